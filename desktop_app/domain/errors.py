@@ -1,0 +1,50 @@
+"""One error vocabulary for everything the user can cause or the environment can break.
+
+``AppError`` and its children are expected failures with a message for the user; anything
+else is a bug. Messages are English templates marked for translation (context ``AppError``)
+with named ``{placeholders}``; the GUI translates the template, then fills it in, so the
+same error reads in French or English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
+    """Mark ``text`` for translation in ``context`` without translating it (pure Python)."""
+    del context
+    return text
+
+
+class AppError(Exception):
+    """An expected failure whose message is shown to the user as is."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The English message with its placeholders filled in."""
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template
+
+
+class NotFound(AppError):
+    """What was asked for does not exist (an event slug, a code, a file)."""
+
+
+class Invalid(AppError):
+    """The input is wrong: a bad file, a bad value, a missing column."""
+
+
+class Conflict(AppError):
+    """The action collides with the current state (already checked in, duplicate number)."""
+
+
+class StorageUnavailable(AppError):
+    """The database or a file cannot be reached or written (server down, disk full)."""
