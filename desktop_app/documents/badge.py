@@ -478,7 +478,12 @@ def draw_badge(canvas: Canvas, layout: BadgeLayout, x: float, y: float) -> None:
 
 def _canvas(buffer: io.BytesIO, stock: BadgeStock, title: str) -> Canvas:
     register_fonts()
-    canvas = Canvas(buffer, pagesize=(stock.page_width, stock.page_height), pageCompression=1)
+    canvas = Canvas(
+        buffer,
+        pagesize=(stock.page_width, stock.page_height),
+        pageCompression=1,
+        initialFontName=REGULAR,
+    )
     canvas.setTitle(title)
     canvas.setCreator("Passerelle")
     return canvas
