@@ -62,6 +62,9 @@ MIN_DOTS_PER_MODULE = 3
 MAX_DOTS_PER_MODULE = 8
 QUIET_ZONE = 4
 
+# Smaller than this, nobody reads a badge; only then does text get an ellipsis.
+_ABSOLUTE_MINIMUM = 4.0
+
 # The 4 × 3 in badge's safe area (1/8 in inset); other stocks scale type from it.
 _REFERENCE = (270.0, 198.0)
 NAME_COLOUR = "#000000"
@@ -201,13 +204,19 @@ def _fit(
         if len(lines) <= max_lines and all(unit_width(x, font) * size <= width for x in lines):
             return size, lines
         size -= 0.5
-    lines = wrap(text, font, floor, width, break_words=True)
+    # Below the floor, break inside words rather than lose letters; readable type has an end.
+    size = floor
+    while True:
+        lines = wrap(text, font, size, width, break_words=True)
+        if len(lines) <= max_lines or size <= _ABSOLUTE_MINIMUM:
+            break
+        size = max(_ABSOLUTE_MINIMUM, size * 0.9)
     if len(lines) > max_lines:  # the very last resort: an ellipsis on the last line
         last = lines[max_lines - 1]
-        while last and unit_width(last + "…", font) * floor > width:
+        while last and unit_width(last + "…", font) * size > width:
             last = last[:-1]
         lines = [*lines[: max_lines - 1], last + "…"]
-    return floor, lines
+    return size, lines
 
 
 def _line(
@@ -239,7 +248,7 @@ def _blocks(badge: BadgeData, width: float, scale: float, factor: float) -> list
     s = scale * factor
     specs = (
         ("first_name", badge.first_name, BOLD, (40 * s, 24 * s, 12 * s), 3),
-        ("last_name", badge.last_name, BOLD, (22 * s, 14 * s, 9 * s), 2),
+        ("last_name", badge.last_name, BOLD, (22 * s, 14 * s, 9 * s), 3),
         ("organization", badge.organization or "", REGULAR, (12 * s, 9 * s, 6.5 * s), 2),
     )
     blocks = []
