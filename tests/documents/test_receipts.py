@@ -7,6 +7,7 @@ import io
 import re
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -71,6 +72,10 @@ def quebec_receipt(unit: str, quantity: int = 1, **changes: object) -> ReceiptDa
     return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
 
 
+def _without(field: str) -> dict[str, Any]:
+    return {field: None}
+
+
 def text_of(data: ReceiptData) -> str:
     return flat(pdf_text(render_receipt(data)))
 
@@ -111,7 +116,7 @@ def test_from_100_each_tax_with_rate_and_both_registration_numbers() -> None:
 @pytest.mark.parametrize("missing", ["gst_hst_number", "qst_number"])
 def test_from_100_a_missing_registration_number_is_refused(missing: str) -> None:
     with pytest.raises(Invalid):
-        render_receipt(dataclasses.replace(quebec_receipt("150.00"), **{missing: None}))
+        render_receipt(dataclasses.replace(quebec_receipt("150.00"), **_without(missing)))
 
 
 def test_from_500_buyer_terms_and_description_of_the_supply() -> None:
@@ -133,7 +138,9 @@ def test_from_500_buyer_terms_and_description_of_the_supply() -> None:
 @pytest.mark.parametrize("missing", ["buyer_name", "payment_terms"])
 def test_from_500_missing_buyer_or_terms_is_refused(missing: str) -> None:
     with pytest.raises(Invalid):
-        render_receipt(dataclasses.replace(quebec_receipt("450.00", quantity=2), **{missing: None}))
+        render_receipt(
+            dataclasses.replace(quebec_receipt("450.00", quantity=2), **_without(missing))
+        )
 
 
 def test_french_comes_before_english() -> None:
