@@ -437,22 +437,32 @@ def _draw_line(canvas: Canvas, line: PlacedLine) -> None:
         x += unit_width(run.text, run.font) * line.size
 
 
-def _draw_qr(canvas: Canvas, qr: QrPlacement) -> None:
-    # One path of horizontal runs of dark modules: a few hundred rectangles, drawn at once.
-    path = canvas.beginPath()
-    origin_x = qr.rect.x + QUIET_ZONE * qr.module
-    top = qr.rect.top - QUIET_ZONE * qr.module
-    for row_index, row in enumerate(qr.matrix):
-        y = top - (row_index + 1) * qr.module
+@lru_cache(maxsize=1024)
+def _qr_runs(matrix: tuple[tuple[bool, ...], ...]) -> str:
+    """The dark modules as PDF rectangles in module units, one per horizontal run."""
+    rects = []
+    size = len(matrix)
+    for row_index, row in enumerate(matrix):
+        y = size - 1 - row_index
         start = None
         for column, dark in enumerate((*row, False)):
             if dark and start is None:
                 start = column
             elif not dark and start is not None:
-                path.rect(origin_x + start * qr.module, y, (column - start) * qr.module, qr.module)
+                rects.append(f"{start} {y} {column - start} 1 re")
                 start = None
+    return "\n".join(rects)
+
+
+def _draw_qr(canvas: Canvas, qr: QrPlacement) -> None:
+    # One filled path of run-length rectangles in module units, scaled by one `cm`: integer
+    # coordinates keep it small, and writing the operators ourselves skips ReportLab's
+    # pure-Python number formatting (hundreds of rectangles per badge dominated the batch).
+    x = qr.rect.x + QUIET_ZONE * qr.module
+    y = qr.rect.y + QUIET_ZONE * qr.module
     canvas.setFillColor(_colour("#000000"))
-    canvas.drawPath(path, stroke=0, fill=1)
+    m = qr.module
+    canvas.addLiteral(f"q {m:.5f} 0 0 {m:.5f} {x:.4f} {y:.4f} cm\n{_qr_runs(qr.matrix)}\nf Q")
 
 
 def _draw_band(canvas: Canvas, band: Band) -> None:
