@@ -194,6 +194,11 @@ def fallback_font(char: str) -> str | None:
     """The name of a registered system font that has ``char``, or None if none is installed."""
     if sys.platform == "emscripten":  # pragma: no cover - no file system to search
         return None
+    # A font already found for another character usually has this one too (same script):
+    # asking it first spares a fontconfig call per new character in a batch of names.
+    for known_path, known_name in _fallback_names.items():
+        if ord(char) in _font_cmap_file(known_path):
+            return known_name
     candidates = _fc_list(char)
     paths: Iterable[Path]
     if candidates is not None:

@@ -355,3 +355,17 @@ def test_bad_badge_data_is_refused(fields: dict[str, str], make_badge: BadgeFact
 def test_no_badges_is_refused() -> None:
     with pytest.raises(Invalid):
         render_badges([], load_stock("avery-5392"))
+
+
+@pytest.mark.skipif(not HAS_CJK_FONT, reason="no system font with Chinese characters")
+def test_fallback_search_works_without_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.documents import fonts
+
+    monkeypatch.setattr("shutil.which", lambda _name: None)
+    monkeypatch.setattr(fonts, "_fallback_names", {})
+    fonts.fallback_font.cache_clear()
+    try:
+        assert fonts._fc_list("王") is None
+        assert fonts.fallback_font("王") is not None
+    finally:
+        fonts.fallback_font.cache_clear()
