@@ -8,13 +8,46 @@ same error reads in French or English.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+Translate = Callable[[str], str]
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
     """Mark ``text`` for translation in ``context`` without translating it (pure Python)."""
     del context
     return text
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+class Message:
+    """A translatable template with named parameters; parameters may be Messages too."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+
+    def render(self, translate: Translate = _identity) -> str:
+        """The message in the language ``translate`` gives (English by default)."""
+        values = {
+            key: value.render(translate) if isinstance(value, Message) else value
+            for key, value in self.params.items()
+        }
+        template = translate(self.template)
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Message({self.template!r}, **{self.params!r})"
 
 
 class AppError(Exception):
@@ -28,10 +61,11 @@ class AppError(Exception):
     @property
     def message(self) -> str:
         """The English message with its placeholders filled in."""
-        try:
-            return self.template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.template
+        return self.render()
+
+    def render(self, translate: Translate = _identity) -> str:
+        """The message in the language ``translate`` gives."""
+        return Message(self.template, **self.params).render(translate)
 
 
 class NotFound(AppError):

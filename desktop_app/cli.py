@@ -1,0 +1,71 @@
+"""The ``passerelle`` command: the desk GUI by default, headless subcommands otherwise.
+
+Exit codes: 0 success; 1 a user-facing error (one clear line on stderr, nothing changed);
+2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__
+from desktop_app.domain.errors import AppError
+
+COMMAND_MODULES = (
+    "desktop_app.commands.events",
+    "desktop_app.commands.demo",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line."""
+    parser = argparse.ArgumentParser(
+        prog="passerelle",
+        description="Passerelle: registration desk for BIOQuébec and LSO partnered events."
+        " Without a command, opens the desk application.",
+    )
+    parser.add_argument("--version", action="version", version=f"passerelle {__version__}")
+    parser.add_argument(
+        "--db", metavar="URL",
+        help="SQLite file or postgresql:// URL (default: $PASSERELLE_DB, else the embedded database)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="open the application on a fresh demo database in a temporary folder",
+    )
+    parser.add_argument("--lang", choices=("fr", "en"), help="interface language")
+    parser.add_argument("--verbose", "-v", action="store_true", help="log more")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``passerelle`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        if args.command is None:
+            from desktop_app.app import run_gui  # imports Qt only when the GUI is wanted
+
+            return run_gui(database=args.db, demo=args.demo, language=args.lang)
+        handler = args.handler
+        return int(handler(args))
+    except AppError as error:
+        sys.stderr.write(f"passerelle: {error.message}\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Opening a database: create, upgrade (after a backup) or refuse, then hand out sessions."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from alembic import command
+from desktop_app.db import immutability
+from desktop_app.db.engine import make_engine, sqlite_path
+from desktop_app.db.models import Base
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class SchemaState(Enum):
+    """How an existing database compares with this version of Passerelle."""
+
+    EMPTY = "empty"
+    CURRENT = "current"
+    OLDER = "older"
+    NEWER = "newer"
+    FOREIGN = "foreign"
+
+
+class NewerDatabase(Invalid):
+    """The database was written by a newer Passerelle; we leave it untouched."""
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open database: its URL, engine and session factory."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_path: Path | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether this is the embedded back end."""
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """Alembic configuration pointing at the packaged migrations (no alembic.ini needed)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration this version knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
+    """Compare the database's schema revision with ours."""
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        tables = set(inspect(connection).get_table_names())
+    if current is None:
+        return (SchemaState.EMPTY if not tables else SchemaState.FOREIGN), None
+    script = ScriptDirectory.from_config(alembic_config())
+    if current == script.get_current_head():
+        return SchemaState.CURRENT, current
+    try:
+        script.get_revision(current)
+    except Exception:  # alembic raises several kinds for an unknown revision
+        return SchemaState.NEWER, current
+    return SchemaState.OLDER, current
+
+
+def create_schema(engine: Engine) -> None:
+    """A fresh database: every table from the models, then stamped at the head revision."""
+    Base.metadata.create_all(engine)
+    command.stamp(alembic_config(engine), "head")
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Run the migrations up to head."""
+    command.upgrade(alembic_config(engine), "head")
+
+
+def backup_sqlite(source: Path, destination: Path) -> Path:
+    """Copy a live SQLite database consistently with SQLite's online backup API."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(destination) as dst:
+        src.backup(dst)
+    dst.close()
+    src.close()
+    return destination
+
+
+def open_database(url: str, *, upgrade: bool = True) -> Database:
+    """Open (creating or upgrading) the database at ``url``.
+
+    An older schema is upgraded after a backup copy is taken next to the SQLite file.
+    A schema from a newer Passerelle, or a database that is not Passerelle's, is refused
+    and left untouched.
+    """
+    engine = make_engine(url)
+    try:
+        state, revision = schema_state(engine)
+    except OperationalError as error:
+        engine.dispose()
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP(
+                "AppError", "Cannot open the database {url}: {reason}"
+            ),
+            url=engine.url.render_as_string(hide_password=True),
+            reason=str(error.orig) if error.orig else str(error),
+        ) from error
+    backup: Path | None = None
+    if state is SchemaState.NEWER:
+        engine.dispose()
+        raise NewerDatabase(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "This database was written by a newer version of Passerelle (schema {revision})."
+                " Install that version or newer to open it; the database was not changed.",
+            ),
+            revision=revision,
+        )
+    if state is SchemaState.FOREIGN:
+        engine.dispose()
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "This database already holds tables that are not Passerelle's;"
+                " it was not changed. Choose an empty database.",
+            )
+        )
+    if state is SchemaState.EMPTY:
+        create_schema(engine)
+    elif state is SchemaState.OLDER:
+        if not upgrade:
+            engine.dispose()
+            raise Invalid(
+                QT_TRANSLATE_NOOP("AppError", "The database needs an upgrade (schema {revision})."),
+                revision=revision,
+            )
+        path = sqlite_path(str(engine.url))
+        if path is not None:
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+            backup = path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix}")
+            backup_sqlite(path, backup)
+            log.info("backed up %s to %s before upgrading", path, backup)
+        upgrade_schema(engine)
+    return Database(
+        url=str(engine.url),
+        engine=engine,
+        sessions=sessionmaker(engine, expire_on_commit=False),
+        backup_path=backup,
+    )
+
+
+__all__ = [
+    "Database",
+    "NewerDatabase",
+    "SchemaState",
+    "alembic_config",
+    "backup_sqlite",
+    "create_schema",
+    "head_revision",
+    "immutability",
+    "open_database",
+    "schema_state",
+    "upgrade_schema",
+]

@@ -1,0 +1,364 @@
+"""Event definitions read from TOML files: validated, with errors naming key and line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+
+ASSOCIATIONS = ("bioquebec", "lso")
+PROVINCES = ("QC", "ON")
+ELIGIBILITIES = ("member", "non-member", "any", "comp")
+ROLES = ("speaker", "sponsor", "staff", "press", "volunteer")
+GST_HST_NUMBER = re.compile(r"^\d{9} ?RT ?\d{4}$")
+QST_NUMBER = re.compile(r"^\d{10} ?TQ ?\d{4}$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$")
+DEFAULT_TIMEZONE = "America/Toronto"
+
+
+@dataclass(frozen=True)
+class SellerSpec:
+    """The legal seller shown on receipts."""
+
+    legal_name: str
+    address: str
+    gst_hst_number: str
+    qst_number: str | None
+
+
+@dataclass(frozen=True)
+class PriceSpec:
+    """One price category of an event file."""
+
+    code: str
+    name_fr: str
+    name_en: str
+    eligibility: str
+    amount: Decimal
+    taxes_included: bool
+    available_from: datetime | None
+    available_until: datetime | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    """An event as defined in its file."""
+
+    slug: str
+    name_fr: str
+    name_en: str
+    starts: datetime
+    ends: datetime
+    timezone: str
+    venue: str
+    city: str
+    province: str
+    host: str
+    partners: tuple[str, ...]
+    retention_days: int
+    seller: SellerSpec
+    prices: tuple[PriceSpec, ...]
+
+
+class EventFileError(Invalid):
+    """A problem in an event file, with the key and line it concerns."""
+
+
+def _line_of(source: str, table: str, key: str, index: int | None = None) -> int:
+    """The line number where ``key`` is set inside ``[table]`` (or ``[[table]]`` #index)."""
+    current = ""
+    occurrence = -1
+    first_of_table = 0
+    for number, raw in enumerate(source.splitlines(), start=1):
+        line = raw.strip()
+        header = re.match(r"^\[\[?\s*([A-Za-z0-9_.-]+)\s*\]\]?", line)
+        if header:
+            current = header.group(1)
+            if current == table:
+                occurrence += 1
+                if index is None or occurrence == index:
+                    first_of_table = first_of_table or number
+            continue
+        if current == table and (index is None or occurrence == index):
+            if re.match(rf"^{re.escape(key)}\s*=", line):
+                return number
+    return first_of_table or 1
+
+
+class _Reader:
+    """Reads typed values out of one TOML table, raising errors that point to the line."""
+
+    def __init__(self, source: str, data: dict[str, Any], table: str, index: int | None = None):
+        self.source = source
+        self.data = data
+        self.table = table
+        self.index = index
+
+    def where(self, key: str) -> str:
+        suffix = f"[{self.index + 1}]" if self.index is not None else ""
+        return f"{self.table}{suffix}.{key}"
+
+    def fail(self, key: str, template: str, **params: Any) -> EventFileError:
+        return EventFileError(
+            QT_TRANSLATE_NOOP("AppError", "Event file, line {line}, key {key}: {detail}"),
+            line=_line_of(self.source, self.table, key, self.index),
+            key=self.where(key),
+            detail=Message(template, **params),
+        )
+
+    def text(self, key: str, *, required: bool = True, limit: int = 300) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "this key is required."))
+            return None
+        if not isinstance(value, str):
+            raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "expected text in quotes."))
+        value = value.strip()
+        if required and not value:
+            raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "must not be empty."))
+        if len(value) > limit:
+            raise self.fail(
+                key,
+                QT_TRANSLATE_NOOP("AppError", "is longer than {limit} characters."),
+                limit=limit,
+            )
+        return value
+
+    def required_text(self, key: str, limit: int = 300) -> str:
+        value = self.text(key, limit=limit)
+        assert value is not None
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = self.required_text(key)
+        if value not in choices:
+            raise self.fail(
+                key,
+                QT_TRANSLATE_NOOP("AppError", "'{value}' is not one of {choices}."),
+                value=value,
+                choices=", ".join(choices),
+            )
+        return value
+
+    def moment(
+        self, key: str, zone: ZoneInfo, *, required: bool, end_of_day: bool = False
+    ) -> datetime | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "this key is required."))
+            return None
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value.strip())
+            except ValueError:
+                try:
+                    value = date.fromisoformat(value.strip())
+                except ValueError:
+                    raise self.fail(
+                        key,
+                        QT_TRANSLATE_NOOP(
+                            "AppError",
+                            "'{value}' is not a date or date-time like 2026-05-12T08:30.",
+                        ),
+                        value=value,
+                    ) from None
+        if isinstance(value, datetime):
+            return value if value.tzinfo else value.replace(tzinfo=zone)
+        if isinstance(value, date):
+            moment = time(23, 59, 59) if end_of_day else time(0, 0)
+            return datetime.combine(value, moment, tzinfo=zone)
+        raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "expected a date or date-time."))
+
+
+def parse_event_file(source: str) -> EventSpec:
+    """Validate the text of an event file; raise ``EventFileError`` naming key and line."""
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise EventFileError(
+            QT_TRANSLATE_NOOP("AppError", "Event file is not valid TOML: {reason}"),
+            reason=str(error),
+        ) from error
+    for table in ("event", "seller"):
+        if not isinstance(data.get(table), dict):
+            raise EventFileError(
+                QT_TRANSLATE_NOOP("AppError", "Event file: the [{table}] table is missing."),
+                table=table,
+            )
+    event = _Reader(source, data["event"], "event")
+    slug = event.required_text("slug", limit=80)
+    if not SLUG.match(slug):
+        raise event.fail(
+            "slug",
+            QT_TRANSLATE_NOOP(
+                "AppError", "'{value}' must be lower-case letters, digits and dashes."
+            ),
+            value=slug,
+        )
+    zone_name = event.text("timezone", required=False) or DEFAULT_TIMEZONE
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise event.fail(
+            "timezone",
+            QT_TRANSLATE_NOOP("AppError", "unknown time zone '{value}'."),
+            value=zone_name,
+        ) from None
+    starts = event.moment("starts", zone, required=True)
+    ends = event.moment("ends", zone, required=True, end_of_day=True)
+    assert starts is not None and ends is not None
+    if ends < starts:
+        raise event.fail("ends", QT_TRANSLATE_NOOP("AppError", "the event ends before it starts."))
+    province = event.choice("province", PROVINCES)
+    host = event.choice("host", ASSOCIATIONS)
+    partners_raw = data["event"].get("partners", [])
+    if not isinstance(partners_raw, list) or not all(isinstance(p, str) for p in partners_raw):
+        raise event.fail(
+            "partners", QT_TRANSLATE_NOOP("AppError", 'expected a list like ["bioquebec", "lso"].')
+        )
+    for partner in partners_raw:
+        if partner not in ASSOCIATIONS:
+            raise event.fail(
+                "partners",
+                QT_TRANSLATE_NOOP("AppError", "'{value}' is not one of {choices}."),
+                value=partner,
+                choices=", ".join(ASSOCIATIONS),
+            )
+    partners = tuple(sorted(set(partners_raw) | {host}))
+    retention = data["event"].get("retention_days", 1095)
+    if not isinstance(retention, int) or isinstance(retention, bool) or retention <= 0:
+        raise event.fail(
+            "retention_days",
+            QT_TRANSLATE_NOOP("AppError", "expected a whole number of days above 0."),
+        )
+
+    seller_reader = _Reader(source, data["seller"], "seller")
+    gst = seller_reader.required_text("gst_hst_number", limit=20).upper()
+    if not GST_HST_NUMBER.match(gst):
+        raise seller_reader.fail(
+            "gst_hst_number",
+            QT_TRANSLATE_NOOP(
+                "AppError", "'{value}' is not a GST/HST number (9 digits, RT, 4 digits)."
+            ),
+            value=gst,
+        )
+    qst = seller_reader.text("qst_number", required=province == "QC", limit=20)
+    if qst is not None:
+        qst = qst.upper()
+        if not QST_NUMBER.match(qst):
+            raise seller_reader.fail(
+                "qst_number",
+                QT_TRANSLATE_NOOP(
+                    "AppError", "'{value}' is not a QST number (10 digits, TQ, 4 digits)."
+                ),
+                value=qst,
+            )
+    seller = SellerSpec(
+        legal_name=seller_reader.required_text("legal_name"),
+        address=seller_reader.required_text("address", limit=600),
+        gst_hst_number=gst,
+        qst_number=qst,
+    )
+
+    raw_prices = data.get("prices", [])
+    if not isinstance(raw_prices, list) or not raw_prices:
+        raise EventFileError(
+            QT_TRANSLATE_NOOP("AppError", "Event file: at least one [[prices]] entry is required.")
+        )
+    prices: list[PriceSpec] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_prices):
+        reader = _Reader(source, raw, "prices", index)
+        code = reader.required_text("code", limit=64)
+        if code in seen:
+            raise reader.fail(
+                "code",
+                QT_TRANSLATE_NOOP("AppError", "the code '{value}' is used twice."),
+                value=code,
+            )
+        seen.add(code)
+        amount_raw = raw.get("amount")
+        if isinstance(amount_raw, float):
+            raise reader.fail(
+                "amount",
+                QT_TRANSLATE_NOOP("AppError", 'write amounts in quotes, like "450.00".'),
+            )
+        try:
+            amount = Decimal(str(amount_raw)) if amount_raw is not None else None
+        except InvalidOperation:
+            amount = None
+        if (
+            amount is None
+            or not amount.is_finite()
+            or amount < 0
+            or amount != amount.quantize(Decimal("0.01"))
+        ):
+            raise reader.fail(
+                "amount",
+                QT_TRANSLATE_NOOP(
+                    "AppError", 'expected an amount in dollars and cents, like "450.00".'
+                ),
+            )
+        taxes_included = raw.get("taxes_included", False)
+        if not isinstance(taxes_included, bool):
+            raise reader.fail(
+                "taxes_included", QT_TRANSLATE_NOOP("AppError", "expected true or false.")
+            )
+        eligibility = reader.choice("eligibility", ELIGIBILITIES)
+        if eligibility == "comp" and amount != 0:
+            raise reader.fail(
+                "amount", QT_TRANSLATE_NOOP("AppError", "a complimentary category costs 0.00.")
+            )
+        role = reader.text("role", required=False)
+        if role is not None and role not in ROLES:
+            raise reader.fail(
+                "role",
+                QT_TRANSLATE_NOOP("AppError", "'{value}' is not one of {choices}."),
+                value=role,
+                choices=", ".join(ROLES),
+            )
+        available_from = reader.moment("available_from", zone, required=False)
+        available_until = reader.moment("available_until", zone, required=False, end_of_day=True)
+        if available_from and available_until and available_until < available_from:
+            raise reader.fail(
+                "available_until",
+                QT_TRANSLATE_NOOP("AppError", "the sale window ends before it starts."),
+            )
+        prices.append(
+            PriceSpec(
+                code=code,
+                name_fr=reader.required_text("name_fr", limit=200),
+                name_en=reader.required_text("name_en", limit=200),
+                eligibility=eligibility,
+                amount=amount.quantize(Decimal("0.01")),
+                taxes_included=taxes_included,
+                available_from=available_from,
+                available_until=available_until,
+                role=role,
+            )
+        )
+    return EventSpec(
+        slug=slug,
+        name_fr=event.required_text("name_fr"),
+        name_en=event.required_text("name_en"),
+        starts=starts,
+        ends=ends,
+        timezone=zone_name,
+        venue=event.required_text("venue"),
+        city=event.required_text("city", limit=120),
+        province=province,
+        host=host,
+        partners=partners,
+        retention_days=retention,
+        seller=seller,
+        prices=tuple(prices),
+    )

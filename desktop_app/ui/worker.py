@@ -1,0 +1,83 @@
+"""Background work with one helper: a function runs off the GUI thread, its result or
+error comes back as a queued signal on the GUI thread.
+
+Database writes go through one serial queue (``Worker(serial=True)``), as in Anki's task
+manager; reads may run in parallel on the shared pool.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; signals emitted from the pool are queued to it."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable, Generic[T]):
+    def __init__(self, function: Callable[[], T], relay: _Relay) -> None:
+        super().__init__()
+        self.function = function
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.function()
+        except BaseException as error:  # every failure must reach the GUI, bugs included
+            self.relay.failed.emit(error)
+        else:
+            self.relay.succeeded.emit(result)
+
+
+class Worker(QObject):
+    """Runs functions off the GUI thread and calls back on it."""
+
+    def __init__(self, parent: QObject | None = None, *, serial: bool = False) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        if serial:
+            self.pool.setMaxThreadCount(1)
+        self._relays: set[_Relay] = set()
+
+    def submit(
+        self,
+        function: Callable[[], T],
+        on_done: Callable[[T], Any] | None = None,
+        on_error: Callable[[BaseException], Any] | None = None,
+    ) -> None:
+        """Run ``function`` in the background; ``on_done``/``on_error`` run on this thread."""
+        relay = _Relay()
+        relay.moveToThread(self.thread())
+        self._relays.add(relay)
+
+        @Slot(object)
+        def done(result: Any) -> None:
+            self._relays.discard(relay)
+            if on_done is not None:
+                on_done(result)
+
+        @Slot(object)
+        def failed(error: Any) -> None:
+            self._relays.discard(relay)
+            if on_error is not None:
+                on_error(error)
+            else:
+                log.error("background task failed", exc_info=error)
+
+        relay.succeeded.connect(done)
+        relay.failed.connect(failed)
+        self.pool.start(_Task(function, relay))
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for every submitted task (for shutdown and tests)."""
+        return self.pool.waitForDone(msecs)
