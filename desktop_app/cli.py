@@ -30,11 +30,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"passerelle {__version__}")
     parser.add_argument(
-        "--db", metavar="URL",
-        help="SQLite file or postgresql:// URL (default: $PASSERELLE_DB, else the embedded database)",
+        "--db",
+        metavar="URL",
+        help="SQLite file or postgresql:// URL"
+        " (default: $PASSERELLE_DB, else the embedded database)",
     )
     parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="open the application on a fresh demo database in a temporary folder",
     )
     parser.add_argument("--lang", choices=("fr", "en"), help="interface language")

@@ -8,20 +8,27 @@ import sys
 from pathlib import Path
 
 import pytest
+from desktop_app.resources import as_path
 
 from desktop_app.cli import main
-from desktop_app.resources import as_path
 
 
 def test_version_runs_as_a_module() -> None:
-    result = subprocess.run([sys.executable, "-m", "desktop_app", "--version"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.startswith("passerelle ")
 
 
 def test_events_import_and_list_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "p.sqlite3")
-    assert main(["--db", db, "events", "import", str(as_path("examples", "forum-montreal-2027.toml"))]) == 0
+    assert (
+        main(["--db", db, "events", "import", str(as_path("examples", "forum-montreal-2027.toml"))])
+        == 0
+    )
     capsys.readouterr()
     assert main(["events", "list", "--db", db, "--json"]) == 0
     events = json.loads(capsys.readouterr().out)
@@ -30,7 +37,9 @@ def test_events_import_and_list_json(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert events[0]["partners"] == ["bioquebec", "lso"]
 
 
-def test_user_error_exits_1_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_user_error_exits_1_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[event]\nslug = 'x'\n", "utf-8")
     assert main(["--db", str(tmp_path / "p.sqlite3"), "events", "import", str(bad)]) == 1
@@ -45,11 +54,15 @@ def test_usage_error_exits_2() -> None:
 
 
 def test_demo_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo", "--db", str(tmp_path / "d.sqlite3"), "--registrations", "50", "--json"]) == 0
+    assert (
+        main(["demo", "--db", str(tmp_path / "d.sqlite3"), "--registrations", "50", "--json"]) == 0
+    )
     assert json.loads(capsys.readouterr().out)["registrations"] == 50
 
 
 def test_services_do_not_import_qt() -> None:
-    code = ("import sys, desktop_app.services.demo, desktop_app.services.events, desktop_app.cli;"
-            "sys.exit('PySide6' in sys.modules)")
+    code = (
+        "import sys, desktop_app.services.demo, desktop_app.services.events, desktop_app.cli;"
+        "sys.exit('PySide6' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

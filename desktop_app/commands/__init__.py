@@ -25,7 +25,8 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         dest="sub_db",
         metavar="URL",
-        help="SQLite file or postgresql:// URL (default: $PASSERELLE_DB, else the embedded database)",
+        help="SQLite file or postgresql:// URL"
+        " (default: $PASSERELLE_DB, else the embedded database)",
     )
 
 

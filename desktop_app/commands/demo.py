@@ -19,7 +19,10 @@ def register(subparsers: Any) -> None:
     """Add the ``demo`` command."""
     demo = subparsers.add_parser("demo", help="fill a database with demo data")
     demo.add_argument(
-        "--registrations", type=_positive, default=2000, metavar="N",
+        "--registrations",
+        type=_positive,
+        default=2000,
+        metavar="N",
         help="how many pre-registrations (default 2000)",
     )
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")

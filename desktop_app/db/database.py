@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -16,7 +17,6 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from alembic import command
 from desktop_app.db import immutability
 from desktop_app.db.engine import make_engine, sqlite_path
 from desktop_app.db.models import Base
@@ -127,9 +127,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     except OperationalError as error:
         engine.dispose()
         raise StorageUnavailable(
-            QT_TRANSLATE_NOOP(
-                "AppError", "Cannot open the database {url}: {reason}"
-            ),
+            QT_TRANSLATE_NOOP("AppError", "Cannot open the database {url}: {reason}"),
             url=engine.url.render_as_string(hide_password=True),
             reason=str(error.orig) if error.orig else str(error),
         ) from error

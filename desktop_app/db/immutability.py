@@ -48,5 +48,3 @@ def install(connection: Connection) -> None:
     """Install the receipt triggers on an existing schema (used by the migration too)."""
     for statement in statements_for(connection.dialect.name):
         connection.exec_driver_sql(statement)
-
-

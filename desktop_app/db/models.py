@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     DDL,
@@ -47,7 +47,11 @@ class Base(DeclarativeBase):
     """Declarative base with a naming convention, so migrations name constraints alike."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime(), Decimal: Money(), dict[str, Any]: JSON()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        Decimal: Money(),
+        dict[str, Any]: JSON(),
+    }
 
 
 class Association(Base):
@@ -125,9 +129,7 @@ class Person(Base):
     created_at: Mapped[datetime]
     anonymized_at: Mapped[datetime | None]
 
-    __table_args__ = (
-        CheckConstraint("preferred_language IN ('fr', 'en')", name="language"),
-    )
+    __table_args__ = (CheckConstraint("preferred_language IN ('fr', 'en')", name="language"),)
 
 
 class Membership(Base):
@@ -151,9 +153,7 @@ class Membership(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     association_id: Mapped[int] = mapped_column(ForeignKey("associations.id"), index=True)
     holder_kind: Mapped[str] = mapped_column(String(16))
-    organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id"), index=True
-    )
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     member_number: Mapped[str | None] = mapped_column(String(64))
     category: Mapped[str | None] = mapped_column(String(200))
@@ -462,9 +462,10 @@ class AuditEntry(Base):
     detail: Mapped[dict[str, Any] | None]
 
 
-for _statement in immutability.SQLITE_STATEMENTS:
-    event.listen(Receipt.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
-for _statement in immutability.POSTGRESQL_STATEMENTS:
-    event.listen(
-        Receipt.__table__, "after_create", DDL(_statement).execute_if(dialect="postgresql")
-    )
+for _dialect, _statements in (
+    ("sqlite", immutability.SQLITE_STATEMENTS),
+    ("postgresql", immutability.POSTGRESQL_STATEMENTS),
+):
+    for _statement in _statements:
+        _ddl = DDL(_statement)  # type: ignore[no-untyped-call]
+        event.listen(Receipt.__table__, "after_create", _ddl.execute_if(dialect=_dialect))

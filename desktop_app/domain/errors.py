@@ -14,7 +14,7 @@ from typing import Any
 Translate = Callable[[str], str]
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context`` without translating it (pure Python)."""
     del context
     return text

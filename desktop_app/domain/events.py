@@ -86,9 +86,9 @@ def _line_of(source: str, table: str, key: str, index: int | None = None) -> int
                 if index is None or occurrence == index:
                     first_of_table = first_of_table or number
             continue
-        if current == table and (index is None or occurrence == index):
-            if re.match(rf"^{re.escape(key)}\s*=", line):
-                return number
+        in_table = current == table and (index is None or occurrence == index)
+        if in_table and re.match(rf"^{re.escape(key)}\s*=", line):
+            return number
     return first_of_table or 1
 
 
@@ -157,11 +157,12 @@ class _Reader:
                 raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "this key is required."))
             return None
         if isinstance(value, str):
+            typed = value.strip()
             try:
-                value = datetime.fromisoformat(value.strip())
+                value = datetime.fromisoformat(typed)
             except ValueError:
                 try:
-                    value = date.fromisoformat(value.strip())
+                    value = date.fromisoformat(typed)
                 except ValueError:
                     raise self.fail(
                         key,

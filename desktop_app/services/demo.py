@@ -67,8 +67,11 @@ class DemoResult:
 def ascii_slug(text: str, separator: str = "") -> str:
     """Letters and digits only, accents removed (for demo email addresses and domains)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    kept = [c.lower() if c.isascii() and c.isalnum() else " " for c in decomposed
-            if not unicodedata.combining(c)]
+    kept = [
+        c.lower() if c.isascii() and c.isalnum() else " "
+        for c in decomposed
+        if not unicodedata.combining(c)
+    ]
     return separator.join("".join(kept).split())
 
 
@@ -93,7 +96,11 @@ class _Builder:
             stem = rng.choice(words.COMPANY_STEMS)
             if province == "QC":
                 tail = rng.choice(words.COMPANY_TAILS_FR)
-                base = f"{stem}{tail}" if rng.random() < 0.6 else f"{rng.choice(words.LABS_FR)} {stem}{tail}"
+                base = (
+                    f"{stem}{tail}"
+                    if rng.random() < 0.6
+                    else f"{rng.choice(words.LABS_FR)} {stem}{tail}"
+                )
                 suffix = rng.choice(words.LEGAL_SUFFIXES_QC)
                 english = f"{stem} {rng.choice(words.COMPANY_TAILS_EN)}"
             else:
@@ -177,12 +184,8 @@ def fill_demo(
         # Organizations: BIOQuébec's 270 members (Québec institutions and companies), LSO's
         # corporate members (Ontario ones, plus some Québec members of both associations),
         # and non-member companies that people work for.
-        qc_institutions = [
-            _Org(fr, dom, en, "QC") for fr, en, dom in words.INSTITUTIONS[:9]
-        ]
-        on_institutions = [
-            _Org(en or fr, dom, fr, "ON") for fr, en, dom in words.INSTITUTIONS[9:]
-        ]
+        qc_institutions = [_Org(fr, dom, en, "QC") for fr, en, dom in words.INSTITUTIONS[:9]]
+        on_institutions = [_Org(en or fr, dom, fr, "ON") for fr, en, dom in words.INSTITUTIONS[9:]]
         bq_companies = [builder.company("QC") for _ in range(BIOQUEBEC_MEMBER_ORGANIZATIONS - 9)]
         on_companies = [builder.company("ON") for _ in range(115)]
         outsiders = [builder.company(rng.choice(("QC", "ON"))) for _ in range(160)]
@@ -203,7 +206,11 @@ def fill_demo(
             session.execute(
                 insert(OrganizationAlias),
                 [
-                    {"organization_id": o.id, "alias": o.alias, "alias_key": organization_key(o.alias or "")}
+                    {
+                        "organization_id": o.id,
+                        "alias": o.alias,
+                        "alias_key": organization_key(o.alias or ""),
+                    }
                     for o in aliases
                 ],
             )
@@ -225,24 +232,36 @@ def fill_demo(
 
         for number, org in enumerate(bq_members, start=1):
             start, end = period()
-            membership_rows.append({
-                "association_id": associations["bioquebec"].id, "holder_kind": "organization",
-                "organization_id": org.id, "person_id": None,
-                "member_number": f"BQ-{number:04d}",
-                "category": rng.choice(words.CATEGORIES_BIOQUEBEC),
-                "valid_from": start, "valid_until": end, "ended_at": None,
-                "imported_at": DEMO_CLOCK,
-            })
+            membership_rows.append(
+                {
+                    "association_id": associations["bioquebec"].id,
+                    "holder_kind": "organization",
+                    "organization_id": org.id,
+                    "person_id": None,
+                    "member_number": f"BQ-{number:04d}",
+                    "category": rng.choice(words.CATEGORIES_BIOQUEBEC),
+                    "valid_from": start,
+                    "valid_until": end,
+                    "ended_at": None,
+                    "imported_at": DEMO_CLOCK,
+                }
+            )
         for number, org in enumerate(lso_corporate, start=1):
             start, end = period()
-            membership_rows.append({
-                "association_id": associations["lso"].id, "holder_kind": "organization",
-                "organization_id": org.id, "person_id": None,
-                "member_number": f"{10000 + number}",
-                "category": rng.choice(words.CATEGORIES_LSO[:3]),
-                "valid_from": start, "valid_until": end, "ended_at": None,
-                "imported_at": DEMO_CLOCK,
-            })
+            membership_rows.append(
+                {
+                    "association_id": associations["lso"].id,
+                    "holder_kind": "organization",
+                    "organization_id": org.id,
+                    "person_id": None,
+                    "member_number": f"{10000 + number}",
+                    "category": rng.choice(words.CATEGORIES_LSO[:3]),
+                    "valid_from": start,
+                    "valid_until": end,
+                    "ended_at": None,
+                    "imported_at": DEMO_CLOCK,
+                }
+            )
 
         # LSO individual members: some at free-mail addresses, some working for BIOQuébec
         # member organizations (so they are members of both).
@@ -256,22 +275,35 @@ def fill_demo(
             else:
                 email = builder.email(first, last, rng.choice(words.FREE_MAIL))
                 org_name = rng.choice(outsiders).name if rng.random() < 0.5 else None
-            individual_people.append({
-                "first_name": first, "last_name": last, "email": email,
-                "organization_name": org_name, "organization_id": None,
-                "preferred_language": language, "created_at": DEMO_CLOCK, "anonymized_at": None,
-            })
+            individual_people.append(
+                {
+                    "first_name": first,
+                    "last_name": last,
+                    "email": email,
+                    "organization_name": org_name,
+                    "organization_id": None,
+                    "preferred_language": language,
+                    "created_at": DEMO_CLOCK,
+                    "anonymized_at": None,
+                }
+            )
         individual_ids = _bulk(session, Person, individual_people)
         for number, person_id in enumerate(individual_ids, start=1):
             start, end = period()
-            membership_rows.append({
-                "association_id": associations["lso"].id, "holder_kind": "person",
-                "organization_id": None, "person_id": person_id,
-                "member_number": f"{50000 + number}",
-                "category": rng.choice(("Individual", "Student")),
-                "valid_from": start, "valid_until": end, "ended_at": None,
-                "imported_at": DEMO_CLOCK,
-            })
+            membership_rows.append(
+                {
+                    "association_id": associations["lso"].id,
+                    "holder_kind": "person",
+                    "organization_id": None,
+                    "person_id": person_id,
+                    "member_number": f"{50000 + number}",
+                    "category": rng.choice(("Individual", "Student")),
+                    "valid_from": start,
+                    "valid_until": end,
+                    "ended_at": None,
+                    "imported_at": DEMO_CLOCK,
+                }
+            )
         session.execute(insert(Membership), membership_rows)
 
         # Registrations: members with their corporate email, individual members, outsiders.
@@ -336,27 +368,41 @@ def fill_demo(
             else:
                 paid = due
                 status = "cancelled"
-            people_rows.append({
-                "first_name": first, "last_name": last, "email": email,
-                "organization_name": org_name, "organization_id": None,
-                "preferred_language": language if rng.random() < 0.3 else None,
-                "created_at": DEMO_CLOCK, "anonymized_at": None,
-            })
-            registration_rows.append({
-                "event_id": event.id, "person_id": 0, "category_id": category.id,
-                "code": new_registration_code(rng), "amount_due": due, "amount_paid": paid,
-                "status": status, "source": "demo", "preferred_language": None,
-                "role": category.role, "notes": None, "verdict": None,
-                "membership_flag": None,
-                "created_at": DEMO_CLOCK - timedelta(minutes=index),
-            })
+            people_rows.append(
+                {
+                    "first_name": first,
+                    "last_name": last,
+                    "email": email,
+                    "organization_name": org_name,
+                    "organization_id": None,
+                    "preferred_language": language if rng.random() < 0.3 else None,
+                    "created_at": DEMO_CLOCK,
+                    "anonymized_at": None,
+                }
+            )
+            registration_rows.append(
+                {
+                    "event_id": event.id,
+                    "person_id": 0,
+                    "category_id": category.id,
+                    "code": new_registration_code(rng),
+                    "amount_due": due,
+                    "amount_paid": paid,
+                    "status": status,
+                    "source": "demo",
+                    "preferred_language": None,
+                    "role": category.role,
+                    "notes": None,
+                    "verdict": None,
+                    "membership_flag": None,
+                    "created_at": DEMO_CLOCK - timedelta(minutes=index),
+                }
+            )
         person_ids = _bulk(session, Person, people_rows)
         for row, person_id in zip(registration_rows, person_ids, strict=True):
             row["person_id"] = person_id
         session.execute(insert(Registration), registration_rows)
-        audit.record(
-            session, "demo.filled", detail={"registrations": registrations, "seed": seed}
-        )
+        audit.record(session, "demo.filled", detail={"registrations": registrations, "seed": seed})
         result = DemoResult(
             events=tuple(event.slug for event in events),
             organizations=len(all_orgs),

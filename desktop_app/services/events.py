@@ -140,9 +140,9 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
         if code in wanted:
             continue
         used = session.scalar(
-            select(func.count()).select_from(Registration).where(
-                Registration.category_id == category.id
-            )
+            select(func.count())
+            .select_from(Registration)
+            .where(Registration.category_id == category.id)
         )
         if used:
             raise Conflict(
@@ -156,10 +156,12 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
             )
         event.prices.remove(category)
     for position, price in enumerate(spec.prices):
-        category = by_code.get(price.code)
-        if category is None:
+        existing = by_code.get(price.code)
+        if existing is None:
             category = PriceCategory(code=price.code)
             event.prices.append(category)
+        else:
+            category = existing
         category.position = position
         category.name_fr = price.name_fr
         category.name_en = price.name_en
@@ -232,7 +234,9 @@ def get_event(session: Session, slug: str) -> Event:
     event = session.scalars(select(Event).where(Event.slug == slug)).one_or_none()
     if event is None:
         raise NotFound(
-            QT_TRANSLATE_NOOP("AppError", "There is no event '{slug}'. See: passerelle events list"),
+            QT_TRANSLATE_NOOP(
+                "AppError", "There is no event '{slug}'. See: passerelle events list"
+            ),
             slug=slug,
         )
     return event

@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self.show_error(error)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from desktop_app.resources import as_path
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -19,7 +20,6 @@ from desktop_app.db.models import (
     ReceiptSeries,
     Registration,
 )
-from desktop_app.resources import as_path
 from desktop_app.services.events import import_event_file
 
 NOW = datetime(2027, 3, 23, 13, 0, tzinfo=UTC)
@@ -28,12 +28,19 @@ NOW = datetime(2027, 3, 23, 13, 0, tzinfo=UTC)
 def _registration(session: Session, code: str = "ABCDEFGHIJKLMNOP") -> Registration:
     event = session.scalars(select(Event)).first()
     assert event is not None
-    person = Person(first_name="Benoît", last_name="Lachance", email="b@theratech.com",
-                    created_at=NOW)
+    person = Person(
+        first_name="Benoît", last_name="Lachance", email="b@theratech.com", created_at=NOW
+    )
     registration = Registration(
-        event=event, person=person, category=event.prices[0], code=code,
-        amount_due=Decimal("517.39"), amount_paid=Decimal("517.39"), status="active",
-        source="test", created_at=NOW,
+        event=event,
+        person=person,
+        category=event.prices[0],
+        code=code,
+        amount_due=Decimal("517.39"),
+        amount_paid=Decimal("517.39"),
+        status="active",
+        source="test",
+        created_at=NOW,
     )
     session.add(registration)
     session.flush()
@@ -61,11 +68,25 @@ def test_round_trip_keeps_money_and_times_exact(with_event: Database) -> None:
 def test_two_active_check_ins_for_one_registration_are_refused(with_event: Database) -> None:
     with with_event.sessions.begin() as session:
         registration = _registration(session)
-        session.add(CheckIn(registration=registration, checked_in_at=NOW, desk="Desk 1",
-                            staff="M. Roy", action_id="a1"))
+        session.add(
+            CheckIn(
+                registration=registration,
+                checked_in_at=NOW,
+                desk="Desk 1",
+                staff="M. Roy",
+                action_id="a1",
+            )
+        )
     with pytest.raises(IntegrityError), with_event.sessions.begin() as session:
-        session.add(CheckIn(registration_id=registration.id, checked_in_at=NOW, desk="Desk 2",
-                            staff="A. Smith", action_id="a2"))
+        session.add(
+            CheckIn(
+                registration_id=registration.id,
+                checked_in_at=NOW,
+                desk="Desk 2",
+                staff="A. Smith",
+                action_id="a2",
+            )
+        )
     # Once undone (with a reason), a new check-in is allowed.
     with with_event.sessions.begin() as session:
         first = session.scalars(select(CheckIn)).one()
@@ -73,8 +94,15 @@ def test_two_active_check_ins_for_one_registration_are_refused(with_event: Datab
         first.undone_by = "M. Roy"
         first.undo_reason = "wrong person"
         session.flush()
-        session.add(CheckIn(registration_id=registration.id, checked_in_at=NOW, desk="Desk 2",
-                            staff="A. Smith", action_id="a3"))
+        session.add(
+            CheckIn(
+                registration_id=registration.id,
+                checked_in_at=NOW,
+                desk="Desk 2",
+                staff="A. Smith",
+                action_id="a3",
+            )
+        )
 
 
 def test_two_registrations_with_one_code_are_refused(with_event: Database) -> None:
@@ -86,10 +114,20 @@ def test_two_registrations_with_one_code_are_refused(with_event: Database) -> No
 
 def _receipt(series: ReceiptSeries, registration: Registration, number: int) -> Receipt:
     return Receipt(
-        series=series, number=number, kind="receipt", issued_at=NOW,
-        registration_id=registration.id, buyer_name="Benoît Lachance", seller={},
-        lines={"items": []}, taxes={"items": []}, subtotal=Decimal("450.00"),
-        total=Decimal("517.39"), taxes_included=False, desk="Desk 1", staff="M. Roy",
+        series=series,
+        number=number,
+        kind="receipt",
+        issued_at=NOW,
+        registration_id=registration.id,
+        buyer_name="Benoît Lachance",
+        seller={},
+        lines={"items": []},
+        taxes={"items": []},
+        subtotal=Decimal("450.00"),
+        total=Decimal("517.39"),
+        taxes_included=False,
+        desk="Desk 1",
+        staff="M. Roy",
     )
 
 
@@ -103,10 +141,13 @@ def test_two_receipts_with_one_number_in_a_series_are_refused(with_event: Databa
         session.add(_receipt(series, registration, 1))
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE receipts SET total = 0",
-    "DELETE FROM receipts",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE receipts SET total = 0",
+        "DELETE FROM receipts",
+    ],
+)
 def test_issued_receipts_cannot_change(with_event: Database, statement: str) -> None:
     with with_event.sessions.begin() as session:
         registration = _registration(session)
@@ -120,5 +161,13 @@ def test_issued_receipts_cannot_change(with_event: Database, statement: str) -> 
 def test_check_in_undone_without_reason_is_refused(with_event: Database) -> None:
     with pytest.raises(IntegrityError), with_event.sessions.begin() as session:
         registration = _registration(session)
-        session.add(CheckIn(registration=registration, checked_in_at=NOW, desk="Desk 1",
-                            staff="M. Roy", action_id="a1", undone_at=NOW))
+        session.add(
+            CheckIn(
+                registration=registration,
+                checked_in_at=NOW,
+                desk="Desk 1",
+                staff="M. Roy",
+                action_id="a1",
+                undone_at=NOW,
+            )
+        )

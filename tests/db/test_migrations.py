@@ -5,17 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from alembic import command
 from desktop_app.db.database import (
     NewerDatabase,
+    SchemaState,
     alembic_config,
     open_database,
     schema_state,
-    SchemaState,
 )
 from desktop_app.db.engine import make_engine, sqlite_url
 from desktop_app.db.models import Base

@@ -17,10 +17,18 @@ from desktop_app.services.demo import fill_demo
 def _snapshot(database: Database) -> list[tuple[Any, ...]]:
     with database.sessions() as session:
         rows = session.execute(
-            select(Registration.code, Registration.amount_due, Registration.amount_paid,
-                   Registration.status, Person.first_name, Person.last_name, Person.email,
-                   Person.organization_name)
-            .join(Person).order_by(Registration.id)
+            select(
+                Registration.code,
+                Registration.amount_due,
+                Registration.amount_paid,
+                Registration.status,
+                Person.first_name,
+                Person.last_name,
+                Person.email,
+                Person.organization_name,
+            )
+            .join(Person)
+            .order_by(Registration.id)
         ).all()
     return [tuple(row) for row in rows]
 
@@ -42,10 +50,16 @@ def test_demo_looks_like_the_two_associations(database: Database) -> None:
     assert result.events == ("forum-montreal-2027", "partnering-toronto-2027")
     with database.sessions() as session:
         memberships = session.scalars(select(Membership)).all()
-        bq_orgs = {m.organization_id for m in memberships
-                   if m.association.code == "bioquebec" and m.organization_id}
-        lso_orgs = {m.organization_id for m in memberships
-                    if m.association.code == "lso" and m.organization_id}
+        bq_orgs = {
+            m.organization_id
+            for m in memberships
+            if m.association.code == "bioquebec" and m.organization_id
+        }
+        lso_orgs = {
+            m.organization_id
+            for m in memberships
+            if m.association.code == "lso" and m.organization_id
+        }
         assert len(bq_orgs) == 270
         assert bq_orgs & lso_orgs  # some organizations are members of both
         assert any(m.holder_kind == "person" for m in memberships)  # LSO individuals

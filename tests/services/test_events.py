@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from desktop_app.resources import as_path
 from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Event, PriceCategory
 from desktop_app.domain.errors import Invalid
-from desktop_app.resources import as_path
 from desktop_app.services.events import import_event_file, list_events
 
 MONTREAL = as_path("examples", "forum-montreal-2027.toml")
@@ -43,7 +43,11 @@ def test_reimport_updates_instead_of_duplicating(database: Database, tmp_path: P
     [
         ('province = "QC"', 'province = "BC"', r"line 11, key event\.province: 'BC' is not one of"),
         ('amount = "95.00"', "amount = 95.5", r"key prices\[4\]\.amount: write amounts in quotes"),
-        ('gst_hst_number = "123456789 RT 0001"', 'gst_hst_number = "12345"', r"line 19, key seller\.gst_hst_number"),
+        (
+            'gst_hst_number = "123456789 RT 0001"',
+            'gst_hst_number = "12345"',
+            r"line 19, key seller\.gst_hst_number",
+        ),
         ('slug = "forum-montreal-2027"\n', "", r"key event\.slug: this key is required"),
         ('eligibility = "comp"', 'eligibility = "vip"', r"prices\[6\]\.eligibility: 'vip'"),
         ("ends = 2027-03-24T17:30:00", "ends = 2027-03-20T17:30:00", r"ends before it starts"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+
 from desktop_app.db.models import Base
 
 config = context.config
@@ -10,7 +11,9 @@ engine = config.attributes.get("engine")
 if engine is None:  # `alembic` command line with -x url=...
     from desktop_app.db.engine import make_engine, resolve_database_url
 
-    engine = make_engine(resolve_database_url(context.get_x_argument(as_dictionary=True).get("url")))
+    engine = make_engine(
+        resolve_database_url(context.get_x_argument(as_dictionary=True).get("url"))
+    )
 
 with engine.begin() as connection:
     context.configure(
