@@ -18,6 +18,7 @@ from desktop_app.domain.errors import AppError
 COMMAND_MODULES = (
     "desktop_app.commands.events",
     "desktop_app.commands.demo",
+    "desktop_app.commands.members",
     "desktop_app.commands.badges",
 )
 

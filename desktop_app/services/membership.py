@@ -1,0 +1,162 @@
+"""Use cases for memberships: load the member lists, check a person, price an admission."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from desktop_app.db.models import (
+    Association,
+    Event,
+    Membership,
+    MembershipDecision,
+    Organization,
+    OrganizationAlias,
+    OrganizationDomain,
+    Person,
+)
+from desktop_app.domain.membership import (
+    MemberDirectory,
+    MembershipRecord,
+    MembershipVerdict,
+    PersonQuery,
+    StaffDecision,
+    verdict,
+)
+from desktop_app.domain.pricing import EventPricing, PriceCategorySpec
+from desktop_app.services.events import get_event
+
+
+def _person_name(person: Person) -> str:
+    return f"{person.first_name} {person.last_name}".strip()
+
+
+def load_directory(session: Session, event_date: date | None = None) -> MemberDirectory:
+    """The member lists and staff decisions in the database, indexed for matching.
+
+    Memberships a newer list ended are left out. ``event_date`` is accepted for symmetry
+    with :func:`check_person`: expired memberships are kept so the verdict can say when a
+    membership expired.
+    """
+    del event_date
+    codes: dict[int, str] = {a.id: a.code for a in session.scalars(select(Association))}
+    aliases: defaultdict[int, list[str]] = defaultdict(list)
+    for org_id, alias in session.execute(
+        select(OrganizationAlias.organization_id, OrganizationAlias.alias)
+    ):
+        aliases[org_id].append(alias)
+    domains: defaultdict[int, list[str]] = defaultdict(list)
+    for org_id, domain in session.execute(
+        select(OrganizationDomain.organization_id, OrganizationDomain.domain)
+    ):
+        domains[org_id].append(domain)
+    names: dict[int, str] = {
+        org_id: name
+        for org_id, name in session.execute(
+            select(Organization.id, Organization.name).where(
+                Organization.id.in_(
+                    select(Membership.organization_id).where(Membership.ended_at.is_(None))
+                )
+            )
+        )
+    }
+    memberships = session.scalars(
+        select(Membership)
+        .where(Membership.ended_at.is_(None))
+        .options(selectinload(Membership.person))
+        .order_by(Membership.id)
+    )
+    records: list[MembershipRecord] = []
+    for m in memberships:
+        holder_org = m.organization_id
+        person = m.person if m.holder_kind == "person" else None
+        records.append(
+            MembershipRecord(
+                id=m.id,
+                association=codes[m.association_id],
+                member_number=m.member_number,
+                category=m.category,
+                valid_from=m.valid_from,
+                valid_until=m.valid_until,
+                holder="person" if m.holder_kind == "person" else "organization",
+                organization_name=names.get(holder_org) if holder_org is not None else None,
+                organization_aliases=tuple(aliases.get(holder_org, ())) if holder_org else (),
+                organization_domains=tuple(domains.get(holder_org, ())) if holder_org else (),
+                person_name=_person_name(person) if person else None,
+                person_email=person.email if person else None,
+            )
+        )
+    decisions = [
+        StaffDecision(
+            association=codes[d.association_id],
+            decision=d.decision,  # type: ignore[arg-type]
+            who=d.decided_by,
+            when=d.decided_at,
+            reason=d.reason,
+            person_key=d.person_key,
+            email=d.email,
+            membership_id=d.membership_id,
+        )
+        for d in session.scalars(select(MembershipDecision).order_by(MembershipDecision.id))
+    ]
+    return MemberDirectory(records, decisions)
+
+
+def event_date(event: Event) -> date:
+    """The local date on which the event starts."""
+    starts = event.starts_at
+    if starts.tzinfo is None:
+        starts = starts.replace(tzinfo=UTC)
+    return starts.astimezone(ZoneInfo(event.timezone)).date()
+
+
+def check_person(
+    sessions: sessionmaker[Session],
+    slug: str,
+    name: str | None = None,
+    email: str | None = None,
+    organization: str | None = None,
+    member_number: str | None = None,
+) -> MembershipVerdict:
+    """The membership verdict for a person at event ``slug`` (on the event's first day)."""
+    with sessions() as session:
+        day = event_date(get_event(session, slug))
+        directory = load_directory(session, day)
+    query = PersonQuery(
+        name=name or None,
+        email=email or None,
+        organization=organization or None,
+        member_number=member_number or None,
+    )
+    return verdict(directory, query, day)
+
+
+def event_pricing(event: Event) -> EventPricing:
+    """The pricing view of an event row: province, partners and price categories."""
+    return EventPricing(
+        slug=event.slug,
+        province=event.province,  # type: ignore[arg-type]
+        partners=frozenset(p.code for p in event.partners),
+        categories=tuple(
+            PriceCategorySpec(
+                code=p.code,
+                name_fr=p.name_fr,
+                name_en=p.name_en,
+                eligibility=p.eligibility,  # type: ignore[arg-type]
+                amount=p.amount,
+                taxes_included=p.taxes_included,
+                available_from=p.available_from,
+                available_until=p.available_until,
+            )
+            for p in event.prices
+        ),
+    )
+
+
+def now() -> datetime:
+    """The current moment, timezone-aware."""
+    return datetime.now(UTC)
