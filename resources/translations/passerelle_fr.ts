@@ -63,17 +63,17 @@
         <translation>Impossible d'ouvrir la base de données {url} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/db/database.py" line="140" />
+        <location filename="../../desktop_app/db/database.py" line="138" />
         <source>This database was written by a newer version of Passerelle (schema {revision}). Install that version or newer to open it; the database was not changed.</source>
         <translation>Cette base de données a été écrite par une version plus récente de Passerelle (schéma {revision}). Installez cette version ou une plus récente pour l'ouvrir ; la base de données n'a pas été modifiée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/db/database.py" line="150" />
+        <location filename="../../desktop_app/db/database.py" line="148" />
         <source>This database already holds tables that are not Passerelle's; it was not changed. Choose an empty database.</source>
         <translation>Cette base de données contient déjà des tables qui ne sont pas celles de Passerelle ; elle n'a pas été modifiée. Choisissez une base de données vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/db/database.py" line="162" />
+        <location filename="../../desktop_app/db/database.py" line="160" />
         <source>The database needs an upgrade (schema {revision}).</source>
         <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
     </message>
@@ -225,98 +225,98 @@
     </message>
     <message>
         <location filename="../../desktop_app/domain/events.py" line="145" />
-        <location filename="../../desktop_app/domain/events.py" line="232" />
-        <location filename="../../desktop_app/domain/events.py" line="325" />
+        <location filename="../../desktop_app/domain/events.py" line="233" />
+        <location filename="../../desktop_app/domain/events.py" line="326" />
         <source>'{value}' is not one of {choices}.</source>
         <translation>« {value} » ne fait pas partie de {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="168" />
+        <location filename="../../desktop_app/domain/events.py" line="169" />
         <source>'{value}' is not a date or date-time like 2026-05-12T08:30.</source>
         <translation>« {value} » n'est pas une date ou une date-heure comme 2026-05-12T08:30.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="179" />
+        <location filename="../../desktop_app/domain/events.py" line="180" />
         <source>expected a date or date-time.</source>
         <translation>date ou date-heure attendue.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="188" />
+        <location filename="../../desktop_app/domain/events.py" line="189" />
         <source>Event file is not valid TOML: {reason}</source>
         <translation>Le fichier d'événement n'est pas du TOML valide : {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="194" />
+        <location filename="../../desktop_app/domain/events.py" line="195" />
         <source>Event file: the [{table}] table is missing.</source>
         <translation>Fichier d'événement : la table [{table}] est absente.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="202" />
+        <location filename="../../desktop_app/domain/events.py" line="203" />
         <source>'{value}' must be lower-case letters, digits and dashes.</source>
         <translation>« {value} » doit contenir des lettres minuscules, des chiffres et des tirets.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="213" />
+        <location filename="../../desktop_app/domain/events.py" line="214" />
         <source>unknown time zone '{value}'.</source>
         <translation>fuseau horaire inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="220" />
+        <location filename="../../desktop_app/domain/events.py" line="221" />
         <source>the event ends before it starts.</source>
         <translation>l'événement se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="226" />
+        <location filename="../../desktop_app/domain/events.py" line="227" />
         <source>expected a list like ["bioquebec", "lso"].</source>
         <translation>liste attendue, comme ["bioquebec", "lso"].</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="241" />
+        <location filename="../../desktop_app/domain/events.py" line="242" />
         <source>expected a whole number of days above 0.</source>
         <translation>nombre entier de jours supérieur à 0 attendu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="249" />
+        <location filename="../../desktop_app/domain/events.py" line="250" />
         <source>'{value}' is not a GST/HST number (9 digits, RT, 4 digits).</source>
         <translation>« {value} » n'est pas un numéro de TPS/TVH (9 chiffres, RT, 4 chiffres).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="260" />
+        <location filename="../../desktop_app/domain/events.py" line="261" />
         <source>'{value}' is not a QST number (10 digits, TQ, 4 digits).</source>
         <translation>« {value} » n'est pas un numéro de TVQ (10 chiffres, TQ, 4 chiffres).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="275" />
+        <location filename="../../desktop_app/domain/events.py" line="276" />
         <source>Event file: at least one [[prices]] entry is required.</source>
         <translation>Fichier d'événement : au moins une entrée [[prices]] est requise.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="285" />
+        <location filename="../../desktop_app/domain/events.py" line="286" />
         <source>the code '{value}' is used twice.</source>
         <translation>le code « {value} » est utilisé deux fois.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="293" />
+        <location filename="../../desktop_app/domain/events.py" line="294" />
         <source>write amounts in quotes, like "450.00".</source>
         <translation>écrivez les montants entre guillemets, comme "450.00".</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="307" />
+        <location filename="../../desktop_app/domain/events.py" line="308" />
         <source>expected an amount in dollars and cents, like "450.00".</source>
         <translation>montant en dollars et en cents attendu, comme "450.00".</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="314" />
+        <location filename="../../desktop_app/domain/events.py" line="315" />
         <source>expected true or false.</source>
         <translation>true ou false attendu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="319" />
+        <location filename="../../desktop_app/domain/events.py" line="320" />
         <source>a complimentary category costs 0.00.</source>
         <translation>une catégorie gratuite coûte 0.00.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/events.py" line="334" />
+        <location filename="../../desktop_app/domain/events.py" line="335" />
         <source>the sale window ends before it starts.</source>
         <translation>la période de vente se termine avant de commencer.</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>Montant non reconnu « {text} ». Écrivez-le comme 1234.56 ou 1 234,56 $.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="163" />
+        <location filename="../../desktop_app/services/demo.py" line="170" />
         <source>This database already has registrations; demo data goes into an empty database (use --db with a new file).</source>
         <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>La catégorie de prix {code} est utilisée par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/events.py" line="235" />
+        <location filename="../../desktop_app/services/events.py" line="237" />
         <source>There is no event '{slug}'. See: passerelle events list</source>
         <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
     </message>
@@ -559,6 +559,31 @@
         <source>The file {file} has a header row but no data rows.</source>
         <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/commands/badges.py" line="93" />
+        <source>There is no badge stock called '{name}'. Available: {stocks}</source>
+        <translation>Il n'existe aucun support de porte-nom nommé « {name} ». Disponibles : {stocks}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/commands/badges.py" line="117" />
+        <source>Cannot write {path}: {error}</source>
+        <translation>Impossible d'écrire {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/commands/price.py" line="41" />
+        <source>Unrecognised moment '{text}'. Write it like 2027-03-23T09:30.</source>
+        <translation>Moment non reconnu « {text} ». Écrivez-le comme 2027-03-23T09:30.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/badges.py" line="133" />
+        <source>No active registration of {slug} has the code(s): {codes}.</source>
+        <translation>Aucune inscription active de {slug} n'a le ou les codes : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/badges.py" line="182" />
+        <source>No registration has the code(s): {codes}.</source>
+        <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
+    </message>
 </context>
 <context>
     <name>EventsModel</name>
@@ -625,7 +650,9 @@
         <location filename="../../desktop_app/ui/main_window.py" line="141" />
         <source>%n event(s) — database: {location}</source>
         <translation>
-            <numerusform>%n événement — base de données : {location}</numerusform><numerusform>%n événements — base de données : {location}</numerusform></translation>
+            <numerusform>%n événement — base de données : {location}</numerusform>
+            <numerusform>%n événements — base de données : {location}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop_app/app.py" line="64" />
