@@ -7,13 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
 
 from desktop_app.cli import main
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
-from desktop_app.db.models import Association, Membership, OrganizationDomain
 from desktop_app.services.demo import fill_demo
+from tests.demo_queries import bioquebec_domain
 
 SLUG = "forum-montreal-2027"
 EVENT_DAY = date(2027, 3, 23)
@@ -26,21 +25,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     db = open_database(sqlite_url(path))
     try:
         fill_demo(db.sessions, registrations=50)
-        with db.sessions() as session:
-            domain = session.scalars(
-                select(OrganizationDomain.domain)
-                .join(Membership, Membership.organization_id == OrganizationDomain.organization_id)
-                .join(Association, Association.id == Membership.association_id)
-                .where(
-                    Association.code == "bioquebec",
-                    Membership.holder_kind == "organization",
-                    Membership.ended_at.is_(None),
-                    Membership.valid_from <= EVENT_DAY,
-                    Membership.valid_until >= EVENT_DAY,
-                )
-                .order_by(Membership.id)
-                .limit(1)
-            ).one()
+        domain = bioquebec_domain(db, EVENT_DAY)
     finally:
         db.dispose()
     return str(path), domain

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
@@ -188,26 +188,27 @@ def import_event_file(sessions: sessionmaker[Session], path: Path) -> EventImpor
         return save_event(session, spec)
 
 
+def _count_by_event(session: Session, statement: Select[int, int]) -> dict[int, int]:
+    """Run an ``(event_id, count)`` query into a dictionary."""
+    return {event_id: count for event_id, count in session.execute(statement)}
+
+
 def list_events(sessions: sessionmaker[Session]) -> list[EventSummary]:
     """Every event, soonest first, with registration and check-in counts."""
     with sessions() as session:
-        registrations: dict[int, int] = {
-            event_id: count
-            for event_id, count in session.execute(
-                select(Registration.event_id, func.count())
-                .where(Registration.status == "active")
-                .group_by(Registration.event_id)
-            )
-        }
-        checked_in: dict[int, int] = {
-            event_id: count
-            for event_id, count in session.execute(
-                select(Registration.event_id, func.count())
-                .join(CheckIn, CheckIn.registration_id == Registration.id)
-                .where(CheckIn.undone_at.is_(None))
-                .group_by(Registration.event_id)
-            )
-        }
+        registrations = _count_by_event(
+            session,
+            select(Registration.event_id, func.count())
+            .where(Registration.status == "active")
+            .group_by(Registration.event_id),
+        )
+        checked_in = _count_by_event(
+            session,
+            select(Registration.event_id, func.count())
+            .join(CheckIn, CheckIn.registration_id == Registration.id)
+            .where(CheckIn.undone_at.is_(None))
+            .group_by(Registration.event_id),
+        )
         events = session.scalars(select(Event).order_by(Event.starts_at, Event.slug)).all()
         return [
             EventSummary(

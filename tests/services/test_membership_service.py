@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Association, Membership, OrganizationDomain
+from desktop_app.db.models import Membership
 from desktop_app.domain.errors import NotFound
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.events import get_event
@@ -18,28 +18,9 @@ from desktop_app.services.membership import (
     event_pricing,
     load_directory,
 )
+from tests.demo_queries import bioquebec_domain
 
 SLUG = "forum-montreal-2027"
-
-
-def bioquebec_domain(database: Database, day: date) -> str:
-    """The email domain of an organization with an active BIOQuébec membership on ``day``."""
-    with database.sessions() as session:
-        domain = session.scalars(
-            select(OrganizationDomain.domain)
-            .join(Membership, Membership.organization_id == OrganizationDomain.organization_id)
-            .join(Association, Association.id == Membership.association_id)
-            .where(
-                Association.code == "bioquebec",
-                Membership.holder_kind == "organization",
-                Membership.ended_at.is_(None),
-                Membership.valid_from <= day,
-                Membership.valid_until >= day,
-            )
-            .order_by(Membership.id)
-            .limit(1)
-        ).one()
-    return domain
 
 
 @pytest.fixture
