@@ -462,6 +462,19 @@ class AuditEntry(Base):
     detail: Mapped[dict[str, Any] | None]
 
 
+class Setting(Base):
+    """A named setting shared by every desk of this database (e.g. a remembered column mapping).
+
+    Settings of one machine only (its printer, its desk name) live in QSettings instead.
+    """
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime]
+
+
 for _dialect, _statements in (
     ("sqlite", immutability.SQLITE_STATEMENTS),
     ("postgresql", immutability.POSTGRESQL_STATEMENTS),

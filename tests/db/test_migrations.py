@@ -64,3 +64,30 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
     engine.dispose()
     with pytest.raises(Exception, match="not Passerelle"):
         open_database(url)
+
+
+def test_an_older_database_is_upgraded_with_its_data_and_a_backup(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "desk.sqlite3")
+    engine = make_engine(url)
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO associations (code, name_fr, name_en) VALUES ('lso', 'LSO', 'LSO')")
+        )
+    engine.dispose()
+
+    database = open_database(url)
+    try:
+        assert schema_state(database.engine)[0] is SchemaState.CURRENT
+        with database.engine.connect() as connection:
+            assert connection.scalar(text("SELECT code FROM associations")) == "lso"
+            assert "settings" in inspect(connection).get_table_names()
+        assert database.backup_path is not None and database.backup_path.exists()
+        assert "before-0001" in database.backup_path.name
+    finally:
+        database.dispose()
+    backup = make_engine(sqlite_url(database.backup_path))
+    with backup.connect() as connection:
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+        assert connection.scalar(text("SELECT code FROM associations")) == "lso"
+    backup.dispose()
