@@ -1,0 +1,75 @@
+"""``passerelle backup [--to DIR]`` and ``passerelle restore FILE``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop_app.commands import add_db_option, add_json_option, database_url, print_json
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``backup`` and ``restore`` commands."""
+    backup = subparsers.add_parser(
+        "backup", help="copy the desk's database into a backup folder and check the copy"
+    )
+    backup.add_argument(
+        "--to", type=Path, metavar="DIR", help="backup folder (default: the data folder's backups)"
+    )
+    backup.add_argument(
+        "--keep", type=int, default=20, metavar="K", help="keep the newest K backups (default 20)"
+    )
+    add_db_option(backup)
+    add_json_option(backup)
+    backup.set_defaults(handler=run_backup)
+
+    restore = subparsers.add_parser(
+        "restore", help="replace the desk's database with a checked backup file"
+    )
+    restore.add_argument("file", type=Path, help="a backup written by passerelle backup")
+    add_db_option(restore)
+    add_json_option(restore)
+    restore.set_defaults(handler=run_restore)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    """Take one backup now."""
+    from desktop_app.services.backup import backup_database
+
+    result = backup_database(database_url(args), args.to, keep=args.keep)
+    if args.json:
+        print_json(
+            {
+                "path": str(result.path),
+                "size": result.size,
+                "taken_at": result.taken_at.isoformat(),
+                "removed": [str(p) for p in result.removed],
+            }
+        )
+    else:
+        print(f"Backup written and checked: {result.path} ({result.size:,} bytes).")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Restore a backup over the desk's database."""
+    from desktop_app.services.backup import restore_database
+
+    result = restore_database(args.file, database_url(args))
+    if args.json:
+        print_json(
+            {
+                "restored_from": str(result.restored_from),
+                "database": str(result.database),
+                "previous_kept_at": str(result.previous_kept_at)
+                if result.previous_kept_at
+                else None,
+                "revision": result.revision,
+            }
+        )
+    else:
+        print(f"Restored {result.database} from {result.restored_from}.")
+        if result.previous_kept_at:
+            print(f"The database it replaced is kept at {result.previous_kept_at}.")
+    return 0

@@ -1,0 +1,206 @@
+"""Backups of the desk's SQLite database, and restoring one.
+
+A backup is taken with SQLite's online backup API (consistent while desks keep writing),
+then checked with ``PRAGMA integrity_check`` before it counts; the last ``keep`` backups
+in the folder are kept. A restore refuses a file that is damaged, not Passerelle's, or
+from a newer Passerelle, and keeps the database it replaces next to it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+from desktop_app.db.database import alembic_config, backup_sqlite
+from desktop_app.db.engine import data_directory, sqlite_path
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
+
+DEFAULT_KEEP = 20
+_PREFIX = "passerelle-"
+_SUFFIX = ".sqlite3"
+_NAME = re.compile(r"^passerelle-\d{8}-\d{6}(?:-\d+)?\.sqlite3$")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """A backup that was written and checked."""
+
+    path: Path
+    size: int
+    taken_at: datetime
+    removed: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """A database restored from a backup file."""
+
+    restored_from: Path
+    database: Path
+    previous_kept_at: Path | None
+    revision: str
+
+
+def default_backup_directory() -> Path:
+    """Where backups go unless the desk chose another folder (a USB key, say)."""
+    return data_directory() / "backups"
+
+
+def _local_file(url: str) -> Path:
+    path = sqlite_path(url)
+    if path is None:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "Backups from Passerelle cover the desk's own SQLite database; a shared"
+                " PostgreSQL database is backed up on its server (pg_dump).",
+            )
+        )
+    return path
+
+
+def _integrity(path: Path) -> str:
+    """``ok`` or SQLite's first complaint about the file."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+                return "not an SQLite database"
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            connection.close()
+    except (OSError, sqlite3.DatabaseError) as error:
+        return str(error)
+    return str(row[0]) if row else "no answer"
+
+
+def _revision(path: Path) -> str | None:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        connection.close()
+    return str(row[0]) if row else None
+
+
+def backup_database(
+    url: str, directory: Path | None = None, *, keep: int = DEFAULT_KEEP, at: datetime | None = None
+) -> BackupResult:
+    """Copy the SQLite database at ``url`` into ``directory`` and keep the newest ``keep``."""
+    source = _local_file(url)
+    if not source.exists():
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "There is no database at {path}."), path=source)
+    folder = directory or default_backup_directory()
+    taken = at or datetime.now(UTC)
+    stamp = taken.strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{_PREFIX}{stamp}{_SUFFIX}"
+    counter = 1
+    while target.exists():
+        target = folder / f"{_PREFIX}{stamp}-{counter}{_SUFFIX}"
+        counter += 1
+    partial = target.with_name(target.name + ".part")
+    try:
+        backup_sqlite(source, partial)
+        verdict = _integrity(partial)
+        if verdict != "ok":
+            raise StorageUnavailable(
+                QT_TRANSLATE_NOOP("AppError", "The backup copy failed its check ({reason})."),
+                reason=verdict,
+            )
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as error:
+        partial.unlink(missing_ok=True)
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("AppError", "Cannot write a backup to {folder}: {reason}"),
+            folder=folder,
+            reason=str(error),
+        ) from error
+    except StorageUnavailable:
+        partial.unlink(missing_ok=True)
+        raise
+    removed = _rotate(folder, keep)
+    return BackupResult(target, target.stat().st_size, taken, removed)
+
+
+def list_backups(directory: Path | None = None) -> list[Path]:
+    """Passerelle's backups in ``directory``, oldest first."""
+    folder = directory or default_backup_directory()
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if _NAME.match(p.name))
+
+
+def _rotate(folder: Path, keep: int) -> tuple[Path, ...]:
+    backups = list_backups(folder)
+    surplus = backups[: max(len(backups) - max(keep, 1), 0)]
+    for old in surplus:
+        old.unlink(missing_ok=True)
+    return tuple(surplus)
+
+
+def restore_database(backup: Path, url: str, *, at: datetime | None = None) -> RestoreResult:
+    """Replace the SQLite database at ``url`` with ``backup`` after checking the backup.
+
+    The database being replaced is kept next to it as ``<name>.before-restore-<time>``.
+    Close every desk using the database first.
+    """
+    target = _local_file(url)
+    if not backup.is_file():
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "There is no file at {path}."), path=backup)
+    verdict = _integrity(backup)
+    if verdict != "ok":
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "{path} is damaged and was not restored ({reason}); nothing was changed.",
+            ),
+            path=backup,
+            reason=verdict,
+        )
+    revision = _revision(backup)
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {r.revision for r in script.walk_revisions()}
+    if revision is None:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "{path} is not a Passerelle database; nothing was changed."
+            ),
+            path=backup,
+        )
+    if revision not in known:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "{path} was written by a newer version of Passerelle; nothing was changed.",
+            ),
+            path=backup,
+        )
+    stamp = (at or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    previous: Path | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            previous = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+            backup_sqlite(target, previous)
+        incoming = target.with_name(target.name + ".restoring")
+        shutil.copyfile(backup, incoming)
+        for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)
+        incoming.replace(target)
+    except (OSError, sqlite3.Error) as error:
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("AppError", "Cannot restore into {path}: {reason}"),
+            path=target,
+            reason=str(error),
+        ) from error
+    return RestoreResult(backup, target, previous, revision)
