@@ -1,0 +1,171 @@
+"""Scans are taken wherever the focus is; typing reaches the focused widget untouched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.ui.scanner import ScanDetector
+
+CODE = "P27-7K3QX9"
+
+
+class Form(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.search = QLineEdit()
+        self.other = QLineEdit()
+        self.button = QPushButton("OK")
+        self.enter_presses = 0
+        self.search.returnPressed.connect(self._entered)
+        layout = QVBoxLayout(self)
+        for widget in (self.search, self.other, self.button):
+            layout.addWidget(widget)
+
+    def _entered(self) -> None:
+        self.enter_presses += 1
+
+
+class StepClock:
+    """Advances by ``step`` seconds each time it is read: one read per keystroke."""
+
+    def __init__(self, step: float) -> None:
+        self.step = step
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+@pytest.fixture
+def form(qtbot: QtBot) -> Iterator[Form]:
+    widget = Form()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.search.setFocus()
+    yield widget
+
+
+def install(detector: ScanDetector) -> Iterator[list[str]]:
+    seen: list[str] = []
+    detector.scanned.connect(seen.append)
+    detector.install()
+    yield seen
+    detector.uninstall()
+
+
+@pytest.fixture
+def real_time() -> Iterator[tuple[ScanDetector, list[str]]]:
+    # A roomier gap than the default keeps the test steady on a loaded machine; typing at
+    # 150 ms a key is still far slower.
+    detector = ScanDetector(max_gap=0.1)
+    for seen in install(detector):
+        yield detector, seen
+
+
+def test_fast_keystrokes_ending_in_enter_are_a_scan(
+    qtbot: QtBot, form: Form, real_time: tuple[ScanDetector, list[str]]
+) -> None:
+    _, seen = real_time
+    form.search.setText("ben")
+    qtbot.keyClicks(form.search, CODE, delay=5)
+    qtbot.keyClick(form.search, Qt.Key.Key_Return, delay=5)
+    assert seen == [CODE]
+    assert form.search.text() == "ben"  # nothing of the code reached the field
+    assert form.enter_presses == 0
+
+
+def test_scan_is_taken_whatever_has_focus(
+    qtbot: QtBot, form: Form, real_time: tuple[ScanDetector, list[str]]
+) -> None:
+    _, seen = real_time
+    form.other.setFocus()
+    qtbot.keyClicks(form.other, CODE, delay=5)
+    qtbot.keyClick(form.other, Qt.Key.Key_Tab, delay=5)
+    assert seen == [CODE]
+    assert form.other.text() == ""
+    assert form.other.hasFocus() or QApplication.focusWidget() is None  # Tab was swallowed too
+
+
+def test_slow_typing_passes_through(
+    qtbot: QtBot, form: Form, real_time: tuple[ScanDetector, list[str]]
+) -> None:
+    _, seen = real_time
+    qtbot.keyClicks(form.search, "larose", delay=150)
+    qtbot.waitUntil(lambda: form.search.text() == "larose", timeout=2000)
+    qtbot.keyClick(form.search, Qt.Key.Key_Return, delay=150)
+    assert seen == []
+    assert form.enter_presses == 1
+
+
+def test_held_keys_are_replayed_in_order_with_editing_keys(qtbot: QtBot, form: Form) -> None:
+    detector = ScanDetector(clock=StepClock(0.005))
+    for seen in install(detector):
+        # Fast, but too short for a code: a quick typist's "ab", then Backspace.
+        qtbot.keyClicks(form.search, "ab")
+        assert detector.pending == "ab"
+        qtbot.keyClick(form.search, Qt.Key.Key_Backspace)
+        assert form.search.text() == "a"
+        qtbot.keyClicks(form.search, "xy")
+        qtbot.waitUntil(lambda: form.search.text() == "axy", timeout=2000)
+        assert seen == []
+
+
+def test_short_fast_run_with_enter_is_typing(qtbot: QtBot, form: Form) -> None:
+    detector = ScanDetector(clock=StepClock(0.005))
+    for seen in install(detector):
+        qtbot.keyClicks(form.search, "abc")
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == []
+        assert form.search.text() == "abc"
+        assert form.enter_presses == 1
+
+
+def test_gaps_like_typing_are_not_a_scan_even_with_a_fake_clock(qtbot: QtBot, form: Form) -> None:
+    detector = ScanDetector(clock=StepClock(0.150))
+    for seen in install(detector):
+        qtbot.keyClicks(form.search, "lachance")
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == []
+        assert form.search.text() == "lachance"
+        assert form.enter_presses == 1
+
+
+def test_a_scan_slower_than_the_whole_code_limit_is_typing(qtbot: QtBot, form: Form) -> None:
+    # 40 ms a key is scanner-fast, but 60 keys take 2.4 s: longer than any scan.
+    detector = ScanDetector(clock=StepClock(0.040))
+    for seen in install(detector):
+        qtbot.keyClicks(form.search, "x" * 60)
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == []
+        assert form.search.text() == "x" * 60
+
+
+def test_enter_of_a_scan_does_not_press_the_default_button(qtbot: QtBot, form: Form) -> None:
+    detector = ScanDetector(clock=StepClock(0.004))
+    clicks: list[bool] = []
+    form.button.clicked.connect(lambda: clicks.append(True))
+    form.button.setShortcut(Qt.Key.Key_Return)
+    for seen in install(detector):
+        qtbot.keyClicks(form.search, CODE)
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == [CODE]
+        assert clicks == []
+        assert form.search.text() == ""
+
+
+def test_disabled_detector_lets_everything_through(qtbot: QtBot, form: Form) -> None:
+    detector = ScanDetector(clock=StepClock(0.004))
+    detector.enabled = False
+    for seen in install(detector):
+        qtbot.keyClicks(form.search, CODE)
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == []
+        assert form.search.text() == CODE
