@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("fr", "en"), help="interface language")
     parser.add_argument("--verbose", "-v", action="store_true", help="log more")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check offline, without a display, that this install works; exit 0 if it does",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -60,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
+        if args.self_test:
+            from desktop_app.selftest import main as self_test
+
+            return self_test()
         if args.command is None:
             from desktop_app.app import run_gui  # imports Qt only when the GUI is wanted
 

@@ -1,0 +1,429 @@
+"""``passerelle --self-test``: prove, offline and without a display, that this install works.
+
+Each check exercises one thing the desk needs at run time, through the same code the app uses:
+the packaged resources (fonts, translations, badge stocks, example events, migrations), Qt's
+platform plugins, a temporary SQLite database at the newest schema filled with demo data, a
+membership search, a check-in, a badge and a receipt as PDF, a page rasterised by PDFium, the
+French translation, the printer list (none is fine), the PostgreSQL driver, spreadsheets and PIN
+hashing. It is what a packaged build is smoke-tested with, so a resource the bundle forgot shows
+up here as one FAILED line rather than at a desk during an event.
+
+Nothing outside a temporary folder is read or written, no network is used, and the user's own
+database is never opened. Qt runs on the ``offscreen`` platform; the native platform plugin is
+only loaded as a library, to prove it and its system libraries are present.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from desktop_app.db.database import Database
+
+STOCK = "avery-5392"
+"""The stock the badge check renders on (a common 4 x 3 in sheet)."""
+
+_NATIVE_PLATFORM = {"linux": "qxcb", "win32": "qwindows", "darwin": "qcocoa"}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one check: its name, whether it passed, how long it took, what it saw."""
+
+    name: str
+    ok: bool
+    seconds: float
+    detail: str
+
+    def line(self) -> str:
+        """One line of the report, e.g. ``ok      badge PDF          35 ms  1 badge, 1 page``."""
+        status = "ok" if self.ok else "FAILED"
+        return f"{status:<7} {self.name:<20} {self.seconds * 1000:>6.0f} ms  {self.detail}"
+
+
+@dataclass
+class _State:
+    """What one check hands to the next (the database, the PDFs)."""
+
+    folder: Path
+    database: Database | None = None
+    event: str = ""
+    code: str = ""
+    badge_pdf: bytes = b""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def db(self) -> Database:
+        if self.database is None:
+            raise RuntimeError("no database (the database check failed)")
+        return self.database
+
+
+def _resources(state: _State) -> str:
+    from desktop_app.db.database import MIGRATIONS, head_revision
+    from desktop_app.documents.stocks import available_stocks, load_stock
+    from desktop_app.resources import as_path
+    from desktop_app.services.events import read_event_file
+
+    for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVu-LICENSE.txt"):
+        if as_path("fonts", font).stat().st_size == 0:
+            raise RuntimeError(f"fonts/{font} is empty")
+    if as_path("translations", "passerelle_fr.qm").stat().st_size == 0:
+        raise RuntimeError("translations/passerelle_fr.qm is empty")
+    stocks = available_stocks()
+    if not stocks:
+        raise RuntimeError("no badge stock")
+    for name in stocks:
+        load_stock(name)
+    examples = sorted(p.name for p in as_path("examples").iterdir() if p.suffix == ".toml")
+    for name in examples:
+        read_event_file(as_path("examples", name))
+    for needed in ("env.py", "script.py.mako"):
+        if not (MIGRATIONS / needed).is_file():
+            raise RuntimeError(f"migrations/{needed} is missing")
+    versions = sorted((MIGRATIONS / "versions").glob("[0-9]*.py"))
+    if not versions:
+        raise RuntimeError("migrations/versions is empty")
+    return (
+        f"3 font files, French .qm, {len(stocks)} stocks, {len(examples)} example events,"
+        f" {len(versions)} migrations (head {head_revision()})"
+    )
+
+
+def _qt(state: _State) -> str:
+    from PySide6.QtCore import QLibraryInfo, QPluginLoader
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication([sys.argv[0] if sys.argv else "passerelle"])
+        state.extra["app"] = app  # keep it alive for the later checks
+    platform = QApplication.platformName()
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    native = _NATIVE_PLATFORM.get(sys.platform)
+    if native is None:
+        return f"running on {platform}; no native plugin known for {sys.platform}"
+    found = sorted(folder.glob(f"*{native}*"))
+    if not found:
+        raise RuntimeError(f"no {native} platform plugin in {folder}")
+    loader = QPluginLoader(str(found[0]))
+    if not loader.load():
+        # Usually a missing system library, e.g. libxcb-cursor0 on Linux.
+        raise RuntimeError(f"{found[0].name} does not load: {loader.errorString()}")
+    return f"running on {platform}; {found[0].name} loads"
+
+
+def _database(state: _State) -> str:
+    from sqlalchemy import func, select
+
+    from desktop_app.db.database import SchemaState, head_revision, open_database, schema_state
+    from desktop_app.db.engine import sqlite_url
+    from desktop_app.db.models import Registration
+    from desktop_app.services.demo import fill_demo
+    from desktop_app.services.events import list_events
+
+    database = open_database(sqlite_url(state.folder / "self-test.sqlite3"))
+    state.database = database
+    state_now, revision = schema_state(database.engine)
+    if state_now is not SchemaState.CURRENT or revision != head_revision():
+        raise RuntimeError(f"new database is {state_now.value} at {revision}")
+    demo = fill_demo(database.sessions, registrations=40)
+    events = list_events(database.sessions)
+    if len(events) != len(demo.events):
+        raise RuntimeError(f"{len(events)} events listed, {len(demo.events)} created")
+    state.event = events[0].slug
+    with database.sessions() as session:
+        count = session.scalar(select(func.count()).select_from(Registration))
+    if count != demo.registrations:
+        raise RuntimeError(f"{count} registrations found, {demo.registrations} created")
+    return f"schema {revision}, {count} demo registrations in {len(events)} events"
+
+
+def _search(state: _State) -> str:
+    from sqlalchemy import select
+
+    from desktop_app.db.models import Membership, Organization
+    from desktop_app.services.membership import check_person
+
+    database = state.db()
+    with database.sessions() as session:
+        name = session.scalars(
+            select(Organization.name)
+            .join(Membership, Membership.organization_id == Organization.id)
+            .where(Membership.valid_until >= datetime(2027, 12, 31).date())
+            .order_by(Organization.id)
+            .limit(1)
+        ).one()
+    verdict = check_person(database.sessions, state.event, organization=name.upper())
+    if not verdict.associations:
+        raise RuntimeError(f"member organization {name!r} not recognised")
+    return f"{name!r} (typed in capitals) is a member: {verdict.marking}"
+
+
+def _check_in(state: _State) -> str:
+    from sqlalchemy import select
+    from sqlalchemy.exc import IntegrityError
+
+    from desktop_app.db.models import CheckIn, Event, Registration
+    from desktop_app.services import audit
+
+    database = state.db()
+    now = datetime.now(UTC)
+    with database.sessions.begin() as session:
+        registration = session.scalars(
+            select(Registration)
+            .join(Event)
+            .where(Event.slug == state.event, Registration.status == "active")
+            .order_by(Registration.id)
+            .limit(1)
+        ).one()
+        state.code = registration.code
+        session.add(
+            CheckIn(
+                registration_id=registration.id,
+                checked_in_at=now,
+                desk="self-test",
+                staff="self-test",
+                action_id="self-test-1",
+            )
+        )
+        audit.record(session, "self-test.check-in", desk="self-test", staff="self-test")
+        registration_id = registration.id
+    try:
+        with database.sessions.begin() as session:
+            session.add(
+                CheckIn(
+                    registration_id=registration_id,
+                    checked_in_at=now,
+                    desk="self-test",
+                    staff="self-test",
+                    action_id="self-test-2",
+                )
+            )
+    except IntegrityError:
+        return f"{state.code} checked in; a second check-in is refused by the database"
+    raise RuntimeError("the database accepted two active check-ins of one registration")
+
+
+def _badge(state: _State) -> str:
+    from desktop_app.services.badges import render_batch
+
+    batch = render_batch(state.db().sessions, state.event, STOCK, codes=[state.code])
+    if batch.pdf is None or not batch.pdf.startswith(b"%PDF"):
+        raise RuntimeError("no PDF")
+    state.badge_pdf = batch.pdf
+    return f"{batch.count} badge on {STOCK}, {batch.pages} page, {len(batch.pdf) // 1024} KiB"
+
+
+def _receipt(state: _State) -> str:
+    from desktop_app.documents.receipt import ReceiptData, ReceiptLine, ReceiptTax, render_receipt
+
+    subtotal = Decimal("100.00")
+    data = ReceiptData(
+        kind="receipt",
+        series="TEST",
+        number=1,
+        issued_at=datetime(2027, 3, 23, 9, 0),
+        seller_name="BIOQuébec",
+        seller_address="Montréal (Québec)",
+        gst_hst_number="123456782RT0001",  # passes the business number's check digit
+        qst_number="1234567890TQ0001",
+        buyer_name="Émilie Côté",
+        buyer_organization=None,
+        lines=(ReceiptLine("Inscription", "Registration", 1, subtotal, subtotal),),
+        subtotal=subtotal,
+        taxes=(
+            ReceiptTax("TPS", "GST", "GST", Decimal("0.05"), Decimal("5.00")),
+            ReceiptTax("TVQ", "QST", "QST", Decimal("0.09975"), Decimal("9.98")),
+        ),
+        total=Decimal("114.98"),
+        taxes_included=False,
+        payment_method="cash",
+        amount_tendered=Decimal("120.00"),
+        change_due=Decimal("5.02"),
+    )
+    pdf = render_receipt(data)
+    if not pdf.startswith(b"%PDF"):
+        raise RuntimeError("no PDF")
+    return f"receipt {data.reference}, {len(pdf) // 1024} KiB"
+
+
+def _rasterise(state: _State) -> str:
+    from desktop_app.ui.preview import render_preview
+
+    if not state.badge_pdf:
+        raise RuntimeError("no badge PDF (the badge check failed)")
+    image = render_preview(state.badge_pdf, 0, 72)
+    dark = sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixelColor(x, y).lightness() < 128
+    )
+    if dark == 0:
+        raise RuntimeError("the rendered page is blank")
+    return f"{image.width()} x {image.height()} px at 72 dpi, ink on the page"
+
+
+def _translation(state: _State) -> str:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.documents.stocks import load_stock
+    from desktop_app.domain.errors import NotFound
+    from desktop_app.ui.errors import translate_app_error
+    from desktop_app.ui.i18n import Translations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        load_stock("no-such-stock")
+    except NotFound as error:
+        english = error.message
+        translations = Translations(app)
+        translations.switch("fr")
+        try:
+            french = error.render(translate_app_error)
+        finally:
+            translations.switch("en")
+    else:
+        raise RuntimeError("an unknown stock was found")
+    if french == english:
+        raise RuntimeError("the French translation did not load")
+    return french
+
+
+def _printers(state: _State) -> str:
+    from desktop_app.ui.printing import list_printers
+
+    printers = list_printers()
+    if not printers:
+        return "no printer installed (fine: badges can be saved as PDF)"
+    return f"{len(printers)}: " + ", ".join(p.name for p in printers)
+
+
+def _postgresql(state: _State) -> str:
+    import psycopg
+    from sqlalchemy import create_engine
+
+    engine = create_engine("postgresql+psycopg://self-test@127.0.0.1/self-test")  # no connection
+    try:
+        dialect = engine.dialect.name
+    finally:
+        engine.dispose()
+    return f"{dialect} via psycopg {psycopg.__version__} ({psycopg.pq.__impl__} libpq)"
+
+
+def _spreadsheet(state: _State) -> str:
+    from openpyxl import Workbook
+
+    from desktop_app.services.tables import read_table
+
+    path = state.folder / "members.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Prénom", "Nom", "Courriel"])
+    sheet.append(["Émilie", "Côté", "emilie@example.org"])
+    workbook.save(path)
+    table = read_table(path)
+    if len(table.rows) != 1 or table.rows[0].get("Prénom") != "Émilie":
+        raise RuntimeError(f"read back {table!r}")
+    return f"XLSX written and read: {len(table.headers)} columns, {len(table.rows)} row"
+
+
+def _pin(state: _State) -> str:
+    from argon2 import PasswordHasher
+
+    hasher = PasswordHasher()
+    digest = hasher.hash("4821")
+    if not hasher.verify(digest, "4821"):
+        raise RuntimeError("hash does not verify")
+    return digest.split("$")[1] + " hash verifies"
+
+
+Check = Callable[[_State], str]
+
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("resources", _resources),
+    ("qt platform", _qt),
+    ("database", _database),
+    ("membership search", _search),
+    ("check-in", _check_in),
+    ("badge PDF", _badge),
+    ("receipt PDF", _receipt),
+    ("rasterise", _rasterise),
+    ("French translation", _translation),
+    ("printers", _printers),
+    ("postgresql driver", _postgresql),
+    ("spreadsheet", _spreadsheet),
+    ("PIN hashing", _pin),
+)
+
+
+def run_checks(
+    checks: Sequence[tuple[str, Check]] = CHECKS,
+    report: Callable[[CheckResult], None] | None = None,
+) -> list[CheckResult]:
+    """Run ``checks`` in order in a temporary folder; a failure never stops the later ones.
+
+    ``report`` is called with each result as soon as it is known.
+    """
+    results: list[CheckResult] = []
+    with tempfile.TemporaryDirectory(prefix="passerelle-self-test-") as folder:
+        state = _State(Path(folder))
+        try:
+            for name, check in checks:
+                started = time.perf_counter()
+                try:
+                    detail = check(state)
+                    ok = True
+                except Exception as error:  # a self-test reports every failure, it never crashes
+                    detail = f"{type(error).__name__}: {error}"
+                    ok = False
+                    if os.environ.get("PASSERELLE_SELF_TEST_TRACE"):
+                        traceback.print_exc()
+                result = CheckResult(name, ok, time.perf_counter() - started, detail)
+                results.append(result)
+                if report is not None:
+                    report(result)
+        finally:
+            if state.database is not None:
+                state.database.dispose()
+    return results
+
+
+def main(out: TextIO | None = None) -> int:
+    """Print one line per check and a summary; 0 only if every check passed."""
+    stream = out or sys.stdout
+    from desktop_app import __version__
+
+    started = time.perf_counter()
+    stream.write(
+        f"Passerelle {__version__} self-test ({sys.platform}, Python {platform.python_version()})\n"
+    )
+
+    def report(result: CheckResult) -> None:
+        stream.write(result.line() + "\n")
+        stream.flush()
+
+    results = run_checks(CHECKS, report=report)
+    failed = [r for r in results if not r.ok]
+    elapsed = time.perf_counter() - started
+    if failed:
+        stream.write(
+            f"self-test FAILED: {len(failed)} of {len(results)} checks ({elapsed:.1f} s)\n"
+        )
+        return 1
+    stream.write(f"self-test passed: {len(results)} checks in {elapsed:.1f} s\n")
+    return 0
