@@ -1,0 +1,102 @@
+"""Pieces every desk dialog uses: the interface language, guarded background calls, an error line.
+
+A dialog may be closed (and its C++ side deleted) while its background call is still running;
+``submit`` drops the answer then instead of touching a dead widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from desktop_app.domain.errors import AppError
+from desktop_app.ui.errors import error_text, show_exception
+from desktop_app.ui.worker import Worker
+
+T = TypeVar("T")
+
+
+def interface_language() -> str:
+    """The language the interface speaks now ("fr" or "en"), for data kept in both.
+
+    Follows the application's default ``QLocale``, which the language switch sets.
+    """
+    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+
+
+def submit(
+    worker: Worker,
+    widget: QWidget,
+    function: Callable[[], T],
+    on_done: Callable[[T], Any],
+    on_error: Callable[[BaseException], Any] | None = None,
+) -> None:
+    """Run ``function`` on ``worker``; call back only while ``widget`` still exists.
+
+    Without ``on_error``, an error is shown with ``show_exception`` over ``widget``.
+    """
+
+    def done(result: T) -> None:
+        if shiboken6.isValid(widget):
+            on_done(result)
+
+    def failed(error: BaseException) -> None:
+        if not shiboken6.isValid(widget):
+            return
+        if on_error is not None:
+            on_error(error)
+        else:
+            show_exception(widget, error)
+
+    worker.submit(function, done, failed)
+
+
+class ErrorLine(QLabel):
+    """A line that states what went wrong, in the error colour, empty when all is well.
+
+    ``AppError``s (a wrong PIN, a taken name) are stated here, next to the field; anything else
+    is a bug and goes to ``show_exception`` so it is logged with its traceback.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
+        self.setPalette(palette)
+        self.setAccessibleName("error")
+        self.hide()
+
+    def show_error(self, error: BaseException | str) -> None:
+        """State ``error`` (a message, or an exception shown the house way)."""
+        if isinstance(error, BaseException) and not isinstance(error, AppError):
+            show_exception(self.window(), error)
+        text = error if isinstance(error, str) else error_text(error)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_error(self) -> None:
+        """Nothing wrong any more."""
+        self.clear()
+        self.hide()
+
+
+def pin_field(parent: QWidget | None = None) -> QLineEdit:
+    """A masked field that takes 4 to 12 digits (a PIN), nothing else."""
+    from PySide6.QtCore import QRegularExpression
+    from PySide6.QtGui import QRegularExpressionValidator
+
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), field))
+    field.setMaxLength(12)
+    field.setInputMethodHints(
+        Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
+    )
+    return field
