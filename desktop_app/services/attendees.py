@@ -1,0 +1,469 @@
+"""The attendee card at the desk, and the edits made from it: correct a person, substitute one.
+
+The card is built from the registration, its person and category, the stored membership
+verdict (``Registration.verdict``, see ``domain.membership.MembershipVerdict.to_json``), the
+active check-in and the badge print log. Evidence lines are rebuilt as translatable
+``Message`` objects (context "MembershipVerdict") so the card reads in French or English.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.models import BadgePrint, Person, Registration
+from desktop_app.domain import membership as vocabulary
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
+from desktop_app.domain.membership import ASSOCIATION_NAMES, PersonQuery, verdict
+from desktop_app.services import audit
+from desktop_app.services.checkin import ZERO, active_check_in
+from desktop_app.services.membership import event_date, load_directory
+
+_CTX = "MembershipVerdict"
+_T_WITH_VALIDITY = QT_TRANSLATE_NOOP(_CTX, "{evidence}, {validity}")
+_T_LINE = QT_TRANSLATE_NOOP(_CTX, "{association} — {evidence}")
+_T_EXPIRED = QT_TRANSLATE_NOOP(_CTX, "membership expired on {date}")
+_T_CANDIDATE = QT_TRANSLATE_NOOP(_CTX, "possibly '{name}' (score {score}): staff must confirm")
+_T_AS_STORED = "{detail}"  # evidence in a shape this version does not know: shown as stored
+
+# Which sentences each kind of evidence may have been written with (most specific first).
+_TEMPLATES: Mapping[str, tuple[str, ...]] = {
+    "member-number": (vocabulary._T_NUMBER_CONTRADICTS, vocabulary._T_NUMBER),
+    "personal-email": (vocabulary._T_EMAIL,),
+    "email-domain": (vocabulary._T_DOMAIN,),
+    "organization-name": (vocabulary._T_FUZZY, vocabulary._T_NAME),
+    "staff-decision": (vocabulary._T_STAFF,),
+}
+_VALIDITY = (
+    r"(?:, (?:valid until (?P<v_until>\d{4}-\d{2}-\d{2})"
+    r"|valid from (?P<v_from>\d{4}-\d{2}-\d{2})|(?P<v_none>no end date)))?"
+)
+
+EMAIL_MAX_LENGTH = 320
+NAME_MAX_LENGTH = 200
+ORGANIZATION_MAX_LENGTH = 300
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    """One reason for (or against) a membership, as a translatable sentence.
+
+    ``association`` is "bioquebec" or "lso"; ``kind`` is the evidence kind of
+    ``domain.membership`` ("member-number", "email-domain", ...) or "expired" / "candidate".
+    ``text`` does not name the association; ``line()`` does ("LSO — member no. 1234, ...").
+    """
+
+    association: str
+    kind: str
+    text: Message
+
+    def line(self) -> Message:
+        """The sentence prefixed with the association's name."""
+        return Message(
+            _T_LINE,
+            association=ASSOCIATION_NAMES.get(self.association, self.association),
+            evidence=self.text,
+        )
+
+
+@dataclass(frozen=True)
+class AttendeeCard:
+    """Everything the desk shows about one registration."""
+
+    registration_id: int
+    code: str
+    first_name: str
+    last_name: str
+    email: str | None
+    organization: str | None
+    category_code: str
+    category_name_fr: str
+    category_name_en: str
+    status: str
+    amount_due: Decimal
+    amount_paid: Decimal
+    balance_due: Decimal
+    credit_due: Decimal
+    marking: str | None
+    associations: tuple[str, ...]
+    evidence: tuple[EvidenceLine, ...]
+    membership_flag: str | None
+    checked_in_at: datetime | None
+    checked_in_desk: str | None
+    checked_in_by: str | None
+    badges_printed: int
+    notes: str | None
+    preferred_language: str | None
+    person_id: int = 0
+    event_slug: str = ""
+    role: str | None = None
+
+    @property
+    def name(self) -> str:
+        """First and last name."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def checked_in(self) -> bool:
+        """Whether the registration has an active check-in."""
+        return self.checked_in_at is not None
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(
+        re.escape(part) if index % 2 == 0 else f"(?P<{part}>.*?)"
+        for index, part in enumerate(parts)
+    )
+    return re.compile(f"^{regex}{_VALIDITY}$", re.DOTALL)
+
+
+def _validity(match: re.Match[str]) -> Message | None:
+    if match.group("v_until"):
+        return Message(vocabulary._T_VALID_UNTIL, date=match.group("v_until"))
+    if match.group("v_from"):
+        return Message(vocabulary._T_VALID_FROM, date=match.group("v_from"))
+    if match.group("v_none"):
+        return Message(vocabulary._T_NO_END)
+    return None
+
+
+def evidence_message(item: Mapping[str, Any]) -> Message:
+    """The translatable sentence for one stored evidence item (``_evidence_json`` shape).
+
+    A stored ``template`` with ``params`` is used as is; otherwise the English ``detail`` is
+    read back against the sentences of ``domain.membership`` for its kind. Unknown text is
+    shown as stored.
+    """
+    detail = str(item.get("detail") or "")
+    template = item.get("template")
+    params = item.get("params")
+    if isinstance(template, str) and template and isinstance(params, Mapping):
+        sentence = Message(template, **{str(k): v for k, v in params.items()})
+        suffix = detail[len(sentence.render()) :].removeprefix(", ")
+        match = _pattern("").match(", " + suffix if suffix else "")
+        validity = _validity(match) if match else None
+    else:
+        for candidate in _TEMPLATES.get(str(item.get("kind")), ()):
+            match = _pattern(candidate).match(detail)
+            if match:
+                values = {
+                    key: value
+                    for key, value in match.groupdict().items()
+                    if not key.startswith("v_")
+                }
+                sentence = Message(candidate, **values)
+                validity = _validity(match)
+                break
+        else:
+            return Message(_T_AS_STORED, detail=detail)
+    if validity is None:
+        return sentence
+    return Message(_T_WITH_VALIDITY, evidence=sentence, validity=validity)
+
+
+def evidence_lines(stored: Mapping[str, Any] | None) -> tuple[EvidenceLine, ...]:
+    """Evidence, expiries and candidates of a stored verdict, strongest evidence first."""
+    if not stored:
+        return ()
+    lines = [
+        EvidenceLine(str(e.get("association")), str(e.get("kind")), evidence_message(e))
+        for e in stored.get("evidence") or ()
+    ]
+    statuses = stored.get("status") or {}
+    for association in sorted(statuses):
+        status = statuses[association] or {}
+        if status.get("status") == "expired" and status.get("expired_on"):
+            lines.append(
+                EvidenceLine(association, "expired", Message(_T_EXPIRED, date=status["expired_on"]))
+            )
+        if status.get("status") == "ambiguous":
+            for c in status.get("candidates") or ():
+                name = c.get("organization_name") or c.get("person_name") or ""
+                lines.append(
+                    EvidenceLine(
+                        association,
+                        "candidate",
+                        Message(_T_CANDIDATE, name=name, score=c.get("score")),
+                    )
+                )
+    return tuple(lines)
+
+
+def _not_found(registration_id: int) -> NotFound:
+    return NotFound(
+        QT_TRANSLATE_NOOP("AppError", "There is no registration {id}."), id=registration_id
+    )
+
+
+def _get(session: Session, registration_id: int) -> Registration:
+    registration = session.get(Registration, registration_id)
+    if registration is None:
+        raise _not_found(registration_id)
+    return registration
+
+
+def build_card(session: Session, registration: Registration) -> AttendeeCard:
+    """The card of ``registration``, read in the caller's unit of work."""
+    person = registration.person
+    category = registration.category
+    stored = registration.verdict or None
+    check_in = active_check_in(session, registration.id)
+    printed = session.scalar(
+        select(func.count())
+        .select_from(BadgePrint)
+        .where(BadgePrint.registration_id == registration.id)
+    )
+    return AttendeeCard(
+        registration_id=registration.id,
+        code=registration.code,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        email=person.email,
+        organization=person.organization_name,
+        category_code=category.code,
+        category_name_fr=category.name_fr,
+        category_name_en=category.name_en,
+        status=registration.status,
+        amount_due=registration.amount_due,
+        amount_paid=registration.amount_paid,
+        balance_due=max(registration.amount_due - registration.amount_paid, ZERO),
+        credit_due=max(registration.amount_paid - registration.amount_due, ZERO),
+        marking=str(stored["marking"]) if stored and stored.get("marking") else None,
+        associations=tuple(stored.get("associations") or ()) if stored else (),
+        evidence=evidence_lines(stored),
+        membership_flag=registration.membership_flag,
+        checked_in_at=check_in.checked_in_at if check_in else None,
+        checked_in_desk=check_in.desk if check_in else None,
+        checked_in_by=check_in.staff if check_in else None,
+        badges_printed=int(printed or 0),
+        notes=registration.notes,
+        preferred_language=registration.preferred_language or person.preferred_language,
+        person_id=person.id,
+        event_slug=registration.event.slug,
+        role=registration.role,
+    )
+
+
+def attendee_card(sessions: sessionmaker[Session], registration_id: int) -> AttendeeCard:
+    """The card of one registration; ``NotFound`` if there is none with this id."""
+    with sessions() as session:
+        return build_card(session, _get(session, registration_id))
+
+
+_T_FIRST_NAME = QT_TRANSLATE_NOOP("AppError", "Enter the first name.")
+_T_LAST_NAME = QT_TRANSLATE_NOOP("AppError", "Enter the last name.")
+
+
+def _required(value: str, empty: str) -> str:
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise Invalid(empty)
+    return _optional(cleaned, NAME_MAX_LENGTH) or cleaned
+
+
+def _optional(value: str | None, limit: int) -> str | None:
+    cleaned = " ".join((value or "").split())
+    if len(cleaned) > limit:
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "'{text}…' is longer than {count} characters."),
+            text=cleaned[:30],
+            count=limit,
+        )
+    return cleaned or None
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def clean_email(value: str | None) -> str | None:
+    """The email trimmed, or ``None`` if blank; ``Invalid`` if it cannot be an address."""
+    email = _optional(value, EMAIL_MAX_LENGTH)
+    if email is not None and not _EMAIL.match(email):
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "'{email}' is not an email address."), email=email
+        )
+    return email
+
+
+def _reassess(session: Session, registration: Registration) -> None:
+    """Recompute the registration's verdict (and flag and amount due, when H2's service is in)."""
+    try:
+        module = importlib.import_module("desktop_app.services.registration_verdicts")
+    except ModuleNotFoundError:
+        module = None
+    if module is not None:
+        module.assess_registrations(session, registration.event, [registration])
+        return
+    person = registration.person
+    day = event_date(registration.event)
+    query = PersonQuery(
+        name=f"{person.first_name} {person.last_name}",
+        email=person.email,
+        organization=person.organization_name,
+    )
+    registration.verdict = verdict(load_directory(session, day), query, day).to_json()
+
+
+def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    return {key: [before[key], after[key]] for key in after if before[key] != after[key]}
+
+
+def edit_person(
+    sessions: sessionmaker[Session],
+    registration_id: int,
+    *,
+    first_name: str,
+    last_name: str,
+    email: str | None,
+    organization: str | None,
+    notes: str | None,
+    desk: str,
+    staff: str,
+) -> AttendeeCard:
+    """Correct the person's name, email or organization and the registration's notes (audited).
+
+    The audit entry keeps each changed field before and after. A new email or organization
+    can change the membership: the verdict is then recomputed.
+    """
+    wanted = {
+        "first_name": _required(first_name, _T_FIRST_NAME),
+        "last_name": _required(last_name, _T_LAST_NAME),
+        "email": clean_email(email),
+        "organization": _optional(organization, ORGANIZATION_MAX_LENGTH),
+        "notes": (notes or "").strip() or None,
+    }
+    with sessions.begin() as session:
+        registration = _get(session, registration_id)
+        person = registration.person
+        before = {
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "email": person.email,
+            "organization": person.organization_name,
+            "notes": registration.notes,
+        }
+        changes = _changes(before, wanted)
+        if not changes:
+            return build_card(session, registration)
+        person.first_name = str(wanted["first_name"])
+        person.last_name = str(wanted["last_name"])
+        person.email = wanted["email"]
+        person.organization_name = wanted["organization"]
+        registration.notes = wanted["notes"]
+        if "email" in changes or "organization" in changes:
+            _reassess(session, registration)
+        audit.record(
+            session,
+            "person.edited",
+            desk=desk,
+            staff=staff,
+            subject=f"registration:{registration.id}",
+            detail={"person_id": person.id, "code": registration.code, "changes": changes},
+        )
+        session.flush()
+        return build_card(session, registration)
+
+
+def substitute(
+    sessions: sessionmaker[Session],
+    registration_id: int,
+    *,
+    first_name: str,
+    last_name: str,
+    email: str | None,
+    organization: str | None,
+    desk: str,
+    staff: str,
+) -> AttendeeCard:
+    """Move the registration to a colleague who comes instead (audited); return the new card.
+
+    The original person is kept (their history stays theirs). The membership verdict is
+    recomputed for the newcomer. A cancelled or checked-in registration cannot be
+    substituted (undo the check-in first).
+    """
+    first = _required(first_name, _T_FIRST_NAME)
+    last = _required(last_name, _T_LAST_NAME)
+    clean = clean_email(email)
+    org = _optional(organization, ORGANIZATION_MAX_LENGTH)
+    with sessions.begin() as session:
+        registration = _get(session, registration_id)
+        old = registration.person
+        if registration.status != "active":
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "AppError", "The registration of {name} is cancelled; it cannot be transferred."
+                ),
+                name=f"{old.first_name} {old.last_name}",
+            )
+        if active_check_in(session, registration.id) is not None:
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "{name} is already checked in; undo the check-in before substituting.",
+                ),
+                name=f"{old.first_name} {old.last_name}",
+            )
+        newcomer = Person(
+            first_name=first,
+            last_name=last,
+            email=clean,
+            organization_name=org,
+            organization_id=None,
+            preferred_language=None,
+            created_at=datetime.now(UTC),
+            anonymized_at=None,
+        )
+        session.add(newcomer)
+        session.flush()
+        before_verdict = (registration.verdict or {}).get("marking")
+        registration.person = newcomer
+        registration.person_id = newcomer.id
+        _reassess(session, registration)
+        audit.record(
+            session,
+            "registration.substituted",
+            desk=desk,
+            staff=staff,
+            subject=f"registration:{registration.id}",
+            detail={
+                "code": registration.code,
+                "from": _person_detail(old),
+                "to": _person_detail(newcomer),
+                "marking": [before_verdict, (registration.verdict or {}).get("marking")],
+            },
+        )
+        session.flush()
+        return build_card(session, registration)
+
+
+def _person_detail(person: Person) -> dict[str, Any]:
+    return {
+        "person_id": person.id,
+        "name": f"{person.first_name} {person.last_name}",
+        "email": person.email,
+        "organization": person.organization_name,
+    }
+
+
+__all__: Sequence[str] = (
+    "AttendeeCard",
+    "EvidenceLine",
+    "attendee_card",
+    "build_card",
+    "clean_email",
+    "edit_person",
+    "evidence_lines",
+    "evidence_message",
+    "substitute",
+)

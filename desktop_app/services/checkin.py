@@ -1,0 +1,411 @@
+"""Checking people in at a desk: by scanned or typed code, undo with a reason, live counts.
+
+The rules, in order: the code must belong to a registration of *this* event; a cancelled
+registration is refused; an already checked-in one is reported with when, where and by whom
+and nothing changes; a balance due or a membership doubt blocks unless a supervisor
+overrides with a reason. Otherwise a ``CheckIn`` row is written with its audit entry.
+
+The database has the last word: a partial unique index allows one active check-in per
+registration, so when two desks scan the same badge at the same moment exactly one wins and
+the other is told "already checked in". Each desk action carries an ``action_id``; replaying
+the same action (an offline desk catching up, a retry after a timeout) returns the same
+result and writes nothing more.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.models import CheckIn, Event, Person, Registration
+from desktop_app.domain.codes import normalise_code
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
+from desktop_app.services import audit
+from desktop_app.services.events import get_event
+from desktop_app.services.staff import Override, verify_override
+
+ZERO = Decimal("0.00")
+
+_CTX = "CheckIn"
+_T_CHECKED_IN = QT_TRANSLATE_NOOP(_CTX, "Checked in: {name}")
+_T_ALREADY = QT_TRANSLATE_NOOP(
+    _CTX, "Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed."
+)
+_T_NOT_FOUND = QT_TRANSLATE_NOOP(_CTX, "Not found: no registration {code} at this event.")
+_T_OTHER_EVENT = QT_TRANSLATE_NOOP(
+    _CTX, "Not found: {code} is a registration for another event ({event})."
+)
+_T_CANCELLED = QT_TRANSLATE_NOOP(_CTX, "Cancelled: the registration of {name} was cancelled.")
+_T_PAYMENT_DUE = QT_TRANSLATE_NOOP(
+    _CTX, "Payment due: {name} owes {balance} $. Collect it or ask a supervisor."
+)
+_T_DOUBT = QT_TRANSLATE_NOOP(
+    _CTX, "Membership doubt: confirm {name}'s membership or ask a supervisor."
+)
+
+
+class CheckInOutcome(StrEnum):
+    """What a scan or a check-in request came to."""
+
+    CHECKED_IN = "checked_in"
+    ALREADY = "already_checked_in"
+    NOT_FOUND = "not_found"
+    CANCELLED = "cancelled"
+    PAYMENT_DUE = "payment_due"
+    MEMBERSHIP_DOUBT = "membership_doubt"
+
+    @property
+    def ok(self) -> bool:
+        """Whether the person may go in (checked in now or before)."""
+        return self in (CheckInOutcome.CHECKED_IN, CheckInOutcome.ALREADY)
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    """The outcome of one check-in request, with the check-in it found or made."""
+
+    outcome: CheckInOutcome
+    code: str
+    registration_id: int | None
+    name: str | None
+    at: datetime | None  # of the (existing or new) check-in
+    desk: str | None
+    staff: str | None
+    balance_due: Decimal
+    other_event: str | None = None  # NOT_FOUND: the code belongs to this other event's slug
+    overridden_by: str | None = None  # the supervisor whose override let this check-in pass
+    action_id: str | None = None  # of the check-in row, when there is one
+
+    @property
+    def message(self) -> Message:
+        """A one-line, translatable account of the outcome (context "CheckIn")."""
+        name = self.name or ""
+        if self.outcome is CheckInOutcome.CHECKED_IN:
+            return Message(_T_CHECKED_IN, name=name)
+        if self.outcome is CheckInOutcome.ALREADY:
+            at = self.at.astimezone().strftime("%Y-%m-%d %H:%M") if self.at else ""
+            return Message(_T_ALREADY, name=name, at=at, desk=self.desk, staff=self.staff)
+        if self.outcome is CheckInOutcome.NOT_FOUND:
+            if self.other_event:
+                return Message(_T_OTHER_EVENT, code=self.code, event=self.other_event)
+            return Message(_T_NOT_FOUND, code=self.code)
+        if self.outcome is CheckInOutcome.CANCELLED:
+            return Message(_T_CANCELLED, name=name)
+        if self.outcome is CheckInOutcome.PAYMENT_DUE:
+            return Message(_T_PAYMENT_DUE, name=name, balance=f"{self.balance_due:.2f}")
+        return Message(_T_DOUBT, name=name)
+
+
+@dataclass(frozen=True)
+class EventCounts:
+    """The header's "checked in / expected" figures for one event."""
+
+    checked_in: int  # active check-ins of active registrations
+    expected: int  # active registrations
+
+
+def balance_due(registration: Registration) -> Decimal:
+    """What the person still owes: ``amount_due - amount_paid``, never negative."""
+    return max(registration.amount_due - registration.amount_paid, ZERO)
+
+
+def _name(person: Person) -> str:
+    return f"{person.first_name} {person.last_name}".strip()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def active_check_in(session: Session, registration_id: int) -> CheckIn | None:
+    """The registration's check-in that has not been undone, if any."""
+    return session.scalars(
+        select(CheckIn).where(
+            CheckIn.registration_id == registration_id, CheckIn.undone_at.is_(None)
+        )
+    ).one_or_none()
+
+
+def add_check_in(
+    session: Session,
+    registration: Registration,
+    *,
+    desk: str,
+    staff: str,
+    action_id: str,
+    at: datetime | None = None,
+    detail: dict[str, object] | None = None,
+) -> CheckIn:
+    """Write a check-in for ``registration`` in the caller's unit of work (audited).
+
+    No rule is checked here (the walk-in flow creates the registration it checks in); the
+    unique index still refuses a second active check-in, with ``IntegrityError`` at flush.
+    """
+    check_in = CheckIn(
+        registration_id=registration.id,
+        checked_in_at=at or _now(),
+        desk=desk,
+        staff=staff,
+        action_id=action_id,
+    )
+    session.add(check_in)
+    session.flush()
+    audit.record(
+        session,
+        "checkin.created",
+        desk=desk,
+        staff=staff,
+        subject=f"registration:{registration.id}",
+        detail={"code": registration.code, "action_id": action_id, **(detail or {})},
+        at=check_in.checked_in_at,
+    )
+    return check_in
+
+
+def _find_registration(session: Session, code: str) -> Registration | None:
+    """The registration with this code as typed (trimmed), else as normalised."""
+    typed = code.strip()
+    wanted = {typed, normalise_code(typed)}
+    found = {
+        r.code: r
+        for r in session.scalars(select(Registration).where(Registration.code.in_(wanted)))
+    }
+    return found.get(typed) or found.get(normalise_code(typed))
+
+
+def _result(
+    outcome: CheckInOutcome,
+    registration: Registration,
+    person: Person,
+    check_in: CheckIn | None = None,
+    overridden_by: str | None = None,
+) -> CheckInResult:
+    return CheckInResult(
+        outcome=outcome,
+        code=registration.code,
+        registration_id=registration.id,
+        name=_name(person),
+        at=check_in.checked_in_at if check_in else None,
+        desk=check_in.desk if check_in else None,
+        staff=check_in.staff if check_in else None,
+        balance_due=balance_due(registration),
+        overridden_by=overridden_by,
+        action_id=check_in.action_id if check_in else None,
+    )
+
+
+def _replayed(session: Session, event: Event, action_id: str) -> CheckInResult | None:
+    """The result of an action already recorded under ``action_id``, if any."""
+    done = session.scalars(select(CheckIn).where(CheckIn.action_id == action_id)).one_or_none()
+    if done is None:
+        return None
+    registration = session.get(Registration, done.registration_id)
+    assert registration is not None
+    if registration.event_id != event.id:
+        raise Conflict(
+            QT_TRANSLATE_NOOP(
+                "AppError", "The desk action {action} was already used for another event."
+            ),
+            action=action_id,
+        )
+    return _result(CheckInOutcome.CHECKED_IN, registration, registration.person, done)
+
+
+def check_in(
+    sessions: sessionmaker[Session],
+    slug: str,
+    code: str,
+    *,
+    desk: str,
+    staff: str,
+    action_id: str | None = None,
+    override: Override | None = None,
+) -> CheckInResult:
+    """Check in the registration with ``code`` at event ``slug``, following the desk rules.
+
+    Refusals (not found, cancelled, payment due, membership doubt) and "already checked in"
+    are results, not errors, and change nothing. ``override`` lets a payment due or a
+    membership doubt pass; a wrong override raises ``Invalid`` (and the refusal is audited).
+    An unknown ``slug`` raises ``NotFound``. The same ``action_id`` twice gives the same
+    result and one row.
+    """
+    action = action_id or uuid.uuid4().hex
+    if not desk.strip() or not staff.strip():
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "A check-in needs a desk and a staff name."))
+    if not code.strip():
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "Scan or type a registration code."))
+    try:
+        return _check_in_once(
+            sessions, slug, code, desk=desk, staff=staff, action=action, override=override
+        )
+    except IntegrityError:
+        # Another desk won the race for this registration (or replayed this very action):
+        # the database refused the second row; report what is there now.
+        with sessions() as session:
+            event = get_event(session, slug)
+            replayed = _replayed(session, event, action)
+            if replayed is not None:
+                return replayed
+            registration = _find_registration(session, code)
+            existing = active_check_in(session, registration.id) if registration else None
+            if registration is None or existing is None:
+                raise
+            return _result(CheckInOutcome.ALREADY, registration, registration.person, existing)
+    except _OverrideRefused as refused:
+        with sessions.begin() as session:
+            audit.record(
+                session,
+                "checkin.override_refused",
+                desk=desk,
+                staff=staff,
+                subject=f"registration:{refused.registration_id}",
+                detail={"supervisor": refused.supervisor, "reason": str(refused.error.message)},
+            )
+        raise refused.error from None
+
+
+class _OverrideRefused(Exception):
+    """Carries a refused override out of the rolled-back unit of work, to audit it."""
+
+    def __init__(self, error: Invalid, registration_id: int, supervisor: str) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.registration_id = registration_id
+        self.supervisor = supervisor
+
+
+def _check_in_once(
+    sessions: sessionmaker[Session],
+    slug: str,
+    code: str,
+    *,
+    desk: str,
+    staff: str,
+    action: str,
+    override: Override | None,
+) -> CheckInResult:
+    with sessions.begin() as session:
+        event = get_event(session, slug)
+        replayed = _replayed(session, event, action)
+        if replayed is not None:
+            return replayed
+        registration = _find_registration(session, code)
+        if registration is None or registration.event_id != event.id:
+            other = session.get(Event, registration.event_id) if registration else None
+            return CheckInResult(
+                outcome=CheckInOutcome.NOT_FOUND,
+                code=code.strip(),
+                registration_id=None,
+                name=None,
+                at=None,
+                desk=None,
+                staff=None,
+                balance_due=ZERO,
+                other_event=other.slug if other else None,
+            )
+        person = registration.person
+        if registration.status == "cancelled":
+            return _result(CheckInOutcome.CANCELLED, registration, person)
+        existing = active_check_in(session, registration.id)
+        if existing is not None:
+            return _result(CheckInOutcome.ALREADY, registration, person, existing)
+        blocked: list[CheckInOutcome] = []
+        if balance_due(registration) > ZERO:
+            blocked.append(CheckInOutcome.PAYMENT_DUE)
+        if registration.membership_flag == "doubt":
+            blocked.append(CheckInOutcome.MEMBERSHIP_DOUBT)
+        supervisor: str | None = None
+        detail: dict[str, object] = {}
+        if blocked:
+            if override is None:
+                return _result(blocked[0], registration, person)
+            try:
+                supervisor = verify_override(session, override).name
+            except Invalid as error:
+                raise _OverrideRefused(error, registration.id, override.supervisor) from error
+            granted: dict[str, object] = {
+                "supervisor": supervisor,
+                "reason": override.reason.strip(),
+                "blocked": [b.value for b in blocked],
+                "balance_due": str(balance_due(registration)),
+            }
+            detail = {"override": granted}
+            audit.record(
+                session,
+                "checkin.override",
+                desk=desk,
+                staff=staff,
+                subject=f"registration:{registration.id}",
+                detail={"code": registration.code, **granted},
+            )
+        made = add_check_in(
+            session, registration, desk=desk, staff=staff, action_id=action, detail=detail
+        )
+        return _result(CheckInOutcome.CHECKED_IN, registration, person, made, supervisor)
+
+
+def undo_check_in(
+    sessions: sessionmaker[Session], registration_id: int, *, desk: str, staff: str, reason: str
+) -> None:
+    """Undo the registration's active check-in; the row stays with when, who and why."""
+    reason = reason.strip()
+    if not reason:
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "Give a reason to undo a check-in."))
+    with sessions.begin() as session:
+        registration = session.get(Registration, registration_id)
+        if registration is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("AppError", "There is no registration {id}."), id=registration_id
+            )
+        existing = active_check_in(session, registration_id)
+        if existing is None:
+            raise Conflict(
+                QT_TRANSLATE_NOOP("AppError", "{name} is not checked in; nothing to undo."),
+                name=_name(registration.person),
+            )
+        existing.undone_at = _now()
+        existing.undone_by = staff
+        existing.undo_reason = reason
+        audit.record(
+            session,
+            "checkin.undone",
+            desk=desk,
+            staff=staff,
+            subject=f"registration:{registration_id}",
+            detail={
+                "code": registration.code,
+                "reason": reason,
+                "checked_in_at": existing.checked_in_at.isoformat(),
+                "checked_in_desk": existing.desk,
+                "checked_in_by": existing.staff,
+            },
+        )
+
+
+def event_counts(sessions: sessionmaker[Session], slug: str) -> EventCounts:
+    """Checked-in and expected counts for the header, in one aggregate query.
+
+    The partial unique index guarantees at most one active check-in per registration, so
+    counting joined check-ins counts people.
+    """
+    with sessions() as session:
+        expected, checked_in = session.execute(
+            select(func.count(Registration.id), func.count(CheckIn.id))
+            .select_from(Registration)
+            .join(Event, Event.id == Registration.event_id)
+            .outerjoin(
+                CheckIn,
+                and_(CheckIn.registration_id == Registration.id, CheckIn.undone_at.is_(None)),
+            )
+            .where(Event.slug == slug, Registration.status == "active")
+        ).one()
+        if not expected:
+            get_event(session, slug)  # an unknown slug is an error, not an empty event
+        return EventCounts(checked_in=int(checked_in), expected=int(expected))

@@ -1,0 +1,366 @@
+"""Staff accounts: who may work a desk, their PINs (argon2 hashes only) and supervisor overrides.
+
+Roles are ``desk`` (check in, search, walk-ins) and ``supervisor`` (also overrides, undo and
+managing accounts). The first account of a database is created without anyone signing in and
+must be a supervisor; every later account is created by an active supervisor.
+
+PINs are 4 to 8 digits. They are hashed with argon2id at parameters chosen for a desk laptop:
+``time_cost=2``, ``memory_cost=19 MiB``, ``parallelism=1`` (the OWASP minimum for argon2id),
+which costs about 20 to 50 ms per sign-in -- unnoticeable to staff, yet slow enough to make
+guessing a stolen database's PINs expensive. A hash made with other parameters still verifies
+and is upgraded on the next successful sign-in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.models import StaffAccount
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
+from desktop_app.services import audit
+
+ROLES: tuple[str, ...] = ("desk", "supervisor")
+PIN_MIN_DIGITS = 4
+PIN_MAX_DIGITS = 8
+NAME_MAX_LENGTH = 120
+
+HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+"""argon2id at about 20-50 ms per hash on a desk laptop; see the module docstring."""
+
+# A hash to verify against when the name is unknown, so a wrong name takes as long as a
+# wrong PIN and sign-in timing does not tell which names exist.
+_DUMMY_HASH = HASHER.hash("00000000")
+
+_T_WRONG = QT_TRANSLATE_NOOP("AppError", "The name or PIN is wrong.")
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A signed-in member of staff."""
+
+    id: int
+    name: str
+    role: str  # "desk" | "supervisor"
+
+    @property
+    def is_supervisor(self) -> bool:
+        """Whether this member may override, undo and manage accounts."""
+        return self.role == "supervisor"
+
+
+@dataclass(frozen=True)
+class Override:
+    """A supervisor's permission for an action that would otherwise be refused."""
+
+    supervisor: str
+    pin: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StaffAccountInfo:
+    """A staff account as the account list shows it (never the PIN hash)."""
+
+    id: int
+    name: str
+    role: str
+    active: bool
+    created_at: datetime
+
+
+def validate_pin(pin: str) -> str:
+    """Return ``pin`` if it is 4 to 8 digits; raise ``Invalid`` with a clear message otherwise."""
+    if not (pin.isascii() and pin.isdigit()):
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "A PIN is made of digits only (0-9)."))
+    if not PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "A PIN has {low} to {high} digits; this one has {count}."
+            ),
+            low=PIN_MIN_DIGITS,
+            high=PIN_MAX_DIGITS,
+            count=len(pin),
+        )
+    return pin
+
+
+def validate_name(name: str) -> str:
+    """The name trimmed, or ``Invalid`` if it is empty or too long."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "Enter the staff member's name."))
+    if len(cleaned) > NAME_MAX_LENGTH:
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "A staff name has at most {count} characters."),
+            count=NAME_MAX_LENGTH,
+        )
+    return cleaned
+
+
+def _validate_role(role: str) -> str:
+    if role not in ROLES:
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "Unknown role '{role}': choose desk or supervisor."),
+            role=role,
+        )
+    return role
+
+
+def _member(account: StaffAccount) -> StaffMember:
+    return StaffMember(id=account.id, name=account.name, role=account.role)
+
+
+def _info(account: StaffAccount) -> StaffAccountInfo:
+    return StaffAccountInfo(
+        id=account.id,
+        name=account.name,
+        role=account.role,
+        active=account.active,
+        created_at=account.created_at,
+    )
+
+
+def _find(session: Session, name: str) -> StaffAccount | None:
+    """The account with this name, ignoring case and extra spaces (staff lists are short)."""
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return None
+    for account in session.scalars(select(StaffAccount)):
+        if account.name.casefold() == wanted:
+            return account
+    return None
+
+
+def _pin_matches(account: StaffAccount | None, pin: str) -> bool:
+    """Check ``pin`` against the account's hash (or a dummy one, to take the same time)."""
+    try:
+        return HASHER.verify(account.pin_hash if account else _DUMMY_HASH, pin) and (
+            account is not None
+        )
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _rehash_if_needed(account: StaffAccount, pin: str) -> None:
+    if HASHER.check_needs_rehash(account.pin_hash):
+        account.pin_hash = HASHER.hash(pin)
+
+
+def _require_supervisor(session: Session, by: StaffMember) -> StaffAccount:
+    """The acting supervisor's account, re-read: a deactivated or demoted one is refused."""
+    account = session.get(StaffAccount, by.id)
+    if account is None or not account.active or account.role != "supervisor":
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "Only an active supervisor can manage staff accounts.")
+        )
+    return account
+
+
+def has_staff(sessions: sessionmaker[Session]) -> bool:
+    """Whether any staff account exists (if not, the first run creates a supervisor)."""
+    with sessions() as session:
+        return bool(session.scalar(select(func.count()).select_from(StaffAccount)))
+
+
+def create_staff(
+    sessions: sessionmaker[Session],
+    name: str,
+    pin: str,
+    role: str,
+    *,
+    by: StaffMember | None,
+) -> StaffMember:
+    """Create a staff account with an argon2-hashed PIN.
+
+    ``by=None`` is allowed only while no account exists, and then ``role`` must be
+    ``supervisor`` (the first run). Afterwards ``by`` must be an active supervisor.
+    """
+    name = validate_name(name)
+    validate_pin(pin)
+    _validate_role(role)
+    pin_hash = HASHER.hash(pin)  # slow: outside the transaction
+    with sessions.begin() as session:
+        if by is None:
+            if session.scalar(select(func.count()).select_from(StaffAccount)):
+                raise Invalid(
+                    QT_TRANSLATE_NOOP(
+                        "AppError", "A supervisor must sign in to create staff accounts."
+                    )
+                )
+            if role != "supervisor":
+                raise Invalid(
+                    QT_TRANSLATE_NOOP("AppError", "The first staff account must be a supervisor.")
+                )
+        else:
+            _require_supervisor(session, by)
+        if _find(session, name) is not None:
+            raise Conflict(
+                QT_TRANSLATE_NOOP("AppError", "There is already a staff member named '{name}'."),
+                name=name,
+            )
+        account = StaffAccount(
+            name=name, pin_hash=pin_hash, role=role, active=True, created_at=datetime.now(UTC)
+        )
+        session.add(account)
+        session.flush()
+        audit.record(
+            session,
+            "staff.created",
+            staff=by.name if by else name,
+            subject=f"staff:{account.id}",
+            detail={"name": name, "role": role, "first_run": by is None},
+        )
+        return _member(account)
+
+
+def sign_in(sessions: sessionmaker[Session], name: str, pin: str) -> StaffMember:
+    """The active staff member with this name and PIN; otherwise ``Invalid`` (audited).
+
+    The message never tells whether the name or the PIN was wrong.
+    """
+    with sessions.begin() as session:
+        account = _find(session, name)
+        if account is not None and account.active and _pin_matches(account, pin):
+            _rehash_if_needed(account, pin)
+            audit.record(session, "staff.signed_in", staff=account.name, subject=_subject(account))
+            return _member(account)
+        if account is None:
+            _pin_matches(None, pin)
+        audit.record(
+            session,
+            "staff.sign_in_failed",
+            staff=" ".join(name.split())[:NAME_MAX_LENGTH] or None,
+            subject=_subject(account) if account else None,
+            detail={"reason": "inactive" if account is not None and not account.active else None},
+        )
+    raise Invalid(_T_WRONG)
+
+
+def _subject(account: StaffAccount) -> str:
+    return f"staff:{account.id}"
+
+
+def verify_override(session: Session, override: Override) -> StaffMember:
+    """The supervisor granting ``override``, inside the caller's unit of work.
+
+    ``Invalid`` unless the reason is given and the name is an active supervisor's with the
+    right PIN. The caller audits the override it applies (with supervisor and reason).
+    """
+    if not override.reason.strip():
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "An override needs a reason."))
+    account = _find(session, override.supervisor)
+    if account is None or not _pin_matches(account, override.pin):
+        if account is None:
+            _pin_matches(None, override.pin)
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "The supervisor name or PIN is wrong."))
+    if not account.active or account.role != "supervisor":
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "{name} is not an active supervisor."),
+            name=account.name,
+        )
+    return _member(account)
+
+
+def list_staff(sessions: sessionmaker[Session]) -> list[StaffAccountInfo]:
+    """Every staff account, by name (active and inactive)."""
+    with sessions() as session:
+        accounts = session.scalars(select(StaffAccount)).all()
+        return sorted((_info(a) for a in accounts), key=lambda a: a.name.casefold())
+
+
+def _get(session: Session, staff_id: int) -> StaffAccount:
+    account = session.get(StaffAccount, staff_id)
+    if account is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("AppError", "There is no staff account {id}."), id=staff_id
+        )
+    return account
+
+
+def _other_active_supervisors(session: Session, account: StaffAccount) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(StaffAccount)
+            .where(
+                StaffAccount.role == "supervisor",
+                StaffAccount.active.is_(True),
+                StaffAccount.id != account.id,
+            )
+        )
+        or 0
+    )
+
+
+def set_active(
+    sessions: sessionmaker[Session], staff_id: int, active: bool, *, by: StaffMember
+) -> StaffAccountInfo:
+    """Activate or deactivate an account (supervisors only; the last supervisor stays)."""
+    with sessions.begin() as session:
+        _require_supervisor(session, by)
+        account = _get(session, staff_id)
+        if account.active == active:
+            return _info(account)
+        if (
+            not active
+            and account.role == "supervisor"
+            and not _other_active_supervisors(session, account)
+        ):
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "{name} is the last active supervisor; create another supervisor first.",
+                ),
+                name=account.name,
+            )
+        account.active = active
+        audit.record(
+            session,
+            "staff.activated" if active else "staff.deactivated",
+            staff=by.name,
+            subject=_subject(account),
+            detail={"name": account.name},
+        )
+        return _info(account)
+
+
+def change_pin(
+    sessions: sessionmaker[Session],
+    staff_id: int,
+    new_pin: str,
+    *,
+    by: StaffMember,
+    old_pin: str | None = None,
+) -> None:
+    """Set a new PIN: one's own with the current PIN, or anyone's as a supervisor.
+
+    A supervisor resetting someone else's PIN does not need the old one.
+    """
+    validate_pin(new_pin)
+    new_hash = HASHER.hash(new_pin)
+    with sessions.begin() as session:
+        account = _get(session, staff_id)
+        own = by.id == account.id
+        if own and not by.is_supervisor:
+            if old_pin is None or not _pin_matches(account, old_pin):
+                raise Invalid(QT_TRANSLATE_NOOP("AppError", "The current PIN is wrong."))
+        elif own:
+            if old_pin is not None and not _pin_matches(account, old_pin):
+                raise Invalid(QT_TRANSLATE_NOOP("AppError", "The current PIN is wrong."))
+            _require_supervisor(session, by)
+        else:
+            _require_supervisor(session, by)
+        account.pin_hash = new_hash
+        audit.record(
+            session,
+            "staff.pin_changed",
+            staff=by.name,
+            subject=_subject(account),
+            detail={"name": account.name, "reset_by_supervisor": not own},
+        )
