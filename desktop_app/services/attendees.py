@@ -429,6 +429,7 @@ def substitute(
         before_verdict = (registration.verdict or {}).get("marking")
         registration.person = newcomer
         registration.person_id = newcomer.id
+        registration.verdict = _without_member_number(registration.verdict)
         _reassess(session, registration)
         audit.record(
             session,
@@ -445,6 +446,17 @@ def substitute(
         )
         session.flush()
         return build_card(session, registration)
+
+
+def _without_member_number(stored: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The stored verdict minus the member number the registration file gave.
+
+    That number was the original person's; kept, it would vouch for the newcomer.
+    """
+    if not stored or not isinstance(stored.get("basis"), dict):
+        return stored
+    basis = {k: v for k, v in stored["basis"].items() if k != "member_number"}
+    return {**stored, "basis": basis}
 
 
 def _person_detail(person: Person) -> dict[str, Any]:
