@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "desktop_app.commands.members",
     "desktop_app.commands.badges",
     "desktop_app.commands.backup",
+    "desktop_app.commands.checkin",
+    "desktop_app.commands.staff",
 )
 
 

@@ -1,0 +1,107 @@
+"""``passerelle checkin``: check a registration in by code, with the desk's rules.
+
+Exit codes: 0 when the person may go in (``checked_in``, or ``already_checked_in`` -- the
+result says which); 1 when the desk refuses (``not_found``, ``cancelled``, ``payment_due``,
+``membership_doubt``), with one line on standard error (or the JSON on standard output with
+``--json``); 1 with a message for errors (unknown event, wrong override PIN); 2 for usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.commands import add_db_option, add_json_option, opened, print_json
+
+if TYPE_CHECKING:
+    from desktop_app.services.checkin import CheckInResult
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``checkin`` command."""
+    checkin = subparsers.add_parser(
+        "checkin",
+        help="check a registration in by its code",
+        description="Check a registration in by its code, as a desk scan does. Exit code 0:"
+        " checked in, or already checked in (see the result); 1: refused (not found,"
+        " cancelled, payment due, membership doubt) or an error.",
+    )
+    checkin.add_argument("--event", required=True, metavar="SLUG", help="the event's slug")
+    checkin.add_argument("code", metavar="CODE", help="the registration code (QR content)")
+    checkin.add_argument("--desk", default="cli", metavar="NAME", help="desk name (default cli)")
+    checkin.add_argument(
+        "--staff", default=None, metavar="NAME", help="who checks in (default: your user name)"
+    )
+    checkin.add_argument(
+        "--action-id",
+        metavar="ID",
+        help="a unique id for this action; running it again changes nothing",
+    )
+    checkin.add_argument(
+        "--supervisor",
+        metavar="NAME",
+        help="override a payment due or membership doubt; the supervisor's PIN is read"
+        " from standard input, and --reason is required",
+    )
+    checkin.add_argument("--reason", metavar="TEXT", help="why the supervisor overrides")
+    add_db_option(checkin)
+    add_json_option(checkin)
+    checkin.set_defaults(handler=run)
+
+
+def result_json(result: CheckInResult) -> dict[str, Any]:
+    """The JSON shape of ``passerelle checkin --json``."""
+    return {
+        "result": result.outcome.value,
+        "code": result.code,
+        "registration_id": result.registration_id,
+        "name": result.name,
+        "at": result.at.isoformat() if result.at else None,
+        "desk": result.desk,
+        "staff": result.staff,
+        "balance_due": f"{result.balance_due:.2f}",
+        "other_event": result.other_event,
+        "overridden_by": result.overridden_by,
+        "message": result.message.render(),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check in, print the outcome, exit 0 if the person may go in."""
+    from desktop_app.commands.staff import read_pin
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+    from desktop_app.services.checkin import check_in
+    from desktop_app.services.staff import Override
+
+    override = None
+    if args.supervisor:
+        if not (args.reason or "").strip():
+            raise Invalid(QT_TRANSLATE_NOOP("AppError", "An override needs a reason."))
+        pin = read_pin(f"PIN of {args.supervisor}: ")
+        override = Override(supervisor=args.supervisor, pin=pin, reason=args.reason)
+    with opened(args) as db:
+        result = check_in(
+            db.sessions,
+            args.event,
+            args.code,
+            desk=args.desk,
+            staff=args.staff or _user(),
+            action_id=args.action_id,
+            override=override,
+        )
+    if args.json:
+        print_json(result_json(result))
+    elif result.outcome.ok:
+        print(result.message.render())
+    else:
+        sys.stderr.write(f"passerelle: {result.message.render()}\n")
+    return 0 if result.outcome.ok else 1
