@@ -1,0 +1,386 @@
+"""Importing an association's member list: add, update, keep and end memberships.
+
+:func:`import_members` reads a CSV or XLSX list (see :mod:`.tables`, :mod:`.columns` and
+:mod:`.member_rows` for what is recognised) and brings the association's current memberships
+in line with it, in one transaction:
+
+- **All or nothing for the file.** A fatal problem (no name column, undecodable text, not a
+  spreadsheet, an unknown mapped column) raises :class:`Invalid` and writes nothing.
+- **Row by row for the rows.** A bad row (bad date, bad email, a holder without a name, a
+  repeated member) is rejected with its row number and reason; the other rows are still
+  imported, as in pretix's and CiviCRM's imports. A rejected row never ends the membership it
+  may name, so a typo in a date cannot cost a member their membership.
+- **Matching.** A row is the same membership as a current one of the association by member
+  number, else by holder (organization key; person's email, else name). Organizations are
+  shared by both associations' lists and found by their name key or an alias.
+- **Idempotent.** Only differences are written; the same file twice writes nothing the second
+  time (no audit entry either). Columns absent from the file keep their stored values; a blank
+  member number keeps the stored one.
+- **History.** A current membership the new list no longer contains is ended (``ended_at``),
+  never deleted; a member who comes back gets a new membership row.
+- **Domains.** An organization's email domains come from its domains column, its contact's
+  email and the emails of individual members who name it, free-mail domains excluded. Domains
+  and aliases are only ever added.
+- **Remembered mapping.** An explicit column mapping is stored per association in the
+  ``settings`` table under ``member-import-mapping:<association>`` and applied to later files of
+  that association wherever its columns exist; a mapping given again overrides it field by field.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.models import (
+    Association,
+    Membership,
+    Organization,
+    OrganizationAlias,
+    OrganizationDomain,
+    Person,
+    Setting,
+)
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+from desktop_app.domain.membership import ASSOCIATIONS
+from desktop_app.services import audit
+from desktop_app.services.columns import MEMBER_LIST, ColumnMap, map_columns, normalise_header
+from desktop_app.services.events import ensure_associations
+from desktop_app.services.member_rows import MemberRow, RowError, read_member_rows
+from desktop_app.services.member_sync import CurrentState, SyncPlan, plan_sync
+from desktop_app.services.tables import read_table
+
+__all__ = [
+    "MemberImportReport",
+    "RowError",
+    "forget_mapping",
+    "import_members",
+    "mapping_setting_key",
+    "remembered_mapping",
+]
+
+_CHUNK = 1000
+
+
+def mapping_setting_key(association: str) -> str:
+    """The ``settings`` key under which an association's column mapping is remembered."""
+    return f"member-import-mapping:{association}"
+
+
+@dataclass(frozen=True)
+class MemberImportReport:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    association: str
+    file: str
+    dry_run: bool
+    added: int
+    updated: int
+    unchanged: int
+    ended: int
+    rejected: int
+    errors: tuple[RowError, ...]
+    organizations_added: int = 0
+    domains_added: int = 0
+    columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    unused_columns: tuple[str, ...] = ()
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    mapping_remembered: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """Whether the import wrote (or would write) anything."""
+        return bool(self.added or self.updated or self.ended or self.mapping_remembered)
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON shape of ``passerelle members import --json``."""
+        return {
+            "association": self.association,
+            "file": self.file,
+            "dry_run": self.dry_run,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "ended": self.ended,
+            "rejected": self.rejected,
+            "errors": [error.to_json() for error in self.errors],
+            "organizations_added": self.organizations_added,
+            "domains_added": self.domains_added,
+            "columns": {name: list(headers) for name, headers in self.columns.items()},
+            "unused_columns": list(self.unused_columns),
+            "mapping": dict(self.mapping),
+            "mapping_remembered": self.mapping_remembered,
+        }
+
+
+def import_members(
+    sessions: sessionmaker[Session],
+    association: str,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    sheet: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    at: datetime | None = None,
+    staff: str | None = None,
+    desk: str | None = None,
+) -> MemberImportReport:
+    """Bring ``association``'s memberships in line with the member list at ``path``.
+
+    ``mapping`` maps field names (``email``, ``organization``, ``member_number``...; see
+    :data:`~.columns.MEMBER_LIST`) to headers of the file; ``""`` ignores a field. It is
+    remembered for the association unless ``dry_run``. Raises :class:`Invalid` (nothing
+    written) for an unknown association or a fatal problem with the file; rejected rows are in
+    the report. ``at`` is the moment recorded as import and end time (default: now).
+    """
+    if association not in ASSOCIATIONS:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "Unknown association “{association}”. Choose one of: {choices}."
+            ),
+            association=association,
+            choices=", ".join(ASSOCIATIONS),
+        )
+    moment = at or datetime.now(UTC)
+    table = read_table(path, sheet)  # before the transaction: fatal file problems write nothing
+    explicit = dict(mapping or {})
+    with sessions() as session:
+        association_id = _lock_association(session, association)
+        remembered = remembered_mapping_in(session, association)
+        effective = _effective_mapping(remembered, explicit, table.headers)
+        columns = map_columns(table.headers, MEMBER_LIST, effective)
+        parsed = read_member_rows(table, columns, association)
+        state = CurrentState.load(session, association_id)
+        plan = plan_sync(parsed.members, parsed.protected, state, _present(columns))
+        new_mapping = {**remembered, **explicit}
+        remember = bool(explicit) and new_mapping != remembered
+        report = MemberImportReport(
+            association=association,
+            file=table.source,
+            dry_run=dry_run,
+            added=len(plan.added),
+            updated=len(plan.updated),
+            unchanged=plan.unchanged,
+            ended=len(plan.ended),
+            rejected=len(parsed.errors),
+            errors=parsed.errors,
+            organizations_added=len(plan.new_organizations),
+            domains_added=sum(len(d) for d in plan.new_domains.values()),
+            columns=columns.columns,
+            unused_columns=columns.unused,
+            mapping=effective,
+            mapping_remembered=remember,
+        )
+        if dry_run or not report.changed:
+            session.rollback()
+            return report
+        try:
+            _apply(session, association_id, plan, moment)
+            if remember:
+                _store_mapping(session, association, new_mapping, moment)
+            audit.record(
+                session,
+                "members.import",
+                desk=desk,
+                staff=staff,
+                subject=association,
+                detail={
+                    "file": table.source,
+                    **{
+                        key: value
+                        for key, value in report.to_json().items()
+                        if key in ("added", "updated", "unchanged", "ended", "rejected")
+                    },
+                },
+                at=moment,
+            )
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    return report
+
+
+# --- Remembered mapping ----------------------------------------------------------------------
+
+
+def remembered_mapping_in(session: Session, association: str) -> dict[str, str]:
+    """The column mapping remembered for ``association`` (empty when none), in a session."""
+    setting = session.get(Setting, mapping_setting_key(association))
+    stored = (setting.value or {}).get("mapping") if setting is not None else None
+    if not isinstance(stored, dict):
+        return {}
+    return {str(k): str(v) for k, v in stored.items() if k in MEMBER_LIST.fields}
+
+
+def remembered_mapping(sessions: sessionmaker[Session], association: str) -> dict[str, str]:
+    """The column mapping remembered for ``association`` (field → header)."""
+    with sessions() as session:
+        return remembered_mapping_in(session, association)
+
+
+def forget_mapping(sessions: sessionmaker[Session], association: str) -> bool:
+    """Forget ``association``'s remembered column mapping; tell whether there was one."""
+    with sessions.begin() as session:
+        setting = session.get(Setting, mapping_setting_key(association))
+        if setting is None:
+            return False
+        session.delete(setting)
+        return True
+
+
+def _effective_mapping(
+    remembered: Mapping[str, str], explicit: Mapping[str, str], headers: Sequence[str]
+) -> dict[str, str]:
+    """The explicit mapping, plus remembered entries whose column this file has.
+
+    An explicit entry naming a missing column is an error (``map_columns`` says so); a
+    remembered one is silently left out, since it was made for another file.
+    """
+    present = {normalise_header(h) for h in headers}
+    kept = {
+        name: header
+        for name, header in remembered.items()
+        if name not in explicit and (not header.strip() or normalise_header(header) in present)
+    }
+    return {**kept, **explicit}
+
+
+def _store_mapping(
+    session: Session, association: str, mapping: Mapping[str, str], at: datetime
+) -> None:
+    key = mapping_setting_key(association)
+    setting = session.get(Setting, key)
+    value: dict[str, Any] = {"mapping": dict(mapping)}
+    if setting is None:
+        session.add(Setting(key=key, value=value, updated_at=at))
+    else:
+        setting.value = value
+        setting.updated_at = at
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+def _lock_association(session: Session, association: str) -> int:
+    """The association's id, its row locked so that two imports of one list take turns."""
+    ensure_associations(session)
+    return session.execute(
+        select(Association.id).where(Association.code == association).with_for_update()
+    ).scalar_one()
+
+
+def _present(columns: ColumnMap) -> frozenset[str]:
+    fields = {name for name in MEMBER_LIST.fields if columns.has(name)}
+    if fields & {"first_name", "last_name", "full_name"}:
+        fields.add("person_name")
+    return frozenset(fields)
+
+
+def _apply(session: Session, association_id: int, plan: SyncPlan, at: datetime) -> None:
+    """Write ``plan`` with bulk statements: no per-row queries."""
+    org_table = _table(Organization)
+    org_ids: dict[str, int] = {}
+    if plan.new_organizations:
+        keys = list(plan.new_organizations)
+        ids = session.execute(
+            org_table.insert().returning(org_table.c.id, sort_by_parameter_order=True),
+            [{"name": plan.new_organizations[k], "name_key": k} for k in keys],
+        ).scalars()
+        org_ids = dict(zip(keys, ids, strict=True))
+
+    def org_id(ref: int | str | None) -> int | None:
+        return org_ids[ref] if isinstance(ref, str) else ref
+
+    person_table = _table(Person)
+    new_people = [change for change in plan.added + plan.updated if change.new_person]
+    if new_people:
+        ids = session.execute(
+            person_table.insert().returning(person_table.c.id, sort_by_parameter_order=True),
+            [_person_values(change.row, at) for change in new_people],
+        ).scalars()
+        for change, person_id in zip(new_people, ids, strict=True):
+            change.values["person_id"] = person_id
+
+    if plan.added:
+        session.execute(
+            _table(Membership).insert(),
+            [
+                {
+                    **change.values,
+                    "association_id": association_id,
+                    "organization_id": org_id(change.organization),
+                    "ended_at": None,
+                    "imported_at": at,
+                }
+                for change in plan.added
+            ],
+        )
+    membership_updates = [
+        {**change.values, "id": change.membership_id, "imported_at": at}
+        | (
+            {"organization_id": org_id(change.organization)}
+            if "organization_id" in change.values
+            else {}
+        )
+        for change in plan.updated
+        if change.values
+    ]
+    _bulk_update(session, Membership, membership_updates)
+    _bulk_update(session, Person, [dict(values) for values in plan.person_updates])
+
+    aliases = [
+        {"organization_id": org_id(ref), "alias": alias, "alias_key": key}
+        for ref, found in plan.new_aliases.items()
+        for key, alias in found.items()
+    ]
+    if aliases:
+        session.execute(_table(OrganizationAlias).insert(), aliases)
+    domains = [
+        {"organization_id": org_id(ref), "domain": domain}
+        for ref, found in plan.new_domains.items()
+        for domain in sorted(found)
+    ]
+    if domains:
+        session.execute(_table(OrganizationDomain).insert(), domains)
+
+    ended = sorted(plan.ended)
+    for start in range(0, len(ended), _CHUNK):
+        session.execute(
+            update(Membership)
+            .where(Membership.id.in_(ended[start : start + _CHUNK]))
+            .values(ended_at=at),
+            execution_options={"synchronize_session": False},
+        )
+
+
+def _table(model: type[Any]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _bulk_update(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """UPDATE by primary key, grouped by the set of columns each row changes."""
+    groups: defaultdict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[tuple(sorted(row))].append(row)
+    for group in groups.values():
+        session.execute(update(model), group)
+
+
+def _person_values(row: MemberRow, at: datetime) -> dict[str, Any]:
+    return {
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "email": row.email,
+        "organization_name": row.organization,
+        "organization_id": None,
+        "preferred_language": None,
+        "created_at": at,
+        "anonymized_at": None,
+    }

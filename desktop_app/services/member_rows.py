@@ -1,0 +1,369 @@
+"""Reading the rows of an association's member list into members, or reasons to reject them.
+
+No database here: :func:`read_member_rows` turns a :class:`~.tables.Table` and its
+:class:`~.columns.ColumnMap` into :class:`MemberRow` values (one membership each) and
+:class:`RowError` values (a row number and a translatable reason). :mod:`.member_import`
+compares them with the database.
+
+How a row's holder is decided, first rule that applies:
+
+1. the holder-kind column ("Organisation", "Individuel", "Corporate", "Individual"...);
+2. the category when it says so ("Entreprise", "Corporate", "Individual", "Étudiant"...);
+3. a row with only an organization name is an organization, with only a person's name an
+   individual;
+4. a row with both: an organization on BIOQuébec's list (BIOQuébec has only organization
+   members; the person is its contact), an individual on LSO's.
+
+A row's identity within the file is its member number, else the organization's key
+(organization rows), else the person's email (or name key when there is none). A second row
+with the same identity is rejected, naming the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, Message
+from desktop_app.domain.freemail import is_free_mail
+from desktop_app.domain.membership import BIOQUEBEC
+from desktop_app.domain.names import (
+    member_number_key,
+    normalize_domain,
+    normalize_email,
+    organization_key,
+    person_key,
+    split_full_name,
+)
+from desktop_app.services.columns import ColumnMap, parse_holder_kind
+from desktop_app.services.dates import parse_optional_date
+from desktop_app.services.tables import MAX_CELL_CHARS, Table, TableRow
+
+Holder = Literal["organization", "person"]
+Identity = tuple[str, str]
+"""("number", key) | ("org", organization key) | ("email", address) | ("person", name key)."""
+
+# Longest values the database columns hold (see db/models.py).
+LIMITS = {
+    "organization": 300,
+    "first_name": 200,
+    "last_name": 200,
+    "email": 320,
+    "member_number": 64,
+    "category": 200,
+    "alias": 300,
+}
+_STUDENT = re.compile(r"\b(student|etudiant|etudiante|étudiant|étudiante)s?\b", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"[;|\n]+")
+_DOMAIN_SPLIT = re.compile(r"[\s,;|]+")
+
+_CTX = "AppError"
+_T_OVERSIZED = QT_TRANSLATE_NOOP(
+    _CTX, "The “{column}” cell is {length} characters long; at most {limit} are accepted."
+)
+_T_TOO_LONG = QT_TRANSLATE_NOOP(_CTX, "The {field} “{value}” is longer than {limit} characters.")
+_T_BAD_KIND = QT_TRANSLATE_NOOP(
+    _CTX,
+    "Unrecognised kind of member “{value}”: write Organisation or Individuel "
+    "(Organization or Individual).",
+)
+_T_NO_NAME = QT_TRANSLATE_NOOP(
+    _CTX, "The row has neither an organization name nor a person's name."
+)
+_T_NO_ORGANIZATION = QT_TRANSLATE_NOOP(
+    _CTX, "An organization membership needs the organization's name."
+)
+_T_NO_PERSON = QT_TRANSLATE_NOOP(_CTX, "An individual membership needs the person's name.")
+_T_BAD_EMAIL = QT_TRANSLATE_NOOP(_CTX, "“{value}” is not an email address.")
+_T_BAD_DOMAIN = QT_TRANSLATE_NOOP(_CTX, "“{value}” is not an email domain.")
+_T_BAD_DATE = QT_TRANSLATE_NOOP(_CTX, "{column}: {problem}")
+_T_PERIOD = QT_TRANSLATE_NOOP(_CTX, "The membership ends ({until}) before it starts ({start}).")
+_T_DUPLICATE_NUMBER = QT_TRANSLATE_NOOP(
+    _CTX, "Member number {number} already appears on row {first}; this row is ignored."
+)
+_T_DUPLICATE_ORGANIZATION = QT_TRANSLATE_NOOP(
+    _CTX, "The organization “{name}” already appears on row {first}; this row is ignored."
+)
+_T_DUPLICATE_EMAIL = QT_TRANSLATE_NOOP(
+    _CTX, "The member {email} already appears on row {first}; this row is ignored."
+)
+_T_DUPLICATE_PERSON = QT_TRANSLATE_NOOP(
+    _CTX, "The member {name} already appears on row {first}; this row is ignored."
+)
+
+# Fields shown in messages, marked for translation.
+_FIELD_NAMES = {
+    "organization": QT_TRANSLATE_NOOP(_CTX, "organization name"),
+    "first_name": QT_TRANSLATE_NOOP(_CTX, "first name"),
+    "last_name": QT_TRANSLATE_NOOP(_CTX, "last name"),
+    "email": QT_TRANSLATE_NOOP(_CTX, "email"),
+    "member_number": QT_TRANSLATE_NOOP(_CTX, "member number"),
+    "category": QT_TRANSLATE_NOOP(_CTX, "category"),
+    "alias": QT_TRANSLATE_NOOP(_CTX, "other name"),
+}
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A rejected row: its number as the spreadsheet shows it, and why."""
+
+    row: int
+    reason: Message
+
+    def to_json(self) -> dict[str, object]:
+        """``{"row": n, "reason": "English text"}``."""
+        return {"row": self.row, "reason": self.reason.render()}
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """One membership as a valid row of the list gives it."""
+
+    row: int
+    holder: Holder
+    member_number: str | None
+    category: str | None
+    valid_from: date | None
+    valid_until: date | None
+    organization: str | None
+    organization_key: str
+    aliases: tuple[tuple[str, str], ...]  # (alias, alias key)
+    domains: tuple[str, ...]  # from a domains column, free-mail left out
+    first_name: str
+    last_name: str
+    email: str | None
+
+    @property
+    def number_key(self) -> str | None:
+        """The member number as compared (separators and leading zeros ignored)."""
+        return member_number_key(self.member_number)
+
+    @property
+    def person_key(self) -> str:
+        """The person's name as compared."""
+        return person_key(self.first_name, self.last_name)
+
+    @property
+    def holder_identity(self) -> Identity:
+        """Who holds the membership, regardless of its number."""
+        if self.holder == "organization":
+            return ("org", self.organization_key)
+        if self.email:
+            return ("email", self.email)
+        return ("person", self.person_key)
+
+    @property
+    def identity(self) -> Identity:
+        """The member number when there is one, else the holder."""
+        number = self.number_key
+        return ("number", number) if number else self.holder_identity
+
+    @property
+    def email_domain(self) -> str | None:
+        """The domain of the row's email unless it is free mail (it then says nothing)."""
+        if not self.email:
+            return None
+        domain = self.email.rpartition("@")[2]
+        return None if is_free_mail(domain) else domain
+
+
+@dataclass(frozen=True)
+class ParsedRows:
+    """The rows of a member list: valid members, rejections, and who the rejected rows name."""
+
+    members: tuple[MemberRow, ...]
+    errors: tuple[RowError, ...]
+    # Identities named by rejected rows: their memberships must not be ended by this import.
+    protected: frozenset[Identity]
+
+
+class _Reject(Exception):
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.render())
+        self.reason = reason
+
+
+def read_member_rows(table: Table, columns: ColumnMap, association: str) -> ParsedRows:
+    """Turn the rows of a member list into members and rejections (see the module docstring)."""
+    members: list[MemberRow] = []
+    errors: list[RowError] = []
+    protected: set[Identity] = set()
+    first_row: dict[Identity, int] = {}
+    for row in table.rows:
+        try:
+            member = _member(row, columns, association)
+        except _Reject as rejection:
+            errors.append(RowError(row.number, rejection.reason))
+            protected.update(_guess_identities(row, columns))
+            continue
+        identity = member.identity
+        first = first_row.get(identity)
+        if first is not None:
+            errors.append(RowError(row.number, _duplicate(member, first)))
+            continue
+        first_row[identity] = row.number
+        members.append(member)
+    return ParsedRows(tuple(members), tuple(errors), frozenset(protected))
+
+
+def _duplicate(member: MemberRow, first: int) -> Message:
+    kind, _ = member.identity
+    if kind == "number":
+        return Message(_T_DUPLICATE_NUMBER, number=member.member_number, first=first)
+    if kind == "org":
+        return Message(_T_DUPLICATE_ORGANIZATION, name=member.organization, first=first)
+    if kind == "email":
+        return Message(_T_DUPLICATE_EMAIL, email=member.email, first=first)
+    name = f"{member.first_name} {member.last_name}".strip()
+    return Message(_T_DUPLICATE_PERSON, name=name, first=first)
+
+
+def _member(row: TableRow, columns: ColumnMap, association: str) -> MemberRow:
+    for header in row.oversized_columns():
+        raise _Reject(
+            Message(
+                _T_OVERSIZED, column=header, length=len(row.cells[header]), limit=MAX_CELL_CHARS
+            )
+        )
+    value = columns.value
+    organization = " ".join(value(row, "organization").split())
+    first, last = value(row, "first_name"), value(row, "last_name")
+    if not (first or last):
+        first, last = split_full_name(value(row, "full_name"))
+    email_text = value(row, "email")
+    email = normalize_email(email_text)
+    if email_text and email is None:
+        raise _Reject(Message(_T_BAD_EMAIL, value=email_text))
+    category = value(row, "category") or None
+    # Every category column may say what the member is ("Member type: Corporate").
+    hints = [row.get(header) for header in columns.columns.get("category", ())]
+    holder = _holder(value(row, "holder_kind"), hints, organization, first or last, association)
+    if holder == "organization" and not organization:
+        raise _Reject(Message(_T_NO_ORGANIZATION))
+    if holder == "person" and not (first or last):
+        raise _Reject(Message(_T_NO_PERSON))
+    number = value(row, "member_number") or None
+    valid_from = _date(row, columns, "valid_from")
+    valid_until = _date(row, columns, "valid_until")
+    if valid_from and valid_until and valid_from > valid_until:
+        raise _Reject(
+            Message(_T_PERIOD, start=valid_from.isoformat(), until=valid_until.isoformat())
+        )
+    aliases = _aliases(value(row, "aliases"), organization)
+    _check_lengths(
+        organization=organization,
+        first_name=first,
+        last_name=last,
+        email=email or "",
+        member_number=number or "",
+        category=category or "",
+    )
+    for alias, _ in aliases:
+        _check_lengths(alias=alias)
+    return MemberRow(
+        row=row.number,
+        holder=holder,
+        member_number=number,
+        category=category,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        organization=organization or None,
+        organization_key=organization_key(organization) if organization else "",
+        aliases=aliases,
+        domains=_domains(value(row, "domains")),
+        first_name=first,
+        last_name=last,
+        email=email,
+    )
+
+
+def _holder(
+    kind_cell: str, categories: list[str], organization: str, person: str, association: str
+) -> Holder:
+    if kind_cell:
+        kind = parse_holder_kind(kind_cell)
+        if kind is None:
+            raise _Reject(Message(_T_BAD_KIND, value=kind_cell))
+        return "organization" if kind == "organization" else "person"
+    for category in categories:
+        if _STUDENT.search(category):
+            return "person"
+        hinted = parse_holder_kind(category)
+        if hinted is not None:
+            return "organization" if hinted == "organization" else "person"
+    if organization and not person:
+        return "organization"
+    if person and not organization:
+        return "person"
+    if not (organization or person):
+        raise _Reject(Message(_T_NO_NAME))
+    return "organization" if association == BIOQUEBEC else "person"
+
+
+def _date(row: TableRow, columns: ColumnMap, field: str) -> date | None:
+    try:
+        return parse_optional_date(columns.value(row, field))
+    except AppError as error:
+        column = columns.header(field) or field
+        raise _Reject(
+            Message(_T_BAD_DATE, column=column, problem=Message(error.template, **error.params))
+        ) from None
+
+
+def _aliases(cell: str, organization: str) -> tuple[tuple[str, str], ...]:
+    own = organization_key(organization) if organization else ""
+    found: dict[str, str] = {}
+    for part in _LIST_SPLIT.split(cell):
+        alias = " ".join(part.split())
+        key = organization_key(alias) if alias else ""
+        if key and key != own and key not in found:
+            found[key] = alias
+    return tuple((alias, key) for key, alias in found.items())
+
+
+def _domains(cell: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for part in _DOMAIN_SPLIT.split(cell):
+        if not part:
+            continue
+        domain = normalize_domain(part.rpartition("@")[2] if "@" in part else part)
+        if domain is None:
+            raise _Reject(Message(_T_BAD_DOMAIN, value=part))
+        if not is_free_mail(domain) and domain not in found:
+            found.append(domain)
+    return tuple(found)
+
+
+def _check_lengths(**values: str) -> None:
+    for field, text in values.items():
+        limit = LIMITS[field]
+        if len(text) > limit:
+            raise _Reject(
+                Message(
+                    _T_TOO_LONG,
+                    field=Message(_FIELD_NAMES[field]),
+                    value=text[:40] + "…",
+                    limit=limit,
+                )
+            )
+
+
+def _guess_identities(row: TableRow, columns: ColumnMap) -> Iterable[Identity]:
+    """Whom a rejected row may name, so that the import does not end that membership."""
+    number = member_number_key(columns.value(row, "member_number"))
+    if number:
+        yield ("number", number)
+    organization = columns.value(row, "organization")
+    if organization:
+        yield ("org", organization_key(organization))
+    email = normalize_email(columns.value(row, "email"))
+    if email:
+        yield ("email", email)
+    first, last = columns.value(row, "first_name"), columns.value(row, "last_name")
+    if not (first or last):
+        first, last = split_full_name(columns.value(row, "full_name"))
+    if first or last:
+        yield ("person", person_key(first, last))

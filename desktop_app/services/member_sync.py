@@ -1,0 +1,357 @@
+"""Comparing a member list with the stored memberships: what to add, update, keep and end.
+
+:meth:`CurrentState.load` reads what an import needs in a few whole-table queries (no query
+per row); :func:`plan_sync` compares it with the list's rows and returns a :class:`SyncPlan`
+that :mod:`.member_import` writes with bulk statements. See that module for the rules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.db.models import (
+    Membership,
+    Organization,
+    OrganizationAlias,
+    OrganizationDomain,
+    Person,
+)
+from desktop_app.domain.names import member_number_key, person_key
+from desktop_app.services.member_rows import Identity, MemberRow
+
+OrganizationRef = int | str
+"""An organization's id, or the name key of one the import is about to create."""
+
+
+@dataclass(slots=True)
+class StoredMembership:
+    """A current (not ended) membership of the association, as stored."""
+
+    id: int
+    holder_kind: str
+    organization_id: int | None
+    person_id: int | None
+    member_number: str | None
+    category: str | None
+    valid_from: date | None
+    valid_until: date | None
+
+
+@dataclass(slots=True)
+class StoredPerson:
+    """The holder of an individual membership, as stored."""
+
+    first_name: str
+    last_name: str
+    email: str | None
+    organization_name: str | None
+
+
+@dataclass
+class CurrentState:
+    """The association's current memberships and every organization, indexed for matching."""
+
+    memberships: list[StoredMembership]
+    people: dict[int, StoredPerson]
+    org_by_key: dict[str, int]
+    org_by_alias: dict[str, int]
+    org_key_of: dict[int, str]
+    org_alias_keys: defaultdict[int, set[str]]
+    org_domains: defaultdict[int, set[str]]
+
+    @classmethod
+    def load(cls, session: Session, association_id: int) -> CurrentState:
+        """Read the state in six queries, whatever the size of the lists."""
+        memberships = [
+            StoredMembership(*row)
+            for row in session.execute(
+                select(
+                    Membership.id,
+                    Membership.holder_kind,
+                    Membership.organization_id,
+                    Membership.person_id,
+                    Membership.member_number,
+                    Membership.category,
+                    Membership.valid_from,
+                    Membership.valid_until,
+                )
+                .where(Membership.association_id == association_id, Membership.ended_at.is_(None))
+                .order_by(Membership.id)
+            )
+        ]
+        people = {
+            row[0]: StoredPerson(*row[1:])
+            for row in session.execute(
+                select(
+                    Person.id,
+                    Person.first_name,
+                    Person.last_name,
+                    Person.email,
+                    Person.organization_name,
+                ).where(
+                    Person.id.in_(
+                        select(Membership.person_id).where(
+                            Membership.association_id == association_id,
+                            Membership.ended_at.is_(None),
+                        )
+                    )
+                )
+            )
+        }
+        org_by_key: dict[str, int] = {}
+        org_key_of: dict[int, str] = {}
+        for org_id, key in session.execute(
+            select(Organization.id, Organization.name_key).order_by(Organization.id)
+        ):
+            org_key_of[org_id] = key
+            org_by_key.setdefault(key, org_id)
+        org_by_alias: dict[str, int] = {}
+        org_alias_keys: defaultdict[int, set[str]] = defaultdict(set)
+        for org_id, key in session.execute(
+            select(OrganizationAlias.organization_id, OrganizationAlias.alias_key).order_by(
+                OrganizationAlias.id
+            )
+        ):
+            org_alias_keys[org_id].add(key)
+            org_by_alias.setdefault(key, org_id)
+        org_domains: defaultdict[int, set[str]] = defaultdict(set)
+        for org_id, domain in session.execute(
+            select(OrganizationDomain.organization_id, OrganizationDomain.domain)
+        ):
+            org_domains[org_id].add(domain)
+        return cls(
+            memberships, people, org_by_key, org_by_alias, org_key_of, org_alias_keys, org_domains
+        )
+
+    def identities(self, m: StoredMembership) -> list[Identity]:
+        """Every identity under which a row of a list may name this membership."""
+        found: list[Identity] = []
+        number = member_number_key(m.member_number)
+        if number:
+            found.append(("number", number))
+        if m.holder_kind == "organization" and m.organization_id is not None:
+            found.append(("org", self.org_key_of.get(m.organization_id, "")))
+            found += [("org", key) for key in self.org_alias_keys.get(m.organization_id, ())]
+        elif m.person_id is not None and m.person_id in self.people:
+            person = self.people[m.person_id]
+            if person.email:
+                found.append(("email", person.email.lower()))
+            found.append(("person", person_key(person.first_name, person.last_name)))
+        return found
+
+
+@dataclass
+class Change:
+    """A membership to add or update: the row, the membership columns to set, its holder."""
+
+    row: MemberRow
+    membership_id: int | None
+    values: dict[str, Any]
+    organization: OrganizationRef | None = None
+    new_person: bool = False
+
+
+@dataclass
+class SyncPlan:
+    """Everything an import writes."""
+
+    added: list[Change] = field(default_factory=list)
+    updated: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    ended: set[int] = field(default_factory=set)
+    new_organizations: dict[str, str] = field(default_factory=dict)  # key -> name
+    new_aliases: defaultdict[OrganizationRef, dict[str, str]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )  # org -> alias key -> alias
+    new_domains: defaultdict[OrganizationRef, set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    person_updates: list[dict[str, Any]] = field(default_factory=list)
+
+
+def plan_sync(
+    members: Sequence[MemberRow],
+    protected: Iterable[Identity],
+    state: CurrentState,
+    present: frozenset[str],
+) -> SyncPlan:
+    """Compare the list's valid rows with the stored state.
+
+    ``protected`` are identities named by rejected rows (their memberships are not ended);
+    ``present`` the fields the file has a column for (others keep their stored values).
+    """
+    return _Planner(state, present).run(members, frozenset(protected))
+
+
+class _Planner:
+    def __init__(self, state: CurrentState, present: frozenset[str]) -> None:
+        self.state = state
+        self.present = present
+        self.plan = SyncPlan()
+        self.matched: set[int] = set()
+        self.by_identity: defaultdict[Identity, list[StoredMembership]] = defaultdict(list)
+        for m in state.memberships:
+            for identity in state.identities(m):
+                self.by_identity[identity].append(m)
+
+    def run(self, members: Sequence[MemberRow], protected: frozenset[Identity]) -> SyncPlan:
+        domains = _derived_domains(members)
+        for row in members:
+            self._row(row, domains)
+        for m in self.state.memberships:
+            if m.id in self.matched:
+                continue
+            if not any(identity in protected for identity in self.state.identities(m)):
+                self.plan.ended.add(m.id)
+        return self.plan
+
+    def _match(self, row: MemberRow) -> StoredMembership | None:
+        number = row.number_key
+        if number:
+            for m in self.by_identity.get(("number", number), ()):
+                if m.id not in self.matched:
+                    return m
+        holders = [row.holder_identity]
+        if row.holder == "organization":
+            holders += [("org", alias_key) for _, alias_key in row.aliases]
+        elif row.email:
+            holders.append(("person", row.person_key))  # the stored one may lack the email
+        for holder in holders:
+            for m in self.by_identity.get(holder, ()):
+                if m.id in self.matched or (m.holder_kind == "organization") != (
+                    row.holder == "organization"
+                ):
+                    continue
+                stored_number = member_number_key(m.member_number)
+                if number and stored_number and stored_number != number:
+                    continue  # another membership of the same holder
+                if holder[0] == "person" and holder != row.holder_identity:
+                    stored = self.state.people.get(m.person_id or 0)
+                    if stored is not None and stored.email:
+                        continue
+                return m
+        return None
+
+    def _organization(self, row: MemberRow, stored: StoredMembership | None) -> OrganizationRef:
+        key = row.organization_key
+        keys = [key, *(alias_key for _, alias_key in row.aliases)]
+        state = self.state
+        if stored is not None and stored.organization_id is not None:
+            own = {state.org_key_of.get(stored.organization_id, "")}
+            own |= state.org_alias_keys.get(stored.organization_id, set())
+            if key in own:
+                return stored.organization_id
+        for candidate in keys:
+            found = state.org_by_key.get(candidate) or state.org_by_alias.get(candidate)
+            if found is not None:
+                return found
+        self.plan.new_organizations.setdefault(key, row.organization or key)
+        return key
+
+    def _organization_additions(
+        self, row: MemberRow, ref: OrganizationRef, domains: dict[str, set[str]]
+    ) -> bool:
+        """Plan the row's new aliases and domains for organization ``ref``; tell if any."""
+        state, plan = self.state, self.plan
+        known_domains = state.org_domains.get(ref, set()) if isinstance(ref, int) else set()
+        fresh = domains.get(row.organization_key, set()) - known_domains - plan.new_domains[ref]
+        plan.new_domains[ref] |= fresh
+        if isinstance(ref, int):
+            known_aliases = state.org_alias_keys.get(ref, set()) | {state.org_key_of.get(ref, "")}
+        else:
+            known_aliases = {ref}
+        new_aliases = {
+            key: alias
+            for alias, key in row.aliases
+            if key not in known_aliases and key not in plan.new_aliases[ref]
+        }
+        plan.new_aliases[ref].update(new_aliases)
+        return bool(fresh or new_aliases)
+
+    def _row(self, row: MemberRow, domains: dict[str, set[str]]) -> None:
+        stored = self._match(row)
+        ref = self._organization(row, stored) if row.holder == "organization" else None
+        extra = ref is not None and self._organization_additions(row, ref, domains)
+        if stored is None:
+            self.plan.added.append(
+                Change(
+                    row,
+                    None,
+                    {
+                        "holder_kind": row.holder,
+                        "person_id": None,
+                        "member_number": row.member_number,
+                        "category": row.category,
+                        "valid_from": row.valid_from,
+                        "valid_until": row.valid_until,
+                    },
+                    organization=ref,
+                    new_person=row.holder == "person",
+                )
+            )
+            return
+        self.matched.add(stored.id)
+        change = Change(row, stored.id, {}, organization=ref)
+        values = change.values
+        if stored.holder_kind != row.holder:
+            values["holder_kind"] = row.holder
+        if row.holder == "organization":
+            if stored.organization_id != ref:
+                values["organization_id"] = ref
+            if stored.person_id is not None:
+                values["person_id"] = None
+        else:
+            if stored.organization_id is not None:
+                values["organization_id"] = None
+            person = self.state.people.get(stored.person_id or 0)
+            if stored.holder_kind != "person" or person is None:
+                change.new_person = True
+                values["person_id"] = None
+            else:
+                extra |= self._person_changes(row, stored.person_id or 0, person)
+        if row.member_number and row.member_number != stored.member_number:
+            values["member_number"] = row.member_number
+        for name in ("category", "valid_from", "valid_until"):
+            if name in self.present and getattr(row, name) != getattr(stored, name):
+                values[name] = getattr(row, name)
+        if values or extra or change.new_person:
+            self.plan.updated.append(change)
+        else:
+            self.plan.unchanged += 1
+
+    def _person_changes(self, row: MemberRow, person_id: int, person: StoredPerson) -> bool:
+        wanted: dict[str, Any] = {}
+        if "person_name" in self.present:
+            wanted["first_name"] = row.first_name
+            wanted["last_name"] = row.last_name
+        if "email" in self.present:
+            wanted["email"] = row.email
+        if "organization" in self.present:
+            wanted["organization_name"] = row.organization
+        changed = {k: v for k, v in wanted.items() if getattr(person, k) != v}
+        if changed:
+            self.plan.person_updates.append({"id": person_id, **changed})
+        return bool(changed)
+
+
+def _derived_domains(members: Sequence[MemberRow]) -> dict[str, set[str]]:
+    """Organization key → email domains from the list: its domains column, its contact's
+    email and the emails of the people who name it; free mail never counts."""
+    organizations = {m.organization_key for m in members if m.holder == "organization"}
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for m in members:
+        if m.organization_key not in organizations:
+            continue
+        if m.holder == "organization":
+            found[m.organization_key].update(m.domains)
+        domain = m.email_domain
+        if domain:
+            found[m.organization_key].add(domain)
+    return found
