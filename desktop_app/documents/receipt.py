@@ -139,6 +139,8 @@ class ReceiptData:
     change_due: Decimal | None = None
     payment_terms: str | None = None
     refers_to: str | None = None
+    # Why a credit note was issued (a refund, a correction), printed under its reference.
+    reason: str | None = None
     copy: bool = False
     language: LanguageOrder = "fr-en"
 
@@ -338,6 +340,8 @@ def render_receipt(data: ReceiptData, page_size: tuple[float, float] = LETTER) -
     out.pair(out.label("Date", "Date"), data.issued_at.strftime("%Y-%m-%d %H:%M"))
     if data.refers_to:
         out.pair(out.label("Se rapporte au reçu", "Refers to receipt"), data.refers_to, BOLD)
+    if data.reason:
+        out.line(f"{out.label('Motif', 'Reason')} : {data.reason}")
     out.rule()
 
     out.line(data.seller_name, BOLD, 11)
