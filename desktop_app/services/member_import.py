@@ -92,11 +92,18 @@ class MemberImportReport:
     unused_columns: tuple[str, ...] = ()
     mapping: Mapping[str, str] = field(default_factory=dict)
     mapping_remembered: bool = False
+    mapping_forgotten: bool = False
 
     @property
     def changed(self) -> bool:
         """Whether the import wrote (or would write) anything."""
-        return bool(self.added or self.updated or self.ended or self.mapping_remembered)
+        return bool(
+            self.added
+            or self.updated
+            or self.ended
+            or self.mapping_remembered
+            or self.mapping_forgotten
+        )
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape of ``passerelle members import --json``."""
@@ -116,6 +123,7 @@ class MemberImportReport:
             "unused_columns": list(self.unused_columns),
             "mapping": dict(self.mapping),
             "mapping_remembered": self.mapping_remembered,
+            "mapping_forgotten": self.mapping_forgotten,
         }
 
 
@@ -130,12 +138,14 @@ def import_members(
     at: datetime | None = None,
     staff: str | None = None,
     desk: str | None = None,
+    forget_mapping: bool = False,
 ) -> MemberImportReport:
     """Bring ``association``'s memberships in line with the member list at ``path``.
 
     ``mapping`` maps field names (``email``, ``organization``, ``member_number``...; see
     :data:`~.columns.MEMBER_LIST`) to headers of the file; ``""`` ignores a field. It is
-    remembered for the association unless ``dry_run``. Raises :class:`Invalid` (nothing
+    remembered for the association unless ``dry_run``; ``forget_mapping`` drops the remembered
+    one (in the same transaction, so a refused file keeps it). Raises :class:`Invalid` (nothing
     written) for an unknown association or a fatal problem with the file; rejected rows are in
     the report. ``at`` is the moment recorded as import and end time (default: now).
     """
@@ -152,14 +162,16 @@ def import_members(
     explicit = dict(mapping or {})
     with sessions() as session:
         association_id = _lock_association(session, association)
-        remembered = remembered_mapping_in(session, association)
+        stored = remembered_mapping_in(session, association)
+        remembered = {} if forget_mapping else stored
         effective = _effective_mapping(remembered, explicit, table.headers)
         columns = map_columns(table.headers, MEMBER_LIST, effective)
         parsed = read_member_rows(table, columns, association)
         state = CurrentState.load(session, association_id)
         plan = plan_sync(parsed.members, parsed.protected, state, _present(columns))
         new_mapping = {**remembered, **explicit}
-        remember = bool(explicit) and new_mapping != remembered
+        remember = bool(explicit) and new_mapping != stored
+        forget = forget_mapping and bool(stored) and not remember
         report = MemberImportReport(
             association=association,
             file=table.source,
@@ -176,6 +188,7 @@ def import_members(
             unused_columns=columns.unused,
             mapping=effective,
             mapping_remembered=remember,
+            mapping_forgotten=forget,
         )
         if dry_run or not report.changed:
             session.rollback()
@@ -184,6 +197,8 @@ def import_members(
             _apply(session, association_id, plan, moment)
             if remember:
                 _store_mapping(session, association, new_mapping, moment)
+            elif forget:
+                _drop_mapping(session, association)
             audit.record(
                 session,
                 "members.import",
@@ -228,11 +243,15 @@ def remembered_mapping(sessions: sessionmaker[Session], association: str) -> dic
 def forget_mapping(sessions: sessionmaker[Session], association: str) -> bool:
     """Forget ``association``'s remembered column mapping; tell whether there was one."""
     with sessions.begin() as session:
-        setting = session.get(Setting, mapping_setting_key(association))
-        if setting is None:
-            return False
-        session.delete(setting)
-        return True
+        return _drop_mapping(session, association)
+
+
+def _drop_mapping(session: Session, association: str) -> bool:
+    setting = session.get(Setting, mapping_setting_key(association))
+    if setting is None:
+        return False
+    session.delete(setting)
+    return True
 
 
 def _effective_mapping(
