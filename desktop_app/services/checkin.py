@@ -201,17 +201,22 @@ def _result(
     )
 
 
-def _replayed(session: Session, event: Event, action_id: str) -> CheckInResult | None:
-    """The result of an action already recorded under ``action_id``, if any."""
+def _replayed(session: Session, event: Event, code: str, action_id: str) -> CheckInResult | None:
+    """The result of an action already recorded under ``action_id``, if any.
+
+    The same id for another registration is a bug in the caller (or a forged journal):
+    refused, never silently taken as "done".
+    """
     done = session.scalars(select(CheckIn).where(CheckIn.action_id == action_id)).one_or_none()
     if done is None:
         return None
     registration = session.get(Registration, done.registration_id)
     assert registration is not None
-    if registration.event_id != event.id:
+    typed = code.strip()
+    if registration.event_id != event.id or registration.code not in (typed, normalise_code(typed)):
         raise Conflict(
             QT_TRANSLATE_NOOP(
-                "AppError", "The desk action {action} was already used for another event."
+                "AppError", "The desk action {action} was already used for another registration."
             ),
             action=action_id,
         )
@@ -250,7 +255,7 @@ def check_in(
         # the database refused the second row; report what is there now.
         with sessions() as session:
             event = get_event(session, slug)
-            replayed = _replayed(session, event, action)
+            replayed = _replayed(session, event, code, action)
             if replayed is not None:
                 return replayed
             registration = _find_registration(session, code)
@@ -293,7 +298,7 @@ def _check_in_once(
 ) -> CheckInResult:
     with sessions.begin() as session:
         event = get_event(session, slug)
-        replayed = _replayed(session, event, action)
+        replayed = _replayed(session, event, code, action)
         if replayed is not None:
             return replayed
         registration = _find_registration(session, code)

@@ -194,6 +194,11 @@ def test_the_same_action_replayed_gives_the_same_result_and_one_row(desk: Databa
     other = check_in(desk.sessions, MONTREAL, CODE, desk="d2", staff="Bob", action_id="act-2")
     assert other.outcome is CheckInOutcome.ALREADY
     assert check_in_rows(desk.sessions) == 1
+    # The same id for someone else is refused, not taken as done.
+    add_registration(desk.sessions, "Q" * 16)
+    with pytest.raises(Conflict, match="act-1 was already used for another registration"):
+        check_in(desk.sessions, MONTREAL, "Q" * 16, desk="d1", staff="Ana", action_id="act-1")
+    assert check_in_rows(desk.sessions) == 1
 
 
 def test_a_lost_race_is_reported_as_already_checked_in(
