@@ -1,0 +1,556 @@
+"""Import pre-registrations from a generic spreadsheet, a pretix export or an Eventbrite report.
+
+:func:`import_registrations` reads the file (:mod:`.tables`), recognises its layout and
+columns (:mod:`.columns`), reads each row (:mod:`.registration_rows`), then in one unit of work
+adds, updates or cancels registrations and gives every imported one its membership verdict
+and flag (:mod:`.registration_verdicts`).
+
+- **Keyed by code.** The ticket's own code is the registration's code (pretix "Ticket secret",
+  Eventbrite "Barcode #"), so the QR code the attendee holds scans at the desk. A generic file
+  without a code column gets new opaque codes; importing it again finds its registrations by
+  email and name. Importing the same file twice changes nothing the second time.
+- **Cancelled rows** (cancelled, refunded, Not Attending…) are skipped; one whose code is an
+  active registration cancels it, so a newer export brings cancellations in.
+- **Categories**: a product or ticket type is matched to the event's price categories by
+  French or English name or code, or by an explicit mapping (``--map-category``), which is
+  remembered for the event in the ``Setting`` table.
+- **All or nothing** for the file: an unreadable file, a missing name or category column or a
+  bad mapping raises :class:`Invalid` and writes nothing. A bad row is rejected with its row
+  number and reason; the other rows are imported.
+- What the desk did is kept: money taken at the desk (``Payment`` rows) stays in
+  ``amount_paid``, and a person edited or substituted at the desk is not overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from desktop_app.db.models import (
+    AuditEntry,
+    Event,
+    Payment,
+    Person,
+    PriceCategory,
+    Registration,
+    Setting,
+)
+from desktop_app.domain.codes import new_registration_code
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+from desktop_app.domain.names import normalize_email, person_key
+from desktop_app.services import audit
+from desktop_app.services.columns import REGISTRATIONS, ColumnMap, map_columns
+from desktop_app.services.events import get_event
+from desktop_app.services.membership import event_date, load_directory
+from desktop_app.services.registration_rows import (
+    CategoryChoice,
+    CategoryMatcher,
+    ParsedRow,
+    RowProblem,
+    RowReader,
+    order_moment,
+)
+from desktop_app.services.registration_verdicts import (
+    BALANCE_DUE,
+    CREDIT_DUE,
+    DOUBT,
+    Assessor,
+    RegistrationFacts,
+    apply,
+    stored_basis,
+)
+from desktop_app.services.tables import Table, read_table
+
+SETTING_PREFIX = "registration-import-categories:"
+SOURCES = {"generic": "import", "pretix": "pretix", "eventbrite": "eventbrite"}
+DESK_EDITS = ("person.edited", "registration.substituted")
+_CHUNK = 500
+
+_T_NO_CATEGORY_COLUMN = QT_TRANSLATE_NOOP(
+    "AppError",
+    "The registration file has no ticket type or category column (Catégorie, Type de billet, "
+    "Tarif, Product, Ticket Type…). Columns found: {headers}.",
+)
+_T_BAD_MAP_CODE = QT_TRANSLATE_NOOP(
+    "AppError",
+    "The category mapping names “{code}”, which is not a category of this event. "
+    "Categories: {categories}.",
+)
+_T_BAD_MAP_PRODUCT = QT_TRANSLATE_NOOP(
+    "AppError", "The category mapping has an empty ticket type (write PRODUCT=CODE)."
+)
+_T_DUPLICATE = QT_TRANSLATE_NOOP("AppError", "Same registration as row {first}.")
+_T_FOREIGN = QT_TRANSLATE_NOOP(
+    "AppError", "The code {code} already belongs to a registration of event {event}."
+)
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A rejected row: its number as the spreadsheet shows it, and why."""
+
+    row: int
+    message: Message
+
+    @property
+    def reason(self) -> str:
+        """The reason in English."""
+        return self.message.render()
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"row": …, "reason": …}``."""
+        return {"row": self.row, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class FlagCounts:
+    """How many imported registrations the desk must settle, by flag."""
+
+    balance_due: int = 0
+    credit_due: int = 0
+    doubt: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        """``{"balance_due": …, "credit_due": …, "doubt": …}``."""
+        return {"balance_due": self.balance_due, "credit_due": self.credit_due, "doubt": self.doubt}
+
+
+@dataclass(frozen=True)
+class FlaggedRegistration:
+    """An imported registration whose price does not match its membership verdict."""
+
+    row: int
+    code: str
+    name: str
+    flag: str
+    amount_due: Decimal
+    amount_paid: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        """Amounts as decimal strings."""
+        return {
+            "row": self.row,
+            "code": self.code,
+            "name": self.name,
+            "flag": self.flag,
+            "amount_due": str(self.amount_due),
+            "amount_paid": str(self.amount_paid),
+        }
+
+
+@dataclass(frozen=True)
+class RegistrationImportReport:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    event: str
+    file: str
+    layout: str
+    dry_run: bool
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+    """Rows not imported because cancelled, refunded or not attending."""
+    cancelled: int
+    """Registrations that were active and are now cancelled (among the skipped rows)."""
+    rejected: int
+    errors: tuple[RowError, ...]
+    flags: FlagCounts
+    flagged: tuple[FlaggedRegistration, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of ``passerelle registrations import --json``."""
+        return {
+            "event": self.event,
+            "file": self.file,
+            "layout": self.layout,
+            "dry_run": self.dry_run,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "cancelled": self.cancelled,
+            "rejected": self.rejected,
+            "errors": [e.to_json() for e in self.errors],
+            "flags": self.flags.to_json(),
+            "flagged": [f.to_json() for f in self.flagged],
+        }
+
+
+def import_registrations(
+    sessions: sessionmaker[Session],
+    slug: str,
+    path: Path | str,
+    *,
+    dry_run: bool = False,
+    sheet: str | None = None,
+    category_map: Mapping[str, str] | None = None,
+    at: datetime | None = None,
+) -> RegistrationImportReport:
+    """Import the registrations of event ``slug`` from the file at ``path``.
+
+    ``category_map`` maps products / ticket types as the file writes them to category codes;
+    it is checked against the event, used with the mapping remembered from earlier imports,
+    and remembered in turn. ``dry_run`` reports what would change and writes nothing. ``at``
+    is the import time (default now), also the registration time of rows without an order
+    date. Raises :class:`Invalid` (nothing written) for a fatal problem with the file or the
+    mapping, :class:`NotFound` for an unknown event or file.
+    """
+    moment = at or datetime.now(UTC)
+    table = read_table(Path(path), sheet)
+    columns = map_columns(table.headers, REGISTRATIONS)
+    if not columns.has("category"):
+        raise Invalid(
+            _T_NO_CATEGORY_COLUMN, headers=", ".join(f"“{h}”" for h in table.headers) or "—"
+        )
+    with sessions() as session:
+        try:
+            report = _Import(session, slug, table, columns, moment, dry_run).run(category_map)
+        except BaseException:
+            session.rollback()
+            raise
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
+    return report
+
+
+def remembered_category_map(session: Session, slug: str) -> dict[str, str]:
+    """The product → category mapping remembered for event ``slug`` (empty if none)."""
+    setting = session.get(Setting, SETTING_PREFIX + slug)
+    products = (setting.value or {}).get("products", {}) if setting else {}
+    return {str(k): str(v) for k, v in products.items()}
+
+
+def _remember(session: Session, slug: str, mapping: Mapping[str, str], moment: datetime) -> None:
+    key = SETTING_PREFIX + slug
+    setting = session.get(Setting, key)
+    if setting is None:
+        session.add(Setting(key=key, value={"products": dict(mapping)}, updated_at=moment))
+    else:
+        setting.value = {"products": {**remembered_category_map(session, slug), **mapping}}
+        setting.updated_at = moment
+
+
+def _chunks(values: list[Any]) -> list[list[Any]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+
+
+class _Import:
+    def __init__(
+        self,
+        session: Session,
+        slug: str,
+        table: Table,
+        columns: ColumnMap,
+        moment: datetime,
+        dry_run: bool,
+    ) -> None:
+        self.session = session
+        self.slug = slug
+        self.table = table
+        self.columns = columns
+        self.moment = moment
+        self.dry_run = dry_run
+        self.source = SOURCES[columns.layout]
+        self.counts = dict.fromkeys(("added", "updated", "unchanged", "skipped", "cancelled"), 0)
+        self.errors: list[RowError] = []
+        self.flagged: list[FlaggedRegistration] = []
+        self.flags = dict.fromkeys((BALANCE_DUE, CREDIT_DUE, DOUBT), 0)
+
+    # --- setup ---------------------------------------------------------------------------------
+
+    def _check_map(
+        self, mapping: Mapping[str, str], categories: Mapping[str, PriceCategory]
+    ) -> dict[str, str]:
+        checked: dict[str, str] = {}
+        for product, code in mapping.items():
+            if not product.strip():
+                raise Invalid(_T_BAD_MAP_PRODUCT)
+            if code.strip() not in categories:
+                raise Invalid(_T_BAD_MAP_CODE, code=code, categories=", ".join(categories))
+            checked[product.strip()] = code.strip()
+        return checked
+
+    def _existing(self, event: Event) -> dict[str, Registration]:
+        registrations = self.session.scalars(
+            select(Registration)
+            .where(Registration.event_id == event.id)
+            .options(selectinload(Registration.person), selectinload(Registration.category))
+        ).all()
+        return {r.code: r for r in registrations}
+
+    def _desk_payments(self, event: Event) -> dict[int, Decimal]:
+        rows = self.session.execute(
+            select(Payment.registration_id, func.sum(Payment.amount))
+            .join(Registration, Registration.id == Payment.registration_id)
+            .where(Registration.event_id == event.id)
+            .group_by(Payment.registration_id)
+        )
+        return {rid: Decimal(total or 0) for rid, total in rows}
+
+    def _desk_edited(self, existing: Mapping[str, Registration]) -> set[int]:
+        subjects = {f"registration:{r.id}": r.id for r in existing.values()}
+        if not subjects:
+            return set()
+        found = self.session.scalars(
+            select(AuditEntry.subject).where(AuditEntry.action.in_(DESK_EDITS)).distinct()
+        )
+        return {subjects[s] for s in found if s in subjects}
+
+    def _codes_elsewhere(self, event: Event, codes: set[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(codes)):
+            rows = self.session.execute(
+                select(Registration.code, Event.slug)
+                .join(Event, Event.id == Registration.event_id)
+                .where(Registration.code.in_(chunk), Registration.event_id != event.id)
+            )
+            found.update({code: slug for code, slug in rows})
+        return found
+
+    # --- the import ----------------------------------------------------------------------------
+
+    def run(self, category_map: Mapping[str, str] | None) -> RegistrationImportReport:
+        session = self.session
+        event = get_event(session, self.slug)
+        categories = {c.code: c for c in event.prices}
+        explicit = self._check_map(category_map or {}, categories)
+        remembered = {
+            product: code
+            for product, code in remembered_category_map(session, self.slug).items()
+            if code in categories
+        }
+        matcher = CategoryMatcher(
+            [CategoryChoice(c.code, c.name_fr, c.name_en) for c in event.prices],
+            {**remembered, **explicit},
+        )
+        reader = RowReader(self.columns, self.table.headers, matcher)
+        existing = self._existing(event)
+        by_identity = {
+            (
+                normalize_email(r.person.email) or "",
+                person_key(r.person.first_name, r.person.last_name),
+            ): r
+            for r in existing.values()
+            if r.source == SOURCES["generic"]
+        }
+        desk_paid = self._desk_payments(event)
+        protected = self._desk_edited(existing)
+
+        statuses = []
+        for row in self.table.rows:
+            try:
+                statuses.append((row, reader.status(row)))
+            except RowProblem as problem:
+                self.errors.append(RowError(row.number, problem.message))
+        foreign = self._codes_elsewhere(
+            event, {s.code for _, s in statuses if s.code and s.code not in existing}
+        )
+        assessor = Assessor(event, load_directory(session, event_date(event)))
+        seen: dict[object, int] = {}
+        for row, status in statuses:
+            identity = None if status.code else reader.identity(row)
+            if identity is None:
+                current = existing.get(status.code or "")
+            else:
+                current = by_identity.get(identity) if identity != ("", "") else None
+            if not status.active:
+                self.counts["skipped"] += 1
+                if current is not None and current.status == "active":
+                    current.status = "cancelled"
+                    current.membership_flag = None
+                    self.counts["cancelled"] += 1
+                continue
+            if status.code in foreign:
+                self._reject(row.number, _T_FOREIGN, code=status.code, event=foreign[status.code])
+                continue
+            key: object = status.code or identity
+            if key != ("", ""):
+                if key in seen:
+                    self._reject(row.number, _T_DUPLICATE, first=seen[key])
+                    continue
+                seen[key] = row.number
+            try:
+                parsed = reader.parse(row, status)
+            except RowProblem as problem:
+                self.errors.append(RowError(row.number, problem.message))
+                continue
+            category = categories[parsed.category_code]
+            due, paid = parsed.amounts(self.columns.layout, assessor.base_amount_due(category.code))
+            if current is None:
+                registration = self._add(event, category, parsed, due, paid)
+                if identity is not None:
+                    by_identity[identity] = registration
+                self.counts["added"] += 1
+            else:
+                registration = current
+                paid += desk_paid.get(current.id, Decimal(0))
+                changed = self._update(
+                    current, category, parsed, due, paid, keep_person=current.id in protected
+                )
+                self.counts["updated" if changed else "unchanged"] += 1
+            self._assess(assessor, registration, parsed, due)
+
+        if explicit and not self.dry_run:
+            _remember(session, self.slug, explicit, self.moment)
+        report = self._report()
+        audit.record(
+            session,
+            "registrations.imported",
+            subject=f"event:{self.slug}",
+            detail={k: v for k, v in report.to_json().items() if k not in ("errors", "flagged")},
+            at=self.moment,
+        )
+        return report
+
+    def _reject(self, row: int, template: str, **params: Any) -> None:
+        self.errors.append(RowError(row, Message(template, **params)))
+
+    def _add(
+        self,
+        event: Event,
+        category: PriceCategory,
+        parsed: ParsedRow,
+        due: Decimal,
+        paid: Decimal,
+    ) -> Registration:
+        person = Person(
+            first_name=parsed.first_name,
+            last_name=parsed.last_name,
+            email=parsed.email,
+            organization_name=parsed.organization,
+            organization_id=None,
+            preferred_language=parsed.language,
+            created_at=self.moment,
+            anonymized_at=None,
+        )
+        registration = Registration(
+            event=event,
+            person=person,
+            category=category,
+            code=parsed.code or new_registration_code(),
+            amount_due=due,
+            amount_paid=paid,
+            status="active",
+            source=self.source,
+            preferred_language=parsed.language,
+            role=category.role,
+            notes=None,
+            verdict=None,
+            membership_flag=None,
+            created_at=order_moment(parsed.ordered_on, event.timezone, self.moment),
+        )
+        self.session.add(registration)
+        return registration
+
+    def _update(
+        self,
+        registration: Registration,
+        category: PriceCategory,
+        parsed: ParsedRow,
+        due: Decimal,
+        paid: Decimal,
+        *,
+        keep_person: bool,
+    ) -> bool:
+        changed = False
+        if registration.category_id != category.id:
+            registration.category = category
+            changed = True
+        wanted: dict[str, Any] = {
+            "amount_paid": paid,
+            "status": "active",
+            "role": category.role,
+        }
+        if parsed.language is not None:
+            wanted["preferred_language"] = parsed.language
+        if parsed.ordered_on is not None:
+            wanted["created_at"] = order_moment(
+                parsed.ordered_on, registration.event.timezone, self.moment
+            )
+        changed |= _set(registration, wanted)
+        base, member_number = stored_basis(registration)
+        changed |= base != due or (member_number or None) != parsed.member_number
+        person = registration.person
+        if not keep_person and person.anonymized_at is None:
+            person_wanted: dict[str, Any] = {
+                "first_name": parsed.first_name,
+                "last_name": parsed.last_name,
+                "email": parsed.email,
+                "organization_name": parsed.organization,
+            }
+            if parsed.language is not None:
+                person_wanted["preferred_language"] = parsed.language
+            changed |= _set(person, person_wanted)
+        return changed
+
+    def _assess(
+        self, assessor: Assessor, registration: Registration, parsed: ParsedRow, due: Decimal
+    ) -> None:
+        person = registration.person
+        assessment = assessor.assess(
+            RegistrationFacts(
+                first_name=person.first_name,
+                last_name=person.last_name,
+                email=person.email,
+                organization=person.organization_name,
+                category_code=parsed.category_code,
+                amount_paid=registration.amount_paid,
+                base_amount_due=due,
+                registered_at=registration.created_at,
+                member_number=parsed.member_number,
+            )
+        )
+        apply(registration, assessment)
+        flag = assessment.membership_flag
+        if flag in self.flags:
+            self.flags[flag] += 1
+            self.flagged.append(
+                FlaggedRegistration(
+                    row=parsed.number,
+                    code=registration.code,
+                    name=f"{person.first_name} {person.last_name}".strip(),
+                    flag=flag,
+                    amount_due=registration.amount_due,
+                    amount_paid=registration.amount_paid,
+                )
+            )
+
+    def _report(self) -> RegistrationImportReport:
+        return RegistrationImportReport(
+            event=self.slug,
+            file=self.table.source,
+            layout=self.columns.layout,
+            dry_run=self.dry_run,
+            added=self.counts["added"],
+            updated=self.counts["updated"],
+            unchanged=self.counts["unchanged"],
+            skipped=self.counts["skipped"],
+            cancelled=self.counts["cancelled"],
+            rejected=len(self.errors),
+            errors=tuple(sorted(self.errors, key=lambda e: e.row)),
+            flags=FlagCounts(
+                balance_due=self.flags[BALANCE_DUE],
+                credit_due=self.flags[CREDIT_DUE],
+                doubt=self.flags[DOUBT],
+            ),
+            flagged=tuple(self.flagged),
+        )
+
+
+def _set(target: object, wanted: Mapping[str, Any]) -> bool:
+    changed = False
+    for name, value in wanted.items():
+        if getattr(target, name) != value:
+            setattr(target, name, value)
+            changed = True
+    return changed
