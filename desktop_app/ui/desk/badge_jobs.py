@@ -1,0 +1,142 @@
+"""Printing one badge from the desk: render off the GUI thread, print through the queue, and
+log it as printed only once the printer took it (or it was saved as PDF instead).
+
+On a sheet stock, the next badge goes in the next free cell; the machine setting remembers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.documents.stocks import load_stock
+from desktop_app.domain.errors import AppError
+from desktop_app.services.badges import record_printed, render_batch
+from desktop_app.ui.desk.context import DeskContext
+from desktop_app.ui.printing import PrintOutcome, translated_message
+
+
+class BadgeJobs(QObject):
+    """Sends badges to the desk's badge printer and records them when printed."""
+
+    sent = Signal(str, str)  # code, where it went (printer name or file)
+    recorded = Signal(str)  # code: the print is in the log (badges printed + 1)
+    failed = Signal(str, str)  # code, message in the interface language
+    job_failed = Signal(int, str, str)  # job id, code, message: retry or save as PDF
+
+    def __init__(self, context: DeskContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._codes: dict[int, str] = {}
+        queue = context.print_queue
+        if queue is not None:
+            queue.job_failed.connect(self._job_failed)
+
+    def can_print(self) -> bool:
+        """Whether a badge printer is chosen on this machine."""
+        return (
+            self.context.settings.badge_printer is not None and self.context.print_queue is not None
+        )
+
+    def print_badge(self, code: str) -> bool:
+        """Render and queue the badge of ``code``; ``False`` when no printer is chosen."""
+        context = self.context
+        choice = context.settings.badge_printer
+        queue = context.print_queue
+        if choice is None or queue is None:
+            return False
+        stock_name = context.settings.stock
+        cell = context.settings.start_cell
+        sessions, slug = context.sessions, context.slug
+
+        def render() -> bytes:
+            stock = load_stock(stock_name)
+            start = cell if 1 <= cell <= stock.cells_per_page else 1
+            result = render_batch(sessions, slug, stock_name, codes=[code], start_cell=start)
+            assert result.pdf is not None
+            return result.pdf
+
+        def rendered(pdf: bytes) -> None:
+            if not shiboken6.isValid(self):
+                return
+            job_id = queue.submit(
+                pdf,
+                choice,
+                title=f"Passerelle badge {code}",
+                on_success=lambda outcome: self._printed(code, stock_name, outcome),
+            )
+            self._codes[job_id] = code
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.failed.emit(code, _message(error))
+
+        context.reader.submit(render, rendered, failed)
+        return True
+
+    def retry(self, job_id: int) -> bool:
+        """Send a failed job again (to the printer chosen now)."""
+        queue = self.context.print_queue
+        return queue is not None and queue.retry(job_id, self.context.settings.badge_printer)
+
+    def save_instead(self, job_id: int, path: Path) -> None:
+        """Save a failed job as PDF; it then counts as printed (the PDF is the badge)."""
+        queue = self.context.print_queue
+        if queue is not None:
+            queue.save_instead(job_id, path)
+
+    def code_of(self, job_id: int) -> str | None:
+        """The registration code a job prints."""
+        return self._codes.get(job_id)
+
+    def _job_failed(self, job_id: int, message: str) -> None:
+        code = self._codes.get(job_id)
+        if code is not None:
+            self.job_failed.emit(job_id, code, message)
+
+    def _printed(self, code: str, stock: str, outcome: PrintOutcome) -> None:
+        self._codes = {k: v for k, v in self._codes.items() if v != code}
+        destination = outcome.printer or (str(outcome.saved_to) if outcome.saved_to else "?")
+        self._advance_cell(stock, outcome.pages)
+        self.sent.emit(code, destination)
+        context = self.context
+        record: Callable[[], int] = lambda: record_printed(  # noqa: E731
+            context.sessions,
+            [code],
+            desk=context.desk,
+            staff=context.staff.name,
+            stock=stock,
+            destination=destination,
+        )
+
+        def done(_count: int) -> None:
+            if shiboken6.isValid(self):
+                self.recorded.emit(code)
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.failed.emit(code, _message(error))
+
+        context.writer.submit(record, done, failed)
+
+    def _advance_cell(self, stock_name: str, _pages: int) -> None:
+        settings = self.context.settings
+        try:
+            stock = load_stock(stock_name)
+        except AppError:
+            return
+        if stock.continuous or stock.cells_per_page <= 1:
+            return
+        cell = settings.start_cell
+        settings.start_cell = cell + 1 if cell < stock.cells_per_page else 1
+
+
+def _message(error: BaseException) -> str:
+    if isinstance(error, AppError):
+        return translated_message(error)
+    from desktop_app.ui.errors import error_text
+
+    return error_text(error)

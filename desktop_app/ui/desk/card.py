@@ -1,0 +1,210 @@
+"""The attendee card: who this is, what they paid, why they are (or are not) a member."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.domain.errors import Message
+from desktop_app.services.attendees import AttendeeCard, EvidenceLine
+from desktop_app.ui.desk.results_model import marking_text
+from desktop_app.ui.desk.text import money
+from desktop_app.ui.dialogs.common import interface_language
+
+# Chip colours: evidence for a membership, a lapsed one, a match staff must confirm.
+_CHIP_STYLES = {
+    "member": "background:#e3f2e5; color:#123d17; border:2px solid #2e7d32;",
+    "expired": "background:#f3e5e5; color:#5d1212; border:2px solid #8e2b2b;",
+    "candidate": "background:#fff3d6; color:#4a3200; border:2px solid #b37400;",
+    "none": "background:#eeeeee; color:#222222; border:2px solid #777777;",
+}
+
+
+def verdict_text(message: Message) -> str:
+    """An evidence sentence in the interface language."""
+    return message.render(lambda text: QCoreApplication.translate("MembershipVerdict", text))
+
+
+class Chip(QLabel):
+    """A rounded label for one membership fact."""
+
+    def __init__(self, text: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.kind = kind
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet(
+            f"QLabel {{ {_CHIP_STYLES[kind]} border-radius:10px; padding:4px 10px; }}"
+        )
+
+
+def _kind(line: EvidenceLine) -> str:
+    if line.kind == "expired":
+        return "expired"
+    if line.kind == "candidate":
+        return "candidate"
+    return "member"
+
+
+class AttendeeCardView(QFrame):
+    """Shows one ``AttendeeCard``; re-renders itself when the interface language changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card: AttendeeCard | None = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("attendeeCard")
+        self.setStyleSheet("#attendeeCard { background:#ffffff; }")
+
+        self.name = QLabel()
+        name_font = QFont(self.font())
+        name_font.setPointSizeF(name_font.pointSizeF() * 2.0)
+        name_font.setBold(True)
+        self.name.setFont(name_font)
+        self.name.setWordWrap(True)
+        self.organization = QLabel()
+        org_font = QFont(self.font())
+        org_font.setPointSizeF(org_font.pointSizeF() * 1.35)
+        self.organization.setFont(org_font)
+        self.organization.setWordWrap(True)
+        self.status = QLabel()  # "CANCELLED", in red, only then
+        self.status.setStyleSheet("color:#b71c1c; font-weight:bold;")
+        self.chips = QVBoxLayout()
+        self.chips.setSpacing(6)
+        self.money = QLabel()
+        self.money.setWordWrap(True)
+        self.checked = QLabel()
+        self.checked.setWordWrap(True)
+        self.badges = QLabel()
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.code = QLabel()
+        self.code.setStyleSheet("color:#444444;")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color:#444444;")
+
+        body = QVBoxLayout()
+        for label in (self.money, self.checked, self.badges, self.notes, self.code):
+            label.setFont(org_font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.name)
+        layout.addWidget(self.organization)
+        layout.addWidget(self.status)
+        layout.addLayout(self.chips)
+        layout.addLayout(body)
+        for label in (self.money, self.checked, self.badges, self.notes):
+            body.addWidget(label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.code)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        self.show_card(None)
+
+    def show_card(self, card: AttendeeCard | None) -> None:
+        """Show ``card`` (or the hint to search or scan)."""
+        self.card = card
+        self.retranslate()
+
+    def chip_texts(self) -> list[str]:
+        """The texts of the membership chips, top to bottom (for tests and screenshots)."""
+        texts = []
+        for index in range(self.chips.count()):
+            item = self.chips.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                texts.append(widget.text())
+        return texts
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Render the card's texts in the interface language."""
+        card = self.card
+        filled = card is not None
+        for widget in (self.name, self.organization, self.money, self.checked, self.code):
+            widget.setVisible(filled)
+        self.empty.setVisible(not filled)
+        self._clear_chips()
+        if card is None:
+            self.empty.setText(
+                self.tr("Type a name, company, email or code, or scan a badge or a confirmation.")
+            )
+            for widget in (self.status, self.badges, self.notes):
+                widget.hide()
+            return
+        language = interface_language()
+        self.name.setText(f"{card.first_name} {card.last_name.upper()}".strip())
+        self.organization.setText(card.organization or self.tr("No organization"))
+        self.status.setVisible(card.status == "cancelled")
+        self.status.setText(self.tr("CANCELLED registration"))
+        self._fill_chips(card)
+        category = card.category_name_fr if language == "fr" else card.category_name_en
+        amounts = self.tr("{category} · due {due} · paid {paid}").format(
+            category=category,
+            due=money(card.amount_due),
+            paid=money(card.amount_paid),
+        )
+        if card.balance_due > 0:
+            balance = money(card.balance_due)
+            amounts += " · " + self.tr("<b style='color:#b71c1c'>balance due {amount}</b>").format(
+                amount=balance
+            )
+        elif card.credit_due > 0:
+            credit = money(card.credit_due)
+            amounts += " · " + self.tr("<b>owed back {amount}</b>").format(amount=credit)
+        self.money.setText(amounts)
+        if card.checked_in_at is not None:
+            self.checked.setText(
+                self.tr(
+                    "<b style='color:#1b5e20'>✔ Checked in</b> at {time}, desk {desk}, by {staff}"
+                ).format(
+                    time=f"{card.checked_in_at.astimezone():%H:%M}",
+                    desk=card.checked_in_desk or "?",
+                    staff=card.checked_in_by or "?",
+                )
+            )
+        else:
+            self.checked.setText(self.tr("Not checked in"))
+        self.badges.setVisible(True)
+        self.badges.setText(self.tr("Badge printed %n time(s)", "", card.badges_printed))
+        self.notes.setVisible(bool(card.notes))
+        self.notes.setText(self.tr("Notes: {notes}").format(notes=card.notes or ""))
+        self.code.setText(card.code)
+
+    def _clear_chips(self) -> None:
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _fill_chips(self, card: AttendeeCard) -> None:
+        for line in card.evidence:
+            self.chips.addWidget(Chip(verdict_text(line.line()), _kind(line)))
+        if card.membership_flag == "doubt":
+            self.chips.addWidget(
+                Chip(self.tr("Membership doubt: confirm before check-in"), "candidate")
+            )
+        elif card.membership_flag == "balance-due":
+            self.chips.addWidget(
+                Chip(self.tr("Paid a member rate without an active membership"), "expired")
+            )
+        if not card.evidence and card.membership_flag is None:
+            marking = marking_text(card.marking)
+            text = (
+                self.tr("Member: {associations}").format(associations=marking)
+                if card.marking in ("bioquebec", "lso", "both")
+                else self.tr("Not a member of BIOQuébec or LSO")
+            )
+            self.chips.addWidget(Chip(text, "member" if marking != "—" else "none"))

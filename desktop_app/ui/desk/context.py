@@ -1,0 +1,39 @@
+"""What every part of the desk screen is handed: the database, the workers, who and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.services.staff import StaffMember
+from desktop_app.ui.machine_settings import MachineSettings
+from desktop_app.ui.printing import PrintQueue
+from desktop_app.ui.worker import Worker
+
+
+@dataclass(frozen=True)
+class DeskContext:
+    """The pieces a desk widget needs, built once by the composition root.
+
+    ``writer`` is the one serial worker that changes the database (check-ins, payments,
+    edits), so a desk's actions land in the order they were made; ``reader`` runs searches and
+    counts in parallel with it, so typing never waits behind a print or a payment.
+    """
+
+    sessions: sessionmaker[Session]
+    writer: Worker
+    reader: Worker
+    slug: str
+    event_name_fr: str
+    event_name_en: str
+    desk: str
+    staff: StaffMember
+    settings: MachineSettings
+    print_queue: PrintQueue | None
+    database_location: str
+    shared: bool  # a database server shared by several desks (else a local file)
+
+    def event_name(self, language: str) -> str:
+        """The event's name in ``language``."""
+        return self.event_name_fr if language == "fr" else self.event_name_en

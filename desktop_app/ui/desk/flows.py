@@ -1,0 +1,425 @@
+"""What the desk's keys and scans do: check in, override, undo, edit, substitute, pay, reprint.
+
+Every database call runs on the context's serial writer (changes) or reader (card loads);
+the GUI thread only asks and shows. Each action carries a fresh ``action_id`` so a retry can
+never do it twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.services import attendees, checkin, payments
+from desktop_app.services.attendees import AttendeeCard
+from desktop_app.services.checkin import CheckInOutcome, CheckInResult
+from desktop_app.services.payments import PaymentInput
+from desktop_app.services.receipt_store import IssuedReceipt
+from desktop_app.services.search import SearchHit
+from desktop_app.services.staff import Override
+from desktop_app.ui.desk.badge_jobs import BadgeJobs
+from desktop_app.ui.desk.card import AttendeeCardView
+from desktop_app.ui.desk.context import DeskContext
+from desktop_app.ui.desk.forms import PaymentDialog, PersonDialog, ReasonDialog
+from desktop_app.ui.desk.outcome import OutcomePanel, Tone
+from desktop_app.ui.desk.search import SearchPanel
+from desktop_app.ui.desk.text import money
+from desktop_app.ui.dialogs.override import OverrideDialog
+from desktop_app.ui.errors import error_text
+
+T = TypeVar("T")
+_CONTEXT = "DeskFlows"
+_BLOCKING = (CheckInOutcome.PAYMENT_DUE, CheckInOutcome.MEMBERSHIP_DOUBT)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def confirm_reprint(parent: QWidget, name: str, count: int) -> bool:
+    """Asks before a badge is printed again (a lost badge is fine; a second person is not)."""
+    answer = QMessageBox.warning(
+        parent,
+        _tr("Reprint the badge?"),
+        QCoreApplication.translate(
+            _CONTEXT,
+            "The badge of {name} was already printed %n time(s). Print it again?",
+            "",
+            count,
+        ).format(name=name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class DeskFlows(QObject):
+    """The desk's use cases, wired to its widgets."""
+
+    card_changed = Signal(object)  # AttendeeCard | None
+    blocked_changed = Signal(bool)  # the last check-in was refused for payment or doubt
+    changed = Signal()  # the database changed: counts and the list should refresh
+
+    def __init__(
+        self,
+        context: DeskContext,
+        window: QWidget,
+        search: SearchPanel,
+        card_view: AttendeeCardView,
+        outcome: OutcomePanel,
+        badges: BadgeJobs,
+    ) -> None:
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.search = search
+        self.card_view = card_view
+        self.outcome = outcome
+        self.badges = badges
+        self.card: AttendeeCard | None = None
+        self.blocked: CheckInResult | None = None
+        self._wanted_card: int | None = None
+        self._checking: set[str] = set()
+        self._notes: dict[str, Callable[[], str]] = {}  # per badge code: printing, sent, failed
+        badges.sent.connect(self._badge_sent)
+        badges.recorded.connect(self._badge_recorded)
+        badges.failed.connect(self.badge_failed)
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _write(self, function: Callable[[], T], done: Callable[[T], Any]) -> None:
+        def on_done(result: T) -> None:
+            if shiboken6.isValid(self.window):
+                done(result)
+
+        self.context.writer.submit(function, on_done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self.window):
+            return
+        self.outcome.show_message(
+            Tone.PROBLEM, lambda: _tr("That did not go through"), lambda: error_text(error)
+        )
+
+    @property
+    def staff(self) -> str:
+        """The signed-in staff member's name, as the audit log records it."""
+        return self.context.staff.name
+
+    # -- the card -----------------------------------------------------------------------
+
+    def show_hit(self, hit: SearchHit | None) -> None:
+        """The search selection moved: load that person's card (a newer choice wins)."""
+        if hit is None:
+            return
+        self.load_card(hit.registration_id)
+
+    def load_card(self, registration_id: int) -> None:
+        """Read the card of ``registration_id`` in the background and show it."""
+        self._wanted_card = registration_id
+        sessions = self.context.sessions
+
+        def loaded(card: AttendeeCard) -> None:
+            if shiboken6.isValid(self.window) and card.registration_id == self._wanted_card:
+                self._set_card(card)
+
+        self.context.reader.submit(
+            lambda: attendees.attendee_card(sessions, registration_id), loaded, self._failed
+        )
+
+    def _set_card(self, card: AttendeeCard | None) -> None:
+        self.card = card
+        self._wanted_card = card.registration_id if card else None
+        self.card_view.show_card(card)
+        self.card_changed.emit(card)
+
+    def clear(self) -> None:
+        """Esc: the card goes; the outcome of the last scan stays until the next one."""
+        self._wanted_card = None
+        self._set_card(None)
+
+    # -- check-in -----------------------------------------------------------------------
+
+    def scan(self, code: str) -> None:
+        """A badge or confirmation was scanned: check the code in at once."""
+        self.check_in(code.strip())
+
+    def check_in_selected(self) -> None:
+        """Enter: check in the person on the card (or the selected row)."""
+        hit = self.search.current_hit()
+        if self.card is not None and (
+            hit is None or hit.registration_id == self.card.registration_id
+        ):
+            self.check_in(self.card.code)
+        elif hit is not None:
+            self.check_in(hit.code)
+
+    def check_in(self, code: str, override: Override | None = None) -> None:
+        """Check ``code`` in following the desk rules, and print the badge when set to."""
+        if not code or code in self._checking:
+            return  # a second Enter while the first is on its way changes nothing
+        self._checking.add(code)
+        context, action = self.context, uuid.uuid4().hex
+
+        def run() -> CheckInResult:
+            return checkin.check_in(
+                context.sessions,
+                context.slug,
+                code,
+                desk=context.desk,
+                staff=self.staff,
+                action_id=action,
+                override=override,
+            )
+
+        def done(result: CheckInResult) -> None:
+            self._checking.discard(code)
+            self._checked(result)
+
+        def failed(error: BaseException) -> None:
+            self._checking.discard(code)
+            self._failed(error)
+
+        context.writer.submit(
+            run, lambda r: done(r) if shiboken6.isValid(self.window) else None, failed
+        )
+
+    def _checked(self, result: CheckInResult) -> None:
+        self.blocked = result if result.outcome in _BLOCKING else None
+        self.blocked_changed.emit(self.blocked is not None)
+        extra: Callable[[], str] | None = None
+        if result.outcome is CheckInOutcome.CHECKED_IN and self.context.settings.print_on_check_in:
+            self.start_badge(result.code)
+            extra = self.badge_note(result.code)
+        self.outcome.show_result(result, extra)
+        if result.registration_id is not None:
+            self.search.select_registration(result.registration_id)
+            self.load_card(result.registration_id)
+        if result.outcome is CheckInOutcome.CHECKED_IN:
+            self.changed.emit()
+
+    def override(self) -> None:
+        """A supervisor lets a refused check-in through (PIN and reason, audited)."""
+        blocked = self.blocked
+        if blocked is None:
+            return
+        if blocked.outcome is CheckInOutcome.PAYMENT_DUE:
+            why = _tr("{name} owes {amount}. Check in without collecting it?").format(
+                name=blocked.name or "", amount=money(blocked.balance_due)
+            )
+        else:
+            why = _tr("{name}'s membership is in doubt. Check in at the price paid?").format(
+                name=blocked.name or ""
+            )
+        granted = OverrideDialog.ask(self.window, self.context.writer, self.context.sessions, why)
+        if granted is not None:
+            self.check_in(blocked.code, override=granted)
+
+    def undo(self) -> None:
+        """Undo the card's check-in, with a reason (audited)."""
+        card = self.card
+        if card is None or card.checked_in_at is None:
+            return
+        reason = ReasonDialog.ask(
+            self.window,
+            _tr("Why undo the check-in of {name}?").format(name=card.name),
+        )
+        if reason is None:
+            return
+        context = self.context
+
+        def done(_none: None) -> None:
+            self.outcome.show_message(
+                Tone.INFO,
+                lambda: _tr("Check-in undone"),
+                lambda: _tr("{name} is no longer checked in ({reason}).").format(
+                    name=card.name, reason=reason
+                ),
+            )
+            self.load_card(card.registration_id)
+            self.changed.emit()
+
+        self._write(
+            lambda: checkin.undo_check_in(
+                context.sessions,
+                card.registration_id,
+                desk=context.desk,
+                staff=self.staff,
+                reason=reason,
+            ),
+            done,
+        )
+
+    # -- the person ---------------------------------------------------------------------
+
+    def edit(self) -> None:
+        """Correct the person's details (audited)."""
+        self._person(substitute=False)
+
+    def substitute(self) -> None:
+        """A colleague comes instead of the registered person."""
+        self._person(substitute=True)
+
+    def _person(self, *, substitute: bool) -> None:
+        card = self.card
+        if card is None:
+            return
+        form = PersonDialog.ask(self.window, card, substitute=substitute)
+        if form is None:
+            return
+        context = self.context
+
+        def run() -> AttendeeCard:
+            if substitute:
+                return attendees.substitute(
+                    context.sessions,
+                    card.registration_id,
+                    first_name=form.first_name,
+                    last_name=form.last_name,
+                    email=form.email,
+                    organization=form.organization,
+                    desk=context.desk,
+                    staff=self.staff,
+                )
+            return attendees.edit_person(
+                context.sessions,
+                card.registration_id,
+                first_name=form.first_name,
+                last_name=form.last_name,
+                email=form.email,
+                organization=form.organization,
+                notes=form.notes,
+                desk=context.desk,
+                staff=self.staff,
+            )
+
+        def done(new: AttendeeCard) -> None:
+            self._set_card(new)
+            if substitute:
+                self.outcome.show_message(
+                    Tone.INFO,
+                    lambda: _tr("Registration transferred"),
+                    lambda: _tr("{old} → {new}. Press Enter to check them in.").format(
+                        old=card.name, new=new.name
+                    ),
+                )
+            else:
+                self.outcome.show_message(
+                    Tone.INFO,
+                    lambda: _tr("Saved"),
+                    lambda: _tr("{name}'s details were corrected.").format(name=new.name),
+                )
+            self.changed.emit()
+
+        self._write(run, done)
+
+    # -- money --------------------------------------------------------------------------
+
+    def collect_balance(self) -> None:
+        """Take the balance in cash or by card; the receipt prints on request."""
+        card = self.card
+        if card is None or card.balance_due <= 0:
+            return
+        taken = PaymentDialog.ask(
+            self.window, card, print_receipt=self.context.settings.print_receipt_by_default
+        )
+        if taken is None:
+            return
+        context, action = self.context, uuid.uuid4().hex
+        payment = PaymentInput(taken.method, taken.amount, taken.tendered, taken.reference)
+        was_blocked = (
+            self.blocked is not None and self.blocked.registration_id == card.registration_id
+        )
+
+        def done(receipt: IssuedReceipt) -> None:
+            change = (taken.tendered - taken.amount) if taken.tendered is not None else None
+
+            def detail() -> str:
+                text = _tr("{amount} received from {name}; receipt {number}.").format(
+                    amount=money(taken.amount),
+                    name=card.name,
+                    number=receipt.number,
+                )
+                if change is not None and change > 0:
+                    text += " " + _tr("Change due: {change}.").format(change=money(change))
+                return text
+
+            self.outcome.show_message(Tone.INFO, lambda: _tr("Paid"), detail)
+            if taken.print_receipt:
+                self._print_receipt(receipt)
+            self.load_card(card.registration_id)
+            self.changed.emit()
+            if was_blocked:
+                self.check_in(card.code)  # paid: the refused check-in goes through now
+
+        self._write(
+            lambda: payments.collect_balance(
+                context.sessions,
+                card.registration_id,
+                payment,
+                desk=context.desk,
+                staff=self.staff,
+                action_id=action,
+            ),
+            done,
+        )
+
+    def _print_receipt(self, receipt: IssuedReceipt) -> None:
+        choice = self.context.settings.receipt_printer
+        queue = self.context.print_queue
+        if choice is None or queue is None:
+            self.outcome.add_detail(
+                lambda: _tr("No receipt printer is chosen: receipt not printed.")
+            )
+            return
+        queue.submit(receipt.pdf, choice, title=f"Passerelle {receipt.number}")
+        self.outcome.add_detail(lambda: _tr("Printing the receipt…"))
+
+    # -- badges -------------------------------------------------------------------------
+
+    def reprint(self) -> None:
+        """Print the card's badge again (counted; asks first once it was printed)."""
+        card = self.card
+        if card is None or card.status != "active":
+            return
+        if card.badges_printed >= 1 and not confirm_reprint(
+            self.window, card.name, card.badges_printed
+        ):
+            return
+        printing = self.start_badge(card.code)
+        note = self.badge_note(card.code)
+        self.outcome.show_message(
+            Tone.INFO if printing else Tone.PROBLEM,
+            lambda: _tr("Reprint: {name}").format(name=card.name),
+            note,
+        )
+
+    def start_badge(self, code: str) -> bool:
+        """Queue the badge of ``code``; its note says how it goes."""
+        if self.badges.print_badge(code):
+            self._notes[code] = lambda: _tr("Printing the badge…")
+            return True
+        self._notes[code] = lambda: _tr(
+            "No badge printer is chosen (settings, F10): badge not printed."
+        )
+        return False
+
+    def badge_note(self, code: str) -> Callable[[], str]:
+        return lambda: self._notes.get(code, lambda: "")()
+
+    def _badge_sent(self, code: str, destination: str) -> None:
+        self._notes[code] = lambda: _tr("Badge sent to {printer}.").format(printer=destination)
+        self.outcome.refresh()
+
+    def _badge_recorded(self, code: str) -> None:
+        if self.card is not None and self.card.code == code:
+            self.load_card(self.card.registration_id)
+
+    def badge_failed(self, code: str, message: str) -> None:
+        self._notes[code] = lambda: _tr("Badge not printed: {message}").format(message=message)
+        self.outcome.refresh()

@@ -1,0 +1,202 @@
+"""The desk's header: event, desk, who is signed in, counts that keep up, database, printer.
+
+Counts and the printer's state are read every few seconds on the reader worker; a refresh
+that fails (the venue's network is down) turns the database dot red instead of blocking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop_app.services.checkin import EventCounts, event_counts
+from desktop_app.ui.desk.context import DeskContext
+from desktop_app.ui.dialogs.common import interface_language
+from desktop_app.ui.printing import PrinterState, QueueState, QueueStatus, printer_state
+
+REFRESH_MS = 3000
+_GOOD, _BUSY, _BAD, _OFF = "#2e7d32", "#f9a825", "#c62828", "#9e9e9e"
+
+
+@dataclass(frozen=True)
+class _Reading:
+    counts: EventCounts
+    printer: PrinterState | None
+
+
+def _group(number: int, language: str) -> str:
+    text = f"{number:,}"
+    return text.replace(",", "\u202f") if language == "fr" else text
+
+
+class DeskHeader(QWidget):
+    """One line at the top of the desk screen, and the FR | EN switch."""
+
+    language_chosen = Signal(str)
+    counts_changed = Signal(object)  # EventCounts
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.counts: EventCounts | None = None
+        self.printer: PrinterState | None = None
+        self.database_ok: bool | None = None
+        self._reading = False
+        self.setObjectName("deskHeader")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(
+            "#deskHeader { background:#102a43; } #deskHeader QLabel { color:#ffffff; }"
+        )
+
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        big.setBold(True)
+        self.event_label = QLabel()
+        self.event_label.setFont(big)
+        self.where = QLabel()  # desk · staff (role)
+        self.counts_label = QLabel()
+        counts_font = QFont(big)
+        counts_font.setPointSizeF(big.pointSizeF() * 1.15)
+        self.counts_label.setFont(counts_font)
+        self.database = QLabel()
+        self.printer_label = QLabel()
+        self.french = QPushButton("FR")
+        self.english = QPushButton("EN")
+        for button, language in ((self.french, "fr"), (self.english, "en")):
+            button.setCheckable(True)
+            button.setFixedWidth(52)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet(
+                "QPushButton { color:#ffffff; background:#243b53; border:1px solid #829ab1;"
+                " padding:4px; font-weight:bold; }"
+                "QPushButton:checked { background:#ffffff; color:#102a43; }"
+            )
+            button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(18)
+        layout.addWidget(self.event_label, 1)
+        layout.addWidget(self.where)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.database)
+        layout.addWidget(self.printer_label)
+        layout.addWidget(self.french)
+        layout.addWidget(self.english)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        if context.print_queue is not None:
+            context.print_queue.state_changed.connect(lambda _state: self.retranslate())
+        self.retranslate()
+
+    def start(self) -> None:
+        """Read now, then every few seconds."""
+        self.refresh()
+        self.timer.start()
+
+    def stop(self) -> None:
+        """No more refreshes (closing)."""
+        self.timer.stop()
+
+    def refresh(self) -> None:
+        """Read the counts and the printer's state in the background."""
+        if self._reading:
+            return
+        self._reading = True
+        sessions, slug = self.context.sessions, self.context.slug
+        choice = self.context.settings.badge_printer
+        name = choice.printer if choice is not None else None
+
+        def read() -> _Reading:
+            return _Reading(event_counts(sessions, slug), printer_state(name) if name else None)
+
+        self.context.reader.submit(read, self._read, self._failed)
+
+    def _read(self, reading: _Reading) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._reading = False
+        self.database_ok = True
+        changed = reading.counts != self.counts
+        self.counts = reading.counts
+        self.printer = reading.printer
+        self.retranslate()
+        if changed:
+            self.counts_changed.emit(reading.counts)
+
+    def _failed(self, _error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._reading = False
+        self.database_ok = False
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the header in the interface language."""
+        language = interface_language()
+        context = self.context
+        self.french.setChecked(language == "fr")
+        self.english.setChecked(language == "en")
+        self.french.setToolTip(self.tr("Français"))
+        self.english.setToolTip(self.tr("English"))
+        self.event_label.setText(context.event_name(language))
+        role = (
+            self.tr("supervisor") if context.staff.role == "supervisor" else self.tr("desk staff")
+        )
+        self.where.setText(
+            self.tr("{desk} · {staff} ({role})").format(
+                desk=context.desk, staff=context.staff.name, role=role
+            )
+        )
+        if self.counts is None:
+            self.counts_label.setText(self.tr("… checked in"))
+        else:
+            self.counts_label.setText(
+                self.tr("{checked} / {expected} checked in").format(
+                    checked=_group(self.counts.checked_in, language),
+                    expected=_group(self.counts.expected, language),
+                )
+            )
+        mode = self.tr("shared database") if context.shared else self.tr("local database")
+        colour = {True: _GOOD, False: _BAD, None: _OFF}[self.database_ok]
+        self.database.setText(_dot(colour) + " " + mode)
+        self.database.setToolTip(
+            context.database_location
+            if self.database_ok is not False
+            else self.tr("The database cannot be reached: {location}").format(
+                location=context.database_location
+            )
+        )
+        text, colour = self._printer_text()
+        self.printer_label.setText(_dot(colour) + " " + text)
+
+    def _printer_text(self) -> tuple[str, str]:
+        queue = self.context.print_queue
+        choice = self.context.settings.badge_printer
+        if choice is None:
+            return self.tr("no badge printer"), _OFF
+        if queue is not None and queue.state is QueueState.NEEDS_ATTENTION:
+            return self.tr("printer: a job failed"), _BAD
+        if queue is not None and queue.state is QueueState.PRINTING:
+            return self.tr("printing…"), _BUSY
+        status = self.printer.status if self.printer is not None else None
+        label = self.tr("printer {name}").format(name=choice.printer)
+        if status is QueueStatus.ABSENT:
+            return self.tr("printer {name} missing").format(name=choice.printer), _BAD
+        if status is QueueStatus.STOPPED:
+            return self.tr("printer {name} paused").format(name=choice.printer), _BAD
+        return label, _GOOD if status is not None else _OFF
+
+
+def _dot(colour: str) -> str:
+    return f"<span style='color:{colour}; font-size:large'>●</span>"

@@ -1,0 +1,287 @@
+"""The search field and its results: updated as staff type, never freezing the window.
+
+Each keystroke restarts a short debounce; then the query runs on the reader worker. One
+query runs at a time: while it runs, newer keystrokes only update what to run next, and a
+result that no longer matches the field is dropped, so the list never shows an old query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+import shiboken6
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services.search import SearchHit
+from desktop_app.ui.desk.results_model import ResultsModel
+from desktop_app.ui.errors import error_text
+from desktop_app.ui.worker import Worker
+
+DEBOUNCE_MS = 120
+SearchFunction = Callable[[str], list[SearchHit]]
+
+
+@dataclass(frozen=True)
+class _Answer:
+    query: str
+    hits: list[SearchHit]
+
+
+class SearchField(QLineEdit):
+    """The big field; Up, Down, Page Up and Page Down move through the results."""
+
+    moved = Signal(int)  # rows to move by (negative: up)
+
+    _MOVES: ClassVar[dict[Qt.Key, int]] = {
+        Qt.Key.Key_Up: -1,
+        Qt.Key.Key_Down: 1,
+        Qt.Key.Key_PageUp: -10,
+        Qt.Key.Key_PageDown: 10,
+    }
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        move = self._MOVES.get(Qt.Key(event.key()))
+        if move is not None:
+            self.moved.emit(move)
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPanel(QWidget):
+    """The field, the results table and a line saying how many matched."""
+
+    current_changed = Signal(object)  # SearchHit | None
+    activated = Signal(object)  # SearchHit: double-click on a row
+    searched = Signal(str)  # a query's results are on screen (for tests and the benchmark)
+
+    def __init__(
+        self, reader: Worker, search: SearchFunction, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.search = search
+        self._running: str | None = None
+        self._next: str | None = None
+        self._shown_query = ""
+        self._last_error: BaseException | None = None
+
+        self.field = SearchField()
+        field_font = QFont(self.field.font())
+        field_font.setPointSizeF(field_font.pointSizeF() * 1.8)
+        self.field.setFont(field_font)
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumHeight(52)
+        self.field.setStyleSheet(
+            "QLineEdit { border:3px solid #0d47a1; border-radius:6px; padding:2px 8px; }"
+        )
+        self.model = ResultsModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        table_font = QFont(self.view.font())
+        table_font.setPointSizeF(table_font.pointSizeF() * 1.3)
+        self.view.setFont(table_font)
+        self.view.verticalHeader().setDefaultSectionSize(round(table_font.pointSizeF() * 2.6))
+        self.view.setStyleSheet(
+            "QTableView { selection-background-color:#0d47a1; selection-color:#ffffff; }"
+        )
+        self.status = QLabel()
+        self.status.setStyleSheet("color:#333333;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self._run_latest)
+        self.field.textChanged.connect(self._typed)
+        self.field.moved.connect(self.move_selection)
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.model.modelReset.connect(self._size_columns)
+        self.retranslate()
+
+    # -- what other parts ask -----------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        """The text in the field, trimmed."""
+        return self.field.text().strip()
+
+    def current_hit(self) -> SearchHit | None:
+        """The selected row's hit."""
+        index = self.view.currentIndex()
+        return self.model.hit(index.row()) if index.isValid() else None
+
+    def reset(self) -> None:
+        """Clear the field and the list, and put the cursor back in the field (Esc)."""
+        self.field.clear()
+        self.field.setFocus()
+
+    def refresh(self) -> None:
+        """Run the current query again (after a check-in or an edit); the list stays put."""
+        if self.query:
+            self._request(self.query)
+
+    def select_registration(self, registration_id: int) -> bool:
+        """Select the row of ``registration_id`` if it is listed."""
+        row = self.model.row_of(registration_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    def move_selection(self, step: int) -> None:
+        """Move the selection ``step`` rows, staying inside the list."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        current = self.view.currentIndex().row()
+        row = 0 if current < 0 else min(max(current + step, 0), count - 1)
+        self._select_row(row)
+
+    # -- searching ----------------------------------------------------------------------
+
+    def _typed(self, _text: str) -> None:
+        if not self.query:
+            self.timer.stop()
+            self._next = None
+            self._show("", [])
+            return
+        self.timer.start()
+
+    def _run_latest(self) -> None:
+        if self.query:
+            self._request(self.query)
+
+    def _request(self, query: str) -> None:
+        if self._running is not None:
+            self._next = query  # run when the current one returns; older ones are forgotten
+            return
+        self._running = query
+        search = self.search
+        self.reader.submit(lambda: _Answer(query, search(query)), self._answered, self._failed)
+
+    def _answered(self, answer: _Answer) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._running = None
+        self._last_error = None
+        if answer.query == self.query:
+            self._show(answer.query, answer.hits)
+        self._continue()
+
+    def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._running = None
+        self._last_error = error
+        self.status.setText(error_text(error))
+        self._continue()
+
+    def _continue(self) -> None:
+        wanted, self._next = self._next, None
+        if wanted is not None and wanted == self.query:
+            self._request(wanted)
+
+    def _show(self, query: str, hits: list[SearchHit]) -> None:
+        previous = self.current_hit()
+        same_query = query == self._shown_query
+        self._shown_query = query
+        self.model.set_hits(hits)
+        if not hits:
+            self.current_changed.emit(None)
+        elif (
+            same_query
+            and previous is not None
+            and self.select_registration(previous.registration_id)
+        ):
+            self.current_changed.emit(self.current_hit())
+        else:
+            self._select_row(0)
+        self._update_status()
+        self.searched.emit(query)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(self.model.hit(current.row()) if current.isValid() else None)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        hit = self.model.hit(index.row())
+        if hit is not None:
+            self.activated.emit(hit)
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        width = max(self.view.viewport().width(), 400)
+        for column, share in enumerate((0.34, 0.18, 0.28, 0.12, 0.08)):
+            header.resizeSection(column, int(width * share))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_columns()
+
+    # -- language -----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Placeholder, counts and headers in the interface language."""
+        self.field.setPlaceholderText(self.tr("Search name, company, email or scan…"))
+        self.field.setAccessibleName(self.tr("Search"))
+        self.model.retranslate()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self._last_error is not None:
+            self.status.setText(error_text(self._last_error))
+        elif not self._shown_query:
+            self.status.setText(self.tr("Esc clears the search. ↑ ↓ choose a person."))
+        elif not self.model.rowCount():
+            self.status.setText(
+                self.tr("No one matches “{query}”. Walk-in? Press F5.").format(
+                    query=self._shown_query
+                )
+            )
+        else:
+            self.status.setText(
+                self.tr("%n match(es) for “{query}”", "", self.model.rowCount()).format(
+                    query=self._shown_query
+                )
+            )

@@ -1,0 +1,71 @@
+"""The desk's doors to the walk-in and staff dialogs, and what follows a walk-in."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog
+
+from desktop_app.services.walkin import WalkInResult
+from desktop_app.ui.desk.outcome import Tone
+
+if TYPE_CHECKING:
+    from desktop_app.ui.desk.window import DeskWindow
+
+_CONTEXT = "DeskFlows"
+
+
+def _dialog_class(module: str, name: str) -> Any:
+    return getattr(importlib.import_module(f"desktop_app.ui.dialogs.{module}"), name)
+
+
+def open_walk_in(window: DeskWindow) -> None:
+    """Open the walk-in form; a registration it creates is shown as checked in."""
+    context = window.context
+    dialog_class = _dialog_class("walkin", "WalkInDialog")
+    dialog: QDialog = dialog_class(
+        window, context.writer, context.sessions, context.slug, context.desk, context.staff.name
+    )
+    dialog.registered.connect(lambda result: walked_in(window, result))  # type: ignore[attr-defined]
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+def walked_in(window: DeskWindow, result: WalkInResult) -> None:
+    """A walk-in was registered, paid and checked in: say so, show the card, print the badge."""
+    flows = window.flows
+    extra = None
+    if window.context.settings.print_on_check_in:
+        flows.start_badge(result.code)
+        extra = flows.badge_note(result.code)
+    window.outcome.show_message(
+        Tone.CHECKED_IN,
+        lambda: QCoreApplication.translate(_CONTEXT, "Walk-in checked in"),
+        lambda: " ".join(
+            part
+            for part in (
+                QCoreApplication.translate(
+                    _CONTEXT, "Registration {code} created and paid."
+                ).format(code=result.code),
+                extra() if extra is not None else "",
+            )
+            if part
+        ),
+    )
+    flows.load_card(result.registration_id)
+    flows.changed.emit()
+
+
+def open_staff(window: DeskWindow) -> None:
+    """Supervisors: the staff accounts."""
+    context = window.context
+    dialog_class = _dialog_class("staff", "StaffDialog")
+    dialog: QDialog = dialog_class(window, context.writer, context.sessions, context.staff)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,275 @@
+"""The desk window: a thin frame that lays out the desk's parts and gives each action its key.
+
+The parts do the work: ``DeskHeader`` (counts, database, printer, language), ``SearchPanel``
+(field and results), ``AttendeeCardView``, ``OutcomePanel``, ``PrintProblemBar``; the use
+cases live in ``DeskFlows``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services.search import search_registrations
+from desktop_app.ui.desk.badge_jobs import BadgeJobs
+from desktop_app.ui.desk.card import AttendeeCardView
+from desktop_app.ui.desk.context import DeskContext
+from desktop_app.ui.desk.flows import DeskFlows
+from desktop_app.ui.desk.header import DeskHeader
+from desktop_app.ui.desk.outcome import OutcomePanel, Sound
+from desktop_app.ui.desk.print_bar import PrintProblemBar
+from desktop_app.ui.desk.search import SearchPanel
+from desktop_app.ui.scanner import ScanDetector
+
+
+@dataclass
+class _ActionSpec:
+    action: QAction
+    label: Callable[[], str]
+    keys: tuple[str, ...]
+
+
+class DeskWindow(QMainWindow):
+    """The screen staff live in during an event."""
+
+    def __init__(
+        self,
+        context: DeskContext,
+        switch_language: Callable[[str], None],
+        scanner: ScanDetector | None = None,
+        sound: Sound | None = None,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.switch_language = switch_language
+        self.scanner = scanner
+        self.sound = sound or Sound(lambda: context.settings.sounds)
+
+        self.header = DeskHeader(context)
+        sessions, slug = context.sessions, context.slug
+        self.search = SearchPanel(
+            context.reader, lambda query: search_registrations(sessions, slug, query)
+        )
+        self.card = AttendeeCardView()
+        self.outcome = OutcomePanel(self.sound)
+        self.badges = BadgeJobs(context, self)
+        self.print_bar = PrintProblemBar(self.badges)
+        self.flows = DeskFlows(context, self, self.search, self.card, self.outcome, self.badges)
+
+        self._specs: dict[str, _ActionSpec] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        self._build_actions()
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+        self._update_actions()
+        self.resize(1280, 800)
+
+    # -- building -----------------------------------------------------------------------
+
+    def _action(
+        self, name: str, label: Callable[[], str], keys: tuple[str, ...], slot: Callable[[], None]
+    ) -> QAction:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        self._specs[name] = _ActionSpec(action, label, keys)
+        return action
+
+    def _build_actions(self) -> None:
+        flows = self.flows
+        printing = self.context.settings
+        self._action(
+            "check_in",
+            lambda: (
+                self.tr("Check in + print") if printing.print_on_check_in else self.tr("Check in")
+            ),
+            ("Return", "Enter"),
+            flows.check_in_selected,
+        )
+        self._action("override", lambda: self.tr("Override"), ("F8",), flows.override)
+        self._action("edit", lambda: self.tr("Edit"), ("F2",), flows.edit)
+        self._action("substitute", lambda: self.tr("Substitute"), ("F3",), flows.substitute)
+        self._action("collect", lambda: self.tr("Collect balance"), ("F4",), flows.collect_balance)
+        self._action("walk_in", lambda: self.tr("Walk-in"), ("F5",), self.walk_in)
+        self._action("reprint", lambda: self.tr("Reprint badge"), ("F6",), flows.reprint)
+        self._action("undo", lambda: self.tr("Undo check-in"), ("F9",), flows.undo)
+        self._action("settings", lambda: self.tr("Settings"), ("F10",), self.open_settings)
+        self._action("staff", lambda: self.tr("Staff"), ("F11",), self.open_staff)
+        self._action("clear", lambda: self.tr("Clear"), ("Esc",), self.clear_search)
+        for name, spec in self._specs.items():
+            if name == "clear":
+                continue
+            button = QPushButton()
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the search
+            button.setMinimumHeight(46)
+            font = QFont(button.font())
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            font.setBold(name == "check_in")
+            button.setFont(font)
+            button.clicked.connect(spec.action.trigger)
+            self.buttons[name] = button
+        self.buttons["check_in"].setStyleSheet(
+            "QPushButton { background:#1b5e20; color:#ffffff; border-radius:6px;"
+            " padding:6px 14px; }"
+            "QPushButton:disabled { background:#9e9e9e; color:#eeeeee; }"
+        )
+        self.buttons["override"].setStyleSheet(
+            "QPushButton:enabled { background:#0d47a1; color:#ffffff; border-radius:6px;"
+            " padding:6px 14px; }"
+        )
+        self.buttons["walk_in"].setStyleSheet(
+            "QPushButton { background:#102a43; color:#ffffff; border-radius:6px;"
+            " padding:6px 14px; }"
+        )
+        self.buttons["staff"].setVisible(self.context.staff.role == "supervisor")
+        self._specs["staff"].action.setEnabled(self.context.staff.role == "supervisor")
+
+    def _lay_out(self) -> None:
+        actions = QGridLayout()
+        actions.setSpacing(8)
+        actions.addWidget(self.buttons["check_in"], 0, 0, 1, 2)
+        actions.addWidget(self.buttons["override"], 0, 2)
+        order = ("edit", "substitute", "collect", "reprint", "undo", "settings")
+        for position, name in enumerate(order):
+            actions.addWidget(self.buttons[name], 1 + position // 3, position % 3)
+        actions.addWidget(self.buttons["staff"], 3, 0)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.card, 1)
+        right_layout.addLayout(actions)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.search)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 10)
+        splitter.setChildrenCollapsible(False)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.outcome, 1)
+        bottom.addWidget(self.buttons["walk_in"])
+        self.buttons["walk_in"].setMinimumSize(180, 80)
+
+        body = QVBoxLayout()
+        body.setContentsMargins(12, 8, 12, 12)
+        body.addWidget(splitter, 1)
+        body.addWidget(self.print_bar)
+        body.addLayout(bottom)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+    def _connect(self) -> None:
+        flows = self.flows
+        self.search.current_changed.connect(flows.show_hit)
+        self.search.activated.connect(lambda hit: flows.check_in(hit.code))
+        self.search.current_changed.connect(lambda _hit: self._update_actions())
+        flows.card_changed.connect(lambda _card: self._update_actions())
+        flows.blocked_changed.connect(lambda _blocked: self._update_actions())
+        flows.changed.connect(self._data_changed)
+        self.badges.job_failed.connect(
+            lambda _job, code, message: flows.badge_failed(code, message)
+        )
+        self.header.language_chosen.connect(self.switch_language)
+        if self.scanner is not None:
+            self.scanner.scanned.connect(self._scanned)
+
+    # -- behaviour ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the counts and put the cursor in the search field."""
+        self.header.start()
+        self.search.field.setFocus()
+
+    def _scanned(self, code: str) -> None:
+        self.flows.scan(code)
+
+    def _data_changed(self) -> None:
+        self.header.refresh()
+        self.search.refresh()
+
+    def clear_search(self) -> None:
+        """Esc: empty field, empty card, cursor in the field (the last outcome stays)."""
+        self.search.reset()
+        self.flows.clear()
+
+    def walk_in(self) -> None:
+        """F5: register someone who is not registered (H6b's dialog)."""
+        from desktop_app.ui.desk.walk_in import open_walk_in
+
+        open_walk_in(self)
+
+    def open_settings(self) -> None:
+        """F10: this machine's desk settings."""
+        from desktop_app.ui.dialogs.settings import SettingsDialog
+
+        if SettingsDialog.ask(self, self.context.settings):
+            self.retranslate()
+            self.header.refresh()
+
+    def open_staff(self) -> None:
+        """F11: supervisors manage staff accounts."""
+        if self.context.staff.role != "supervisor":
+            return
+        from desktop_app.ui.desk.walk_in import open_staff
+
+        open_staff(self)
+
+    def _update_actions(self) -> None:
+        card = self.flows.card
+        hit = self.search.current_hit()
+        specs = self._specs
+        specs["check_in"].action.setEnabled(card is not None or hit is not None)
+        specs["override"].action.setEnabled(self.flows.blocked is not None)
+        specs["edit"].action.setEnabled(card is not None)
+        specs["substitute"].action.setEnabled(
+            card is not None and card.status == "active" and card.checked_in_at is None
+        )
+        specs["collect"].action.setEnabled(card is not None and card.balance_due > 0)
+        specs["reprint"].action.setEnabled(card is not None and card.status == "active")
+        specs["undo"].action.setEnabled(card is not None and card.checked_in_at is not None)
+        for name, button in self.buttons.items():
+            button.setEnabled(specs[name].action.isEnabled())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Window title and action labels (each with its key) in the interface language."""
+        self.setWindowTitle(self.tr("Passerelle — {desk}").format(desk=self.context.desk))
+        for name, spec in self._specs.items():
+            text = spec.label()
+            spec.action.setText(text)
+            key = "⏎" if spec.keys[0] == "Return" else spec.keys[0]
+            if name in self.buttons:
+                self.buttons[name].setText(f"{text}   {key}")
+                self.buttons[name].setToolTip(
+                    self.tr("{action} — key {key}").format(action=text, key=key)
+                )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.header.stop()
+        super().closeEvent(event)

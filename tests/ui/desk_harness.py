@@ -1,0 +1,158 @@
+"""A desk window on a small demo database, for the desk tests, screenshots and the benchmark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import CheckIn, Event, Person, Registration
+from desktop_app.services.demo import fill_demo
+from desktop_app.services.registration_verdicts import reassess_event
+from desktop_app.services.staff import StaffMember, create_staff
+from desktop_app.ui.desk import DeskContext, DeskWindow
+from desktop_app.ui.desk.outcome import Sound
+from desktop_app.ui.machine_settings import MachineSettings
+from desktop_app.ui.printing import PrintQueue
+from desktop_app.ui.scanner import ScanDetector
+from desktop_app.ui.worker import Worker
+
+SLUG = "forum-montreal-2027"
+SUPERVISOR = "Marie Roy"
+PIN = "2468"
+
+
+def fill(database: Database, registrations: int = 120) -> None:
+    """Demo data with membership verdicts, and one supervisor."""
+    fill_demo(database.sessions, registrations=registrations, seed=3)
+    with database.sessions.begin() as session:
+        # The example events' GST numbers fail the business number's check digit, which
+        # receipts refuse; these pass it (reported to the owner of resources/examples).
+        for event in session.scalars(select(Event)):
+            event.gst_hst_number = "123456782 RT 0001"
+    for slug in (SLUG, "partnering-toronto-2027"):
+        reassess_event(database.sessions, slug)
+
+
+class StepClock:
+    """Advances by ``step`` seconds each time it is read (one read per keystroke)."""
+
+    def __init__(self, step: float) -> None:
+        self.step = step
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+@dataclass
+class Desk:
+    window: DeskWindow
+    context: DeskContext
+    database: Database
+    scanner: ScanDetector
+    sound: Sound
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self.database.sessions
+
+    def close(self) -> None:
+        self.scanner.uninstall()
+        self.window.header.stop()
+        self.window.close()
+        self.context.writer.wait(10000)
+        self.context.reader.wait(10000)
+        if self.context.print_queue is not None:
+            self.context.print_queue.shutdown()
+
+
+def make_desk(
+    database: Database,
+    settings_file: Path,
+    *,
+    staff: StaffMember | None = None,
+    print_queue: bool = False,
+    scanner_clock: StepClock | None = None,
+) -> Desk:
+    """A shown desk window for ``SLUG`` with its own machine settings file."""
+    if staff is None:
+        staff = create_staff(database.sessions, SUPERVISOR, PIN, "supervisor", by=None)
+    with database.sessions() as session:
+        event = session.scalars(select(Event).where(Event.slug == SLUG)).one()
+        names = event.name_fr, event.name_en
+    settings = MachineSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    settings.desk_name = "Desk 2"
+    settings.print_on_check_in = False
+    context = DeskContext(
+        sessions=database.sessions,
+        writer=Worker(serial=True),
+        reader=Worker(),
+        slug=SLUG,
+        event_name_fr=names[0],
+        event_name_en=names[1],
+        desk=settings.desk_name,
+        staff=staff,
+        settings=settings,
+        print_queue=PrintQueue() if print_queue else None,
+        database_location=database.url,
+        shared=not database.is_sqlite,
+    )
+    scanner = ScanDetector(clock=scanner_clock or StepClock(0.004))
+    scanner.install()
+    sound = Sound(lambda: settings.sounds)
+    window = DeskWindow(context, lambda _language: None, scanner, sound)
+    window.show()
+    window.activateWindow()
+    window.start()
+    return Desk(window, context, database, scanner, sound)
+
+
+def registration(
+    sessions: sessionmaker[Session],
+    *,
+    owing: bool = False,
+    flag: str | None = None,
+    status: str = "active",
+    accented: bool = False,
+) -> Registration:
+    """A registration of ``SLUG`` with the asked traits (detached, with its person loaded)."""
+    with sessions() as session:
+        query = (
+            select(Registration)
+            .join(Event, Event.id == Registration.event_id)
+            .join(Person, Person.id == Registration.person_id)
+            .where(Event.slug == SLUG, Registration.status == status)
+            .order_by(Registration.id)
+        )
+        if flag is not None:
+            query = query.where(Registration.membership_flag == flag)
+        else:
+            query = query.where(Registration.membership_flag.is_(None))
+        if owing:
+            query = query.where(Registration.amount_due > Registration.amount_paid)
+        else:
+            query = query.where(Registration.amount_due <= Registration.amount_paid)
+        for found in session.scalars(query):
+            person = found.person
+            name = person.first_name + person.last_name
+            if accented != name.isascii() and person.organization_name:
+                session.expunge(found)
+                return found
+    raise LookupError("no such registration in the demo data")
+
+
+def active_check_ins(sessions: sessionmaker[Session], registration_id: int) -> int:
+    """How many check-ins of the registration are not undone."""
+    with sessions() as session:
+        rows = session.scalars(
+            select(CheckIn).where(
+                CheckIn.registration_id == registration_id, CheckIn.undone_at.is_(None)
+            )
+        )
+        return len(list(rows))
