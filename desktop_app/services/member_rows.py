@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, Message
@@ -135,31 +136,29 @@ class MemberRow:
     first_name: str
     last_name: str
     email: str | None
+    # Computed once (an import compares them many times).
+    number_key: str | None = field(init=False)
+    """The member number as compared (separators and leading zeros ignored)."""
+    person_key: str = field(init=False)
+    """The person's name as compared."""
+    holder_identity: Identity = field(init=False)
+    """Who holds the membership, regardless of its number."""
+    identity: Identity = field(init=False)
+    """The member number when there is one, else the holder."""
 
-    @property
-    def number_key(self) -> str | None:
-        """The member number as compared (separators and leading zeros ignored)."""
-        return member_number_key(self.member_number)
-
-    @property
-    def person_key(self) -> str:
-        """The person's name as compared."""
-        return person_key(self.first_name, self.last_name)
-
-    @property
-    def holder_identity(self) -> Identity:
-        """Who holds the membership, regardless of its number."""
+    def __post_init__(self) -> None:
+        number = member_number_key(self.member_number)
+        pkey = person_key(self.first_name, self.last_name)
         if self.holder == "organization":
-            return ("org", self.organization_key)
-        if self.email:
-            return ("email", self.email)
-        return ("person", self.person_key)
-
-    @property
-    def identity(self) -> Identity:
-        """The member number when there is one, else the holder."""
-        number = self.number_key
-        return ("number", number) if number else self.holder_identity
+            holder: Identity = ("org", self.organization_key)
+        elif self.email:
+            holder = ("email", self.email)
+        else:
+            holder = ("person", pkey)
+        object.__setattr__(self, "number_key", number)
+        object.__setattr__(self, "person_key", pkey)
+        object.__setattr__(self, "holder_identity", holder)
+        object.__setattr__(self, "identity", ("number", number) if number else holder)
 
     @property
     def email_domain(self) -> str | None:
@@ -221,6 +220,12 @@ def _duplicate(member: MemberRow, first: int) -> Message:
     return Message(_T_DUPLICATE_PERSON, name=name, first=first)
 
 
+# Lists repeat the same dates, categories and organization names thousands of times.
+_organization_key = lru_cache(maxsize=65536)(organization_key)
+_parse_date = lru_cache(maxsize=4096)(parse_optional_date)
+_holder_kind = lru_cache(maxsize=1024)(parse_holder_kind)
+
+
 def _member(row: TableRow, columns: ColumnMap, association: str) -> MemberRow:
     for header in row.oversized_columns():
         raise _Reject(
@@ -271,7 +276,7 @@ def _member(row: TableRow, columns: ColumnMap, association: str) -> MemberRow:
         valid_from=valid_from,
         valid_until=valid_until,
         organization=organization or None,
-        organization_key=organization_key(organization) if organization else "",
+        organization_key=_organization_key(organization) if organization else "",
         aliases=aliases,
         domains=_domains(value(row, "domains")),
         first_name=first,
@@ -284,16 +289,14 @@ def _holder(
     kind_cell: str, categories: list[str], organization: str, person: str, association: str
 ) -> Holder:
     if kind_cell:
-        kind = parse_holder_kind(kind_cell)
+        kind = _holder_kind(kind_cell)
         if kind is None:
             raise _Reject(Message(_T_BAD_KIND, value=kind_cell))
         return "organization" if kind == "organization" else "person"
     for category in categories:
-        if _STUDENT.search(category):
-            return "person"
-        hinted = parse_holder_kind(category)
+        hinted = _category_holder(category)
         if hinted is not None:
-            return "organization" if hinted == "organization" else "person"
+            return hinted
     if organization and not person:
         return "organization"
     if person and not organization:
@@ -303,22 +306,37 @@ def _holder(
     return "organization" if association == BIOQUEBEC else "person"
 
 
-def _date(row: TableRow, columns: ColumnMap, field: str) -> date | None:
+@lru_cache(maxsize=1024)
+def _category_holder(category: str) -> Holder | None:
+    """What a category says of the holder: "Student" an individual, "Corporate" an organization."""
+    if not category:
+        return None
+    if _STUDENT.search(category):
+        return "person"
+    hinted = parse_holder_kind(category)
+    if hinted is None:
+        return None
+    return "organization" if hinted == "organization" else "person"
+
+
+def _date(row: TableRow, columns: ColumnMap, name: str) -> date | None:
     try:
-        return parse_optional_date(columns.value(row, field))
+        return _parse_date(columns.value(row, name))
     except AppError as error:
-        column = columns.header(field) or field
+        column = columns.header(name) or name
         raise _Reject(
             Message(_T_BAD_DATE, column=column, problem=Message(error.template, **error.params))
         ) from None
 
 
 def _aliases(cell: str, organization: str) -> tuple[tuple[str, str], ...]:
-    own = organization_key(organization) if organization else ""
+    if not cell:
+        return ()
+    own = _organization_key(organization) if organization else ""
     found: dict[str, str] = {}
     for part in _LIST_SPLIT.split(cell):
         alias = " ".join(part.split())
-        key = organization_key(alias) if alias else ""
+        key = _organization_key(alias) if alias else ""
         if key and key != own and key not in found:
             found[key] = alias
     return tuple((alias, key) for key, alias in found.items())
@@ -338,13 +356,13 @@ def _domains(cell: str) -> tuple[str, ...]:
 
 
 def _check_lengths(**values: str) -> None:
-    for field, text in values.items():
-        limit = LIMITS[field]
+    for name, text in values.items():
+        limit = LIMITS[name]
         if len(text) > limit:
             raise _Reject(
                 Message(
                     _T_TOO_LONG,
-                    field=Message(_FIELD_NAMES[field]),
+                    field=Message(_FIELD_NAMES[name]),
                     value=text[:40] + "…",
                     limit=limit,
                 )

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -25,6 +26,8 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.names import member_number_key, person_key
 from desktop_app.services.member_rows import Identity, MemberRow
+
+_number_key = lru_cache(maxsize=65536)(member_number_key)
 
 OrganizationRef = int | str
 """An organization's id, or the name key of one the import is about to create."""
@@ -133,7 +136,7 @@ class CurrentState:
     def identities(self, m: StoredMembership) -> list[Identity]:
         """Every identity under which a row of a list may name this membership."""
         found: list[Identity] = []
-        number = member_number_key(m.member_number)
+        number = _number_key(m.member_number)
         if number:
             found.append(("number", number))
         if m.holder_kind == "organization" and m.organization_id is not None:
@@ -197,8 +200,10 @@ class _Planner:
         self.plan = SyncPlan()
         self.matched: set[int] = set()
         self.by_identity: defaultdict[Identity, list[StoredMembership]] = defaultdict(list)
+        self.identities: dict[int, list[Identity]] = {}
         for m in state.memberships:
-            for identity in state.identities(m):
+            self.identities[m.id] = state.identities(m)
+            for identity in self.identities[m.id]:
                 self.by_identity[identity].append(m)
 
     def run(self, members: Sequence[MemberRow], protected: frozenset[Identity]) -> SyncPlan:
@@ -208,7 +213,7 @@ class _Planner:
         for m in self.state.memberships:
             if m.id in self.matched:
                 continue
-            if not any(identity in protected for identity in self.state.identities(m)):
+            if not any(identity in protected for identity in self.identities[m.id]):
                 self.plan.ended.add(m.id)
         return self.plan
 
@@ -229,7 +234,7 @@ class _Planner:
                     row.holder == "organization"
                 ):
                     continue
-                stored_number = member_number_key(m.member_number)
+                stored_number = _number_key(m.member_number)
                 if number and stored_number and stored_number != number:
                     continue  # another membership of the same holder
                 if holder[0] == "person" and holder != row.holder_identity:
