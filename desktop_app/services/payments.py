@@ -173,9 +173,11 @@ def _replayed(session: Session, action_id: str, registration_id: int) -> Receipt
     return receipt
 
 
-def _balance_item(registration: Registration, paid_before: Decimal) -> ReceiptLine | None:
+def _balance_item(
+    registration: Registration, paid_before: Decimal, flag_before: str | None
+) -> ReceiptLine | None:
     event, category = registration.event, registration.category
-    if registration.membership_flag == "balance-due":
+    if flag_before == "balance-due":
         return ReceiptLine(
             f"Différence de tarif (sans adhésion active) — {event.name_fr}",
             f"Rate difference (no active membership) — {event.name_en}",
@@ -252,7 +254,7 @@ def _collect(
         desk=desk,
         staff=staff,
         breakdown=breakdown,
-        item=_priced(_balance_item(registration, paid_before), breakdown),
+        item=_priced(_balance_item(registration, paid_before, flag_before), breakdown),
     )
     audit.record(
         session,

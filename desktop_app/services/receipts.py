@@ -23,6 +23,7 @@ from desktop_app.db.models import Payment, Receipt, Registration
 from desktop_app.documents.receipt import PaymentMethod, ReceiptData, ReceiptLine, render_receipt
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
+from desktop_app.domain.money import ZERO
 from desktop_app.domain.taxes import TaxBreakdown, compute_taxes
 from desktop_app.services import audit
 from desktop_app.services.credit_notes import issue_credit_note
@@ -260,7 +261,7 @@ def receipt_for_registration(
             .where(
                 Payment.registration_id == registration.id,
                 Payment.method.in_(RECEIPTED_METHODS),
-                Payment.amount > 0,
+                Payment.amount > ZERO,
                 Payment.id.not_in(receipted),
             )
             .order_by(Payment.id)
