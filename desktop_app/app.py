@@ -1,38 +1,224 @@
-"""Composition root: builds the settings, database and services, hands each widget its part."""
+"""Composition root: builds the settings, database, workers and printer queue, then walks the
+desk through start (event and desk name) → sign-in → the desk screen, handing each part only
+what it needs.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel
 
 from desktop_app import __version__
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import resolve_database_url, sqlite_path, sqlite_url
 from desktop_app.services.demo import fill_demo
-from desktop_app.ui.i18n import Translations, system_language
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.services.events import EventSummary, list_events
+from desktop_app.services.staff import StaffMember, create_staff, has_staff
+from desktop_app.ui.desk import DeskContext, DeskWindow
+from desktop_app.ui.dialogs.login import LoginDialog
+from desktop_app.ui.dialogs.start import StartDialog
+from desktop_app.ui.errors import show_exception
+from desktop_app.ui.i18n import Translations
+from desktop_app.ui.machine_settings import MachineSettings
+from desktop_app.ui.printing import PrintQueue
+from desktop_app.ui.scanner import ScanDetector
 from desktop_app.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
+DEMO_EVENT = "forum-montreal-2027"
+DEMO_SUPERVISOR = "Demo"
+DEMO_PIN = "1234"
+DEMO_REGISTRATIONS = 2000
+
 
 def open_for_gui(url: str, demo: bool) -> Database:
-    """Open (and for the demo, fill) the database; runs on a worker thread."""
+    """Open (and for the demo, fill) the database; runs on a worker thread.
+
+    The demo gets membership verdicts for its registrations and a supervisor "Demo" whose
+    PIN is 1234, so anyone can try the desk at once.
+    """
     database = open_database(url)
     if demo:
-        fill_demo(database.sessions)
+        fill_demo(database.sessions, registrations=DEMO_REGISTRATIONS)
+        from desktop_app.services.registration_verdicts import reassess_event
+
+        for event in list_events(database.sessions):
+            reassess_event(database.sessions, event.slug)
+        if not has_staff(database.sessions):
+            create_staff(database.sessions, DEMO_SUPERVISOR, DEMO_PIN, "supervisor", by=None)
     return database
 
 
 def describe(url: str) -> str:
-    """Where the data lives, for the status line."""
+    """Where the data lives, for the header's tooltip."""
     path = sqlite_path(url)
     return str(path) if path else url.split("@")[-1]
+
+
+def switch_language(translations: Translations, language: str) -> None:
+    """Speak ``language`` from now on: translators, the default locale (numbers, names kept in
+    both languages), and a LanguageChange to every window so each part retranslates itself."""
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French, QLocale.Country.Canada)
+        if language == "fr"
+        else QLocale(QLocale.Language.English, QLocale.Country.Canada)
+    )
+    translations.switch(language)
+    # Installing a translator announces itself, but switching back to English removes all
+    # of them, and a locale change alone announces nothing: tell every window.
+    for widget in QApplication.topLevelWidgets():
+        QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+
+
+@dataclass
+class _Shift:
+    """What the start and sign-in steps decided."""
+
+    database: Database
+    slug: str = ""
+    desk: str = ""
+    staff: StaffMember | None = None
+
+
+class DeskLauncher:
+    """Start → sign in → desk, each step on the GUI thread, all database work on workers."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: MachineSettings,
+        translations: Translations,
+        *,
+        url: str,
+        demo: bool,
+    ) -> None:
+        self.app = app
+        self.settings = settings
+        self.translations = translations
+        self.url = url
+        self.demo = demo
+        self.writer = Worker(serial=True)
+        self.reader = Worker()
+        self.print_queue = PrintQueue()
+        self.scanner = ScanDetector()
+        self.window: DeskWindow | None = None
+        self.shift: _Shift | None = None
+        self.splash = QLabel()
+        self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.splash.setMinimumSize(420, 140)
+        self.splash.setWindowTitle("Passerelle")
+
+    def start(self) -> None:
+        """Open the database in the background; the steps follow."""
+        self.app.setQuitOnLastWindowClosed(False)  # no window between two dialogs is not "done"
+        self.splash.setText(
+            QCoreApplication.translate("DeskLauncher", "Preparing demo data…")
+            if self.demo
+            else QCoreApplication.translate("DeskLauncher", "Opening the database…")
+        )
+        self.splash.show()
+        url, demo = self.url, self.demo
+        self.writer.submit(lambda: open_for_gui(url, demo), self._opened, self._fatal)
+
+    def _fatal(self, error: BaseException) -> None:
+        self.splash.hide()
+        show_exception(None, error)
+        self._quit_when_closed()
+
+    def _quit_when_closed(self) -> None:
+        box = next(
+            (w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.splash),
+            None,
+        )
+        if box is None:
+            self.app.quit()
+        else:
+            self.app.setQuitOnLastWindowClosed(True)
+
+    def _opened(self, database: Database) -> None:
+        self.shift = _Shift(database)
+        if self.demo:
+            self.settings.event_slug = DEMO_EVENT
+            if not self.settings.desk_name:
+                self.settings.desk_name = QCoreApplication.translate("DeskLauncher", "Demo desk")
+        self.splash.hide()
+        choice = StartDialog.ask(None, self.writer, database.sessions, self.settings)
+        if choice is None:
+            self.app.quit()
+            return
+        self.shift.slug, self.shift.desk = choice.event_slug, choice.desk_name
+        member = self._sign_in(database)
+        if member is None:
+            self.app.quit()
+            return
+        self.shift.staff = member
+        sessions = database.sessions
+        self.reader.submit(lambda: list_events(sessions), self._events, self._fatal)
+
+    def _sign_in(self, database: Database) -> StaffMember | None:
+        dialog = LoginDialog(None, self.writer, database.sessions)
+        if self.demo:
+            hint = QLabel(
+                QCoreApplication.translate(
+                    "DeskLauncher", "Demo: sign in as “{name}” with the PIN {pin}."
+                ).format(name=DEMO_SUPERVISOR, pin=DEMO_PIN)
+            )
+            hint.setStyleSheet("color:#0d47a1; font-weight:bold;")
+            layout = dialog.layout()
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(max(layout.count() - 1, 0), hint)  # above the buttons
+        try:
+            accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
+            member: StaffMember | None = dialog.member if accepted else None
+            return member
+        finally:
+            dialog.deleteLater()
+
+    def _events(self, events: list[EventSummary]) -> None:
+        shift = self.shift
+        assert shift is not None and shift.staff is not None
+        event = next((e for e in events if e.slug == shift.slug), None)
+        if event is None:
+            self.app.quit()
+            return
+        context = DeskContext(
+            sessions=shift.database.sessions,
+            writer=self.writer,
+            reader=self.reader,
+            slug=event.slug,
+            event_name_fr=event.name_fr,
+            event_name_en=event.name_en,
+            desk=shift.desk,
+            staff=shift.staff,
+            settings=self.settings,
+            print_queue=self.print_queue,
+            database_location=describe(shift.database.url),
+            shared=not shift.database.is_sqlite,
+        )
+        self.scanner.install(self.app)
+        self.window = DeskWindow(context, self.choose_language, self.scanner)
+        self.window.showMaximized()
+        self.window.start()
+        self.app.setQuitOnLastWindowClosed(True)
+
+    def choose_language(self, language: str) -> None:
+        """FR | EN in the header: switch now and remember it on this machine."""
+        switch_language(self.translations, language)
+        self.settings.language = language
+
+    def shutdown(self) -> None:
+        """Let background work finish and stop the print thread."""
+        self.scanner.uninstall(self.app)
+        self.writer.wait(10000)
+        self.reader.wait(10000)
+        self.print_queue.shutdown()
 
 
 def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
@@ -42,34 +228,21 @@ def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
     QCoreApplication.setOrganizationName("Passerelle")
     QCoreApplication.setApplicationName("Passerelle")
     QCoreApplication.setApplicationVersion(__version__)
-    settings = QSettings()
-    translations = Translations(app)
-    chosen = language or str(settings.value("language", "") or "") or system_language()
-    translations.switch(chosen)
-
-    def switch(lang: str) -> None:
-        translations.switch(lang)
-        settings.setValue("language", lang)
-
     if demo:
+        # The demo keeps its desk settings next to its data, not in this machine's settings.
         folder = Path(tempfile.mkdtemp(prefix="passerelle-demo-"))
         url = sqlite_url(folder / "demo.sqlite3")
+        settings = MachineSettings(QSettings(str(folder / "desk.ini"), QSettings.Format.IniFormat))
     else:
         url = resolve_database_url(database)
-
-    worker = Worker(serial=True)
-    window = MainWindow(worker, switch)
-    window.show()
-    window.set_status(
-        QCoreApplication.translate("MainWindow", "Preparing demo data…")
-        if demo
-        else QCoreApplication.translate("MainWindow", "Opening the database…")
-    )
-    worker.submit(
-        lambda: open_for_gui(url, demo),
-        lambda db: window.set_database(db, describe(url)),
-        window.show_error,
-    )
+        settings = MachineSettings()
+    translations = Translations(app)
+    switch_language(translations, language or settings.language)
+    launcher = DeskLauncher(app, settings, translations, url=url, demo=demo)
+    launcher.start()
     code = app.exec()
-    worker.wait(5000)
+    launcher.shutdown()
     return int(code)
+
+
+__all__ = ["DeskLauncher", "describe", "open_for_gui", "run_gui", "switch_language"]

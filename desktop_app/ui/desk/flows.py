@@ -351,7 +351,7 @@ class DeskFlows(QObject):
 
             self.outcome.show_message(Tone.INFO, lambda: _tr("Paid"), detail)
             if taken.print_receipt:
-                self._print_receipt(receipt)
+                self.print_receipt(receipt)
             self.load_card(card.registration_id)
             self.changed.emit()
             if was_blocked:
@@ -369,7 +369,8 @@ class DeskFlows(QObject):
             done,
         )
 
-    def _print_receipt(self, receipt: IssuedReceipt) -> None:
+    def print_receipt(self, receipt: IssuedReceipt) -> None:
+        """Send a receipt to this desk's receipt printer (or say there is none)."""
         choice = self.context.settings.receipt_printer
         queue = self.context.print_queue
         if choice is None or queue is None:

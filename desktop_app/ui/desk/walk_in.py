@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop_app.services.walkin import WalkInResult
 from desktop_app.ui.desk.outcome import Tone
+from desktop_app.ui.dialogs.walkin import WalkInDialog
 
 if TYPE_CHECKING:
     from desktop_app.ui.desk.window import DeskWindow
@@ -24,11 +25,26 @@ def _dialog_class(module: str, name: str) -> Any:
 def open_walk_in(window: DeskWindow) -> None:
     """Open the walk-in form; a registration it creates is shown as checked in."""
     context = window.context
-    dialog_class = _dialog_class("walkin", "WalkInDialog")
-    dialog: QDialog = dialog_class(
-        window, context.writer, context.sessions, context.slug, context.desk, context.staff.name
+    dialog = WalkInDialog(
+        window,
+        context.writer,
+        context.sessions,
+        context.slug,
+        context.desk,
+        context.staff,
+        reader=context.reader,
+        settings=context.settings,
     )
-    dialog.registered.connect(lambda result: walked_in(window, result))  # type: ignore[attr-defined]
+    dialog.registered.connect(lambda result: walked_in(window, result))
+    dialog.receipt_requested.connect(window.flows.print_receipt)
+
+    def open_existing(registration_id: int) -> None:
+        # The email is already registered: show that registration instead.
+        dialog.reject()
+        window.search.select_registration(registration_id)
+        window.flows.load_card(registration_id)
+
+    dialog.open_registration.connect(open_existing)
     try:
         dialog.exec()
     finally:
