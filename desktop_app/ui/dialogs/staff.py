@@ -1,0 +1,313 @@
+"""A supervisor manages the staff accounts: list, add, deactivate or reactivate, set a PIN.
+
+Every change goes through ``services.staff`` on the worker (PINs are hashed there, with
+argon2), is audited there, and the list is reloaded from the database afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.services import staff
+from desktop_app.services.staff import StaffAccountInfo, StaffMember
+from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit
+from desktop_app.ui.dialogs.staff_model import StaffModel
+from desktop_app.ui.worker import Worker
+
+
+class StaffDialog(QDialog):
+    """The account list with actions on the selected account, and a form for a new one."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        worker: Worker,
+        sessions: sessionmaker[Session],
+        supervisor: StaffMember,
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.sessions = sessions
+        self.supervisor = supervisor
+        self._busy = False
+        self._select_after_load: int | None = None
+
+        self.model = StaffModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(StaffModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(180)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+        self.toggle_active = QPushButton()
+        self.toggle_active.clicked.connect(self.toggle_selected)
+        row_actions = QHBoxLayout()
+        row_actions.addWidget(self.toggle_active)
+        row_actions.addStretch(1)
+
+        # Setting the selected account's PIN.
+        self.new_pin = pin_field()
+        self.new_pin.setMaxLength(staff.PIN_MAX_DIGITS)
+        self.new_pin_again = pin_field()
+        self.new_pin_again.setMaxLength(staff.PIN_MAX_DIGITS)
+        self.set_pin = QPushButton()
+        self.set_pin.clicked.connect(self.change_selected_pin)
+        self.pin_box = QGroupBox()
+        pin_form = QFormLayout(self.pin_box)
+        self.new_pin_label = QLabel()
+        self.new_pin_label.setBuddy(self.new_pin)
+        self.new_pin_again_label = QLabel()
+        self.new_pin_again_label.setBuddy(self.new_pin_again)
+        pin_form.addRow(self.new_pin_label, self.new_pin)
+        pin_form.addRow(self.new_pin_again_label, self.new_pin_again)
+        pin_form.addRow(self.set_pin)
+
+        # A new account.
+        self.name = QLineEdit()
+        self.name.setMaxLength(staff.NAME_MAX_LENGTH)
+        self.role = QComboBox()
+        self.role.addItem("", "desk")
+        self.role.addItem("", "supervisor")
+        self.pin = pin_field()
+        self.pin.setMaxLength(staff.PIN_MAX_DIGITS)
+        self.pin_again = pin_field()
+        self.pin_again.setMaxLength(staff.PIN_MAX_DIGITS)
+        self.add = QPushButton()
+        self.add.clicked.connect(self.add_account)
+        self.add_box = QGroupBox()
+        add_form = QFormLayout(self.add_box)
+        self.add_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(
+            self.add_labels, (self.name, self.role, self.pin, self.pin_again), strict=True
+        ):
+            label.setBuddy(field)
+            add_form.addRow(label, field)
+        add_form.addRow(self.add)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.error = ErrorLine()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+
+        forms = QHBoxLayout()
+        forms.addWidget(self.add_box, 1)
+        forms.addWidget(self.pin_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row_actions)
+        layout.addLayout(forms)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(640)
+        for field in (self.name, self.pin, self.pin_again, self.new_pin, self.new_pin_again):
+            field.textEdited.connect(lambda _t: self.error.clear_error())
+        # Enter in the new-account fields adds; in the PIN fields, sets the PIN.
+        for field in (self.name, self.pin, self.pin_again):
+            field.returnPressed.connect(self.add_account)
+        for field in (self.new_pin, self.new_pin_again):
+            field.returnPressed.connect(self.change_selected_pin)
+        self.retranslate()
+        self._update_actions()
+        self.reload()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        worker: Worker,
+        sessions: sessionmaker[Session],
+        supervisor: StaffMember,
+    ) -> None:
+        """Show the dialog until closed."""
+        dialog = cls(parent, worker, sessions, supervisor)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    # -- loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the accounts again in the background."""
+        sessions = self.sessions
+        submit(self.worker, self, lambda: staff.list_staff(sessions), self._loaded, self._failed)
+
+    def _loaded(self, accounts: list[StaffAccountInfo]) -> None:
+        selected = self.selected()
+        wanted = self._select_after_load or (selected.id if selected else None)
+        self._select_after_load = None
+        self.model.set_accounts(accounts)
+        row = self.model.row_of(wanted) if wanted is not None else -1
+        if row >= 0:
+            self.table.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._update_actions()
+
+    def selected(self) -> StaffAccountInfo | None:
+        """The selected account."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.account(rows[0].row()) if rows else None
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _run(self, work: Callable[[], object], done_message: str) -> None:
+        self._busy = True
+        self._update_actions()
+        self.error.clear_error()
+        self.status.clear()
+
+        def done(_result: object) -> None:
+            self._busy = False
+            self.status.setText(done_message)
+            self.reload()
+
+        submit(self.worker, self, work, done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self._update_actions()
+        self.error.show_error(error)
+
+    def add_account(self) -> None:
+        """Create the account typed in the form (PIN typed twice)."""
+        if self._busy:
+            return
+        name = " ".join(self.name.text().split())
+        pin = self.pin.text()
+        if not name:
+            self.error.show_error(self.tr("Type the new staff member's name."))
+            self.name.setFocus()
+            return
+        if pin != self.pin_again.text():
+            self.pin_again.clear()
+            self.error.show_error(self.tr("The two PINs differ. Type the PIN again."))
+            self.pin_again.setFocus()
+            return
+        role = str(self.role.currentData())
+        sessions, by = self.sessions, self.supervisor
+        message = self.tr("{name} can now sign in.").format(name=name)
+        self._busy = True
+        self._update_actions()
+        self.error.clear_error()
+
+        def done(member: StaffMember) -> None:
+            self._busy = False
+            self._select_after_load = member.id
+            self.status.setText(message)
+            for field in (self.name, self.pin, self.pin_again):
+                field.clear()
+            self.reload()
+
+        submit(
+            self.worker,
+            self,
+            lambda: staff.create_staff(sessions, name, pin, role, by=by),
+            done,
+            self._failed,
+        )
+
+    def toggle_selected(self) -> None:
+        """Deactivate the selected account (or reactivate it)."""
+        account = self.selected()
+        if account is None or self._busy:
+            return
+        sessions, by, active = self.sessions, self.supervisor, not account.active
+        message = (
+            self.tr("{name} can sign in again.")
+            if active
+            else self.tr("{name} can no longer sign in.")
+        ).format(name=account.name)
+        self._run(lambda: staff.set_active(sessions, account.id, active, by=by), message)
+
+    def change_selected_pin(self) -> None:
+        """Set the selected account's PIN (typed twice)."""
+        account = self.selected()
+        if account is None or self._busy:
+            return
+        pin = self.new_pin.text()
+        if pin != self.new_pin_again.text():
+            self.new_pin_again.clear()
+            self.error.show_error(self.tr("The two PINs differ. Type the PIN again."))
+            self.new_pin_again.setFocus()
+            return
+        sessions, by = self.sessions, self.supervisor
+        message = self.tr("{name}'s PIN is changed.").format(name=account.name)
+        self.new_pin.clear()
+        self.new_pin_again.clear()
+        self._run(lambda: staff.change_pin(sessions, account.id, pin, by=by), message)
+
+    def _update_actions(self) -> None:
+        account = self.selected()
+        has = account is not None and not self._busy
+        self.toggle_active.setEnabled(has)
+        self.pin_box.setEnabled(has)
+        self.add.setEnabled(not self._busy)
+        self.toggle_active.setText(
+            self.tr("&Reactivate")
+            if account is not None and not account.active
+            else self.tr("&Deactivate")
+        )
+        self.pin_box.setTitle(
+            self.tr("New PIN for {name}").format(name=account.name)
+            if account is not None
+            else self.tr("New PIN (select an account)")
+        )
+
+    # -- language -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every text in the interface language."""
+        self.setWindowTitle(self.tr("Staff accounts"))
+        self.add_box.setTitle(self.tr("New account"))
+        texts = (self.tr("&Name"), self.tr("R&ole"), self.tr("&PIN"), self.tr("PIN &again"))
+        for label, text in zip(self.add_labels, texts, strict=True):
+            label.setText(text)
+        self.role.setItemText(0, self.tr("Desk staff"))
+        self.role.setItemText(1, self.tr("Supervisor"))
+        self.add.setText(self.tr("&Add the account"))
+        self.new_pin_label.setText(self.tr("New P&IN"))
+        self.new_pin_again_label.setText(self.tr("New PIN a&gain"))
+        self.set_pin.setText(self.tr("&Set the PIN"))
+        placeholder = self.tr("{low} to {high} digits").format(
+            low=staff.PIN_MIN_DIGITS, high=staff.PIN_MAX_DIGITS
+        )
+        self.pin.setPlaceholderText(placeholder)
+        self.new_pin.setPlaceholderText(placeholder)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
+        self.model.retranslate()
+        self._update_actions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the interface language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

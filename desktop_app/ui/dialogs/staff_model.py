@@ -1,0 +1,104 @@
+"""The staff accounts as a table: name, role, active, created."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from desktop_app.services.staff import StaffAccountInfo
+
+ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 1  # the StaffAccountInfo of the row
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the account id
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StaffModel", text)
+
+
+class StaffModel(QAbstractTableModel):
+    """A read-only table over ``StaffAccountInfo`` records, in the order given."""
+
+    NAME, ROLE, ACTIVE, CREATED = range(4)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._accounts: list[StaffAccountInfo] = []
+
+    def set_accounts(self, accounts: list[StaffAccountInfo]) -> None:
+        """Show ``accounts``."""
+        self.beginResetModel()
+        self._accounts = list(accounts)
+        self.endResetModel()
+
+    def account(self, row: int) -> StaffAccountInfo | None:
+        """The account on ``row``."""
+        return self._accounts[row] if 0 <= row < len(self._accounts) else None
+
+    def row_of(self, account_id: int) -> int:
+        """The row of the account with this id, or -1."""
+        for row, account in enumerate(self._accounts):
+            if account.id == account_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Accounts (a table has no children)."""
+        return 0 if parent.isValid() else len(self._accounts)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Name, role, active, created."""
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell's text; the account for ``ACCOUNT_ROLE``; greyed text for inactive ones."""
+        if not index.isValid() or not 0 <= index.row() < len(self._accounts):
+            return None
+        account = self._accounts[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NAME:
+                return account.name
+            if column == self.ROLE:
+                return _tr("Supervisor") if account.role == "supervisor" else _tr("Desk staff")
+            if column == self.ACTIVE:
+                return _tr("Active") if account.active else _tr("Deactivated")
+            if column == self.CREATED:
+                return account.created_at.astimezone().date().isoformat()
+            return None
+        if role == ACCOUNT_ROLE:
+            return account
+        if role == ID_ROLE:
+            return account.id
+        if role == Qt.ItemDataRole.ForegroundRole and not account.active:
+            return QColor("#777777")
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Column titles in the interface language."""
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (_tr("Name"), _tr("Role"), _tr("State"), _tr("Created"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def retranslate(self) -> None:
+        """Tell the views every text changed (after a language switch)."""
+        if self._accounts:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._accounts) - 1, self.columnCount() - 1)
+            )
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
