@@ -1,0 +1,480 @@
+"""The walk-in dialog's two live panels: what the form comes to (verdict, price, duplicate), and
+how the person pays (cash with change due, card reference, invoice, complimentary)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import Message
+from desktop_app.domain.money import format_money
+from desktop_app.domain.pricing import PriceQuote
+from desktop_app.services.attendees import EvidenceLine, evidence_lines
+from desktop_app.services.search import SearchHit
+from desktop_app.services.walkin import WalkInQuote
+
+METHODS = ("cash", "card", "invoice", "complimentary")
+
+# Chip colours, as on the attendee card: a membership found, a lapsed one, one to confirm.
+_CHIP_STYLES = {
+    "member": "background:#e3f2e5; color:#123d17; border:2px solid #2e7d32;",
+    "expired": "background:#f3e5e5; color:#5d1212; border:2px solid #8e2b2b;",
+    "candidate": "background:#fff3d6; color:#4a3200; border:2px solid #b37400;",
+    "none": "background:#eeeeee; color:#222222; border:2px solid #777777;",
+}
+_BANNER_STYLE = (
+    "QFrame#duplicate { background:#fff3d6; border:2px solid #b37400; border-radius:6px; }"
+)
+
+
+def money(amount: Decimal, language: str) -> str:
+    """``amount`` as the interface language writes it."""
+    return format_money(amount, "fr" if language == "fr" else "en")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """An amount typed at the desk ("50", "50.00", "50,00 $", "$1,234.50"); None if unreadable.
+
+    A comma followed by exactly two digits at the end is a decimal comma (French); any other
+    comma groups thousands.
+    """
+    cleaned = text.replace("$", "").replace("\u00a0", "").replace("\u202f", "").strip()
+    cleaned = cleaned.replace(" ", "")
+    if not cleaned:
+        return None
+    if "," in cleaned and "." not in cleaned and len(cleaned.rsplit(",", 1)[1]) in (1, 2):
+        cleaned = cleaned[::-1].replace(",", ".", 1)[::-1]
+    cleaned = cleaned.replace(",", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
+        return None
+    return value.quantize(Decimal("0.01"))
+
+
+def _verdict_text(message: Message) -> str:
+    return message.render(lambda text: QCoreApplication.translate("MembershipVerdict", text))
+
+
+def _pricing_text(template: str) -> str:
+    return QCoreApplication.translate("pricing", template)
+
+
+class Chip(QLabel):
+    """A rounded label for one membership fact (colour and words)."""
+
+    def __init__(self, text: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.kind = kind
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet(
+            f"QLabel {{ {_CHIP_STYLES[kind]} border-radius:10px; padding:3px 9px; }}"
+        )
+
+
+def _kind(line: EvidenceLine) -> str:
+    return line.kind if line.kind in ("expired", "candidate") else "member"
+
+
+class QuotePanel(QWidget):
+    """The membership verdict as chips with evidence, the price with each tax, the total, and a
+    warning when the email is already registered at this event."""
+
+    open_registration = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.quote: WalkInQuote | None = None
+        self.names: Mapping[str, tuple[str, str]] = {}
+        self.language = "en"
+
+        self.title = QLabel()
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.chips = QVBoxLayout()
+        self.chips.setSpacing(4)
+
+        self.duplicate = QFrame()
+        self.duplicate.setObjectName("duplicate")
+        self.duplicate.setStyleSheet(_BANNER_STYLE)
+        self.duplicate_text = QLabel()
+        self.duplicate_text.setWordWrap(True)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self._open)
+        self.allow_duplicate = QCheckBox()
+        banner = QVBoxLayout(self.duplicate)
+        banner.addWidget(self.duplicate_text)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.open_button)
+        banner_row.addStretch(1)
+        banner.addLayout(banner_row)
+        banner.addWidget(self.allow_duplicate)
+        self.duplicate.hide()
+
+        self.category = QLabel()
+        self.category.setWordWrap(True)
+        self.category.setFont(bold)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.lines = QGridLayout()
+        self.lines.setColumnStretch(0, 1)
+        self.total_label = QLabel()
+        self.total = QLabel()
+        big = QFont(bold)
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        self.total_label.setFont(big)
+        self.total.setFont(big)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.included = QLabel()
+        self.included.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.duplicate)
+        layout.addWidget(self.title)
+        layout.addLayout(self.chips)
+        layout.addSpacing(8)
+        layout.addWidget(self.category)
+        layout.addWidget(self.reason)
+        layout.addLayout(self.lines)
+        total_row = QHBoxLayout()
+        total_row.addWidget(self.total_label, 1)
+        total_row.addWidget(self.total)
+        layout.addLayout(total_row)
+        layout.addWidget(self.included)
+        layout.addStretch(1)
+
+    def show_quote(self, quote: WalkInQuote | None) -> None:
+        """Show what the form comes to now (None: still working it out)."""
+        had_duplicate = self.quote.already_registered if self.quote is not None else None
+        self.quote = quote
+        duplicate = quote.already_registered if quote is not None else None
+        if (
+            duplicate is None
+            or had_duplicate is None
+            or (duplicate.registration_id != had_duplicate.registration_id)
+        ):
+            self.allow_duplicate.setChecked(False)
+        self.retranslate()
+
+    def chip_texts(self) -> list[str]:
+        """The chips' texts, as shown (for tests and screenshots)."""
+        texts = []
+        for index in range(self.chips.count()):
+            item = self.chips.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                texts.append(widget.text())
+        return texts
+
+    def price_lines(self) -> list[tuple[str, str]]:
+        """The price lines as (label, amount) pairs, the total last."""
+        rows = []
+        for row in range(self.lines.rowCount()):
+            label = self.lines.itemAtPosition(row, 0)
+            amount = self.lines.itemAtPosition(row, 1)
+            if label is None or amount is None:
+                continue
+            left, right = label.widget(), amount.widget()
+            if isinstance(left, QLabel) and isinstance(right, QLabel):
+                rows.append((left.text(), right.text()))
+        rows.append((self.total_label.text(), self.total.text()))
+        return rows
+
+    def _open(self) -> None:
+        if self.quote is not None and self.quote.already_registered is not None:
+            self.open_registration.emit(self.quote.already_registered.registration_id)
+
+    def _clear(self, layout: QVBoxLayout | QGridLayout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _fill_chips(self, quote: WalkInQuote) -> None:
+        lines = evidence_lines(quote.verdict.to_json())
+        for line in lines:
+            self.chips.addWidget(Chip(_verdict_text(line.line()), _kind(line)))
+        if not lines:
+            self.chips.addWidget(
+                Chip(self.tr("No BIOQuébec or LSO membership found: guest"), "none")
+            )
+        elif not quote.verdict.associations:
+            self.chips.addWidget(Chip(self.tr("No active membership: guest"), "none"))
+
+    def _fill_price(self, chosen: PriceQuote) -> None:
+        fr = self.language == "fr"
+        name = self.names.get(chosen.category, (chosen.category, chosen.category))
+        self.category.setText(name[0] if fr else name[1])
+        if chosen.sellable and not chosen.needs_supervisor:
+            self.reason.setText(_pricing_text(chosen.reason))
+        else:
+            self.reason.setText(
+                self.tr("{reason} — a supervisor must approve.").format(
+                    reason=_pricing_text(chosen.reason)
+                )
+            )
+        rows = [(self.tr("Price before taxes"), chosen.subtotal)]
+        for tax in chosen.taxes:
+            tax_name = tax.name_fr if fr else tax.name_en
+            percent = str(tax.percent).replace(".", ",") if fr else str(tax.percent)
+            rows.append(
+                (f"{tax_name} ({percent} %)" if fr else f"{tax_name} ({percent}%)", tax.amount)
+            )
+        for row, (label, amount) in enumerate(rows):
+            self.lines.addWidget(QLabel(label), row, 0)
+            value = QLabel(money(amount, self.language))
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.lines.addWidget(value, row, 1)
+        self.total_label.setText(self.tr("Total"))
+        self.total.setText(money(chosen.total, self.language))
+        self.included.setText(
+            self.tr("Taxes included in the price.") if chosen.breakdown.taxes_included else ""
+        )
+        self.included.setVisible(chosen.breakdown.taxes_included)
+
+    def _describe_duplicate(self, hit: SearchHit) -> str:
+        name = f"{hit.first_name} {hit.last_name}".strip()
+        who = f"{name} ({hit.organization})" if hit.organization else name
+        category = hit.category_name_fr if self.language == "fr" else hit.category_name_en
+        if hit.checked_in and hit.checked_in_at is not None:
+            state = self.tr("checked in at {time}").format(
+                time=hit.checked_in_at.astimezone().strftime("%H:%M")
+            )
+        else:
+            state = self.tr("not checked in yet")
+        return self.tr(
+            "{email} is already registered to this event: {who}, {category}, code {code}, {state}."
+        ).format(email=hit.email or "", who=who, category=category, code=hit.code, state=state)
+
+    def retranslate(self) -> None:
+        """Every text in the interface language."""
+        self.title.setText(self.tr("Membership"))
+        self.open_button.setText(self.tr("&Open that registration"))
+        self.allow_duplicate.setText(self.tr("This is another &person with the same email"))
+        self._clear(self.chips)
+        self._clear(self.lines)
+        quote = self.quote
+        duplicate = quote.already_registered if quote is not None else None
+        self.duplicate.setVisible(duplicate is not None)
+        if duplicate is not None:
+            self.duplicate_text.setText(self._describe_duplicate(duplicate))
+        if quote is None:
+            self.category.setText(self.tr("Working out the price…"))
+            self.reason.clear()
+            self.total_label.clear()
+            self.total.clear()
+            self.included.hide()
+            return
+        self._fill_chips(quote)
+        if quote.quote is None:
+            self.category.setText(self.tr("No price category is on sale now."))
+            self.reason.clear()
+            self.total_label.clear()
+            self.total.clear()
+            self.included.hide()
+            return
+        self._fill_price(quote.quote)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the interface language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class PaymentPanel(QWidget):
+    """Choose how the person pays; cash shows the change due as the amount tendered is typed."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total: Decimal | None = None
+        self.language = "en"
+        self.organization = ""
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        row = QHBoxLayout()
+        for index, method in enumerate(METHODS):
+            button = QRadioButton()
+            self.buttons[method] = button
+            self.group.addButton(button, index)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.buttons["cash"].setChecked(True)
+
+        self.stack = QStackedWidget()
+        # cash
+        cash = QWidget()
+        self.tendered = QLineEdit()
+        self.tendered.setMaximumWidth(140)
+        self.tendered_label = QLabel()
+        self.tendered_label.setBuddy(self.tendered)
+        self.change = QLabel()
+        change_font = QFont(self.change.font())
+        change_font.setBold(True)
+        change_font.setPointSizeF(change_font.pointSizeF() * 1.3)
+        self.change.setFont(change_font)
+        cash_row = QHBoxLayout(cash)
+        cash_row.setContentsMargins(0, 0, 0, 0)
+        cash_row.addWidget(self.tendered_label)
+        cash_row.addWidget(self.tendered)
+        cash_row.addWidget(self.change, 1)
+        # card
+        card = QWidget()
+        self.reference = QLineEdit()
+        self.reference.setMaxLength(60)
+        self.reference_label = QLabel()
+        self.reference_label.setBuddy(self.reference)
+        card_row = QHBoxLayout(card)
+        card_row.setContentsMargins(0, 0, 0, 0)
+        card_row.addWidget(self.reference_label)
+        card_row.addWidget(self.reference, 1)
+        # invoice, complimentary
+        self.invoice_text = QLabel()
+        self.invoice_text.setWordWrap(True)
+        self.comp_text = QLabel()
+        self.comp_text.setWordWrap(True)
+        for page in (cash, card, self.invoice_text, self.comp_text):
+            self.stack.addWidget(page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.stack)
+
+        self.group.idToggled.connect(self._method_toggled)
+        self.tendered.textChanged.connect(lambda _t: self._update())
+        self.reference.textChanged.connect(lambda _t: self.changed.emit())
+        self.retranslate()
+
+    def method(self) -> str:
+        """The chosen payment method."""
+        return METHODS[max(self.group.checkedId(), 0)]
+
+    def set_method(self, method: str) -> None:
+        """Choose ``method``."""
+        self.buttons[method].setChecked(True)
+
+    def set_total(self, total: Decimal | None) -> None:
+        """The amount to pay; a free category can only be complimentary."""
+        self.total = total
+        free = total is not None and total == 0
+        for method in ("cash", "card", "invoice"):
+            self.buttons[method].setEnabled(not free)
+        if free:
+            self.set_method("complimentary")
+        self._update()
+
+    def set_organization(self, organization: str) -> None:
+        """The organization an invoice would go to."""
+        self.organization = " ".join(organization.split())
+        self._update()
+
+    def tendered_amount(self) -> Decimal | None:
+        """The cash tendered as typed, or None if blank or unreadable."""
+        return parse_amount(self.tendered.text())
+
+    def change_due(self) -> Decimal | None:
+        """Cash tendered minus the total, when both are known."""
+        tendered = self.tendered_amount()
+        if tendered is None or self.total is None:
+            return None
+        return tendered - self.total
+
+    def first_field(self) -> QWidget | None:
+        """The field to type in for the chosen method."""
+        return {"cash": self.tendered, "card": self.reference}.get(self.method())
+
+    def _method_toggled(self, button_id: int, checked: bool) -> None:
+        if checked:
+            self.stack.setCurrentIndex(button_id)
+            self._update()
+
+    def _update(self) -> None:
+        self._update_change()
+        self._update_invoice()
+        self.changed.emit()
+
+    def _update_change(self) -> None:
+        text = self.tendered.text().strip()
+        tendered = self.tendered_amount()
+        palette_red = "color:#8e1b1b;"
+        if not text:
+            self.change.setText(self.tr("Leave empty if the exact amount is given."))
+            self.change.setStyleSheet("font-weight:normal;")
+            return
+        if tendered is None:
+            self.change.setText(self.tr("Type an amount such as 50 or 50.00"))
+            self.change.setStyleSheet(palette_red)
+            return
+        change = self.change_due()
+        if change is None:
+            self.change.clear()
+        elif change < 0:
+            self.change.setText(
+                self.tr("Short by {amount}").format(amount=money(-change, self.language))
+            )
+            self.change.setStyleSheet(palette_red)
+        else:
+            self.change.setText(
+                self.tr("Change due: {amount}").format(amount=money(change, self.language))
+            )
+            self.change.setStyleSheet("")
+
+    def _update_invoice(self) -> None:
+        if self.organization:
+            self.invoice_text.setText(
+                self.tr(
+                    "Invoice to {organization}. Nothing is paid now: the balance stays due "
+                    "and no receipt is issued."
+                ).format(organization=self.organization)
+            )
+        else:
+            self.invoice_text.setText(
+                self.tr("An invoice goes to an organization: type the organization above.")
+            )
+
+    def retranslate(self) -> None:
+        """Every text in the interface language."""
+        self.buttons["cash"].setText(self.tr("Ca&sh"))
+        self.buttons["card"].setText(self.tr("Car&d (venue terminal)"))
+        self.buttons["invoice"].setText(self.tr("&Invoice"))
+        self.buttons["complimentary"].setText(self.tr("Co&mplimentary"))
+        self.tendered_label.setText(self.tr("&Tendered"))
+        self.reference_label.setText(self.tr("Terminal &reference"))
+        self.reference.setPlaceholderText(self.tr("Authorization number on the slip"))
+        self.comp_text.setText(
+            self.tr("Complimentary admission: a supervisor approves it with their PIN.")
+        )
+        self._update_change()
+        self._update_invoice()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the interface language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

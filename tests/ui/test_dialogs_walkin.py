@@ -1,0 +1,280 @@
+"""The walk-in dialog: the verdict and price follow what is typed; confirming registers, pays,
+receipts and checks in; a registered email is pointed out first; payments are checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import CheckIn, Event, Payment, Person, Receipt, Registration
+from desktop_app.services.attendees import attendee_card
+from desktop_app.services.demo import fill_demo
+from desktop_app.services.receipt_store import IssuedReceipt
+from desktop_app.services.staff import Override, create_staff
+from desktop_app.services.walkin import WalkInResult
+from desktop_app.ui.dialogs.walkin import WalkInDialog
+from desktop_app.ui.dialogs.walkin_panels import parse_amount
+from desktop_app.ui.worker import Worker
+
+SLUG = "forum-montreal-2027"  # Montréal: GST 5 % and QST 9.975 %
+EVENT_DAY = datetime(2027, 3, 23, 15, 0, tzinfo=UTC)  # the on-site rate is on sale
+
+
+@pytest.fixture
+def worker() -> Iterator[Worker]:
+    worker = Worker(serial=True)
+    yield worker
+    worker.wait(10_000)
+
+
+@pytest.fixture
+def demo(database: Database) -> Database:
+    fill_demo(database.sessions, registrations=30, seed=5)
+    with database.sessions.begin() as session:
+        # Receipts check the seller's numbers (check digit); the example event's are made up.
+        event = session.scalars(select(Event).where(Event.slug == SLUG)).one()
+        event.gst_hst_number = "123456782 RT 0001"
+        event.qst_number = "1234567890 TQ 0001"
+    create_staff(database.sessions, "Marie Roy", "4321", "supervisor", by=None)
+    return database
+
+
+def open_dialog(qtbot: QtBot, worker: Worker, database: Database) -> WalkInDialog:
+    dialog = WalkInDialog(
+        None, worker, database.sessions, SLUG, "Desk 2", "Paul Desk", clock=lambda: EVENT_DAY
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.quote_is_current, timeout=10_000)
+    return dialog
+
+
+def type_person(
+    qtbot: QtBot, dialog: WalkInDialog, first: str, last: str, email: str, org: str = ""
+) -> None:
+    dialog.first_name.setText(first)
+    dialog.last_name.setText(last)
+    dialog.email.setText(email)
+    dialog.organization.setText(org)
+    qtbot.waitUntil(dialog.quote_is_current, timeout=10_000)
+
+
+def count(database: Database, model: type) -> int:
+    with database.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_an_lso_member_gets_the_member_price_with_quebec_taxes_and_is_registered(
+    qtbot: QtBot, worker: Worker, demo: Database
+) -> None:
+    dialog = open_dialog(qtbot, worker, demo)
+    # An empty form is priced as a guest: the on-site non-member rate.
+    assert dialog.quote_panel.price_lines()[-1] == ("Total", "$914.05")
+
+    type_person(qtbot, dialog, "Zoë", "Lefebvre-Singh", "zoe.ls@utoronto.ca")
+    chips = dialog.quote_panel.chip_texts()
+    assert any(chip.startswith("LSO — via the organization's domain utoronto.ca") for chip in chips)
+    assert dialog.quote_panel.category.text() == "Member"
+    assert dialog.quote_panel.price_lines() == [
+        ("Price before taxes", "$525.00"),
+        ("GST (5%)", "$26.25"),
+        ("QST (9.975%)", "$52.37"),
+        ("Total", "$603.62"),
+    ]
+    assert dialog.quote_panel.duplicate.isHidden()
+
+    qtbot.keyClicks(dialog.payment.tendered, "700")
+    assert dialog.payment.change.text() == "Change due: $96.38"
+    dialog.payment.tendered.setText("600")
+    assert dialog.payment.change.text() == "Short by $3.62"
+    dialog.payment.tendered.setText("700,00")
+    assert dialog.payment.change.text() == "Change due: $96.38"
+
+    with qtbot.waitSignal(dialog.registered, timeout=10_000) as signal:
+        qtbot.keyClick(dialog.payment.tendered, Qt.Key.Key_Return)  # Enter confirms
+    result = signal.args[0]
+    assert isinstance(result, WalkInResult)
+    assert result.change_due == Decimal("96.38")
+    assert result.receipt is not None
+    assert result.receipt.total == Decimal("603.62")
+    assert "Change due: $96.38" in dialog.change_due.text()
+    assert result.code in dialog.summary.text()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "&Close"
+
+    card = attendee_card(demo.sessions, result.registration_id)
+    assert card.name == "Zoë Lefebvre-Singh"
+    assert card.amount_paid == Decimal("603.62")
+    assert card.balance_due == 0
+    assert card.checked_in
+    assert card.checked_in_desk == "Desk 2"
+    assert card.marking == "lso"
+    with demo.sessions() as session:
+        registration = session.get(Registration, result.registration_id)
+        assert registration is not None
+        assert registration.source == "walk-in"
+        payment = session.scalars(
+            select(Payment).where(Payment.registration_id == registration.id)
+        ).one()
+        assert (payment.method, payment.amount, payment.tendered) == (
+            "cash",
+            Decimal("603.62"),
+            Decimal("700.00"),
+        )
+        receipt = session.scalars(select(Receipt).where(Receipt.payment_id == payment.id)).one()
+        assert receipt is not None
+        assert session.scalars(
+            select(CheckIn).where(CheckIn.registration_id == registration.id)
+        ).one()
+
+
+def test_an_email_already_registered_is_pointed_out_before_anything_is_created(
+    qtbot: QtBot, worker: Worker, demo: Database
+) -> None:
+    with demo.sessions() as session:
+        registered = session.execute(
+            select(Person.email, Registration.id, Person.first_name)
+            .join(Registration, Registration.person_id == Person.id)
+            .join(Event, Event.id == Registration.event_id)
+            .where(Event.slug == SLUG, Registration.status == "active", Person.email.is_not(None))
+            .order_by(Registration.id)
+            .limit(1)
+        ).one()
+    email, registration_id, first_name = registered
+    registrations = count(demo, Registration)
+
+    dialog = open_dialog(qtbot, worker, demo)
+    type_person(qtbot, dialog, "Someone", "Else", email.upper())
+    assert dialog.quote_panel.duplicate.isVisible()
+    banner = dialog.quote_panel.duplicate_text.text()
+    assert "is already registered to this event" in banner
+    assert first_name in banner
+
+    dialog.confirm()
+    assert "already registered" in dialog.error.text()
+    worker.wait(5000)
+    assert count(demo, Registration) == registrations
+
+    with qtbot.waitSignal(dialog.open_registration, timeout=2000) as signal:
+        dialog.quote_panel.open_button.click()
+    assert signal.args == [registration_id]
+
+
+def test_another_person_with_the_same_email_can_be_registered_when_ticked(
+    qtbot: QtBot, worker: Worker, demo: Database
+) -> None:
+    with demo.sessions() as session:
+        email = session.scalars(
+            select(Person.email)
+            .join(Registration, Registration.person_id == Person.id)
+            .where(Person.email.is_not(None), Registration.status == "active")
+            .join(Event, Event.id == Registration.event_id)
+            .where(Event.slug == SLUG)
+            .limit(1)
+        ).one()
+    dialog = open_dialog(qtbot, worker, demo)
+    type_person(qtbot, dialog, "Second", "Person", email)
+    dialog.quote_panel.allow_duplicate.setChecked(True)
+    dialog.payment.set_method("card")
+    dialog.confirm()
+    assert dialog.error.text() == "Type the card terminal's reference (on the slip)."
+    assert dialog.focusWidget() is dialog.payment.reference or not dialog.isActiveWindow()
+    qtbot.keyClicks(dialog.payment.reference, "AUTH 123456")
+    with qtbot.waitSignal(dialog.registered, timeout=10_000) as signal:
+        dialog.confirm()
+    result = signal.args[0]
+    assert result.change_due is None
+    with demo.sessions() as session:
+        payment = session.scalars(
+            select(Payment).where(Payment.registration_id == result.registration_id)
+        ).one()
+        assert (payment.method, payment.reference) == ("card", "AUTH 123456")
+
+
+def test_complimentary_needs_a_supervisor(
+    qtbot: QtBot, worker: Worker, demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    answer: list[Override | None] = [None]
+
+    def ask(self: WalkInDialog, why: str) -> Override | None:
+        asked.append(why)
+        return answer[0]
+
+    monkeypatch.setattr(WalkInDialog, "ask_override", ask)
+    registrations = count(demo, Registration)
+    dialog = open_dialog(qtbot, worker, demo)
+    type_person(qtbot, dialog, "Kim", "Press", "kim@journal.example", "Le Devoir")
+    dialog.payment.set_method("complimentary")
+    dialog.confirm()
+    assert asked == ["Complimentary admission for Kim Press."]
+    worker.wait(5000)
+    assert count(demo, Registration) == registrations  # the supervisor said no
+
+    answer[0] = Override("Marie Roy", "4321", "Journalist covering the forum")
+    with qtbot.waitSignal(dialog.registered, timeout=10_000) as signal:
+        dialog.confirm()
+    result = signal.args[0]
+    assert result.receipt is None
+    assert "No receipt" in dialog.summary.text()
+    card = attendee_card(demo.sessions, result.registration_id)
+    assert card.checked_in
+    assert card.amount_due == 0
+
+
+def test_invoice_needs_the_organization_and_a_free_category_is_complimentary_only(
+    qtbot: QtBot, worker: Worker, demo: Database
+) -> None:
+    dialog = open_dialog(qtbot, worker, demo)
+    type_person(qtbot, dialog, "Ana", "Lima", "ana@gmail.com")
+    dialog.payment.set_method("invoice")
+    dialog.confirm()
+    assert dialog.error.text() == "An invoice goes to an organization: type the organization."
+    speaker = dialog.category.findData("speaker")
+    assert speaker > 0
+    dialog.category.setCurrentIndex(speaker)
+    qtbot.waitUntil(
+        lambda: dialog.quote_is_current() and dialog.payment.method() == "complimentary",
+        timeout=10_000,
+    )
+    assert not dialog.payment.buttons["cash"].isEnabled()
+    assert dialog.quote_panel.price_lines()[-1] == ("Total", "$0.00")
+
+
+def test_the_receipt_is_requested_when_ticked(qtbot: QtBot, worker: Worker, demo: Database) -> None:
+    dialog = open_dialog(qtbot, worker, demo)
+    type_person(qtbot, dialog, "Léa", "Roy", "lea.roy@umontreal.ca")
+    assert any(chip.startswith("BIOQuébec") for chip in dialog.quote_panel.chip_texts())
+    dialog.print_receipt.setChecked(True)
+    with qtbot.waitSignal(dialog.receipt_requested, timeout=10_000) as signal:
+        dialog.confirm()
+    receipt = signal.args[0]
+    assert isinstance(receipt, IssuedReceipt)
+    assert receipt.pdf.startswith(b"%PDF")
+    assert not dialog.print_now.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("50", "50.00"),
+        ("50.5", "50.50"),
+        ("50,25", "50.25"),
+        ("1,234.50", "1234.50"),
+        ("1 234,50 $", "1234.50"),
+        ("$20", "20.00"),
+        ("abc", None),
+        ("-5", None),
+        ("1.234", None),
+        ("", None),
+    ],
+)
+def test_amounts_typed_at_the_desk(typed: str, amount: str | None) -> None:
+    assert parse_amount(typed) == (Decimal(amount) if amount else None)
