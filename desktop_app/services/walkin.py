@@ -1,0 +1,463 @@
+"""Walk-ins: price a person who registers at the door, then register, pay, receipt and check
+them in, all in one transaction.
+
+As staff type the form, :func:`quote_walk_in` gives the membership verdict, the categories
+the desk may sell (best first), the chosen one's price with its taxes, and whether the email
+is already registered at this event. :func:`register_walk_in` then creates the person, the
+registration (source ``walk-in``, with its verdict), the payment, the receipt (cash or card;
+an invoice leaves the balance due and gets no receipt, a complimentary admission costs
+nothing), the check-in and the audit entries -- all or nothing.
+
+A supervisor's override is needed, and recorded, for a member rate without an active
+membership in a partner association, a category not on sale now, a complimentary category
+or a complimentary payment.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.models import (
+    CheckIn,
+    Event,
+    Membership,
+    MembershipDecision,
+    Payment,
+    Person,
+    Receipt,
+    Registration,
+)
+from desktop_app.documents.receipt import render_receipt
+from desktop_app.domain.codes import new_registration_code
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
+from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
+from desktop_app.domain.money import ZERO
+from desktop_app.domain.pricing import PriceQuote, best_category, offered, quote
+from desktop_app.services import audit
+from desktop_app.services.checkin import add_check_in
+from desktop_app.services.events import get_event
+from desktop_app.services.membership import event_date, event_pricing, load_directory
+from desktop_app.services.payments import PaymentInput, approve, new_payment
+from desktop_app.services.receipt_store import IssuedReceipt, issued, receipt_data
+from desktop_app.services.receipts import RECEIPTED_METHODS, issue_receipt
+from desktop_app.services.registration_verdicts import (
+    Assessor,
+    RegistrationFacts,
+    apply,
+)
+from desktop_app.services.search import SearchHit, find_by_code
+from desktop_app.services.staff import Override
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+_WHY_NOT_MEMBER = QT_TRANSLATE_NOOP(
+    "AppError", "The member rate needs an active membership in a partner association"
+)
+_WHY_NOT_ON_SALE = QT_TRANSLATE_NOOP("AppError", "This category is not on sale now")
+_WHY_COMP = QT_TRANSLATE_NOOP("AppError", "A complimentary admission")
+
+
+@dataclass(frozen=True)
+class WalkInForm:
+    """The walk-in form as staff typed it."""
+
+    first_name: str
+    last_name: str
+    email: str | None
+    organization: str | None
+    category_code: str | None  # None: the best member or non-member rate for this person
+    language: str | None  # "fr" | "en" | None
+    member_number: str | None = None
+
+
+@dataclass(frozen=True)
+class WalkInQuote:
+    """What the form comes to: verdict, categories on offer, the chosen one's price."""
+
+    verdict: MembershipVerdict
+    category_code: str | None
+    offered: tuple[PriceQuote, ...]  # best first
+    quote: PriceQuote | None
+    already_registered: SearchHit | None  # an active registration here with the same email
+
+
+@dataclass(frozen=True)
+class WalkInResult:
+    """What registering a walk-in created."""
+
+    registration_id: int
+    code: str
+    receipt: IssuedReceipt | None
+    checked_in_at: datetime
+    change_due: Decimal | None
+
+
+def _clean(value: str | None) -> str | None:
+    cleaned = " ".join((value or "").split())
+    return cleaned or None
+
+
+def _query(form: WalkInForm) -> PersonQuery:
+    name = " ".join(part for part in (_clean(form.first_name), _clean(form.last_name)) if part)
+    return PersonQuery(
+        name=name or None,
+        email=_clean(form.email),
+        organization=_clean(form.organization),
+        member_number=_clean(form.member_number),
+    )
+
+
+def _registered_code(session: Session, event: Event, email: str | None) -> str | None:
+    """The code of an active registration at ``event`` whose person has ``email``."""
+    wanted = _clean(email)
+    if wanted is None:
+        return None
+    return session.scalars(
+        select(Registration.code)
+        .join(Person, Person.id == Registration.person_id)
+        .where(
+            Registration.event_id == event.id,
+            Registration.status == "active",
+            func.lower(Person.email) == wanted.lower(),
+        )
+        .order_by(Registration.id)
+        .limit(1)
+    ).first()
+
+
+_DIRECTORY_TTL = 60.0
+_directories: dict[tuple[str, date], tuple[tuple[object, ...], float, MemberDirectory]] = {}
+
+
+def _fingerprint(session: Session) -> tuple[object, ...]:
+    memberships = session.execute(
+        select(
+            func.count(Membership.id),
+            func.max(Membership.id),
+            func.max(Membership.imported_at),
+            func.count(Membership.ended_at),
+        )
+    ).one()
+    decisions = session.execute(
+        select(func.count(MembershipDecision.id), func.max(MembershipDecision.id))
+    ).one()
+    return (*memberships, *decisions)
+
+
+def _directory(session: Session, day: date) -> MemberDirectory:
+    """The member directory for a quote, reused for a minute while the member lists and staff
+    decisions look unchanged: loading it takes ~80 ms and the form asks at every keystroke.
+    Registering always loads it afresh."""
+    key = (session.get_bind().engine.url.render_as_string(), day)
+    fingerprint = _fingerprint(session)
+    cached = _directories.get(key)
+    now = time.monotonic()
+    if cached is not None and cached[0] == fingerprint and now - cached[1] < _DIRECTORY_TTL:
+        return cached[2]
+    directory = load_directory(session, day)
+    _directories[key] = (fingerprint, now, directory)
+    return directory
+
+
+def _chosen(form: WalkInForm, found: MembershipVerdict, event: Event, at: datetime) -> str | None:
+    if form.category_code:
+        return form.category_code
+    best = best_category(event_pricing(event), found.associations, at)
+    return best.category if best else None
+
+
+def quote_walk_in(
+    sessions: sessionmaker[Session], slug: str, form: WalkInForm, at: datetime | None = None
+) -> WalkInQuote:
+    """The membership verdict, the offer and the price for a walk-in at event ``slug``.
+
+    ``form.category_code`` None picks the best member or non-member rate this person may
+    pay at ``at`` (default: now). ``already_registered`` is the active registration at this
+    event with the same email, if any. Writes nothing.
+    """
+    at = at or datetime.now(UTC)
+    with sessions() as session:
+        event = get_event(session, slug)
+        day = event_date(event)
+        found = verdict(_directory(session, day), _query(form), day)
+        pricing = event_pricing(event)
+        code = _chosen(form, found, event, at)
+        duplicate = _registered_code(session, event, form.email)
+    chosen = quote(pricing, code, found.associations, at) if code else None
+    return WalkInQuote(
+        verdict=found,
+        category_code=code,
+        offered=tuple(offered(pricing, found.associations, at)),
+        quote=chosen,
+        already_registered=find_by_code(sessions, slug, duplicate) if duplicate else None,
+    )
+
+
+def _check_form(form: WalkInForm) -> None:
+    if not (_clean(form.first_name) or _clean(form.last_name)):
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "Enter the person's name."))
+    email = _clean(form.email)
+    if email is not None and not _EMAIL.match(email):
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "'{email}' is not an email address."), email=email
+        )
+    if form.language not in (None, "fr", "en"):
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "'{value}' is not a language (fr or en)."),
+            value=form.language,
+        )
+
+
+def _needs_supervisor(chosen: PriceQuote, payment: PaymentInput) -> str | None:
+    if not chosen.eligible:
+        return _WHY_NOT_MEMBER
+    if not chosen.available:
+        return _WHY_NOT_ON_SALE
+    if chosen.needs_supervisor or payment.method == "complimentary":
+        return _WHY_COMP
+    return None
+
+
+def _check_amount(chosen: PriceQuote, payment: PaymentInput) -> None:
+    if payment.method == "complimentary":
+        return
+    if chosen.total == 0:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "The category '{code}' costs nothing: choose complimentary."
+            ),
+            code=chosen.category,
+        )
+    if payment.amount != chosen.total:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "The amount {amount} is not the price of '{code}' ({total})."
+            ),
+            amount=str(payment.amount),
+            code=chosen.category,
+            total=str(chosen.total),
+        )
+
+
+def _replayed(session: Session, action_id: str) -> WalkInResult | None:
+    payment = session.scalars(select(Payment).where(Payment.action_id == action_id)).first()
+    if payment is None:
+        return None
+    registration = session.get(Registration, payment.registration_id)
+    check_in = session.scalars(select(CheckIn).where(CheckIn.action_id == action_id)).first()
+    if registration is None or registration.source != "walk-in" or check_in is None:
+        raise Conflict(
+            QT_TRANSLATE_NOOP(
+                "AppError", "The desk action {action} was already used for something else."
+            ),
+            action=action_id,
+        )
+    row = session.scalars(select(Receipt).where(Receipt.payment_id == payment.id)).first()
+    return WalkInResult(
+        registration_id=registration.id,
+        code=registration.code,
+        receipt=issued(row, render_receipt(receipt_data(row, copy=False))) if row else None,
+        checked_in_at=check_in.checked_in_at,
+        change_due=payment.change_due,
+    )
+
+
+def _register(
+    session: Session,
+    slug: str,
+    form: WalkInForm,
+    payment: PaymentInput,
+    *,
+    desk: str,
+    staff: str,
+    action_id: str,
+    override: Override | None,
+    allow_duplicate_email: bool,
+    at: datetime,
+) -> tuple[WalkInResult, Receipt | None]:
+    event = get_event(session, slug)
+    day = event_date(event)
+    directory: MemberDirectory = load_directory(session, day)
+    query = _query(form)
+    found = verdict(directory, query, day)
+    duplicate = _registered_code(session, event, form.email)
+    if duplicate is not None and not allow_duplicate_email:
+        raise Conflict(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "{email} is already registered to this event; find that registration, or"
+                " confirm that this is another person.",
+            ),
+            email=_clean(form.email),
+        )
+    code = _chosen(form, found, event, at)
+    if code is None:
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "No price category is on sale now."))
+    chosen = quote(event_pricing(event), code, found.associations, at)
+    _check_amount(chosen, payment)
+    why = _needs_supervisor(chosen, payment)
+    supervisor = approve(session, override, why=why) if why else None
+    category = next(c for c in event.prices if c.code == code)
+
+    person = Person(
+        first_name=_clean(form.first_name) or "",
+        last_name=_clean(form.last_name) or "",
+        email=query.email,
+        organization_name=query.organization,
+        preferred_language=form.language,
+        created_at=at,
+    )
+    session.add(person)
+    session.flush()  # starts the write transaction on SQLite before the rest is decided
+    complimentary = payment.method == "complimentary"
+    received = payment.method in ("cash", "card")
+    registration = Registration(
+        event_id=event.id,
+        person_id=person.id,
+        category_id=category.id,
+        code=new_registration_code(),
+        amount_due=chosen.total,
+        amount_paid=chosen.total if received else ZERO,
+        status="active",
+        source="walk-in",
+        preferred_language=form.language,
+        role=category.role,
+        notes=None,
+        verdict=None,
+        membership_flag=None,
+        created_at=at,
+    )
+    registration.event, registration.person, registration.category = event, person, category
+    assessor = Assessor(event, directory)
+    facts = RegistrationFacts(
+        first_name=person.first_name,
+        last_name=person.last_name,
+        email=person.email,
+        organization=person.organization_name,
+        category_code=code,
+        amount_paid=registration.amount_paid,
+        base_amount_due=chosen.total,
+        registered_at=at,
+        member_number=query.member_number,
+    )
+    assessment = assessor.assess(facts)
+    if supervisor is not None or complimentary:
+        # The supervisor decided the price: nothing is left to settle.
+        assessment = replace(assessment, membership_flag=None, amount_due=chosen.total)
+    apply(registration, assessment)
+    if complimentary:
+        registration.amount_due = ZERO
+    session.add(registration)
+    session.flush()
+
+    row = new_payment(
+        registration,
+        payment,
+        desk=desk,
+        staff=staff,
+        action_id=action_id,
+        organization=query.organization,
+    )
+    session.add(row)
+    session.flush()
+    receipt = None
+    if row.method in RECEIPTED_METHODS and row.amount > 0:
+        receipt = issue_receipt(
+            session, registration, row, desk=desk, staff=staff, breakdown=chosen.breakdown
+        )
+    check_in = add_check_in(
+        session, registration, desk=desk, staff=staff, action_id=action_id, detail={"walk_in": True}
+    )
+    audit.record(
+        session,
+        "walkin.registered",
+        desk=desk,
+        staff=staff,
+        subject=f"registration:{registration.id}",
+        detail={
+            "action_id": action_id,
+            "category": code,
+            "method": row.method,
+            "amount": str(row.amount),
+            "amount_due": str(registration.amount_due),
+            "marking": found.marking,
+            "membership_flag": registration.membership_flag,
+            "duplicate_email": duplicate is not None,
+            "supervisor": supervisor.name if supervisor else None,
+            "override_reason": override.reason if supervisor and override else None,
+            "override_for": why if supervisor else None,
+        },
+    )
+    result = WalkInResult(
+        registration_id=registration.id,
+        code=registration.code,
+        receipt=None,
+        checked_in_at=check_in.checked_in_at,
+        change_due=row.change_due,
+    )
+    return result, receipt
+
+
+def register_walk_in(
+    sessions: sessionmaker[Session],
+    slug: str,
+    form: WalkInForm,
+    payment: PaymentInput,
+    *,
+    desk: str,
+    staff: str,
+    action_id: str,
+    override: Override | None = None,
+    allow_duplicate_email: bool = False,
+    at: datetime | None = None,
+) -> WalkInResult:
+    """Register, pay, receipt and check in a walk-in at event ``slug``, in one transaction.
+
+    The category is ``form.category_code`` or the best rate for the person's verdict; the
+    payment must be its price (cash tendered may be more: the change is returned). Needs
+    ``override`` (a supervisor's PIN and reason) for a member rate without an active partner
+    membership, a category not on sale, or anything complimentary. An email already
+    registered at this event is a :class:`Conflict` unless ``allow_duplicate_email``.
+    Replaying ``action_id`` returns the first result and creates nothing more. ``at`` (for
+    tests and replays) is the moment prices are taken at; default now.
+    """
+    _check_form(form)
+    at = at or datetime.now(UTC)
+    try:
+        with sessions.begin() as session:
+            replayed = _replayed(session, action_id)
+            if replayed is not None:
+                return replayed
+            result, receipt = _register(
+                session,
+                slug,
+                form,
+                payment,
+                desk=desk,
+                staff=staff,
+                action_id=action_id,
+                override=override,
+                allow_duplicate_email=allow_duplicate_email,
+                at=at,
+            )
+            data = receipt_data(receipt, copy=False) if receipt else None
+            view = issued(receipt, b"") if receipt else None
+    except IntegrityError:
+        # The same action committed by a retry on another connection: report it.
+        with sessions() as session:
+            replayed = _replayed(session, action_id)
+        if replayed is None:
+            raise
+        return replayed
+    if data is None or view is None:
+        return result
+    pdf = render_receipt(data)
+    return replace(result, receipt=replace(view, pdf=pdf))
