@@ -57,8 +57,8 @@ def test_a_scan_checks_in_and_counts_go_up(qtbot: QtBot, desk: Desk) -> None:
 
     wait_tone(qtbot, desk, Tone.CHECKED_IN)
     window = desk.window
-    assert window.outcome.headline.text() == "Checked in"
-    assert person.person.last_name in window.outcome.detail.text()
+    assert window.outcome.headline.text().startswith("Checked in — ")
+    assert person.person.last_name in window.outcome.headline.text()
     assert window.search.field.text() == "abc"
     assert active_check_ins(desk.sessions, person.id) == 1
     qtbot.waitUntil(
@@ -88,7 +88,7 @@ def test_a_second_scan_says_already_checked_in_and_changes_nothing(
 
     wait_tone(qtbot, desk, Tone.ALREADY)
     outcome = desk.window.outcome
-    assert outcome.headline.text() == "Already checked in"
+    assert outcome.headline.text().startswith("Already checked in — ")
     assert "Desk 2" in outcome.detail.text() and SUPERVISOR in outcome.detail.text()
     assert "Nothing changed" in outcome.detail.text()
     assert active_check_ins(desk.sessions, person.id) == 1
@@ -118,7 +118,7 @@ def test_unpaid_registration_is_blocked_until_a_supervisor_overrides(
     scan(qtbot, desk, owing.code)
     wait_tone(qtbot, desk, Tone.PAYMENT_DUE)
     window = desk.window
-    assert window.outcome.headline.text() == "Payment due — not checked in"
+    assert window.outcome.headline.text().startswith("Payment due — not checked in — ")
     assert active_check_ins(desk.sessions, owing.id) == 0
     assert window.buttons["override"].isEnabled()
 
@@ -133,7 +133,7 @@ def test_unpaid_registration_is_blocked_until_a_supervisor_overrides(
 
     wait_tone(qtbot, desk, Tone.CHECKED_IN)
     assert "owes" in asked[0]
-    assert f"override by {SUPERVISOR}" in window.outcome.detail.text()
+    assert f"Override by {SUPERVISOR}" in window.outcome.detail.text()
     assert active_check_ins(desk.sessions, owing.id) == 1
     qtbot.waitUntil(lambda: not window.buttons["override"].isEnabled(), timeout=5000)
 

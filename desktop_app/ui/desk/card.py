@@ -177,7 +177,7 @@ class AttendeeCardView(QFrame):
         else:
             self.checked.setText(self.tr("Not checked in"))
         self.badges.setVisible(True)
-        self.badges.setText(self.tr("Badge printed %n time(s)", "", card.badges_printed))
+        self.badges.setText(self.tr("Badges printed: {count}").format(count=card.badges_printed))
         self.notes.setVisible(bool(card.notes))
         self.notes.setText(self.tr("Notes: {notes}").format(notes=card.notes or ""))
         self.code.setText(card.code)

@@ -46,12 +46,9 @@ def confirm_reprint(parent: QWidget, name: str, count: int) -> bool:
     answer = QMessageBox.warning(
         parent,
         _tr("Reprint the badge?"),
-        QCoreApplication.translate(
-            _CONTEXT,
-            "The badge of {name} was already printed %n time(s). Print it again?",
-            "",
-            count,
-        ).format(name=name),
+        _tr(
+            "The badge of {name} was already printed (badges printed: {count}). Print it again?"
+        ).format(name=name, count=count),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -136,23 +136,25 @@ class OutcomePanel(QFrame):
         tone = Tone(result.outcome.value)
         self.result = result
 
+        def headline() -> str:
+            text = QCoreApplication.translate(_CONTEXT, _HEADLINES[tone])
+            return f"{text} — {result.name}" if result.name else text
+
         def detail() -> str:
-            text = result.message.render(
-                lambda template: QCoreApplication.translate("CheckIn", template)
-            )
-            if result.outcome is CheckInOutcome.CHECKED_IN and result.overridden_by:
-                text += " " + QCoreApplication.translate(
-                    _CONTEXT, "(override by {supervisor})"
-                ).format(supervisor=result.overridden_by)
+            if result.outcome is CheckInOutcome.CHECKED_IN:
+                text = ""  # the headline says it all
+                if result.overridden_by:
+                    text = QCoreApplication.translate(_CONTEXT, "Override by {supervisor}.").format(
+                        supervisor=result.overridden_by
+                    )
+            else:
+                text = result.message.render(
+                    lambda template: QCoreApplication.translate("CheckIn", template)
+                )
             more = extra() if extra is not None else ""
             return f"{text} {more}".strip()
 
-        self.show_message(
-            tone,
-            lambda: QCoreApplication.translate(_CONTEXT, _HEADLINES[tone]),
-            detail,
-            keep_result=True,
-        )
+        self.show_message(tone, headline, detail, keep_result=True)
 
     def show_message(
         self,

@@ -281,7 +281,7 @@ class SearchPanel(QWidget):
             )
         else:
             self.status.setText(
-                self.tr("%n match(es) for “{query}”", "", self.model.rowCount()).format(
-                    query=self._shown_query
+                self.tr("“{query}”: {count} found").format(
+                    query=self._shown_query, count=self.model.rowCount()
                 )
             )
