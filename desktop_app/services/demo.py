@@ -1,7 +1,13 @@
 """Demo data: the two associations' members, two partnered events and their registrations.
 
 Deterministic: the same seed gives the same rows (codes included). Fast enough to make
-100,000 registrations for benchmarks: rows go in through bulk Core inserts.
+100,000 registrations for benchmarks: rows go in through bulk Core inserts, and each
+registration's membership verdict and flag come from one member directory loaded once.
+
+The desk sees every outcome: members and guests, unpaid and part-paid registrations,
+cancelled ones, members who paid the non-member rate (credit due), people who claimed the
+member rate without a membership or whose membership lapsed (balance due), and people whose
+company is spelled close to a member's at a free-mail address (doubt).
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ from desktop_app.resources import as_path
 from desktop_app.services import audit
 from desktop_app.services import demo_names as words
 from desktop_app.services.events import ensure_associations, read_event_file, save_event
+from desktop_app.services.membership import event_date, load_directory
+from desktop_app.services.registration_verdicts import Assessor, RegistrationFacts
 
 EXAMPLE_EVENTS = ("forum-montreal-2027.toml", "partnering-toronto-2027.toml")
 BIOQUEBEC_MEMBER_ORGANIZATIONS = 270
@@ -73,6 +81,17 @@ def ascii_slug(text: str, separator: str = "") -> str:
         if not unicodedata.combining(c)
     ]
     return separator.join("".join(kept).split())
+
+
+def misspelled(name: str, rng: random.Random) -> str:
+    """``name`` with two letters of its longest word dropped, as people type in a hurry."""
+    words_ = name.split(" ")
+    longest = max(range(len(words_)), key=lambda i: len(words_[i]))
+    word = words_[longest]
+    if len(word) > 6:
+        at = rng.randrange(2, len(word) - 3)
+        words_[longest] = word[:at] + word[at + 2 :]
+    return " ".join(words_)
 
 
 @dataclass
@@ -305,6 +324,8 @@ def fill_demo(
                 }
             )
         session.execute(insert(Membership), membership_rows)
+        directory = load_directory(session, event_date(events[0]))
+        assessors = {event.slug: Assessor(event, directory) for event in events}
 
         # Registrations: members with their corporate email, individual members, outsiders.
         categories = {
@@ -324,6 +345,12 @@ def fill_demo(
                 first, last, language = builder.person_name()
                 email = builder.email(first, last, org.domain)
                 org_name = org.name if rng.random() < 0.8 else (org.alias or org.name.upper())
+            elif roll < 0.57:
+                # A member's employee at a free-mail address, the company typed in a hurry.
+                org = rng.choice(bq_members)
+                first, last, language = builder.person_name()
+                email = builder.email(first, last, rng.choice(words.FREE_MAIL))
+                org_name = misspelled(org.name, rng)
             elif roll < 0.62 and individual_people:
                 individual = rng.choice(individual_people)
                 first, last = individual["first_name"], individual["last_name"]
@@ -350,6 +377,8 @@ def fill_demo(
                 code = "press" if "press" in categories[event.slug] else "staff"
             elif kind < 0.11:
                 code = "student"
+            elif is_member and rng.random() < 0.04:  # members who paid the non-member rate
+                code = "non-member"
             elif is_member or rng.random() < 0.04:  # a few outsiders claim the member rate
                 code = "member-early" if rng.random() < 0.5 else "member"
             else:
@@ -368,6 +397,20 @@ def fill_demo(
             else:
                 paid = due
                 status = "cancelled"
+            created_at = DEMO_CLOCK - timedelta(minutes=index)
+            assessment = assessors[event.slug].assess(
+                RegistrationFacts(
+                    first_name=first,
+                    last_name=last,
+                    email=email,
+                    organization=org_name,
+                    category_code=code,
+                    amount_paid=paid,
+                    base_amount_due=due,
+                    registered_at=created_at,
+                )
+            )
+            active = status == "active"
             people_rows.append(
                 {
                     "first_name": first,
@@ -386,16 +429,16 @@ def fill_demo(
                     "person_id": 0,
                     "category_id": category.id,
                     "code": new_registration_code(rng),
-                    "amount_due": due,
+                    "amount_due": assessment.amount_due if active else due,
                     "amount_paid": paid,
                     "status": status,
                     "source": "demo",
                     "preferred_language": None,
                     "role": category.role,
                     "notes": None,
-                    "verdict": None,
-                    "membership_flag": None,
-                    "created_at": DEMO_CLOCK - timedelta(minutes=index),
+                    "verdict": assessment.verdict,
+                    "membership_flag": assessment.membership_flag if active else None,
+                    "created_at": created_at,
                 }
             )
         person_ids = _bulk(session, Person, people_rows)
