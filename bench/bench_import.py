@@ -21,8 +21,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
+
 from desktop_app.db.database import Database, open_database
-from desktop_app.db.engine import sqlite_url
+from desktop_app.db.engine import normalise_url, sqlite_url
 from desktop_app.domain.membership import PersonQuery, verdict
 from desktop_app.services import demo_names as words
 from desktop_app.services.demo import ascii_slug
@@ -167,7 +169,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--verdicts", type=int, default=10_000)
-    parser.add_argument("--pg", metavar="URL", help="a PostgreSQL database to use (emptied)")
+    parser.add_argument(
+        "--pg", metavar="URL", help="a scratch PostgreSQL database (its public schema is dropped)"
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp())
@@ -178,9 +182,11 @@ def main() -> None:
     write_csv(newer, newer_list(rows))
 
     if args.pg:
-        from tests.conftest import reset_postgresql
-
-        reset_postgresql(args.pg)
+        engine = create_engine(normalise_url(args.pg))
+        with engine.begin() as connection:  # a scratch database: emptied first
+            connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
         database = open_database(args.pg)
         backend = "PostgreSQL"
     else:

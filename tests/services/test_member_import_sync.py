@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import AuditEntry, Setting
+from desktop_app.db.models import AuditEntry, Organization, Person, Setting
 from desktop_app.domain.membership import PersonQuery, verdict
 from desktop_app.services.member_import import (
     MemberImportReport,
@@ -249,3 +249,38 @@ def test_many_rows_in_one_go(database: Database, tmp_path: Path) -> None:
     assert (report.unchanged, report.ended) == (1499, 1001)
     with database.sessions() as session:
         assert session.scalar(select(func.count()).select_from(AuditEntry)) == 2
+
+
+def test_rows_added_later_get_fresh_ids(database: Database, tmp_path: Path) -> None:
+    rows = [["Member #", "Member type", "Organization", "First name", "Last name", "Email"]]
+    rows += [[str(n), "Individual", "", f"P{n}", "Q", f"p{n}@q.ca"] for n in range(30)]
+    rows += [["900", "Corporate", "Acme Inc.", "", "", ""]]
+    run(database, tmp_path, rows, association="lso", at=AT)
+    with database.sessions.begin() as session:  # the usual ORM way, after the bulk inserts
+        session.add(Person(first_name="A", last_name="B", email=None, created_at=AT))
+        session.add(Organization(name="Zeta", name_key="zeta"))
+    assert len(memberships(database, "lso")) == 31
+
+
+def test_unclear_kind_long_cells_and_reversed_periods_are_rejected(
+    database: Database, tmp_path: Path
+) -> None:
+    rows = [
+        ["Member #", "Holder type", "Organization", "Last name", "Member since", "Expiry date"],
+        ["1", "Gold", "Acme Inc.", "", "2026-01-01", "2027-01-01"],
+        ["2", "Corporate", "", "Roy", "2026-01-01", "2027-01-01"],
+        ["3", "Individual", "Beta Inc.", "", "2026-01-01", "2027-01-01"],
+        ["4", "Corporate", "B" * 1001, "", "2026-01-01", "2027-01-01"],
+        ["5", "Corporate", "C" * 301, "", "2026-01-01", "2027-01-01"],
+        ["6", "Corporate", "Delta Inc.", "", "2027-01-01", "2026-01-01"],
+        ["7", "Corporate", "Epsilon Inc.", "", "2026-01-01", "2027-01-01"],
+    ]
+    report = run(database, tmp_path, rows, association="lso", at=AT)
+    reasons = {e.row: e.reason.render() for e in report.errors}
+    assert "Unrecognised kind of member “Gold”" in reasons[2]
+    assert "needs the organization's name" in reasons[3]
+    assert "needs the person's name" in reasons[4]
+    assert "1001 characters long; at most 1000" in reasons[5]
+    assert "organization name “CCCC" in reasons[6] and "longer than 300" in reasons[6]
+    assert "ends (2026-01-01) before it starts (2027-01-01)" in reasons[7]
+    assert (report.added, report.rejected) == (1, 6)
