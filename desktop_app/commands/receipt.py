@@ -1,0 +1,144 @@
+"""``passerelle receipt``: a registration's receipt (reprinted as COPIE / COPY), a receipt by
+number, or a credit note, written to a PDF file."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from desktop_app.commands import add_db_option, add_json_option, opened, print_json
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``receipt`` command."""
+    parser = subparsers.add_parser(
+        "receipt",
+        help="write a registration's receipt (a marked copy), or issue a credit note, as PDF",
+        description="With --registration: the registration's latest receipt as a copy marked"
+        " COPIE / COPY (a cash or card payment without a receipt gets its original first)."
+        " With --receipt: that receipt or credit note, as a copy. With --credit-note --receipt:"
+        " issue a credit note that refers to that receipt.",
+    )
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--registration", metavar="CODE", help="the registration's code")
+    which.add_argument(
+        "--receipt", metavar="NUMBER", help="a receipt number, e.g. FORUM-MONTREAL-2027-000042"
+    )
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF to write")
+    parser.add_argument(
+        "--credit-note",
+        action="store_true",
+        help="issue a credit note for --receipt (needs --reason)",
+    )
+    parser.add_argument("--reason", metavar="TEXT", help="why the credit note is issued")
+    parser.add_argument(
+        "--amount",
+        metavar="X",
+        help="amount to credit, taxes included (default: all that is left of the receipt)",
+    )
+    parser.add_argument(
+        "--refund",
+        choices=("cash", "card"),
+        help="the credited amount is paid back now (recorded as a refund payment)",
+    )
+    parser.add_argument("--desk", default="cli", metavar="NAME", help="desk name for the log")
+    add_db_option(parser)
+    add_json_option(parser)
+    parser.set_defaults(handler=run, receipt_parser=parser)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then replace."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _staff() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Issue or reprint, then write the PDF."""
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
+    from desktop_app.domain.money import to_money
+    from desktop_app.services.receipt_store import find_receipt
+    from desktop_app.services.receipts import (
+        issue_credit_note,
+        receipt_for_registration,
+        reprint_receipt,
+    )
+
+    parser: argparse.ArgumentParser = args.receipt_parser
+    if args.credit_note and (args.receipt is None or not (args.reason or "").strip()):
+        parser.error("--credit-note needs --receipt NUMBER and --reason TEXT")
+    if not args.credit_note and (args.amount or args.reason or args.refund):
+        parser.error("--amount, --reason and --refund go with --credit-note")
+    amount: Decimal | None = to_money(args.amount) if args.amount else None
+    out: Path = args.out
+    desk, staff = args.desk, _staff()
+    with opened(args) as db:
+        if args.registration is not None:
+            printed = receipt_for_registration(
+                db.sessions, args.registration, desk=desk, staff=staff
+            )
+            issued, copy = printed.receipt, printed.copy
+        else:
+            with db.sessions() as session:
+                receipt_id = find_receipt(session, args.receipt).id
+            if args.credit_note:
+                issued = issue_credit_note(
+                    db.sessions,
+                    receipt_id,
+                    amount=amount,
+                    reason=args.reason,
+                    desk=desk,
+                    staff=staff,
+                    refund=args.refund,
+                )
+                copy = False
+            else:
+                issued = reprint_receipt(db.sessions, receipt_id, desk=desk, staff=staff)
+                copy = True
+    try:
+        _write_atomically(out, issued.pdf)
+    except OSError as error:
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP(
+                "AppError", "Cannot write {path}: {error}. Receipt {number} is issued; reprint it."
+            ),
+            path=str(out),
+            error=error.strerror or str(error),
+            number=issued.number,
+        ) from error
+    if args.json:
+        print_json(
+            {
+                "number": issued.number,
+                "kind": issued.kind,
+                "copy": copy,
+                "total": str(issued.total),
+                "out": str(out),
+            }
+        )
+    else:
+        what = "Credit note" if issued.kind == "credit-note" else "Receipt"
+        marked = " (COPIE / COPY)" if copy else ""
+        print(f"{what} {issued.number}{marked}, total {issued.total}, written to {out}.")
+    return 0
