@@ -5,8 +5,8 @@
 #   bash packaging/measure_start.sh 5 -- dist/passerelle/passerelle --demo
 #   bash packaging/measure_start.sh 5 -- /work/venv/bin/passerelle --demo
 #
-# For each run: start Xvfb, start COMMAND, poll the X window tree every 10 ms until a window
-# whose title starts with "Passerelle" is mapped, print the milliseconds, kill the program.
+# For each run: start COMMAND on a fresh Xvfb display, poll the X window tree every 10 ms until
+# Passerelle's main window (X class "Passerelle") is mapped, print the milliseconds, kill it.
 # The first run after a build or a reboot is the "cold" one (files not yet in the page cache);
 # the later ones are warm. Needs Xvfb and xwininfo (packages xvfb, x11-utils). The program is
 # not changed in any way for this.
@@ -30,7 +30,11 @@ for run in $(seq "$runs"); do
     app=$!
     shown=""
     for _ in $(seq 3000); do  # 30 s at most
-        if xwininfo -display "$display" -root -tree 2>/dev/null | grep -q '"Passerelle'; then
+        # The main window: WM_CLASS ("passerelle" "Passerelle"), and mapped (viewable).
+        window=$(xwininfo -display "$display" -root -tree 2>/dev/null \
+            | awk '/\("passerelle" "Passerelle"\)/ {print $1; exit}')
+        if [[ -n $window ]] && xwininfo -display "$display" -id "$window" 2>/dev/null \
+            | grep -q 'IsViewable'; then
             shown=$(( ($(date +%s%N) - start) / 1000000 ))
             break
         fi
