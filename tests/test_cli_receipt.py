@@ -27,6 +27,10 @@ from tests.services.money_desk import (
 )
 
 D = Decimal
+CREDIT = ("--credit-note", "--receipt", "FORUM-MONTREAL-2027-000001")
+CAMILLE = WalkInForm(
+    "Camille", "Tremblay", "camille@umontreal.ca", "Université de Montréal", None, "fr"
+)
 
 
 @pytest.fixture
@@ -144,8 +148,7 @@ def test_credit_note_from_the_command_line(
         (["--receipt", "FORUM-MONTREAL-2027-000009"], "no receipt numbered"),
         (["--receipt", "nonsense"], "not a receipt number"),
         (
-            ["--credit-note", "--receipt", "FORUM-MONTREAL-2027-000001", "--reason", "x"]
-            + ["--amount", "1,234.50"],
+            [*CREDIT, "--reason", "x", "--amount", "1,234.50"],
             "not an amount",
         ),
     ],
