@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -259,6 +259,55 @@ def test_the_receipt_is_requested_when_ticked(qtbot: QtBot, worker: Worker, demo
     assert isinstance(receipt, IssuedReceipt)
     assert receipt.pdf.startswith(b"%PDF")
     assert not dialog.print_now.isEnabled()
+
+
+def test_keyboard_order_goes_down_the_form_then_the_payment(
+    qtbot: QtBot, worker: Worker, demo: Database
+) -> None:
+    dialog = open_dialog(qtbot, worker, demo)
+
+    def next_tab(widget: QWidget) -> QWidget:
+        following = widget.nextInFocusChain()
+        while not (
+            following.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and following.isVisible()
+            and following.isEnabled()
+        ):
+            following = following.nextInFocusChain()
+        return following
+
+    assert dialog.focusWidget() in (dialog.first_name, None)
+    assert next_tab(dialog.first_name) is dialog.last_name
+    assert next_tab(dialog.member_number) is dialog.category
+    assert next_tab(dialog.language) is dialog.payment.buttons["cash"]
+    assert next_tab(dialog.payment.tendered) is dialog.print_receipt
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert next_tab(dialog.print_receipt) is ok  # no duplicate warning shown
+    assert ok.isDefault()  # Enter anywhere in the form confirms
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(dialog.first_name, Qt.Key.Key_Escape)  # Esc cancels
+
+
+def test_a_language_switch_redraws_the_price_in_french(
+    qtbot: QtBot, worker: Worker, demo: Database
+) -> None:
+    dialog = open_dialog(qtbot, worker, demo)
+    type_person(qtbot, dialog, "Zoë", "Lefebvre-Singh", "zoe.ls@utoronto.ca")
+    saved = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Canada))
+        QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
+        assert dialog.quote_panel.price_lines()[1:] == [
+            ("TPS (5 %)", "26,25\u00a0$"),
+            ("TVQ (9,975 %)", "52,37\u00a0$"),
+            ("Total", "603,62\u00a0$"),
+        ]
+        assert dialog.quote_panel.category.text() == "Membre"
+        assert dialog.first_name.text() == "Zoë"  # nothing typed is lost
+    finally:
+        QLocale.setDefault(saved)
+        QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
+    assert dialog.quote_panel.price_lines()[-1] == ("Total", "$603.62")
 
 
 @pytest.mark.parametrize(

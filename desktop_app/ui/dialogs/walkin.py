@@ -14,6 +14,7 @@ staff close it; ``registered`` is emitted at once and, when "print the receipt" 
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -219,11 +220,34 @@ class WalkInDialog(QDialog):
             field.textChanged.connect(lambda _t: self._form_changed())
         self.organization.textChanged.connect(self.payment.set_organization)
         self.category.currentIndexChanged.connect(lambda _i: self.refresh_quote())
+        self._set_tab_order()
         self.retranslate()
         self.first_name.setFocus()
         sessions_, slug_ = sessions, slug
         submit(self.reader, self, lambda: category_names(sessions_, slug_), self._names_loaded)
         self.refresh_quote()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes down the form, then through the payment, then the duplicate warning."""
+        chain: list[QWidget] = [
+            self.first_name,
+            self.last_name,
+            self.email,
+            self.organization,
+            self.member_number,
+            self.category,
+            self.language,
+            *self.payment.buttons.values(),
+            self.payment.tendered,
+            self.payment.reference,
+            self.print_receipt,
+            self.quote_panel.open_button,
+            self.quote_panel.allow_duplicate,
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     # -- the form -------------------------------------------------------------------------
 

@@ -317,13 +317,14 @@ class PaymentPanel(QWidget):
         self.organization = ""
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        row = QHBoxLayout()
+        # Two by two: French labels do not fit on one line beside the form.
+        row = QGridLayout()
         for index, method in enumerate(METHODS):
             button = QRadioButton()
             self.buttons[method] = button
             self.group.addButton(button, index)
-            row.addWidget(button)
-        row.addStretch(1)
+            row.addWidget(button, index // 2, index % 2)
+        row.setColumnStretch(2, 1)
         self.buttons["cash"].setChecked(True)
 
         self.stack = QStackedWidget()
