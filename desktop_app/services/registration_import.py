@@ -24,23 +24,18 @@ and flag (:mod:`.registration_verdicts`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
-    AuditEntry,
     Event,
-    Payment,
     Person,
     PriceCategory,
     Registration,
-    Setting,
 )
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
@@ -49,6 +44,20 @@ from desktop_app.services import audit
 from desktop_app.services.columns import REGISTRATIONS, ColumnMap, map_columns
 from desktop_app.services.events import get_event
 from desktop_app.services.membership import event_date, load_directory
+from desktop_app.services.registration_lookup import (
+    codes_elsewhere,
+    desk_edited,
+    desk_payments,
+    existing_registrations,
+    remember_category_map,
+    remembered_category_map,
+)
+from desktop_app.services.registration_report import (
+    FlagCounts,
+    FlaggedRegistration,
+    RegistrationImportReport,
+    RowError,
+)
 from desktop_app.services.registration_rows import (
     CategoryChoice,
     CategoryMatcher,
@@ -68,10 +77,15 @@ from desktop_app.services.registration_verdicts import (
 )
 from desktop_app.services.tables import Table, read_table
 
-SETTING_PREFIX = "registration-import-categories:"
 SOURCES = {"generic": "import", "pretix": "pretix", "eventbrite": "eventbrite"}
-DESK_EDITS = ("person.edited", "registration.substituted")
-_CHUNK = 500
+__all__ = [
+    "FlagCounts",
+    "FlaggedRegistration",
+    "RegistrationImportReport",
+    "RowError",
+    "import_registrations",
+    "remembered_category_map",
+]
 
 _T_NO_CATEGORY_COLUMN = QT_TRANSLATE_NOOP(
     "AppError",
@@ -90,98 +104,6 @@ _T_DUPLICATE = QT_TRANSLATE_NOOP("AppError", "Same registration as row {first}."
 _T_FOREIGN = QT_TRANSLATE_NOOP(
     "AppError", "The code {code} already belongs to a registration of event {event}."
 )
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A rejected row: its number as the spreadsheet shows it, and why."""
-
-    row: int
-    message: Message
-
-    @property
-    def reason(self) -> str:
-        """The reason in English."""
-        return self.message.render()
-
-    def to_json(self) -> dict[str, Any]:
-        """``{"row": …, "reason": …}``."""
-        return {"row": self.row, "reason": self.reason}
-
-
-@dataclass(frozen=True)
-class FlagCounts:
-    """How many imported registrations the desk must settle, by flag."""
-
-    balance_due: int = 0
-    credit_due: int = 0
-    doubt: int = 0
-
-    def to_json(self) -> dict[str, int]:
-        """``{"balance_due": …, "credit_due": …, "doubt": …}``."""
-        return {"balance_due": self.balance_due, "credit_due": self.credit_due, "doubt": self.doubt}
-
-
-@dataclass(frozen=True)
-class FlaggedRegistration:
-    """An imported registration whose price does not match its membership verdict."""
-
-    row: int
-    code: str
-    name: str
-    flag: str
-    amount_due: Decimal
-    amount_paid: Decimal
-
-    def to_json(self) -> dict[str, Any]:
-        """Amounts as decimal strings."""
-        return {
-            "row": self.row,
-            "code": self.code,
-            "name": self.name,
-            "flag": self.flag,
-            "amount_due": str(self.amount_due),
-            "amount_paid": str(self.amount_paid),
-        }
-
-
-@dataclass(frozen=True)
-class RegistrationImportReport:
-    """What an import did (or, with ``dry_run``, would do)."""
-
-    event: str
-    file: str
-    layout: str
-    dry_run: bool
-    added: int
-    updated: int
-    unchanged: int
-    skipped: int
-    """Rows not imported because cancelled, refunded or not attending."""
-    cancelled: int
-    """Registrations that were active and are now cancelled (among the skipped rows)."""
-    rejected: int
-    errors: tuple[RowError, ...]
-    flags: FlagCounts
-    flagged: tuple[FlaggedRegistration, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON shape of ``passerelle registrations import --json``."""
-        return {
-            "event": self.event,
-            "file": self.file,
-            "layout": self.layout,
-            "dry_run": self.dry_run,
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-            "cancelled": self.cancelled,
-            "rejected": self.rejected,
-            "errors": [e.to_json() for e in self.errors],
-            "flags": self.flags.to_json(),
-            "flagged": [f.to_json() for f in self.flagged],
-        }
 
 
 def import_registrations(
@@ -223,27 +145,6 @@ def import_registrations(
     return report
 
 
-def remembered_category_map(session: Session, slug: str) -> dict[str, str]:
-    """The product → category mapping remembered for event ``slug`` (empty if none)."""
-    setting = session.get(Setting, SETTING_PREFIX + slug)
-    products = (setting.value or {}).get("products", {}) if setting else {}
-    return {str(k): str(v) for k, v in products.items()}
-
-
-def _remember(session: Session, slug: str, mapping: Mapping[str, str], moment: datetime) -> None:
-    key = SETTING_PREFIX + slug
-    setting = session.get(Setting, key)
-    if setting is None:
-        session.add(Setting(key=key, value={"products": dict(mapping)}, updated_at=moment))
-    else:
-        setting.value = {"products": {**remembered_category_map(session, slug), **mapping}}
-        setting.updated_at = moment
-
-
-def _chunks(values: list[Any]) -> list[list[Any]]:
-    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
-
-
 class _Import:
     def __init__(
         self,
@@ -280,43 +181,6 @@ class _Import:
             checked[product.strip()] = code.strip()
         return checked
 
-    def _existing(self, event: Event) -> dict[str, Registration]:
-        registrations = self.session.scalars(
-            select(Registration)
-            .where(Registration.event_id == event.id)
-            .options(selectinload(Registration.person), selectinload(Registration.category))
-        ).all()
-        return {r.code: r for r in registrations}
-
-    def _desk_payments(self, event: Event) -> dict[int, Decimal]:
-        rows = self.session.execute(
-            select(Payment.registration_id, func.sum(Payment.amount))
-            .join(Registration, Registration.id == Payment.registration_id)
-            .where(Registration.event_id == event.id)
-            .group_by(Payment.registration_id)
-        )
-        return {rid: Decimal(total or 0) for rid, total in rows}
-
-    def _desk_edited(self, existing: Mapping[str, Registration]) -> set[int]:
-        subjects = {f"registration:{r.id}": r.id for r in existing.values()}
-        if not subjects:
-            return set()
-        found = self.session.scalars(
-            select(AuditEntry.subject).where(AuditEntry.action.in_(DESK_EDITS)).distinct()
-        )
-        return {subjects[s] for s in found if s in subjects}
-
-    def _codes_elsewhere(self, event: Event, codes: set[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for chunk in _chunks(sorted(codes)):
-            rows = self.session.execute(
-                select(Registration.code, Event.slug)
-                .join(Event, Event.id == Registration.event_id)
-                .where(Registration.code.in_(chunk), Registration.event_id != event.id)
-            )
-            found.update({code: slug for code, slug in rows})
-        return found
-
     # --- the import ----------------------------------------------------------------------------
 
     def run(self, category_map: Mapping[str, str] | None) -> RegistrationImportReport:
@@ -334,7 +198,7 @@ class _Import:
             {**remembered, **explicit},
         )
         reader = RowReader(self.columns, self.table.headers, matcher)
-        existing = self._existing(event)
+        existing = existing_registrations(session, event)
         by_identity = {
             (
                 normalize_email(r.person.email) or "",
@@ -343,8 +207,8 @@ class _Import:
             for r in existing.values()
             if r.source == SOURCES["generic"]
         }
-        desk_paid = self._desk_payments(event)
-        protected = self._desk_edited(existing)
+        desk_paid = desk_payments(session, event)
+        protected = desk_edited(session, existing)
 
         statuses = []
         for row in self.table.rows:
@@ -352,8 +216,8 @@ class _Import:
                 statuses.append((row, reader.status(row)))
             except RowProblem as problem:
                 self.errors.append(RowError(row.number, problem.message))
-        foreign = self._codes_elsewhere(
-            event, {s.code for _, s in statuses if s.code and s.code not in existing}
+        foreign = codes_elsewhere(
+            session, event, {s.code for _, s in statuses if s.code and s.code not in existing}
         )
         assessor = Assessor(event, load_directory(session, event_date(event)))
         seen: dict[object, int] = {}
@@ -401,7 +265,7 @@ class _Import:
             self._assess(assessor, registration, parsed, due)
 
         if explicit and not self.dry_run:
-            _remember(session, self.slug, explicit, self.moment)
+            remember_category_map(session, self.slug, explicit, self.moment)
         report = self._report()
         audit.record(
             session,

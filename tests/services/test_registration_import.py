@@ -12,6 +12,7 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import Payment, Registration, Setting
 from desktop_app.domain.errors import Invalid, NotFound
+from desktop_app.services import audit
 from desktop_app.services.registration_import import import_registrations
 from tests.services.registration_data import (
     CLOCK,
@@ -363,3 +364,16 @@ def test_member_rate_taxes_in_quebec_and_ontario(database: Database, tmp_path: P
     # Toronto: member 349.00 + HST 45.37 paid; non-member 499.00 + HST 64.87 due.
     assert (ann.amount_paid, ann.amount_due) == (Decimal("394.37"), Decimal("563.87"))
     assert ann.membership_flag == "balance-due"
+
+
+def test_a_person_edited_at_the_desk_is_not_overwritten(montreal: Database) -> None:
+    import_registrations(montreal.sessions, MONTREAL, PRETIX_EXAMPLE, at=CLOCK)
+    julie = by_name(montreal, "Julie", "Fontaine")
+    with montreal.sessions.begin() as session:
+        row = session.get(Registration, julie.id)
+        assert row is not None
+        row.person.first_name = "Juliette"
+        audit.record(session, "person.edited", subject=f"registration:{julie.id}")
+    report = import_registrations(montreal.sessions, MONTREAL, PRETIX_EXAMPLE, at=CLOCK)
+    assert report.unchanged == 10
+    assert by_name(montreal, "Juliette", "Fontaine").code == julie.code

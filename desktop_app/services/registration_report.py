@@ -1,0 +1,105 @@
+"""What a registration import reports: counts, rejected rows and registrations to settle.
+
+Plain frozen dataclasses, shared by the importer, the command line and the interface.
+``to_json`` gives the shape of ``passerelle registrations import --json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from desktop_app.domain.errors import Message
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A rejected row: its number as the spreadsheet shows it, and why."""
+
+    row: int
+    message: Message
+
+    @property
+    def reason(self) -> str:
+        """The reason in English."""
+        return self.message.render()
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"row": …, "reason": …}``."""
+        return {"row": self.row, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class FlagCounts:
+    """How many imported registrations the desk must settle, by flag."""
+
+    balance_due: int = 0
+    credit_due: int = 0
+    doubt: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        """``{"balance_due": …, "credit_due": …, "doubt": …}``."""
+        return {"balance_due": self.balance_due, "credit_due": self.credit_due, "doubt": self.doubt}
+
+
+@dataclass(frozen=True)
+class FlaggedRegistration:
+    """An imported registration whose price does not match its membership verdict."""
+
+    row: int
+    code: str
+    name: str
+    flag: str
+    amount_due: Decimal
+    amount_paid: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        """Amounts as decimal strings."""
+        return {
+            "row": self.row,
+            "code": self.code,
+            "name": self.name,
+            "flag": self.flag,
+            "amount_due": str(self.amount_due),
+            "amount_paid": str(self.amount_paid),
+        }
+
+
+@dataclass(frozen=True)
+class RegistrationImportReport:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    event: str
+    file: str
+    layout: str
+    dry_run: bool
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+    """Rows not imported because cancelled, refunded or not attending."""
+    cancelled: int
+    """Registrations that were active and are now cancelled (among the skipped rows)."""
+    rejected: int
+    errors: tuple[RowError, ...]
+    flags: FlagCounts
+    flagged: tuple[FlaggedRegistration, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of ``passerelle registrations import --json``."""
+        return {
+            "event": self.event,
+            "file": self.file,
+            "layout": self.layout,
+            "dry_run": self.dry_run,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "cancelled": self.cancelled,
+            "rejected": self.rejected,
+            "errors": [e.to_json() for e in self.errors],
+            "flags": self.flags.to_json(),
+            "flagged": [f.to_json() for f in self.flagged],
+        }
