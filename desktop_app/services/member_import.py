@@ -5,7 +5,8 @@
 in line with it, in one transaction:
 
 - **All or nothing for the file.** A fatal problem (no name column, undecodable text, not a
-  spreadsheet, an unknown mapped column) raises :class:`Invalid` and writes nothing.
+  spreadsheet, an unknown mapped column, not one valid row) raises :class:`Invalid` and
+  writes nothing.
 - **Row by row for the rows.** A bad row (bad date, bad email, a holder without a name, a
   repeated member) is rejected with its row number and reason; the other rows are still
   imported, as in pretix's and CiviCRM's imports. A rejected row never ends the membership it
@@ -167,6 +168,19 @@ def import_members(
         effective = _effective_mapping(remembered, explicit, table.headers)
         columns = map_columns(table.headers, MEMBER_LIST, effective)
         parsed = read_member_rows(table, columns, association)
+        if not parsed.members:
+            # Importing it would end every membership the rows do not happen to name.
+            first = parsed.errors[0]
+            raise Invalid(
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "No row of {file} is a valid member, so nothing was imported. "
+                    "Row {row}: {reason}",
+                ),
+                file=table.source,
+                row=first.row,
+                reason=first.reason,
+            )
         state = CurrentState.load(session, association_id)
         plan = plan_sync(parsed.members, parsed.protected, state, _present(columns))
         new_mapping = {**remembered, **explicit}

@@ -201,3 +201,13 @@ def test_unknown_mapped_column_and_unknown_association_change_nothing(
     with pytest.raises(Invalid, match="Unknown association"):
         import_members(populated.sessions, "acme", path)
     assert snapshot(populated) == before
+
+
+def test_a_file_without_one_valid_row_changes_nothing(populated: Database, tmp_path: Path) -> None:
+    before = snapshot(populated)
+    rows = [FRENCH_HEADER, ["BQ-0009", "Acme inc.", "", "", "", "jamais"]]
+    with pytest.raises(Invalid) as raised:
+        import_members(populated.sessions, "bioquebec", write(tmp_path, "m.csv", csv_text(rows)))
+    assert raised.value.message.startswith("No row of m.csv is a valid member")
+    assert "Row 2: Date d'expiration: Unrecognised date “jamais”" in raised.value.message
+    assert snapshot(populated) == before
