@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "desktop_app.commands.backup",
     "desktop_app.commands.checkin",
     "desktop_app.commands.staff",
+    "desktop_app.commands.search",
 )
 
 

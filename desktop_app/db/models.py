@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop_app.db import immutability
+from desktop_app.db import immutability, search_index
 from desktop_app.db.types import Money, UTCDateTime
 
 NAMING_CONVENTION = {
@@ -482,3 +482,6 @@ for _dialect, _statements in (
     for _statement in _statements:
         _ddl = DDL(_statement)  # type: ignore[no-untyped-call]
         event.listen(Receipt.__table__, "after_create", _ddl.execute_if(dialect=_dialect))
+
+# The registration search index (FTS5 / pg_trgm) and the triggers that keep it current.
+search_index.attach(Base.metadata)

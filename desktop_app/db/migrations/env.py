@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from desktop_app.db.models import Base
+from desktop_app.db.search_index import include_object
 
 config = context.config
 engine = config.attributes.get("engine")
@@ -21,5 +22,7 @@ with engine.begin() as connection:
         target_metadata=Base.metadata,
         render_as_batch=True,
         compare_type=True,
+        # The search index is kept by triggers, not modelled: leave it out of autogenerate.
+        include_object=include_object,
     )
     context.run_migrations()

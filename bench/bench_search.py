@@ -1,0 +1,192 @@
+"""Search latency per keystroke on a demo database of 50,000 registrations.
+
+Run: ``python bench/bench_search.py [--registrations 50000] [--people 40] [--db URL]``.
+SQLite always (a fresh file in a temporary folder); PostgreSQL too when ``PASSERELLE_TEST_PG``
+holds a server URL (its database is emptied first). Aim (issue 5): p95 under 30 ms.
+
+Realistic queries are made from registrations picked at random (fixed seed) in the demo data,
+and typed keystroke by keystroke as a person at the desk would: "first last" without accents,
+"LAST F", the last name with one letter wrong, the organization, the email and the code. Every
+prefix is one search (limit 50). Prints p50/p95/max wall-clock and CPU milliseconds per
+keystroke, and how often the wanted registration is in the first 10 results of the full query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select, text
+
+from desktop_app.db.database import Database, open_database
+from desktop_app.db.engine import sqlite_url
+from desktop_app.db.models import Event, Person, Registration
+from desktop_app.services.demo import fill_demo
+from desktop_app.services.search import search_registrations
+
+SLUG = "forum-montreal-2027"
+
+
+@dataclass(frozen=True)
+class Target:
+    registration_id: int
+    first: str
+    last: str
+    organization: str | None
+    email: str | None
+    code: str
+
+
+def plain(value: str) -> str:
+    """What a hurried typist enters: no accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
+
+
+def misspell(word: str, rng: random.Random) -> str:
+    """One letter replaced, past the first letter (the way people mistype names)."""
+    letters = [c for c in plain(word).lower() if c.isalpha()]
+    if len(letters) < 5:
+        return "".join(letters)
+    position = rng.randrange(2, len(letters))
+    choices = [c for c in "aeioulnrst" if c != letters[position]]
+    letters[position] = rng.choice(choices)
+    return "".join(letters)
+
+
+QUERIES: dict[str, Callable[[Target, random.Random], str | None]] = {
+    "first last": lambda t, rng: plain(f"{t.first} {t.last}").lower(),
+    "LAST F": lambda t, rng: f"{plain(t.last).upper()} {plain(t.first)[:1].upper()}",
+    "misspelled last first": lambda t, rng: f"{misspell(t.last, rng)} {plain(t.first).lower()}",
+    "organization": lambda t, rng: t.organization,
+    "email": lambda t, rng: t.email,
+    "code": lambda t, rng: t.code,
+}
+
+
+def targets(database: Database, count: int, seed: int) -> list[Target]:
+    with database.sessions() as session:
+        rows = session.execute(
+            select(
+                Registration.id,
+                Person.first_name,
+                Person.last_name,
+                Person.organization_name,
+                Person.email,
+                Registration.code,
+            )
+            .join(Person)
+            .join(Event)
+            .where(Event.slug == SLUG, Registration.status == "active")
+            .order_by(Registration.id)
+        ).all()
+    rng = random.Random(seed)
+    return [Target(*row) for row in rng.sample(rows, count)]
+
+
+def run(database: Database, label: str, people: int, seed: int) -> list[str]:
+    picked = targets(database, people, seed)
+    rng = random.Random(seed)
+    search_registrations(database.sessions, SLUG, "warm up")
+    lines = [f"### {label}", ""]
+    lines.append(
+        "| query kind | keystrokes | p50 ms | p95 ms | max ms | CPU p95 ms | found in top 10 |"
+    )
+    lines.append("|---|---:|---:|---:|---:|---:|---:|")
+    every_wall: list[float] = []
+    every_cpu: list[float] = []
+    for kind, make in QUERIES.items():
+        wall: list[float] = []
+        cpu: list[float] = []
+        found = tried = 0
+        for target in picked:
+            query = make(target, rng)
+            if not query:
+                continue
+            tried += 1
+            hits = []
+            for end in range(1, len(query) + 1):
+                started, started_cpu = time.perf_counter(), time.process_time()
+                hits = search_registrations(database.sessions, SLUG, query[:end], limit=50)
+                wall.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
+            if target.registration_id in [h.registration_id for h in hits[:10]]:
+                found += 1
+            elif kind in ("first last", "misspelled last first", "code"):
+                print(f"  [{label}] {kind}: {query!r} -> not in top 10")
+        every_wall += wall
+        every_cpu += cpu
+        lines.append(
+            f"| {kind} | {len(wall)} | {pct(wall, 50):.1f} | {pct(wall, 95):.1f}"
+            f" | {max(wall):.1f} | {pct(cpu, 95):.1f} | {found}/{tried} |"
+        )
+    lines.append(
+        f"| **all** | {len(every_wall)} | {pct(every_wall, 50):.1f} | {pct(every_wall, 95):.1f}"
+        f" | {max(every_wall):.1f} | {pct(every_cpu, 95):.1f} | |"
+    )
+    lines.append("")
+    return lines
+
+
+def pct(values: list[float], percentile: int) -> float:
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    return statistics.quantiles(ordered, n=100, method="inclusive")[percentile - 1]
+
+
+def prepare(url: str, registrations: int, *, reuse: bool) -> Database:
+    database = open_database(url)
+    with database.engine.connect() as connection:
+        count = connection.execute(text("SELECT count(*) FROM registrations")).scalar_one()
+    if count == 0:
+        started = time.perf_counter()
+        fill_demo(database.sessions, registrations=registrations, seed=1)
+        print(f"demo data ({registrations}): {time.perf_counter() - started:.1f} s")
+    elif not reuse:
+        raise SystemExit(f"{url} already has registrations")
+    return database
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--registrations", type=int, default=50_000)
+    parser.add_argument("--people", type=int, default=40, help="registrations searched for")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--db", help="an existing demo database to reuse (SQLite file or URL)")
+    args = parser.parse_args()
+    lines = [
+        f"Search per keystroke, {args.registrations:,} demo registrations,"
+        f" {args.people} people searched for ({os.cpu_count()} CPUs).",
+        "",
+    ]
+    if args.db:
+        url = args.db if "://" in args.db else sqlite_url(Path(args.db))
+        database = prepare(url, args.registrations, reuse=True)
+        lines += run(database, "given database", args.people, args.seed)
+        database.dispose()
+    else:
+        folder = Path(tempfile.mkdtemp())
+        database = prepare(sqlite_url(folder / "search.sqlite3"), args.registrations, reuse=False)
+        lines += run(database, "SQLite", args.people, args.seed)
+        database.dispose()
+        pg_url = os.environ.get("PASSERELLE_TEST_PG")
+        if pg_url:
+            from tests.conftest import reset_postgresql
+
+            reset_postgresql(pg_url)
+            database = prepare(pg_url, args.registrations, reuse=False)
+            lines += run(database, "PostgreSQL", args.people, args.seed)
+            database.dispose()
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

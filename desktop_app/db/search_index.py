@@ -1,0 +1,243 @@
+"""The registration search index, kept by the database itself on both back ends.
+
+SQLite: an FTS5 table ``registration_search`` whose rowid is the registration id tokenizes
+words (``unicode61 remove_diacritics 2``, with prefix indexes for 1 to 3 letters) over first
+and last name, organization, email (split at ``.`` and ``@`` into words) and code; it answers
+"benoit lar", "LAROSE B", a company, an email or the start of a code. Its ``fts5vocab`` twin
+``registration_search_vocabulary`` lists every distinct word, so a misspelled word
+("lachanse") can be corrected against the words actually indexed. PostgreSQL:
+``registration_search`` holds a normalised text (``unaccent``, lower case, punctuation as
+spaces) with a ``pg_trgm`` GIN index, which serves word-prefix ``LIKE`` patterns and fuzzy
+``<%`` (word similarity) alike.
+
+Triggers on ``registrations`` and ``people`` keep the index in step with every writer (imports,
+demo data, walk-ins, edits, substitutions), so no Python code has to remember to update it.
+Fresh databases get all this through ``attach`` (create_all), older ones through migration 0003.
+A later migration that rebuilds ``registrations`` or ``people`` in SQLite batch mode drops
+their triggers with the old table: it must call ``install`` again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, MetaData, event
+
+INDEX_TABLE = "registration_search"
+"""The index's table; its FTS5 shadow tables and vocabulary table start with this name too."""
+
+# --- SQLite -------------------------------------------------------------------------------
+
+_WORD_COLUMNS = "first_name, last_name, organization, email, code, event_id"
+
+
+def _sqlite_fill(source: str, person: str, registration: str, where: str) -> str:
+    """INSERT ... SELECT indexing the registrations that ``source`` and ``where`` give.
+
+    ``person`` and ``registration`` name the person and registration rows (``NEW`` inside a
+    trigger).
+    """
+    p, r = person, registration
+    return (
+        f"INSERT INTO registration_search(rowid, {_WORD_COLUMNS})"
+        f" SELECT {r}.id, {p}.first_name, {p}.last_name, coalesce({p}.organization_name, ''),"
+        f" coalesce({p}.email, ''), {r}.code, {r}.event_id FROM {source} WHERE {where}"
+    )
+
+
+_SQLITE_FILL_ALL = _sqlite_fill(
+    "registrations AS r JOIN people AS p ON p.id = r.person_id", "p", "r", "1"
+)
+
+
+def _sqlite_statements() -> tuple[str, ...]:
+    on_registration = _sqlite_fill("people AS p", "p", "NEW", "p.id = NEW.person_id")
+    on_person = _sqlite_fill("registrations AS r", "NEW", "r", "r.person_id = NEW.id")
+    return (
+        "CREATE VIRTUAL TABLE registration_search USING fts5(first_name, last_name,"
+        " organization, email, code, event_id UNINDEXED,"
+        " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')",
+        # Every distinct word of the index, for typo correction ("lachanse" -> "lachance").
+        "CREATE VIRTUAL TABLE registration_search_vocabulary"
+        " USING fts5vocab(registration_search, 'row')",
+        "CREATE TRIGGER registration_search_insert AFTER INSERT ON registrations"
+        f" BEGIN {on_registration}; END",
+        "CREATE TRIGGER registration_search_update AFTER UPDATE OF person_id, code, event_id"
+        " ON registrations BEGIN DELETE FROM registration_search WHERE rowid = OLD.id;"
+        f" {on_registration}; END",
+        "CREATE TRIGGER registration_search_delete AFTER DELETE ON registrations"
+        " BEGIN DELETE FROM registration_search WHERE rowid = OLD.id; END",
+        "CREATE TRIGGER registration_search_person AFTER UPDATE OF first_name, last_name,"
+        " organization_name, email ON people BEGIN DELETE FROM registration_search WHERE rowid IN"
+        f" (SELECT id FROM registrations WHERE person_id = NEW.id); {on_person}; END",
+        _SQLITE_FILL_ALL,
+    )
+
+
+SQLITE_STATEMENTS = _sqlite_statements()
+SQLITE_DROP = (
+    "DROP TRIGGER IF EXISTS registration_search_insert",
+    "DROP TRIGGER IF EXISTS registration_search_update",
+    "DROP TRIGGER IF EXISTS registration_search_delete",
+    "DROP TRIGGER IF EXISTS registration_search_person",
+    "DROP TABLE IF EXISTS registration_search_vocabulary",
+    "DROP TABLE IF EXISTS registration_search",
+)
+SQLITE_REBUILD = ("DELETE FROM registration_search", _SQLITE_FILL_ALL)
+
+# --- PostgreSQL ---------------------------------------------------------------------------
+
+_PG_FOLD = (
+    "CREATE OR REPLACE FUNCTION passerelle_fold(value text) RETURNS text"
+    " LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$"
+    " SELECT btrim(regexp_replace(lower({schema}.unaccent('{schema}.unaccent'::regdictionary,"
+    " value)), '[^[:alnum:]]+', ' ', 'g')) $$"
+)
+_PG_DOCUMENT = (
+    "CREATE OR REPLACE FUNCTION passerelle_search_document(first_name text, last_name text,"
+    " organization text, email text, code text) RETURNS text"
+    " LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$"
+    " SELECT ' ' || concat_ws(' ', passerelle_fold(first_name), passerelle_fold(last_name),"
+    " passerelle_fold(organization), passerelle_fold(email), passerelle_fold(code)) || ' ' $$"
+)
+_PG_NAMES = (
+    "CREATE OR REPLACE FUNCTION passerelle_search_names(first_name text, last_name text)"
+    " RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$"
+    " SELECT ' ' || concat_ws(' ', passerelle_fold(first_name), passerelle_fold(last_name))"
+    " || ' ' $$"
+)
+_PG_SYNC = """
+CREATE OR REPLACE FUNCTION passerelle_registration_search_sync() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'registrations' THEN
+        INSERT INTO registration_search (registration_id, event_id, names, document)
+        SELECT NEW.id, NEW.event_id, passerelle_search_names(p.first_name, p.last_name),
+               passerelle_search_document(p.first_name, p.last_name, p.organization_name,
+                                          p.email, NEW.code)
+        FROM people AS p WHERE p.id = NEW.person_id
+        ON CONFLICT (registration_id) DO UPDATE
+            SET event_id = EXCLUDED.event_id, names = EXCLUDED.names,
+                document = EXCLUDED.document;
+    ELSE
+        UPDATE registration_search AS s
+        SET names = passerelle_search_names(NEW.first_name, NEW.last_name),
+            document = passerelle_search_document(NEW.first_name, NEW.last_name,
+                                                  NEW.organization_name, NEW.email, r.code)
+        FROM registrations AS r
+        WHERE r.person_id = NEW.id AND s.registration_id = r.id;
+    END IF;
+    RETURN NULL;
+END $$
+"""
+POSTGRESQL_STATEMENTS = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    _PG_FOLD,
+    _PG_DOCUMENT,
+    _PG_NAMES,
+    "CREATE TABLE registration_search ("
+    " registration_id integer PRIMARY KEY REFERENCES registrations (id) ON DELETE CASCADE,"
+    " event_id integer NOT NULL, names text NOT NULL, document text NOT NULL)",
+    "CREATE INDEX registration_search_document_trgm ON registration_search"
+    " USING gin (document gin_trgm_ops)",
+    _PG_SYNC,
+    "CREATE TRIGGER registration_search_sync AFTER INSERT OR UPDATE OF person_id, code, event_id"
+    " ON registrations FOR EACH ROW EXECUTE FUNCTION passerelle_registration_search_sync()",
+    "CREATE TRIGGER registration_search_sync AFTER UPDATE OF first_name, last_name,"
+    " organization_name, email ON people"
+    " FOR EACH ROW EXECUTE FUNCTION passerelle_registration_search_sync()",
+)
+_PG_FILL = (
+    "INSERT INTO registration_search (registration_id, event_id, names, document)"
+    " SELECT r.id, r.event_id, passerelle_search_names(p.first_name, p.last_name),"
+    " passerelle_search_document(p.first_name, p.last_name, p.organization_name, p.email,"
+    " r.code) FROM registrations AS r JOIN people AS p ON p.id = r.person_id"
+)
+POSTGRESQL_DROP = (
+    "DROP TRIGGER IF EXISTS registration_search_sync ON registrations",
+    "DROP TRIGGER IF EXISTS registration_search_sync ON people",
+    "DROP TABLE IF EXISTS registration_search",
+    "DROP FUNCTION IF EXISTS passerelle_registration_search_sync()",
+    "DROP FUNCTION IF EXISTS passerelle_search_names(text, text)",
+    "DROP FUNCTION IF EXISTS passerelle_search_document(text, text, text, text, text)",
+    "DROP FUNCTION IF EXISTS passerelle_fold(text)",
+)
+POSTGRESQL_REBUILD = ("DELETE FROM registration_search", _PG_FILL)
+
+
+def _unaccent_schema(connection: Connection) -> str:
+    schema = connection.exec_driver_sql(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+        " WHERE e.extname = 'unaccent'"
+    ).scalar_one()
+    return '"' + str(schema).replace('"', '""') + '"'
+
+
+def install(connection: Connection) -> None:
+    """Create the index, its triggers and (on PostgreSQL) the extensions it needs, then fill it.
+
+    Idempotent: an existing index is dropped and rebuilt from the registrations.
+    """
+    drop(connection)
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        for statement in SQLITE_STATEMENTS:
+            connection.exec_driver_sql(statement)
+    elif dialect == "postgresql":
+        for statement in POSTGRESQL_STATEMENTS:
+            if statement is _PG_FOLD:
+                statement = statement.format(schema=_unaccent_schema(connection))
+            connection.exec_driver_sql(statement)
+        connection.exec_driver_sql(_PG_FILL)
+
+
+def drop(connection: Connection) -> None:
+    """Remove the index and its triggers (downgrade, or before a rebuild)."""
+    dialect = connection.dialect.name
+    statements = SQLITE_DROP if dialect == "sqlite" else POSTGRESQL_DROP
+    if dialect in ("sqlite", "postgresql"):
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+
+
+def rebuild(connection: Connection) -> None:
+    """Re-index every registration from scratch (after a bulk load, or to repair)."""
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        statements: tuple[str, ...] = SQLITE_REBUILD
+    elif dialect == "postgresql":
+        statements = POSTGRESQL_REBUILD
+    else:
+        return
+    for statement in statements:
+        connection.exec_driver_sql(statement)
+
+
+def is_index_table(name: str | None) -> bool:
+    """Whether a table belongs to the search index (not modelled: the database keeps it)."""
+    return name is not None and name.startswith(INDEX_TABLE)
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Alembic ``include_object`` hook: leave the index's tables out of schema comparison."""
+    del obj, reflected, compare_to
+    if type_ == "table":
+        return not is_index_table(name)
+    return True
+
+
+def _after_create(target: MetaData, connection: Connection, **_: Any) -> None:
+    install(connection)
+
+
+def _before_drop(target: MetaData, connection: Connection, **_: Any) -> None:
+    drop(connection)
+
+
+def attach(metadata: MetaData) -> None:
+    """Create the index whenever ``metadata.create_all`` makes a fresh schema."""
+    event.listen(metadata, "after_create", _after_create)
+    event.listen(metadata, "before_drop", _before_drop)
