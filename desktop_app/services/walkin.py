@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 import time
+import weakref
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,6 +31,8 @@ from desktop_app.db.models import (
     Event,
     Membership,
     MembershipDecision,
+    OrganizationAlias,
+    OrganizationDomain,
     Payment,
     Person,
     Receipt,
@@ -134,7 +137,10 @@ def _registered_code(session: Session, event: Event, email: str | None) -> str |
 
 
 _DIRECTORY_TTL = 60.0
-_directories: dict[tuple[str, date], tuple[tuple[object, ...], float, MemberDirectory]] = {}
+# Per engine (weakly held: a disposed database's entry goes with it), per event day.
+_directories: weakref.WeakKeyDictionary[
+    Engine, dict[date, tuple[tuple[object, ...], float, MemberDirectory]]
+] = weakref.WeakKeyDictionary()
 
 
 def _fingerprint(session: Session) -> tuple[object, ...]:
@@ -146,24 +152,33 @@ def _fingerprint(session: Session) -> tuple[object, ...]:
             func.count(Membership.ended_at),
         )
     ).one()
-    decisions = session.execute(
-        select(func.count(MembershipDecision.id), func.max(MembershipDecision.id))
+    others = session.execute(
+        select(
+            select(func.count(MembershipDecision.id)).scalar_subquery(),
+            select(func.max(MembershipDecision.id)).scalar_subquery(),
+            select(func.count(OrganizationDomain.id)).scalar_subquery(),
+            select(func.max(OrganizationDomain.id)).scalar_subquery(),
+            select(func.count(OrganizationAlias.id)).scalar_subquery(),
+            select(func.max(OrganizationAlias.id)).scalar_subquery(),
+        )
     ).one()
-    return (*memberships, *decisions)
+    return (*memberships, *others)
 
 
 def _directory(session: Session, day: date) -> MemberDirectory:
-    """The member directory for a quote, reused for a minute while the member lists and staff
-    decisions look unchanged: loading it takes ~80 ms and the form asks at every keystroke.
-    Registering always loads it afresh."""
-    key = (session.get_bind().engine.url.render_as_string(), day)
+    """The member directory, reused for up to a minute while the member lists and staff
+    decisions are unchanged: loading it takes ~80 ms (2,000 registrations' demo lists) and
+    the form asks at every keystroke. "Unchanged" is checked on every call by counts, highest
+    ids and the latest import time of memberships and decisions (a member-list import stamps
+    every row it changes), so a new list or decision is seen at once."""
+    per_day = _directories.setdefault(session.get_bind().engine, {})
     fingerprint = _fingerprint(session)
-    cached = _directories.get(key)
+    cached = per_day.get(day)
     now = time.monotonic()
     if cached is not None and cached[0] == fingerprint and now - cached[1] < _DIRECTORY_TTL:
         return cached[2]
     directory = load_directory(session, day)
-    _directories[key] = (fingerprint, now, directory)
+    per_day[day] = (fingerprint, now, directory)
     return directory
 
 
@@ -285,7 +300,7 @@ def _register(
 ) -> tuple[WalkInResult, Receipt | None]:
     event = get_event(session, slug)
     day = event_date(event)
-    directory: MemberDirectory = load_directory(session, day)
+    directory = _directory(session, day)
     query = _query(form)
     found = verdict(directory, query, day)
     duplicate = _registered_code(session, event, form.email)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -10,8 +11,12 @@ from sqlalchemy import select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
+    Association,
     AuditEntry,
     CheckIn,
+    Membership,
+    Organization,
+    OrganizationDomain,
     Payment,
     Person,
     Receipt,
@@ -19,6 +24,7 @@ from desktop_app.db.models import (
     Registration,
 )
 from desktop_app.domain.errors import Conflict, Invalid
+from desktop_app.domain.names import organization_key
 from desktop_app.services.payments import PaymentInput
 from desktop_app.services.search import find_by_code
 from desktop_app.services.staff import Override, create_staff, sign_in
@@ -326,3 +332,31 @@ def test_a_failure_half_way_leaves_nothing_and_no_gap(
     result = walk_in(db)
     assert result.receipt is not None
     assert result.receipt.number == "FORUM-MONTREAL-2027-000001"
+
+
+def test_a_new_member_list_is_seen_by_the_next_quote(db: Database) -> None:
+    form = WalkInForm("Léa", "Roy", "lea.roy@nouvellebio.ca", "Nouvelle Bio", None, "fr")
+    assert quote_walk_in(db.sessions, MONTREAL, form, at=BEFORE_MONTREAL).category_code == (
+        "non-member"
+    )
+    with db.sessions.begin() as session:
+        org = Organization(name="Nouvelle Bio inc.", name_key=organization_key("Nouvelle Bio"))
+        session.add(org)
+        session.flush()
+        session.add(OrganizationDomain(organization_id=org.id, domain="nouvellebio.ca"))
+        session.add(
+            Membership(
+                association_id=session.scalars(
+                    select(Association.id).where(Association.code == "lso")
+                ).one(),
+                holder_kind="organization",
+                organization_id=org.id,
+                member_number="L-77",
+                valid_from=date(2026, 1, 1),
+                valid_until=date(2027, 12, 31),
+                imported_at=datetime(2027, 2, 1, tzinfo=UTC),
+            )
+        )
+    quote = quote_walk_in(db.sessions, MONTREAL, form, at=BEFORE_MONTREAL)
+    assert quote.verdict.associations == frozenset({"lso"})
+    assert quote.category_code == "member"
