@@ -8,7 +8,6 @@ active check-in and the badge print log. Evidence lines are rebuilt as translata
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,10 +22,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.models import BadgePrint, Person, Registration
 from desktop_app.domain import membership as vocabulary
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
-from desktop_app.domain.membership import ASSOCIATION_NAMES, PersonQuery, verdict
+from desktop_app.domain.membership import ASSOCIATION_NAMES
 from desktop_app.services import audit
 from desktop_app.services.checkin import ZERO, active_check_in
-from desktop_app.services.membership import event_date, load_directory
+from desktop_app.services.registration_verdicts import assess_registrations
 
 _CTX = "MembershipVerdict"
 _T_WITH_VALIDITY = QT_TRANSLATE_NOOP(_CTX, "{evidence}, {validity}")
@@ -297,22 +296,8 @@ def clean_email(value: str | None) -> str | None:
 
 
 def _reassess(session: Session, registration: Registration) -> None:
-    """Recompute the registration's verdict (and flag and amount due, when H2's service is in)."""
-    try:
-        module = importlib.import_module("desktop_app.services.registration_verdicts")
-    except ModuleNotFoundError:
-        module = None
-    if module is not None:
-        module.assess_registrations(session, registration.event, [registration])
-        return
-    person = registration.person
-    day = event_date(registration.event)
-    query = PersonQuery(
-        name=f"{person.first_name} {person.last_name}",
-        email=person.email,
-        organization=person.organization_name,
-    )
-    registration.verdict = verdict(load_directory(session, day), query, day).to_json()
+    """Recompute the registration's verdict, membership flag and amount due for its person."""
+    assess_registrations(session, registration.event, [registration])
 
 
 def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:

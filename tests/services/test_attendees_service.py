@@ -203,7 +203,6 @@ def test_substitute_moves_the_registration_and_recomputes_the_verdict(desk: Data
 
 def test_a_non_member_substitute_owes_the_difference(desk: Database) -> None:
     """A non-member taking a member's place owes the non-member price: the desk then blocks."""
-    pytest.importorskip("desktop_app.services.registration_verdicts")
     found = check_person(desk.sessions, MONTREAL, email="ana@umontreal.ca")
     rid = add_registration(
         desk.sessions,
