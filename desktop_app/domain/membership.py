@@ -280,6 +280,8 @@ def _evidence_json(e: Evidence) -> dict[str, Any]:
         "strength": e.strength,
         "membership_id": e.membership_id,
         "valid_until": _iso(e.valid_until),
+        "template": e.template,
+        "params": dict(e.params),
     }
 
 
