@@ -61,49 +61,53 @@ _STUDENT = re.compile(r"\b(student|etudiant|etudiante|étudiant|étudiante)s?\b"
 _LIST_SPLIT = re.compile(r"[;|\n]+")
 _DOMAIN_SPLIT = re.compile(r"[\s,;|]+")
 
-_CTX = "AppError"
+
 _T_OVERSIZED = QT_TRANSLATE_NOOP(
-    _CTX, "The “{column}” cell is {length} characters long; at most {limit} are accepted."
+    "AppError", "The “{column}” cell is {length} characters long; at most {limit} are accepted."
 )
-_T_TOO_LONG = QT_TRANSLATE_NOOP(_CTX, "The {field} “{value}” is longer than {limit} characters.")
+_T_TOO_LONG = QT_TRANSLATE_NOOP(
+    "AppError", "The {field} “{value}” is longer than {limit} characters."
+)
 _T_BAD_KIND = QT_TRANSLATE_NOOP(
-    _CTX,
+    "AppError",
     "Unrecognised kind of member “{value}”: write Organisation or Individuel "
     "(Organization or Individual).",
 )
 _T_NO_NAME = QT_TRANSLATE_NOOP(
-    _CTX, "The row has neither an organization name nor a person's name."
+    "AppError", "The row has neither an organization name nor a person's name."
 )
 _T_NO_ORGANIZATION = QT_TRANSLATE_NOOP(
-    _CTX, "An organization membership needs the organization's name."
+    "AppError", "An organization membership needs the organization's name."
 )
-_T_NO_PERSON = QT_TRANSLATE_NOOP(_CTX, "An individual membership needs the person's name.")
-_T_BAD_EMAIL = QT_TRANSLATE_NOOP(_CTX, "“{value}” is not an email address.")
-_T_BAD_DOMAIN = QT_TRANSLATE_NOOP(_CTX, "“{value}” is not an email domain.")
-_T_BAD_DATE = QT_TRANSLATE_NOOP(_CTX, "{column}: {problem}")
-_T_PERIOD = QT_TRANSLATE_NOOP(_CTX, "The membership ends ({until}) before it starts ({start}).")
+_T_NO_PERSON = QT_TRANSLATE_NOOP("AppError", "An individual membership needs the person's name.")
+_T_BAD_EMAIL = QT_TRANSLATE_NOOP("AppError", "“{value}” is not an email address.")
+_T_BAD_DOMAIN = QT_TRANSLATE_NOOP("AppError", "“{value}” is not an email domain.")
+_T_BAD_DATE = QT_TRANSLATE_NOOP("AppError", "{column}: {problem}")
+_T_PERIOD = QT_TRANSLATE_NOOP(
+    "AppError", "The membership ends ({until}) before it starts ({start})."
+)
 _T_DUPLICATE_NUMBER = QT_TRANSLATE_NOOP(
-    _CTX, "Member number {number} already appears on row {first}; this row is ignored."
+    "AppError", "Member number {number} already appears on row {first}; this row is ignored."
 )
 _T_DUPLICATE_ORGANIZATION = QT_TRANSLATE_NOOP(
-    _CTX, "The organization “{name}” already appears on row {first}; this row is ignored."
+    "AppError", "The organization “{name}” already appears on row {first}; this row is ignored."
 )
 _T_DUPLICATE_EMAIL = QT_TRANSLATE_NOOP(
-    _CTX, "The member {email} already appears on row {first}; this row is ignored."
+    "AppError", "The member {email} already appears on row {first}; this row is ignored."
 )
 _T_DUPLICATE_PERSON = QT_TRANSLATE_NOOP(
-    _CTX, "The member {name} already appears on row {first}; this row is ignored."
+    "AppError", "The member {name} already appears on row {first}; this row is ignored."
 )
 
 # Fields shown in messages, marked for translation.
 _FIELD_NAMES = {
-    "organization": QT_TRANSLATE_NOOP(_CTX, "organization name"),
-    "first_name": QT_TRANSLATE_NOOP(_CTX, "first name"),
-    "last_name": QT_TRANSLATE_NOOP(_CTX, "last name"),
-    "email": QT_TRANSLATE_NOOP(_CTX, "email"),
-    "member_number": QT_TRANSLATE_NOOP(_CTX, "member number"),
-    "category": QT_TRANSLATE_NOOP(_CTX, "category"),
-    "alias": QT_TRANSLATE_NOOP(_CTX, "other name"),
+    "organization": QT_TRANSLATE_NOOP("AppError", "organization name"),
+    "first_name": QT_TRANSLATE_NOOP("AppError", "first name"),
+    "last_name": QT_TRANSLATE_NOOP("AppError", "last name"),
+    "email": QT_TRANSLATE_NOOP("AppError", "email"),
+    "member_number": QT_TRANSLATE_NOOP("AppError", "member number"),
+    "category": QT_TRANSLATE_NOOP("AppError", "category"),
+    "alias": QT_TRANSLATE_NOOP("AppError", "other name"),
 }
 
 
