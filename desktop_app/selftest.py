@@ -3,7 +3,7 @@
 Each check exercises one thing the desk needs at run time, through the same code the app uses:
 the packaged resources (fonts, translations, badge stocks, example events, migrations), Qt's
 platform plugins, a temporary SQLite database at the newest schema filled with demo data, a
-membership verdict, a check-in (and the same badge scanned again), a
+membership verdict, a search as staff type it, a check-in (and the same badge scanned again), a
 badge and a receipt as PDF, a page rasterised by PDFium, the French translation, the printer
 list (none is fine), the PostgreSQL driver, spreadsheets, and a staff account signing in with
 its PIN (argon2). It is what a packaged build is smoke-tested with, so a resource the bundle
@@ -170,6 +170,29 @@ def _membership(state: _State) -> str:
     if not verdict.associations:
         raise RuntimeError(f"member organization {name!r} not recognised")
     return f"{name!r} (typed in capitals) is a member: {verdict.marking}"
+
+
+def _search(state: _State) -> str:
+    from sqlalchemy import select
+
+    from desktop_app.db.models import Event, Person, Registration
+    from desktop_app.services.search import search_registrations
+
+    database = state.db()
+    with database.sessions() as session:
+        code, last_name = session.execute(
+            select(Registration.code, Person.last_name)
+            .join(Person, Registration.person_id == Person.id)
+            .join(Event, Registration.event_id == Event.id)
+            .where(Event.slug == state.event, Registration.status == "active")
+            .order_by(Registration.id)
+            .limit(1)
+        ).one()
+    typed = last_name[:-1].lower()  # what staff type: lower case, not finished
+    hits = search_registrations(database.sessions, state.event, typed)
+    if code not in [hit.code for hit in hits]:
+        raise RuntimeError(f"typing {typed!r} does not find {last_name} ({code})")
+    return f"typing {typed!r} finds {last_name} among {len(hits)}"
 
 
 def _check_in(state: _State) -> str:
@@ -343,6 +366,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("qt platform", _qt),
     ("database", _database),
     ("membership", _membership),
+    ("search", _search),
     ("check-in", _check_in),
     ("badge PDF", _badge),
     ("receipt PDF", _receipt),

@@ -38,6 +38,7 @@ def test_self_test_passes_and_reports_each_check(
     assert "Il n'existe aucun support" in out  # the French message, from the .qm file
     assert "argon2id" in out
     assert "scanned again: already checked in" in out
+    assert "finds" in out
     assert not user_db.exists(), "the self-test must never open the user's database"
 
 
