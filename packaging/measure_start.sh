@@ -29,6 +29,7 @@ for run in $(seq "$runs"); do
     HOME="$home" "$@" >/dev/null 2>&1 &
     app=$!
     shown=""
+    cpu=""
     for _ in $(seq 3000); do  # 30 s at most
         # The main window: WM_CLASS ("passerelle" "Passerelle"), and mapped (viewable).
         window=$(xwininfo -display "$display" -root -tree 2>/dev/null \
@@ -36,6 +37,10 @@ for run in $(seq "$runs"); do
         if [[ -n $window ]] && xwininfo -display "$display" -id "$window" 2>/dev/null \
             | grep -q 'IsViewable'; then
             shown=$(( ($(date +%s%N) - start) / 1000000 ))
+            # CPU time the program had used by then (user + system): hardly changed by other
+            # processes competing for the CPU, unlike the wall-clock time.
+            ticks=$(awk '{print $14 + $15}' "/proc/$app/stat" 2>/dev/null || echo 0)
+            cpu=$(( ticks * 1000 / $(getconf CLK_TCK) ))
             break
         fi
         kill -0 "$app" 2>/dev/null || break
@@ -44,5 +49,6 @@ for run in $(seq "$runs"); do
     kill "$app" 2>/dev/null || true
     wait "$app" 2>/dev/null || true
     rm -rf "$home"
-    echo "run $run: ${shown:-no window} ms to the first window"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    echo "run $run: ${shown:-no window} ms to the first window (CPU ${cpu:-?} ms; load $load)"
 done
