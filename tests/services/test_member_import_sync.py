@@ -284,3 +284,31 @@ def test_unclear_kind_long_cells_and_reversed_periods_are_rejected(
     assert "organization name “CCCC" in reasons[6] and "longer than 300" in reasons[6]
     assert "ends (2026-01-01) before it starts (2027-01-01)" in reasons[7]
     assert (report.added, report.rejected) == (1, 6)
+
+
+def test_a_member_number_that_changes_holder_kind(database: Database, tmp_path: Path) -> None:
+    header = ["Member #", "Member type", "Organization", "First name", "Last name", "Email"]
+    first = [
+        header,
+        ["1", "Corporate", "Acme Inc.", "", "", ""],
+        ["2", "Individual", "", "Ana", "Roy", "ana@roy.ca"],
+    ]
+    run(database, tmp_path, first, at=AT)
+    swapped = [
+        header,
+        ["1", "Individual", "", "Bob", "Lee", "bob@lee.ca"],
+        ["2", "Corporate", "Roy Conseil Inc.", "", "", ""],
+    ]
+    report = run(database, tmp_path, swapped, association="bioquebec", at=LATER)
+    assert (report.updated, report.added, report.ended) == (2, 0, 0)
+    members = by_number(database, "bioquebec")
+    assert (members["1"]["holder"], members["1"]["person"], members["1"]["organization"]) == (
+        "person",
+        "Bob Lee",
+        None,
+    )
+    assert (members["2"]["holder"], members["2"]["organization"]) == (
+        "organization",
+        "Roy Conseil Inc.",
+    )
+    assert active_in(database, PersonQuery(email="bob@lee.ca")) == {"bioquebec"}
