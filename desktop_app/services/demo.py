@@ -444,7 +444,8 @@ def fill_demo(
         person_ids = _bulk(session, Person, people_rows)
         for row, person_id in zip(registration_rows, person_ids, strict=True):
             row["person_id"] = person_id
-        session.execute(insert(Registration), registration_rows)
+        if registration_rows:  # an empty executemany would insert one blank row
+            session.execute(insert(Registration), registration_rows)
         audit.record(session, "demo.filled", detail={"registrations": registrations, "seed": seed})
         result = DemoResult(
             events=tuple(event.slug for event in events),

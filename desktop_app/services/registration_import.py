@@ -27,8 +27,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table as SqlTable
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
@@ -166,6 +167,8 @@ class _Import:
         self.errors: list[RowError] = []
         self.flagged: list[FlaggedRegistration] = []
         self.flags = dict.fromkeys((BALANCE_DUE, CREDIT_DUE, DOUBT), 0)
+        self.new_people: list[dict[str, Any]] = []
+        self.new_registrations: list[dict[str, Any]] = []
 
     # --- setup ---------------------------------------------------------------------------------
 
@@ -251,18 +254,18 @@ class _Import:
             category = categories[parsed.category_code]
             due, paid = parsed.amounts(self.columns.layout, assessor.base_amount_due(category.code))
             if current is None:
-                registration = self._add(event, category, parsed, due, paid)
-                if identity is not None:
-                    by_identity[identity] = registration
+                self._add(event, category, parsed, due, paid, assessor)
                 self.counts["added"] += 1
-            else:
-                registration = current
-                paid += desk_paid.get(current.id, Decimal(0))
-                changed = self._update(
-                    current, category, parsed, due, paid, keep_person=current.id in protected
-                )
-                self.counts["updated" if changed else "unchanged"] += 1
-            self._assess(assessor, registration, parsed, due)
+                continue
+            paid += desk_paid.get(current.id, Decimal(0))
+            changed = self._update(
+                current, category, parsed, due, paid, keep_person=current.id in protected
+            )
+            self.counts["updated" if changed else "unchanged"] += 1
+            self._assess(assessor, current, parsed, due)
+
+        self.session.flush()
+        self._insert_new()
 
         if explicit and not self.dry_run:
             remember_category_map(session, self.slug, explicit, self.moment)
@@ -286,35 +289,68 @@ class _Import:
         parsed: ParsedRow,
         due: Decimal,
         paid: Decimal,
-    ) -> Registration:
-        person = Person(
-            first_name=parsed.first_name,
-            last_name=parsed.last_name,
-            email=parsed.email,
-            organization_name=parsed.organization,
-            organization_id=None,
-            preferred_language=parsed.language,
-            created_at=self.moment,
-            anonymized_at=None,
+        assessor: Assessor,
+    ) -> None:
+        """Queue a new registration (inserted in bulk by :meth:`_insert_new`), assessed."""
+        code = parsed.code or new_registration_code()
+        registered_at = order_moment(parsed.ordered_on, event.timezone, self.moment)
+        assessment = assessor.assess(
+            RegistrationFacts(
+                first_name=parsed.first_name,
+                last_name=parsed.last_name,
+                email=parsed.email,
+                organization=parsed.organization,
+                category_code=category.code,
+                amount_paid=paid,
+                base_amount_due=due,
+                registered_at=registered_at,
+                member_number=parsed.member_number,
+            )
         )
-        registration = Registration(
-            event=event,
-            person=person,
-            category=category,
-            code=parsed.code or new_registration_code(),
-            amount_due=due,
-            amount_paid=paid,
-            status="active",
-            source=self.source,
-            preferred_language=parsed.language,
-            role=category.role,
-            notes=None,
-            verdict=None,
-            membership_flag=None,
-            created_at=order_moment(parsed.ordered_on, event.timezone, self.moment),
+        self.new_people.append(
+            {
+                "first_name": parsed.first_name,
+                "last_name": parsed.last_name,
+                "email": parsed.email,
+                "organization_name": parsed.organization,
+                "organization_id": None,
+                "preferred_language": parsed.language,
+                "created_at": self.moment,
+                "anonymized_at": None,
+            }
         )
-        self.session.add(registration)
-        return registration
+        self.new_registrations.append(
+            {
+                "event_id": event.id,
+                "person_id": None,
+                "category_id": category.id,
+                "code": code,
+                "amount_due": assessment.amount_due,
+                "amount_paid": paid,
+                "status": "active",
+                "source": self.source,
+                "preferred_language": parsed.language,
+                "role": category.role,
+                "notes": None,
+                "verdict": assessment.verdict,
+                "membership_flag": assessment.membership_flag,
+                "created_at": registered_at,
+            }
+        )
+        self._count_flag(parsed, code, assessment.membership_flag, assessment.amount_due, paid)
+
+    def _insert_new(self) -> None:
+        """Insert the queued people and registrations: two multi-row statements."""
+        if not self.new_people:
+            return
+        people = cast(SqlTable, Person.__table__)
+        statement = people.insert().returning(people.c.id, sort_by_parameter_order=True)
+        ids = self.session.execute(statement, self.new_people).scalars().all()
+        for registration, person_id in zip(self.new_registrations, ids, strict=True):
+            registration["person_id"] = person_id
+        self.session.execute(
+            cast(SqlTable, Registration.__table__).insert(), self.new_registrations
+        )
 
     def _update(
         self,
@@ -375,19 +411,30 @@ class _Import:
             )
         )
         apply(registration, assessment)
-        flag = assessment.membership_flag
-        if flag in self.flags:
-            self.flags[flag] += 1
-            self.flagged.append(
-                FlaggedRegistration(
-                    row=parsed.number,
-                    code=registration.code,
-                    name=f"{person.first_name} {person.last_name}".strip(),
-                    flag=flag,
-                    amount_due=registration.amount_due,
-                    amount_paid=registration.amount_paid,
-                )
+        self._count_flag(
+            parsed,
+            registration.code,
+            assessment.membership_flag,
+            registration.amount_due,
+            registration.amount_paid,
+        )
+
+    def _count_flag(
+        self, parsed: ParsedRow, code: str, flag: str | None, due: Decimal, paid: Decimal
+    ) -> None:
+        if flag not in self.flags:
+            return
+        self.flags[flag] += 1
+        self.flagged.append(
+            FlaggedRegistration(
+                row=parsed.number,
+                code=code,
+                name=f"{parsed.first_name} {parsed.last_name}".strip(),
+                flag=flag,
+                amount_due=due,
+                amount_paid=paid,
             )
+        )
 
     def _report(self) -> RegistrationImportReport:
         return RegistrationImportReport(

@@ -89,11 +89,16 @@ class Assessor:
         self.directory = directory
         self.categories = {c.code: c for c in self.pricing.categories}
         self._best: dict[tuple[bool, tuple[bool, ...]], Decimal | None] = {}
+        self._list_totals: dict[str, Decimal] = {}
 
     def base_amount_due(self, category_code: str) -> Decimal:
         """The total, taxes included, of a category at its list price."""
-        category = self.categories[category_code]
-        return compute_taxes(self.pricing.province, category.amount, category.taxes_included).total
+        if category_code not in self._list_totals:
+            category = self.categories[category_code]
+            self._list_totals[category_code] = compute_taxes(
+                self.pricing.province, category.amount, category.taxes_included
+            ).total
+        return self._list_totals[category_code]
 
     def assess(self, facts: RegistrationFacts) -> Assessment:
         """The verdict of the registration's person, and the flag and amount due it implies."""

@@ -39,3 +39,10 @@ def test_demo_registrations_have_verdicts_and_every_flag(database: Database) -> 
     # What the demo stored is what a reassessment computes.
     for slug in ("forum-montreal-2027", "partnering-toronto-2027"):
         assert reassess(database.sessions, slug).changed == 0
+
+
+def test_demo_with_members_only(database: Database) -> None:
+    result = fill_demo(database.sessions, registrations=0, seed=1)
+    assert result.registrations == 0 and result.memberships > 0
+    with database.sessions() as session:
+        assert session.scalars(select(Registration)).all() == []
