@@ -1,0 +1,226 @@
+"""Does the desk stay responsive on 50,000 registrations? Typing, scans and check-ins, measured.
+
+Run: python bench/bench_desk.py [--registrations 50000] [--queries 20] [--scans 60] [--pg URL]
+
+A DeskWindow is driven offscreen as staff would: names typed keystroke by keystroke (180 ms
+apart, so every keystroke runs a search after the 120 ms debounce), then badges scanned (real
+key events 3 ms apart ending in Enter, through the scanner filter), each scan checking someone
+in. A 5 ms heartbeat timer on the GUI thread records how late it fires: the longest lateness
+is the longest stall a person at the desk would feel. Also reported: search time per keystroke
+on the worker (the service call), and keystroke-to-results and scan-to-outcome times as seen
+on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import create_engine, select, text
+
+from desktop_app.db.database import open_database
+from desktop_app.db.engine import normalise_url, sqlite_url
+from desktop_app.db.models import Event, Person, Registration
+from desktop_app.services.demo import fill_demo
+from desktop_app.services.search import search_registrations
+from desktop_app.ui.desk.outcome import Tone
+from tests.ui.desk_harness import SLUG, make_desk
+
+HEARTBEAT_MS = 5
+KEY_GAP_MS = 180
+
+
+class Heartbeat:
+    """A timer every 5 ms on the GUI thread; lateness = how long the thread was busy."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._beat)
+        self.last = 0.0
+        self.lateness: list[float] = []
+
+    def start(self) -> None:
+        self.clock.start()
+        self.last = self.clock.nsecsElapsed() / 1e6
+        self.timer.start()
+
+    def _beat(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.lateness.append(max(now - self.last - HEARTBEAT_MS, 0.0))
+        self.last = now
+
+    def take(self) -> list[float]:
+        """Lateness recorded since the last take."""
+        taken, self.lateness = self.lateness, []
+        return taken
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
+    """Keep the event loop running (never sleep on the GUI thread) until ``condition``."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        QTest.qWait(2)
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def describe(name: str, values: list[float]) -> str:
+    return (
+        f"{name}: n={len(values)}, p50 {statistics.median(values):.1f} ms, "
+        f"p95 {pct(values, 0.95):.1f} ms, max {max(values):.1f} ms"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--registrations", type=int, default=50_000)
+    parser.add_argument("--queries", type=int, default=20)
+    parser.add_argument("--scans", type=int, default=60)
+    parser.add_argument("--pg", help="a PostgreSQL URL to use instead of a SQLite file")
+    args = parser.parse_args()
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    folder = Path(tempfile.mkdtemp(prefix="passerelle-bench-desk-"))
+    if args.pg:
+        engine = create_engine(normalise_url(args.pg))
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        url = normalise_url(args.pg)
+    else:
+        url = sqlite_url(folder / "bench.sqlite3")
+    database = open_database(url)
+    started = time.perf_counter()
+    fill_demo(database.sessions, registrations=args.registrations, seed=11)
+    print(
+        f"demo data: {args.registrations:,} registrations in {time.perf_counter() - started:.1f} s"
+    )
+
+    with database.sessions() as session:
+        event_id = session.scalars(select(Event.id).where(Event.slug == SLUG)).one()
+        rows = session.execute(
+            select(Registration.code, Person.first_name, Person.last_name)
+            .join(Person, Person.id == Registration.person_id)
+            .where(
+                Registration.event_id == event_id,
+                Registration.status == "active",
+                Registration.amount_paid >= Registration.amount_due,
+            )
+            .order_by(Registration.id)
+        ).all()
+    step = max(len(rows) // (args.queries + args.scans), 1)
+    picked = rows[::step]
+    queries = [f"{first} {last}"[:10] for _code, first, last in picked[: args.queries]]
+    queries = [q.encode("ascii", "ignore").decode().strip() for q in queries]
+    codes = [code for code, _first, _last in picked[args.queries : args.queries + args.scans]]
+
+    # Search time per keystroke on the worker (the service call alone).
+    service_ms: list[float] = []
+    sessions = database.sessions
+
+    def timed_search(query: str) -> list:  # type: ignore[type-arg]
+        begun = time.perf_counter()
+        hits = search_registrations(sessions, SLUG, query)
+        service_ms.append((time.perf_counter() - begun) * 1000)
+        return hits
+
+    desk = make_desk(database, folder / "desk.ini", scanner_clock=None)
+    desk.scanner.clock = time.monotonic  # real keystroke timing
+    window = desk.window
+    window.search.search = timed_search
+    window.resize(1280, 800)
+    wait_until(lambda: window.header.counts is not None)
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    QTest.qWait(200)
+    idle = heartbeat.take()
+
+    # 1. Typing.
+    shown_ms: list[float] = []
+    field = window.search.field
+    for query in queries:
+        window.search.reset()
+        QTest.qWait(50)
+        for index, char in enumerate(query):
+            typed_at = time.perf_counter()
+            prefix = query[: index + 1]
+            done: list[float] = []
+
+            def seen(shown: str, prefix: str = prefix, done: list[float] = done) -> None:
+                if shown == prefix.strip() and not done:
+                    done.append(time.perf_counter())
+
+            window.search.searched.connect(seen)
+            QTest.keyClick(field, char)
+            if prefix.strip():
+                try:
+                    wait_until(lambda done=done: bool(done), 10)  # type: ignore[misc]
+                    shown_ms.append((done[0] - typed_at) * 1000)
+                except TimeoutError:
+                    pass
+            window.search.searched.disconnect(seen)
+            remaining = KEY_GAP_MS - (time.perf_counter() - typed_at) * 1000
+            if remaining > 0:
+                QTest.qWait(int(remaining))
+    typing = heartbeat.take()
+
+    # 2. Scans, each checking someone in.
+    scan_ms: list[float] = []
+    tones: list[str] = []
+    for code in codes:
+        window.outcome.clear()
+        begun = time.perf_counter()
+        QTest.keyClicks(field, code, Qt.KeyboardModifier.NoModifier, 3)
+        QTest.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, 3)
+        wait_until(lambda: window.outcome.tone is not Tone.IDLE, 20)
+        scan_ms.append((time.perf_counter() - begun) * 1000)
+        tones.append(window.outcome.tone.value)
+        QTest.qWait(150)
+    scanning = heartbeat.take()
+    checked = tones.count(Tone.CHECKED_IN.value)
+
+    print(f"database: {'PostgreSQL' if args.pg else 'SQLite'}; cores: {os.cpu_count()}")
+    print(f"idle heartbeat: max lateness {max(idle or [0]):.1f} ms")
+    print(describe("search per keystroke, service on the worker", service_ms))
+    print(describe("keystroke to results on screen (includes the 120 ms debounce)", shown_ms))
+    print(describe("GUI stall while typing (heartbeat lateness)", typing))
+    others = len(tones) - checked
+    print(
+        describe(
+            f"scan to outcome ({checked} checked in, {others} other), keys 3 ms apart", scan_ms
+        )
+    )
+    print(describe("GUI stall while scanning and checking in", scanning))
+    worst = max(max(typing), max(scanning))
+    print(f"longest GUI-thread stall: {worst:.1f} ms (aim: none over 50 ms)")
+    desk.close()
+    database.dispose()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
