@@ -57,7 +57,7 @@ def gst_hst_number(text: str) -> str:
     match = _GST_HST.match(text.strip().upper())
     if match is None or not _luhn_ok(match.group(1)):
         raise Invalid(
-            QT_TRANSLATE_NOOP("AppError", "'{value}' is not a GST/HST number (123456789 RT 0001)."),
+            QT_TRANSLATE_NOOP("AppError", "'{value}' is not a GST/HST number (123456782 RT 0001)."),
             value=text,
         )
     return f"{match.group(1)} RT {match.group(2)}"

@@ -18,6 +18,19 @@ ELIGIBILITIES = ("member", "non-member", "any", "comp")
 ROLES = ("speaker", "sponsor", "staff", "press", "volunteer")
 GST_HST_NUMBER = re.compile(r"^\d{9} ?RT ?\d{4}$")
 QST_NUMBER = re.compile(r"^\d{10} ?TQ ?\d{4}$")
+
+
+def business_number_ok(digits: str) -> bool:
+    """Whether a 9-digit business number's last digit is its Luhn check digit."""
+    if len(digits) != 9 or not digits.isdigit():
+        return False
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if index % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$")
 DEFAULT_TIMEZONE = "America/Toronto"
 
@@ -249,6 +262,16 @@ def parse_event_file(source: str) -> EventSpec:
             "gst_hst_number",
             QT_TRANSLATE_NOOP(
                 "AppError", "'{value}' is not a GST/HST number (9 digits, RT, 4 digits)."
+            ),
+            value=gst,
+        )
+    if not business_number_ok(gst[:9]):
+        raise seller_reader.fail(
+            "gst_hst_number",
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "'{value}' is not a GST/HST number: the business number's check digit is"
+                " wrong (a typing error?).",
             ),
             value=gst,
         )

@@ -44,9 +44,14 @@ def test_reimport_updates_instead_of_duplicating(database: Database, tmp_path: P
         ('province = "QC"', 'province = "BC"', r"line 11, key event\.province: 'BC' is not one of"),
         ('amount = "95.00"', "amount = 95.5", r"key prices\[4\]\.amount: write amounts in quotes"),
         (
-            'gst_hst_number = "123456789 RT 0001"',
+            'gst_hst_number = "123456782 RT 0001"',
             'gst_hst_number = "12345"',
             r"line 19, key seller\.gst_hst_number",
+        ),
+        (
+            'gst_hst_number = "123456782 RT 0001"',
+            'gst_hst_number = "123456789 RT 0001"',
+            r"line 19, key seller\.gst_hst_number: .*check digit",
         ),
         ('slug = "forum-montreal-2027"\n', "", r"key event\.slug: this key is required"),
         ('eligibility = "comp"', 'eligibility = "vip"', r"prices\[6\]\.eligibility: 'vip'"),
