@@ -19,7 +19,9 @@ from desktop_app.ui.worker import Worker
 
 
 @pytest.fixture
-def worker() -> Iterator[Worker]:
+def worker(database: Database) -> Iterator[Worker]:
+    """Torn down before the database, so no background task outlives its connections."""
+    del database
     worker = Worker(serial=True)
     yield worker
     worker.wait(5000)

@@ -29,7 +29,9 @@ EVENT_DAY = datetime(2027, 3, 23, 15, 0, tzinfo=UTC)  # the on-site rate is on s
 
 
 @pytest.fixture
-def worker() -> Iterator[Worker]:
+def worker(database: Database) -> Iterator[Worker]:
+    """Torn down before the database, so no background task outlives its connections."""
+    del database
     worker = Worker(serial=True)
     yield worker
     worker.wait(10_000)

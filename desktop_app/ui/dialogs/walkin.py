@@ -346,6 +346,12 @@ class WalkInDialog(QDialog):
         self.category.setCurrentIndex(max(self.category.findData(chosen), 0))
         self.category.blockSignals(False)
 
+    def done(self, result: int) -> None:
+        """Closing: no more quotes for a form nobody looks at."""
+        self.timer.stop()
+        self._confirm_after_quote = False
+        super().done(result)
+
     def _open_registration(self, registration_id: int) -> None:
         self.open_registration.emit(registration_id)
         self.reject()
