@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
@@ -77,10 +77,12 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp())
     if args.pg:
-        from tests.conftest import reset_postgresql
-
-        reset_postgresql(args.pg)
         url, backend = normalise_url(args.pg), "PostgreSQL"
+        engine = create_engine(url)
+        with engine.begin() as connection:  # an empty database, as the tests do
+            connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
     else:
         url, backend = sqlite_url(folder / "bench.sqlite3"), "SQLite"
     database = open_database(url)

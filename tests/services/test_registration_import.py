@@ -377,3 +377,76 @@ def test_a_person_edited_at_the_desk_is_not_overwritten(montreal: Database) -> N
     report = import_registrations(montreal.sessions, MONTREAL, PRETIX_EXAMPLE, at=CLOCK)
     assert report.unchanged == 10
     assert by_name(montreal, "Juliette", "Fontaine").code == julie.code
+
+
+def test_french_excel_csv_in_cp1252_with_semicolons(montreal: Database, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "excel.csv",
+        "Prénom;Nom;Courriel;Type de billet;Payé\n"
+        "Hélène;Bérubé;helene@theravie.com;Membre — tarif hâtif;oui\n",
+        encoding="cp1252",
+    )
+    report = import_registrations(montreal.sessions, MONTREAL, path, at=CLOCK)
+    assert report.added == 1
+    helene = by_name(montreal, "Hélène", "Bérubé")
+    assert helene.category.code == "member-early" and helene.membership_flag is None
+    assert helene.verdict is not None and helene.verdict["marking"] == "bioquebec"
+
+
+def test_eventbrite_workbook_on_a_named_sheet(montreal: Database, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Summary"
+    sheet = workbook.create_sheet("Attendees")
+    sheet.append(
+        [
+            "Order #",
+            "First Name",
+            "Last Name",
+            "Email",
+            "Ticket Type",
+            "Attendee #",
+            "Barcode #",
+            "Total Paid",
+            "Fees Paid",
+            "Attendee Status",
+            "Company",
+        ]
+    )
+    sheet.append(
+        [
+            "9001",
+            "Kim",
+            "Lee",
+            "kim@uwaterloo.ca",
+            "Member",
+            "77",
+            "900177001",
+            624.94,
+            21.32,
+            "Attending",
+            "University of Waterloo",
+        ]
+    )
+    path = tmp_path / "report.xlsx"
+    workbook.save(path)
+    report = import_registrations(montreal.sessions, MONTREAL, path, sheet="Attendees", at=CLOCK)
+    assert (report.layout, report.added) == ("eventbrite", 1)
+    kim = registrations(montreal)["900177001"]
+    assert kim.amount_paid == Decimal("603.62") and kim.membership_flag is None
+
+
+def test_pretix_check_in_list(montreal: Database, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "checkin.csv",
+        "Order code,Attendee name,Product,Price,Checked in,Paid,Secret,E-mail,Company\n"
+        "XY12Z,Ivy Chen,Member,603.62,,No,ivysecret123,ivy@lakeshorebio.com,Lakeshore\n",
+    )
+    report = import_registrations(montreal.sessions, MONTREAL, path, at=CLOCK)
+    assert (report.layout, report.added) == ("pretix", 1)
+    ivy = registrations(montreal)["ivysecret123"]
+    assert (ivy.person.first_name, ivy.person.last_name) == ("Ivy", "Chen")
+    assert (ivy.amount_due, ivy.amount_paid) == (Decimal("603.62"), Decimal("0.00"))
