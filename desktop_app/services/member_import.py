@@ -30,7 +30,7 @@ in line with it, in one transaction:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,13 +46,21 @@ from desktop_app.db.models import (
     OrganizationAlias,
     OrganizationDomain,
     Person,
-    Setting,
 )
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 from desktop_app.domain.membership import ASSOCIATIONS
 from desktop_app.services import audit
-from desktop_app.services.columns import MEMBER_LIST, ColumnMap, map_columns, normalise_header
+from desktop_app.services.columns import MEMBER_LIST, ColumnMap, map_columns
 from desktop_app.services.events import ensure_associations
+from desktop_app.services.member_mapping import (
+    drop_mapping,
+    effective_mapping,
+    forget_mapping,
+    mapping_setting_key,
+    remembered_mapping,
+    remembered_mapping_in,
+    store_mapping,
+)
 from desktop_app.services.member_rows import MemberRow, RowError, read_member_rows
 from desktop_app.services.member_sync import CurrentState, SyncPlan, plan_sync
 from desktop_app.services.tables import read_table
@@ -67,11 +75,6 @@ __all__ = [
 ]
 
 _CHUNK = 1000
-
-
-def mapping_setting_key(association: str) -> str:
-    """The ``settings`` key under which an association's column mapping is remembered."""
-    return f"member-import-mapping:{association}"
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ def import_members(
         association_id = _lock_association(session, association)
         stored = remembered_mapping_in(session, association)
         remembered = {} if forget_mapping else stored
-        effective = _effective_mapping(remembered, explicit, table.headers)
+        effective = effective_mapping(remembered, explicit, table.headers)
         columns = map_columns(table.headers, MEMBER_LIST, effective)
         parsed = read_member_rows(table, columns, association)
         if not parsed.members:
@@ -210,9 +213,9 @@ def import_members(
         try:
             _apply(session, association_id, plan, moment)
             if remember:
-                _store_mapping(session, association, new_mapping, moment)
+                store_mapping(session, association, new_mapping, moment)
             elif forget:
-                _drop_mapping(session, association)
+                drop_mapping(session, association)
             audit.record(
                 session,
                 "members.import",
@@ -234,68 +237,6 @@ def import_members(
             session.rollback()
             raise
     return report
-
-
-# --- Remembered mapping ----------------------------------------------------------------------
-
-
-def remembered_mapping_in(session: Session, association: str) -> dict[str, str]:
-    """The column mapping remembered for ``association`` (empty when none), in a session."""
-    setting = session.get(Setting, mapping_setting_key(association))
-    stored = (setting.value or {}).get("mapping") if setting is not None else None
-    if not isinstance(stored, dict):
-        return {}
-    return {str(k): str(v) for k, v in stored.items() if k in MEMBER_LIST.fields}
-
-
-def remembered_mapping(sessions: sessionmaker[Session], association: str) -> dict[str, str]:
-    """The column mapping remembered for ``association`` (field → header)."""
-    with sessions() as session:
-        return remembered_mapping_in(session, association)
-
-
-def forget_mapping(sessions: sessionmaker[Session], association: str) -> bool:
-    """Forget ``association``'s remembered column mapping; tell whether there was one."""
-    with sessions.begin() as session:
-        return _drop_mapping(session, association)
-
-
-def _drop_mapping(session: Session, association: str) -> bool:
-    setting = session.get(Setting, mapping_setting_key(association))
-    if setting is None:
-        return False
-    session.delete(setting)
-    return True
-
-
-def _effective_mapping(
-    remembered: Mapping[str, str], explicit: Mapping[str, str], headers: Sequence[str]
-) -> dict[str, str]:
-    """The explicit mapping, plus remembered entries whose column this file has.
-
-    An explicit entry naming a missing column is an error (``map_columns`` says so); a
-    remembered one is silently left out, since it was made for another file.
-    """
-    present = {normalise_header(h) for h in headers}
-    kept = {
-        name: header
-        for name, header in remembered.items()
-        if name not in explicit and (not header.strip() or normalise_header(header) in present)
-    }
-    return {**kept, **explicit}
-
-
-def _store_mapping(
-    session: Session, association: str, mapping: Mapping[str, str], at: datetime
-) -> None:
-    key = mapping_setting_key(association)
-    setting = session.get(Setting, key)
-    value: dict[str, Any] = {"mapping": dict(mapping)}
-    if setting is None:
-        session.add(Setting(key=key, value=value, updated_at=at))
-    else:
-        setting.value = value
-        setting.updated_at = at
 
 
 # --- Writing ---------------------------------------------------------------------------------
