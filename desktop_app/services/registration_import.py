@@ -235,6 +235,8 @@ class _Import:
                 if current is not None and current.status == "active":
                     current.status = "cancelled"
                     current.membership_flag = None
+                    base, _ = stored_basis(current)
+                    current.amount_due = base if base is not None else current.amount_due
                     self.counts["cancelled"] += 1
                 continue
             if status.code in foreign:

@@ -51,6 +51,11 @@ _T_UNKNOWN_CATEGORY = QT_TRANSLATE_NOOP(
     "with --map-category “{product}=CODE”.",
 )
 _T_NEGATIVE = QT_TRANSLATE_NOOP("AppError", "The amount paid “{text}” is negative.")
+_T_TOO_LONG = QT_TRANSLATE_NOOP(
+    "AppError", "The “{column}” value is {length} characters long; at most {limit} are accepted."
+)
+# The database's column widths (db.models): a longer value rejects its row, not the file.
+LIMITS = {"code": 128, "first_name": 200, "last_name": 200, "email": 320, "organization": 300}
 
 _UNPAID_STATUSES = (
     "pending", "en attente", "unpaid", "not paid", "impaye", "non paye", "awaiting payment",
@@ -214,6 +219,17 @@ class RowReader:
             raise RowProblem(_T_NO_NAME)
         category = self.matcher.match(self.value(row, "category"), self.value(row, "variation"))
         price, paid = self._payment(row)
+        values = {
+            "code": status.code or "",
+            "first_name": first,
+            "last_name": last,
+            "email": self.value(row, "email"),
+            "organization": self.value(row, "organization"),
+        }
+        for field, text in values.items():
+            if len(text) > LIMITS[field]:
+                column = self.columns.header(field) or self.columns.header("full_name") or field
+                raise RowProblem(_T_TOO_LONG, column=column, length=len(text), limit=LIMITS[field])
         return ParsedRow(
             number=row.number,
             code=status.code,

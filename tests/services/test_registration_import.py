@@ -450,3 +450,21 @@ def test_pretix_check_in_list(montreal: Database, tmp_path: Path) -> None:
     ivy = registrations(montreal)["ivysecret123"]
     assert (ivy.person.first_name, ivy.person.last_name) == ("Ivy", "Chen")
     assert (ivy.amount_due, ivy.amount_paid) == (Decimal("603.62"), Decimal("0.00"))
+
+
+def test_values_longer_than_the_database_keeps_reject_their_row(
+    montreal: Database, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "long.csv",
+        "Code,First name,Last name,Email,Category\n"
+        f"{'C' * 129},Ana,Silva,ana@example.org,Member\n"
+        f"B-1,Bo,{'L' * 201},bo@example.org,Member\n"
+        "B-2,Cy,Ray,cy@example.org,Member\n",
+    )
+    report = import_registrations(montreal.sessions, MONTREAL, path, at=CLOCK)
+    assert report.added == 1
+    reasons = {e.row: e.reason for e in report.errors}
+    assert "“Code” value is 129 characters" in reasons[2]
+    assert "“Last name” value is 201 characters" in reasons[3]

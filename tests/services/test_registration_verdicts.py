@@ -109,6 +109,7 @@ def test_cancelled_registrations_are_not_reassessed(imported: Database, tmp_path
     assert report.cancelled == 1
     ines = by_name(imported, "Ines", "Haddad")
     assert (ines.status, ines.membership_flag) == ("cancelled", None)
+    assert ines.amount_due == Decimal("517.39")  # what was charged, no balance to collect
     assert reassess(imported.sessions, MONTREAL).reassessed == 3
 
 
