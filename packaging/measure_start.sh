@@ -26,7 +26,7 @@ export DISPLAY="$display" QT_QPA_PLATFORM=xcb LANG="${LANG:-C.UTF-8}"
 for run in $(seq "$runs"); do
     home="$(mktemp -d)"
     start=$(date +%s%N)
-    HOME="$home" "$@" >/dev/null 2>&1 &
+    HOME="$home" "$@" >"$home/output.txt" 2>&1 &
     app=$!
     shown=""
     cpu=""
@@ -46,8 +46,13 @@ for run in $(seq "$runs"); do
         kill -0 "$app" 2>/dev/null || break
         sleep 0.01
     done
+    status=0
     kill "$app" 2>/dev/null || true
-    wait "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || status=$?
+    if [[ -z $shown ]]; then
+        echo "run $run: the program ended (status $status) before showing a window; its output:"
+        tail -n 20 "$home/output.txt"
+    fi
     rm -rf "$home"
     load=$(cut -d' ' -f1 /proc/loadavg)
     echo "run $run: ${shown:-no window} ms to the first window (CPU ${cpu:-?} ms; load $load)"
