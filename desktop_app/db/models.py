@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop_app.db import immutability, search_index
+from desktop_app.db import change_notify, immutability, search_index
 from desktop_app.db.types import Money, UTCDateTime
 
 NAMING_CONVENTION = {
@@ -483,5 +483,34 @@ for _dialect, _statements in (
         _ddl = DDL(_statement)  # type: ignore[no-untyped-call]
         event.listen(Receipt.__table__, "after_create", _ddl.execute_if(dialect=_dialect))
 
+
+
+class JournalEntry(Base):
+    """A desk action taken offline on the desk's local copy, waiting to reach the server.
+
+    Only a desk's local replica holds rows here (``services.sync``): written in the same
+    transaction as the action's own rows, in order (``id``), and replayed to the shared
+    server by ``action_id`` (the check-in's or payment's), so replaying twice changes nothing.
+    """
+
+    __tablename__ = "journal_entries"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'sent', 'failed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)
+    # "check_in" | "payment" | "walk_in" (as first seen; replay records what it found)
+    kind: Mapped[str] = mapped_column(String(24))
+    desk: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    sent_at: Mapped[datetime | None]
+    # What replaying did ("applied", "already", "conflict", or the error), for the report.
+    outcome: Mapped[dict[str, Any] | None]
+
+
 # The registration search index (FTS5 / pg_trgm) and the triggers that keep it current.
 search_index.attach(Base.metadata)
+# NOTIFY passerelle_changes on PostgreSQL when registrations, check-ins or payments change.
+change_notify.attach(Base.metadata)

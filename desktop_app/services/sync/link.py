@@ -1,0 +1,365 @@
+"""A desk's link to the shared server, with its local replica for when the server is gone.
+
+The desk calls :class:`DeskLink` instead of the services' ``sessions`` for its actions
+(check-in, walk-in, collecting a balance) and reads through :attr:`DeskLink.sessions`.
+
+- ``local`` -- no server configured: the desk's own SQLite database, as before.
+- ``shared`` -- actions go to the server; the replica is kept current (after each action of
+  this desk, and by :meth:`DeskLink.refresh_replica` when others change things).
+- ``offline`` -- the server could not be reached: actions go to the replica, each with its
+  journal entry in the same transaction, receipts from the desk's offline series. The
+  desk retries with :meth:`DeskLink.reconnect`, which replays the journal, refreshes the
+  replica and goes back to ``shared`` once nothing is pending.
+
+An action that failed on a lost connection is retried on the replica with the *same*
+``action_id``: if the server had committed it after all, the replay finds it there and
+writes nothing twice.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.database import Database, open_database
+from desktop_app.db.engine import normalise_url, sqlite_url
+from desktop_app.db.models import Event, JournalEntry
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
+from desktop_app.services import checkin, payments, walkin
+from desktop_app.services.checkin import CheckInResult
+from desktop_app.services.payments import PaymentInput
+from desktop_app.services.receipt_store import IssuedReceipt
+from desktop_app.services.staff import Override
+from desktop_app.services.sync import mirror, replica
+from desktop_app.services.sync.replay import ReplayReport, replay_journal
+from desktop_app.services.walkin import WalkInForm, WalkInResult
+
+T = TypeVar("T")
+
+# Fail fast when the server is gone: connect within 3 s, notice a dead link within ~10 s.
+_LIBPQ_OPTIONS = {
+    "connect_timeout": "3",
+    "keepalives": "1",
+    "keepalives_idle": "5",
+    "keepalives_interval": "2",
+    "keepalives_count": "2",
+    "tcp_user_timeout": "8000",
+}
+
+
+def server_url(url: str) -> str:
+    """The server URL with the timeouts a desk needs (explicit ones in ``url`` are kept)."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() != "postgresql":
+        return str(parsed.render_as_string(hide_password=False))
+    query = {**_LIBPQ_OPTIONS, **dict(parsed.query)}
+    return parsed.set(query=query).render_as_string(hide_password=False)
+
+
+@dataclass(frozen=True)
+class LinkStatus:
+    """What the desk header shows: the mode, and how many actions wait to be sent."""
+
+    mode: str  # "local" | "shared" | "offline"
+    pending: int
+    failed: int
+    server: str | None  # the server URL without its password
+    last_error: str | None
+    last_refresh: datetime | None
+
+
+class DeskLink:
+    """One desk's way to the data: the shared server, or its replica while offline."""
+
+    def __init__(
+        self,
+        desk: str,
+        replica_path: Path,
+        server: str | None = None,
+        *,
+        slug: str | None = None,
+    ) -> None:
+        """Open the replica (created if needed) and, when ``server`` is given, connect.
+
+        ``slug`` limits the replica to one event's registrations. An unreachable server
+        leaves the link ``offline`` (it does not raise).
+        """
+        self.desk = desk
+        self.slug = slug
+        self._lock = threading.RLock()
+        self._replica = open_database(sqlite_url(replica_path))
+        self._server_url = server_url(server) if server else None
+        self._server: Database | None = None
+        self._mode = "local" if server is None else "offline"
+        self._clean = False  # the replica holds exactly server rows (ids included)
+        self.last_error: str | None = None
+        self.last_refresh: datetime | None = None
+        if server is not None:
+            replica.install_journal(self._replica.sessions)
+            self._replica.sessions.configure(info={"desk": desk})
+            self.reconnect()
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def mode(self) -> str:
+        """``local``, ``shared`` or ``offline``."""
+        return self._mode
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """Where to read now: the server when shared, else the replica."""
+        if self._mode == "shared" and self._server is not None:
+            return self._server.sessions
+        return self._replica.sessions
+
+    @property
+    def replica_sessions(self) -> sessionmaker[Session]:
+        """The local replica (or the local database in ``local`` mode)."""
+        return self._replica.sessions
+
+    @property
+    def server_sessions(self) -> sessionmaker[Session] | None:
+        """The shared server's sessions, once connected."""
+        return self._server.sessions if self._server is not None else None
+
+    def pending(self) -> int:
+        """Journal entries waiting to be sent to the server."""
+        return replica.pending_count(self._replica.sessions)
+
+    def status(self) -> LinkStatus:
+        """Mode, pending and failed counts, for the desk header."""
+        with self._replica.sessions() as session:
+            statuses = list(session.scalars(select(JournalEntry.status)))
+        server = None
+        if self._server_url:
+            server = make_url(self._server_url).set(query={}).render_as_string(hide_password=True)
+        return LinkStatus(
+            mode=self._mode,
+            pending=statuses.count("pending"),
+            failed=statuses.count("failed"),
+            server=server,
+            last_error=self.last_error,
+            last_refresh=self.last_refresh,
+        )
+
+    # -- connection ------------------------------------------------------------------------
+
+    def _reachable(self) -> bool:
+        if self._server is None:
+            return False
+        try:
+            with self._server.engine.connect() as connection:
+                connection.exec_driver_sql("SELECT 1")
+        except DBAPIError as error:
+            self.last_error = str(error.orig or error)
+            return False
+        return True
+
+    def _connect(self) -> bool:
+        if self._server is not None:
+            return self._reachable()
+        assert self._server_url is not None
+        try:
+            self._server = open_database(self._server_url)
+        except StorageUnavailable as error:
+            self.last_error = str(error.message)
+            return False
+        except DBAPIError as error:
+            self.last_error = str(error.orig or error)
+            return False
+        return True
+
+    def _go_offline(self, error: Exception) -> None:
+        self._mode = "offline"
+        self._clean = False
+        self.last_error = str(getattr(error, "orig", None) or error)
+
+    def work_offline(self, reason: str = "") -> None:
+        """Stop using the server until :meth:`reconnect` (e.g. a network known to be flaky)."""
+        if self._server_url is not None:
+            self._go_offline(Exception(reason or "offline by choice"))
+
+    def reconnect(self) -> LinkStatus:
+        """Try the server: replay the journal, refresh the replica, go back to ``shared``.
+
+        Stays ``offline`` (without raising) while the server cannot be reached or actions
+        are still pending. Call it every few seconds from a worker while offline.
+        """
+        with self._lock:
+            if self._server_url is None:
+                return self.status()
+            if not self._connect():
+                self._mode = "offline"
+                return self.status()
+            report = self.replay()
+            if report.interrupted or report.pending:
+                self._mode = "offline"
+                return self.status()
+            try:
+                self.refresh_replica(full=True)
+            except DBAPIError as error:
+                self._go_offline(error)
+                return self.status()
+            self._mode = "shared"
+            self.last_error = None
+            return self.status()
+
+    def close(self) -> None:
+        """Close every connection (server and replica)."""
+        if self._server is not None:
+            self._server.dispose()
+        self._replica.dispose()
+
+    # -- replica ---------------------------------------------------------------------------
+
+    def refresh_replica(self, *, full: bool = False) -> replica.RefreshReport | int:
+        """Bring the replica up to date with the server.
+
+        A full copy the first time, after being offline, or with ``full``; otherwise only
+        what is new since (returns the number of registrations copied again).
+        """
+        with self._lock:
+            if self._server is None:
+                raise StorageUnavailable(
+                    QT_TRANSLATE_NOOP("AppError", "No shared server is connected.")
+                )
+            if full or not self._clean:
+                report = replica.copy_from_server(
+                    self._server.engine, self._replica.engine, self.slug
+                )
+                self._clean = True
+                self.last_refresh = report.refreshed_at
+                return report
+            event_id = None
+            if self.slug is not None:
+                with self._server.sessions() as session:
+                    event_id = session.scalar(select(Event.id).where(Event.slug == self.slug))
+            return mirror.refresh_incremental(self._server.engine, self._replica.engine, event_id)
+
+    def replay(self) -> ReplayReport:
+        """Send the pending journal to the server (in order, idempotently); the report."""
+        with self._lock:
+            if self._server is None and not self._connect():
+                return ReplayReport(interrupted=True, error=self.last_error, pending=self.pending())
+            assert self._server is not None
+            return replay_journal(self._replica.sessions, self._server.sessions)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _run(self, call: Callable[[sessionmaker[Session]], T]) -> T:
+        if self._mode == "shared" and self._server is not None:
+            try:
+                result = call(self._server.sessions)
+            except DBAPIError as error:
+                if self._reachable():
+                    raise
+                self._go_offline(error)
+            else:
+                self._after_online()
+                return result
+        if self._mode == "offline":
+            with replica.offline_receipts(self.desk):
+                return call(self._replica.sessions)
+        return call(self._replica.sessions)
+
+    def _after_online(self) -> None:
+        """Keep the replica current with this desk's own action (best effort)."""
+        if not self._clean:
+            return
+        try:
+            self.refresh_replica()
+        except DBAPIError:
+            self._clean = False
+
+    def check_in(
+        self,
+        slug: str,
+        code: str,
+        *,
+        staff: str,
+        action_id: str | None = None,
+        override: Override | None = None,
+    ) -> CheckInResult:
+        """:func:`services.checkin.check_in` at this desk, on the server or offline."""
+        action = action_id or uuid.uuid4().hex
+        return self._run(
+            lambda sessions: checkin.check_in(
+                sessions,
+                slug,
+                code,
+                desk=self.desk,
+                staff=staff,
+                action_id=action,
+                override=override,
+            )
+        )
+
+    def register_walk_in(
+        self,
+        slug: str,
+        form: WalkInForm,
+        payment: PaymentInput,
+        *,
+        staff: str,
+        action_id: str | None = None,
+        override: Override | None = None,
+        allow_duplicate_email: bool = False,
+        at: datetime | None = None,
+    ) -> WalkInResult:
+        """:func:`services.walkin.register_walk_in` at this desk, on the server or offline."""
+        action = action_id or uuid.uuid4().hex
+        return self._run(
+            lambda sessions: walkin.register_walk_in(
+                sessions,
+                slug,
+                form,
+                payment,
+                desk=self.desk,
+                staff=staff,
+                action_id=action,
+                override=override,
+                allow_duplicate_email=allow_duplicate_email,
+                at=at,
+            )
+        )
+
+    def collect_balance(
+        self,
+        registration_id: int,
+        payment: PaymentInput,
+        *,
+        staff: str,
+        action_id: str | None = None,
+        override: Override | None = None,
+    ) -> IssuedReceipt:
+        """:func:`services.payments.collect_balance` at this desk, on the server or offline.
+
+        Offline, the receipt is numbered in the desk's offline series
+        (``replica.offline_series_code``) and keeps that number on the server.
+        """
+        action = action_id or uuid.uuid4().hex
+        return self._run(
+            lambda sessions: payments.collect_balance(
+                sessions,
+                registration_id,
+                payment,
+                desk=self.desk,
+                staff=staff,
+                action_id=action,
+                override=override,
+            )
+        )
+
+
+__all__ = ["DeskLink", "LinkStatus", "server_url"]

@@ -1,0 +1,103 @@
+"""Keeping a clean replica current between full copies: upsert what changed on the server.
+
+After a full copy (``replica.copy_from_server``) the replica's ids are the server's, so new
+server rows are found by id: new registrations, and registrations with new check-ins,
+payments, receipts or badge prints. Those registrations are copied again with their person
+and rows (an upsert by id). An undo or an edit changes no row id and is caught by the next
+full copy, which the desk takes every few minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from desktop_app.db.models import Base, Registration
+from desktop_app.services.sync.replica import write_transaction
+
+_CHILDREN = ("check_ins", "payments", "receipts", "badge_prints")
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _upsert(target: Connection, table: Table, rows: list[dict[str, Any]], update: bool) -> None:
+    if not rows:
+        return
+    statement = sqlite_insert(table)
+    if update:
+        columns = {c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"}
+        statement = statement.on_conflict_do_update(index_elements=["id"], set_=columns)
+    else:
+        statement = statement.on_conflict_do_nothing()
+    target.execute(statement, rows)
+
+
+def touched_since(source: Connection, target: Connection, event_id: int | None) -> set[int]:
+    """Registrations the server added or added rows to since the replica's newest ids."""
+    touched: set[int] = set()
+    registrations = _table("registrations")
+    newest = target.scalar(select(func.max(registrations.c.id))) or 0
+    query = select(registrations.c.id).where(registrations.c.id > newest)
+    if event_id is not None:
+        query = query.where(registrations.c.event_id == event_id)
+    touched.update(source.scalars(query))
+    for name in _CHILDREN:
+        table = _table(name)
+        newest = target.scalar(select(func.max(table.c.id))) or 0
+        query = select(table.c.registration_id).where(table.c.id > newest)
+        if event_id is not None:
+            query = query.where(
+                table.c.registration_id.in_(
+                    select(Registration.id).where(Registration.event_id == event_id)
+                )
+            )
+        touched.update(source.scalars(query))
+    return touched
+
+
+def mirror_registrations(source: Connection, target: Connection, ids: Iterable[int]) -> int:
+    """Copy these registrations, their people and rows from ``source`` into the replica."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return 0
+    registrations = _table("registrations")
+    people = _table("people")
+    copied = 0
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = [
+            r._asdict()
+            for r in source.execute(select(registrations).where(registrations.c.id.in_(chunk)))
+        ]
+        person_ids = {row["person_id"] for row in rows}
+        persons = [
+            p._asdict() for p in source.execute(select(people).where(people.c.id.in_(person_ids)))
+        ]
+        _upsert(target, people, persons, update=True)
+        _upsert(target, registrations, rows, update=True)
+        for name in _CHILDREN:
+            table = _table(name)
+            children = [
+                c._asdict()
+                for c in source.execute(
+                    select(table).where(table.c.registration_id.in_(chunk)).order_by(table.c.id)
+                )
+            ]
+            _upsert(target, table, children, update=name != "receipts")
+        copied += len(rows)
+    series = _table("receipt_series")
+    _upsert(target, series, [s._asdict() for s in source.execute(select(series))], update=True)
+    return copied
+
+
+def refresh_incremental(server: Engine, replica: Engine, event_id: int | None) -> int:
+    """Bring a clean replica up to date with the server's new rows; registrations copied."""
+    with server.connect() as source, write_transaction(replica) as target:
+        count = mirror_registrations(source, target, touched_since(source, target, event_id))
+        source.rollback()
+    return count
