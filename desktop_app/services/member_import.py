@@ -291,6 +291,8 @@ def _apply(session: Session, association_id: int, plan: SyncPlan, at: datetime) 
                 for change in plan.added
             ],
         )
+    # Every updated membership is stamped, even when only its holder's name, email, domains or
+    # aliases changed: caches of the member directory watch the latest import time.
     membership_updates = [
         {**change.values, "id": change.membership_id, "imported_at": at}
         | (
@@ -299,7 +301,6 @@ def _apply(session: Session, association_id: int, plan: SyncPlan, at: datetime) 
             else {}
         )
         for change in plan.updated
-        if change.values
     ]
     _bulk_update(session, Membership, membership_updates)
     _bulk_update(session, Person, [dict(values) for values in plan.person_updates])

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import AuditEntry, Organization, Person, Setting
+from desktop_app.db.models import AuditEntry, Membership, Organization, Person, Setting
 from desktop_app.domain.membership import PersonQuery, verdict
 from desktop_app.services.member_import import (
     MemberImportReport,
@@ -312,3 +312,16 @@ def test_a_member_number_that_changes_holder_kind(database: Database, tmp_path: 
         "Roy Conseil Inc.",
     )
     assert active_in(database, PersonQuery(email="bob@lee.ca")) == {"bioquebec"}
+
+
+def test_a_holder_only_change_stamps_the_membership(database: Database, tmp_path: Path) -> None:
+    header = ["Member #", "Member type", "First name", "Last name", "Email"]
+    run(database, tmp_path, [header, ["7", "Individual", "Ana", "Roy", "ana@roy.ca"]], at=AT)
+    report = run(
+        database, tmp_path, [header, ["7", "Individual", "Ana", "Roy", "ana@new.ca"]], at=LATER
+    )
+    assert report.updated == 1
+    with database.sessions() as session:
+        membership = session.scalars(select(Membership)).one()
+        assert membership.imported_at == LATER
+        assert membership.person is not None and membership.person.email == "ana@new.ca"
