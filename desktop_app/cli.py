@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "desktop_app.commands.checkin",
     "desktop_app.commands.staff",
     "desktop_app.commands.search",
+    "desktop_app.commands.sync",
 )
 
 
