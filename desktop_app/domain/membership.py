@@ -64,21 +64,27 @@ UNLINKED_DECISION_VALIDITY = timedelta(days=366)
 tied to a membership needs no such limit, since that membership's own dates govern."""
 
 _CTX = "MembershipVerdict"
-_T_NUMBER = QT_TRANSLATE_NOOP(_CTX, "member no. {number}")
+_T_NUMBER = QT_TRANSLATE_NOOP("MembershipVerdict", "member no. {number}")
 _T_NUMBER_CONTRADICTS = QT_TRANSLATE_NOOP(
-    _CTX,
+    "MembershipVerdict",
     "member no. {number} of '{holder}', not '{typed}' as typed: the number wins",
 )
-_T_EMAIL = QT_TRANSLATE_NOOP(_CTX, "personal email {email} on an individual membership")
-_T_DOMAIN = QT_TRANSLATE_NOOP(_CTX, "via the organization's domain {domain} ({organization})")
-_T_NAME = QT_TRANSLATE_NOOP(_CTX, "organization name '{typed}' matched '{organization}'")
-_T_FUZZY = QT_TRANSLATE_NOOP(
-    _CTX, "organization name '{typed}' matched '{organization}' (score {score})"
+_T_EMAIL = QT_TRANSLATE_NOOP(
+    "MembershipVerdict", "personal email {email} on an individual membership"
 )
-_T_STAFF = QT_TRANSLATE_NOOP(_CTX, "{decision} by {who} on {when}: {reason}")
-_T_VALID_UNTIL = QT_TRANSLATE_NOOP(_CTX, "valid until {date}")
-_T_VALID_FROM = QT_TRANSLATE_NOOP(_CTX, "valid from {date}")
-_T_NO_END = QT_TRANSLATE_NOOP(_CTX, "no end date")
+_T_DOMAIN = QT_TRANSLATE_NOOP(
+    "MembershipVerdict", "via the organization's domain {domain} ({organization})"
+)
+_T_NAME = QT_TRANSLATE_NOOP(
+    "MembershipVerdict", "organization name '{typed}' matched '{organization}'"
+)
+_T_FUZZY = QT_TRANSLATE_NOOP(
+    "MembershipVerdict", "organization name '{typed}' matched '{organization}' (score {score})"
+)
+_T_STAFF = QT_TRANSLATE_NOOP("MembershipVerdict", "{decision} by {who} on {when}: {reason}")
+_T_VALID_UNTIL = QT_TRANSLATE_NOOP("MembershipVerdict", "valid until {date}")
+_T_VALID_FROM = QT_TRANSLATE_NOOP("MembershipVerdict", "valid from {date}")
+_T_NO_END = QT_TRANSLATE_NOOP("MembershipVerdict", "no end date")
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,10 +28,12 @@ from desktop_app.services.checkin import ZERO, active_check_in
 from desktop_app.services.registration_verdicts import assess_registrations
 
 _CTX = "MembershipVerdict"
-_T_WITH_VALIDITY = QT_TRANSLATE_NOOP(_CTX, "{evidence}, {validity}")
-_T_LINE = QT_TRANSLATE_NOOP(_CTX, "{association} — {evidence}")
-_T_EXPIRED = QT_TRANSLATE_NOOP(_CTX, "membership expired on {date}")
-_T_CANDIDATE = QT_TRANSLATE_NOOP(_CTX, "possibly '{name}' (score {score}): staff must confirm")
+_T_WITH_VALIDITY = QT_TRANSLATE_NOOP("MembershipVerdict", "{evidence}, {validity}")
+_T_LINE = QT_TRANSLATE_NOOP("MembershipVerdict", "{association} — {evidence}")
+_T_EXPIRED = QT_TRANSLATE_NOOP("MembershipVerdict", "membership expired on {date}")
+_T_CANDIDATE = QT_TRANSLATE_NOOP(
+    "MembershipVerdict", "possibly '{name}' (score {score}): staff must confirm"
+)
 _T_AS_STORED = "{detail}"  # evidence in a shape this version does not know: shown as stored
 
 # Which sentences each kind of evidence may have been written with (most specific first).

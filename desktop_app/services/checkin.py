@@ -34,20 +34,20 @@ from desktop_app.services.staff import Override, verify_override
 ZERO = Decimal("0.00")
 
 _CTX = "CheckIn"
-_T_CHECKED_IN = QT_TRANSLATE_NOOP(_CTX, "Checked in: {name}")
+_T_CHECKED_IN = QT_TRANSLATE_NOOP("CheckIn", "Checked in: {name}")
 _T_ALREADY = QT_TRANSLATE_NOOP(
-    _CTX, "Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed."
+    "CheckIn", "Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed."
 )
-_T_NOT_FOUND = QT_TRANSLATE_NOOP(_CTX, "Not found: no registration {code} at this event.")
+_T_NOT_FOUND = QT_TRANSLATE_NOOP("CheckIn", "Not found: no registration {code} at this event.")
 _T_OTHER_EVENT = QT_TRANSLATE_NOOP(
-    _CTX, "Not found: {code} is a registration for another event ({event})."
+    "CheckIn", "Not found: {code} is a registration for another event ({event})."
 )
-_T_CANCELLED = QT_TRANSLATE_NOOP(_CTX, "Cancelled: the registration of {name} was cancelled.")
+_T_CANCELLED = QT_TRANSLATE_NOOP("CheckIn", "Cancelled: the registration of {name} was cancelled.")
 _T_PAYMENT_DUE = QT_TRANSLATE_NOOP(
-    _CTX, "Payment due: {name} owes {balance} $. Collect it or ask a supervisor."
+    "CheckIn", "Payment due: {name} owes {balance} $. Collect it or ask a supervisor."
 )
 _T_DOUBT = QT_TRANSLATE_NOOP(
-    _CTX, "Membership doubt: confirm {name}'s membership or ask a supervisor."
+    "CheckIn", "Membership doubt: confirm {name}'s membership or ask a supervisor."
 )
 
 

@@ -55,12 +55,12 @@ _LOOKS = {
 }
 
 _HEADLINES = {
-    Tone.CHECKED_IN: QT_TRANSLATE_NOOP(_CONTEXT, "Checked in"),
-    Tone.ALREADY: QT_TRANSLATE_NOOP(_CONTEXT, "Already checked in"),
-    Tone.NOT_FOUND: QT_TRANSLATE_NOOP(_CONTEXT, "Not found"),
-    Tone.CANCELLED: QT_TRANSLATE_NOOP(_CONTEXT, "Cancelled registration"),
-    Tone.PAYMENT_DUE: QT_TRANSLATE_NOOP(_CONTEXT, "Payment due — not checked in"),
-    Tone.MEMBERSHIP_DOUBT: QT_TRANSLATE_NOOP(_CONTEXT, "Membership doubt — not checked in"),
+    Tone.CHECKED_IN: QT_TRANSLATE_NOOP("OutcomePanel", "Checked in"),
+    Tone.ALREADY: QT_TRANSLATE_NOOP("OutcomePanel", "Already checked in"),
+    Tone.NOT_FOUND: QT_TRANSLATE_NOOP("OutcomePanel", "Not found"),
+    Tone.CANCELLED: QT_TRANSLATE_NOOP("OutcomePanel", "Cancelled registration"),
+    Tone.PAYMENT_DUE: QT_TRANSLATE_NOOP("OutcomePanel", "Payment due — not checked in"),
+    Tone.MEMBERSHIP_DOUBT: QT_TRANSLATE_NOOP("OutcomePanel", "Membership doubt — not checked in"),
 }
 
 
