@@ -7,6 +7,9 @@ from typing import Any
 
 from desktop_app.commands import add_db_option, add_json_option, opened, print_json
 
+SHOWN = 30
+"""Flagged registrations listed in the text report (``--json`` lists them all)."""
+
 
 def _mapping(text: str) -> tuple[str, str]:
     product, equals, code = text.rpartition("=")
@@ -82,11 +85,13 @@ def run_import(args: argparse.Namespace) -> int:
         f"Membership flags: {flags.balance_due} balance due, {flags.credit_due} credit due,"
         f" {flags.doubt} to confirm."
     )
-    for flagged in report.flagged:
+    for flagged in report.flagged[:SHOWN]:
         print(
             f"  row {flagged.row}: {flagged.name} ({flagged.code}) {flagged.flag}:"
             f" due {flagged.amount_due}, paid {flagged.amount_paid}"
         )
+    if len(report.flagged) > SHOWN:
+        print(f"  … and {len(report.flagged) - SHOWN} more (--json lists them all).")
     return 0
 
 
