@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
     Association,
@@ -29,10 +29,6 @@ from desktop_app.domain.membership import (
 )
 from desktop_app.domain.pricing import EventPricing, PriceCategorySpec
 from desktop_app.services.events import get_event
-
-
-def _person_name(person: Person) -> str:
-    return f"{person.first_name} {person.last_name}".strip()
 
 
 def load_directory(session: Session, event_date: date | None = None) -> MemberDirectory:
@@ -64,30 +60,55 @@ def load_directory(session: Session, event_date: date | None = None) -> MemberDi
             )
         )
     }
-    memberships = session.scalars(
-        select(Membership)
+    # Plain columns, not ORM objects: this runs for every walk-in quote and reassessment,
+    # and building 20,000 Membership + Person objects cost ten times the matching index.
+    rows = session.execute(
+        select(
+            Membership.id,
+            Membership.association_id,
+            Membership.member_number,
+            Membership.category,
+            Membership.valid_from,
+            Membership.valid_until,
+            Membership.holder_kind,
+            Membership.organization_id,
+            Person.first_name,
+            Person.last_name,
+            Person.email,
+        )
+        .outerjoin(Person, Person.id == Membership.person_id)
         .where(Membership.ended_at.is_(None))
-        .options(selectinload(Membership.person))
         .order_by(Membership.id)
     )
     records: list[MembershipRecord] = []
-    for m in memberships:
-        holder_org = m.organization_id
-        person = m.person if m.holder_kind == "person" else None
+    for (
+        membership_id,
+        association_id,
+        member_number,
+        category,
+        valid_from,
+        valid_until,
+        holder_kind,
+        holder_org,
+        first_name,
+        last_name,
+        email,
+    ) in rows:
+        individual = holder_kind == "person" and first_name is not None
         records.append(
             MembershipRecord(
-                id=m.id,
-                association=codes[m.association_id],
-                member_number=m.member_number,
-                category=m.category,
-                valid_from=m.valid_from,
-                valid_until=m.valid_until,
-                holder="person" if m.holder_kind == "person" else "organization",
+                id=membership_id,
+                association=codes[association_id],
+                member_number=member_number,
+                category=category,
+                valid_from=valid_from,
+                valid_until=valid_until,
+                holder="person" if holder_kind == "person" else "organization",
                 organization_name=names.get(holder_org) if holder_org is not None else None,
                 organization_aliases=tuple(aliases.get(holder_org, ())) if holder_org else (),
                 organization_domains=tuple(domains.get(holder_org, ())) if holder_org else (),
-                person_name=_person_name(person) if person else None,
-                person_email=person.email if person else None,
+                person_name=f"{first_name} {last_name}".strip() if individual else None,
+                person_email=email if individual else None,
             )
         )
     decisions = [
