@@ -201,6 +201,7 @@ class DeskLauncher:
             print_queue=self.print_queue,
             database_location=describe(shift.database.url),
             shared=not shift.database.is_sqlite,
+            database_url=shift.database.url,
         )
         self.scanner.install(self.app)
         self.window = DeskWindow(context, self.choose_language, self.scanner)

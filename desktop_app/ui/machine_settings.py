@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -38,6 +39,12 @@ _START_CELL = "printing/start_cell"
 _PRINT_ON_CHECK_IN = "printing/print_on_check_in"
 _PRINT_RECEIPT = "printing/print_receipt_by_default"
 _SOUNDS = "desk/sounds"
+_BACKUP_FOLDER = "backup/folder"
+_BACKUP_INTERVAL = "backup/interval_minutes"
+_BACKUP_KEEP = "backup/keep"
+
+DEFAULT_BACKUP_INTERVAL_MINUTES = 15
+DEFAULT_BACKUP_KEEP = 20
 
 
 def _as_bool(value: Any, default: bool) -> bool:
@@ -59,7 +66,8 @@ def stock_printer_choice(printer: str, stock: BadgeStock) -> PrinterChoice:
 
     Portrait (short edge first) is how sheets and labels feed; ``print_pdf`` turns a
     landscape page (a Brother DK-1202 badge, 100 × 62 mm) onto it by itself. A continuous roll
-    is set to its longest badge, so no badge is ever shrunk.
+    is set to its longest badge here (the alignment page, a saved choice); each badge job then
+    sets the page to that badge's own length (``desk.badge_jobs.badge_page_choice``).
     """
     width = stock.page_width
     height = stock.max_length if stock.max_length is not None else stock.page_height
@@ -100,6 +108,13 @@ class MachineSettings:
 
     def _bool(self, key: str, default: bool) -> bool:
         return _as_bool(self._settings.value(key), default)
+
+    def _int(self, key: str, default: int, minimum: int) -> int:
+        try:
+            value = int(str(self._settings.value(key, default)))
+        except ValueError:
+            return default
+        return value if value >= minimum else default
 
     @property
     def desk_name(self) -> str:
@@ -187,6 +202,44 @@ class MachineSettings:
     @sounds.setter
     def sounds(self, value: bool) -> None:
         self._settings.setValue(_SOUNDS, bool(value))
+
+    # -- backups ------------------------------------------------------------------------
+
+    @property
+    def backup_folder(self) -> Path:
+        """Where the desk copies its local database (a USB key, say); the data folder's
+        ``backups`` until chosen."""
+        from desktop_app.services.backup import default_backup_directory
+
+        text = self._text(_BACKUP_FOLDER)
+        return Path(text) if text else default_backup_directory()
+
+    @backup_folder.setter
+    def backup_folder(self, value: Path | str | None) -> None:
+        self._set_text(_BACKUP_FOLDER, str(value) if value is not None else None)
+
+    @property
+    def backup_folder_chosen(self) -> bool:
+        """Whether someone chose the backup folder on this machine."""
+        return self._text(_BACKUP_FOLDER) is not None
+
+    @property
+    def backup_interval_minutes(self) -> int:
+        """Minutes between two automatic backups (at least 1)."""
+        return self._int(_BACKUP_INTERVAL, DEFAULT_BACKUP_INTERVAL_MINUTES, 1)
+
+    @backup_interval_minutes.setter
+    def backup_interval_minutes(self, value: int) -> None:
+        self._settings.setValue(_BACKUP_INTERVAL, max(int(value), 1))
+
+    @property
+    def backup_keep(self) -> int:
+        """How many backups the folder keeps (the oldest go first; at least 1)."""
+        return self._int(_BACKUP_KEEP, DEFAULT_BACKUP_KEEP, 1)
+
+    @backup_keep.setter
+    def backup_keep(self, value: int) -> None:
+        self._settings.setValue(_BACKUP_KEEP, max(int(value), 1))
 
     # -- printers -----------------------------------------------------------------------
 

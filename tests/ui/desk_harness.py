@@ -80,8 +80,13 @@ def make_desk(
     staff: StaffMember | None = None,
     print_queue: bool = False,
     scanner_clock: StepClock | None = None,
+    backup_interval_ms: int | None = None,
 ) -> Desk:
-    """A shown desk window for ``SLUG`` with its own machine settings file."""
+    """A shown desk window for ``SLUG`` with its own machine settings file.
+
+    Automatic backups run only when ``backup_interval_ms`` is given (into the folder next to
+    the settings file), so the other tests never write into the user's data folder.
+    """
     if staff is None:
         staff = create_staff(database.sessions, SUPERVISOR, PIN, "supervisor", by=None)
     with database.sessions() as session:
@@ -90,6 +95,7 @@ def make_desk(
     settings = MachineSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
     settings.desk_name = "Desk 2"
     settings.print_on_check_in = False
+    settings.backup_folder = settings_file.parent / "backups"
     context = DeskContext(
         sessions=database.sessions,
         writer=Worker(serial=True),
@@ -103,11 +109,14 @@ def make_desk(
         print_queue=PrintQueue() if print_queue else None,
         database_location=database.url,
         shared=not database.is_sqlite,
+        database_url=database.url if backup_interval_ms is not None else None,
     )
     scanner = ScanDetector(clock=scanner_clock or StepClock(0.004))
     scanner.install()
     sound = Sound(lambda: settings.sounds)
-    window = DeskWindow(context, lambda _language: None, scanner, sound)
+    window = DeskWindow(
+        context, lambda _language: None, scanner, sound, backup_interval_ms=backup_interval_ms
+    )
     window.show()
     window.activateWindow()
     window.start()

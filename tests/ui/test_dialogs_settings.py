@@ -142,3 +142,24 @@ def test_a_failed_alignment_page_is_stated(
     assert "QL820" in dialog.print_error.text()
     assert dialog.alignment.isEnabled()
     dialog.worker.wait(5000)
+
+
+def test_saves_the_backup_folder_interval_and_count(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "desk.ini"
+    settings = MachineSettings(ini(path))
+    dialog = open_dialog(qtbot, settings)
+    box = dialog.backup_box
+    assert box.title() == "Backups"
+    assert box.folder.text() == str(settings.backup_folder)  # the data folder's, until chosen
+    assert (box.interval.value(), box.keep.value()) == (15, 20)
+
+    box.folder.setText(str(tmp_path / "usb"))
+    box.interval.setValue(5)
+    box.keep.setValue(40)
+    qtbot.waitUntil(lambda: not dialog._preview_running, timeout=5000)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    saved = MachineSettings(ini(path))
+    assert saved.backup_folder == tmp_path / "usb"
+    assert saved.backup_interval_minutes == 5
+    assert saved.backup_keep == 40

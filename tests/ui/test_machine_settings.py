@@ -127,3 +127,24 @@ def test_printer_page_size_follows_the_stock() -> None:
     assert (round(label.width_mm), round(label.height_mm)) == (62, 100)
     roll = stock_printer_choice("P", load_stock("brother-62mm"))
     assert (round(roll.width_mm), round(roll.height_mm)) == (62, 160)
+
+
+def test_backup_settings_default_and_survive_a_damaged_file(tmp_path: Path) -> None:
+    from desktop_app.services.backup import default_backup_directory
+
+    path = tmp_path / "desk.ini"
+    settings = MachineSettings(QSettings(str(path), QSettings.Format.IniFormat))
+    assert settings.backup_folder == default_backup_directory()
+    assert not settings.backup_folder_chosen
+    assert (settings.backup_interval_minutes, settings.backup_keep) == (15, 20)
+    settings.qsettings.setValue("backup/interval_minutes", "often")
+    settings.qsettings.setValue("backup/keep", "0")
+    assert (settings.backup_interval_minutes, settings.backup_keep) == (15, 20)
+    settings.backup_folder = tmp_path / "usb"
+    settings.backup_interval_minutes = 3
+    settings.backup_keep = 7
+    settings.sync()
+    again = MachineSettings(QSettings(str(path), QSettings.Format.IniFormat))
+    assert again.backup_folder == tmp_path / "usb"
+    assert again.backup_folder_chosen
+    assert (again.backup_interval_minutes, again.backup_keep) == (3, 7)

@@ -33,6 +33,7 @@ class DeskContext:
     print_queue: PrintQueue | None
     database_location: str
     shared: bool  # a database server shared by several desks (else a local file)
+    database_url: str | None = None  # for the automatic backups of a local SQLite file
 
     def event_name(self, language: str) -> str:
         """The event's name in ``language``."""

@@ -7,6 +7,8 @@ that fails (the venue's network is down) turns the database dot red instead of b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -17,6 +19,9 @@ from desktop_app.services.checkin import EventCounts, event_counts
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.dialogs.common import interface_language
 from desktop_app.ui.printing import PrinterState, QueueState, QueueStatus, printer_state
+
+if TYPE_CHECKING:
+    from desktop_app.ui.desk.backups import BackupScheduler
 
 REFRESH_MS = 3000
 _GOOD, _BUSY, _BAD, _OFF = "#2e7d32", "#f9a825", "#c62828", "#9e9e9e"
@@ -64,6 +69,9 @@ class DeskHeader(QWidget):
         self.counts_label.setFont(counts_font)
         self.database = QLabel()
         self.printer_label = QLabel()
+        self.backup_label = QLabel()  # last backup, or why it failed (never a dialog)
+        self.backup_label.hide()
+        self.backups: BackupScheduler | None = None
         self.french = QPushButton("FR")
         self.english = QPushButton("EN")
         for button, language in ((self.french, "fr"), (self.english, "en")):
@@ -84,6 +92,7 @@ class DeskHeader(QWidget):
         layout.addWidget(self.counts_label)
         layout.addWidget(self.database)
         layout.addWidget(self.printer_label)
+        layout.addWidget(self.backup_label)
         layout.addWidget(self.french)
         layout.addWidget(self.english)
 
@@ -93,6 +102,12 @@ class DeskHeader(QWidget):
         if context.print_queue is not None:
             context.print_queue.state_changed.connect(lambda _state: self.retranslate())
         self.retranslate()
+
+    def show_backups(self, backups: BackupScheduler) -> None:
+        """Show the last automatic backup (time, or a warning when it failed)."""
+        self.backups = backups
+        backups.changed.connect(self._backup_text)
+        self._backup_text()
 
     def start(self) -> None:
         """Read now, then every few seconds."""
@@ -179,6 +194,41 @@ class DeskHeader(QWidget):
         )
         text, colour = self._printer_text()
         self.printer_label.setText(_dot(colour) + " " + text)
+        self._backup_text()
+
+    def _backup_text(self) -> None:
+        backups = self.backups
+        if backups is None or not backups.enabled or not shiboken6.isValid(self):
+            self.backup_label.hide()
+            return
+        folder = str(backups.last_folder or backups.settings.backup_folder)
+        problem = backups.error_text()
+        done = backups.last_success_at
+        if problem is not None:
+            self.backup_label.setText(_dot(_BAD) + " " + self.tr("backup failed"))
+            tip = self.tr("The last backup to {folder} failed: {reason}").format(
+                folder=folder, reason=problem
+            )
+            if done is not None:
+                tip += "\n" + self.tr("Last good backup: {time}.").format(time=_clock(done))
+            self.backup_label.setToolTip(tip)
+        elif done is not None:
+            self.backup_label.setText(
+                _dot(_GOOD) + " " + self.tr("last backup {time}").format(time=_clock(done))
+            )
+            self.backup_label.setToolTip(
+                self.tr("Backed up to {path}").format(path=str(backups.last_success.path))
+                if backups.last_success is not None
+                else folder
+            )
+        else:
+            self.backup_label.setText(_dot(_OFF) + " " + self.tr("no backup yet"))
+            self.backup_label.setToolTip(
+                self.tr("A backup goes to {folder} every {minutes} min and at close.").format(
+                    folder=folder, minutes=backups.settings.backup_interval_minutes
+                )
+            )
+        self.backup_label.show()
 
     def _printer_text(self) -> tuple[str, str]:
         queue = self.context.print_queue
@@ -196,6 +246,11 @@ class DeskHeader(QWidget):
         if status is QueueStatus.STOPPED:
             return self.tr("printer {name} paused").format(name=choice.printer), _BAD
         return label, _GOOD if status is not None else _OFF
+
+
+def _clock(moment: datetime) -> str:
+    """A time of today as staff read it on the wall clock (local time, 24 h)."""
+    return moment.astimezone().strftime("%H:%M")
 
 
 def _dot(colour: str) -> str:

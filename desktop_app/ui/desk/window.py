@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.search import search_registrations
+from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
 from desktop_app.ui.desk.context import DeskContext
@@ -50,6 +51,8 @@ class DeskWindow(QMainWindow):
         switch_language: Callable[[str], None],
         scanner: ScanDetector | None = None,
         sound: Sound | None = None,
+        *,
+        backup_interval_ms: int | None = None,
     ) -> None:
         super().__init__()
         self.context = context
@@ -67,6 +70,14 @@ class DeskWindow(QMainWindow):
         self.badges = BadgeJobs(context, self)
         self.print_bar = PrintProblemBar(self.badges)
         self.flows = DeskFlows(context, self, self.search, self.card, self.outcome, self.badges)
+        self.backups = BackupScheduler(
+            None if context.shared else context.database_url,
+            context.settings,
+            context.writer,
+            self,
+            interval_ms=backup_interval_ms,
+        )
+        self.header.show_backups(self.backups)
 
         self._specs: dict[str, _ActionSpec] = {}
         self.buttons: dict[str, QPushButton] = {}
@@ -200,6 +211,7 @@ class DeskWindow(QMainWindow):
     def start(self) -> None:
         """Show the counts and put the cursor in the search field."""
         self.header.start()
+        self.backups.start()
         self.search.field.setFocus()
 
     def _scanned(self, code: str) -> None:
@@ -226,6 +238,7 @@ class DeskWindow(QMainWindow):
 
         if SettingsDialog.ask(self, self.context.settings):
             self.retranslate()
+            self.backups.settings_changed()
             self.header.refresh()
 
     def open_staff(self) -> None:
@@ -272,4 +285,6 @@ class DeskWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.header.stop()
+        self.backups.stop()
+        self.backups.backup_now()  # the writer finishes it before the application ends
         super().closeEvent(event)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.documents.badge import BadgeData, render_alignment_page, render_badges
 from desktop_app.documents.stocks import available_stocks, load_stock
+from desktop_app.ui.dialogs.backup_box import BackupSettingsBox
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit
 from desktop_app.ui.i18n import LANGUAGES
 from desktop_app.ui.machine_settings import (
@@ -195,6 +196,8 @@ class SettingsDialog(QDialog):
         left.addWidget(self.desk_box)
         left.addWidget(self.badge_box)
         left.addWidget(self.receipt_box)
+        self.backup_box = BackupSettingsBox(settings)
+        left.addWidget(self.backup_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
@@ -251,6 +254,7 @@ class SettingsDialog(QDialog):
         receipt = str(self.receipt_printer.currentData() or _NO_PRINTER)
         settings.receipt_printer = receipt_printer_choice(receipt) if receipt else None
         settings.print_receipt_by_default = self.print_receipt.isChecked()
+        self.backup_box.save(settings)
         settings.sync()
         super().accept()
 
@@ -431,6 +435,7 @@ class SettingsDialog(QDialog):
         self.desk_box.setTitle(self.tr("This desk"))
         self.badge_box.setTitle(self.tr("Badges"))
         self.receipt_box.setTitle(self.tr("Receipts"))
+        self.backup_box.retranslate()
         self.desk_label.setText(self.tr("&Desk name"))
         self.language_label.setText(self.tr("&Language"))
         self.language.setItemText(self.language.findData("fr"), "Français")
