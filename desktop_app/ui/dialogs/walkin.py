@@ -16,30 +16,23 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime
-from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.services.events import get_event
-from desktop_app.services.membership import event_pricing
+from desktop_app.services.categories import CategoryChoice, event_categories
 from desktop_app.services.payments import PaymentInput
 from desktop_app.services.staff import Override, StaffMember
 from desktop_app.services.walkin import (
@@ -51,19 +44,14 @@ from desktop_app.services.walkin import (
 )
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit
 from desktop_app.ui.dialogs.override import OverrideDialog
-from desktop_app.ui.dialogs.walkin_panels import PaymentPanel, QuotePanel, money
+from desktop_app.ui.dialogs.walkin_panels import QuotePanel
+from desktop_app.ui.dialogs.walkin_payment import PaymentPanel
+from desktop_app.ui.dialogs.walkin_person import PersonBox
+from desktop_app.ui.dialogs.walkin_result import ResultBox
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
 
 DEBOUNCE_MS = 250
-_AUTO = ""  # the category combo's "best rate for this person"
-
-
-def category_names(sessions: sessionmaker[Session], slug: str) -> dict[str, tuple[str, str]]:
-    """The event's price categories by code: (French name, English name)."""
-    with sessions() as session:
-        pricing = event_pricing(get_event(session, slug))
-    return {c.code: (c.name_fr, c.name_en) for c in pricing.categories}
 
 
 class WalkInDialog(QDialog):
@@ -102,49 +90,18 @@ class WalkInDialog(QDialog):
         self._quote_seq = 0
         self._confirm_after_quote = False
         self._busy = False
-        self._names: dict[str, tuple[str, str]] = {}
-        self._receipt_sent = False
 
         self.status = QLabel()
         self.error = ErrorLine()
 
         # -- the person --
-        self.first_name = QLineEdit()
-        self.last_name = QLineEdit()
-        self.email = QLineEdit()
-        self.organization = QLineEdit()
-        self.member_number = QLineEdit()
-        for field, limit in (
-            (self.first_name, 100),
-            (self.last_name, 100),
-            (self.email, 320),
-            (self.organization, 300),
-            (self.member_number, 40),
-        ):
-            field.setMaxLength(limit)
-        self.category = QComboBox()
-        self.category.addItem("", _AUTO)
-        self.language = QComboBox()
-        for code in ("", "fr", "en"):
-            self.language.addItem("", code)
-        self.labels: dict[str, QLabel] = {}
-        person = QFormLayout()
-        fields: tuple[tuple[str, QWidget], ...] = (
-            ("first_name", self.first_name),
-            ("last_name", self.last_name),
-            ("email", self.email),
-            ("organization", self.organization),
-            ("member_number", self.member_number),
-            ("category", self.category),
-            ("language", self.language),
-        )
-        for key, widget in fields:
-            label = QLabel()
-            label.setBuddy(widget)
-            self.labels[key] = label
-            person.addRow(label, widget)
-        self.person_box = QGroupBox()
-        self.person_box.setLayout(person)
+        self.person_box = PersonBox()
+        person = self.person_box
+        self.first_name, self.last_name = person.first_name, person.last_name
+        self.email, self.organization = person.email, person.organization
+        self.member_number = person.member_number
+        self.category, self.language = person.category, person.language
+        self.labels = person.labels
 
         # -- the quote and the payment --
         self.quote_panel = QuotePanel()
@@ -162,27 +119,10 @@ class WalkInDialog(QDialog):
         payment_layout.addWidget(self.print_receipt)
 
         # -- the result --
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        done_font = QFont(self.summary.font())
-        done_font.setPointSizeF(done_font.pointSizeF() * 1.25)
-        self.summary.setFont(done_font)
-        self.change_due = QLabel()
-        change_font = QFont(self.change_due.font())
-        change_font.setBold(True)
-        change_font.setPointSizeF(change_font.pointSizeF() * 2)
-        self.change_due.setFont(change_font)
-        self.print_now = QPushButton()
+        self.done_box = ResultBox()
+        self.summary, self.change_due = self.done_box.summary, self.done_box.change_due
+        self.print_now = self.done_box.print_now
         self.print_now.clicked.connect(self._request_receipt)
-        self.done_box = QGroupBox()
-        done_layout = QVBoxLayout(self.done_box)
-        done_layout.addWidget(self.summary)
-        done_layout.addWidget(self.change_due)
-        done_row = QHBoxLayout()
-        done_row.addWidget(self.print_now)
-        done_row.addStretch(1)
-        done_layout.addLayout(done_row)
-        self.done_box.hide()
 
         self.payment.changed.connect(self.error.clear_error)
         self.buttons = QDialogButtonBox(
@@ -210,13 +150,7 @@ class WalkInDialog(QDialog):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.refresh_quote)
-        for field in (
-            self.first_name,
-            self.last_name,
-            self.email,
-            self.organization,
-            self.member_number,
-        ):
+        for field in person.text_fields():
             field.textChanged.connect(lambda _t: self._form_changed())
         self.organization.textChanged.connect(self.payment.set_organization)
         self.category.currentIndexChanged.connect(lambda _i: self.refresh_quote())
@@ -224,7 +158,7 @@ class WalkInDialog(QDialog):
         self.retranslate()
         self.first_name.setFocus()
         sessions_, slug_ = sessions, slug
-        submit(self.reader, self, lambda: category_names(sessions_, slug_), self._names_loaded)
+        submit(self.reader, self, lambda: event_categories(sessions_, slug_), self._names_loaded)
         self.refresh_quote()
 
     def _set_tab_order(self) -> None:
@@ -253,20 +187,7 @@ class WalkInDialog(QDialog):
 
     def form(self) -> WalkInForm:
         """The form as typed (blank fields are None)."""
-
-        def text(field: QLineEdit) -> str | None:
-            value = " ".join(field.text().split())
-            return value or None
-
-        return WalkInForm(
-            first_name=text(self.first_name) or "",
-            last_name=text(self.last_name) or "",
-            email=text(self.email),
-            organization=text(self.organization),
-            category_code=str(self.category.currentData() or "") or None,
-            language=str(self.language.currentData() or "") or None,
-            member_number=text(self.member_number),
-        )
+        return self.person_box.form()
 
     def _form_changed(self) -> None:
         self.error.clear_error()
@@ -300,7 +221,7 @@ class WalkInDialog(QDialog):
             return  # an older form's answer
         self._quote = quote
         self._quoted_form = form
-        self._fill_categories(quote)
+        self.person_box.fill_categories(quote)
         self.quote_panel.show_quote(quote)
         self.payment.set_total(quote.quote.total if quote.quote else None)
         if self._confirm_after_quote:
@@ -314,37 +235,15 @@ class WalkInDialog(QDialog):
         self._set_busy(False)
         self.error.show_error(error)
 
-    def _names_loaded(self, names: dict[str, tuple[str, str]]) -> None:
-        self._names = names
-        self.quote_panel.names = names
+    def _names_loaded(self, categories: list[CategoryChoice]) -> None:
+        self.person_box.set_categories(categories)
+        self.quote_panel.names = self.person_box.names
         if self._quote is not None:
-            self._fill_categories(self._quote)
+            self.person_box.fill_categories(self._quote)
             self.quote_panel.retranslate()
 
-    def _category_title(self, code: str, total: Decimal | None = None) -> str:
-        fr = interface_language() == "fr"
-        names = self._names.get(code, (code, code))
-        title = names[0] if fr else names[1]
-        return f"{title} — {money(total, interface_language())}" if total is not None else title
-
-    def _fill_categories(self, quote: WalkInQuote) -> None:
-        """The categories on offer, best first; the choice is kept when still listed."""
-        chosen = str(self.category.currentData() or _AUTO)
-        self.category.blockSignals(True)
-        self.category.clear()
-        best = quote.quote if chosen == _AUTO else None
-        automatic = self.tr("Best rate for this person")
-        if best is not None:
-            automatic += f" ({self._category_title(best.category)})"
-        self.category.addItem(automatic, _AUTO)
-        codes = []
-        for offer in quote.offered:
-            codes.append(offer.category)
-            self.category.addItem(self._category_title(offer.category, offer.total), offer.category)
-        if chosen != _AUTO and chosen not in codes:
-            self.category.addItem(self._category_title(chosen), chosen)
-        self.category.setCurrentIndex(max(self.category.findData(chosen), 0))
-        self.category.blockSignals(False)
+    def _category_title(self, code: str) -> str:
+        return self.person_box.category_title(code)
 
     def done(self, result: int) -> None:
         """Closing: no more quotes for a form nobody looks at."""
@@ -360,30 +259,9 @@ class WalkInDialog(QDialog):
 
     def payment_input(self) -> PaymentInput | str:
         """The payment as entered, or what is missing (a message for the error line)."""
-        quote = self._quote.quote if self._quote is not None else None
-        if quote is None:
+        if self._quote is None or self._quote.quote is None:
             return self.tr("No price category is on sale now.")
-        method = self.payment.method()
-        if method == "complimentary":
-            return PaymentInput(method="complimentary", amount=Decimal("0.00"))
-        if method == "cash":
-            text = self.payment.tendered.text().strip()
-            tendered = self.payment.tendered_amount()
-            if text and tendered is None:
-                return self.tr("The amount tendered is not an amount: type it as 50 or 50.00.")
-            if tendered is not None and tendered < quote.total:
-                return self.tr("The cash tendered is less than the total ({total}).").format(
-                    total=money(quote.total, interface_language())
-                )
-            return PaymentInput(method="cash", amount=quote.total, tendered=tendered)
-        if method == "card":
-            reference = " ".join(self.payment.reference.text().split())
-            if not reference:
-                return self.tr("Type the card terminal's reference (on the slip).")
-            return PaymentInput(method="card", amount=quote.total, reference=reference)
-        if not self.form().organization:
-            return self.tr("An invoice goes to an organization: type the organization.")
-        return PaymentInput(method="invoice", amount=quote.total)
+        return self.payment.payment_input()
 
     def supervisor_reason(self) -> str | None:
         """Why a supervisor must approve this walk-in, or None."""
@@ -403,8 +281,7 @@ class WalkInDialog(QDialog):
         return None
 
     def _person(self) -> str:
-        form = self.form()
-        return f"{form.first_name} {form.last_name}".strip()
+        return self.person_box.person()
 
     def confirm(self) -> None:
         """Check the form, ask a supervisor when needed, then register in the background."""
@@ -493,7 +370,7 @@ class WalkInDialog(QDialog):
         self.result_ = result
         for box in (self.person_box, self.payment_box, self.quote_box):
             box.setEnabled(False)
-        self.done_box.show()
+        self.done_box.show_result(result, self._person())
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
         self.retranslate()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
@@ -503,10 +380,8 @@ class WalkInDialog(QDialog):
 
     def _request_receipt(self) -> None:
         if self.result_ is not None and self.result_.receipt is not None:
-            self._receipt_sent = True
             self.receipt_requested.emit(self.result_.receipt)
-            self.print_now.setEnabled(False)
-            self.print_now.setText(self.tr("Receipt sent to the printer"))
+            self.done_box.mark_receipt_sent()
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
@@ -532,69 +407,16 @@ class WalkInDialog(QDialog):
         self.quote_panel.language = language
         self.payment.language = language
         self.setWindowTitle(self.tr("Walk-in registration"))
-        self.person_box.setTitle(self.tr("Person"))
         self.quote_box.setTitle(self.tr("Membership and price"))
         self.payment_box.setTitle(self.tr("Payment"))
-        self.done_box.setTitle(self.tr("Done"))
-        texts: Mapping[str, str] = {
-            "first_name": self.tr("&First name"),
-            "last_name": self.tr("&Last name"),
-            "email": self.tr("&Email"),
-            "organization": self.tr("&Organization"),
-            "member_number": self.tr("Member &no."),
-            "category": self.tr("C&ategory"),
-            "language": self.tr("Lan&guage"),
-        }
-        for key, text in texts.items():
-            self.labels[key].setText(text)
-        self.member_number.setPlaceholderText(self.tr("If the person has their card"))
-        self.language.setItemText(0, self.tr("Not stated"))
-        self.language.setItemText(1, "Français")
-        self.language.setItemText(2, "English")
+        self.person_box.retranslate(self._quote)
         self.print_receipt.setText(self.tr("&Print the receipt"))
-        self.print_now.setText(
-            self.tr("Receipt sent to the printer")
-            if self._receipt_sent
-            else self.tr("&Print the receipt")
-        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Close") if self.result_ else self.tr("&Register and check in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        if self._quote is not None:
-            self._fill_categories(self._quote)
-        else:
-            self.category.setItemText(0, self.tr("Best rate for this person"))
         self.quote_panel.retranslate()
         self.payment.retranslate()
-        self._show_result()
-
-    def _show_result(self) -> None:
-        result = self.result_
-        if result is None:
-            return
-        language = interface_language()
-        lines = [
-            self.tr("{name} is registered and checked in. Code {code}.").format(
-                name=self._person(), code=result.code
-            )
-        ]
-        if result.receipt is not None:
-            lines.append(
-                self.tr("Receipt {number}: {total}.").format(
-                    number=result.receipt.number, total=money(result.receipt.total, language)
-                )
-            )
-        else:
-            lines.append(self.tr("No receipt: nothing was paid now."))
-        self.summary.setText("\n".join(lines))
-        if result.change_due is not None and result.change_due > 0:
-            self.change_due.setText(
-                self.tr("Change due: {amount}").format(amount=money(result.change_due, language))
-            )
-            self.change_due.show()
-        else:
-            self.change_due.hide()
-        self.print_now.setVisible(result.receipt is not None)
+        self.done_box.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         """Retranslate when the interface language changes."""

@@ -1,0 +1,255 @@
+"""How a walk-in pays: cash with the change due, card reference, invoice, complimentary; and
+reading amounts as staff type them."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.money import format_money
+from desktop_app.services.payments import PaymentInput
+
+METHODS = ("cash", "card", "invoice", "complimentary")
+
+
+def money(amount: Decimal, language: str) -> str:
+    """``amount`` as the interface language writes it."""
+    return format_money(amount, "fr" if language == "fr" else "en")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """An amount typed at the desk ("50", "50.00", "50,00 $", "$1,234.50"); None if unreadable.
+
+    A comma followed by exactly two digits at the end is a decimal comma (French); any other
+    comma groups thousands.
+    """
+    cleaned = text.replace("$", "").replace("\u00a0", "").replace("\u202f", "").strip()
+    cleaned = cleaned.replace(" ", "")
+    if not cleaned:
+        return None
+    if "," in cleaned and "." not in cleaned and len(cleaned.rsplit(",", 1)[1]) in (1, 2):
+        cleaned = cleaned[::-1].replace(",", ".", 1)[::-1]
+    cleaned = cleaned.replace(",", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
+        return None
+    return value.quantize(Decimal("0.01"))
+
+
+class PaymentPanel(QWidget):
+    """Choose how the person pays; cash shows the change due as the amount tendered is typed."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total: Decimal | None = None
+        self.language = "en"
+        self.organization = ""
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        # Two by two: French labels do not fit on one line beside the form.
+        row = QGridLayout()
+        for index, method in enumerate(METHODS):
+            button = QRadioButton()
+            self.buttons[method] = button
+            self.group.addButton(button, index)
+            row.addWidget(button, index // 2, index % 2)
+        row.setColumnStretch(2, 1)
+        self.buttons["cash"].setChecked(True)
+
+        self.stack = QStackedWidget()
+        # cash
+        cash = QWidget()
+        self.tendered = QLineEdit()
+        self.tendered.setMaximumWidth(140)
+        self.tendered_label = QLabel()
+        self.tendered_label.setBuddy(self.tendered)
+        self.change = QLabel()
+        change_font = QFont(self.change.font())
+        change_font.setBold(True)
+        change_font.setPointSizeF(change_font.pointSizeF() * 1.3)
+        self.change.setFont(change_font)
+        cash_row = QHBoxLayout(cash)
+        cash_row.setContentsMargins(0, 0, 0, 0)
+        cash_row.addWidget(self.tendered_label)
+        cash_row.addWidget(self.tendered)
+        cash_row.addWidget(self.change, 1)
+        # card
+        card = QWidget()
+        self.reference = QLineEdit()
+        self.reference.setMaxLength(60)
+        self.reference_label = QLabel()
+        self.reference_label.setBuddy(self.reference)
+        card_row = QHBoxLayout(card)
+        card_row.setContentsMargins(0, 0, 0, 0)
+        card_row.addWidget(self.reference_label)
+        card_row.addWidget(self.reference, 1)
+        # invoice, complimentary
+        self.invoice_text = QLabel()
+        self.invoice_text.setWordWrap(True)
+        self.comp_text = QLabel()
+        self.comp_text.setWordWrap(True)
+        for page in (cash, card, self.invoice_text, self.comp_text):
+            self.stack.addWidget(page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.stack)
+
+        self.group.idToggled.connect(self._method_toggled)
+        self.tendered.textChanged.connect(lambda _t: self._update())
+        self.reference.textChanged.connect(lambda _t: self.changed.emit())
+        self.retranslate()
+
+    def method(self) -> str:
+        """The chosen payment method."""
+        return METHODS[max(self.group.checkedId(), 0)]
+
+    def set_method(self, method: str) -> None:
+        """Choose ``method``."""
+        self.buttons[method].setChecked(True)
+
+    def set_total(self, total: Decimal | None) -> None:
+        """The amount to pay; a free category can only be complimentary."""
+        self.total = total
+        free = total is not None and total == 0
+        for method in ("cash", "card", "invoice"):
+            self.buttons[method].setEnabled(not free)
+        if free:
+            self.set_method("complimentary")
+        self._update()
+
+    def set_organization(self, organization: str) -> None:
+        """The organization an invoice would go to."""
+        self.organization = " ".join(organization.split())
+        self._update()
+
+    def tendered_amount(self) -> Decimal | None:
+        """The cash tendered as typed, or None if blank or unreadable."""
+        return parse_amount(self.tendered.text())
+
+    def change_due(self) -> Decimal | None:
+        """Cash tendered minus the total, when both are known."""
+        tendered = self.tendered_amount()
+        if tendered is None or self.total is None:
+            return None
+        return tendered - self.total
+
+    def payment_input(self) -> PaymentInput | str:
+        """The payment as entered for the total, or what is missing (for the error line)."""
+        total = self.total
+        if total is None:
+            return self.tr("No price category is on sale now.")
+        method = self.method()
+        if method == "complimentary":
+            return PaymentInput(method="complimentary", amount=Decimal("0.00"))
+        if method == "cash":
+            text = self.tendered.text().strip()
+            tendered = self.tendered_amount()
+            if text and tendered is None:
+                return self.tr("The amount tendered is not an amount: type it as 50 or 50.00.")
+            if tendered is not None and tendered < total:
+                return self.tr("The cash tendered is less than the total ({total}).").format(
+                    total=money(total, self.language)
+                )
+            return PaymentInput(method="cash", amount=total, tendered=tendered)
+        if method == "card":
+            reference = " ".join(self.reference.text().split())
+            if not reference:
+                return self.tr("Type the card terminal's reference (on the slip).")
+            return PaymentInput(method="card", amount=total, reference=reference)
+        if not self.organization:
+            return self.tr("An invoice goes to an organization: type the organization.")
+        return PaymentInput(method="invoice", amount=total)
+
+    def first_field(self) -> QWidget | None:
+        """The field to type in for the chosen method."""
+        return {"cash": self.tendered, "card": self.reference}.get(self.method())
+
+    def _method_toggled(self, button_id: int, checked: bool) -> None:
+        if checked:
+            self.stack.setCurrentIndex(button_id)
+            self._update()
+
+    def _update(self) -> None:
+        self._update_change()
+        self._update_invoice()
+        self.changed.emit()
+
+    def _update_change(self) -> None:
+        text = self.tendered.text().strip()
+        tendered = self.tendered_amount()
+        palette_red = "color:#8e1b1b;"
+        if not text:
+            self.change.setText(self.tr("Leave empty if the exact amount is given."))
+            self.change.setStyleSheet("font-weight:normal;")
+            return
+        if tendered is None:
+            self.change.setText(self.tr("Type an amount such as 50 or 50.00"))
+            self.change.setStyleSheet(palette_red)
+            return
+        change = self.change_due()
+        if change is None:
+            self.change.clear()
+        elif change < 0:
+            self.change.setText(
+                self.tr("Short by {amount}").format(amount=money(-change, self.language))
+            )
+            self.change.setStyleSheet(palette_red)
+        else:
+            self.change.setText(
+                self.tr("Change due: {amount}").format(amount=money(change, self.language))
+            )
+            self.change.setStyleSheet("")
+
+    def _update_invoice(self) -> None:
+        if self.organization:
+            self.invoice_text.setText(
+                self.tr(
+                    "Invoice to {organization}. Nothing is paid now: the balance stays due "
+                    "and no receipt is issued."
+                ).format(organization=self.organization)
+            )
+        else:
+            self.invoice_text.setText(
+                self.tr("An invoice goes to an organization: type the organization above.")
+            )
+
+    def retranslate(self) -> None:
+        """Every text in the interface language."""
+        self.buttons["cash"].setText(self.tr("Ca&sh"))
+        self.buttons["card"].setText(self.tr("Car&d (venue terminal)"))
+        self.buttons["invoice"].setText(self.tr("&Invoice"))
+        self.buttons["complimentary"].setText(self.tr("Co&mplimentary"))
+        self.tendered_label.setText(self.tr("&Tendered"))
+        self.reference_label.setText(self.tr("Terminal &reference"))
+        self.reference.setPlaceholderText(self.tr("Authorization number on the slip"))
+        self.comp_text.setText(
+            self.tr("Complimentary admission: a supervisor approves it with their PIN.")
+        )
+        self._update_change()
+        self._update_invoice()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the interface language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
