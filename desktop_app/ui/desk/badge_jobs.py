@@ -2,21 +2,40 @@
 log it as printed only once the printer took it (or it was saved as PDF instead).
 
 On a sheet stock, the next badge goes in the next free cell; the machine setting remembers it.
+On a continuous roll (Brother 62 mm tape) each badge is as long as its content needs, so each
+job sets the printer's page to that badge's own length: the tape is cut right after it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.documents.stocks import load_stock
+from desktop_app.documents.stocks import BadgeStock, load_stock
 from desktop_app.domain.errors import AppError
 from desktop_app.services.badges import record_printed, render_batch
 from desktop_app.ui.desk.context import DeskContext
-from desktop_app.ui.printing import PrintOutcome, translated_message
+from desktop_app.ui.preview import PdfPages
+from desktop_app.ui.printing import PrinterChoice, PrintOutcome, translated_message
+
+
+def badge_page_choice(choice: PrinterChoice, stock: BadgeStock, pdf: bytes) -> PrinterChoice:
+    """The page ``choice.printer`` is set to for the one-badge ``pdf`` (on a worker thread).
+
+    Sheets and die-cut labels keep the stock's page. On a continuous roll the page is the
+    tape's width by the badge's own length (portrait, as the tape feeds; ``print_pdf`` turns
+    the landscape badge onto it), instead of the roll's longest badge.
+    """
+    if not stock.continuous:
+        return choice
+    with PdfPages(pdf) as pages:
+        size = pages.size_points(0)
+    short, long = sorted((size.width(), size.height()))
+    return PrinterChoice(choice.printer, short, long, choice.orientation)
 
 
 class BadgeJobs(QObject):
@@ -31,6 +50,7 @@ class BadgeJobs(QObject):
         super().__init__(parent)
         self.context = context
         self._codes: dict[int, str] = {}
+        self._pages: dict[int, PrinterChoice] = {}  # a continuous badge's own page, by job
         queue = context.print_queue
         if queue is not None:
             queue.job_failed.connect(self._job_failed)
@@ -52,23 +72,26 @@ class BadgeJobs(QObject):
         cell = context.settings.start_cell
         sessions, slug = context.sessions, context.slug
 
-        def render() -> bytes:
+        def render() -> tuple[bytes, PrinterChoice]:
             stock = load_stock(stock_name)
             start = cell if 1 <= cell <= stock.cells_per_page else 1
             result = render_batch(sessions, slug, stock_name, codes=[code], start_cell=start)
             assert result.pdf is not None
-            return result.pdf
+            return result.pdf, badge_page_choice(choice, stock, result.pdf)
 
-        def rendered(pdf: bytes) -> None:
+        def rendered(job: tuple[bytes, PrinterChoice]) -> None:
             if not shiboken6.isValid(self):
                 return
+            pdf, page = job
             job_id = queue.submit(
                 pdf,
-                choice,
+                page,
                 title=f"Passerelle badge {code}",
                 on_success=lambda outcome: self._printed(code, stock_name, outcome),
             )
             self._codes[job_id] = code
+            if page != choice:
+                self._pages[job_id] = page
 
         def failed(error: BaseException) -> None:
             if shiboken6.isValid(self):
@@ -78,9 +101,14 @@ class BadgeJobs(QObject):
         return True
 
     def retry(self, job_id: int) -> bool:
-        """Send a failed job again (to the printer chosen now)."""
+        """Send a failed job again (to the printer chosen now; a continuous badge keeps its
+        own length)."""
         queue = self.context.print_queue
-        return queue is not None and queue.retry(job_id, self.context.settings.badge_printer)
+        choice = self.context.settings.badge_printer
+        page = self._pages.get(job_id)
+        if choice is not None and page is not None:
+            choice = replace(page, printer=choice.printer)
+        return queue is not None and queue.retry(job_id, choice)
 
     def save_instead(self, job_id: int, path: Path) -> None:
         """Save a failed job as PDF; it then counts as printed (the PDF is the badge)."""
@@ -98,7 +126,9 @@ class BadgeJobs(QObject):
             self.job_failed.emit(job_id, code, message)
 
     def _printed(self, code: str, stock: str, outcome: PrintOutcome) -> None:
-        self._codes = {k: v for k, v in self._codes.items() if v != code}
+        finished = {k for k, v in self._codes.items() if v == code}
+        self._codes = {k: v for k, v in self._codes.items() if k not in finished}
+        self._pages = {k: v for k, v in self._pages.items() if k not in finished}
         destination = outcome.printer or (str(outcome.saved_to) if outcome.saved_to else "?")
         self._advance_cell(stock, outcome.pages)
         self.sent.emit(code, destination)
