@@ -8,7 +8,8 @@ Realistic queries are made from registrations picked at random (fixed seed) in t
 and typed keystroke by keystroke as a person at the desk would: "first last" without accents,
 "LAST F", the last name with one letter wrong, the organization, the email and the code. Every
 prefix is one search (limit 50). Prints p50/p95/max wall-clock and CPU milliseconds per
-keystroke, and how often the wanted registration is in the first 10 results of the full query.
+keystroke (CPU time is this process only: on PostgreSQL the server's work is not in it), and
+how often the first hit of the full query is the one wanted.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ from pathlib import Path
 from sqlalchemy import select, text
 
 from desktop_app.db.database import Database, open_database
-from desktop_app.db.engine import sqlite_url
+from desktop_app.db.engine import make_engine, sqlite_url
 from desktop_app.db.models import Event, Person, Registration
+from desktop_app.domain.names import fold, organization_key
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.search import search_registrations
+from desktop_app.services.search import SearchHit, search_registrations
 
 SLUG = "forum-montreal-2027"
 
@@ -71,6 +73,29 @@ QUERIES: dict[str, Callable[[Target, random.Random], str | None]] = {
 }
 
 
+def _same(a: str | None, b: str | None) -> bool:
+    return fold(a or "") == fold(b or "")
+
+
+# Whether the first hit answers the full query. Demo data repeats names (many a "Benoît
+# Larose"), so for names the first hit must have the wanted name, not be the very row.
+RIGHT: dict[str, Callable[[Target, SearchHit], bool]] = {
+    "first last": lambda t, h: _same(h.first_name, t.first) and _same(h.last_name, t.last),
+    "LAST F": lambda t, h: (
+        _same(h.last_name, t.last)
+        and any(word.startswith(fold(t.first)[:1]) for word in fold(h.first_name).split())
+    ),
+    "misspelled last first": lambda t, h: (
+        _same(h.first_name, t.first) and _same(h.last_name, t.last)
+    ),
+    "organization": lambda t, h: (
+        organization_key(h.organization or "") == organization_key(t.organization or "")
+    ),
+    "email": lambda t, h: h.registration_id == t.registration_id,
+    "code": lambda t, h: h.registration_id == t.registration_id and h.exact_code,
+}
+
+
 def targets(database: Database, count: int, seed: int) -> list[Target]:
     with database.sessions() as session:
         rows = session.execute(
@@ -97,7 +122,7 @@ def run(database: Database, label: str, people: int, seed: int) -> list[str]:
     search_registrations(database.sessions, SLUG, "warm up")
     lines = [f"### {label}", ""]
     lines.append(
-        "| query kind | keystrokes | p50 ms | p95 ms | max ms | CPU p95 ms | found in top 10 |"
+        "| query kind | keystrokes | p50 ms | p95 ms | max ms | CPU p95 ms | first hit right |"
     )
     lines.append("|---|---:|---:|---:|---:|---:|---:|")
     every_wall: list[float] = []
@@ -117,10 +142,11 @@ def run(database: Database, label: str, people: int, seed: int) -> list[str]:
                 hits = search_registrations(database.sessions, SLUG, query[:end], limit=50)
                 wall.append((time.perf_counter() - started) * 1000)
                 cpu.append((time.process_time() - started_cpu) * 1000)
-            if target.registration_id in [h.registration_id for h in hits[:10]]:
+            if hits and RIGHT[kind](target, hits[0]):
                 found += 1
-            elif kind in ("first last", "misspelled last first", "code"):
-                print(f"  [{label}] {kind}: {query!r} -> not in top 10")
+            else:
+                first = f"{hits[0].first_name} {hits[0].last_name}" if hits else "nothing"
+                print(f"  [{label}] {kind}: {query!r} -> {first}")
         every_wall += wall
         every_cpu += cpu
         lines.append(
@@ -155,6 +181,15 @@ def prepare(url: str, registrations: int, *, reuse: bool) -> Database:
     return database
 
 
+def reset_postgresql(url: str) -> None:
+    """Empty the benchmark's PostgreSQL database (as the test suite does)."""
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--registrations", type=int, default=50_000)
@@ -179,8 +214,6 @@ def main() -> None:
         database.dispose()
         pg_url = os.environ.get("PASSERELLE_TEST_PG")
         if pg_url:
-            from tests.conftest import reset_postgresql
-
             reset_postgresql(pg_url)
             database = prepare(pg_url, args.registrations, reuse=False)
             lines += run(database, "PostgreSQL", args.people, args.seed)

@@ -19,6 +19,8 @@ their triggers with the old table: it must call ``install`` again.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, MetaData, event
@@ -28,7 +30,26 @@ INDEX_TABLE = "registration_search"
 
 # --- SQLite -------------------------------------------------------------------------------
 
-_WORD_COLUMNS = "first_name, last_name, organization, email, code, event_id"
+_WORD_COLUMNS = "first_name, last_name, organization, email, code, compact, event_id"
+
+
+# Letters the tokenizer keeps as they are but people type otherwise ("Þórsdóttir" as
+# "thorsdottir", "Øster" as "oster", "Straße" as "strasse"), as in ``domain.names.fold``.
+_SQLITE_LETTERS = (
+    ("Þ", "Th"), ("þ", "th"), ("Ø", "O"), ("ø", "o"), ("Ł", "L"), ("ł", "l"), ("Đ", "D"),
+    ("đ", "d"), ("Ħ", "H"), ("ħ", "h"), ("ı", "i"), ("Æ", "Ae"), ("æ", "ae"), ("Œ", "Oe"),
+    ("œ", "oe"), ("ß", "ss"),
+)  # fmt: skip
+
+
+def _sqlite_compact(column: str) -> str:
+    """A name without apostrophes, hyphens, dots and spaces ("O'Brien" -> "OBrien"), and with
+    the letters above spelled out."""
+    for mark in ("-", "''", "\u2019", " ", "."):
+        column = f"replace({column}, '{mark}', '')"
+    for letter, spelled in _SQLITE_LETTERS:
+        column = f"replace({column}, '{letter}', '{spelled}')"
+    return column
 
 
 def _sqlite_fill(source: str, person: str, registration: str, where: str) -> str:
@@ -38,10 +59,11 @@ def _sqlite_fill(source: str, person: str, registration: str, where: str) -> str
     trigger).
     """
     p, r = person, registration
+    compact = f"{_sqlite_compact(p + '.first_name')} || ' ' || {_sqlite_compact(p + '.last_name')}"
     return (
         f"INSERT INTO registration_search(rowid, {_WORD_COLUMNS})"
         f" SELECT {r}.id, {p}.first_name, {p}.last_name, coalesce({p}.organization_name, ''),"
-        f" coalesce({p}.email, ''), {r}.code, {r}.event_id FROM {source} WHERE {where}"
+        f" coalesce({p}.email, ''), {r}.code, {compact}, {r}.event_id FROM {source} WHERE {where}"
     )
 
 
@@ -55,7 +77,7 @@ def _sqlite_statements() -> tuple[str, ...]:
     on_person = _sqlite_fill("registrations AS r", "NEW", "r", "r.person_id = NEW.id")
     return (
         "CREATE VIRTUAL TABLE registration_search USING fts5(first_name, last_name,"
-        " organization, email, code, event_id UNINDEXED,"
+        " organization, email, code, compact, event_id UNINDEXED,"
         " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')",
         # Every distinct word of the index, for typo correction ("lachanse" -> "lachance").
         "CREATE VIRTUAL TABLE registration_search_vocabulary"
@@ -93,37 +115,41 @@ _PG_FOLD = (
     " SELECT btrim(regexp_replace(lower({schema}.unaccent('{schema}.unaccent'::regdictionary,"
     " value)), '[^[:alnum:]]+', ' ', 'g')) $$"
 )
+_PG_NAMES = (
+    # Names (also without their inner spaces: "O'Brien" -> "obrien", "Marie-Ève" -> "marieeve")
+    # and organization: what misspelled words are compared with.
+    "CREATE OR REPLACE FUNCTION passerelle_search_names(first_name text, last_name text,"
+    " organization text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$"
+    " SELECT ' ' || concat_ws(' ', passerelle_fold(first_name), passerelle_fold(last_name),"
+    " passerelle_fold(organization), replace(passerelle_fold(first_name), ' ', ''),"
+    " replace(passerelle_fold(last_name), ' ', '')) || ' ' $$"
+)
 _PG_DOCUMENT = (
+    # Everything a typed word may begin: the names, the email's words and the code.
     "CREATE OR REPLACE FUNCTION passerelle_search_document(first_name text, last_name text,"
     " organization text, email text, code text) RETURNS text"
     " LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$"
-    " SELECT ' ' || concat_ws(' ', passerelle_fold(first_name), passerelle_fold(last_name),"
-    " passerelle_fold(organization), passerelle_fold(email), passerelle_fold(code)) || ' ' $$"
+    " SELECT passerelle_search_names(first_name, last_name, organization)"
+    " || concat_ws(' ', passerelle_fold(email), passerelle_fold(code)) || ' ' $$"
 )
-_PG_NAMES = (
-    "CREATE OR REPLACE FUNCTION passerelle_search_names(first_name text, last_name text)"
-    " RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$"
-    " SELECT ' ' || concat_ws(' ', passerelle_fold(first_name), passerelle_fold(last_name))"
-    " || ' ' $$"
+_PG_VALUES = (
+    "passerelle_search_names({p}.first_name, {p}.last_name, {p}.organization_name),"
+    " passerelle_search_document({p}.first_name, {p}.last_name, {p}.organization_name,"
+    " {p}.email, {r}.code)"
 )
-_PG_SYNC = """
+_PG_SYNC = f"""
 CREATE OR REPLACE FUNCTION passerelle_registration_search_sync() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'registrations' THEN
         INSERT INTO registration_search (registration_id, event_id, names, document)
-        SELECT NEW.id, NEW.event_id, passerelle_search_names(p.first_name, p.last_name),
-               passerelle_search_document(p.first_name, p.last_name, p.organization_name,
-                                          p.email, NEW.code)
+        SELECT NEW.id, NEW.event_id, {_PG_VALUES.format(p="p", r="NEW")}
         FROM people AS p WHERE p.id = NEW.person_id
-        ON CONFLICT (registration_id) DO UPDATE
-            SET event_id = EXCLUDED.event_id, names = EXCLUDED.names,
-                document = EXCLUDED.document;
+        ON CONFLICT (registration_id) DO UPDATE SET event_id = EXCLUDED.event_id,
+            names = EXCLUDED.names, document = EXCLUDED.document;
     ELSE
-        UPDATE registration_search AS s
-        SET names = passerelle_search_names(NEW.first_name, NEW.last_name),
-            document = passerelle_search_document(NEW.first_name, NEW.last_name,
-                                                  NEW.organization_name, NEW.email, r.code)
+        UPDATE registration_search AS s SET (names, document) = (
+            SELECT {_PG_VALUES.format(p="NEW", r="r")})
         FROM registrations AS r
         WHERE r.person_id = NEW.id AND s.registration_id = r.id;
     END IF;
@@ -134,13 +160,15 @@ POSTGRESQL_STATEMENTS = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     _PG_FOLD,
-    _PG_DOCUMENT,
     _PG_NAMES,
+    _PG_DOCUMENT,
     "CREATE TABLE registration_search ("
     " registration_id integer PRIMARY KEY REFERENCES registrations (id) ON DELETE CASCADE,"
     " event_id integer NOT NULL, names text NOT NULL, document text NOT NULL)",
     "CREATE INDEX registration_search_document_trgm ON registration_search"
     " USING gin (document gin_trgm_ops)",
+    "CREATE INDEX registration_search_names_trgm ON registration_search"
+    " USING gin (names gin_trgm_ops)",
     _PG_SYNC,
     "CREATE TRIGGER registration_search_sync AFTER INSERT OR UPDATE OF person_id, code, event_id"
     " ON registrations FOR EACH ROW EXECUTE FUNCTION passerelle_registration_search_sync()",
@@ -150,17 +178,16 @@ POSTGRESQL_STATEMENTS = (
 )
 _PG_FILL = (
     "INSERT INTO registration_search (registration_id, event_id, names, document)"
-    " SELECT r.id, r.event_id, passerelle_search_names(p.first_name, p.last_name),"
-    " passerelle_search_document(p.first_name, p.last_name, p.organization_name, p.email,"
-    " r.code) FROM registrations AS r JOIN people AS p ON p.id = r.person_id"
+    f" SELECT r.id, r.event_id, {_PG_VALUES.format(p='p', r='r')}"
+    " FROM registrations AS r JOIN people AS p ON p.id = r.person_id"
 )
 POSTGRESQL_DROP = (
     "DROP TRIGGER IF EXISTS registration_search_sync ON registrations",
     "DROP TRIGGER IF EXISTS registration_search_sync ON people",
     "DROP TABLE IF EXISTS registration_search",
     "DROP FUNCTION IF EXISTS passerelle_registration_search_sync()",
-    "DROP FUNCTION IF EXISTS passerelle_search_names(text, text)",
     "DROP FUNCTION IF EXISTS passerelle_search_document(text, text, text, text, text)",
+    "DROP FUNCTION IF EXISTS passerelle_search_names(text, text, text)",
     "DROP FUNCTION IF EXISTS passerelle_fold(text)",
 )
 POSTGRESQL_REBUILD = ("DELETE FROM registration_search", _PG_FILL)
@@ -212,6 +239,40 @@ def rebuild(connection: Connection) -> None:
         return
     for statement in statements:
         connection.exec_driver_sql(statement)
+
+
+_SQLITE_TRIGGERS = tuple(s for s in SQLITE_STATEMENTS if s.startswith("CREATE TRIGGER"))
+_PG_TRIGGER_TABLES = ("registrations", "people")
+
+
+@contextmanager
+def bulk_load(connection: Connection) -> Iterator[None]:
+    """Insert many registrations fast: no trigger runs in the body, the index is rebuilt after.
+
+    For bulk loads (demo data, a large import) inside one transaction: per-row triggers more
+    than double the time of 100,000 inserts, a rebuild costs about a quarter of it. If the
+    transaction fails, the triggers come back with the rollback. On PostgreSQL, rows other
+    connections write meanwhile are indexed by the rebuild too, since it runs after the body.
+    """
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        for statement in SQLITE_DROP[:4]:  # the triggers only
+            connection.exec_driver_sql(statement)
+    elif dialect == "postgresql":
+        for table in _PG_TRIGGER_TABLES:
+            connection.exec_driver_sql(
+                f"ALTER TABLE {table} DISABLE TRIGGER registration_search_sync"
+            )
+    yield
+    if dialect == "sqlite":
+        for statement in _SQLITE_TRIGGERS:
+            connection.exec_driver_sql(statement)
+    elif dialect == "postgresql":
+        for table in _PG_TRIGGER_TABLES:
+            connection.exec_driver_sql(
+                f"ALTER TABLE {table} ENABLE TRIGGER registration_search_sync"
+            )
+    rebuild(connection)
 
 
 def is_index_table(name: str | None) -> bool:

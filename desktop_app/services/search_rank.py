@@ -22,6 +22,7 @@ TYPO_MIN_LENGTH = 4
 SHORT_WORD = 8
 """Words shorter than this forgive one wrong, missing, extra or swapped letter; longer, two."""
 
+EXACT_EMAIL_BONUS = 5.0
 NAME_WEIGHT = 1.0
 CODE_WEIGHT = 0.9
 ORGANIZATION_WEIGHT = 0.8
@@ -71,6 +72,10 @@ class Fields:
             (self.organization or "", ORGANIZATION_WEIGHT),
         ):
             words.extend((word, weight, True) for word in folded_words(text))
+        for name in (self.first_name, self.last_name):
+            parts = folded_words(name)
+            if len(parts) > 1:  # "O'Brien" is also "obrien", "Marie-Ève" also "marieeve"
+                words.append(("".join(parts), NAME_WEIGHT, True))
         words.extend((word, EMAIL_WEIGHT, True) for word in _plain_words(self.email or ""))
         words.extend((word, CODE_WEIGHT, False) for word in _plain_words(self.code))
         return words
@@ -123,6 +128,8 @@ def score(query: Query, fields: Fields, *, typos: bool = True) -> float:
         if best <= 0.0:
             return 0.0
         total += best
+    if "@" in query.text and fields.email and fields.email.lower() == query.text.lower():
+        total += EXACT_EMAIL_BONUS  # the very address typed: before people merely named alike
     return total
 
 

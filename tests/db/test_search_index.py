@@ -132,3 +132,27 @@ def test_include_object_leaves_only_the_index_out() -> None:
         assert not search_index.include_object(None, name, "table", True, None)
     assert search_index.include_object(None, "registrations", "table", True, None)
     assert search_index.include_object(None, "registration_search", "index", True, None)
+
+
+def test_bulk_load_indexes_everything_and_restores_the_triggers(database_url: str) -> None:
+    database = open_database(database_url)
+    try:
+        fill_demo(database.sessions, registrations=30, seed=5)
+        with database.engine.connect() as connection:
+            objects = _index_objects(connection)
+        session = database.sessions()
+        with session.begin(), search_index.bulk_load(session.connection()):
+            add_registration(session, first="Élodie", last="Massé", code="BULKLOADED234567")
+            session.execute(text("UPDATE people SET last_name = 'Renamed' WHERE id = 1"))
+        session.close()
+        assert search_registrations(database.sessions, MONTREAL, "elodie masse")[0].code == (
+            "BULKLOADED234567"
+        )
+        with database.engine.connect() as connection:
+            assert _index_count(connection) == 31
+            assert _index_objects(connection) == objects
+        with database.sessions.begin() as session:  # triggers work again
+            add_registration(session, first="Après", last="Chargement", code="AFTERBULK2345678")
+        assert search_registrations(database.sessions, MONTREAL, "apres charg")
+    finally:
+        database.dispose()

@@ -52,7 +52,15 @@ def test_benoit_larose_comes_first(database: Database, known: dict[str, int], qu
 
 @pytest.mark.parametrize(
     "query",
-    ["lachanse", "LACHANCE", "marie eve lachance", "marie-ève", "lachance marie", "theratech"],
+    [
+        "lachanse",
+        "LACHANCE",
+        "marie eve lachance",
+        "marie-ève",
+        "marieeve",
+        "lachance marie",
+        "theratech",
+    ],
 )
 def test_lachance_is_found_misspelled_reordered_or_by_company(
     database: Database, known: dict[str, int], query: str
@@ -217,3 +225,61 @@ def test_order_is_stable_and_alphabetical_among_equals(
 def test_the_limit_is_respected(database: Database, known: dict[str, int]) -> None:
     assert len(_search(database, "a", limit=3)) == 3
     assert _search(database, "a", limit=0) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "who"),
+    [
+        ("oquill", "sean"),
+        ("o'quillfeather", "sean"),
+        ("O’Quillfeather s", "sean"),
+        ("sean oquil", "sean"),
+        ("delaverendrye", "jean"),
+        ("de la verendrye", "jean"),
+        ("verendrye jean", "jean"),
+    ],
+)
+def test_names_with_apostrophes_hyphens_and_particles(
+    database: Database, known: dict[str, int], query: str, who: str
+) -> None:
+    with database.sessions.begin() as session:
+        wanted = {
+            "sean": add_registration(
+                session, first="Seán", last="O'Quillfeather", code="OQUILL2345678ABC"
+            ).id,
+            "jean": add_registration(
+                session, first="Jean", last="de La Vérendrye", code="VERENDRYE2345678"
+            ).id,
+        }
+    assert _first(database, query) == wanted[who]
+
+
+def test_the_very_email_typed_comes_before_namesakes(
+    database: Database, known: dict[str, int]
+) -> None:
+    with database.sessions.begin() as session:
+        first = add_registration(
+            session,
+            first="Zoé",
+            last="Aardvark",
+            email="zoe2@orion.example",
+            code="ZOEAARDVARK23456",
+        ).id
+        wanted = add_registration(
+            session, first="Zoé", last="Zzyzx", email="zoe@orion.example", code="ZOEZZYZX23456789"
+        ).id
+    assert [h.registration_id for h in _search(database, "zoe@orion.example")[:2]] == [
+        wanted,
+        first,
+    ]
+
+
+def test_a_misspelled_name_with_letters_that_do_not_decompose(
+    database: Database, known: dict[str, int]
+) -> None:
+    with database.sessions.begin() as session:
+        wanted = add_registration(
+            session, first="José", last="Þórsdóttir", code="Q2W3E4R5T6Y7U2I3"
+        ).id
+    assert _first(database, "þorsdottis jose") == wanted
+    assert _first(database, "thorsdottir") == wanted
