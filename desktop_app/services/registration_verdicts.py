@@ -68,6 +68,9 @@ class RegistrationFacts:
     base_amount_due: Decimal
     registered_at: datetime
     member_number: str | None = None
+    # A supervisor who approved the price (a walk-in given the member rate by override):
+    # reassessments keep that price instead of flagging a balance.
+    price_approved_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,17 @@ class Assessor:
             ),
             self.day,
         )
-        flag, due = self._flag(found, facts)
+        if facts.price_approved_by:
+            flag, due = None, facts.base_amount_due
+        else:
+            flag, due = self._flag(found, facts)
         stored = found.to_json()
         stored[BASIS] = {
             "amount_due": str(to_money(facts.base_amount_due)),
             "member_number": facts.member_number or None,
         }
+        if facts.price_approved_by:
+            stored[BASIS]["price_approved_by"] = facts.price_approved_by
         return Assessment(stored, flag, due, found.marking)
 
     def _flag(
@@ -195,6 +203,7 @@ def facts_of(assessor: Assessor, registration: Registration) -> RegistrationFact
         base_amount_due=base if base is not None else assessor.base_amount_due(code),
         registered_at=registration.created_at,
         member_number=member_number,
+        price_approved_by=((registration.verdict or {}).get(BASIS) or {}).get("price_approved_by"),
     )
 
 

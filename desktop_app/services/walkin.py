@@ -362,10 +362,12 @@ def _register(
         base_amount_due=chosen.total,
         registered_at=at,
         member_number=query.member_number,
+        # The supervisor decided the price: nothing is left to settle, now or at a
+        # reassessment after the member lists change.
+        price_approved_by=supervisor.name if supervisor is not None else None,
     )
     assessment = assessor.assess(facts)
-    if supervisor is not None or complimentary:
-        # The supervisor decided the price: nothing is left to settle.
+    if complimentary:
         assessment = replace(assessment, membership_flag=None, amount_due=chosen.total)
     apply(registration, assessment)
     if complimentary:

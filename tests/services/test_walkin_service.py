@@ -26,6 +26,7 @@ from desktop_app.db.models import (
 from desktop_app.domain.errors import Conflict, Invalid
 from desktop_app.domain.names import organization_key
 from desktop_app.services.payments import PaymentInput
+from desktop_app.services.registration_verdicts import reassess
 from desktop_app.services.search import find_by_code
 from desktop_app.services.staff import Override, create_staff, sign_in
 from desktop_app.services.walkin import WalkInForm, quote_walk_in, register_walk_in
@@ -206,6 +207,13 @@ def test_member_rate_without_membership_needs_a_supervisor(db: Database) -> None
     assert entry.detail is not None
     assert entry.detail["supervisor"] == "Sophie"
     assert entry.detail["override_reason"] == SUPERVISOR.reason
+
+    # A later reassessment (after a member list import) keeps the supervisor's price.
+    reassess(db.sessions, MONTREAL)
+    with db.sessions() as session:
+        registration = session.get(Registration, result.registration_id)
+        assert registration is not None
+        assert (registration.amount_due, registration.membership_flag) == (D("603.62"), None)
 
 
 def test_an_email_already_registered_is_pointed_out_first(db: Database) -> None:
