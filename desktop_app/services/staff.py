@@ -242,6 +242,14 @@ def sign_in(sessions: sessionmaker[Session], name: str, pin: str) -> StaffMember
     raise Invalid(_T_WRONG)
 
 
+def sign_out(sessions: sessionmaker[Session], staff: StaffMember, desk: str) -> None:
+    """Record that ``staff`` signed out of ``desk`` (the end of a shift, or a change of staff)."""
+    with sessions.begin() as session:
+        audit.record(
+            session, "staff.signed_out", desk=desk, staff=staff.name, subject=f"staff:{staff.id}"
+        )
+
+
 def _subject(account: StaffAccount) -> str:
     return f"staff:{account.id}"
 

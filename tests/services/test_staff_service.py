@@ -145,3 +145,17 @@ def test_change_pin_own_with_current_pin_or_reset_by_a_supervisor(
     assert sign_in(database.sessions, "Ana", "13579") == ana
     resets = audit_entries(database.sessions, "staff.pin_changed")
     assert [e.detail["reset_by_supervisor"] for e in resets if e.detail] == [False, True]
+
+
+def test_sign_out_is_audited_with_desk_and_staff(
+    database: Database, supervisor: StaffMember
+) -> None:
+    from desktop_app.services.staff import sign_out
+
+    sign_out(database.sessions, supervisor, "Desk 2")
+    [entry] = audit_entries(database.sessions, "staff.signed_out")
+    assert (entry.staff, entry.desk, entry.subject) == (
+        "Marie Roy",
+        "Desk 2",
+        f"staff:{supervisor.id}",
+    )

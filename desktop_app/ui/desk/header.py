@@ -50,6 +50,7 @@ class DeskHeader(QWidget):
         self.counts: EventCounts | None = None
         self.printer: PrinterState | None = None
         self.database_ok: bool | None = None
+        self.signed_out = False  # between two staff members' shifts
         self._reading = False
         self.setObjectName("deskHeader")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -169,7 +170,9 @@ class DeskHeader(QWidget):
             self.tr("supervisor") if context.staff.role == "supervisor" else self.tr("desk staff")
         )
         self.where.setText(
-            self.tr("{desk} · {staff} ({role})").format(
+            self.tr("{desk} · signed out").format(desk=context.desk)
+            if self.signed_out
+            else self.tr("{desk} · {staff} ({role})").format(
                 desk=context.desk, staff=context.staff.name, role=role
             )
         )

@@ -8,7 +8,7 @@ cases live in ``DeskFlows``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.search import search_registrations
+from desktop_app.services.staff import StaffMember
 from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
@@ -79,6 +80,7 @@ class DeskWindow(QMainWindow):
         )
         self.header.show_backups(self.backups)
 
+        self.signed_out = False
         self._specs: dict[str, _ActionSpec] = {}
         self.buttons: dict[str, QPushButton] = {}
         self._build_actions()
@@ -122,8 +124,18 @@ class DeskWindow(QMainWindow):
         self._action("settings", lambda: self.tr("Settings"), ("F10",), self.open_settings)
         self._action("staff", lambda: self.tr("Staff"), ("F11",), self.open_staff)
         self._action("clear", lambda: self.tr("Clear"), ("Esc",), self.clear_search)
+        self._action(
+            "sign_out",
+            lambda: self.tr("Sign in") if self.signed_out else self.tr("Sign out"),
+            ("F12",),
+            self.sign_out,
+        )
+        menu = self.menuBar().addMenu("")
+        self._desk_menu = menu
+        for name in ("settings", "staff", "sign_out"):
+            menu.addAction(self._specs[name].action)
         for name, spec in self._specs.items():
-            if name == "clear":
+            if name in ("clear", "sign_out"):
                 continue
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the search
@@ -147,8 +159,13 @@ class DeskWindow(QMainWindow):
             "QPushButton { background:#102a43; color:#ffffff; border-radius:6px;"
             " padding:6px 14px; }"
         )
-        self.buttons["staff"].setVisible(self.context.staff.role == "supervisor")
-        self._specs["staff"].action.setEnabled(self.context.staff.role == "supervisor")
+        self._show_role()
+
+    def _show_role(self) -> None:
+        supervisor = self.context.staff.role == "supervisor"
+        self.buttons["staff"].setVisible(supervisor)
+        self._specs["staff"].action.setVisible(supervisor)
+        self._specs["staff"].action.setEnabled(supervisor and not self.signed_out)
 
     def _lay_out(self) -> None:
         actions = QGridLayout()
@@ -215,7 +232,8 @@ class DeskWindow(QMainWindow):
         self.search.field.setFocus()
 
     def _scanned(self, code: str) -> None:
-        self.flows.scan(code)
+        if not self.signed_out:  # nobody may check in while the desk waits for a sign-in
+            self.flows.scan(code)
 
     def _data_changed(self) -> None:
         self.header.refresh()
@@ -249,7 +267,58 @@ class DeskWindow(QMainWindow):
 
         open_staff(self)
 
+    # -- change of staff ------------------------------------------------------------------
+
+    def sign_out(self) -> None:
+        """F12: the staff member signs out (audited) and the next one signs in; the event,
+        the search and the card stay as they were. Cancelled, the desk stays locked."""
+        if not self.signed_out:
+            from desktop_app.services.staff import sign_out
+
+            context = self.context
+            staff, desk = context.staff, context.desk
+            context.writer.submit(lambda: sign_out(context.sessions, staff, desk))
+            self.signed_out = True
+            self._lock()
+        member = self.ask_sign_in()
+        if member is not None:
+            self.change_staff(member)
+
+    def ask_sign_in(self) -> StaffMember | None:
+        """The sign-in dialog over the desk (tests replace it)."""
+        from desktop_app.ui.dialogs.login import LoginDialog
+
+        return LoginDialog.ask(self, self.context.writer, self.context.sessions)
+
+    def change_staff(self, member: StaffMember) -> None:
+        """``member`` works at this desk from now on: every part acts and audits in their name."""
+        context = replace(self.context, staff=member)
+        self.context = context
+        self.header.context = context
+        self.flows.context = context
+        self.badges.context = context
+        self.signed_out = False
+        self._lock()
+
+    def _lock(self) -> None:
+        locked = self.signed_out
+        self.search.setEnabled(not locked)
+        self.card.setVisible(not locked)  # the next person at the desk sees no one's details
+        self.header.signed_out = locked
+        self._show_role()
+        self._update_actions()
+        self.retranslate()
+        self.header.retranslate()
+        if not locked:
+            self.search.field.setFocus()
+
     def _update_actions(self) -> None:
+        if self.signed_out:
+            for name, spec in self._specs.items():
+                spec.action.setEnabled(name == "sign_out")
+            for button in self.buttons.values():
+                button.setEnabled(False)
+            return
         card = self.flows.card
         hit = self.search.current_hit()
         specs = self._specs
@@ -262,6 +331,9 @@ class DeskWindow(QMainWindow):
         specs["collect"].action.setEnabled(card is not None and card.balance_due > 0)
         specs["reprint"].action.setEnabled(card is not None and card.status == "active")
         specs["undo"].action.setEnabled(card is not None and card.checked_in_at is not None)
+        for name in ("settings", "clear", "sign_out"):
+            specs[name].action.setEnabled(True)
+        specs["staff"].action.setEnabled(self.context.staff.role == "supervisor")
         for name, button in self.buttons.items():
             button.setEnabled(specs[name].action.isEnabled())
 
@@ -273,6 +345,7 @@ class DeskWindow(QMainWindow):
     def retranslate(self) -> None:
         """Window title and action labels (each with its key) in the interface language."""
         self.setWindowTitle(self.tr("Passerelle — {desk}").format(desk=self.context.desk))
+        self._desk_menu.setTitle(self.tr("&Desk"))
         for name, spec in self._specs.items():
             text = spec.label()
             spec.action.setText(text)
