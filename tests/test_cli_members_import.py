@@ -198,3 +198,31 @@ def test_decide_errors_exit_1(db: str, capsys: pytest.CaptureFixture[str]) -> No
     assert "reason" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main([*base, "--email", "a@b.ca", "--staff", "s"])  # --reason is required
+
+
+def test_a_member_list_import_reassesses_the_registrations_of_coming_events(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    event = str(as_path("examples", "forum-montreal-2027.toml"))
+    pretix = str(as_path("examples", "registrations-pretix-forum-montreal-2027.csv"))
+    assert main(["--db", db, "events", "import", event]) == 0
+    capsys.readouterr()
+    imported = run_json(
+        capsys,
+        ["--db", db, "registrations", "import", "--event", "forum-montreal-2027", pretix, "--json"],
+    )
+    # Nobody is a member yet: every member-rate payer owes the difference.
+    assert imported["flags"]["balance_due"] >= 3
+
+    report = run_json(
+        capsys, ["members", "import", "--db", db, "--association", "bioquebec", BQ_LIST, "--json"]
+    )
+    (montreal,) = [r for r in report["reassessed"] if r["event"] == "forum-montreal-2027"]
+    assert montreal["changed"] > 0
+    assert montreal["flags"]["balance_due"] < imported["flags"]["balance_due"]
+
+    card = run_json(
+        capsys,
+        ["--db", db, "search", "--event", "forum-montreal-2027", "benoit lachance", "--json"],
+    )
+    assert card[0]["marking"] in ("bioquebec", "both")

@@ -200,11 +200,22 @@ def run_import(args: argparse.Namespace) -> int:
             staff=args.staff,
             forget_mapping=args.forget_mapping,
         )
+        reassessed = []
+        if report.changed and not args.dry_run:
+            from desktop_app.services.registration_verdicts import reassess_upcoming
+
+            # Registrations of events still to come get verdicts from the new list.
+            reassessed = reassess_upcoming(db.sessions)
     if args.json:
-        print_json(report.to_json())
+        print_json({**report.to_json(), "reassessed": [r.to_json() for r in reassessed]})
     else:
         for line in import_lines(report):
             print(line)
+        for r in reassessed:
+            print(
+                f"Event {r.event}: {r.reassessed} registrations reassessed, {r.changed} changed"
+                f" (balance due {r.balance_due}, credit due {r.credit_due}, doubt {r.doubt})."
+            )
     return 0
 
 

@@ -306,3 +306,15 @@ def reassess(sessions: sessionmaker[Session], slug: str) -> ReassessReport:
 def reassess_event(sessions: sessionmaker[Session], slug: str) -> int:
     """Recompute every active registration of event ``slug``; how many were reassessed."""
     return reassess(sessions, slug).reassessed
+
+
+def reassess_upcoming(
+    sessions: sessionmaker[Session], now: datetime | None = None
+) -> list[ReassessReport]:
+    """Reassess every event that has not ended yet (after a member list changed)."""
+    moment = now or datetime.now(UTC)
+    with sessions() as session:
+        slugs = list(
+            session.scalars(select(Event.slug).where(Event.ends_at >= moment).order_by(Event.slug))
+        )
+    return [reassess(sessions, slug) for slug in slugs]
