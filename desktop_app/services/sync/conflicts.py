@@ -31,35 +31,34 @@ from desktop_app.services import audit
 from desktop_app.services.events import get_event
 
 ACTION = "sync.conflict"
-_CTX = "SyncConflict"
 _TEXTS = {
     "double-check-in": QT_TRANSLATE_NOOP(
-        _CTX,
+        "SyncConflict",
         "{name} was checked in at desk {desk} ({at}) and at desk {other_desk} ({other_at})"
         " while the desks were apart; the earlier check-in counts.",
     ),
     "duplicate-walk-in": QT_TRANSLATE_NOOP(
-        _CTX,
+        "SyncConflict",
         "{name} ({email}) was registered twice: {code} and {other_code}. Both are kept with"
         " their payments; cancel one and refund it.",
     ),
     "double-payment": QT_TRANSLATE_NOOP(
-        _CTX,
+        "SyncConflict",
         "{name} paid {amount} at desk {desk} while offline, but the balance was already"
         " settled: {overpaid} is owed back (credit note).",
     ),
     "receipt-number": QT_TRANSLATE_NOOP(
-        _CTX,
+        "SyncConflict",
         "Receipt {number} printed offline at desk {desk} for {name} is not on the server"
         " under that number: {reason}",
     ),
     "cancelled": QT_TRANSLATE_NOOP(
-        _CTX,
+        "SyncConflict",
         "{name} was checked in at desk {desk} ({at}) while offline, but the registration"
         " was cancelled.",
     ),
     "replay-failed": QT_TRANSLATE_NOOP(
-        _CTX, "An action taken offline at desk {desk} was refused by the server: {reason}"
+        "SyncConflict", "An action taken offline at desk {desk} was refused by the server: {reason}"
     ),
 }
 
