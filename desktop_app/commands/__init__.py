@@ -11,10 +11,12 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import resolve_database_url
+
+if TYPE_CHECKING:  # Alembic and the models load only when a command opens a database
+    from desktop_app.db.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -43,6 +45,8 @@ def database_url(args: argparse.Namespace) -> str:
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Database]:
     """Open the chosen database for the length of a command."""
+    from desktop_app.db.database import open_database
+
     db = open_database(database_url(args))
     try:
         yield db
