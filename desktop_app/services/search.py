@@ -3,10 +3,11 @@
 The database's own index finds candidates (FTS5 on SQLite, ``pg_trgm`` + ``unaccent`` on
 PostgreSQL, kept current by triggers: see ``desktop_app.db.search_index``); a small Python
 ranking (``search_rank``) then orders them identically on both back ends. Accents, case and
-word order do not matter; words match by their beginning; from four letters on, a small typo
-is forgiven when the exact words find little. An exact registration code comes first, then
-active registrations, best first, then cancelled ones; equal scores are in alphabetical order,
-so the list does not jump between keystrokes.
+word order do not matter; words match by their beginning; from four letters on (five on
+PostgreSQL), a small typo is forgiven when the words as typed find nothing. An exact
+registration code comes first, then the exact email typed, then active registrations best
+first, then cancelled ones; equal scores are in alphabetical order (last name, first name), so
+the list does not jump between keystrokes.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class SearchHit:
     membership_flag: str | None
     balance_due: Decimal  # max(amount_due - amount_paid, 0)
     exact_code: bool  # the query was this registration's code
-    score: float = 0.0
+    score: float = 0.0  # how well it answered (search_rank.score); 0 for a code lookup
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape of ``passerelle search --json`` (amounts as strings)."""

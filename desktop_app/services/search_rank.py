@@ -23,6 +23,7 @@ SHORT_WORD = 8
 """Words shorter than this forgive one wrong, missing, extra or swapped letter; longer, two."""
 
 EXACT_EMAIL_BONUS = 5.0
+WHOLE_FIELD_BONUS = 0.25
 NAME_WEIGHT = 1.0
 CODE_WEIGHT = 0.9
 ORGANIZATION_WEIGHT = 0.8
@@ -128,6 +129,15 @@ def score(query: Query, fields: Fields, *, typos: bool = True) -> float:
         if best <= 0.0:
             return 0.0
         total += best
+    typed = " ".join(query.words)
+    first, last = (
+        " ".join(folded_words(fields.first_name)),
+        " ".join(folded_words(fields.last_name)),
+    )
+    if typed in (f"{first} {last}", f"{last} {first}") or (
+        fields.organization and typed == " ".join(folded_words(fields.organization))
+    ):
+        total += WHOLE_FIELD_BONUS  # "Synapsanté" before "Les Entreprises Synapsanté ltée"
     if "@" in query.text and fields.email and fields.email.lower() == query.text.lower():
         total += EXACT_EMAIL_BONUS  # the very address typed: before people merely named alike
     return total

@@ -283,3 +283,20 @@ def test_a_misspelled_name_with_letters_that_do_not_decompose(
         ).id
     assert _first(database, "þorsdottis jose") == wanted
     assert _first(database, "thorsdottir") == wanted
+
+
+def test_a_whole_name_or_organization_beats_a_longer_one(
+    database: Database, known: dict[str, int]
+) -> None:
+    with database.sessions.begin() as session:
+        longer = add_registration(
+            session,
+            first="Al",
+            last="Aa",
+            organization="Les Labos Qwerty ltée",
+            code="QWERTYLONG234567",
+        ).id
+        whole = add_registration(
+            session, first="Zed", last="Zz", organization="Qwerty", code="QWERTYWHOLE23456"
+        ).id
+    assert [h.registration_id for h in _search(database, "qwerty")[:2]] == [whole, longer]
