@@ -213,6 +213,7 @@ def _collect(
     staff: str,
     action_id: str,
     override: Override | None,
+    receipt_series: str | None = None,
 ) -> Receipt:
     registration = lock_registration(session, registration_id)
     replayed = _replayed(session, action_id, registration.id)
@@ -255,6 +256,7 @@ def _collect(
         staff=staff,
         breakdown=breakdown,
         item=_priced(_balance_item(registration, paid_before, flag_before), breakdown),
+        series=receipt_series,
     )
     audit.record(
         session,
@@ -288,6 +290,7 @@ def collect_balance(
     staff: str,
     action_id: str | None = None,
     override: Override | None = None,
+    receipt_series: str | None = None,
 ) -> IssuedReceipt:
     """Collect what a registration still owes, in cash or by card, with its receipt.
 
@@ -297,7 +300,8 @@ def collect_balance(
     "balance-due" membership flag cleared once the balance is settled; audited. A partial
     amount is accepted (0.01 up to the balance). Replaying the same ``action_id`` returns
     the same receipt and records nothing more. An ``override``, when given, is verified and
-    its supervisor recorded; none is needed for cash or card.
+    its supervisor recorded; none is needed for cash or card. ``receipt_series`` numbers
+    the receipt in another series than the event's (a desk's offline series).
     """
     if payment.method not in ("cash", "card"):
         raise Invalid(
@@ -318,6 +322,7 @@ def collect_balance(
                 staff=staff,
                 action_id=action,
                 override=override,
+                receipt_series=receipt_series,
             )
             data, view = receipt_data(row, copy=False), issued(row, b"")
     except IntegrityError:

@@ -105,13 +105,16 @@ def issue_receipt(
     staff: str,
     breakdown: TaxBreakdown | None = None,
     item: ReceiptLine | None = None,
+    series: str | None = None,
 ) -> Receipt:
     """Issue the receipt for ``payment`` inside the caller's unit of work.
 
     The number is taken from the event's series in this transaction (gapless: a rollback
     gives it back). ``breakdown`` says how the payment splits into subtotal and taxes
     (default: :func:`default_breakdown`); ``item`` describes the supply (default: the
-    registration to the event in its category). Raises :class:`Invalid` when the receipt
+    registration to the event in its category); ``series`` is the receipt series to number
+    it in (default: the event's, ``receipt_store.series_code``; a desk working offline
+    passes its own offline series). Raises :class:`Invalid` when the receipt
     could not be printed (e.g. the event lacks its GST/QST number for a receipt of $100 or
     more), so the caller's transaction fails with nothing written. Audited.
     """
@@ -128,7 +131,7 @@ def issue_receipt(
             paid=str(payment.amount),
         )
     language = receipt_language(event.province)
-    series = series_code(event.slug)
+    series = series or series_code(event.slug)
     series_id, number = take_number(session, series)
     cash = payment.method == "cash"
     data = ReceiptData(

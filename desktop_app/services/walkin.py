@@ -297,6 +297,7 @@ def _register(
     override: Override | None,
     allow_duplicate_email: bool,
     at: datetime,
+    receipt_series: str | None = None,
 ) -> tuple[WalkInResult, Receipt | None]:
     event = get_event(session, slug)
     day = event_date(event)
@@ -388,7 +389,13 @@ def _register(
     receipt = None
     if row.method in RECEIPTED_METHODS and row.amount > 0:
         receipt = issue_receipt(
-            session, registration, row, desk=desk, staff=staff, breakdown=chosen.breakdown
+            session,
+            registration,
+            row,
+            desk=desk,
+            staff=staff,
+            breakdown=chosen.breakdown,
+            series=receipt_series,
         )
     check_in = add_check_in(
         session, registration, desk=desk, staff=staff, action_id=action_id, detail={"walk_in": True}
@@ -435,6 +442,7 @@ def register_walk_in(
     override: Override | None = None,
     allow_duplicate_email: bool = False,
     at: datetime | None = None,
+    receipt_series: str | None = None,
 ) -> WalkInResult:
     """Register, pay, receipt and check in a walk-in at event ``slug``, in one transaction.
 
@@ -444,7 +452,8 @@ def register_walk_in(
     membership, a category not on sale, or anything complimentary. An email already
     registered at this event is a :class:`Conflict` unless ``allow_duplicate_email``.
     Replaying ``action_id`` returns the first result and creates nothing more. ``at`` (for
-    tests and replays) is the moment prices are taken at; default now.
+    tests and replays) is the moment prices are taken at; default now. ``receipt_series``
+    numbers the receipt in another series than the event's (a desk's offline series).
     """
     _check_form(form)
     at = at or datetime.now(UTC)
@@ -464,6 +473,7 @@ def register_walk_in(
                 override=override,
                 allow_duplicate_email=allow_duplicate_email,
                 at=at,
+                receipt_series=receipt_series,
             )
             data = receipt_data(receipt, copy=False) if receipt else None
             view = issued(receipt, b"") if receipt else None

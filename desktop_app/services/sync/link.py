@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
-from desktop_app.db.models import Event, JournalEntry
+from desktop_app.db.models import Event, JournalEntry, Registration
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
 from desktop_app.services import checkin, payments, walkin
 from desktop_app.services.checkin import CheckInResult
@@ -257,10 +257,19 @@ class DeskLink:
 
     # -- actions ---------------------------------------------------------------------------
 
-    def _run(self, call: Callable[[sessionmaker[Session]], T]) -> T:
+    def _run(
+        self,
+        call: Callable[[sessionmaker[Session], str | None], T],
+        offline_series: Callable[[], str | None] = lambda: None,
+    ) -> T:
+        """``call(sessions, receipt_series)`` on the server, or offline on the replica.
+
+        Online the receipt series is the event's (``None``); offline it is this desk's
+        offline series, given by ``offline_series`` (receipts cannot collide).
+        """
         if self._mode == "shared" and self._server is not None:
             try:
-                result = call(self._server.sessions)
+                result = call(self._server.sessions, None)
             except DBAPIError as error:
                 if self._reachable():
                     raise
@@ -269,9 +278,18 @@ class DeskLink:
                 self._after_online()
                 return result
         if self._mode == "offline":
-            with replica.offline_receipts(self.desk):
-                return call(self._replica.sessions)
-        return call(self._replica.sessions)
+            return call(self._replica.sessions, offline_series())
+        return call(self._replica.sessions, None)
+
+    def _offline_series_for(self, registration_id: int) -> str | None:
+        """This desk's offline series for the event of ``registration_id`` (replica)."""
+        with self._replica.sessions() as session:
+            slug = session.scalar(
+                select(Event.slug)
+                .join(Registration, Registration.event_id == Event.id)
+                .where(Registration.id == registration_id)
+            )
+        return replica.offline_series_code(self.desk, slug) if slug is not None else None
 
     def _after_online(self) -> None:
         """Keep the replica current with this desk's own action (best effort)."""
@@ -294,7 +312,7 @@ class DeskLink:
         """:func:`services.checkin.check_in` at this desk, on the server or offline."""
         action = action_id or uuid.uuid4().hex
         return self._run(
-            lambda sessions: checkin.check_in(
+            lambda sessions, _series: checkin.check_in(
                 sessions,
                 slug,
                 code,
@@ -320,7 +338,7 @@ class DeskLink:
         """:func:`services.walkin.register_walk_in` at this desk, on the server or offline."""
         action = action_id or uuid.uuid4().hex
         return self._run(
-            lambda sessions: walkin.register_walk_in(
+            lambda sessions, series: walkin.register_walk_in(
                 sessions,
                 slug,
                 form,
@@ -331,7 +349,9 @@ class DeskLink:
                 override=override,
                 allow_duplicate_email=allow_duplicate_email,
                 at=at,
-            )
+                receipt_series=series,
+            ),
+            lambda: replica.offline_series_code(self.desk, slug),
         )
 
     def collect_balance(
@@ -350,7 +370,7 @@ class DeskLink:
         """
         action = action_id or uuid.uuid4().hex
         return self._run(
-            lambda sessions: payments.collect_balance(
+            lambda sessions, series: payments.collect_balance(
                 sessions,
                 registration_id,
                 payment,
@@ -358,7 +378,9 @@ class DeskLink:
                 staff=staff,
                 action_id=action,
                 override=override,
-            )
+                receipt_series=series,
+            ),
+            lambda: self._offline_series_for(registration_id),
         )
 
 

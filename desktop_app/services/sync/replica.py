@@ -15,12 +15,11 @@ commit together or not at all (SQLite in WAL mode, ``synchronous=FULL``).
 from __future__ import annotations
 
 import base64
-import contextvars
 import hashlib
 import re
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,8 +42,6 @@ from desktop_app.db.models import (
     Registration,
 )
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound
-from desktop_app.services import receipt_store
-from desktop_app.services import receipts as _receipts
 
 SERIES_LENGTH = 32
 
@@ -92,36 +89,6 @@ def offline_series_code(desk: str, slug: str) -> str:
         return code
     digest = base64.b32encode(hashlib.sha256(code.encode()).digest()).decode()[:8]
     return f"{code[:23]}-{digest}"
-
-
-# -- offline receipt series ------------------------------------------------------------------
-
-_offline_desk: contextvars.ContextVar[str | None] = contextvars.ContextVar(
-    "passerelle_offline_desk", default=None
-)
-_server_series: Callable[[str], str] = receipt_store.series_code
-
-
-def _series_code(slug: str) -> str:
-    desk = _offline_desk.get()
-    return offline_series_code(desk, slug) if desk else _server_series(slug)
-
-
-# ``issue_receipt`` takes its series from ``receipts.series_code``; while a desk works
-# offline (in this thread or task only) it gets the desk's offline series instead. An
-# explicit ``series`` parameter on issue_receipt/collect_balance/register_walk_in would make
-# this unnecessary.
-_receipts.__dict__["series_code"] = _series_code
-
-
-@contextmanager
-def offline_receipts(desk: str) -> Iterator[None]:
-    """Receipts issued in this block (this thread only) use ``desk``'s offline series."""
-    token = _offline_desk.set(desk)
-    try:
-        yield
-    finally:
-        _offline_desk.reset(token)
 
 
 # -- journal -------------------------------------------------------------------------------
