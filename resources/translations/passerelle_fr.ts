@@ -1,729 +1,3028 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
-<context>
-    <name>AppError</name>
-    <message>
-        <location filename="../../desktop_app/ui/preview.py" line="40" />
-        <source>The document could not be read ({reason}). Create it again, then retry.</source>
-        <translation>Le document n'a pas pu être lu ({reason}). Recréez-le, puis réessayez.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="54" />
-        <source>The printer {printer} is not available. Check that it is on and connected, then retry, or save as PDF instead.</source>
-        <translation>L'imprimante {printer} n'est pas disponible. Vérifiez qu'elle est allumée et branchée, puis réessayez, ou enregistrez plutôt en PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="59" />
-        <source>The printer {printer} is paused or in error. Resume it (or clear the error) on this computer, then retry, or save as PDF instead.</source>
-        <translation>L'imprimante {printer} est en pause ou en erreur. Reprenez-la (ou effacez l'erreur) sur cet ordinateur, puis réessayez, ou enregistrez plutôt en PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="64" />
-        <source>The printer {printer} does not accept the page size {width} × {height} mm. Choose another printer or stock in the settings, or save as PDF instead.</source>
-        <translation>L'imprimante {printer} n'accepte pas le format {width} × {height} mm. Choisissez une autre imprimante ou un autre support dans les paramètres, ou enregistrez plutôt en PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="69" />
-        <source>The printer {printer} could not start the job. Check the printer, then retry, or save as PDF instead.</source>
-        <translation>L'imprimante {printer} n'a pas pu commencer le travail. Vérifiez l'imprimante, puis réessayez, ou enregistrez plutôt en PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="74" />
-        <source>The job could not be sent to the printer {printer}. Check the printer, then retry, or save as PDF instead.</source>
-        <translation>Le travail n'a pas pu être envoyé à l'imprimante {printer}. Vérifiez l'imprimante, puis réessayez, ou enregistrez plutôt en PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="79" />
-        <source>No printer is chosen for this desk. Choose one in the settings.</source>
-        <translation>Aucune imprimante n'est choisie pour ce poste. Choisissez-en une dans les paramètres.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="82" />
-        <source>The document to print has no pages.</source>
-        <translation>Le document à imprimer n'a aucune page.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="83" />
-        <source>The saved printer settings are unreadable ({reason}). Choose the printer again.</source>
-        <translation>Les paramètres d'imprimante enregistrés sont illisibles ({reason}). Choisissez de nouveau l'imprimante.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="86" />
-        <source>The PDF could not be saved to {path} ({reason}). Choose another folder.</source>
-        <translation>Le PDF n'a pas pu être enregistré dans {path} ({reason}). Choisissez un autre dossier.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/printing.py" line="89" />
-        <source>Printing failed because of an internal error (details are in the log). Retry, or save as PDF instead.</source>
-        <translation>L'impression a échoué à cause d'une erreur interne (détails dans le journal). Réessayez, ou enregistrez plutôt en PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/db/database.py" line="130" />
-        <source>Cannot open the database {url}: {reason}</source>
-        <translation>Impossible d'ouvrir la base de données {url} : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/db/database.py" line="138" />
-        <source>This database was written by a newer version of Passerelle (schema {revision}). Install that version or newer to open it; the database was not changed.</source>
-        <translation>Cette base de données a été écrite par une version plus récente de Passerelle (schéma {revision}). Installez cette version ou une plus récente pour l'ouvrir ; la base de données n'a pas été modifiée.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/db/database.py" line="148" />
-        <source>This database already holds tables that are not Passerelle's; it was not changed. Choose an empty database.</source>
-        <translation>Cette base de données contient déjà des tables qui ne sont pas celles de Passerelle ; elle n'a pas été modifiée. Choisissez une base de données vide.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/db/database.py" line="160" />
-        <source>The database needs an upgrade (schema {revision}).</source>
-        <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/badge.py" line="90" />
-        <source>A badge needs a registration code.</source>
-        <translation>Un porte-nom exige un code d'inscription.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/badge.py" line="93" />
-        <source>'{value}' is not an association marking.</source>
-        <translation>« {value} » n'est pas une mention d'association.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/badge.py" line="98" />
-        <source>'{value}' is not a badge role.</source>
-        <translation>« {value} » n'est pas un rôle de porte-nom.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/badge.py" line="102" />
-        <source>'{value}' is not a badge language.</source>
-        <translation>« {value} » n'est pas une langue de porte-nom.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/badge.py" line="306" />
-        <source>The code '{code}' is too long for a QR code on this stock.</source>
-        <translation>Le code « {code} » est trop long pour un code QR sur ce support.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/badge.py" line="526" />
-        <source>There are no badges to print.</source>
-        <translation>Il n'y a aucun porte-nom à imprimer.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="60" />
-        <source>'{value}' is not a GST/HST number (123456789 RT 0001).</source>
-        <translation>« {value} » n'est pas un numéro de TPS/TVH (123456789 RT 0001).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="71" />
-        <source>'{value}' is not a QST number (1234567890 TQ 0001).</source>
-        <translation>« {value} » n'est pas un numéro de TVQ (1234567890 TQ 0001).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="159" />
-        <source>A receipt needs the seller's name and items.</source>
-        <translation>Un reçu exige le nom du vendeur et des articles.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="164" />
-        <source>Receipt line '{item}' does not add up.</source>
-        <translation>La ligne de reçu « {item} » ne s'additionne pas.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="169" />
-        <source>The receipt's items do not add up to its subtotal.</source>
-        <translation>Les articles du reçu ne totalisent pas son sous-total.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="173" />
-        <source>The receipt's subtotal and taxes do not add up to its total.</source>
-        <translation>Le sous-total et les taxes du reçu ne totalisent pas son total.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="185" />
-        <source>A receipt of $100 or more needs the GST/HST number.</source>
-        <translation>Un reçu de 100 $ ou plus exige le numéro de TPS/TVH.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="189" />
-        <source>A receipt of $100 or more needs the QST number.</source>
-        <translation>Un reçu de 100 $ ou plus exige le numéro de TVQ.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="193" />
-        <source>A receipt of $500 or more needs the buyer's name and payment terms.</source>
-        <translation>Un reçu de 500 $ ou plus exige le nom de l'acheteur et les modalités de paiement.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="199" />
-        <source>A credit note must refer to the original receipt.</source>
-        <translation>Une note de crédit doit renvoyer au reçu d'origine.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/receipt.py" line="207" />
-        <source>Cash tendered minus the total is not the change.</source>
-        <translation>L'argent remis moins le total ne donne pas la monnaie.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/stocks.py" line="102" />
-        <source>Cell {cell} does not exist on {stock} (1 to {last}).</source>
-        <translation>La case {cell} n'existe pas sur {stock} (1 à {last}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/stocks.py" line="142" />
-        <source>Stock {stock}: '{key}' must be a length ≥ 0.</source>
-        <translation>Support {stock} : « {key} » doit être une longueur ≥ 0.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/stocks.py" line="153" />
-        <source>Stock {stock}: '{key}' must be a whole number ≥ 1.</source>
-        <translation>Support {stock} : « {key} » doit être un nombre entier ≥ 1.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/stocks.py" line="170" />
-        <source>Stock {stock}: unit must be 'in' or 'mm'.</source>
-        <translation>Support {stock} : l'unité doit être « in » ou « mm ».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/stocks.py" line="198" />
-        <source>Stock {stock} is not a valid stock file: {error}</source>
-        <translation>Le support {stock} n'est pas un fichier de support valide : {error}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/stocks.py" line="226" />
-        <source>Stock {stock} does not add up: {problems}.</source>
-        <translation>Le support {stock} n'est pas cohérent : {problems}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/documents/stocks.py" line="257" />
-        <source>There is no badge stock called '{name}'.</source>
-        <translation>Il n'existe aucun support de porte-nom nommé « {name} ».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="110" />
-        <source>Event file, line {line}, key {key}: {detail}</source>
-        <translation>Fichier d'événement, ligne {line}, clé {key} : {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="120" />
-        <location filename="../../desktop_app/domain/events.py" line="157" />
-        <source>this key is required.</source>
-        <translation>cette clé est obligatoire.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="123" />
-        <source>expected text in quotes.</source>
-        <translation>texte entre guillemets attendu.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="126" />
-        <source>must not be empty.</source>
-        <translation>ne doit pas être vide.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="130" />
-        <source>is longer than {limit} characters.</source>
-        <translation>dépasse {limit} caractères.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="145" />
-        <location filename="../../desktop_app/domain/events.py" line="233" />
-        <location filename="../../desktop_app/domain/events.py" line="326" />
-        <source>'{value}' is not one of {choices}.</source>
-        <translation>« {value} » ne fait pas partie de {choices}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="169" />
-        <source>'{value}' is not a date or date-time like 2026-05-12T08:30.</source>
-        <translation>« {value} » n'est pas une date ou une date-heure comme 2026-05-12T08:30.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="180" />
-        <source>expected a date or date-time.</source>
-        <translation>date ou date-heure attendue.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="189" />
-        <source>Event file is not valid TOML: {reason}</source>
-        <translation>Le fichier d'événement n'est pas du TOML valide : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="195" />
-        <source>Event file: the [{table}] table is missing.</source>
-        <translation>Fichier d'événement : la table [{table}] est absente.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="203" />
-        <source>'{value}' must be lower-case letters, digits and dashes.</source>
-        <translation>« {value} » doit contenir des lettres minuscules, des chiffres et des tirets.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="214" />
-        <source>unknown time zone '{value}'.</source>
-        <translation>fuseau horaire inconnu « {value} ».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="221" />
-        <source>the event ends before it starts.</source>
-        <translation>l'événement se termine avant de commencer.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="227" />
-        <source>expected a list like ["bioquebec", "lso"].</source>
-        <translation>liste attendue, comme ["bioquebec", "lso"].</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="242" />
-        <source>expected a whole number of days above 0.</source>
-        <translation>nombre entier de jours supérieur à 0 attendu.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="250" />
-        <source>'{value}' is not a GST/HST number (9 digits, RT, 4 digits).</source>
-        <translation>« {value} » n'est pas un numéro de TPS/TVH (9 chiffres, RT, 4 chiffres).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="261" />
-        <source>'{value}' is not a QST number (10 digits, TQ, 4 digits).</source>
-        <translation>« {value} » n'est pas un numéro de TVQ (10 chiffres, TQ, 4 chiffres).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="276" />
-        <source>Event file: at least one [[prices]] entry is required.</source>
-        <translation>Fichier d'événement : au moins une entrée [[prices]] est requise.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="286" />
-        <source>the code '{value}' is used twice.</source>
-        <translation>le code « {value} » est utilisé deux fois.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="294" />
-        <source>write amounts in quotes, like "450.00".</source>
-        <translation>écrivez les montants entre guillemets, comme "450.00".</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="308" />
-        <source>expected an amount in dollars and cents, like "450.00".</source>
-        <translation>montant en dollars et en cents attendu, comme "450.00".</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="315" />
-        <source>expected true or false.</source>
-        <translation>true ou false attendu.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="320" />
-        <source>a complimentary category costs 0.00.</source>
-        <translation>une catégorie gratuite coûte 0.00.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/events.py" line="335" />
-        <source>the sale window ends before it starts.</source>
-        <translation>la période de vente se termine avant de commencer.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/membership.py" line="104" />
-        <location filename="../../desktop_app/domain/membership.py" line="171" />
-        <source>Unknown association '{association}'.</source>
-        <translation>Association inconnue « {association} ».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/membership.py" line="109" />
-        <source>Unknown kind of member '{holder}'.</source>
-        <translation>Type de membre inconnu « {holder} ».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/membership.py" line="114" />
-        <source>Membership {id} has no organization name.</source>
-        <translation>L'adhésion {id} n'a pas de nom d'organisation.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/membership.py" line="119" />
-        <source>Membership {id} ends before it starts.</source>
-        <translation>L'adhésion {id} se termine avant de commencer.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/membership.py" line="175" />
-        <source>A decision needs a person or an email.</source>
-        <translation>Une décision exige une personne ou un courriel.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/membership.py" line="177" />
-        <source>Confirm which membership.</source>
-        <translation>Confirmez de quelle adhésion il s'agit.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/membership.py" line="180" />
-        <source>Unknown decision '{decision}'.</source>
-        <translation>Décision inconnue « {decision} ».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/membership.py" line="327" />
-        <source>Membership {id} appears twice.</source>
-        <translation>L'adhésion {id} figure deux fois.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/money.py" line="32" />
-        <location filename="../../desktop_app/domain/taxes.py" line="127" />
-        <source>'{value}' is not an amount in dollars and cents.</source>
-        <translation>« {value} » n'est pas un montant en dollars et en cents.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/money.py" line="77" />
-        <source>'{value}' has a fraction of a cent.</source>
-        <translation>« {value} » comporte une fraction de cent.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/money.py" line="81" />
-        <location filename="../../desktop_app/domain/taxes.py" line="132" />
-        <source>'{value}' is negative; an amount here cannot be.</source>
-        <translation>« {value} » est négatif ; un montant ne peut pas l'être ici.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/money.py" line="96" />
-        <source>'{value}' is not a language (fr or en).</source>
-        <translation>« {value} » n'est pas une langue (fr ou en).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="68" />
-        <source>The time '{value}' ({what}) has no time zone.</source>
-        <translation>L'heure « {value} » ({what}) n'a pas de fuseau horaire.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="92" />
-        <source>The complimentary category '{code}' must cost 0.</source>
-        <translation>La catégorie gratuite « {code} » doit coûter 0.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="105" />
-        <source>The sale of '{code}' ends before it starts.</source>
-        <translation>La vente de « {code} » se termine avant de commencer.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="129" />
-        <source>Unknown partner association: {codes}.</source>
-        <translation>Association partenaire inconnue : {codes}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="136" />
-        <source>Price category defined twice: {codes}.</source>
-        <translation>Catégorie de prix définie deux fois : {codes}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="146" />
-        <source>No price category '{code}' at event '{event}'.</source>
-        <translation>Aucune catégorie de prix « {code} » pour l'événement « {event} ».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/taxes.py" line="118" />
-        <source>'{value}' is not a province with known taxes.</source>
-        <translation>« {value} » n'est pas une province dont les taxes sont connues.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/taxes.py" line="221" />
-        <source>The price's taxes are not those of {province}.</source>
-        <translation>Les taxes du prix ne sont pas celles de {province}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/columns.py" line="170" />
-        <source>The member list has no name column: it needs an organization column (Entreprise, Organisation, Company…) or a person's name (Nom, Nom complet, Last name, Full name…). Columns found: {headers}.</source>
-        <translation>La liste de membres n'a pas de colonne de nom : il faut une colonne d'organisation (Entreprise, Organisation, Company…) ou le nom d'une personne (Nom, Nom complet, Last name, Full name…). Colonnes trouvées : {headers}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/columns.py" line="290" />
-        <source>The registration file has no name column (Nom, Prénom, Last name, First name, Attendee name…). Columns found: {headers}.</source>
-        <translation>Le fichier d'inscriptions n'a pas de colonne de nom (Nom, Prénom, Last name, First name, Attendee name…). Colonnes trouvées : {headers}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/columns.py" line="365" />
-        <source>Unknown field “{field}” in the column mapping. Fields: {fields}.</source>
-        <translation>Champ inconnu « {field} » dans la correspondance des colonnes. Champs : {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/columns.py" line="377" />
-        <source>The column mapping names “{header}” for {field}, but the file has no such column. Columns found: {headers}.</source>
-        <translation>La correspondance des colonnes indique « {header} » pour {field}, mais le fichier n'a pas cette colonne. Colonnes trouvées : {headers}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/columns.py" line="517" />
-        <source>“{text}” is neither yes nor no (oui / non).</source>
-        <translation>« {text} » n'est ni oui ni non (yes / no).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/dates.py" line="83" />
-        <source>Unrecognised date “{text}”. Write it like 2026-03-31, 31/03/2026 or 31 mars 2026.</source>
-        <translation>Date non reconnue « {text} ». Écrivez-la comme 2026-03-31, 31/03/2026 ou 31 mars 2026.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/dates.py" line="102" />
-        <source>“{text}” is not a real date (dates are read day first, as 31/03/2026).</source>
-        <translation>« {text} » n'est pas une date réelle (les dates se lisent jour d'abord, comme 31/03/2026).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/dates.py" line="133" />
-        <source>The date is empty.</source>
-        <translation>La date est vide.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/dates.py" line="197" />
-        <source>Unrecognised amount “{text}”. Write it like 1234.56 or 1 234,56 $.</source>
-        <translation>Montant non reconnu « {text} ». Écrivez-le comme 1234.56 ou 1 234,56 $.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/demo.py" line="170" />
-        <source>This database already has registrations; demo data goes into an empty database (use --db with a new file).</source>
-        <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/events.py" line="94" />
-        <source>Cannot read the event file {path}: {reason}</source>
-        <translation>Impossible de lire le fichier d'événement {path} : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/events.py" line="102" />
-        <source>The event file {path} is not UTF-8 text (byte {position}).</source>
-        <translation>Le fichier d'événement {path} n'est pas du texte UTF-8 (octet {position}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/events.py" line="149" />
-        <source>The price category {code} is used by {count} registrations; keep it in the event file.</source>
-        <translation>La catégorie de prix {code} est utilisée par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/events.py" line="237" />
-        <source>There is no event '{slug}'. See: passerelle events list</source>
-        <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="78" />
-        <source>Row {row}: the “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
-        <translation>Ligne {row} : la cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="112" />
-        <source>The file {file} does not exist.</source>
-        <translation>Le fichier {file} n'existe pas.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="116" />
-        <source>Cannot read the file {file}: {reason}</source>
-        <translation>Impossible de lire le fichier {file} : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="122" />
-        <source>The file {file} is empty.</source>
-        <translation>Le fichier {file} est vide.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="128" />
-        <source>The file {file} is in the old Excel format (.xls) or is password-protected. Save it as Excel (.xlsx) or CSV, without a password.</source>
-        <translation>Le fichier {file} est dans l'ancien format Excel (.xls) ou protégé par mot de passe. Enregistrez-le en Excel (.xlsx) ou en CSV, sans mot de passe.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="143" />
-        <source>The file {file} is not a spreadsheet. Save it as CSV or Excel (.xlsx).</source>
-        <translation>Le fichier {file} n'est pas un tableur. Enregistrez-le en CSV ou en Excel (.xlsx).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="174" />
-        <source>Cannot read the text of {file}: it is neither UTF-8 nor Windows (cp1252) text. Save it again as “CSV UTF-8”.</source>
-        <translation>Impossible de lire le texte de {file} : ce n'est ni de l'UTF-8 ni du texte Windows (cp1252). Enregistrez-le de nouveau en « CSV UTF-8 ».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="203" />
-        <source>Row {row} of {file} cannot be read: {reason}</source>
-        <translation>La ligne {row} de {file} est illisible : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="271" />
-        <source>The workbook {file} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
-        <translation>Le classeur {file} n'a pas de feuille « {sheet} ». Ses feuilles : {sheets}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="280" />
-        <source>The workbook {file} has no worksheet.</source>
-        <translation>Le classeur {file} n'a aucune feuille de calcul.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="302" />
-        <source>The file {file} is not a readable Excel workbook (it may be truncated or damaged): {reason}</source>
-        <translation>Le fichier {file} n'est pas un classeur Excel lisible (il est peut-être tronqué ou endommagé) : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="347" />
-        <location filename="../../desktop_app/services/tables.py" line="358" />
-        <source>The file {file} has no header row.</source>
-        <translation>Le fichier {file} n'a pas de ligne d'en-tête.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tables.py" line="364" />
-        <source>The file {file} has a header row but no data rows.</source>
-        <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/commands/badges.py" line="93" />
-        <source>There is no badge stock called '{name}'. Available: {stocks}</source>
-        <translation>Il n'existe aucun support de porte-nom nommé « {name} ». Disponibles : {stocks}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/commands/badges.py" line="117" />
-        <source>Cannot write {path}: {error}</source>
-        <translation>Impossible d'écrire {path} : {error}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/commands/price.py" line="41" />
-        <source>Unrecognised moment '{text}'. Write it like 2027-03-23T09:30.</source>
-        <translation>Moment non reconnu « {text} ». Écrivez-le comme 2027-03-23T09:30.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/badges.py" line="133" />
-        <source>No active registration of {slug} has the code(s): {codes}.</source>
-        <translation>Aucune inscription active de {slug} n'a le ou les codes : {codes}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/badges.py" line="182" />
-        <source>No registration has the code(s): {codes}.</source>
-        <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
-    </message>
-</context>
-<context>
-    <name>EventsModel</name>
-    <message>
-        <location filename="../../desktop_app/ui/events_model.py" line="88" />
-        <source>Event</source>
-        <translation>Événement</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/events_model.py" line="89" />
-        <source>Dates</source>
-        <translation>Dates</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/events_model.py" line="90" />
-        <source>Venue</source>
-        <translation>Lieu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/events_model.py" line="91" />
-        <source>Registered</source>
-        <translation>Inscrits</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/events_model.py" line="92" />
-        <source>Checked in</source>
-        <translation>Enregistrés</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="126" />
-        <source>LANGUAGE_CODE</source>
-        <translation>fr</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="130" />
-        <source>Passerelle — events</source>
-        <translation>Passerelle — événements</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="131" />
-        <source>Events</source>
-        <translation>Événements</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="132" />
-        <source>Français</source>
-        <translation>Français</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="133" />
-        <source>English</source>
-        <translation>English</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/app.py" line="66" />
-        <location filename="../../desktop_app/ui/main_window.py" line="137" />
-        <source>Opening the database…</source>
-        <translation>Ouverture de la base de données…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop_app/ui/main_window.py" line="141" />
-        <source>%n event(s) — database: {location}</source>
-        <translation>
-            <numerusform>%n événement — base de données : {location}</numerusform>
-            <numerusform>%n événements — base de données : {location}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/app.py" line="64" />
-        <source>Preparing demo data…</source>
-        <translation>Préparation des données de démonstration…</translation>
-    </message>
-</context>
-<context>
-    <name>errors</name>
-    <message>
-        <location filename="../../desktop_app/ui/errors.py" line="25" />
-        <source>Something went wrong inside Passerelle. Your work so far is saved. Please tell the event manager: {kind}</source>
-        <translation>Une erreur s'est produite dans Passerelle. Votre travail jusqu'ici est enregistré. Veuillez aviser la personne responsable de l'événement : {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/errors.py" line="40" />
-        <source>Passerelle</source>
-        <translation>Passerelle</translation>
-    </message>
-</context>
-<context>
-    <name>pricing</name>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="34" />
-        <source>Active member of a partner association</source>
-        <translation>Membre actif d'une association partenaire</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="35" />
-        <source>Requires an active membership in a partner association of this event</source>
-        <translation>Exige une adhésion active à une association partenaire de cet événement</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="38" />
-        <source>The membership held is not with a partner association of this event</source>
-        <translation>L'adhésion détenue n'est pas auprès d'une association partenaire de cet événement</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="41" />
-        <source>Open to everyone</source>
-        <translation>Ouvert à tous</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="42" />
-        <source>Open to everyone; this person is an active member of a partner association</source>
-        <translation>Ouvert à tous ; cette personne est membre active d'une association partenaire</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="45" />
-        <source>Open to anyone who meets this category's condition; staff check it</source>
-        <translation>Ouvert à quiconque remplit la condition de cette catégorie ; le personnel la vérifie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="48" />
-        <source>Complimentary; needs a supervisor</source>
-        <translation>Gratuit ; exige un superviseur</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="49" />
-        <source>Not on sale yet</source>
-        <translation>Pas encore en vente</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="50" />
-        <source>No longer on sale</source>
-        <translation>N'est plus en vente</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/pricing.py" line="51" />
-        <source>Replaced by a rate for the current period</source>
-        <translation>Remplacé par un tarif de la période en cours</translation>
-    </message>
-</context>
+    <context>
+        <name>AppError</name>
+        <message>
+            <location filename="../../desktop_app/ui/preview.py" line="40" />
+            <source>The document could not be read ({reason}). Create it again, then retry.</source>
+            <translation>Le document n'a pas pu être lu ({reason}). Recréez-le, puis réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="54" />
+            <source>The printer {printer} is not available. Check that it is on and connected, then retry, or save as PDF instead.</source>
+            <translation>L'imprimante {printer} n'est pas disponible. Vérifiez qu'elle est allumée et branchée, puis réessayez, ou enregistrez plutôt en PDF.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="59" />
+            <source>The printer {printer} is paused or in error. Resume it (or clear the error) on this computer, then retry, or save as PDF instead.</source>
+            <translation>L'imprimante {printer} est en pause ou en erreur. Reprenez-la (ou effacez l'erreur) sur cet ordinateur, puis réessayez, ou enregistrez plutôt en PDF.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="64" />
+            <source>The printer {printer} does not accept the page size {width} × {height} mm. Choose another printer or stock in the settings, or save as PDF instead.</source>
+            <translation>L'imprimante {printer} n'accepte pas le format {width} × {height} mm. Choisissez une autre imprimante ou un autre support dans les paramètres, ou enregistrez plutôt en PDF.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="69" />
+            <source>The printer {printer} could not start the job. Check the printer, then retry, or save as PDF instead.</source>
+            <translation>L'imprimante {printer} n'a pas pu commencer le travail. Vérifiez l'imprimante, puis réessayez, ou enregistrez plutôt en PDF.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="74" />
+            <source>The job could not be sent to the printer {printer}. Check the printer, then retry, or save as PDF instead.</source>
+            <translation>Le travail n'a pas pu être envoyé à l'imprimante {printer}. Vérifiez l'imprimante, puis réessayez, ou enregistrez plutôt en PDF.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="79" />
+            <source>No printer is chosen for this desk. Choose one in the settings.</source>
+            <translation>Aucune imprimante n'est choisie pour ce poste. Choisissez-en une dans les paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="82" />
+            <source>The document to print has no pages.</source>
+            <translation>Le document à imprimer n'a aucune page.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="83" />
+            <source>The saved printer settings are unreadable ({reason}). Choose the printer again.</source>
+            <translation>Les paramètres d'imprimante enregistrés sont illisibles ({reason}). Choisissez de nouveau l'imprimante.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="86" />
+            <source>The PDF could not be saved to {path} ({reason}). Choose another folder.</source>
+            <translation>Le PDF n'a pas pu être enregistré dans {path} ({reason}). Choisissez un autre dossier.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/printing.py" line="89" />
+            <source>Printing failed because of an internal error (details are in the log). Retry, or save as PDF instead.</source>
+            <translation>L'impression a échoué à cause d'une erreur interne (détails dans le journal). Réessayez, ou enregistrez plutôt en PDF.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/database.py" line="130" />
+            <source>Cannot open the database {url}: {reason}</source>
+            <translation>Impossible d'ouvrir la base de données {url} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/database.py" line="138" />
+            <source>This database was written by a newer version of Passerelle (schema {revision}). Install that version or newer to open it; the database was not changed.</source>
+            <translation>Cette base de données a été écrite par une version plus récente de Passerelle (schéma {revision}). Installez cette version ou une plus récente pour l'ouvrir ; la base de données n'a pas été modifiée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/database.py" line="148" />
+            <source>This database already holds tables that are not Passerelle's; it was not changed. Choose an empty database.</source>
+            <translation>Cette base de données contient déjà des tables qui ne sont pas celles de Passerelle ; elle n'a pas été modifiée. Choisissez une base de données vide.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/database.py" line="160" />
+            <source>The database needs an upgrade (schema {revision}).</source>
+            <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/badge.py" line="90" />
+            <source>A badge needs a registration code.</source>
+            <translation>Un porte-nom exige un code d'inscription.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/badge.py" line="93" />
+            <source>'{value}' is not an association marking.</source>
+            <translation>« {value} » n'est pas une mention d'association.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/badge.py" line="98" />
+            <source>'{value}' is not a badge role.</source>
+            <translation>« {value} » n'est pas un rôle de porte-nom.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/badge.py" line="102" />
+            <source>'{value}' is not a badge language.</source>
+            <translation>« {value} » n'est pas une langue de porte-nom.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/badge.py" line="306" />
+            <source>The code '{code}' is too long for a QR code on this stock.</source>
+            <translation>Le code « {code} » est trop long pour un code QR sur ce support.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/badge.py" line="526" />
+            <source>There are no badges to print.</source>
+            <translation>Il n'y a aucun porte-nom à imprimer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="60" />
+            <source>'{value}' is not a GST/HST number (123456782 RT 0001).</source>
+            <translation>« {value} » n'est pas un numéro de TPS/TVH (123456782 RT 0001).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="71" />
+            <source>'{value}' is not a QST number (1234567890 TQ 0001).</source>
+            <translation>« {value} » n'est pas un numéro de TVQ (1234567890 TQ 0001).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="161" />
+            <source>A receipt needs the seller's name and items.</source>
+            <translation>Un reçu exige le nom du vendeur et des articles.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="166" />
+            <source>Receipt line '{item}' does not add up.</source>
+            <translation>La ligne de reçu « {item} » ne s'additionne pas.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="171" />
+            <source>The receipt's items do not add up to its subtotal.</source>
+            <translation>Les articles du reçu ne totalisent pas son sous-total.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="175" />
+            <source>The receipt's subtotal and taxes do not add up to its total.</source>
+            <translation>Le sous-total et les taxes du reçu ne totalisent pas son total.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="187" />
+            <source>A receipt of $100 or more needs the GST/HST number.</source>
+            <translation>Un reçu de 100 $ ou plus exige le numéro de TPS/TVH.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="191" />
+            <source>A receipt of $100 or more needs the QST number.</source>
+            <translation>Un reçu de 100 $ ou plus exige le numéro de TVQ.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="195" />
+            <source>A receipt of $500 or more needs the buyer's name and payment terms.</source>
+            <translation>Un reçu de 500 $ ou plus exige le nom de l'acheteur et les modalités de paiement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="201" />
+            <source>A credit note must refer to the original receipt.</source>
+            <translation>Une note de crédit doit renvoyer au reçu d'origine.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="209" />
+            <source>Cash tendered minus the total is not the change.</source>
+            <translation>L'argent remis moins le total ne donne pas la monnaie.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/stocks.py" line="102" />
+            <source>Cell {cell} does not exist on {stock} (1 to {last}).</source>
+            <translation>La case {cell} n'existe pas sur {stock} (1 à {last}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/stocks.py" line="142" />
+            <source>Stock {stock}: '{key}' must be a length ≥ 0.</source>
+            <translation>Support {stock} : « {key} » doit être une longueur ≥ 0.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/stocks.py" line="153" />
+            <source>Stock {stock}: '{key}' must be a whole number ≥ 1.</source>
+            <translation>Support {stock} : « {key} » doit être un nombre entier ≥ 1.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/stocks.py" line="170" />
+            <source>Stock {stock}: unit must be 'in' or 'mm'.</source>
+            <translation>Support {stock} : l'unité doit être « in » ou « mm ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/stocks.py" line="198" />
+            <source>Stock {stock} is not a valid stock file: {error}</source>
+            <translation>Le support {stock} n'est pas un fichier de support valide : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/stocks.py" line="226" />
+            <source>Stock {stock} does not add up: {problems}.</source>
+            <translation>Le support {stock} n'est pas cohérent : {problems}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/stocks.py" line="257" />
+            <source>There is no badge stock called '{name}'.</source>
+            <translation>Il n'existe aucun support de porte-nom nommé « {name} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="123" />
+            <source>Event file, line {line}, key {key}: {detail}</source>
+            <translation>Fichier d'événement, ligne {line}, clé {key} : {detail}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="133" />
+            <location filename="../../desktop_app/domain/events.py" line="170" />
+            <source>this key is required.</source>
+            <translation>cette clé est obligatoire.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="136" />
+            <source>expected text in quotes.</source>
+            <translation>texte entre guillemets attendu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="139" />
+            <source>must not be empty.</source>
+            <translation>ne doit pas être vide.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="143" />
+            <source>is longer than {limit} characters.</source>
+            <translation>dépasse {limit} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="158" />
+            <location filename="../../desktop_app/domain/events.py" line="246" />
+            <location filename="../../desktop_app/domain/events.py" line="349" />
+            <source>'{value}' is not one of {choices}.</source>
+            <translation>« {value} » ne fait pas partie de {choices}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="182" />
+            <source>'{value}' is not a date or date-time like 2026-05-12T08:30.</source>
+            <translation>« {value} » n'est pas une date ou une date-heure comme 2026-05-12T08:30.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="193" />
+            <source>expected a date or date-time.</source>
+            <translation>date ou date-heure attendue.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="202" />
+            <source>Event file is not valid TOML: {reason}</source>
+            <translation>Le fichier d'événement n'est pas du TOML valide : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="208" />
+            <source>Event file: the [{table}] table is missing.</source>
+            <translation>Fichier d'événement : la table [{table}] est absente.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="216" />
+            <source>'{value}' must be lower-case letters, digits and dashes.</source>
+            <translation>« {value} » doit contenir des lettres minuscules, des chiffres et des tirets.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="227" />
+            <source>unknown time zone '{value}'.</source>
+            <translation>fuseau horaire inconnu « {value} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="234" />
+            <source>the event ends before it starts.</source>
+            <translation>l'événement se termine avant de commencer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="240" />
+            <source>expected a list like ["bioquebec", "lso"].</source>
+            <translation>liste attendue, comme ["bioquebec", "lso"].</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="255" />
+            <source>expected a whole number of days above 0.</source>
+            <translation>nombre entier de jours supérieur à 0 attendu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="263" />
+            <source>'{value}' is not a GST/HST number (9 digits, RT, 4 digits).</source>
+            <translation>« {value} » n'est pas un numéro de TPS/TVH (9 chiffres, RT, 4 chiffres).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="271" />
+            <source>'{value}' is not a GST/HST number: the business number's check digit is wrong (a typing error?).</source>
+            <translation>« {value} » n'est pas un numéro de TPS/TVH : le chiffre de contrôle du numéro d'entreprise est erroné (faute de frappe?).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="284" />
+            <source>'{value}' is not a QST number (10 digits, TQ, 4 digits).</source>
+            <translation>« {value} » n'est pas un numéro de TVQ (10 chiffres, TQ, 4 chiffres).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="299" />
+            <source>Event file: at least one [[prices]] entry is required.</source>
+            <translation>Fichier d'événement : au moins une entrée [[prices]] est requise.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="309" />
+            <source>the code '{value}' is used twice.</source>
+            <translation>le code « {value} » est utilisé deux fois.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="317" />
+            <source>write amounts in quotes, like "450.00".</source>
+            <translation>écrivez les montants entre guillemets, comme "450.00".</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="331" />
+            <source>expected an amount in dollars and cents, like "450.00".</source>
+            <translation>montant en dollars et en cents attendu, comme "450.00".</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="338" />
+            <source>expected true or false.</source>
+            <translation>true ou false attendu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="343" />
+            <source>a complimentary category costs 0.00.</source>
+            <translation>une catégorie gratuite coûte 0.00.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="358" />
+            <source>the sale window ends before it starts.</source>
+            <translation>la période de vente se termine avant de commencer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="110" />
+            <location filename="../../desktop_app/domain/membership.py" line="177" />
+            <source>Unknown association '{association}'.</source>
+            <translation>Association inconnue « {association} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="115" />
+            <source>Unknown kind of member '{holder}'.</source>
+            <translation>Type de membre inconnu « {holder} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="120" />
+            <source>Membership {id} has no organization name.</source>
+            <translation>L'adhésion {id} n'a pas de nom d'organisation.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="125" />
+            <source>Membership {id} ends before it starts.</source>
+            <translation>L'adhésion {id} se termine avant de commencer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="181" />
+            <source>A decision needs a person or an email.</source>
+            <translation>Une décision exige une personne ou un courriel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="183" />
+            <source>Confirm which membership.</source>
+            <translation>Confirmez de quelle adhésion il s'agit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="186" />
+            <source>Unknown decision '{decision}'.</source>
+            <translation>Décision inconnue « {decision} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="335" />
+            <source>Membership {id} appears twice.</source>
+            <translation>L'adhésion {id} figure deux fois.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/money.py" line="32" />
+            <location filename="../../desktop_app/domain/taxes.py" line="127" />
+            <source>'{value}' is not an amount in dollars and cents.</source>
+            <translation>« {value} » n'est pas un montant en dollars et en cents.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/money.py" line="77" />
+            <source>'{value}' has a fraction of a cent.</source>
+            <translation>« {value} » comporte une fraction de cent.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/money.py" line="81" />
+            <location filename="../../desktop_app/domain/taxes.py" line="132" />
+            <source>'{value}' is negative; an amount here cannot be.</source>
+            <translation>« {value} » est négatif ; un montant ne peut pas l'être ici.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/money.py" line="96" />
+            <location filename="../../desktop_app/services/walkin.py" line="229" />
+            <source>'{value}' is not a language (fr or en).</source>
+            <translation>« {value} » n'est pas une langue (fr ou en).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="68" />
+            <source>The time '{value}' ({what}) has no time zone.</source>
+            <translation>L'heure « {value} » ({what}) n'a pas de fuseau horaire.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="92" />
+            <source>The complimentary category '{code}' must cost 0.</source>
+            <translation>La catégorie gratuite « {code} » doit coûter 0.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="105" />
+            <source>The sale of '{code}' ends before it starts.</source>
+            <translation>La vente de « {code} » se termine avant de commencer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="129" />
+            <source>Unknown partner association: {codes}.</source>
+            <translation>Association partenaire inconnue : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="136" />
+            <source>Price category defined twice: {codes}.</source>
+            <translation>Catégorie de prix définie deux fois : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="146" />
+            <source>No price category '{code}' at event '{event}'.</source>
+            <translation>Aucune catégorie de prix « {code} » pour l'événement « {event} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/taxes.py" line="118" />
+            <source>'{value}' is not a province with known taxes.</source>
+            <translation>« {value} » n'est pas une province dont les taxes sont connues.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/taxes.py" line="221" />
+            <source>The price's taxes are not those of {province}.</source>
+            <translation>Les taxes du prix ne sont pas celles de {province}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/columns.py" line="170" />
+            <source>The member list has no name column: it needs an organization column (Entreprise, Organisation, Company…) or a person's name (Nom, Nom complet, Last name, Full name…). Columns found: {headers}.</source>
+            <translation>La liste de membres n'a pas de colonne de nom : il faut une colonne d'organisation (Entreprise, Organisation, Company…) ou le nom d'une personne (Nom, Nom complet, Last name, Full name…). Colonnes trouvées : {headers}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/columns.py" line="290" />
+            <source>The registration file has no name column (Nom, Prénom, Last name, First name, Attendee name…). Columns found: {headers}.</source>
+            <translation>Le fichier d'inscriptions n'a pas de colonne de nom (Nom, Prénom, Last name, First name, Attendee name…). Colonnes trouvées : {headers}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/columns.py" line="365" />
+            <source>Unknown field “{field}” in the column mapping. Fields: {fields}.</source>
+            <translation>Champ inconnu « {field} » dans la correspondance des colonnes. Champs : {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/columns.py" line="377" />
+            <source>The column mapping names “{header}” for {field}, but the file has no such column. Columns found: {headers}.</source>
+            <translation>La correspondance des colonnes indique « {header} » pour {field}, mais le fichier n'a pas cette colonne. Colonnes trouvées : {headers}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/columns.py" line="517" />
+            <source>“{text}” is neither yes nor no (oui / non).</source>
+            <translation>« {text} » n'est ni oui ni non (yes / no).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/dates.py" line="83" />
+            <source>Unrecognised date “{text}”. Write it like 2026-03-31, 31/03/2026 or 31 mars 2026.</source>
+            <translation>Date non reconnue « {text} ». Écrivez-la comme 2026-03-31, 31/03/2026 ou 31 mars 2026.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/dates.py" line="102" />
+            <source>“{text}” is not a real date (dates are read day first, as 31/03/2026).</source>
+            <translation>« {text} » n'est pas une date réelle (les dates se lisent jour d'abord, comme 31/03/2026).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/dates.py" line="133" />
+            <source>The date is empty.</source>
+            <translation>La date est vide.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/dates.py" line="197" />
+            <source>Unrecognised amount “{text}”. Write it like 1234.56 or 1 234,56 $.</source>
+            <translation>Montant non reconnu « {text} ». Écrivez-le comme 1234.56 ou 1 234,56 $.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/demo.py" line="189" />
+            <source>This database already has registrations; demo data goes into an empty database (use --db with a new file).</source>
+            <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/events.py" line="94" />
+            <source>Cannot read the event file {path}: {reason}</source>
+            <translation>Impossible de lire le fichier d'événement {path} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/events.py" line="102" />
+            <source>The event file {path} is not UTF-8 text (byte {position}).</source>
+            <translation>Le fichier d'événement {path} n'est pas du texte UTF-8 (octet {position}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/events.py" line="149" />
+            <source>The price category {code} is used by {count} registrations; keep it in the event file.</source>
+            <translation>La catégorie de prix {code} est utilisée par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/events.py" line="238" />
+            <source>There is no event '{slug}'. See: passerelle events list</source>
+            <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="78" />
+            <source>Row {row}: the “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
+            <translation>Ligne {row} : la cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="112" />
+            <source>The file {file} does not exist.</source>
+            <translation>Le fichier {file} n'existe pas.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="116" />
+            <source>Cannot read the file {file}: {reason}</source>
+            <translation>Impossible de lire le fichier {file} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="122" />
+            <source>The file {file} is empty.</source>
+            <translation>Le fichier {file} est vide.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="128" />
+            <source>The file {file} is in the old Excel format (.xls) or is password-protected. Save it as Excel (.xlsx) or CSV, without a password.</source>
+            <translation>Le fichier {file} est dans l'ancien format Excel (.xls) ou protégé par mot de passe. Enregistrez-le en Excel (.xlsx) ou en CSV, sans mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="143" />
+            <source>The file {file} is not a spreadsheet. Save it as CSV or Excel (.xlsx).</source>
+            <translation>Le fichier {file} n'est pas un tableur. Enregistrez-le en CSV ou en Excel (.xlsx).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="174" />
+            <source>Cannot read the text of {file}: it is neither UTF-8 nor Windows (cp1252) text. Save it again as “CSV UTF-8”.</source>
+            <translation>Impossible de lire le texte de {file} : ce n'est ni de l'UTF-8 ni du texte Windows (cp1252). Enregistrez-le de nouveau en « CSV UTF-8 ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="203" />
+            <source>Row {row} of {file} cannot be read: {reason}</source>
+            <translation>La ligne {row} de {file} est illisible : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="271" />
+            <source>The workbook {file} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
+            <translation>Le classeur {file} n'a pas de feuille « {sheet} ». Ses feuilles : {sheets}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="280" />
+            <source>The workbook {file} has no worksheet.</source>
+            <translation>Le classeur {file} n'a aucune feuille de calcul.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="302" />
+            <source>The file {file} is not a readable Excel workbook (it may be truncated or damaged): {reason}</source>
+            <translation>Le fichier {file} n'est pas un classeur Excel lisible (il est peut-être tronqué ou endommagé) : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="347" />
+            <location filename="../../desktop_app/services/tables.py" line="358" />
+            <source>The file {file} has no header row.</source>
+            <translation>Le fichier {file} n'a pas de ligne d'en-tête.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/tables.py" line="364" />
+            <source>The file {file} has a header row but no data rows.</source>
+            <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/badges.py" line="93" />
+            <source>There is no badge stock called '{name}'. Available: {stocks}</source>
+            <translation>Il n'existe aucun support de porte-nom nommé « {name} ». Disponibles : {stocks}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/badges.py" line="117" />
+            <source>Cannot write {path}: {error}</source>
+            <translation>Impossible d'écrire {path} : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/price.py" line="41" />
+            <source>Unrecognised moment '{text}'. Write it like 2027-03-23T09:30.</source>
+            <translation>Moment non reconnu « {text} ». Écrivez-le comme 2027-03-23T09:30.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/badges.py" line="133" />
+            <source>No active registration of {slug} has the code(s): {codes}.</source>
+            <translation>Aucune inscription active de {slug} n'a le ou les codes : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/badges.py" line="182" />
+            <source>No registration has the code(s): {codes}.</source>
+            <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/checkin.py" line="88" />
+            <location filename="../../desktop_app/services/staff.py" line="264" />
+            <source>An override needs a reason.</source>
+            <translation>Une dérogation exige une raison.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/members.py" line="158" />
+            <source>Write the column mapping as FIELD=HEADER, not “{item}”.</source>
+            <translation>Écrivez la correspondance des colonnes sous la forme CHAMP=EN-TÊTE, et non « {item} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/members.py" line="228" />
+            <source>Name the person: give --email or --name.</source>
+            <translation>Nommez la personne : indiquez --email ou --name.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/receipt.py" line="123" />
+            <source>Cannot write {path}: {error}. Receipt {number} is issued; reprint it.</source>
+            <translation>Impossible d'écrire {path} : {error}. Le reçu {number} est émis ; réimprimez-le.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/staff.py" line="65" />
+            <source>The two PINs differ; nothing was created.</source>
+            <translation>Les deux NIP diffèrent ; rien n'a été créé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/sync.py" line="45" />
+            <source>--db must be the desk's own SQLite copy, not a server.</source>
+            <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="206" />
+            <location filename="../../desktop_app/services/checkin.py" line="370" />
+            <location filename="../../desktop_app/services/receipt_store.py" line="344" />
+            <source>There is no registration {id}.</source>
+            <translation>Il n'y a aucune inscription {id}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="265" />
+            <source>Enter the first name.</source>
+            <translation>Entrez le prénom.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="266" />
+            <source>Enter the last name.</source>
+            <translation>Entrez le nom de famille.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="280" />
+            <source>'{text}…' is longer than {count} characters.</source>
+            <translation>« {text}… » dépasse {count} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="295" />
+            <location filename="../../desktop_app/services/walkin.py" line="225" />
+            <source>'{email}' is not an email address.</source>
+            <translation>« {email} » n'est pas une adresse courriel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="391" />
+            <source>The registration of {name} is cancelled; it cannot be transferred.</source>
+            <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="398" />
+            <source>{name} is already checked in; undo the check-in before substituting.</source>
+            <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/backup.py" line="60" />
+            <source>Backups from Passerelle cover the desk's own SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
+            <translation>Les sauvegardes de Passerelle couvrent la base de données SQLite propre au poste ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/backup.py" line="102" />
+            <source>There is no database at {path}.</source>
+            <translation>Il n'y a aucune base de données à {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/backup.py" line="117" />
+            <source>The backup copy failed its check ({reason}).</source>
+            <translation>La copie de sauvegarde n'a pas passé la vérification ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/backup.py" line="124" />
+            <source>Cannot write a backup to {folder}: {reason}</source>
+            <translation>Impossible d'écrire une sauvegarde dans {folder} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/backup.py" line="159" />
+            <source>There is no file at {path}.</source>
+            <translation>Il n'y a aucun fichier à {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/backup.py" line="163" />
+            <source>{path} is damaged and was not restored ({reason}); nothing was changed.</source>
+            <translation>{path} est endommagé et n'a pas été restauré ({reason}) ; rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/backup.py" line="175" />
+            <source>{path} is not a Passerelle database; nothing was changed.</source>
+            <translation>{path} n'est pas une base de données Passerelle ; rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/backup.py" line="182" />
+            <source>{path} was written by a newer version of Passerelle; nothing was changed.</source>
+            <translation>{path} a été écrit par une version plus récente de Passerelle ; rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/backup.py" line="202" />
+            <source>Cannot restore into {path}: {reason}</source>
+            <translation>Impossible de restaurer dans {path} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="218" />
+            <source>The desk action {action} was already used for another registration.</source>
+            <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="246" />
+            <source>A check-in needs a desk and a staff name.</source>
+            <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="248" />
+            <source>Scan or type a registration code.</source>
+            <translation>Balayez ou tapez un code d'inscription.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="365" />
+            <source>Give a reason to undo a check-in.</source>
+            <translation>Donnez une raison pour annuler une arrivée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="375" />
+            <source>{name} is not checked in; nothing to undo.</source>
+            <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/credit_notes.py" line="102" />
+            <source>A refund is paid back in cash or by card, not '{m}'.</source>
+            <translation>Un remboursement se fait en argent comptant ou par carte, pas « {m} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/credit_notes.py" line="107" />
+            <source>The refund of {amount} is more than the {paid} paid for this admission.</source>
+            <translation>Le remboursement de {amount} dépasse les {paid} payés pour cette entrée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/credit_notes.py" line="157" />
+            <source>A credit note needs a reason.</source>
+            <translation>Une note de crédit exige une raison.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/credit_notes.py" line="162" />
+            <source>{number} is a credit note; a credit note corrects a receipt.</source>
+            <translation>{number} est une note de crédit ; une note de crédit corrige un reçu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/credit_notes.py" line="176" />
+            <source>Receipt {number} is already fully credited.</source>
+            <translation>Le reçu {number} est déjà entièrement crédité.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/credit_notes.py" line="185" />
+            <source>A credit note on {number} is between 0.01 and {left} (what is left).</source>
+            <translation>Une note de crédit sur {number} doit être entre 0,01 et {left} (le montant restant).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/decisions.py" line="52" />
+            <location filename="../../desktop_app/services/member_import.py" line="158" />
+            <source>Unknown association “{association}”. Choose one of: {choices}.</source>
+            <translation>Association inconnue « {association} ». Choisissez parmi : {choices}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/decisions.py" line="60" />
+            <source>Unknown decision “{decision}”. Choose one of: {choices}.</source>
+            <translation>Décision inconnue « {decision} ». Choisissez parmi : {choices}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/decisions.py" line="68" />
+            <source>Give the reason for the decision.</source>
+            <translation>Donnez la raison de la décision.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/decisions.py" line="71" />
+            <source>Say who made the decision.</source>
+            <translation>Indiquez qui a pris la décision.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/decisions.py" line="75" />
+            <location filename="../../desktop_app/services/member_rows.py" line="83" />
+            <source>“{value}” is not an email address.</source>
+            <translation>« {value} » n'est pas une adresse courriel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/decisions.py" line="91" />
+            <source>No membership {id} in {association}'s list.</source>
+            <translation>Aucune adhésion {id} dans la liste de {association}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/decisions.py" line="151" />
+            <source>No current membership with number {number}.</source>
+            <translation>Aucune adhésion en cours portant le numéro {number}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_import.py" line="178" />
+            <source>No row of {file} is a valid member, so nothing was imported. Row {row}: {reason}</source>
+            <translation>Aucune ligne de {file} n'est un membre valide ; rien n'a donc été importé. Ligne {row} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="65" />
+            <location filename="../../desktop_app/services/registration_rows.py" line="41" />
+            <source>The “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
+            <translation>La cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="68" />
+            <source>The {field} “{value}” is longer than {limit} characters.</source>
+            <translation>Valeur trop longue pour « {field} » : « {value} » dépasse {limit} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="71" />
+            <source>Unrecognised kind of member “{value}”: write Organisation or Individuel (Organization or Individual).</source>
+            <translation>Type de membre non reconnu « {value} » : écrivez Organisation ou Individuel (Organization ou Individual).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="76" />
+            <source>The row has neither an organization name nor a person's name.</source>
+            <translation>La ligne n'a ni nom d'organisation ni nom de personne.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="79" />
+            <source>An organization membership needs the organization's name.</source>
+            <translation>Une adhésion d'organisation exige le nom de l'organisation.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="82" />
+            <source>An individual membership needs the person's name.</source>
+            <translation>Une adhésion individuelle exige le nom de la personne.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="84" />
+            <source>“{value}” is not an email domain.</source>
+            <translation>« {value} » n'est pas un domaine de courriel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="85" />
+            <source>{column}: {problem}</source>
+            <translation>{column} : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="86" />
+            <source>The membership ends ({until}) before it starts ({start}).</source>
+            <translation>L'adhésion se termine ({until}) avant de commencer ({start}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="89" />
+            <source>Member number {number} already appears on row {first}; this row is ignored.</source>
+            <translation>Le numéro de membre {number} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="92" />
+            <source>The organization “{name}” already appears on row {first}; this row is ignored.</source>
+            <translation>L'organisation « {name} » figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="95" />
+            <source>The member {email} already appears on row {first}; this row is ignored.</source>
+            <translation>Le membre {email} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="98" />
+            <source>The member {name} already appears on row {first}; this row is ignored.</source>
+            <translation>Le membre {name} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="104" />
+            <source>organization name</source>
+            <translation>nom de l'organisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="105" />
+            <source>first name</source>
+            <translation>prénom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="106" />
+            <source>last name</source>
+            <translation>nom de famille</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="107" />
+            <source>email</source>
+            <translation>courriel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="108" />
+            <source>member number</source>
+            <translation>numéro de membre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="109" />
+            <source>category</source>
+            <translation>catégorie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_rows.py" line="110" />
+            <source>other name</source>
+            <translation>autre nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="76" />
+            <source>{why}: a supervisor must approve (PIN and reason).</source>
+            <translation>{why} : un superviseur doit approuver (NIP et raison).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="106" />
+            <source>Unknown payment method '{method}': cash, card, invoice or complimentary.</source>
+            <translation>Mode de paiement inconnu « {method} » : cash, card, invoice ou complimentary (comptant, carte, facture ou gratuit).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="120" />
+            <source>The cash tendered ({tendered}) is less than the amount ({amount}).</source>
+            <translation>L'argent remis ({tendered}) est inférieur au montant ({amount}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="130" />
+            <source>Enter the card terminal's reference (authorization number).</source>
+            <translation>Entrez la référence du terminal de paiement (numéro d'autorisation).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="138" />
+            <source>An invoice goes to an organization: enter its name.</source>
+            <translation>Une facture est adressée à une organisation : entrez son nom.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="143" />
+            <source>A complimentary admission costs 0, not {amount}.</source>
+            <translation>Une entrée gratuite coûte 0, pas {amount}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="168" />
+            <source>The desk action {action} was already used for another payment.</source>
+            <translation>L'action de poste {action} a déjà servi pour un autre paiement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="224" />
+            <source>This registration was cancelled; nothing to collect.</source>
+            <translation>Cette inscription a été annulée ; rien à encaisser.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="228" />
+            <source>Nothing is owed on this registration.</source>
+            <translation>Rien n'est dû pour cette inscription.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="232" />
+            <source>The amount collected must be between 0.01 and the balance ({balance}).</source>
+            <translation>Le montant encaissé doit être entre 0,01 et le solde ({balance}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/payments.py" line="308" />
+            <source>A balance is collected in cash or by card; otherwise a supervisor overrides at check-in.</source>
+            <translation>Un solde s'encaisse en argent comptant ou par carte ; sinon, un superviseur accorde une dérogation à l'arrivée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/receipt_store.py" line="83" />
+            <source>'{value}' is not a receipt number (such as FORUM-2027-000042).</source>
+            <translation>« {value} » n'est pas un numéro de reçu (comme FORUM-2027-000042).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/receipt_store.py" line="299" />
+            <source>There is no receipt {id}.</source>
+            <translation>Il n'y a aucun reçu {id}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/receipt_store.py" line="313" />
+            <source>There is no receipt numbered {number}.</source>
+            <translation>Il n'y a aucun reçu portant le numéro {number}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/receipts.py" line="123" />
+            <source>Only money received (cash or card) gets a receipt.</source>
+            <translation>Seul l'argent reçu (comptant ou carte) donne droit à un reçu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/receipts.py" line="129" />
+            <source>The receipt's total {total} is not the payment {paid}.</source>
+            <translation>Le total du reçu ({total}) ne correspond pas au paiement ({paid}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/receipts.py" line="238" />
+            <source>There is no registration with the code {code}.</source>
+            <translation>Il n'y a aucune inscription portant le code {code}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/receipts.py" line="285" />
+            <source>No receipt was issued at the desk for registration {code} (payments made online are receipted by the online store).</source>
+            <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les paiements en ligne sont reçus par la boutique en ligne).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_import.py" line="91" />
+            <source>The registration file has no ticket type or category column (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Columns found: {headers}.</source>
+            <translation>Le fichier d'inscriptions n'a pas de colonne de type de billet ou de catégorie (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Colonnes trouvées : {headers}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_import.py" line="96" />
+            <source>The category mapping names “{code}”, which is not a category of this event. Categories: {categories}.</source>
+            <translation>La correspondance des catégories indique « {code} », qui n'est pas une catégorie de cet événement. Catégories : {categories}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_import.py" line="101" />
+            <source>The category mapping has an empty ticket type (write PRODUCT=CODE).</source>
+            <translation>La correspondance des catégories contient un type de billet vide (écrivez PRODUIT=CODE).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_import.py" line="104" />
+            <source>Same registration as row {first}.</source>
+            <translation>Même inscription qu'à la ligne {first}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_import.py" line="105" />
+            <source>The code {code} already belongs to a registration of event {event}.</source>
+            <translation>Le code {code} appartient déjà à une inscription de l'événement {event}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_rows.py" line="44" />
+            <source>The row has no name.</source>
+            <translation>La ligne n'a pas de nom.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_rows.py" line="45" />
+            <source>The row has no ticket type or category. This event's categories: {categories}.</source>
+            <translation>La ligne n'a ni type de billet ni catégorie. Catégories de cet événement : {categories}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_rows.py" line="48" />
+            <source>The ticket type “{product}” is none of this event's categories ({categories}). Map it with --map-category “{product}=CODE”.</source>
+            <translation>Le type de billet « {product} » ne correspond à aucune catégorie de cet événement ({categories}). Associez-le avec --map-category "{product}=CODE".</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_rows.py" line="53" />
+            <source>The amount paid “{text}” is negative.</source>
+            <translation>Le montant payé « {text} » est négatif.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registration_rows.py" line="54" />
+            <source>The “{column}” value is {length} characters long; at most {limit} are accepted.</source>
+            <translation>La valeur « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="40" />
+            <source>The name or PIN is wrong.</source>
+            <translation>Le nom ou le NIP est erroné.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="80" />
+            <source>A PIN is made of digits only (0-9).</source>
+            <translation>Un NIP ne contient que des chiffres (0-9).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="83" />
+            <source>A PIN has {low} to {high} digits; this one has {count}.</source>
+            <translation>Un NIP compte de {low} à {high} chiffres ; celui-ci en compte {count}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="97" />
+            <source>Enter the staff member's name.</source>
+            <translation>Entrez le nom du membre du personnel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="100" />
+            <source>A staff name has at most {count} characters.</source>
+            <translation>Le nom d'un membre du personnel compte au plus {count} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="109" />
+            <source>Unknown role '{role}': choose desk or supervisor.</source>
+            <translation>Rôle inconnu « {role} » : choisissez desk (accueil) ou supervisor (superviseur).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="160" />
+            <source>Only an active supervisor can manage staff accounts.</source>
+            <translation>Seul un superviseur actif peut gérer les comptes du personnel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="192" />
+            <source>A supervisor must sign in to create staff accounts.</source>
+            <translation>Un superviseur doit se connecter pour créer des comptes du personnel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="198" />
+            <source>The first staff account must be a supervisor.</source>
+            <translation>Le premier compte du personnel doit être celui d'un superviseur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="204" />
+            <source>There is already a staff member named '{name}'.</source>
+            <translation>Il existe déjà un membre du personnel nommé « {name} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="269" />
+            <source>The supervisor name or PIN is wrong.</source>
+            <translation>Le nom ou le NIP du superviseur est erroné.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="272" />
+            <source>{name} is not an active supervisor.</source>
+            <translation>{name} n'est pas un superviseur actif.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="289" />
+            <source>There is no staff account {id}.</source>
+            <translation>Il n'y a aucun compte du personnel {id}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="324" />
+            <source>{name} is the last active supervisor; create another supervisor first.</source>
+            <translation>{name} est le dernier superviseur actif ; créez d'abord un autre superviseur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/staff.py" line="360" />
+            <location filename="../../desktop_app/services/staff.py" line="363" />
+            <source>The current PIN is wrong.</source>
+            <translation>Le NIP actuel est erroné.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/link.py" line="235" />
+            <source>No shared server is connected.</source>
+            <translation>Aucun serveur partagé n'est connecté.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/replay.py" line="118" />
+            <source>The desk's copy has no rows for action {action}.</source>
+            <translation>La copie du poste n'a aucune ligne pour l'action {action}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/replay.py" line="160" />
+            <source>The server has no registration {code}.</source>
+            <translation>Le serveur n'a aucune inscription {code}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/replica.py" line="193" />
+            <source>{count} desk actions taken offline have not reached the server yet; send them before refreshing the desk's copy.</source>
+            <translation>{count} actions de poste faites hors ligne ne sont pas encore parvenues au serveur ; envoyez-les avant de rafraîchir la copie du poste.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/replica.py" line="209" />
+            <source>There is no event '{slug}' on the server.</source>
+            <translation>Il n'y a aucun événement « {slug} » sur le serveur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/replica.py" line="220" />
+            <source>A desk action was taken offline meanwhile; send it first.</source>
+            <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/walkin.py" line="64" />
+            <source>The member rate needs an active membership in a partner association</source>
+            <translation>Le tarif membre exige une adhésion active à une association partenaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/walkin.py" line="67" />
+            <source>This category is not on sale now</source>
+            <translation>Cette catégorie n'est pas en vente actuellement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/walkin.py" line="68" />
+            <source>A complimentary admission</source>
+            <translation>Une entrée gratuite</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/walkin.py" line="221" />
+            <source>Enter the person's name.</source>
+            <translation>Entrez le nom de la personne.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/walkin.py" line="249" />
+            <source>The category '{code}' costs nothing: choose complimentary.</source>
+            <translation>La catégorie « {code} » ne coûte rien : choisissez « gratuit ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/walkin.py" line="256" />
+            <source>The amount {amount} is not the price of '{code}' ({total}).</source>
+            <translation>Le montant {amount} n'est pas le prix de « {code} » ({total}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/walkin.py" line="273" />
+            <source>The desk action {action} was already used for something else.</source>
+            <translation>L'action de poste {action} a déjà servi pour autre chose.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/walkin.py" line="310" />
+            <source>{email} is already registered to this event; find that registration, or confirm that this is another person.</source>
+            <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/walkin.py" line="319" />
+            <source>No price category is on sale now.</source>
+            <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendeeCardView</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="141" />
+            <source>Type a name, company, email or code, or scan a badge or a confirmation.</source>
+            <translation>Tapez un nom, une entreprise, un courriel ou un code, ou balayez un porte-nom ou une confirmation.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="148" />
+            <source>No organization</source>
+            <translation>Aucune organisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="150" />
+            <source>CANCELLED registration</source>
+            <translation>Inscription ANNULÉE</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="153" />
+            <source>{category} · due {due} · paid {paid}</source>
+            <translation>{category} · dû {due} · payé {paid}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="160" />
+            <source>&lt;b style='color:#b71c1c'&gt;balance due {amount}&lt;/b&gt;</source>
+            <translation>&lt;b style='color:#b71c1c'&gt;solde dû {amount}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="165" />
+            <source>&lt;b&gt;owed back {amount}&lt;/b&gt;</source>
+            <translation>&lt;b&gt;à rembourser {amount}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="170" />
+            <source>&lt;b style='color:#1b5e20'&gt;✔ Checked in&lt;/b&gt; at {time}, desk {desk}, by {staff}</source>
+            <translation>&lt;b style='color:#1b5e20'&gt;✔ Arrivée enregistrée&lt;/b&gt; à {time}, poste {desk}, par {staff}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="178" />
+            <source>Not checked in</source>
+            <translation>Arrivée non enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="180" />
+            <source>Badges printed: {count}</source>
+            <translation>Porte-noms imprimés : {count}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="182" />
+            <source>Notes: {notes}</source>
+            <translation>Notes : {notes}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="197" />
+            <source>Membership doubt: confirm before check-in</source>
+            <translation>Adhésion incertaine : confirmez avant l'arrivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="201" />
+            <source>Paid a member rate without an active membership</source>
+            <translation>A payé le tarif membre sans adhésion active</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="206" />
+            <source>Member: {associations}</source>
+            <translation>Membre : {associations}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="208" />
+            <source>Not a member of BIOQuébec or LSO</source>
+            <translation>Non-membre de BIOQuébec et de LSO</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupSettingsBox</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="66" />
+            <source>Backup folder</source>
+            <translation>Dossier de sauvegarde</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="78" />
+            <source>Backups</source>
+            <translation>Sauvegardes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="79" />
+            <source>Backup f&amp;older</source>
+            <translation>Dossier de sau&amp;vegarde</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="80" />
+            <source>C&amp;hoose…</source>
+            <translation>C&amp;hoisir…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="81" />
+            <source>&amp;Every</source>
+            <translation>&amp;Toutes les</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="82" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="83" />
+            <source>&amp;Keep the last</source>
+            <translation>&amp;Garder les</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="84" />
+            <source> backups</source>
+            <translation> dernières sauvegardes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="87" />
+            <source>The desk copies its local database here while it works and when it closes. A USB key keeps a copy if this computer fails. A shared database is backed up on its server.</source>
+            <translation>Le poste copie ici sa base de données locale pendant le travail et à la fermeture. Une clé USB garde une copie si cet ordinateur tombe en panne. Une base de données partagée est sauvegardée sur son serveur.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckIn</name>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="37" />
+            <source>Checked in: {name}</source>
+            <translation>Arrivée enregistrée : {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="38" />
+            <source>Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed.</source>
+            <translation>Arrivée déjà enregistrée : {name}, à {at} au poste {desk} par {staff}. Rien n'a changé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="41" />
+            <source>Not found: no registration {code} at this event.</source>
+            <translation>Introuvable : aucune inscription {code} à cet événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="42" />
+            <source>Not found: {code} is a registration for another event ({event}).</source>
+            <translation>Introuvable : {code} est une inscription à un autre événement ({event}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="45" />
+            <source>Cancelled: the registration of {name} was cancelled.</source>
+            <translation>Annulée : l'inscription de {name} a été annulée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="46" />
+            <source>Payment due: {name} owes {balance} $. Collect it or ask a supervisor.</source>
+            <translation>Paiement dû : {name} doit {balance} $. Encaissez-le ou faites appel à un superviseur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/checkin.py" line="49" />
+            <source>Membership doubt: confirm {name}'s membership or ask a supervisor.</source>
+            <translation>Adhésion incertaine : confirmez l'adhésion de {name} ou faites appel à un superviseur.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskFlows</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="48" />
+            <source>Reprint the badge?</source>
+            <translation>Réimprimer le porte-nom?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="405" />
+            <source>No badge printer is chosen (settings, F10): badge not printed.</source>
+            <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="49" />
+            <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
+            <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="103" />
+            <source>That did not go through</source>
+            <translation>L'opération n'a pas abouti</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="379" />
+            <source>Printing the receipt…</source>
+            <translation>Impression du reçu…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="403" />
+            <source>Printing the badge…</source>
+            <translation>Impression du porte-nom…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="209" />
+            <source>{name} owes {amount}. Check in without collecting it?</source>
+            <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="213" />
+            <source>{name}'s membership is in doubt. Check in at the price paid?</source>
+            <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="227" />
+            <source>Why undo the check-in of {name}?</source>
+            <translation>Pourquoi annuler l'arrivée de {name}?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="236" />
+            <source>Check-in undone</source>
+            <translation>Arrivée annulée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="349" />
+            <source>Paid</source>
+            <translation>Payé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="375" />
+            <source>No receipt printer is chosen: receipt not printed.</source>
+            <translation>Aucune imprimante à reçus n'est choisie : reçu non imprimé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="414" />
+            <source>Badge sent to {printer}.</source>
+            <translation>Porte-nom envoyé à {printer}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="422" />
+            <source>Badge not printed: {message}</source>
+            <translation>Porte-nom non imprimé : {message}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="303" />
+            <source>Registration transferred</source>
+            <translation>Inscription transférée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="311" />
+            <source>Saved</source>
+            <translation>Enregistré</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="340" />
+            <source>{amount} received from {name}; receipt {number}.</source>
+            <translation>{amount} reçu de {name} ; reçu {number}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="396" />
+            <source>Reprint: {name}</source>
+            <translation>Réimpression : {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="237" />
+            <source>{name} is no longer checked in ({reason}).</source>
+            <translation>L'arrivée de {name} est annulée ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="304" />
+            <source>{old} → {new}. Press Enter to check them in.</source>
+            <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="312" />
+            <source>{name}'s details were corrected.</source>
+            <translation>Les renseignements de {name} ont été corrigés.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="346" />
+            <source>Change due: {change}.</source>
+            <translation>Monnaie à rendre : {change}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="63" />
+            <source>Walk-in checked in</source>
+            <translation>Inscription sur place : arrivée enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="67" />
+            <source>Registration {code} created and paid.</source>
+            <translation>Inscription {code} créée et payée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskHeader</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="166" />
+            <source>Français</source>
+            <translation>Français</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="167" />
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="170" />
+            <source>supervisor</source>
+            <translation>superviseur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="170" />
+            <source>desk staff</source>
+            <translation>personnel d'accueil</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="173" />
+            <source>{desk} · signed out</source>
+            <translation>{desk} · déconnecté</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="175" />
+            <source>{desk} · {staff} ({role})</source>
+            <translation>{desk} · {staff} ({role})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="180" />
+            <source>… checked in</source>
+            <translation>… arrivées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="183" />
+            <source>{checked} / {expected} checked in</source>
+            <translation>{checked} / {expected} arrivées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="188" />
+            <source>shared database</source>
+            <translation>base partagée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="188" />
+            <source>local database</source>
+            <translation>base locale</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="194" />
+            <source>The database cannot be reached: {location}</source>
+            <translation>La base de données est injoignable : {location}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="211" />
+            <source>backup failed</source>
+            <translation>échec de la sauvegarde</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="212" />
+            <source>The last backup to {folder} failed: {reason}</source>
+            <translation>La dernière sauvegarde dans {folder} a échoué : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="216" />
+            <source>Last good backup: {time}.</source>
+            <translation>Dernière sauvegarde réussie : {time}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="220" />
+            <source>last backup {time}</source>
+            <translation>dernière sauvegarde {time}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="223" />
+            <source>Backed up to {path}</source>
+            <translation>Sauvegardé dans {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="228" />
+            <source>no backup yet</source>
+            <translation>aucune sauvegarde encore</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="230" />
+            <source>A backup goes to {folder} every {minutes} min and at close.</source>
+            <translation>Une sauvegarde est faite dans {folder} toutes les {minutes} min et à la fermeture.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="240" />
+            <source>no badge printer</source>
+            <translation>aucune imprimante</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="242" />
+            <source>printer: a job failed</source>
+            <translation>imprimante : un travail a échoué</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="244" />
+            <source>printing…</source>
+            <translation>impression…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="246" />
+            <source>printer {name}</source>
+            <translation>imprimante {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="248" />
+            <source>printer {name} missing</source>
+            <translation>imprimante {name} absente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="250" />
+            <source>printer {name} paused</source>
+            <translation>imprimante {name} en pause</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskLauncher</name>
+        <message>
+            <location filename="../../desktop_app/app.py" line="122" />
+            <source>Preparing demo data…</source>
+            <translation>Préparation des données de démonstration…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/app.py" line="124" />
+            <source>Opening the database…</source>
+            <translation>Ouverture de la base de données…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/app.py" line="150" />
+            <source>Demo desk</source>
+            <translation>Poste de démonstration</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/app.py" line="169" />
+            <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
+            <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskWindow</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="112" />
+            <source>Check in + print</source>
+            <translation>Arrivée + impression</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="112" />
+            <source>Check in</source>
+            <translation>Enregistrer l'arrivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="117" />
+            <source>Override</source>
+            <translation>Dérogation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="118" />
+            <source>Edit</source>
+            <translation>Modifier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="119" />
+            <source>Substitute</source>
+            <translation>Remplacer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="120" />
+            <source>Collect balance</source>
+            <translation>Encaisser le solde</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="121" />
+            <source>Walk-in</source>
+            <translation>Inscription sur place</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="122" />
+            <source>Reprint badge</source>
+            <translation>Réimprimer le porte-nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="123" />
+            <source>Undo check-in</source>
+            <translation>Annuler l'arrivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="124" />
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="125" />
+            <source>Staff</source>
+            <translation>Personnel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="126" />
+            <source>Clear</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="129" />
+            <source>Sign in</source>
+            <translation>Se connecter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="129" />
+            <source>Sign out</source>
+            <translation>Se déconnecter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="347" />
+            <source>Passerelle — {desk}</source>
+            <translation>Passerelle — {desk}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="348" />
+            <source>&amp;Desk</source>
+            <translation>&amp;Poste</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="356" />
+            <source>{action} — key {key}</source>
+            <translation>{action} — touche {key}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="142" />
+            <source>Enter your name.</source>
+            <translation>Entrez votre nom.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="145" />
+            <source>Enter your PIN.</source>
+            <translation>Entrez votre NIP.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="151" />
+            <source>The two PINs differ. Type the PIN again.</source>
+            <translation>Les deux NIP diffèrent. Tapez le NIP de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="153" />
+            <source>Creating the supervisor account…</source>
+            <translation>Création du compte superviseur…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="162" />
+            <source>Checking the PIN…</source>
+            <translation>Vérification du NIP…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="218" />
+            <source>Create the first supervisor</source>
+            <translation>Créer le premier superviseur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="221" />
+            <source>This database has no staff accounts yet. Create the first supervisor: they can then add desk staff and other supervisors.</source>
+            <translation>Cette base de données n'a encore aucun compte du personnel. Créez le premier superviseur : il pourra ensuite ajouter le personnel d'accueil et d'autres superviseurs.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="226" />
+            <source>&amp;Create and sign in</source>
+            <translation>&amp;Créer et se connecter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="229" />
+            <source>Sign in</source>
+            <translation>Se connecter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="230" />
+            <source>Sign in with your name and PIN.</source>
+            <translation>Connectez-vous avec votre nom et votre NIP.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="231" />
+            <source>&amp;Sign in</source>
+            <translation>&amp;Se connecter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="232" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="233" />
+            <source>&amp;Name</source>
+            <translation>&amp;Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="234" />
+            <source>&amp;PIN</source>
+            <translation>N&amp;IP</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="235" />
+            <source>PIN &amp;again</source>
+            <translation>NIP (con&amp;firmation)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="237" />
+            <source>{low} to {high} digits</source>
+            <translation>{low} à {high} chiffres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="242" />
+            <source>Opening the staff list…</source>
+            <translation>Ouverture de la liste du personnel…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembershipVerdict</name>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="67" />
+            <source>member no. {number}</source>
+            <translation>membre nº {number}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="68" />
+            <source>member no. {number} of '{holder}', not '{typed}' as typed: the number wins</source>
+            <translation>membre nº {number} de « {holder} », et non « {typed} » comme tapé : le numéro l'emporte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="72" />
+            <source>personal email {email} on an individual membership</source>
+            <translation>courriel personnel {email} d'une adhésion individuelle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="75" />
+            <source>via the organization's domain {domain} ({organization})</source>
+            <translation>par le domaine de l'organisation {domain} ({organization})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="78" />
+            <source>organization name '{typed}' matched '{organization}'</source>
+            <translation>nom d'organisation « {typed} » associé à « {organization} »</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="81" />
+            <source>organization name '{typed}' matched '{organization}' (score {score})</source>
+            <translation>nom d'organisation « {typed} » associé à « {organization} » (score {score})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="84" />
+            <source>{decision} by {who} on {when}: {reason}</source>
+            <translation>{decision} par {who} le {when} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="85" />
+            <source>valid until {date}</source>
+            <translation>valide jusqu'au {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="86" />
+            <source>valid from {date}</source>
+            <translation>valide à partir du {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership.py" line="87" />
+            <source>no end date</source>
+            <translation>sans date de fin</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="31" />
+            <source>{evidence}, {validity}</source>
+            <translation>{evidence}, {validity}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="32" />
+            <source>{association} — {evidence}</source>
+            <translation>{association} — {evidence}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="33" />
+            <source>membership expired on {date}</source>
+            <translation>adhésion expirée le {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/attendees.py" line="34" />
+            <source>possibly '{name}' (score {score}): staff must confirm</source>
+            <translation>peut-être « {name} » (score {score}) : le personnel doit confirmer</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomePanel</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="58" />
+            <source>Checked in</source>
+            <translation>Arrivée enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="59" />
+            <source>Already checked in</source>
+            <translation>Arrivée déjà enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="60" />
+            <source>Not found</source>
+            <translation>Introuvable</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="61" />
+            <source>Cancelled registration</source>
+            <translation>Inscription annulée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="62" />
+            <source>Payment due — not checked in</source>
+            <translation>Paiement dû — arrivée non enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="63" />
+            <source>Membership doubt — not checked in</source>
+            <translation>Adhésion incertaine — arrivée non enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="204" />
+            <source>Ready — scan a badge or type a name.</source>
+            <translation>Prêt — balayez un porte-nom ou tapez un nom.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="147" />
+            <source>Override by {supervisor}.</source>
+            <translation>Dérogation accordée par {supervisor}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverrideDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="143" />
+            <source>Enter the supervisor's name.</source>
+            <translation>Entrez le nom du superviseur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="145" />
+            <source>Enter the supervisor's PIN.</source>
+            <translation>Entrez le NIP du superviseur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="147" />
+            <source>Give the reason for the override; it is kept in the audit log.</source>
+            <translation>Donnez la raison de la dérogation ; elle est conservée dans le journal d'audit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="149" />
+            <source>Keep the reason under {count} characters.</source>
+            <translation>La raison doit compter moins de {count} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="195" />
+            <source>Checking the PIN…</source>
+            <translation>Vérification du NIP…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="200" />
+            <source>Supervisor override</source>
+            <translation>Dérogation du superviseur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="203" />
+            <source>A supervisor allows this with their name and PIN. The override and its reason are written to the audit log.</source>
+            <translation>Un superviseur l'autorise avec son nom et son NIP. La dérogation et sa raison sont inscrites au journal d'audit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="207" />
+            <source>&amp;Supervisor</source>
+            <translation>&amp;Superviseur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="208" />
+            <source>&amp;PIN</source>
+            <translation>N&amp;IP</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="209" />
+            <source>&amp;Reason</source>
+            <translation>&amp;Raison</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="210" />
+            <source>Why this is allowed</source>
+            <translation>Pourquoi c'est autorisé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="211" />
+            <source>&amp;Allow</source>
+            <translation>&amp;Autoriser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="212" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="162" />
+            <source>Collect the balance</source>
+            <translation>Encaisser le solde</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="164" />
+            <source>{name} owes &lt;b&gt;{amount}&lt;/b&gt;.</source>
+            <translation>{name} doit &lt;b&gt;{amount}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="169" />
+            <source>Cash</source>
+            <translation>Comptant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="170" />
+            <source>Card (venue terminal)</source>
+            <translation>Carte (terminal du lieu)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="180" />
+            <source>Print the receipt</source>
+            <translation>Imprimer le reçu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="185" />
+            <source>Amount tendered</source>
+            <translation>Montant remis</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="186" />
+            <source>Change due</source>
+            <translation>Monnaie à rendre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="188" />
+            <source>Terminal reference</source>
+            <translation>Référence du terminal</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentPanel</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="160" />
+            <source>No price category is on sale now.</source>
+            <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="168" />
+            <source>The amount tendered is not an amount: type it as 50 or 50.00.</source>
+            <translation>Le montant remis n'est pas un montant : tapez-le comme 50 ou 50,00.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="170" />
+            <source>The cash tendered is less than the total ({total}).</source>
+            <translation>L'argent remis est inférieur au total ({total}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="177" />
+            <source>Type the card terminal's reference (on the slip).</source>
+            <translation>Tapez la référence du terminal de paiement (sur le reçu du terminal).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="180" />
+            <source>An invoice goes to an organization: type the organization.</source>
+            <translation>Une facture est adressée à une organisation : tapez l'organisation.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="202" />
+            <source>Leave empty if the exact amount is given.</source>
+            <translation>Laissez vide si le montant exact est remis.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="206" />
+            <source>Type an amount such as 50 or 50.00</source>
+            <translation>Tapez un montant comme 50 ou 50,00</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="214" />
+            <source>Short by {amount}</source>
+            <translation>Il manque {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="219" />
+            <source>Change due: {amount}</source>
+            <translation>Monnaie à rendre : {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="227" />
+            <source>Invoice to {organization}. Nothing is paid now: the balance stays due and no receipt is issued.</source>
+            <translation>Facture à {organization}. Rien n'est payé maintenant : le solde reste dû et aucun reçu n'est émis.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="233" />
+            <source>An invoice goes to an organization: type the organization above.</source>
+            <translation>Une facture est adressée à une organisation : tapez l'organisation ci-dessus.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="238" />
+            <source>Ca&amp;sh</source>
+            <translation>Co&amp;mptant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="239" />
+            <source>Car&amp;d (venue terminal)</source>
+            <translation>Car&amp;te (terminal du lieu)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="240" />
+            <source>&amp;Invoice</source>
+            <translation>&amp;Facture</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="241" />
+            <source>Co&amp;mplimentary</source>
+            <translation>Grat&amp;uit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="242" />
+            <source>&amp;Tendered</source>
+            <translation>Montant &amp;remis</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="243" />
+            <source>Terminal &amp;reference</source>
+            <translation>Référence &amp;du terminal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="244" />
+            <source>Authorization number on the slip</source>
+            <translation>Numéro d'autorisation sur le reçu du terminal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="246" />
+            <source>Complimentary admission: a supervisor approves it with their PIN.</source>
+            <translation>Entrée gratuite : un superviseur l'approuve avec son NIP.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonBox</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="112" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="146" />
+            <source>Best rate for this person</source>
+            <translation>Meilleur tarif</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="127" />
+            <source>Person</source>
+            <translation>Personne</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="129" />
+            <source>&amp;First name</source>
+            <translation>&amp;Prénom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="130" />
+            <source>&amp;Last name</source>
+            <translation>&amp;Nom de famille</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="131" />
+            <source>&amp;Email</source>
+            <translation>&amp;Courriel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="132" />
+            <source>&amp;Organization</source>
+            <translation>&amp;Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="133" />
+            <source>Member &amp;no.</source>
+            <translation>Nº de mem&amp;bre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="134" />
+            <source>C&amp;ategory</source>
+            <translation>C&amp;atégorie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="135" />
+            <source>Lan&amp;guage</source>
+            <translation>Lan&amp;gue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="139" />
+            <source>If the person has their card</source>
+            <translation>Si la personne a sa carte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="140" />
+            <source>Not stated</source>
+            <translation>Non précisée</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="94" />
+            <source>First name</source>
+            <translation>Prénom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="95" />
+            <source>Last name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="96" />
+            <source>Email</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="97" />
+            <source>Organization</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="99" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="107" />
+            <source>Substitute a colleague</source>
+            <translation>Remplacer par un collègue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="110" />
+            <source>Who comes instead of {name}? The registration moves to them; {name} keeps their history. The membership is checked again for the newcomer.</source>
+            <translation>Qui vient à la place de {name}? L'inscription lui est transférée ; {name} garde son historique. L'adhésion est vérifiée de nouveau pour la personne qui arrive.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="115" />
+            <source>Edit {name}</source>
+            <translation>Modifier {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="116" />
+            <source>Correct the person's details. Every change is logged.</source>
+            <translation>Corrigez les renseignements de la personne. Chaque modification est consignée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintProblemBar</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/print_bar.py" line="61" />
+            <source>Save the badge as PDF</source>
+            <translation>Enregistrer le porte-nom en PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/print_bar.py" line="63" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/print_bar.py" line="92" />
+            <source>The badge {code} did not print. {message}</source>
+            <translation>Le porte-nom {code} ne s'est pas imprimé. {message}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/print_bar.py" line="96" />
+            <source>Retry</source>
+            <translation>Réessayer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/print_bar.py" line="97" />
+            <source>Save as PDF…</source>
+            <translation>Enregistrer en PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/print_bar.py" line="98" />
+            <source>Forget it</source>
+            <translation>Laisser tomber</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuotePanel</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="190" />
+            <source>No BIOQuébec or LSO membership found: guest</source>
+            <translation>Aucune adhésion BIOQuébec ou LSO trouvée : non-membre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="193" />
+            <source>No active membership: guest</source>
+            <translation>Aucune adhésion active : non-membre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="203" />
+            <source>{reason} — a supervisor must approve.</source>
+            <translation>{reason} — un superviseur doit approuver.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="207" />
+            <source>Price before taxes</source>
+            <translation>Prix avant taxes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="219" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="222" />
+            <source>Taxes included in the price.</source>
+            <translation>Taxes incluses dans le prix.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="231" />
+            <source>checked in at {time}</source>
+            <translation>arrivée enregistrée à {time}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="235" />
+            <source>not checked in yet</source>
+            <translation>arrivée pas encore enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="237" />
+            <source>{email} is already registered to this event: {who}, {category}, code {code}, {state}.</source>
+            <translation>{email} est déjà inscrit à cet événement : {who}, {category}, code {code}, {state}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="242" />
+            <source>Membership</source>
+            <translation>Adhésion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="243" />
+            <source>&amp;Open that registration</source>
+            <translation>Ou&amp;vrir cette inscription</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="244" />
+            <source>This is another &amp;person with the same email</source>
+            <translation>C'est une autre per&amp;sonne avec le même courriel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="253" />
+            <source>Working out the price…</source>
+            <translation>Calcul du prix…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="261" />
+            <source>No price category is on sale now.</source>
+            <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="37" />
+            <source>Reason</source>
+            <translation>Raison</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="42" />
+            <source>e.g. scanned the wrong badge</source>
+            <translation>p. ex. mauvais porte-nom balayé</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultBox</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="57" />
+            <source>Done</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="59" />
+            <source>Receipt sent to the printer</source>
+            <translation>Reçu envoyé à l'imprimante</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="61" />
+            <source>&amp;Print the receipt</source>
+            <translation>&amp;Imprimer le reçu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="68" />
+            <source>{name} is registered and checked in. Code {code}.</source>
+            <translation>{name} est inscrit et son arrivée est enregistrée. Code {code}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="74" />
+            <source>Receipt {number}: {total}.</source>
+            <translation>Reçu {number} : {total}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="79" />
+            <source>No receipt: nothing was paid now.</source>
+            <translation>Aucun reçu : rien n'a été payé maintenant.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="83" />
+            <source>Change due: {amount}</source>
+            <translation>Monnaie à rendre : {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsModel</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="167" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="168" />
+            <source>Member of</source>
+            <translation>Membre de</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="169" />
+            <source>Organization</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="170" />
+            <source>Checked in</source>
+            <translation>Arrivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="171" />
+            <source>Due</source>
+            <translation>Dû</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="141" />
+            <source>cancelled</source>
+            <translation>annulée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="150" />
+            <source>Balance due: {amount} $</source>
+            <translation>Solde dû : {amount} $</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="152" />
+            <source>Checked in at {time}</source>
+            <translation>Arrivée enregistrée à {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/search.py" line="266" />
+            <source>Search name, company, email or scan…</source>
+            <translation>Rechercher un nom, une entreprise, un courriel ou balayer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/search.py" line="267" />
+            <source>Search</source>
+            <translation>Rechercher</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/search.py" line="275" />
+            <source>Esc clears the search. ↑ ↓ choose a person.</source>
+            <translation>Échap efface la recherche. ↑ ↓ pour choisir une personne.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/search.py" line="278" />
+            <source>No one matches “{query}”. Walk-in? Press F5.</source>
+            <translation>Personne ne correspond à « {query} ». Inscription sur place? Appuyez sur F5.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/search.py" line="284" />
+            <source>“{query}”: {count} found</source>
+            <translation>« {query} » : {count} trouvé(s)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="280" />
+            <source>ready</source>
+            <translation>prête</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="281" />
+            <source>printing</source>
+            <translation>impression en cours</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="282" />
+            <source>paused or in error</source>
+            <translation>en pause ou en erreur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="283" />
+            <source>not found on this computer</source>
+            <translation>introuvable sur cet ordinateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="296" />
+            <source>No printer (save PDFs instead)</source>
+            <translation>Aucune imprimante (enregistrer des PDF à la place)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="301" />
+            <source> (default)</source>
+            <translation> (par défaut)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="364" />
+            <source>The next badge prints in cell {cell} of {cells}.</source>
+            <translation>Le prochain porte-nom s'imprime dans la case {cell} sur {cells}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="380" />
+            <source>Sending the alignment page to {printer}…</source>
+            <translation>Envoi de la page d'alignement à {printer}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="396" />
+            <source>Save the alignment page</source>
+            <translation>Enregistrer la page d'alignement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="398" />
+            <source>PDF documents (*.pdf)</source>
+            <translation>Documents PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="415" />
+            <source>Alignment page saved to {path}.</source>
+            <translation>Page d'alignement enregistrée dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="420" />
+            <source>Alignment page sent to {printer}. Hold the printed page against a sheet of badges to the light: the outlines should match the cells.</source>
+            <translation>Page d'alignement envoyée à {printer}. Superposez la page imprimée à une feuille de porte-noms, à contre-jour : les contours doivent coïncider avec les cases.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="434" />
+            <source>Desk settings</source>
+            <translation>Paramètres du poste</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="435" />
+            <source>This desk</source>
+            <translation>Ce poste</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="436" />
+            <source>Badges</source>
+            <translation>Porte-noms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="437" />
+            <source>Receipts</source>
+            <translation>Reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="439" />
+            <source>&amp;Desk name</source>
+            <translation>Nom du &amp;poste</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="440" />
+            <source>&amp;Language</source>
+            <translation>&amp;Langue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="443" />
+            <source>Play a &amp;sound for each check-in result</source>
+            <translation>Jouer un &amp;son pour chaque résultat d'arrivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="444" />
+            <source>Badge &amp;printer</source>
+            <translation>&amp;Imprimante à porte-noms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="445" />
+            <source>Badge s&amp;tock</source>
+            <translation>Supp&amp;ort de porte-noms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="446" />
+            <source>Start at &amp;cell</source>
+            <translation>Commencer à la &amp;case</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="448" />
+            <source>On a partly used sheet, the first free cell (counted left to right).</source>
+            <translation>Sur une feuille entamée, la première case libre (comptée de gauche à droite).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="450" />
+            <source>Print the badge on &amp;check-in</source>
+            <translation>Imprimer le porte-nom à l'&amp;arrivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="451" />
+            <source>Print an &amp;alignment page</source>
+            <translation>Imprimer une page d'alig&amp;nement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="452" />
+            <source>Save it as P&amp;DF…</source>
+            <translation>L'enregistrer en P&amp;DF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
+            <source>&amp;Refresh</source>
+            <translation>Act&amp;ualiser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="454" />
+            <source>Receipt p&amp;rinter</source>
+            <translation>I&amp;mprimante à reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="455" />
+            <source>Tick “print the &amp;receipt” after each payment</source>
+            <translation>Cocher « imprimer le &amp;reçu » après chaque paiement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="461" />
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="462" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="207" />
+            <source>Type the new staff member's name.</source>
+            <translation>Tapez le nom du nouveau membre du personnel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="212" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="259" />
+            <source>The two PINs differ. Type the PIN again.</source>
+            <translation>Les deux NIP diffèrent. Tapez le NIP de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="217" />
+            <source>{name} can now sign in.</source>
+            <translation>{name} peut maintenant se connecter.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="245" />
+            <source>{name} can sign in again.</source>
+            <translation>{name} peut de nouveau se connecter.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="247" />
+            <source>{name} can no longer sign in.</source>
+            <translation>{name} ne peut plus se connecter.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="263" />
+            <source>{name}'s PIN is changed.</source>
+            <translation>Le NIP de {name} est changé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="275" />
+            <source>&amp;Reactivate</source>
+            <translation>&amp;Réactiver</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="277" />
+            <source>&amp;Deactivate</source>
+            <translation>&amp;Désactiver</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="280" />
+            <source>New PIN for {name}</source>
+            <translation>Nouveau NIP pour {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="282" />
+            <source>New PIN (select an account)</source>
+            <translation>Nouveau NIP (choisissez un compte)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="289" />
+            <source>Staff accounts</source>
+            <translation>Comptes du personnel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
+            <source>New account</source>
+            <translation>Nouveau compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="291" />
+            <source>&amp;Name</source>
+            <translation>&amp;Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="291" />
+            <source>R&amp;ole</source>
+            <translation>Rô&amp;le</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="291" />
+            <source>&amp;PIN</source>
+            <translation>N&amp;IP</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="291" />
+            <source>PIN &amp;again</source>
+            <translation>NIP (&amp;confirmation)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="294" />
+            <source>Desk staff</source>
+            <translation>Personnel d'accueil</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="295" />
+            <source>Supervisor</source>
+            <translation>Superviseur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="296" />
+            <source>&amp;Add the account</source>
+            <translation>&amp;Ajouter le compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="297" />
+            <source>New P&amp;IN</source>
+            <translation>Nou&amp;veau NIP</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="298" />
+            <source>New PIN a&amp;gain</source>
+            <translation>Confirma&amp;tion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="299" />
+            <source>&amp;Set the PIN</source>
+            <translation>&amp;Modifier le NIP</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="300" />
+            <source>{low} to {high} digits</source>
+            <translation>{low} à {high} chiffres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="305" />
+            <source>&amp;Close</source>
+            <translation>&amp;Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffModel</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="95" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="95" />
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="95" />
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="95" />
+            <source>Created</source>
+            <translation>Création</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="72" />
+            <source>Supervisor</source>
+            <translation>Superviseur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="72" />
+            <source>Desk staff</source>
+            <translation>Personnel d'accueil</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="74" />
+            <source>Active</source>
+            <translation>Actif</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="74" />
+            <source>Deactivated</source>
+            <translation>Désactivé</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="127" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="228" />
+            <source>Loading the events…</source>
+            <translation>Chargement des événements…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="182" />
+            <source>There is no event in this database yet. The event manager adds one with “passerelle events import FILE”.</source>
+            <translation>Cette base de données ne contient encore aucun événement. La personne responsable de l'événement en ajoute un avec « passerelle events import FICHIER ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="197" />
+            <source>{start} to {end}</source>
+            <translation>du {start} au {end}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="200" />
+            <source>{checked_in} of {registrations} checked in</source>
+            <translation>arrivées : {checked_in} sur {registrations}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="217" />
+            <source>Start the desk</source>
+            <translation>Démarrer le poste</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="218" />
+            <source>Choose the event this desk works on and give the desk a name.</source>
+            <translation>Choisissez l'événement de ce poste et donnez un nom au poste.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="219" />
+            <source>&amp;Event</source>
+            <translation>É&amp;vénement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="220" />
+            <source>&amp;Desk name</source>
+            <translation>Nom du &amp;poste</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="221" />
+            <source>For example: Desk 2, main entrance</source>
+            <translation>Par exemple : Poste 2, entrée principale</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="222" />
+            <source>&amp;Retry</source>
+            <translation>&amp;Réessayer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="223" />
+            <source>&amp;Start</source>
+            <translation>&amp;Démarrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="224" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncConflict</name>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="35" />
+            <source>{name} was checked in at desk {desk} ({at}) and at desk {other_desk} ({other_at}) while the desks were apart; the earlier check-in counts.</source>
+            <translation>L'arrivée de {name} a été enregistrée au poste {desk} ({at}) et au poste {other_desk} ({other_at}) pendant que les postes étaient déconnectés ; la première arrivée compte.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="40" />
+            <source>{name} ({email}) was registered twice: {code} and {other_code}. Both are kept with their payments; cancel one and refund it.</source>
+            <translation>{name} ({email}) a été inscrit deux fois : {code} et {other_code}. Les deux sont conservées avec leurs paiements ; annulez-en une et remboursez-la.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="45" />
+            <source>{name} paid {amount} at desk {desk} while offline, but the balance was already settled: {overpaid} is owed back (credit note).</source>
+            <translation>{name} a payé {amount} au poste {desk} hors ligne, mais le solde était déjà réglé : {overpaid} est à rembourser (note de crédit).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="50" />
+            <source>Receipt {number} printed offline at desk {desk} for {name} is not on the server under that number: {reason}</source>
+            <translation>Le reçu {number} imprimé hors ligne au poste {desk} pour {name} n'est pas sur le serveur sous ce numéro : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="55" />
+            <source>{name} was checked in at desk {desk} ({at}) while offline, but the registration was cancelled.</source>
+            <translation>L'arrivée de {name} a été enregistrée hors ligne au poste {desk} ({at}), mais l'inscription était annulée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="60" />
+            <source>An action taken offline at desk {desk} was refused by the server: {reason}</source>
+            <translation>Une action faite hors ligne au poste {desk} a été refusée par le serveur : {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalkInDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="263" />
+            <source>No price category is on sale now.</source>
+            <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="272" />
+            <source>Complimentary admission for {name}.</source>
+            <translation>Entrée gratuite pour {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="275" />
+            <source>{category} for {name}, who has no active membership in a partner association.</source>
+            <translation>{category} pour {name}, qui n'a aucune adhésion active à une association partenaire.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="278" />
+            <source>{category} is not on sale now.</source>
+            <translation>{category} n'est pas en vente actuellement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="295" />
+            <source>Type the person's name.</source>
+            <translation>Tapez le nom de la personne.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="300" />
+            <source>Working out the price…</source>
+            <translation>Calcul du prix…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="310" />
+            <source>This email is already registered. Open that registration, or tick “another person with the same email”.</source>
+            <translation>Ce courriel est déjà inscrit. Ouvrez cette inscription, ou cochez « autre personne avec le même courriel ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="340" />
+            <source>Registering…</source>
+            <translation>Inscription en cours…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="409" />
+            <source>Walk-in registration</source>
+            <translation>Inscription sur place</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="410" />
+            <source>Membership and price</source>
+            <translation>Adhésion et prix</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="411" />
+            <source>Payment</source>
+            <translation>Paiement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="413" />
+            <source>&amp;Print the receipt</source>
+            <translation>Imprimer &amp;le reçu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="415" />
+            <source>&amp;Close</source>
+            <translation>Ferm&amp;er</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="415" />
+            <source>&amp;Register and check in</source>
+            <translation>&amp;Inscrire et enregistrer l'arrivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <location filename="../../desktop_app/ui/errors.py" line="25" />
+            <source>Something went wrong inside Passerelle. Your work so far is saved. Please tell the event manager: {kind}</source>
+            <translation>Une erreur s'est produite dans Passerelle. Votre travail jusqu'ici est enregistré. Veuillez aviser la personne responsable de l'événement : {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/errors.py" line="40" />
+            <source>Passerelle</source>
+            <translation>Passerelle</translation>
+        </message>
+    </context>
+    <context>
+        <name>pricing</name>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="34" />
+            <source>Active member of a partner association</source>
+            <translation>Membre actif d'une association partenaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="35" />
+            <source>Requires an active membership in a partner association of this event</source>
+            <translation>Exige une adhésion active à une association partenaire de cet événement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="38" />
+            <source>The membership held is not with a partner association of this event</source>
+            <translation>L'adhésion détenue n'est pas auprès d'une association partenaire de cet événement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="41" />
+            <source>Open to everyone</source>
+            <translation>Ouvert à tous</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="42" />
+            <source>Open to everyone; this person is an active member of a partner association</source>
+            <translation>Ouvert à tous ; cette personne est membre active d'une association partenaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="45" />
+            <source>Open to anyone who meets this category's condition; staff check it</source>
+            <translation>Ouvert à quiconque remplit la condition de cette catégorie ; le personnel la vérifie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="48" />
+            <source>Complimentary; needs a supervisor</source>
+            <translation>Gratuit ; exige un superviseur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="49" />
+            <source>Not on sale yet</source>
+            <translation>Pas encore en vente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="50" />
+            <source>No longer on sale</source>
+            <translation>N'est plus en vente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/pricing.py" line="51" />
+            <source>Replaced by a rate for the current period</source>
+            <translation>Remplacé par un tarif de la période en cours</translation>
+        </message>
+    </context>
 </TS>
