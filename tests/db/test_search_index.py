@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -154,5 +155,28 @@ def test_bulk_load_indexes_everything_and_restores_the_triggers(database_url: st
         with database.sessions.begin() as session:  # triggers work again
             add_registration(session, first="Après", last="Chargement", code="AFTERBULK2345678")
         assert search_registrations(database.sessions, MONTREAL, "apres charg")
+    finally:
+        database.dispose()
+
+
+def test_a_failed_bulk_load_leaves_the_triggers_in_place(database_url: str) -> None:
+    database = open_database(database_url)
+    try:
+        fill_demo(database.sessions, registrations=10, seed=6)
+        with database.engine.connect() as connection:
+            objects = _index_objects(connection)
+        session = database.sessions()
+        with (
+            pytest.raises(RuntimeError),
+            session.begin(),
+            search_index.bulk_load(session.connection()),
+        ):
+            raise RuntimeError("the import failed half-way")
+        session.close()
+        with database.engine.connect() as connection:
+            assert _index_objects(connection) == objects
+        with database.sessions.begin() as session:  # the triggers still index new rows
+            add_registration(session, first="Rollback", last="Survivor", code="ROLLBACK23456789")
+        assert search_registrations(database.sessions, MONTREAL, "rollback surv")
     finally:
         database.dispose()
