@@ -476,7 +476,7 @@
             <translation>Montant non reconnu « {text} ». Écrivez-le comme 1234.56 ou 1 234,56 $.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/demo.py" line="189" />
+            <location filename="../../desktop_app/services/demo.py" line="190" />
             <source>This database already has registrations; demo data goes into an empty database (use --db with a new file).</source>
             <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
         </message>
@@ -1194,6 +1194,46 @@
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
+        <message>
+            <location filename="../../desktop_app/services/server_check.py" line="46" />
+            <source>The server {host} does not accept connections from this computer for user {user} and database {database}: add the venue network to pg_hba.conf.</source>
+            <translation>Le serveur {host} n'accepte pas les connexions de cet ordinateur pour l'utilisateur {user} et la base de données {database} : ajoutez le réseau du lieu à pg_hba.conf.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/server_check.py" line="59" />
+            <source>The server refused the user name {user} or its password.</source>
+            <translation>Le serveur a refusé le nom d'utilisateur {user} ou son mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/server_check.py" line="66" />
+            <source>There is no database {database} on the server {host}: create it first (see the venue server guide).</source>
+            <translation>Il n'y a aucune base de données {database} sur le serveur {host} : créez-la d'abord (voir le guide du serveur du lieu).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/server_check.py" line="76" />
+            <source>The server {host} did not answer within {seconds} seconds: check the host name, the network, and the firewall on the server.</source>
+            <translation>Le serveur {host} n'a pas répondu en {seconds} secondes : vérifiez le nom d'hôte, le réseau et le pare-feu du serveur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/server_check.py" line="86" />
+            <source>Nothing answers on {host} port {port}: is PostgreSQL running there, and listening on the network (listen_addresses)?</source>
+            <translation>Rien ne répond sur {host}, port {port} : PostgreSQL y fonctionne-t-il, à l'écoute du réseau (listen_addresses)?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/server_check.py" line="96" />
+            <source>The host name {host} is unknown on this network.</source>
+            <translation>Le nom d'hôte {host} est inconnu sur ce réseau.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/server_check.py" line="100" />
+            <source>Could not connect to the server {host}: {detail}</source>
+            <translation>Impossible de se connecter au serveur {host} : {detail}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/server_check.py" line="115" />
+            <source>A shared database must be a PostgreSQL server.</source>
+            <translation>Une base de données partagée doit être un serveur PostgreSQL.</translation>
+        </message>
     </context>
     <context>
         <name>AttendeeCardView</name>
@@ -1439,7 +1479,7 @@
         <message>
             <location filename="../../desktop_app/ui/desk/flows.py" line="340" />
             <source>{amount} received from {name}; receipt {number}.</source>
-            <translation>{amount} reçu de {name} ; reçu {number}.</translation>
+            <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/desk/flows.py" line="396" />
@@ -2457,6 +2497,110 @@
             <location filename="../../desktop_app/ui/desk/search.py" line="284" />
             <source>“{query}”: {count} found</source>
             <translation>« {query} » : {count} trouvé(s)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="114" />
+            <source>Shared database</source>
+            <translation>Base de données partagée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="115" />
+            <source>&amp;Work on a shared database server (several desks)</source>
+            <translation>Tra&amp;vailler sur un serveur de base de données partagée (plusieurs postes)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="116" />
+            <source>&amp;Server</source>
+            <translation>&amp;Serveur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="117" />
+            <source>host name or IP address, e.g. 192.168.1.10</source>
+            <translation>nom d'hôte ou adresse IP, p. ex. 192.168.1.10</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="118" />
+            <source>&amp;Port</source>
+            <translation>&amp;Port</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="119" />
+            <source>&amp;Database</source>
+            <translation>&amp;Base de données</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="120" />
+            <source>&amp;User</source>
+            <translation>&amp;Utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="121" />
+            <source>Pass&amp;word</source>
+            <translation>&amp;Mot de passe</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="123" />
+            <source>kept (leave empty to keep it)</source>
+            <translation>conservé (laissez vide pour le garder)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="125" />
+            <source>&amp;Test connection</source>
+            <translation>&amp;Tester la connexion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="126" />
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="127" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="130" />
+            <source>The password is kept in this computer's password keyring.</source>
+            <translation>Le mot de passe est conservé dans le trousseau de mots de passe de cet ordinateur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="135" />
+            <source>This computer has no password keyring: the password is kept only until Passerelle closes, and asked again next time. It is never written to the settings file.</source>
+            <translation>Cet ordinateur n'a pas de trousseau de mots de passe : le mot de passe n'est conservé que jusqu'à la fermeture de Passerelle et sera redemandé la prochaine fois. Il n'est jamais écrit dans le fichier de paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="156" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="190" />
+            <source>Give the server, the database and the user first.</source>
+            <translation>Indiquez d'abord le serveur, la base de données et l'utilisateur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="161" />
+            <source>Connecting to {host}…</source>
+            <translation>Connexion à {host}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="166" />
+            <source>Connected: PostgreSQL {version}.</source>
+            <translation>Connecté : PostgreSQL {version}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="168" />
+            <source>The database is empty: the first desk will create the tables.</source>
+            <translation>La base de données est vide : le premier poste créera les tables.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="170" />
+            <source>The database holds Passerelle's tables.</source>
+            <translation>La base de données contient les tables de Passerelle.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="173" />
+            <source>The database holds other tables but not Passerelle's: the first desk will add its tables next to them.</source>
+            <translation>La base de données contient d'autres tables, mais pas celles de Passerelle : le premier poste ajoutera ses tables à côté.</translation>
         </message>
     </context>
     <context>
