@@ -673,7 +673,7 @@
         <message>
             <location filename="../../desktop_app/services/backup.py" line="117" />
             <source>The backup copy failed its check ({reason}).</source>
-            <translation>La copie de sauvegarde n'a pas passé la vérification ({reason}).</translation>
+            <translation>La vérification de la copie de sauvegarde a échoué ({reason}).</translation>
         </message>
         <message>
             <location filename="../../desktop_app/services/backup.py" line="124" />
@@ -991,7 +991,7 @@
         <message>
             <location filename="../../desktop_app/services/receipts.py" line="285" />
             <source>No receipt was issued at the desk for registration {code} (payments made online are receipted by the online store).</source>
-            <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les paiements en ligne sont reçus par la boutique en ligne).</translation>
+            <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les reçus des paiements en ligne sont émis par la boutique en ligne).</translation>
         </message>
         <message>
             <location filename="../../desktop_app/services/registration_import.py" line="91" />
@@ -1305,7 +1305,7 @@
         <message>
             <location filename="../../desktop_app/ui/desk/card.py" line="208" />
             <source>Not a member of BIOQuébec or LSO</source>
-            <translation>Non-membre de BIOQuébec et de LSO</translation>
+            <translation>Non-membre (ni BIOQuébec ni LSO)</translation>
         </message>
     </context>
     <context>
@@ -1668,7 +1668,7 @@
         <message>
             <location filename="../../desktop_app/ui/desk/window.py" line="112" />
             <source>Check in + print</source>
-            <translation>Arrivée + impression</translation>
+            <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/desk/window.py" line="112" />
@@ -1864,12 +1864,12 @@
         <message>
             <location filename="../../desktop_app/domain/membership.py" line="78" />
             <source>organization name '{typed}' matched '{organization}'</source>
-            <translation>nom d'organisation « {typed} » associé à « {organization} »</translation>
+            <translation>nom d'organisation « {typed} » correspondant à « {organization} »</translation>
         </message>
         <message>
             <location filename="../../desktop_app/domain/membership.py" line="81" />
             <source>organization name '{typed}' matched '{organization}' (score {score})</source>
-            <translation>nom d'organisation « {typed} » associé à « {organization} » (score {score})</translation>
+            <translation>nom d'organisation « {typed} » correspondant à « {organization} » (score {score})</translation>
         </message>
         <message>
             <location filename="../../desktop_app/domain/membership.py" line="84" />
@@ -2086,7 +2086,7 @@
         <message>
             <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="177" />
             <source>Type the card terminal's reference (on the slip).</source>
-            <translation>Tapez la référence du terminal de paiement (sur le reçu du terminal).</translation>
+            <translation>Tapez la référence du terminal de paiement (sur le reçu de transaction).</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="180" />
@@ -2116,7 +2116,7 @@
         <message>
             <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="227" />
             <source>Invoice to {organization}. Nothing is paid now: the balance stays due and no receipt is issued.</source>
-            <translation>Facture à {organization}. Rien n'est payé maintenant : le solde reste dû et aucun reçu n'est émis.</translation>
+            <translation>Facture adressée à {organization}. Rien n'est payé maintenant : le solde reste dû et aucun reçu n'est émis.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="233" />
@@ -2156,7 +2156,7 @@
         <message>
             <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="244" />
             <source>Authorization number on the slip</source>
-            <translation>Numéro d'autorisation sur le reçu du terminal</translation>
+            <translation>Numéro d'autorisation sur le reçu de transaction</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="246" />
@@ -2301,7 +2301,7 @@
         <message>
             <location filename="../../desktop_app/ui/desk/print_bar.py" line="98" />
             <source>Forget it</source>
-            <translation>Laisser tomber</translation>
+            <translation>Ignorer</translation>
         </message>
     </context>
     <context>
@@ -2748,7 +2748,7 @@
         <message>
             <location filename="../../desktop_app/ui/dialogs/settings.py" line="455" />
             <source>Tick “print the &amp;receipt” after each payment</source>
-            <translation>Cocher « imprimer le &amp;reçu » après chaque paiement</translation>
+            <translation>Cocher par défaut « imprimer le &amp;reçu » après chaque paiement</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/settings.py" line="461" />
