@@ -24,7 +24,7 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavail
 DEFAULT_KEEP = 20
 _PREFIX = "passerelle-"
 _SUFFIX = ".sqlite3"
-_NAME = re.compile(r"^passerelle-\d{8}-\d{6}(?:-\d+)?\.sqlite3$")
+_NAME = re.compile(r"^passerelle-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -137,7 +137,12 @@ def list_backups(directory: Path | None = None) -> list[Path]:
     folder = directory or default_backup_directory()
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if _NAME.match(p.name))
+    found: list[tuple[str, int, Path]] = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match:  # by time stamp, then by the counter of backups taken in the same second
+            found.append((match.group(1), int(match.group(2) or 0), path))
+    return [path for _, _, path in sorted(found)]
 
 
 def _rotate(folder: Path, keep: int) -> tuple[Path, ...]:

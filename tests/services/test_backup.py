@@ -140,3 +140,10 @@ def test_backup_and_restore_commands(
     assert restored["revision"]
     assert main(["--db", desk_db, "restore", str(tmp_path / "missing.sqlite3")]) == 1
     assert "There is no file" in capsys.readouterr().err
+
+
+def test_backups_taken_in_the_same_second_rotate_oldest_first(desk_db: str, tmp_path: Path) -> None:
+    moment = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    folder = tmp_path / "usb"
+    paths = [backup_database(desk_db, folder, keep=2, at=moment).path for _ in range(3)]
+    assert list_backups(folder) == paths[1:]
