@@ -13,6 +13,9 @@ header as written in the file; ``""`` to ignore a field) overrides recognition.
 Registration files come in three layouts, told apart by headers only the ticketing system
 writes; see :data:`PRETIX_COLUMNS` and :data:`EVENTBRITE_COLUMNS` for their real column names
 and where they come from. :func:`status_is_active` reads each layout's status values.
+
+The schemas live in ``column_schemas`` and the cell parsers in ``column_values``; this module
+normalises headers and maps them, and re-exports the public names of both.
 """
 
 from __future__ import annotations
@@ -22,13 +25,53 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+from desktop_app.services.column_schemas import (
+    EVENTBRITE_COLUMNS,
+    GENERIC_REGISTRATION_COLUMNS,
+    LAYOUTS,
+    MEMBER_COLUMNS,
+    MEMBER_LIST,
+    PRETIX_COLUMNS,
+    REGISTRATION_FIELDS,
+    REGISTRATIONS,
+    AliasTable,
+    Layout,
+    LayoutSpec,
+    Schema,
+)
+from desktop_app.services.column_values import (
+    parse_holder_kind,
+    parse_language,
+    parse_yes_no,
+    status_is_active,
+    strip_accents,
+)
 from desktop_app.services.tables import TableRow
 
-Layout = Literal["generic", "pretix", "eventbrite"]
-LAYOUTS: tuple[Layout, ...] = ("generic", "pretix", "eventbrite")
+__all__ = [
+    "EVENTBRITE_COLUMNS",
+    "GENERIC_REGISTRATION_COLUMNS",
+    "LAYOUTS",
+    "MEMBER_COLUMNS",
+    "MEMBER_LIST",
+    "PRETIX_COLUMNS",
+    "REGISTRATIONS",
+    "REGISTRATION_FIELDS",
+    "AliasTable",
+    "ColumnMap",
+    "Layout",
+    "LayoutSpec",
+    "Schema",
+    "detect_layout",
+    "map_columns",
+    "normalise_header",
+    "parse_holder_kind",
+    "parse_language",
+    "parse_yes_no",
+    "status_is_active",
+]
 
 # --- Header normalisation ---------------------------------------------------------------------
 
@@ -36,11 +79,6 @@ _NUMBER_WORDS = frozenset({"no", "num", "numero", "number", "nr", "nbr", "nro"})
 _SMALL_WORDS = frozenset(
     {"de", "du", "des", "d", "l", "la", "le", "les", "au", "aux", "of", "the", "a"}
 )
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def normalise_header(header: str) -> str:
@@ -54,7 +92,7 @@ def normalise_header(header: str) -> str:
     text = unicodedata.normalize("NFKC", header).casefold()  # NFKC turns "º" into "o"
     text = re.sub(r"\bn\s*°", " no ", text)
     text = text.replace("#", " number ")
-    text = re.sub(r"\be[\s\-_.]?mail", "email", _strip_accents(text))
+    text = re.sub(r"\be[\s\-_.]?mail", "email", strip_accents(text))
     words = re.findall(r"[a-z0-9]+", text)
     return " ".join(
         "number" if word in _NUMBER_WORDS else word for word in words if word not in _SMALL_WORDS
@@ -63,236 +101,6 @@ def normalise_header(header: str) -> str:
 
 def _word_set(normalised: str) -> frozenset[str]:
     return frozenset(normalised.split())
-
-
-# --- Schemas ---------------------------------------------------------------------------------
-
-AliasTable = Mapping[str, tuple[str, ...]]
-
-
-@dataclass(frozen=True)
-class LayoutSpec:
-    """How one file layout names the schema's fields, and the headers that identify it."""
-
-    name: Layout
-    aliases: AliasTable
-    signature: tuple[str, ...] = ()
-    min_signature: int = 2
-
-
-@dataclass(frozen=True)
-class Schema:
-    """The fields an importer reads, their header spellings per layout, and what is required.
-
-    ``required_any``: for each group, at least one field must have a column, or the file is
-    refused with ``missing_message`` (an AppError template taking ``{headers}``).
-    """
-
-    name: str
-    fields: tuple[str, ...]
-    layouts: tuple[LayoutSpec, ...]
-    required_any: tuple[tuple[str, ...], ...]
-    missing_message: str
-
-
-_NAMES: AliasTable = {
-    "last_name": ("Nom de famille", "Last name", "Lastname", "Surname", "Family name", "Nom"),
-    "first_name": ("Prénom", "First name", "Firstname", "Given name"),
-    "full_name": (
-        "Nom complet", "Full name", "Name", "Nom et prénom", "Prénom et nom", "Prénom Nom",
-        "Nom du contact", "Contact name", "Contact", "Participant", "Attendee", "Attendee name",
-    ),
-    "email": (
-        "Courriel professionnel", "Work email", "Business email", "Courriel",
-        "Adresse courriel", "Adresse de courriel", "Adresse électronique", "Email",
-        "Email address", "Mail", "Courriel du contact", "Contact email",
-    ),
-    "organization": (
-        "Entreprise", "Organisation", "Organization", "Société", "Compagnie", "Company",
-        "Employer", "Employeur", "Nom de l'entreprise", "Nom de l'organisation",
-        "Company name", "Organization name", "Organisation name", "Raison sociale",
-        "Institution", "Établissement", "Affiliation",
-    ),
-    "member_number": (
-        "No de membre", "Numéro de membre", "N° membre", "Member #", "Member number",
-        "Member ID", "ID membre", "Identifiant membre", "Membership number", "Membership ID",
-        "No d'adhérent", "No d'adhésion",
-    ),
-}  # fmt: skip
-
-MEMBER_COLUMNS: AliasTable = MappingProxyType(
-    {
-        **_NAMES,
-        "category": (
-            "Catégorie", "Catégorie de membre", "Type de membre", "Type d'adhésion",
-            "Catégorie d'adhésion", "Niveau", "Niveau d'adhésion", "Category",
-            "Membership type", "Membership level", "Membership category", "Member type",
-            "Level", "Tier",
-        ),
-        "valid_from": (
-            "Date d'adhésion", "Début", "Date de début", "Valide du", "Valide à partir du",
-            "Membre depuis", "Start date", "Member since", "Valid from", "Join date",
-            "Joined", "Start",
-        ),
-        "valid_until": (
-            "Date d'expiration", "Expiration", "Date de fin", "Valide jusqu'au", "Fin",
-            "Échéance", "Date d'échéance", "Date de renouvellement", "Expiry", "Expiry date",
-            "Expiration date", "Expires", "Valid until", "Valid to", "Valid through",
-            "End date", "Renewal date", "Paid through",
-        ),
-        "holder_kind": (
-            "Type de titulaire", "Titulaire", "Individuel ou organisation",
-            "Organisation ou individuel", "Corporatif ou individuel", "Type de compte",
-            "Holder type", "Holder kind", "Holder", "Member kind", "Kind",
-            "Individual or organization", "Organization or individual", "Account type",
-        ),
-        "domains": (
-            "Domaines", "Domaine", "Domaine courriel", "Domaines de courriel", "Domains",
-            "Domain", "Email domain", "Email domains",
-        ),
-        "aliases": (
-            "Alias", "Aliases", "Also known as", "AKA", "Autre nom", "Autres noms",
-            "Other names", "Other name", "Nom anglais", "Nom français", "English name",
-            "French name",
-        ),
-        "phone": (
-            "Téléphone", "Tél", "Tel", "Cellulaire", "Phone", "Phone number", "Telephone",
-            "Mobile", "Cell",
-        ),
-    }
-)  # fmt: skip
-
-MEMBER_LIST = Schema(
-    name="member_list",
-    fields=tuple(MEMBER_COLUMNS),
-    layouts=(LayoutSpec("generic", MEMBER_COLUMNS),),
-    required_any=(("organization", "last_name", "full_name"),),
-    missing_message=QT_TRANSLATE_NOOP(
-        "AppError",
-        "The member list has no name column: it needs an organization column (Entreprise, "
-        "Organisation, Company…) or a person's name (Nom, Nom complet, Last name, Full name…). "
-        "Columns found: {headers}.",
-    ),
-)
-
-REGISTRATION_FIELDS = (
-    "code", "order_code", "attendee_number", "first_name", "last_name", "full_name", "email",
-    "organization", "category", "variation", "amount_paid", "paid", "language",
-    "member_number", "status", "order_date",
-)  # fmt: skip
-
-GENERIC_REGISTRATION_COLUMNS: AliasTable = MappingProxyType(
-    {
-        **_NAMES,
-        "code": (
-            "Code", "Code d'inscription", "Registration code", "Code du billet", "Ticket code",
-            "Code-barres", "Barcode", "Code QR", "QR code",
-        ),
-        "order_code": (
-            "No de commande", "Numéro de commande", "Commande", "Order number", "Order ID",
-            "Order",
-        ),
-        "category": (
-            "Catégorie", "Catégorie de prix", "Type de billet", "Billet", "Tarif", "Produit",
-            "Category", "Price category", "Ticket type", "Ticket", "Rate", "Product",
-        ),
-        "variation": ("Variante", "Variation", "Option"),
-        "amount_paid": (
-            "Montant payé", "Total payé", "Prix payé", "Montant", "Amount paid", "Total paid",
-            "Price paid", "Paid amount", "Amount", "Total",
-        ),
-        "paid": ("Payé", "Payée", "Paiement reçu", "Paid", "Payment received"),
-        "language": (
-            "Langue", "Langue préférée", "Langue de communication", "Language",
-            "Preferred language", "Lang",
-        ),
-        "status": ("Statut", "État", "Statut de l'inscription", "Status", "Registration status"),
-        "order_date": (
-            "Date d'inscription", "Date de commande", "Registration date", "Order date",
-        ),
-    }
-)  # fmt: skip
-
-PRETIX_COLUMNS: AliasTable = MappingProxyType(
-    {
-        # pretix/pretix src/pretix/base/exporters/orderlist.py ("Order data" exporter, sheet
-        # "Order positions") and src/pretix/plugins/checkinlists/exporters.py (CSV check-in
-        # list). Name parts are "Attendee name: <label>" with the labels of the event's name
-        # scheme (base/settings.py PERSON_NAME_SCHEMES: "Given name", "Family name"); the
-        # order sheet writes the invoice name parts under the bare labels.
-        "code": ("Ticket secret", "Secret"),
-        "order_code": ("Order code",),
-        "attendee_number": ("Position ID",),
-        "first_name": ("Attendee name: Given name", "Given name"),
-        "last_name": ("Attendee name: Family name", "Family name"),
-        "full_name": ("Attendee name", "Invoice address name", "Name"),
-        # Attendee email (positions sheet), E-mail (check-in list), Email (the order's)
-        "email": ("Attendee email", "E-mail", "Email"),
-        # The positions sheet has two "Company" columns: the attendee's, then the invoice's.
-        "organization": ("Company", "Company (2)"),
-        "category": ("Product",),
-        "variation": ("Variation",),
-        "amount_paid": ("Price", "Order total"),
-        "paid": ("Paid",),
-        "language": ("Order locale",),
-        "member_number": _NAMES["member_number"],
-        "status": ("Status", "Order status"),
-        "order_date": ("Order date",),
-    }
-)
-
-EVENTBRITE_COLUMNS: AliasTable = MappingProxyType(
-    {
-        # Eventbrite "Attendee Summary" / attendee report CSV. Names as they appear in real
-        # exports consumed by public tools (rherardi/eb2ez README sample; an Eventbrite import
-        # script listing "Barcode #", "Attendee #", "Attendee Status", "Total Paid"...) and the
-        # statuses in Eventbrite's help "Glossary of order and attendee statuses".
-        "code": ("Barcode #", "Barcode"),
-        "order_code": ("Order #", "Order no"),
-        "attendee_number": ("Attendee #",),
-        "first_name": ("First Name",),
-        "last_name": ("Last Name",),
-        "email": ("Email",),
-        "organization": ("Company",),
-        "category": ("Ticket Type",),
-        "amount_paid": ("Total Paid",),
-        "member_number": _NAMES["member_number"],
-        "status": ("Attendee Status",),
-        "order_date": ("Order Date",),
-    }
-)
-
-REGISTRATIONS = Schema(
-    name="registrations",
-    fields=REGISTRATION_FIELDS,
-    layouts=(
-        LayoutSpec(
-            "pretix",
-            PRETIX_COLUMNS,
-            signature=(
-                "Order code", "Position ID", "Event slug", "Attendee name", "Attendee email",
-                "Ticket secret", "Secret", "Pseudonymization ID", "Order locale",
-                "Automatically checked in", "Invoice address name", "Product",
-            ),
-        ),
-        LayoutSpec(
-            "eventbrite",
-            EVENTBRITE_COLUMNS,
-            signature=(
-                "Order #", "Attendee #", "Barcode #", "Ticket Type", "Attendee Status",
-                "Total Paid", "Fees Paid", "Eventbrite Fees", "Eventbrite Payment Processing",
-                "Order Type", "Price Tier",
-            ),
-        ),
-        LayoutSpec("generic", GENERIC_REGISTRATION_COLUMNS),
-    ),
-    required_any=(("last_name", "full_name", "first_name"),),
-    missing_message=QT_TRANSLATE_NOOP(
-        "AppError",
-        "The registration file has no name column (Nom, Prénom, Last name, First name, "
-        "Attendee name…). Columns found: {headers}.",
-    ),
-)  # fmt: skip
 
 
 # --- Mapping ---------------------------------------------------------------------------------
@@ -454,95 +262,3 @@ def _matches(
 
 def _listing(headers: Sequence[str]) -> str:
     return ", ".join(f"“{h}”" for h in headers) if headers else "—"
-
-
-# --- Values ----------------------------------------------------------------------------------
-
-
-def _fold(value: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", _strip_accents(value.casefold())))
-
-
-_INACTIVE = (
-    "cancel", "annul", "refund", "rembours", "not attending", "n assiste pas",
-    "ne participe pas", "deleted", "supprim", "void", "expired", "expire", "declined",
-    "refuse",
-)  # fmt: skip
-_INACTIVE_BY_LAYOUT: Mapping[str, tuple[str, ...]] = {
-    "generic": _INACTIVE,
-    "pretix": _INACTIVE,
-    # Eventbrite: a transferred ticket reappears as a new attendee row.
-    "eventbrite": (*_INACTIVE, "transferred", "transfere"),
-}
-_PARTIAL = ("partial", "partiel")
-
-
-def status_is_active(layout: str, value: str) -> bool:
-    """Whether a registration with status ``value`` in a ``layout`` file counts as registered.
-
-    Canceled / cancelled / annulé, refunded / remboursé, "Not Attending", deleted, expired
-    (pretix's unpaid orders past their deadline) and, for Eventbrite, transferred tickets are
-    not active; partially refunded orders, paid, pending, attending and checked-in ones are,
-    and so is a blank status. Unknown values count as active, so nobody is silently dropped.
-    """
-    if layout not in _INACTIVE_BY_LAYOUT:
-        raise ValueError(f"unknown layout {layout!r}")
-    folded = _fold(value)
-    if not folded or any(word in folded for word in _PARTIAL):
-        return True
-    return not any(stem in folded for stem in _INACTIVE_BY_LAYOUT[layout])
-
-
-_YES = frozenset({"yes", "y", "oui", "o", "true", "vrai", "1", "x", "paid", "paye", "payee"})
-_NO = frozenset({"no", "n", "non", "false", "faux", "0", "unpaid", "impaye", "impayee"})
-_YES_MARKS = frozenset("✓✔☑")
-_NO_MARKS = frozenset("✗✘☐")
-
-
-def parse_yes_no(value: str) -> bool | None:
-    """Yes/no cells (yes, oui, true, 1, x, ✔, payé / no, non, false, 0, ✘); blank is ``None``."""
-    text = value.strip()
-    if not text:
-        return None
-    if text in _YES_MARKS:
-        return True
-    if text in _NO_MARKS:
-        return False
-    folded = _fold(text)
-    if folded in _YES:
-        return True
-    if folded in _NO:
-        return False
-    raise Invalid(
-        QT_TRANSLATE_NOOP("AppError", "“{text}” is neither yes nor no (oui / non)."), text=value
-    )
-
-
-_FRENCH = frozenset({"fr", "fra", "fre", "francais", "french", "fr ca", "fr fr", "fr qc"})
-_ENGLISH = frozenset({"en", "eng", "anglais", "english", "en ca", "en us", "en gb"})
-
-
-def parse_language(value: str) -> Literal["fr", "en"] | None:
-    """``"fr"`` or ``"en"`` for the usual spellings (Français, English, fr-CA, en_CA...)."""
-    folded = _fold(value.replace("_", "-"))
-    if folded in _FRENCH:
-        return "fr"
-    if folded in _ENGLISH:
-        return "en"
-    return None
-
-
-_ORGANIZATION_WORDS = ("organi", "entreprise", "corpor", "company", "compagnie", "societe")
-_INDIVIDUAL_WORDS = ("individ", "personn", "person")
-
-
-def parse_holder_kind(value: str) -> Literal["organization", "individual"] | None:
-    """Whether a cell says the member is an organization or an individual, else ``None``."""
-    folded = _fold(value)
-    is_org = any(word in folded for word in _ORGANIZATION_WORDS)
-    is_person = any(word in folded for word in _INDIVIDUAL_WORDS)
-    if is_org and not is_person:
-        return "organization"
-    if is_person and not is_org:
-        return "individual"
-    return None
