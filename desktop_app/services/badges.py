@@ -27,6 +27,7 @@ from desktop_app.documents.badge import (
 )
 from desktop_app.documents.stocks import load_stock
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
+from desktop_app.domain.names import fold
 from desktop_app.services.audit import record
 from desktop_app.services.events import get_event
 
@@ -73,12 +74,15 @@ def badge_data(registration: Registration) -> BadgeData:
 
 
 def _sort_key(order: SortOrder) -> Callable[[Registration], tuple[str, ...]]:
+    # Alphabetical as a reader files them: accents and case ignored ("Étienne" with the E's,
+    # "Dépatie" before "Dubois"); the exact spelling only breaks ties.
     def by_name(r: Registration) -> tuple[str, ...]:
         p = r.person
-        return (p.last_name.casefold(), p.first_name.casefold(), r.code)
+        last, first = p.last_name, p.first_name
+        return (fold(last), fold(first), last.casefold(), first.casefold(), r.code)
 
     def by_organization(r: Registration) -> tuple[str, ...]:
-        organization = (r.person.organization_name or "").casefold()
+        organization = fold(r.person.organization_name or "")
         # People without an organization come last.
         return (("1" if not organization else "0") + organization, *by_name(r))
 

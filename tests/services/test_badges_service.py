@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, BadgePrint, Event, Person, Registration
 from desktop_app.domain.errors import NotFound
+from desktop_app.domain.names import fold
 from desktop_app.services.badges import badge_data, record_printed, render_batch
 from desktop_app.services.demo import fill_demo
 
@@ -135,16 +136,37 @@ def test_sort_orders(demo: Database) -> None:
         result = []
         for code in codes:
             p = people[by_code[code].person_id]
-            result.append((p.last_name.casefold(), p.first_name.casefold()))
+            result.append((fold(p.last_name), fold(p.first_name)))
         return result
 
     by_name = render_batch(demo.sessions, SLUG, STOCK, sort="name")
     assert names(by_name.codes) == sorted(names(by_name.codes))
     by_org = render_batch(demo.sessions, SLUG, STOCK, sort="organization")
     organizations = [people[by_code[c].person_id].organization_name or "" for c in by_org.codes]
-    named = [o.casefold() for o in organizations if o]
+    named = [fold(o) for o in organizations if o]
     assert named == sorted(named)
     assert organizations[: len(named)] == [o for o in organizations if o]
+
+
+def test_name_order_ignores_accents_like_a_french_reader(demo: Database) -> None:
+    # Badge pickup tables are filed alphabetically: "Étienne" goes with the E's, "Dépatie"
+    # before "Dubois", whatever the accents or case.
+    wanted = {"Wilson": "Daniel", "Étienne": "Petit", "Dubois": "Chloé", "Dépatie": "Gérard"}
+    codes = []
+    with demo.sessions.begin() as session:
+        registrations = session.scalars(
+            select(Registration)
+            .join(Event)
+            .where(Event.slug == SLUG, Registration.status == "active")
+            .order_by(Registration.id)
+            .limit(len(wanted))
+        ).all()
+        for registration, (last, first) in zip(registrations, wanted.items(), strict=True):
+            registration.person.last_name, registration.person.first_name = last, first
+            codes.append(registration.code)
+    batch = render_batch(demo.sessions, SLUG, STOCK, codes=codes, sort="name")
+    by_code = dict(zip(codes, wanted, strict=True))
+    assert [by_code[code] for code in batch.codes] == ["Dépatie", "Dubois", "Étienne", "Wilson"]
 
 
 def test_badge_data_language_marking_and_role(demo: Database) -> None:
