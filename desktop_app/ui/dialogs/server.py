@@ -48,6 +48,8 @@ class ServerDialog(QDialog):
         address = settings.address
         self.enabled = QCheckBox()
         self.enabled.setChecked(settings.enabled)
+        self.restart_note = QLabel()
+        self.restart_note.setWordWrap(True)
         self.host = QLineEdit(address.host)
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
@@ -85,6 +87,7 @@ class ServerDialog(QDialog):
             form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.enabled)
+        layout.addWidget(self.restart_note)
         layout.addLayout(form)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.test_button)
@@ -113,6 +116,13 @@ class ServerDialog(QDialog):
         """Every text in the interface language."""
         self.setWindowTitle(self.tr("Shared database"))
         self.enabled.setText(self.tr("&Work on a shared database server (several desks)"))
+        self.restart_note.setText(
+            self.tr(
+                "The desk opens the shared database the next time Passerelle starts. The"
+                " first desk creates the tables in an empty database; every desk keeps a"
+                " copy of the event to work offline when the network fails."
+            )
+        )
         self.labels["host"].setText(self.tr("&Server"))
         self.host.setPlaceholderText(self.tr("host name or IP address, e.g. 192.168.1.10"))
         self.labels["port"].setText(self.tr("&Port"))
