@@ -1,0 +1,348 @@
+"""Applying one offline action on the server, one applier per kind (check-in, payment, walk-in,
+badge print), each settling its conflicts by the documented rule: the earlier check-in wins and
+the other is kept undone; a double payment and a duplicate walk-in are kept with their money;
+a receipt keeps its printed number unless the server already used it. Every conflict is recorded
+as a ``sync.conflict`` audit entry (see ``conflicts``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.models import (
+    AuditEntry,
+    BadgePrint,
+    CheckIn,
+    Payment,
+    Person,
+    PriceCategory,
+    Receipt,
+    ReceiptSeries,
+    Registration,
+)
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
+from desktop_app.domain.money import ZERO
+from desktop_app.services import audit
+from desktop_app.services.checkin import active_check_in
+from desktop_app.services.events import get_event
+from desktop_app.services.receipt_store import format_number, lock_registration
+from desktop_app.services.sync.conflicts import record_conflict
+from desktop_app.services.sync.replay_facts import ActionFacts, row_values
+
+SYNC_STAFF = "sync"
+
+
+def _insert(session: Session) -> Any:
+    dialect = session.get_bind().dialect.name
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
+
+
+def _registration(session: Session, code: str) -> Registration:
+    found = session.scalars(select(Registration).where(Registration.code == code)).first()
+    if found is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("AppError", "The server has no registration {code}."), code=code
+        )
+    return lock_registration(session, found.id)
+
+
+def _copy_audit(session: Session, facts: ActionFacts, local_id: int, server_id: int) -> None:
+    for row in facts.audit:
+        subject = row["subject"]
+        if subject == f"registration:{local_id}":
+            subject = f"registration:{server_id}"
+        detail = {**(row["detail"] or {}), "offline": True}
+        session.add(AuditEntry(**{**row, "subject": subject, "detail": detail}))
+
+
+def _copy_receipt(
+    session: Session, facts: ActionFacts, registration: Registration, payment: Payment, desk: str
+) -> str | None:
+    """Record the offline receipt under its printed number; the conflict kind if it can't be."""
+    if facts.receipt is None or facts.series is None:
+        return None
+    number = int(facts.receipt["number"])
+    printed = format_number(facts.series, number)
+    session.execute(
+        _insert(session)(ReceiptSeries)
+        .values(code=facts.series, next_number=1)
+        .on_conflict_do_nothing(index_elements=["code"])
+    )
+    series_id = session.scalars(
+        select(ReceiptSeries.id).where(ReceiptSeries.code == facts.series)
+    ).one()
+    taken = session.scalars(
+        select(Receipt).where(Receipt.series_id == series_id, Receipt.number == number)
+    ).first()
+    if taken is not None:
+        record_conflict(
+            session,
+            "receipt-number",
+            event=facts.slug,
+            desk=desk,
+            staff=facts.receipt["staff"],
+            registration_id=registration.id,
+            detail={
+                "code": registration.code,
+                "name": facts.name,
+                "number": printed,
+                "action_id": payment.action_id,
+                "reason": "number already used on the server",
+            },
+        )
+        return "receipt-number"
+    values = _values_for_receipt(facts.receipt, series_id, registration.id, payment.id)
+    session.add(Receipt(**values))
+    session.flush()
+    session.execute(
+        update(ReceiptSeries)
+        .where(ReceiptSeries.id == series_id, ReceiptSeries.next_number <= number)
+        .values(next_number=number + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return None
+
+
+def _values_for_receipt(
+    receipt: dict[str, Any], series_id: int, registration_id: int, payment_id: int
+) -> dict[str, Any]:
+    values = {k: v for k, v in receipt.items() if k != "id"}
+    values.update(series_id=series_id, registration_id=registration_id, payment_id=payment_id)
+    return values
+
+
+def _apply_check_in(session: Session, facts: ActionFacts, desk: str) -> str | None:
+    assert facts.check_in is not None
+    ours = facts.check_in
+    registration = _registration(session, facts.registration["code"])
+    row = CheckIn(**{**ours, "id": None, "registration_id": registration.id})
+    existing = active_check_in(session, registration.id)
+    conflict: str | None = None
+    now = datetime.now(UTC)
+    if ours["undone_at"] is None and existing is not None:
+        conflict = "double-check-in"
+        ours_first = (ours["checked_in_at"], ours["desk"]) < (
+            existing.checked_in_at,
+            existing.desk,
+        )
+        winner, loser = (ours, row_values(existing)) if ours_first else (row_values(existing), ours)
+        reason = (
+            f"Sync conflict: checked in earlier at desk {winner['desk']}"
+            f" ({winner['checked_in_at'].isoformat()})"
+        )
+        target: Any = existing if ours_first else row
+        target.undone_at, target.undone_by, target.undo_reason = now, SYNC_STAFF, reason
+        session.flush()
+        record_conflict(
+            session,
+            conflict,
+            event=facts.slug,
+            desk=desk,
+            staff=ours["staff"],
+            registration_id=registration.id,
+            detail={
+                "code": registration.code,
+                "name": facts.name,
+                "action_id": ours["action_id"],
+                "desk": winner["desk"],
+                "at": winner["checked_in_at"].isoformat(),
+                "staff": winner["staff"],
+                "other_desk": loser["desk"],
+                "other_at": loser["checked_in_at"].isoformat(),
+                "other_staff": loser["staff"],
+                "kept_action_id": winner["action_id"],
+                "undone_action_id": loser["action_id"],
+            },
+        )
+    elif ours["undone_at"] is None and registration.status != "active":
+        conflict = "cancelled"
+        record_conflict(
+            session,
+            conflict,
+            event=facts.slug,
+            desk=desk,
+            staff=ours["staff"],
+            registration_id=registration.id,
+            detail={
+                "code": registration.code,
+                "name": facts.name,
+                "action_id": ours["action_id"],
+                "at": ours["checked_in_at"].isoformat(),
+            },
+        )
+    session.add(row)
+    session.flush()
+    _copy_audit(session, facts, facts.registration["id"], registration.id)
+    return conflict
+
+
+def _apply_payment(session: Session, facts: ActionFacts, desk: str) -> str | None:
+    assert facts.payment is not None
+    registration = _registration(session, facts.registration["code"])
+    balance = registration.amount_due - registration.amount_paid
+    payment = Payment(**{**facts.payment, "id": None, "registration_id": registration.id})
+    session.add(payment)
+    amount = payment.amount if payment.method in ("cash", "card") else ZERO
+    owed = max(balance, ZERO)
+    registration.amount_paid = registration.amount_paid + amount
+    if (
+        registration.amount_paid >= registration.amount_due
+        and registration.membership_flag == "balance-due"
+    ):
+        registration.membership_flag = None
+    session.flush()
+    conflict = None
+    if amount > owed:
+        conflict = "double-payment"
+        record_conflict(
+            session,
+            conflict,
+            event=facts.slug,
+            desk=desk,
+            staff=payment.staff,
+            registration_id=registration.id,
+            detail={
+                "code": registration.code,
+                "name": facts.name,
+                "action_id": payment.action_id,
+                "amount": str(amount),
+                "overpaid": str(amount - owed),
+            },
+        )
+    conflict = _copy_receipt(session, facts, registration, payment, desk) or conflict
+    _copy_audit(session, facts, facts.registration["id"], registration.id)
+    return conflict
+
+
+def _apply_walk_in(session: Session, facts: ActionFacts, desk: str) -> str | None:
+    assert facts.payment is not None and facts.check_in is not None
+    event = get_event(session, facts.slug)
+    category_id = session.scalars(
+        select(PriceCategory.id).where(
+            PriceCategory.event_id == event.id, PriceCategory.code == facts.category_code
+        )
+    ).one()
+    person = Person(**{**facts.person, "id": None})
+    session.add(person)
+    session.flush()
+    registration = Registration(
+        **{
+            **facts.registration,
+            "id": None,
+            "event_id": event.id,
+            "person_id": person.id,
+            "category_id": category_id,
+        }
+    )
+    session.add(registration)
+    session.flush()
+    payment = Payment(**{**facts.payment, "id": None, "registration_id": registration.id})
+    check_in = CheckIn(**{**facts.check_in, "id": None, "registration_id": registration.id})
+    session.add_all([payment, check_in])
+    session.flush()
+    conflict = None
+    email = (person.email or "").strip().lower()
+    if email:
+        other = session.scalars(
+            select(Registration)
+            .join(Person, Person.id == Registration.person_id)
+            .where(
+                Registration.event_id == event.id,
+                Registration.status == "active",
+                Registration.id != registration.id,
+                func.lower(Person.email) == email,
+            )
+            .order_by(Registration.id)
+        ).first()
+        if other is not None:
+            conflict = "duplicate-walk-in"
+            record_conflict(
+                session,
+                conflict,
+                event=facts.slug,
+                desk=desk,
+                staff=payment.staff,
+                registration_id=registration.id,
+                detail={
+                    "code": registration.code,
+                    "name": facts.name,
+                    "email": person.email,
+                    "action_id": payment.action_id,
+                    "other_code": other.code,
+                    "other_registration_id": other.id,
+                    "amount": str(payment.amount),
+                },
+            )
+    conflict = _copy_receipt(session, facts, registration, payment, desk) or conflict
+    _copy_audit(session, facts, facts.registration["id"], registration.id)
+    return conflict
+
+
+def _apply_badge(session: Session, facts: ActionFacts) -> str | None:
+    assert facts.badge is not None
+    registration = _registration(session, facts.registration["code"])
+    badge = {**facts.badge, "id": None, "registration_id": registration.id}
+    session.add(BadgePrint(**badge))
+    audit.record(
+        session,
+        "badges.printed",
+        desk=badge["desk"],
+        staff=badge["staff"],
+        subject=f"registration:{registration.id}",
+        detail={"codes": [registration.code], "offline": True, "stock": badge["stock"]},
+        at=badge["printed_at"],
+    )
+    return None
+
+
+def _already(session: Session, facts: ActionFacts) -> bool:
+    if facts.payment is not None:
+        action = facts.payment["action_id"]
+        return (
+            session.scalars(select(Payment.id).where(Payment.action_id == action)).first()
+            is not None
+        )
+    if facts.check_in is not None:
+        action = facts.check_in["action_id"]
+        return (
+            session.scalars(select(CheckIn.id).where(CheckIn.action_id == action)).first()
+            is not None
+        )
+    assert facts.badge is not None
+    registration = session.scalars(
+        select(Registration.id).where(Registration.code == facts.registration["code"])
+    ).first()
+    return (
+        session.scalars(
+            select(BadgePrint.id).where(
+                BadgePrint.registration_id == registration,
+                BadgePrint.printed_at == facts.badge["printed_at"],
+                BadgePrint.desk == facts.badge["desk"],
+            )
+        ).first()
+        is not None
+    )
+
+
+def apply_action(
+    server: sessionmaker[Session], facts: ActionFacts, desk: str
+) -> tuple[str, str | None]:
+    """Apply ``facts`` in one server transaction: its outcome and conflict kind, if any."""
+    with server.begin() as session:
+        if _already(session, facts):
+            return "already", None
+        if facts.kind == "walk_in":
+            conflict = _apply_walk_in(session, facts, desk)
+        elif facts.kind == "payment":
+            conflict = _apply_payment(session, facts, desk)
+        elif facts.kind == "check_in":
+            conflict = _apply_check_in(session, facts, desk)
+        else:
+            conflict = _apply_badge(session, facts)
+    return ("conflict" if conflict else "applied"), conflict
