@@ -66,6 +66,20 @@ def _local_file(url: str) -> Path:
     return path
 
 
+def _self_contained(path: Path) -> None:
+    """Switch the copy out of WAL mode (the online backup keeps the source's mode).
+
+    A WAL-mode file grows ``-wal`` and ``-shm`` files beside it whenever it is opened, even
+    read-only, and cannot be opened at all from a folder that is not writable; a backup
+    must be the one file that is copied.
+    """
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode=DELETE").fetchone()
+    finally:
+        connection.close()
+
+
 def _integrity(path: Path) -> str:
     """``ok`` or SQLite's first complaint about the file."""
     try:
@@ -111,6 +125,7 @@ def backup_database(
     partial = target.with_name(target.name + ".part")
     try:
         backup_sqlite(source, partial)
+        _self_contained(partial)
         verdict = _integrity(partial)
         if verdict != "ok":
             raise StorageUnavailable(

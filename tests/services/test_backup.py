@@ -47,6 +47,19 @@ def test_a_backup_is_a_checked_copy_that_opens_with_the_same_data(
     assert _registrations(sqlite_url(result.path)) == _registrations(desk_db) == 50
 
 
+def test_a_backup_is_one_self_contained_file_also_after_a_restore_reads_it(
+    desk_db: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "usb"
+    backup = backup_database(desk_db, folder).path
+    # No -wal/-shm (nor .part-wal/.part-shm) beside it: copying the one file copies it all,
+    # and checking it needs no write access to its folder.
+    assert sorted(p.name for p in folder.iterdir()) == [backup.name]
+    restore_database(backup, desk_db)
+    assert sorted(p.name for p in folder.iterdir()) == [backup.name]
+    assert _registrations(desk_db) == 50
+
+
 def test_only_the_newest_backups_are_kept(desk_db: str, tmp_path: Path) -> None:
     start = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
     folder = tmp_path / "usb"
