@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
+from desktop_app.ui.dialogs import server as server_dialog
 from desktop_app.ui.dialogs.server import ServerDialog
 from desktop_app.ui.server_settings import KEYRING_SERVICE, ServerAddress, ServerSettings
 from desktop_app.ui.worker import Worker
@@ -177,3 +178,28 @@ def test_a_closed_port_is_explained_without_freezing(
     assert blocker.args == [False]
     assert "Nothing answers on 127.0.0.1 port 1" in dialog.outcome.text()
     assert dialog.test_button.isEnabled()
+
+
+def test_without_a_keyring_the_password_is_asked_at_start(
+    qtbot: QtBot, tmp_path: Path, no_keyring: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    del qtbot
+    path = tmp_path / "desk.ini"
+    settings = ServerSettings(ini(path))
+    settings.address = ServerAddress("venue-server", 5432, "forum", "asked")
+    settings.enabled = True
+    asked: list[str] = []
+
+    def get_text(*args: object) -> tuple[str, bool]:
+        asked.append(str(args[2]))
+        return "typed-at-start", True
+
+    monkeypatch.setattr(server_dialog.QInputDialog, "getText", get_text)
+    server_dialog.ask_session_password(None, settings)
+    assert len(asked) == 1 and "asked@venue-server:5432/forum" in asked[0]
+    assert settings.url() == "postgresql://asked:typed-at-start@venue-server:5432/forum"
+    settings.sync()
+    assert "typed-at-start" not in path.read_text(encoding="utf-8")
+    server_dialog.ask_session_password(None, settings)  # known now: not asked again
+    assert len(asked) == 1
+    settings.set_password("")

@@ -7,13 +7,14 @@ to the settings file; without a keyring the dialog says it is kept for this sess
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -205,3 +206,28 @@ class ServerDialog(QDialog):
             self.settings.set_password(self.password.text(), address)
         self.settings.sync()
         self.accept()
+
+
+def ask_session_password(parent: QWidget | None, settings: ServerSettings) -> None:
+    """At start, on a machine without a keyring: ask the server's password for this session.
+
+    Nothing to do when shared mode is off, a keyring holds the password, or it was typed
+    already. Cancelled, the desk tries without one (and says so if the server refuses).
+    """
+    address = settings.address
+    if not settings.enabled or not address.complete or keyring_available():
+        return
+    if settings.password(address) is not None:
+        return
+    password, ok = QInputDialog.getText(
+        parent,
+        QCoreApplication.translate("ServerDialog", "Shared database"),
+        QCoreApplication.translate(
+            "ServerDialog",
+            "Password of {account}\n(this computer has no password keyring: it is kept"
+            " until Passerelle closes)",
+        ).format(account=address.account),
+        QLineEdit.EchoMode.Password,
+    )
+    if ok and password:
+        settings.set_password(password, address)
