@@ -6,6 +6,7 @@ Arabic. For characters it lacks (Chinese, Japanese, Korean, Devanagari…) we lo
 installed system TrueType font that has them (``fc-list :charset=…`` where fontconfig
 exists, else a scan of the usual font folders) and draw those characters with it. What no
 font covers is reported by :func:`text_runs` so the caller can warn staff: never a silent box.
+The search for those system fonts lives in ``font_fallback``.
 
 Right-to-left text: ReportLab draws glyphs in the order given and does no shaping. We
 shape Arabic ourselves into its presentation forms (initial, medial, final, isolated and
@@ -18,21 +19,17 @@ right-to-left words in visual order and in presentation forms (NFKC gives the le
 
 from __future__ import annotations
 
-import os
-import shutil
 import struct
-import subprocess
-import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import as_file, files
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop_app.documents.font_fallback import fallback_font
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -111,106 +108,6 @@ def font_extent(font: str) -> tuple[float, float]:
     if hhea is not None:
         ascent, descent = max(ascent, hhea[0]), min(descent, hhea[1])
     return ascent, descent
-
-
-# ---------------------------------------------------------------------------------------
-# System fallback fonts
-
-
-_FONT_DIRS = (
-    "/usr/share/fonts",
-    "/usr/local/share/fonts",
-    "~/.fonts",
-    "~/.local/share/fonts",
-    "/Library/Fonts",
-    "/System/Library/Fonts",
-    "~/Library/Fonts",
-    os.path.join(os.environ.get("WINDIR", "C:\\Windows"), "Fonts"),
-)
-
-
-def _fc_list(chars: str) -> list[Path] | None:
-    """Fonts fontconfig says cover every character of ``chars``; None without fontconfig."""
-    executable = shutil.which("fc-list")
-    if executable is None:
-        return None
-    charset = " ".join(f"{ord(c):x}" for c in chars)
-    try:
-        result = subprocess.run(
-            [executable, f":charset={charset}", "file"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return [Path(line.strip().rstrip(":")) for line in result.stdout.splitlines() if line.strip()]
-
-
-def _scan_font_dirs() -> Iterator[Path]:
-    for folder in _FONT_DIRS:
-        root = Path(folder).expanduser()
-        if root.is_dir():
-            yield from sorted(root.rglob("*.ttf"))
-            yield from sorted(root.rglob("*.TTF"))
-
-
-def _preference(path: Path) -> tuple[int, str]:
-    # Sans-serif Unicode fonts first; ReportLab cannot embed CFF (.otf) outlines, only .ttf.
-    name = path.name.lower()
-    rank = (
-        0 if "noto" in name and "sans" in name else 1 if "droid" in name or "unicode" in name else 2
-    )
-    return rank, name
-
-
-@lru_cache(maxsize=64)
-def _font_cmap_file(path: str) -> frozenset[int]:
-    try:
-        return frozenset(TTFontFile(path, charInfo=1, validate=0).charToGlyph)
-    except Exception:  # a broken or unsupported font file is just not a candidate
-        return frozenset()
-
-
-_fallback_names: dict[str, str] = {}
-
-
-def _register_fallback(path: Path) -> str | None:
-    key = str(path)
-    if key in _fallback_names:
-        return _fallback_names[key]
-    name = f"Fallback-{path.stem}"
-    try:
-        pdfmetrics.registerFont(TTFont(name, key))
-    except Exception:  # e.g. a font whose licence bits forbid embedding
-        return None
-    _fallback_names[key] = name
-    return name
-
-
-@lru_cache(maxsize=1024)
-def fallback_font(char: str) -> str | None:
-    """The name of a registered system font that has ``char``, or None if none is installed."""
-    if sys.platform == "emscripten":  # pragma: no cover - no file system to search
-        return None
-    # A font already found for another character usually has this one too (same script):
-    # asking it first spares a fontconfig call per new character in a batch of names.
-    for known_path, known_name in _fallback_names.items():
-        if ord(char) in _font_cmap_file(known_path):
-            return known_name
-    candidates = _fc_list(char)
-    paths: Iterable[Path]
-    if candidates is not None:
-        paths = sorted((p for p in candidates if p.suffix.lower() == ".ttf"), key=_preference)
-    else:
-        paths = sorted(_scan_font_dirs(), key=_preference)
-    for path in paths:
-        if ord(char) in _font_cmap_file(str(path)):
-            name = _register_fallback(path)
-            if name is not None:
-                return name
-    return None
 
 
 # ---------------------------------------------------------------------------------------

@@ -359,13 +359,13 @@ def test_no_badges_is_refused() -> None:
 
 @pytest.mark.skipif(not HAS_CJK_FONT, reason="no system font with Chinese characters")
 def test_fallback_search_works_without_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop_app.documents import fonts
+    from desktop_app.documents import font_fallback
 
     monkeypatch.setattr("shutil.which", lambda _name: None)
-    monkeypatch.setattr(fonts, "_fallback_names", {})
-    fonts.fallback_font.cache_clear()
+    monkeypatch.setattr(font_fallback, "_fallback_names", {})
+    font_fallback.fallback_font.cache_clear()
     try:
-        assert fonts._fc_list("王") is None
-        assert fonts.fallback_font("王") is not None
+        assert font_fallback._fc_list("王") is None
+        assert font_fallback.fallback_font("王") is not None
     finally:
-        fonts.fallback_font.cache_clear()
+        font_fallback.fallback_font.cache_clear()
