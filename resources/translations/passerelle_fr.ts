@@ -79,32 +79,32 @@
             <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge.py" line="90" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="64" />
             <source>A badge needs a registration code.</source>
             <translation>Un porte-nom exige un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge.py" line="93" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="67" />
             <source>'{value}' is not an association marking.</source>
             <translation>« {value} » n'est pas une mention d'association.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge.py" line="98" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="72" />
             <source>'{value}' is not a badge role.</source>
             <translation>« {value} » n'est pas un rôle de porte-nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge.py" line="102" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="76" />
             <source>'{value}' is not a badge language.</source>
             <translation>« {value} » n'est pas une langue de porte-nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge.py" line="306" />
+            <location filename="../../desktop_app/documents/badge_layout.py" line="53" />
             <source>The code '{code}' is too long for a QR code on this stock.</source>
             <translation>Le code « {code} » est trop long pour un code QR sur ce support.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge.py" line="526" />
+            <location filename="../../desktop_app/documents/badge.py" line="172" />
             <source>There are no badges to print.</source>
             <translation>Il n'y a aucun porte-nom à imprimer.</translation>
         </message>
@@ -327,43 +327,43 @@
             <translation>la période de vente se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="110" />
-            <location filename="../../desktop_app/domain/membership.py" line="177" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="89" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="156" />
             <source>Unknown association '{association}'.</source>
             <translation>Association inconnue « {association} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="115" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="94" />
             <source>Unknown kind of member '{holder}'.</source>
             <translation>Type de membre inconnu « {holder} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="120" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="99" />
             <source>Membership {id} has no organization name.</source>
             <translation>L'adhésion {id} n'a pas de nom d'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="125" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="104" />
             <source>Membership {id} ends before it starts.</source>
             <translation>L'adhésion {id} se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="181" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="160" />
             <source>A decision needs a person or an email.</source>
             <translation>Une décision exige une personne ou un courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="183" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="162" />
             <source>Confirm which membership.</source>
             <translation>Confirmez de quelle adhésion il s'agit.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="186" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="165" />
             <source>Unknown decision '{decision}'.</source>
             <translation>Décision inconnue « {decision} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="335" />
+            <location filename="../../desktop_app/domain/member_directory.py" line="80" />
             <source>Membership {id} appears twice.</source>
             <translation>L'adhésion {id} figure deux fois.</translation>
         </message>
@@ -431,27 +431,27 @@
             <translation>Les taxes du prix ne sont pas celles de {province}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/columns.py" line="170" />
+            <location filename="../../desktop_app/services/column_schemas.py" line="119" />
             <source>The member list has no name column: it needs an organization column (Entreprise, Organisation, Company…) or a person's name (Nom, Nom complet, Last name, Full name…). Columns found: {headers}.</source>
             <translation>La liste de membres n'a pas de colonne de nom : il faut une colonne d'organisation (Entreprise, Organisation, Company…) ou le nom d'une personne (Nom, Nom complet, Last name, Full name…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/columns.py" line="290" />
+            <location filename="../../desktop_app/services/column_schemas.py" line="239" />
             <source>The registration file has no name column (Nom, Prénom, Last name, First name, Attendee name…). Columns found: {headers}.</source>
             <translation>Le fichier d'inscriptions n'a pas de colonne de nom (Nom, Prénom, Last name, First name, Attendee name…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/columns.py" line="365" />
+            <location filename="../../desktop_app/services/columns.py" line="173" />
             <source>Unknown field “{field}” in the column mapping. Fields: {fields}.</source>
             <translation>Champ inconnu « {field} » dans la correspondance des colonnes. Champs : {fields}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/columns.py" line="377" />
+            <location filename="../../desktop_app/services/columns.py" line="185" />
             <source>The column mapping names “{header}” for {field}, but the file has no such column. Columns found: {headers}.</source>
             <translation>La correspondance des colonnes indique « {header} » pour {field}, mais le fichier n'a pas cette colonne. Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/columns.py" line="517" />
+            <location filename="../../desktop_app/services/column_values.py" line="77" />
             <source>“{text}” is neither yes nor no (oui / non).</source>
             <translation>« {text} » n'est ni oui ni non (yes / no).</translation>
         </message>
@@ -582,12 +582,12 @@
             <translation>Moment non reconnu « {text} ». Écrivez-le comme 2027-03-23T09:30.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/badges.py" line="133" />
+            <location filename="../../desktop_app/services/badges.py" line="137" />
             <source>No active registration of {slug} has the code(s): {codes}.</source>
             <translation>Aucune inscription active de {slug} n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/badges.py" line="182" />
+            <location filename="../../desktop_app/services/badges.py" line="186" />
             <source>No registration has the code(s): {codes}.</source>
             <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
         </message>
@@ -666,42 +666,42 @@
             <translation>Les sauvegardes de Passerelle couvrent la base de données SQLite propre au poste ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="102" />
+            <location filename="../../desktop_app/services/backup.py" line="116" />
             <source>There is no database at {path}.</source>
             <translation>Il n'y a aucune base de données à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="117" />
+            <location filename="../../desktop_app/services/backup.py" line="132" />
             <source>The backup copy failed its check ({reason}).</source>
             <translation>La vérification de la copie de sauvegarde a échoué ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="124" />
+            <location filename="../../desktop_app/services/backup.py" line="139" />
             <source>Cannot write a backup to {folder}: {reason}</source>
             <translation>Impossible d'écrire une sauvegarde dans {folder} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="159" />
+            <location filename="../../desktop_app/services/backup.py" line="179" />
             <source>There is no file at {path}.</source>
             <translation>Il n'y a aucun fichier à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="163" />
+            <location filename="../../desktop_app/services/backup.py" line="183" />
             <source>{path} is damaged and was not restored ({reason}); nothing was changed.</source>
             <translation>{path} est endommagé et n'a pas été restauré ({reason}) ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="175" />
+            <location filename="../../desktop_app/services/backup.py" line="195" />
             <source>{path} is not a Passerelle database; nothing was changed.</source>
             <translation>{path} n'est pas une base de données Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="182" />
+            <location filename="../../desktop_app/services/backup.py" line="202" />
             <source>{path} was written by a newer version of Passerelle; nothing was changed.</source>
             <translation>{path} a été écrit par une version plus récente de Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="202" />
+            <location filename="../../desktop_app/services/backup.py" line="222" />
             <source>Cannot restore into {path}: {reason}</source>
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
@@ -1125,12 +1125,12 @@
             <translation>Aucun serveur partagé n'est connecté.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay.py" line="118" />
+            <location filename="../../desktop_app/services/sync/replay_facts.py" line="57" />
             <source>The desk's copy has no rows for action {action}.</source>
             <translation>La copie du poste n'a aucune ligne pour l'action {action}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay.py" line="160" />
+            <location filename="../../desktop_app/services/sync/replay_apply.py" line="50" />
             <source>The server has no registration {code}.</source>
             <translation>Le serveur n'a aucune inscription {code}.</translation>
         </message>
@@ -1395,114 +1395,225 @@
         </message>
     </context>
     <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="218" />
+            <source>No sync conflict: every desk's actions agreed.</source>
+            <translation>Aucun conflit de synchronisation : les actions de tous les postes concordent.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="221" />
+            <source>1 conflict between desks, settled by the rule in the guide.</source>
+            <translation>1 conflit entre postes, réglé selon la règle du guide.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="224" />
+            <source>{count} conflicts between desks, each settled by the rule in the guide.</source>
+            <translation>{count} conflits entre postes, chacun réglé selon la règle du guide.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="231" />
+            <source>The earliest check-in counts; both walk-ins and both payments are kept: cancel a duplicate walk-in and refund what was paid twice.</source>
+            <translation>La première arrivée compte ; les deux inscriptions sur place et les deux paiements sont conservés : annulez l'inscription sur place en double et remboursez ce qui a été payé deux fois.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="238" />
+            <source>Sync conflicts</source>
+            <translation>Conflits de synchronisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="239" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="240" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="245" />
+            <source>Sync conflicts are kept on the shared server; they can be reviewed when the desk is connected to it.</source>
+            <translation>Les conflits de synchronisation sont conservés sur le serveur partagé ; on peut les consulter quand le poste y est connecté.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="252" />
+            <source>Reading the conflicts…</source>
+            <translation>Lecture des conflits…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsModel</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="77" />
+            <source>Checked in at two desks</source>
+            <translation>Arrivée enregistrée à deux postes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="78" />
+            <source>Walk-in registered twice</source>
+            <translation>Inscription sur place en double</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="79" />
+            <source>Paid twice</source>
+            <translation>Payé deux fois</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="80" />
+            <source>Receipt number</source>
+            <translation>Numéro de reçu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="81" />
+            <source>Checked in while cancelled</source>
+            <translation>Arrivée enregistrée malgré l'annulation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="82" />
+            <source>Refused by the server</source>
+            <translation>Refusé par le serveur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="122" />
+            <source>When</source>
+            <translation>Quand</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="123" />
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="124" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="125" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="126" />
+            <source>Desk</source>
+            <translation>Poste</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="127" />
+            <source>What happened and what was kept</source>
+            <translation>Ce qui s'est passé et ce qui a été conservé</translation>
+        </message>
+    </context>
+    <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="48" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="50" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="405" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="426" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="49" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="51" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="103" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="112" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="379" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="400" />
             <source>Printing the receipt…</source>
             <translation>Impression du reçu…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="403" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="424" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="209" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="230" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="213" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="234" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="227" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="248" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="236" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="257" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="349" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="370" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="375" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="396" />
             <source>No receipt printer is chosen: receipt not printed.</source>
             <translation>Aucune imprimante à reçus n'est choisie : reçu non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="414" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="435" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="422" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="443" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="303" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="324" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="311" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="332" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="340" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="361" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="396" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="417" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="237" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="258" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="304" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="325" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="312" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="333" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="346" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="367" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
@@ -1752,6 +1863,59 @@
         </message>
     </context>
     <context>
+        <name>LinkIndicator</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="242" />
+            <source>offline — 1 action waiting</source>
+            <translation>hors ligne — 1 action en attente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="244" />
+            <source>offline — {count} actions waiting</source>
+            <translation>hors ligne — {count} actions en attente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="247" />
+            <source>The shared server cannot be reached. The desk keeps working on its own copy; what it does is kept and sent when the server is back. Undo, edits, substitutions and credit notes wait until then.</source>
+            <translation>Le serveur partagé est injoignable. Le poste continue de travailler sur sa propre copie ; ce qu'il fait est conservé et envoyé au retour du serveur. Les annulations, modifications, remplacements et notes de crédit attendent jusque-là.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="252" />
+            <source>Last error: {error}</source>
+            <translation>Dernière erreur : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="256" />
+            <source>shared — sending {count} waiting actions</source>
+            <translation>partagée — envoi de {count} actions en attente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="258" />
+            <source>shared database</source>
+            <translation>base partagée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="260" />
+            <source>Shared server: {server}</source>
+            <translation>Serveur partagé : {server}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="263" />
+            <source>local database</source>
+            <translation>base locale</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="264" />
+            <source>This desk works on its own database.</source>
+            <translation>Ce poste travaille sur sa propre base de données.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="266" />
+            <source>{count} refused (see Sync conflicts)</source>
+            <translation>{count} refusée(s) (voir Conflits de synchronisation)</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <location filename="../../desktop_app/ui/dialogs/login.py" line="142" />
@@ -1842,52 +2006,52 @@
     <context>
         <name>MembershipVerdict</name>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="67" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="46" />
             <source>member no. {number}</source>
             <translation>membre nº {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="68" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="47" />
             <source>member no. {number} of '{holder}', not '{typed}' as typed: the number wins</source>
             <translation>membre nº {number} de « {holder} », et non « {typed} » comme tapé : le numéro l'emporte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="72" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="51" />
             <source>personal email {email} on an individual membership</source>
             <translation>courriel personnel {email} d'une adhésion individuelle</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="75" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="54" />
             <source>via the organization's domain {domain} ({organization})</source>
             <translation>par le domaine de l'organisation {domain} ({organization})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="78" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="57" />
             <source>organization name '{typed}' matched '{organization}'</source>
             <translation>nom d'organisation « {typed} » correspondant à « {organization} »</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="81" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="60" />
             <source>organization name '{typed}' matched '{organization}' (score {score})</source>
             <translation>nom d'organisation « {typed} » correspondant à « {organization} » (score {score})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="84" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="63" />
             <source>{decision} by {who} on {when}: {reason}</source>
             <translation>{decision} par {who} le {when} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="85" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="64" />
             <source>valid until {date}</source>
             <translation>valide jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="86" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="65" />
             <source>valid from {date}</source>
             <translation>valide à partir du {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership.py" line="87" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="66" />
             <source>no end date</source>
             <translation>sans date de fin</translation>
         </message>
@@ -2502,105 +2666,118 @@
     <context>
         <name>ServerDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="114" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="118" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="224" />
             <source>Shared database</source>
             <translation>Base de données partagée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="115" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="119" />
             <source>&amp;Work on a shared database server (several desks)</source>
             <translation>Tra&amp;vailler sur un serveur de base de données partagée (plusieurs postes)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="116" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="122" />
+            <source>The desk opens the shared database the next time Passerelle starts. The first desk creates the tables in an empty database; every desk keeps a copy of the event to work offline when the network fails.</source>
+            <translation>Le poste ouvrira la base de données partagée au prochain démarrage de Passerelle. Le premier poste crée les tables dans une base vide ; chaque poste garde une copie de l'événement pour travailler hors ligne en cas de panne du réseau.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="127" />
             <source>&amp;Server</source>
             <translation>&amp;Serveur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="117" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="128" />
             <source>host name or IP address, e.g. 192.168.1.10</source>
             <translation>nom d'hôte ou adresse IP, p. ex. 192.168.1.10</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="118" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="129" />
             <source>&amp;Port</source>
             <translation>&amp;Port</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="119" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="130" />
             <source>&amp;Database</source>
             <translation>&amp;Base de données</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="120" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="131" />
             <source>&amp;User</source>
             <translation>&amp;Utilisateur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="121" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="132" />
             <source>Pass&amp;word</source>
             <translation>&amp;Mot de passe</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="123" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="134" />
             <source>kept (leave empty to keep it)</source>
             <translation>conservé (laissez vide pour le garder)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="125" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="136" />
             <source>&amp;Test connection</source>
             <translation>&amp;Tester la connexion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="126" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="137" />
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="127" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="138" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="130" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="141" />
             <source>The password is kept in this computer's password keyring.</source>
             <translation>Le mot de passe est conservé dans le trousseau de mots de passe de cet ordinateur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="135" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="146" />
             <source>This computer has no password keyring: the password is kept only until Passerelle closes, and asked again next time. It is never written to the settings file.</source>
             <translation>Cet ordinateur n'a pas de trousseau de mots de passe : le mot de passe n'est conservé que jusqu'à la fermeture de Passerelle et sera redemandé la prochaine fois. Il n'est jamais écrit dans le fichier de paramètres.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="156" />
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="190" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="167" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="201" />
             <source>Give the server, the database and the user first.</source>
             <translation>Indiquez d'abord le serveur, la base de données et l'utilisateur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="161" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="172" />
             <source>Connecting to {host}…</source>
             <translation>Connexion à {host}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="166" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="177" />
             <source>Connected: PostgreSQL {version}.</source>
             <translation>Connecté : PostgreSQL {version}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="168" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="179" />
             <source>The database is empty: the first desk will create the tables.</source>
             <translation>La base de données est vide : le premier poste créera les tables.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="170" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="181" />
             <source>The database holds Passerelle's tables.</source>
             <translation>La base de données contient les tables de Passerelle.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/server.py" line="173" />
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="184" />
             <source>The database holds other tables but not Passerelle's: the first desk will add its tables next to them.</source>
             <translation>La base de données contient d'autres tables, mais pas celles de Passerelle : le premier poste ajoutera ses tables à côté.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/server.py" line="225" />
+            <source>Password of {account}
+(this computer has no password keyring: it is kept until Passerelle closes)</source>
+            <translation>Mot de passe de {account}
+(cet ordinateur n'a pas de trousseau de mots de passe : il est conservé jusqu'à la fermeture de Passerelle)</translation>
         </message>
     </context>
     <context>
@@ -2759,6 +2936,14 @@
             <location filename="../../desktop_app/ui/dialogs/settings.py" line="462" />
             <source>Cancel</source>
             <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>SharedDesk</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="233" />
+            <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back when the server does.</source>
+            <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
         </message>
     </context>
     <context>
