@@ -36,6 +36,7 @@ from desktop_app.db.models import Event, Person, Registration
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.search import search_registrations
 from desktop_app.ui.desk.outcome import Tone
+from desktop_app.ui.worker import favour_the_gui_thread
 from tests.ui.desk_harness import SLUG, make_desk
 
 HEARTBEAT_MS = 5
@@ -70,6 +71,46 @@ class Heartbeat:
         return taken
 
 
+class StallTracer:
+    """A watchdog thread: when the GUI thread misses its heartbeat by 40 ms, note its stack."""
+
+    def __init__(self, heartbeat: Heartbeat, limit_ms: float = 40.0) -> None:
+        import threading
+
+        self.heartbeat = heartbeat
+        self.limit_ms = limit_ms
+        self.gui_thread = threading.get_ident()
+        self.stacks: dict[str, int] = {}
+        self.running = True
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _watch(self) -> None:
+        import traceback
+
+        last_reported = -1.0
+        while self.running:
+            time.sleep(0.005)
+            now = self.heartbeat.clock.nsecsElapsed() / 1e6
+            beat = self.heartbeat.last
+            if now - beat > self.limit_ms and beat != last_reported:
+                last_reported = beat
+                frame = sys._current_frames().get(self.gui_thread)
+                if frame is not None:
+                    stack = traceback.extract_stack(frame)[-6:]
+                    key = " <- ".join(
+                        f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
+                    )
+                    self.stacks[key] = self.stacks.get(key, 0) + 1
+
+    def report(self) -> None:
+        self.running = False
+        for key, count in sorted(self.stacks.items(), key=lambda item: -item[1])[:8]:
+            print(f"  stall x{count}: {key}")
+
+
 def wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
     """Keep the event loop running (never sleep on the GUI thread) until ``condition``."""
     deadline = time.monotonic() + timeout_s
@@ -99,8 +140,12 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=20)
     parser.add_argument("--scans", type=int, default=60)
     parser.add_argument("--pg", help="a PostgreSQL URL to use instead of a SQLite file")
+    parser.add_argument(
+        "--trace-stalls", action="store_true", help="print where the GUI thread was when it stalled"
+    )
     args = parser.parse_args()
 
+    favour_the_gui_thread()  # as app.run_gui does
     app = QApplication.instance() or QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="passerelle-bench-desk-"))
     if args.pg:
@@ -155,6 +200,9 @@ def main() -> int:
     wait_until(lambda: window.header.counts is not None)
     heartbeat = Heartbeat()
     heartbeat.start()
+    tracer = StallTracer(heartbeat) if args.trace_stalls else None
+    if tracer:
+        tracer.start()
     QTest.qWait(200)
     idle = heartbeat.take()
 
@@ -216,6 +264,9 @@ def main() -> int:
     print(describe("GUI stall while scanning and checking in", scanning))
     worst = max(max(typing), max(scanning))
     print(f"longest GUI-thread stall: {worst:.1f} ms (aim: none over 50 ms)")
+    if tracer:
+        print("where the GUI thread was during stalls over 40 ms (innermost first):")
+        tracer.report()
     desk.close()
     database.dispose()
     del app

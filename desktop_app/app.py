@@ -28,7 +28,7 @@ from desktop_app.ui.i18n import Translations
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue
 from desktop_app.ui.scanner import ScanDetector
-from desktop_app.ui.worker import Worker
+from desktop_app.ui.worker import Worker, favour_the_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +224,7 @@ class DeskLauncher:
 
 def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
     """Start the desk application; returns the process exit code."""
+    favour_the_gui_thread()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName("Passerelle")

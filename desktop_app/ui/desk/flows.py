@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.services import attendees, checkin, payments
@@ -31,6 +31,8 @@ from desktop_app.ui.desk.search import SearchPanel
 from desktop_app.ui.desk.text import money
 from desktop_app.ui.dialogs.override import OverrideDialog
 from desktop_app.ui.errors import error_text
+
+CARD_SETTLE_MS = 60  # ms the selection must stay on one person before their card is read
 
 T = TypeVar("T")
 _CONTEXT = "DeskFlows"
@@ -81,6 +83,13 @@ class DeskFlows(QObject):
         self.card: AttendeeCard | None = None
         self.blocked: CheckInResult | None = None
         self._wanted_card: int | None = None
+        # While staff type, the selection changes with every answer: read the card once it
+        # has stayed on one person for a moment, so typing does not queue card reads.
+        self._card_timer = QTimer(self)
+        self._card_timer.setSingleShot(True)
+        self._card_timer.setInterval(CARD_SETTLE_MS)
+        self._card_timer.timeout.connect(self._load_settled_card)
+        self._settling: int | None = None
         self._checking: set[str] = set()
         self._notes: dict[str, Callable[[], str]] = {}  # per badge code: printing, sent, failed
         badges.sent.connect(self._badge_sent)
@@ -113,8 +122,18 @@ class DeskFlows(QObject):
     def show_hit(self, hit: SearchHit | None) -> None:
         """The search selection moved: load that person's card (a newer choice wins)."""
         if hit is None:
+            self._card_timer.stop()
             return
-        self.load_card(hit.registration_id)
+        if self.card is not None and self.card.registration_id == hit.registration_id:
+            self._card_timer.stop()  # already on the card; actions reload it themselves
+            self._wanted_card = hit.registration_id
+            return
+        self._settling = hit.registration_id
+        self._card_timer.start()
+
+    def _load_settled_card(self) -> None:
+        if self._settling is not None:
+            self.load_card(self._settling)
 
     def load_card(self, registration_id: int) -> None:
         """Read the card of ``registration_id`` in the background and show it."""
@@ -137,6 +156,8 @@ class DeskFlows(QObject):
 
     def clear(self) -> None:
         """Esc: the card goes; the outcome of the last scan stays until the next one."""
+        self._card_timer.stop()
+        self._settling = None
         self._wanted_card = None
         self._set_card(None)
 
