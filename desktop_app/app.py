@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel
 
 from desktop_app import __version__
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import resolve_database_url, sqlite_path, sqlite_url
+from desktop_app.resources import as_path
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.events import EventSummary, list_events
 from desktop_app.services.staff import StaffMember, create_staff, has_staff
@@ -230,6 +232,7 @@ def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
     QCoreApplication.setOrganizationName("Passerelle")
     QCoreApplication.setApplicationName("Passerelle")
     QCoreApplication.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(as_path("icons", "passerelle.png"))))
     if demo:
         # The demo keeps its desk settings next to its data, not in this machine's settings.
         folder = Path(tempfile.mkdtemp(prefix="passerelle-demo-"))
