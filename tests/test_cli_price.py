@@ -68,6 +68,19 @@ def test_members_check_plain(demo_db: tuple[str, str], capsys: pytest.CaptureFix
     assert domain in out
 
 
+def test_members_check_without_anyone_asks_who(
+    demo_db: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "not-found" for nobody would read as a verdict about somebody.
+    path, _domain = demo_db
+    assert main(["members", "check", "--db", path, "--event", SLUG]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("passerelle: ") and "--email" in captured.err
+    assert main(["members", "check", "--db", path, "--event", SLUG, "--name", "  "]) == 1
+    assert "--email" in capsys.readouterr().err
+
+
 def test_price_member_rate_for_a_member(
     demo_db: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -137,6 +137,16 @@ def verdict_lines(verdict: MembershipVerdict) -> list[str]:
 
 def run_check(args: argparse.Namespace) -> int:
     """Print the verdict."""
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+
+    given = (args.name, args.email, args.organization, args.member_number)
+    if not any(value and value.strip() for value in given):
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "Say whom to check: --name, --email, --organization or --member-number.",
+            )
+        )
     verdict = verdict_of(args)
     if args.json:
         print_json(verdict.to_json())
