@@ -81,6 +81,17 @@ def test_members_check_without_anyone_asks_who(
     assert "--email" in capsys.readouterr().err
 
 
+def test_members_check_plain_says_no_membership_in_words(
+    demo_db: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _domain = demo_db
+    argv = ["members", "check", "--db", path, "--event", SLUG, "--email", "nobody@gmail.com"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "BIOQuébec: no membership found" in out and "LSO: no membership found" in out
+    assert "not-found" not in out
+
+
 def test_price_member_rate_for_a_member(
     demo_db: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:

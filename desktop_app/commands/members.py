@@ -123,7 +123,7 @@ def verdict_lines(verdict: MembershipVerdict) -> list[str]:
     lines = []
     for code, status in verdict.per_association.items():
         label = ASSOCIATION_NAMES.get(code, code)
-        state = str(status.status)
+        state = "no membership found" if status.status == "not-found" else str(status.status)
         if status.status == "expired" and status.expired_on is not None:
             state = f"expired on {status.expired_on.isoformat()}"
         details = [e.detail for e in status.evidence]
