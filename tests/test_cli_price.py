@@ -172,3 +172,16 @@ def test_price_bad_moment_exits_1(
     argv = ["price", "--db", path, "--event", SLUG, "--category", "member", "--at", "soon"]
     assert main(argv) == 1
     assert "soon" in capsys.readouterr().err
+
+
+def test_price_plain_says_when_taxes_are_included(
+    demo_db: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The student rate is defined taxes included: the total is the price, and says so.
+    path, _domain = demo_db
+    assert main(["price", "--db", path, "--event", SLUG, "--category", "student"]) == 0
+    out = capsys.readouterr().out
+    assert "Total" in out and "95.00" in out
+    assert "taxes included" in out
+    assert main(["price", "--db", path, "--event", SLUG, "--category", "non-member"]) == 0
+    assert "taxes included" not in capsys.readouterr().out

@@ -98,5 +98,6 @@ def run_price(args: argparse.Namespace) -> int:
     print(f"  {'Subtotal':<24}{result.subtotal:>12}")
     for tax in result.taxes:
         print(f"  {f'{tax.code} {tax.percent} %':<24}{tax.amount:>12}")
-    print(f"  {'Total':<24}{result.total:>12}")
+    included = " (taxes included)" if result.breakdown.taxes_included else ""
+    print(f"  {'Total':<24}{result.total:>12}{included}")
     return 0
