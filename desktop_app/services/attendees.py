@@ -77,6 +77,25 @@ class EvidenceLine:
 
 
 @dataclass(frozen=True)
+class CandidateLine:
+    """A membership the verdict could not decide on: staff confirm or reject it.
+
+    Ranked best first within an association; ``score`` is the name match (0-100).
+    """
+
+    association: str
+    membership_id: int
+    organization_name: str | None
+    person_name: str | None
+    score: int
+
+    @property
+    def label(self) -> str:
+        """The organization's name, else the member's."""
+        return self.organization_name or self.person_name or ""
+
+
+@dataclass(frozen=True)
 class AttendeeCard:
     """Everything the desk shows about one registration."""
 
@@ -107,6 +126,8 @@ class AttendeeCard:
     person_id: int = 0
     event_slug: str = ""
     role: str | None = None
+    candidates: tuple[CandidateLine, ...] = ()
+    partners: tuple[str, ...] = ()  # the event's partner associations (codes)
 
     @property
     def name(self) -> str:
@@ -201,6 +222,31 @@ def evidence_lines(stored: Mapping[str, Any] | None) -> tuple[EvidenceLine, ...]
     return tuple(lines)
 
 
+def candidate_lines(stored: Mapping[str, Any] | None) -> tuple[CandidateLine, ...]:
+    """The ranked candidates of a stored verdict's undecided ("ambiguous") associations."""
+    if not stored:
+        return ()
+    lines = []
+    statuses = stored.get("status") or {}
+    for association in sorted(statuses):
+        status = statuses[association] or {}
+        if status.get("status") != "ambiguous":
+            continue
+        for c in status.get("candidates") or ():
+            if c.get("membership_id") is None:
+                continue
+            lines.append(
+                CandidateLine(
+                    association=association,
+                    membership_id=int(c["membership_id"]),
+                    organization_name=c.get("organization_name") or None,
+                    person_name=c.get("person_name") or None,
+                    score=round(float(c.get("score") or 0)),
+                )
+            )
+    return tuple(lines)
+
+
 def _not_found(registration_id: int) -> NotFound:
     return NotFound(
         QT_TRANSLATE_NOOP("AppError", "There is no registration {id}."), id=registration_id
@@ -253,6 +299,8 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
         person_id=person.id,
         event_slug=registration.event.slug,
         role=registration.role,
+        candidates=candidate_lines(stored),
+        partners=tuple(a.code for a in registration.event.partners),
     )
 
 
@@ -457,9 +505,11 @@ def _person_detail(person: Person) -> dict[str, Any]:
 
 __all__: Sequence[str] = (
     "AttendeeCard",
+    "CandidateLine",
     "EvidenceLine",
     "attendee_card",
     "build_card",
+    "candidate_lines",
     "clean_email",
     "edit_person",
     "evidence_lines",

@@ -47,6 +47,48 @@ def record_decision(
     reason or staff name, an unknown association or decision, a malformed email or no person,
     and :class:`NotFound` for an unknown membership. Audited as ``membership.decision``.
     """
+    with sessions.begin() as session:
+        return save_decision(
+            session,
+            association,
+            decision=decision,
+            reason=reason,
+            staff=staff,
+            email=email,
+            name=name,
+            key=key,
+            membership_id=membership_id,
+            membership_number=membership_number,
+            desk=desk,
+            at=at,
+        )
+
+
+def save_decision(
+    session: Session,
+    association: str,
+    *,
+    decision: str,
+    reason: str,
+    staff: str,
+    email: str | None = None,
+    name: str | None = None,
+    key: str | None = None,
+    membership_id: int | None = None,
+    membership_number: str | None = None,
+    desk: str | None = None,
+    at: datetime | None = None,
+) -> StaffDecision:
+    """Record that ``staff`` decided ``decision`` about a person in ``association``, and why.
+
+    The person is known by ``email`` and/or ``name`` (or a ready-made person ``key``). A
+    membership may be named by id or by its member number (among the association's current
+    memberships); "confirmed-candidate" requires one. Raises :class:`Invalid` for a blank
+    reason or staff name, an unknown association or decision, a malformed email or no person,
+    and :class:`NotFound` for an unknown membership. Audited as ``membership.decision``.
+
+    Runs in the caller's unit of work (``session``): :func:`record_decision` opens its own.
+    """
     if association not in ASSOCIATIONS:
         raise Invalid(
             QT_TRANSLATE_NOOP(
@@ -77,59 +119,58 @@ def record_decision(
     pkey = key or (person_key(name, None) if name else "") or None
     moment = at or datetime.now(UTC)
 
-    with sessions.begin() as session:
-        ensure_associations(session)
-        association_id = session.execute(
-            select(Association.id).where(Association.code == association)
-        ).scalar_one()
-        if membership_number and membership_id is None:
-            membership_id = _membership_by_number(session, association_id, membership_number)
-        elif membership_id is not None:
-            stored = session.get(Membership, membership_id)
-            if stored is None or stored.association_id != association_id:
-                raise NotFound(
-                    QT_TRANSLATE_NOOP("AppError", "No membership {id} in {association}'s list."),
-                    id=membership_id,
-                    association=association,
-                )
-        result = StaffDecision(  # validates the combination before anything is written
-            association=association,
-            decision=decision,
-            who=who,
-            when=moment,
-            reason=why,
+    ensure_associations(session)
+    association_id = session.execute(
+        select(Association.id).where(Association.code == association)
+    ).scalar_one()
+    if membership_number and membership_id is None:
+        membership_id = _membership_by_number(session, association_id, membership_number)
+    elif membership_id is not None:
+        stored = session.get(Membership, membership_id)
+        if stored is None or stored.association_id != association_id:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("AppError", "No membership {id} in {association}'s list."),
+                id=membership_id,
+                association=association,
+            )
+    result = StaffDecision(  # validates the combination before anything is written
+        association=association,
+        decision=decision,
+        who=who,
+        when=moment,
+        reason=why,
+        person_key=pkey,
+        email=address,
+        membership_id=membership_id,
+    )
+    session.add(
+        MembershipDecision(
+            association_id=association_id,
             person_key=pkey,
             email=address,
+            decision=decision,
             membership_id=membership_id,
+            decided_by=who,
+            decided_at=moment,
+            reason=why,
         )
-        session.add(
-            MembershipDecision(
-                association_id=association_id,
-                person_key=pkey,
-                email=address,
-                decision=decision,
-                membership_id=membership_id,
-                decided_by=who,
-                decided_at=moment,
-                reason=why,
-            )
-        )
-        audit.record(
-            session,
-            "membership.decision",
-            desk=desk,
-            staff=who,
-            subject=address or name or pkey,
-            detail={
-                "association": association,
-                "decision": decision,
-                "email": address,
-                "person_key": pkey,
-                "membership_id": membership_id,
-                "reason": why,
-            },
-            at=moment,
-        )
+    )
+    audit.record(
+        session,
+        "membership.decision",
+        desk=desk,
+        staff=who,
+        subject=address or name or pkey,
+        detail={
+            "association": association,
+            "decision": decision,
+            "email": address,
+            "person_key": pkey,
+            "membership_id": membership_id,
+            "reason": why,
+        },
+        at=moment,
+    )
     return result
 
 

@@ -25,6 +25,7 @@ from desktop_app.services.staff import Override
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
 from desktop_app.ui.desk.context import DeskContext
+from desktop_app.ui.desk.decision import decide_membership, doubt_hint
 from desktop_app.ui.desk.forms import PaymentDialog, PersonDialog, ReasonDialog
 from desktop_app.ui.desk.outcome import OutcomePanel, Tone
 from desktop_app.ui.desk.search import SearchPanel
@@ -214,6 +215,8 @@ class DeskFlows(QObject):
         if result.outcome is CheckInOutcome.CHECKED_IN and self.context.settings.print_on_check_in:
             self.start_badge(result.code)
             extra = self.badge_note(result.code)
+        elif result.outcome is CheckInOutcome.MEMBERSHIP_DOUBT:
+            extra = doubt_hint  # F7 settles it; F8 lets it through
         self.outcome.show_result(result, extra)
         if result.registration_id is not None:
             self.search.select_registration(result.registration_id)
@@ -237,6 +240,10 @@ class DeskFlows(QObject):
         granted = OverrideDialog.ask(self.window, self.context.writer, self.context.sessions, why)
         if granted is not None:
             self.check_in(blocked.code, override=granted)
+
+    def decide_membership(self) -> None:
+        """F7: staff decide the card's membership (a candidate, proof shown, not a member)."""
+        decide_membership(self)
 
     def undo(self) -> None:
         """Undo the card's check-in, with a reason (audited)."""

@@ -120,6 +120,7 @@ class DeskWindow(QMainWindow):
         self._action("collect", lambda: self.tr("Collect balance"), ("F4",), flows.collect_balance)
         self._action("walk_in", lambda: self.tr("Walk-in"), ("F5",), self.walk_in)
         self._action("reprint", lambda: self.tr("Reprint badge"), ("F6",), flows.reprint)
+        self._action("membership", lambda: self.tr("Membership…"), ("F7",), flows.decide_membership)
         self._action("undo", lambda: self.tr("Undo check-in"), ("F9",), flows.undo)
         self._action("settings", lambda: self.tr("Settings"), ("F10",), self.open_settings)
         self._action("staff", lambda: self.tr("Staff"), ("F11",), self.open_staff)
@@ -176,6 +177,7 @@ class DeskWindow(QMainWindow):
         for position, name in enumerate(order):
             actions.addWidget(self.buttons[name], 1 + position // 3, position % 3)
         actions.addWidget(self.buttons["staff"], 3, 0)
+        actions.addWidget(self.buttons["membership"], 3, 1)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -331,6 +333,7 @@ class DeskWindow(QMainWindow):
         specs["collect"].action.setEnabled(card is not None and card.balance_due > 0)
         specs["reprint"].action.setEnabled(card is not None and card.status == "active")
         specs["undo"].action.setEnabled(card is not None and card.checked_in_at is not None)
+        specs["membership"].action.setEnabled(card is not None)
         for name in ("settings", "clear", "sign_out"):
             specs[name].action.setEnabled(True)
         specs["staff"].action.setEnabled(self.context.staff.role == "supervisor")
