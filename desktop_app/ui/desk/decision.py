@@ -75,7 +75,10 @@ class MembershipDecisionDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        for association in card.partners or ASSOCIATIONS:
+        doubtful = {c.association for c in card.candidates}
+        partners = card.partners or ASSOCIATIONS
+        # The association in doubt first: its best candidate is the first choice.
+        for association in sorted(partners, key=lambda code: code not in doubtful):
             layout.addWidget(self._association_box(association))
         reason_label = QLabel(self.tr("&Reason (required):"))
         self.reason = QLineEdit()
