@@ -59,6 +59,12 @@
             <translation>L'impression a échoué à cause d'une erreur interne (détails dans le journal). Réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
+            <location filename="../../desktop_app/commands/__init__.py" line="76" />
+            <source>Passerelle opens an SQLite file or a postgresql:// server; {url} is neither.</source>
+            <translation>Passerelle ouvre un fichier SQLite ou un serveur postgresql:// ; {url} n'est ni l'un ni l'autre.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/__init__.py" line="89" />
             <location filename="../../desktop_app/db/database.py" line="130" />
             <source>Cannot open the database {url}: {reason}</source>
             <translation>Impossible d'ouvrir la base de données {url} : {reason}</translation>
@@ -598,12 +604,17 @@
             <translation>Une dérogation exige une raison.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/members.py" line="158" />
+            <location filename="../../desktop_app/commands/members.py" line="145" />
+            <source>Say whom to check: --name, --email, --organization or --member-number.</source>
+            <translation>Indiquez qui vérifier : --name, --email, --organization ou --member-number.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/members.py" line="168" />
             <source>Write the column mapping as FIELD=HEADER, not “{item}”.</source>
             <translation>Écrivez la correspondance des colonnes sous la forme CHAMP=EN-TÊTE, et non « {item} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/members.py" line="228" />
+            <location filename="../../desktop_app/commands/members.py" line="238" />
             <source>Name the person: give --email or --name.</source>
             <translation>Nommez la personne : indiquez --email ou --name.</translation>
         </message>
@@ -623,40 +634,41 @@
             <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="206" />
+            <location filename="../../desktop_app/services/attendees.py" line="252" />
             <location filename="../../desktop_app/services/checkin.py" line="370" />
+            <location filename="../../desktop_app/services/membership_decisions.py" line="49" />
             <location filename="../../desktop_app/services/receipt_store.py" line="344" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="265" />
+            <location filename="../../desktop_app/services/attendees.py" line="313" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="266" />
+            <location filename="../../desktop_app/services/attendees.py" line="314" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="280" />
+            <location filename="../../desktop_app/services/attendees.py" line="328" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="295" />
+            <location filename="../../desktop_app/services/attendees.py" line="343" />
             <location filename="../../desktop_app/services/walkin.py" line="225" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="391" />
+            <location filename="../../desktop_app/services/attendees.py" line="439" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="398" />
+            <location filename="../../desktop_app/services/attendees.py" line="446" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
@@ -761,39 +773,39 @@
             <translation>Une note de crédit sur {number} doit être entre 0,01 et {left} (le montant restant).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="52" />
+            <location filename="../../desktop_app/services/decisions.py" line="94" />
             <location filename="../../desktop_app/services/member_import.py" line="158" />
             <source>Unknown association “{association}”. Choose one of: {choices}.</source>
             <translation>Association inconnue « {association} ». Choisissez parmi : {choices}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="60" />
+            <location filename="../../desktop_app/services/decisions.py" line="102" />
             <source>Unknown decision “{decision}”. Choose one of: {choices}.</source>
             <translation>Décision inconnue « {decision} ». Choisissez parmi : {choices}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="68" />
+            <location filename="../../desktop_app/services/decisions.py" line="110" />
             <source>Give the reason for the decision.</source>
             <translation>Donnez la raison de la décision.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="71" />
+            <location filename="../../desktop_app/services/decisions.py" line="113" />
             <source>Say who made the decision.</source>
             <translation>Indiquez qui a pris la décision.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="75" />
+            <location filename="../../desktop_app/services/decisions.py" line="117" />
             <location filename="../../desktop_app/services/member_rows.py" line="83" />
             <source>“{value}” is not an email address.</source>
             <translation>« {value} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="91" />
+            <location filename="../../desktop_app/services/decisions.py" line="132" />
             <source>No membership {id} in {association}'s list.</source>
             <translation>Aucune adhésion {id} dans la liste de {association}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="151" />
+            <location filename="../../desktop_app/services/decisions.py" line="192" />
             <source>No current membership with number {number}.</source>
             <translation>Aucune adhésion en cours portant le numéro {number}.</translation>
         </message>
@@ -1506,114 +1518,147 @@
         </message>
     </context>
     <context>
+        <name>DeskDecision</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="51" />
+            <source>F7: decide the membership; F8: supervisor override.</source>
+            <translation>F7 : statuer sur l'adhésion ; F8 : dérogation du superviseur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="175" />
+            <source>{name}: not a member of {association}.</source>
+            <translation>{name} : non-membre de {association}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="177" />
+            <source>{name}: member of {association} (proof shown).</source>
+            <translation>{name} : membre de {association} (preuve présentée).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="181" />
+            <source>{name}: member of {association} through {membership}.</source>
+            <translation>{name} : membre de {association} par {membership}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="229" />
+            <source>Membership decided</source>
+            <translation>Décision d'adhésion enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="242" />
+            <source>The decision was not recorded</source>
+            <translation>La décision n'a pas été enregistrée</translation>
+        </message>
+    </context>
+    <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="50" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="51" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="426" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="433" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="51" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="52" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="112" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="113" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="400" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="407" />
             <source>Printing the receipt…</source>
             <translation>Impression du reçu…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="424" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="431" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="230" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="233" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="234" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="237" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="248" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="255" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="257" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="264" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="370" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="377" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="396" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="403" />
             <source>No receipt printer is chosen: receipt not printed.</source>
             <translation>Aucune imprimante à reçus n'est choisie : reçu non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="435" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="442" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="443" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="450" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="324" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="331" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="332" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="339" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="361" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="368" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="417" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="424" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="258" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="265" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="325" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="332" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="333" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="340" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="367" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="374" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
@@ -1754,22 +1799,22 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="122" />
+            <location filename="../../desktop_app/app.py" line="124" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="124" />
+            <location filename="../../desktop_app/app.py" line="126" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="150" />
+            <location filename="../../desktop_app/app.py" line="152" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="169" />
+            <location filename="../../desktop_app/app.py" line="171" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -1818,46 +1863,51 @@
         </message>
         <message>
             <location filename="../../desktop_app/ui/desk/window.py" line="123" />
+            <source>Membership…</source>
+            <translation>Adhésion…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="124" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="124" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="125" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="125" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="126" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="126" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="127" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="129" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="130" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="129" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="130" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="347" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="350" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="348" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="351" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="356" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="359" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -1912,7 +1962,7 @@
         <message>
             <location filename="../../desktop_app/ui/desk/link_status.py" line="266" />
             <source>{count} refused (see Sync conflicts)</source>
-            <translation>{count} refusée(s) (voir Conflits de synchronisation)</translation>
+            <translation>{count} refusée(s) (voir les conflits)</translation>
         </message>
     </context>
     <context>
@@ -2001,6 +2051,54 @@
             <location filename="../../desktop_app/ui/dialogs/login.py" line="242" />
             <source>Opening the staff list…</source>
             <translation>Ouverture de la liste du personnel…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembershipDecisionDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="66" />
+            <source>Membership of {name}</source>
+            <translation>Adhésion de {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="72" />
+            <source>Which membership entitles {name} ({organization}) to the member rate?</source>
+            <translation>Quelle adhésion donne droit au tarif membre à {name} ({organization})?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="73" />
+            <source>no organization</source>
+            <translation>aucune organisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="83" />
+            <source>&amp;Reason (required):</source>
+            <translation>&amp;Raison (obligatoire) :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="86" />
+            <source>e.g. showed a 2026 membership card</source>
+            <translation>p. ex. a présenté une carte de membre 2026</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="94" />
+            <source>Record the decision</source>
+            <translation>Enregistrer la décision</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="115" />
+            <source>This is their membership: {name} (score {score})</source>
+            <translation>C'est son adhésion : {name} (score {score})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="122" />
+            <source>Member of {association}: proof shown (e.g. membership card)</source>
+            <translation>Membre de {association} : preuve présentée (p. ex. carte de membre)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="129" />
+            <source>Not a member of {association}</source>
+            <translation>Non-membre de {association}</translation>
         </message>
     </context>
     <context>
