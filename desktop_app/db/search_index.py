@@ -7,12 +7,14 @@ and last name, organization, email (split at ``.`` and ``@`` into words) and cod
 ``registration_search_vocabulary`` lists every distinct word, so a misspelled word
 ("lachanse") can be corrected against the words actually indexed. PostgreSQL:
 ``registration_search`` holds a normalised text (``unaccent``, lower case, punctuation as
-spaces) with a ``pg_trgm`` GIN index, which serves word-prefix ``LIKE`` patterns and fuzzy
-``<%`` (word similarity) alike.
+spaces); a trigger on it splits the text into ``registration_search_word`` (one row per word
+of a registration, btree-indexed by event and word, so a typed prefix is a range) and adds
+new words to ``registration_search_vocabulary``, the twin of SQLite's.
 
 Triggers on ``registrations`` and ``people`` keep the index in step with every writer (imports,
 demo data, walk-ins, edits, substitutions), so no Python code has to remember to update it.
-Fresh databases get all this through ``attach`` (create_all), older ones through migration 0003.
+Fresh databases get all this through ``attach`` (create_all), older ones through migrations
+0003 and (the word table, on PostgreSQL) 0005.
 A later migration that rebuilds ``registrations`` or ``people`` in SQLite batch mode drops
 their triggers with the old table: it must call ``install`` again.
 """
@@ -156,6 +158,50 @@ BEGIN
     RETURN NULL;
 END $$
 """
+_PG_WORDS_SYNC = """
+CREATE OR REPLACE FUNCTION passerelle_search_words_sync() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        DELETE FROM registration_search_word WHERE registration_id = OLD.registration_id;
+    END IF;
+    INSERT INTO registration_search_word (registration_id, word, event_id)
+    SELECT DISTINCT NEW.registration_id, w, NEW.event_id
+    FROM regexp_split_to_table(btrim(NEW.document), ' +') AS w WHERE w <> '';
+    INSERT INTO registration_search_vocabulary (word)
+    SELECT DISTINCT w FROM regexp_split_to_table(btrim(NEW.document), ' +') AS w
+    WHERE w <> '' AND w <> ALL (SELECT regexp_split_to_table(passerelle_fold(r.code), ' ')
+                                FROM registrations AS r WHERE r.id = NEW.registration_id)
+    ORDER BY w ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$
+"""
+WORD_TABLE = "registration_search_word"
+VOCABULARY_TABLE = "registration_search_vocabulary"
+# One row per distinct word of a registration's document: a btree over (event, word) answers
+# a typed prefix with a range ("lar" <= word < "las"), the primary key probes one
+# registration's words. The vocabulary (every word but those of codes) is what misspelled
+# words are corrected to; it only grows (a stale word finds no registration) until a rebuild.
+# Migration 0005 replaced the trigram indexes of 0003 with these.
+POSTGRESQL_WORD_STATEMENTS = (
+    f"CREATE TABLE {WORD_TABLE} ("
+    " registration_id integer NOT NULL"
+    " REFERENCES registration_search (registration_id) ON DELETE CASCADE,"
+    ' word text COLLATE "C" NOT NULL, event_id integer NOT NULL,'
+    " PRIMARY KEY (registration_id, word) INCLUDE (event_id))",
+    f"CREATE INDEX registration_search_word_prefix ON {WORD_TABLE}"
+    " (event_id, word, registration_id)",
+    f'CREATE TABLE {VOCABULARY_TABLE} (word text COLLATE "C" PRIMARY KEY)',
+    _PG_WORDS_SYNC,
+    "CREATE TRIGGER registration_search_words AFTER INSERT OR UPDATE ON registration_search"
+    " FOR EACH ROW EXECUTE FUNCTION passerelle_search_words_sync()",
+)
+POSTGRESQL_WORD_DROP = (
+    f"DROP TABLE IF EXISTS {WORD_TABLE}",
+    f"DROP TABLE IF EXISTS {VOCABULARY_TABLE}",
+    "DROP TRIGGER IF EXISTS registration_search_words ON registration_search",
+    "DROP FUNCTION IF EXISTS passerelle_search_words_sync()",
+)
 POSTGRESQL_STATEMENTS = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -165,32 +211,52 @@ POSTGRESQL_STATEMENTS = (
     "CREATE TABLE registration_search ("
     " registration_id integer PRIMARY KEY REFERENCES registrations (id) ON DELETE CASCADE,"
     " event_id integer NOT NULL, names text NOT NULL, document text NOT NULL)",
-    "CREATE INDEX registration_search_document_trgm ON registration_search"
-    " USING gin (document gin_trgm_ops)",
-    "CREATE INDEX registration_search_names_trgm ON registration_search"
-    " USING gin (names gin_trgm_ops)",
     _PG_SYNC,
     "CREATE TRIGGER registration_search_sync AFTER INSERT OR UPDATE OF person_id, code, event_id"
     " ON registrations FOR EACH ROW EXECUTE FUNCTION passerelle_registration_search_sync()",
     "CREATE TRIGGER registration_search_sync AFTER UPDATE OF first_name, last_name,"
     " organization_name, email ON people"
     " FOR EACH ROW EXECUTE FUNCTION passerelle_registration_search_sync()",
+    *POSTGRESQL_WORD_STATEMENTS,
 )
 _PG_FILL = (
     "INSERT INTO registration_search (registration_id, event_id, names, document)"
     f" SELECT r.id, r.event_id, {_PG_VALUES.format(p='p', r='r')}"
     " FROM registrations AS r JOIN people AS p ON p.id = r.person_id"
 )
+POSTGRESQL_FILL_WORDS = (
+    f"INSERT INTO {WORD_TABLE} (registration_id, word, event_id)"
+    " SELECT DISTINCT s.registration_id, w, s.event_id FROM registration_search AS s,"
+    " regexp_split_to_table(btrim(s.document), ' +') AS w WHERE w <> ''",
+    f"INSERT INTO {VOCABULARY_TABLE} (word) SELECT w FROM registration_search AS s"
+    " JOIN registrations AS r ON r.id = s.registration_id,"
+    " regexp_split_to_table(btrim(s.document), ' +') AS w"
+    " WHERE w <> '' AND w <> ALL (string_to_array(passerelle_fold(r.code), ' '))"
+    " GROUP BY w",
+    # Fresh statistics: the planner reads the word index by range or walks it by registration
+    # according to how common a prefix is.
+    f"ANALYZE {WORD_TABLE}",
+)
 POSTGRESQL_DROP = (
     "DROP TRIGGER IF EXISTS registration_search_sync ON registrations",
     "DROP TRIGGER IF EXISTS registration_search_sync ON people",
+    *POSTGRESQL_WORD_DROP,
     "DROP TABLE IF EXISTS registration_search",
     "DROP FUNCTION IF EXISTS passerelle_registration_search_sync()",
     "DROP FUNCTION IF EXISTS passerelle_search_document(text, text, text, text, text)",
     "DROP FUNCTION IF EXISTS passerelle_search_names(text, text, text)",
     "DROP FUNCTION IF EXISTS passerelle_fold(text)",
 )
-POSTGRESQL_REBUILD = ("DELETE FROM registration_search", _PG_FILL)
+POSTGRESQL_REBUILD = (
+    # Set-based: the per-row word trigger would take several times as long.
+    "ALTER TABLE registration_search DISABLE TRIGGER registration_search_words",
+    f"DELETE FROM {WORD_TABLE}",
+    f"DELETE FROM {VOCABULARY_TABLE}",
+    "DELETE FROM registration_search",
+    _PG_FILL,
+    *POSTGRESQL_FILL_WORDS,
+    "ALTER TABLE registration_search ENABLE TRIGGER registration_search_words",
+)
 
 
 def _unaccent_schema(connection: Connection) -> str:
@@ -216,7 +282,7 @@ def install(connection: Connection) -> None:
             if statement is _PG_FOLD:
                 statement = statement.format(schema=_unaccent_schema(connection))
             connection.exec_driver_sql(statement)
-        connection.exec_driver_sql(_PG_FILL)
+        rebuild(connection)
 
 
 def drop(connection: Connection) -> None:
@@ -233,8 +299,10 @@ def rebuild(connection: Connection) -> None:
     dialect = connection.dialect.name
     if dialect == "sqlite":
         statements: tuple[str, ...] = SQLITE_REBUILD
-    elif dialect == "postgresql":
+    elif dialect == "postgresql" and WORD_TABLE in inspect(connection).get_table_names():
         statements = POSTGRESQL_REBUILD
+    elif dialect == "postgresql":  # still as migration 0003 made it (before 0005)
+        statements = ("DELETE FROM registration_search", _PG_FILL)
     else:
         return
     for statement in statements:

@@ -91,8 +91,7 @@ def search_registrations(
         return []
     cap = max(MIN_CANDIDATES, 2 * limit)
     with sessions.begin() as session:
-        event_id = _event_id(session, slug)
-        exact = _exact_code_id(session, event_id, parsed.text)
+        event_id, exact = _event_and_code(session, slug, parsed.text)
         index = search_backend.for_session(session)
         ranked = _rank(parsed, index.word_candidates(session, event_id, parsed, cap), typos=False)
         if not ranked and parsed.typo_words:
@@ -111,8 +110,7 @@ def search_registrations(
 def find_by_code(sessions: sessionmaker[Session], slug: str, code: str) -> SearchHit | None:
     """The registration of event ``slug`` with exactly this code (as a scanner reads it)."""
     with sessions.begin() as session:
-        event_id = _event_id(session, slug)
-        found = _exact_code_id(session, event_id, code)
+        found = _event_and_code(session, slug, code)[1]
         rows = _details(session, [found]) if found is not None else {}
     return _hit(rows[found], 0.0, True) if found in rows else None
 
@@ -132,18 +130,21 @@ def _rank(query: Query, candidates: Iterable[Candidate], *, typos: bool) -> list
     return answering
 
 
-def _event_id(session: Session, slug: str) -> int:
-    event_id = session.scalar(select(Event.id).where(Event.slug == slug))
-    return event_id if event_id is not None else get_event(session, slug).id  # NotFound
+def _event_and_code(session: Session, slug: str, typed: str) -> tuple[int, int | None]:
+    """The event's id and the registration of that event whose code was typed, if any.
 
-
-def _exact_code_id(session: Session, event_id: int, typed: str) -> int | None:
+    One query (the unique index on codes): every keystroke runs it.
+    """
     code = normalise_code(typed)
-    if not code:
-        return None
-    return session.scalar(
-        select(Registration.id).where(Registration.event_id == event_id, Registration.code == code)
+    exact = (
+        select(Registration.id)
+        .where(Registration.event_id == Event.id, Registration.code == code)
+        .scalar_subquery()
     )
+    row = session.execute(select(Event.id, exact).where(Event.slug == slug)).first()
+    if row is None:
+        return get_event(session, slug).id, None  # NotFound
+    return row[0], row[1] if code else None
 
 
 def _details(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:

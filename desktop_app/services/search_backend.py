@@ -16,16 +16,14 @@ from typing import Any, Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from sqlalchemy import text
+from sqlalchemy import BindParameter, String, TextClause, bindparam, text
 from sqlalchemy.orm import Session
 
 from desktop_app.services.search_rank import SHORT_WORD, TYPO_MIN_LENGTH, Fields, Query
 
-PG_TYPO_SIMILARITY = 0.3
-"""pg_trgm word similarity from which a row is a candidate for a misspelled word."""
-PG_TYPO_MIN_LENGTH = 5
-"""On PostgreSQL, shorter words are not searched with typos (trigrams of four letters would
-make most rows candidates)."""
+COMMON_ROWS = 5000
+"""On PostgreSQL, a typed word with this many indexed words beginning with it is common: when
+every typed word is, registrations are walked in id order rather than read word by word."""
 MAX_CORRECTIONS = 40
 """Indexed words tried in place of one misspelled word (the closest ones)."""
 
@@ -67,12 +65,16 @@ def for_session(session: Session) -> SearchIndex:
     return SQLITE
 
 
-def _candidates(session: Session, statement: str, params: dict[str, Any]) -> list[Candidate]:
+def _candidates(
+    session: Session, statement: str | TextClause, params: dict[str, Any]
+) -> list[Candidate]:
+    if isinstance(statement, str):
+        statement = text(statement)
     return [
         Candidate(
             int(row[0]), Fields(row[1], row[2], row[3] or None, row[4] or None, row[5]), row[6]
         )
-        for row in session.execute(text(statement), params)
+        for row in session.execute(statement, params)
     ]
 
 
@@ -181,14 +183,12 @@ def _close_words(word: str, terms: list[str]) -> list[str]:
 
 
 class PostgresIndex:
-    """pg_trgm: word-prefix ``LIKE`` on the normalised text; typos by word similarity."""
+    """A table of words (``registration_search_word``): btree prefix ranges, one per typed word.
 
-    _SELECT = (
-        "SELECT r.id, p.first_name, p.last_name, p.organization_name, p.email, r.code, r.status"
-        " FROM registration_search AS s JOIN registrations AS r ON r.id = s.registration_id"
-        " JOIN people AS p ON p.id = r.person_id WHERE s.event_id = :event AND {where}"
-        " ORDER BY {order} LIMIT :cap"
-    )
+    The longest typed word drives the search (the fewest rows); each other word is one probe
+    of the registration's own words. Typos are corrected against the vocabulary table, as on
+    SQLite.
+    """
 
     def word_candidates(
         self, session: Session, event_id: int, query: Query, cap: int
@@ -196,60 +196,146 @@ class PostgresIndex:
         """Prefix matches in id order; whole-word matches first when there are too many."""
         if not query.words:
             return []
-        params: dict[str, Any] = {"event": event_id, "cap": cap}
-        whole, prefix = [], []
-        for i, word in enumerate(query.words):
-            params[f"w{i}"] = f"% {_like_escape(word)} %"
-            params[f"p{i}"] = f"% {_like_escape(word)}%"
-            whole.append(f"s.document LIKE :w{i}")
-            prefix.append(f"s.document LIKE :p{i}")
-        order = "s.registration_id"
-        found = _candidates(session, self._select(" AND ".join(prefix), order), params)
+        prefix = [_Group(word, prefix=True) for word in query.words]
+        found = self._search(session, event_id, prefix, cap)
         if len(found) < cap:
             return found
-        return _merge(_candidates(session, self._select(" AND ".join(whole), order), params), found)
+        whole = [_Group(word, prefix=False) for word in query.words]
+        return _merge(self._search(session, event_id, whole, cap), found)
 
     def typo_candidates(
         self, session: Session, event_id: int, query: Query, cap: int
     ) -> list[Candidate]:
-        """A typed word that begins no indexed word may be similar to a word of the row (``<%``).
-
-        Words found as typed stay exact conditions, which keeps the trigram search narrow.
-        """
-        params: dict[str, Any] = {"event": event_id, "cap": cap}
-        conditions, similarity = [], []
-        for i, word in enumerate(query.words):
-            params[f"w{i}"], params[f"p{i}"] = word, f"% {_like_escape(word)}%"
-            if len(word) >= PG_TYPO_MIN_LENGTH and not self._begins_a_word(session, word):
-                conditions.append(f":w{i} <% s.names")
-                similarity.append(f"word_similarity(:w{i}, s.names)")
-            else:
-                conditions.append(f"s.document LIKE :p{i}")
-        if not similarity:
+        """Each long typed word may also be any indexed word a small typo away."""
+        groups = []
+        for word in query.words:
+            corrections: tuple[str, ...] = ()
+            if len(word) >= TYPO_MIN_LENGTH:
+                corrections = tuple(self._corrections(session, word))
+            groups.append(_Group(word, prefix=True, corrections=corrections))
+        if not any(group.corrections for group in groups):
             return []
-        # One wrong letter in a six-letter name leaves it a word similarity of about 0.4, under
-        # the default 0.6. Only unknown words get here, next to exact ones that keep the catch
-        # narrow; Python then keeps real small typos only.
-        session.execute(text(f"SET LOCAL pg_trgm.word_similarity_threshold = {PG_TYPO_SIMILARITY}"))
-        # Filtering first (materialized) makes the planner use the trigram index: it takes word
-        # similarity for cheap and would otherwise walk the primary key and test every row.
+        return self._search(session, event_id, groups, cap)
+
+    def _corrections(self, session: Session, word: str) -> list[str]:
+        # As on SQLite: the vocabulary's words with the same first letter, then (if none is
+        # close) with the second letter, scored in C.
+        for first in dict.fromkeys(word[:2]):
+            terms = list(
+                session.scalars(
+                    text(
+                        "SELECT word FROM registration_search_vocabulary"
+                        " WHERE word >= :low AND word < :high"
+                    ),
+                    {"low": first, "high": first + "\U0010ffff"},
+                )
+            )
+            found = _close_words(word, terms)
+            if found:
+                return found
+        return []
+
+    def _search(
+        self, session: Session, event_id: int, groups: Sequence[_Group], cap: int
+    ) -> list[Candidate]:
+        """Registrations having, for every group, a word that answers it (lowest ids first).
+
+        With several groups, first how many rows each has (up to ``COMMON_ROWS``): the rare
+        groups are read whole and intersected, the common ones are probes of each such
+        registration's words. When every group is common (short prefixes), the registrations
+        are walked in id order until ``cap`` answer.
+        """
+        params: dict[str, Any] = {"event": event_id, "cap": cap, "common": COMMON_ROWS}
+        binds = []
+        for i, group in enumerate(groups):
+            params.update(group.params(i))
+            binds.extend(group.binds(i))
+        if len(groups) == 1:
+            # One range: the planner knows from the statistics whether to read it or walk.
+            found = f"SELECT DISTINCT d.registration_id FROM {groups[0].rows(0)} AS d"
+        else:
+            counts = session.execute(
+                text(
+                    "SELECT "
+                    + ", ".join(
+                        f"(SELECT count(*) FROM (SELECT 1 FROM {group.rows(i)} AS g"
+                        f" LIMIT :common) AS c{i})"
+                        for i, group in enumerate(groups)
+                    )
+                ).bindparams(*binds),
+                params,
+            ).one()
+            if not all(counts):
+                return []
+            few = [i for i, count in enumerate(counts) if count < COMMON_ROWS]
+            probes = "".join(
+                f" CROSS JOIN LATERAL (SELECT 1 FROM registration_search_word AS x{i}"
+                f" WHERE x{i}.registration_id = d.registration_id"
+                f" AND {group.condition(f'x{i}', i)} LIMIT 1) AS y{i}"
+                for i, group in enumerate(groups)
+                if i not in few and (few or i)
+            )
+            if few:
+                # Read whole and intersected (hashed: cheaper than probing row by row); the
+                # CTE keeps the planner from walking the whole index in id order in the hope
+                # of reaching ``cap`` early.
+                rare = " INTERSECT ".join(
+                    f"SELECT registration_id FROM {groups[i].rows(i)} AS g{i}" for i in few
+                )
+                found = f"WITH d AS MATERIALIZED ({rare}) SELECT d.registration_id FROM d{probes}"
+            else:
+                found = f"SELECT DISTINCT d.registration_id FROM {groups[0].rows(0)} AS d{probes}"
         statement = (
-            "WITH found AS MATERIALIZED (SELECT s.registration_id,"
-            f" {' + '.join(similarity)} AS similarity FROM registration_search AS s"
-            f" WHERE s.event_id = :event AND {' AND '.join(conditions)})"
+            f"WITH found AS ({found} ORDER BY d.registration_id LIMIT :cap)"
             " SELECT r.id, p.first_name, p.last_name, p.organization_name, p.email, r.code,"
             " r.status FROM found JOIN registrations AS r ON r.id = found.registration_id"
-            " JOIN people AS p ON p.id = r.person_id"
-            " ORDER BY found.similarity DESC, r.id LIMIT :cap"
+            " JOIN people AS p ON p.id = r.person_id ORDER BY r.id"
         )
-        return _candidates(session, statement, params)
+        return _candidates(session, text(statement).bindparams(*binds), params)
 
-    def _begins_a_word(self, session: Session, word: str) -> bool:
-        statement = text("SELECT 1 FROM registration_search WHERE document LIKE :p LIMIT 1")
-        return session.scalar(statement, {"p": f"% {_like_escape(word)}%"}) is not None
 
-    def _select(self, where: str, order: str) -> str:
-        return self._SELECT.format(where=where, order=order)
+@dataclass(frozen=True)
+class _Group:
+    """One typed word as a condition on a registration's words."""
+
+    word: str
+    prefix: bool
+    corrections: tuple[str, ...] = ()
+
+    def params(self, i: int) -> dict[str, Any]:
+        """The values of this group's parameters (``w<i>``, ``c<i>``)."""
+        values: dict[str, Any] = {
+            f"w{i}": _like_escape(self.word) + "%" if self.prefix else self.word
+        }
+        if self.corrections:
+            values[f"c{i}"] = list(self.corrections)
+        return values
+
+    def binds(self, i: int) -> list[BindParameter[Any]]:
+        """This group's parameters, written into the statement (never a generic plan).
+
+        A prepared statement's generic plan cannot see the prefix, so it cannot turn it into
+        a btree range; psycopg prepares a statement run five times.
+        """
+        binds = [bindparam(f"w{i}", type_=String(), literal_execute=True)]
+        if self.corrections:
+            binds.append(bindparam(f"c{i}", type_=String(), expanding=True, literal_execute=True))
+        return binds
+
+    def rows(self, i: int) -> str:
+        """The event's words answering this group, as a table (one btree range per part)."""
+        match = f"word LIKE :w{i}" if self.prefix else f"word = :w{i}"
+        rows = "SELECT registration_id FROM registration_search_word WHERE event_id = :event AND"
+        if not self.corrections:
+            return f"({rows} {match})"
+        return f"({rows} {match} UNION ALL {rows} word IN :c{i})"
+
+    def condition(self, alias: str, i: int) -> str:
+        """The group as a condition on the word ``alias``."""
+        match = f"{alias}.word LIKE :w{i}" if self.prefix else f"{alias}.word = :w{i}"
+        if self.corrections:
+            return f"({match} OR {alias}.word IN :c{i})"
+        return match
 
 
 def _like_escape(word: str) -> str:

@@ -99,6 +99,44 @@ def test_migration_0003_indexes_an_existing_database_with_data(database_url: str
         database.dispose()
 
 
+def test_migration_0005_indexes_the_words_of_a_0004_database(database_url: str) -> None:
+    engine = make_engine(database_url)
+    command.upgrade(alembic_config(engine), "head")
+    command.downgrade(alembic_config(engine), "0004")  # the index as 0003 made it
+    with engine.connect() as connection:
+        assert not any("registration_search_word" in name for name in _index_objects(connection))
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    fill_demo(sessions, registrations=40, seed=3)
+    with sessions.begin() as session:  # indexed by the triggers of 0003 only
+        add_registration(
+            session, first="Benoît", last="Larose", code="BEFORE0005234567", organization="Acmé"
+        )
+    engine.dispose()
+
+    database = open_database(database_url)  # upgrades 0004 -> head
+    try:
+        assert schema_state(database.engine)[0] is SchemaState.CURRENT
+        assert search_registrations(database.sessions, MONTREAL, "LAROSE B")[0].code == (
+            "BEFORE0005234567"
+        )
+        assert search_registrations(database.sessions, MONTREAL, "acme lar")[0].last_name == (
+            "Larose"
+        )
+        assert search_registrations(database.sessions, MONTREAL, "larosse")[0].last_name == (
+            "Larose"
+        )
+        with database.sessions.begin() as session:  # and the new triggers keep it current
+            add_registration(session, first="Zoë", last="Nouvelle", code="AFTER00052345678")
+        assert search_registrations(database.sessions, MONTREAL, "nouvel zo")[0].code == (
+            "AFTER00052345678"
+        )
+        assert search_registrations(database.sessions, MONTREAL, "nouvele")[0].code == (
+            "AFTER00052345678"
+        )
+    finally:
+        database.dispose()
+
+
 def test_downgrade_removes_the_index(database_url: str) -> None:
     engine = make_engine(database_url)
     command.upgrade(alembic_config(engine), "head")
