@@ -23,6 +23,7 @@ from desktop_app.domain.membership_records import (
     _T_VALID_FROM,
     _T_VALID_UNTIL,
     ASSOCIATIONS,
+    STAFF_SENTENCES,
     STRENGTH,
     UNLINKED_DECISION_VALIDITY,
     AssociationStatus,
@@ -130,9 +131,11 @@ class _Judgement:
                     ]
                 else:
                     self.rejected.discard(record.id)
-                    self._add(record, "staff-decision", _T_STAFF, **params)
+                    sentence = STAFF_SENTENCES.get(d.decision, _T_STAFF)
+                    self._add(record, "staff-decision", sentence, **params)
             elif abs(self.day - d.when.date()) <= UNLINKED_DECISION_VALIDITY:
-                staff = _evidence(d.association, "staff-decision", None, self.day, _T_STAFF, params)
+                sentence = STAFF_SENTENCES.get(d.decision, _T_STAFF)
+                staff = _evidence(d.association, "staff-decision", None, self.day, sentence, params)
                 self.overrides[d.association] = (d, staff)
 
     def _member_number(self) -> set[str]:

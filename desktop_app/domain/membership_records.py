@@ -61,6 +61,21 @@ _T_FUZZY = QT_TRANSLATE_NOOP(
     "MembershipVerdict", "organization name '{typed}' matched '{organization}' (score {score})"
 )
 _T_STAFF = QT_TRANSLATE_NOOP("MembershipVerdict", "{decision} by {who} on {when}: {reason}")
+_T_STAFF_MEMBER = QT_TRANSLATE_NOOP(
+    "MembershipVerdict", "decided a member by {who} on {when}: {reason}"
+)
+_T_STAFF_NOT_MEMBER = QT_TRANSLATE_NOOP(
+    "MembershipVerdict", "decided not a member by {who} on {when}: {reason}"
+)
+_T_STAFF_CONFIRMED = QT_TRANSLATE_NOOP(
+    "MembershipVerdict", "membership confirmed by {who} on {when}: {reason}"
+)
+# One sentence per decision, so the decision itself is translated, not shown as a code.
+STAFF_SENTENCES = {
+    "member": _T_STAFF_MEMBER,
+    "not-member": _T_STAFF_NOT_MEMBER,
+    "confirmed-candidate": _T_STAFF_CONFIRMED,
+}
 _T_VALID_UNTIL = QT_TRANSLATE_NOOP("MembershipVerdict", "valid until {date}")
 _T_VALID_FROM = QT_TRANSLATE_NOOP("MembershipVerdict", "valid from {date}")
 _T_NO_END = QT_TRANSLATE_NOOP("MembershipVerdict", "no end date")

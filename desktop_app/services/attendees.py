@@ -42,7 +42,7 @@ _TEMPLATES: Mapping[str, tuple[str, ...]] = {
     "personal-email": (vocabulary._T_EMAIL,),
     "email-domain": (vocabulary._T_DOMAIN,),
     "organization-name": (vocabulary._T_FUZZY, vocabulary._T_NAME),
-    "staff-decision": (vocabulary._T_STAFF,),
+    "staff-decision": (*vocabulary.STAFF_SENTENCES.values(), vocabulary._T_STAFF),
 }
 _VALIDITY = (
     r"(?:, (?:valid until (?P<v_until>\d{4}-\d{2}-\d{2})"

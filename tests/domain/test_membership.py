@@ -286,7 +286,9 @@ def test_confirmed_candidate_is_reused_by_email() -> None:
     assert status.status == "active"
     assert status.evidence[0].kind == "staff-decision"
     assert status.evidence[0].membership_id == 6
-    assert "sophie" in status.evidence[0].detail and "showed her badge" in status.evidence[0].detail
+    assert status.evidence[0].detail == (
+        f"membership confirmed by sophie on {WHEN.date().isoformat()}: showed her badge"
+    )
 
 
 def test_confirmed_candidate_follows_its_membership_dates() -> None:
