@@ -287,7 +287,8 @@ def test_confirmed_candidate_is_reused_by_email() -> None:
     assert status.evidence[0].kind == "staff-decision"
     assert status.evidence[0].membership_id == 6
     assert status.evidence[0].detail == (
-        f"membership confirmed by sophie on {WHEN.date().isoformat()}: showed her badge"
+        f"membership confirmed by sophie on {WHEN.date().isoformat()}: showed her badge,"
+        " valid until 2026-12-31"
     )
 
 
