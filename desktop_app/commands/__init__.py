@@ -13,11 +13,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktop_app.db.engine import is_sqlite, resolve_database_url, sqlite_path
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
 
 if TYPE_CHECKING:  # Alembic and the models load only when a command opens a database
     from desktop_app.db.database import Database
@@ -46,13 +44,6 @@ def database_url(args: argparse.Namespace) -> str:
     return resolve_database_url(getattr(args, "sub_db", None) or getattr(args, "db", None))
 
 
-def _shown(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url.split("@")[-1]
-
-
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Database]:
     """Open the chosen database for the length of a command.
@@ -62,34 +53,15 @@ def opened(args: argparse.Namespace) -> Iterator[Database]:
     SQLite file in a folder that did not exist is announced on stderr: a mistyped ``--db``
     must not pass for an empty event list.
     """
-    from sqlalchemy.exc import DatabaseError
-
     from desktop_app.db.database import open_database
 
     url = database_url(args)
     try:
-        supported = is_sqlite(url) or make_url(url).get_backend_name() == "postgresql"
-    except ArgumentError:  # not even a URL
-        supported = False
-    if not supported:
-        raise Invalid(
-            QT_TRANSLATE_NOOP(
-                "AppError",
-                "Passerelle opens an SQLite file or a postgresql:// server; {url} is neither.",
-            ),
-            url=_shown(url),
-        )
-    path = sqlite_path(url)
+        path = sqlite_path(url) if is_sqlite(url) else None
+    except ArgumentError:  # not a URL: open_database says so
+        path = None
     new_folder = path is not None and not path.parent.exists()
-    try:
-        db = open_database(url)
-    except (OSError, DatabaseError) as error:
-        reason = getattr(error, "orig", None) or error
-        raise StorageUnavailable(
-            QT_TRANSLATE_NOOP("AppError", "Cannot open the database {url}: {reason}"),
-            url=_shown(url),
-            reason=str(reason),
-        ) from error
+    db = open_database(url)  # errors are AppErrors with one clear line
     if new_folder:
         sys.stderr.write(f"passerelle: note: made a new empty database at {path}\n")
     try:

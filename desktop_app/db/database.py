@@ -13,12 +13,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, inspect, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db import immutability
-from desktop_app.db.engine import make_engine, sqlite_path
+from desktop_app.db.engine import is_sqlite, make_engine, sqlite_path
 from desktop_app.db.models import Base
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
 
@@ -114,8 +114,48 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
     return destination
 
 
+def _shown(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1]
+
+
 def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (creating or upgrading) the database at ``url``.
+
+    An older schema is upgraded after a backup copy is taken next to the SQLite file.
+    A schema from a newer Passerelle, or a database that is not Passerelle's, is refused
+    and left untouched. Anything that stops the database from opening (a file that is not
+    a database, a folder that cannot be made, a server that does not answer, a URL of
+    another kind) is a :class:`StorageUnavailable` or :class:`Invalid` with one clear line,
+    for the desk and the command line alike.
+    """
+    try:
+        supported = is_sqlite(url) or make_url(url).get_backend_name() == "postgresql"
+    except ArgumentError:  # not even a URL
+        supported = False
+    if not supported:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "Passerelle opens an SQLite file or a postgresql:// server; {url} is neither.",
+            ),
+            url=_shown(url),
+        )
+    try:
+        return _open_database(url, upgrade=upgrade)
+    except (OSError, DatabaseError) as error:
+        reason = getattr(error, "orig", None) or error
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("AppError", "Cannot open the database {url}: {reason}"),
+            url=_shown(url),
+            reason=str(reason),
+        ) from error
+
+
+def _open_database(url: str, *, upgrade: bool) -> Database:
+    """Open, create or upgrade the database at ``url`` (see :func:`open_database`).
 
     An older schema is upgraded after a backup copy is taken next to the SQLite file.
     A schema from a newer Passerelle, or a database that is not Passerelle's, is refused
