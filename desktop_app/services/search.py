@@ -1,10 +1,11 @@
 """Search as you type at the desk: registrations by name, organization, email or code.
 
-The database's own index finds candidates (FTS5 on SQLite, ``pg_trgm`` + ``unaccent`` on
-PostgreSQL, kept current by triggers: see ``desktop_app.db.search_index``); a small Python
-ranking (``search_rank``) then orders them identically on both back ends. Accents, case and
-word order do not matter; words match by their beginning; from four letters on (five on
-PostgreSQL), a small typo is forgiven when the words as typed find nothing. An exact
+The database's own index finds candidates (FTS5 on SQLite, a btree-indexed table of
+``unaccent``-ed words on PostgreSQL, kept current by triggers: see
+``desktop_app.db.search_index``); a small Python ranking (``search_rank``) then orders them
+identically on both back ends. Accents, case and word order do not matter; words match by
+their beginning; from four letters on, a small typo is forgiven when the words as typed find
+nothing (corrected against the index's vocabulary on both back ends). An exact
 registration code comes first, then the exact email typed, then active registrations best
 first, then cancelled ones; equal scores are in alphabetical order (last name, first name), so
 the list does not jump between keystrokes.
@@ -141,7 +142,8 @@ def _event_and_code(session: Session, slug: str, typed: str) -> tuple[int, int |
         .where(Registration.event_id == Event.id, Registration.code == code)
         .scalar_subquery()
     )
-    row = session.execute(select(Event.id, exact).where(Event.slug == slug)).first()
+    # Core, not the ORM's execute: columns only, and every keystroke pays the difference.
+    row = session.connection().execute(select(Event.id, exact).where(Event.slug == slug)).first()
     if row is None:
         return get_event(session, slug).id, None  # NotFound
     return row[0], row[1] if code else None
@@ -177,7 +179,7 @@ def _details(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]
         )
         .where(Registration.id.in_(list(ids)))
     )
-    return {row[0]: tuple(row) for row in session.execute(statement)}
+    return {row[0]: tuple(row) for row in session.connection().execute(statement)}
 
 
 def _hit(row: tuple[Any, ...], hit_score: float, exact: bool) -> SearchHit:

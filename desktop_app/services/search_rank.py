@@ -64,22 +64,28 @@ class Fields:
     email: str | None
     code: str
 
-    def weighted_words(self) -> list[tuple[str, float, bool]]:
+    def weighted_words(self) -> tuple[tuple[str, float, bool], ...]:
         """(folded word, weight, typo allowed) for every word of every field."""
-        words: list[tuple[str, float, bool]] = []
-        for text, weight in (
-            (self.first_name, NAME_WEIGHT),
-            (self.last_name, NAME_WEIGHT),
-            (self.organization or "", ORGANIZATION_WEIGHT),
-        ):
-            words.extend((word, weight, True) for word in folded_words(text))
-        for name in (self.first_name, self.last_name):
-            parts = folded_words(name)
-            if len(parts) > 1:  # "O'Brien" is also "obrien", "Marie-Ève" also "marieeve"
-                words.append(("".join(parts), NAME_WEIGHT, True))
-        words.extend((word, EMAIL_WEIGHT, True) for word in _plain_words(self.email or ""))
-        words.extend((word, CODE_WEIGHT, False) for word in _plain_words(self.code))
-        return words
+        return _weighted_words(self)
+
+
+@lru_cache(maxsize=8192)
+def _weighted_words(fields: Fields) -> tuple[tuple[str, float, bool], ...]:
+    # The same rows come back keystroke after keystroke: cached.
+    words: list[tuple[str, float, bool]] = []
+    for text, weight in (
+        (fields.first_name, NAME_WEIGHT),
+        (fields.last_name, NAME_WEIGHT),
+        (fields.organization or "", ORGANIZATION_WEIGHT),
+    ):
+        words.extend((word, weight, True) for word in folded_words(text))
+    for name in (fields.first_name, fields.last_name):
+        parts = folded_words(name)
+        if len(parts) > 1:  # "O'Brien" is also "obrien", "Marie-Ève" also "marieeve"
+            words.append(("".join(parts), NAME_WEIGHT, True))
+    words.extend((word, EMAIL_WEIGHT, True) for word in _plain_words(fields.email or ""))
+    words.extend((word, CODE_WEIGHT, False) for word in _plain_words(fields.code))
+    return tuple(words)
 
 
 @lru_cache(maxsize=16384)
