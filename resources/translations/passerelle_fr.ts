@@ -59,28 +59,28 @@
             <translation>L'impression a échoué à cause d'une erreur interne (détails dans le journal). Réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/__init__.py" line="76" />
+            <location filename="../../desktop_app/db/database.py" line="140" />
             <source>Passerelle opens an SQLite file or a postgresql:// server; {url} is neither.</source>
             <translation>Passerelle ouvre un fichier SQLite ou un serveur postgresql:// ; {url} n'est ni l'un ni l'autre.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/__init__.py" line="89" />
-            <location filename="../../desktop_app/db/database.py" line="130" />
+            <location filename="../../desktop_app/db/database.py" line="151" />
+            <location filename="../../desktop_app/db/database.py" line="170" />
             <source>Cannot open the database {url}: {reason}</source>
             <translation>Impossible d'ouvrir la base de données {url} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="138" />
+            <location filename="../../desktop_app/db/database.py" line="178" />
             <source>This database was written by a newer version of Passerelle (schema {revision}). Install that version or newer to open it; the database was not changed.</source>
             <translation>Cette base de données a été écrite par une version plus récente de Passerelle (schéma {revision}). Installez cette version ou une plus récente pour l'ouvrir ; la base de données n'a pas été modifiée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="148" />
+            <location filename="../../desktop_app/db/database.py" line="188" />
             <source>This database already holds tables that are not Passerelle's; it was not changed. Choose an empty database.</source>
             <translation>Cette base de données contient déjà des tables qui ne sont pas celles de Passerelle ; elle n'a pas été modifiée. Choisissez une base de données vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="160" />
+            <location filename="../../desktop_app/db/database.py" line="200" />
             <source>The database needs an upgrade (schema {revision}).</source>
             <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
         </message>
@@ -333,38 +333,38 @@
             <translation>la période de vente se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="89" />
-            <location filename="../../desktop_app/domain/membership_records.py" line="156" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="104" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="171" />
             <source>Unknown association '{association}'.</source>
             <translation>Association inconnue « {association} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="94" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="109" />
             <source>Unknown kind of member '{holder}'.</source>
             <translation>Type de membre inconnu « {holder} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="99" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="114" />
             <source>Membership {id} has no organization name.</source>
             <translation>L'adhésion {id} n'a pas de nom d'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="104" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="119" />
             <source>Membership {id} ends before it starts.</source>
             <translation>L'adhésion {id} se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="160" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="175" />
             <source>A decision needs a person or an email.</source>
             <translation>Une décision exige une personne ou un courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="162" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="177" />
             <source>Confirm which membership.</source>
             <translation>Confirmez de quelle adhésion il s'agit.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="165" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="180" />
             <source>Unknown decision '{decision}'.</source>
             <translation>Décision inconnue « {decision} ».</translation>
         </message>
@@ -1799,22 +1799,22 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="124" />
+            <location filename="../../desktop_app/app.py" line="126" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="126" />
+            <location filename="../../desktop_app/app.py" line="128" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="152" />
+            <location filename="../../desktop_app/app.py" line="155" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="171" />
+            <location filename="../../desktop_app/app.py" line="174" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -2140,16 +2140,31 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/membership_records.py" line="64" />
+            <source>decided a member by {who} on {when}: {reason}</source>
+            <translation>déclaré membre par {who} le {when} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership_records.py" line="67" />
+            <source>decided not a member by {who} on {when}: {reason}</source>
+            <translation>déclaré non-membre par {who} le {when} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership_records.py" line="70" />
+            <source>membership confirmed by {who} on {when}: {reason}</source>
+            <translation>adhésion confirmée par {who} le {when} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership_records.py" line="79" />
             <source>valid until {date}</source>
             <translation>valide jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="65" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="80" />
             <source>valid from {date}</source>
             <translation>valide à partir du {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="66" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="81" />
             <source>no end date</source>
             <translation>sans date de fin</translation>
         </message>
@@ -3389,12 +3404,12 @@
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../desktop_app/ui/errors.py" line="25" />
+            <location filename="../../desktop_app/ui/errors.py" line="29" />
             <source>Something went wrong inside Passerelle. Your work so far is saved. Please tell the event manager: {kind}</source>
             <translation>Une erreur s'est produite dans Passerelle. Votre travail jusqu'ici est enregistré. Veuillez aviser la personne responsable de l'événement : {kind}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/errors.py" line="40" />
+            <location filename="../../desktop_app/ui/errors.py" line="44" />
             <source>Passerelle</source>
             <translation>Passerelle</translation>
         </message>
