@@ -6,6 +6,7 @@ what it needs.
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -112,6 +113,7 @@ class DeskLauncher:
         self.scanner = ScanDetector()
         self.window: DeskWindow | None = None
         self.shift: _Shift | None = None
+        self.failed = False  # the start failed: the process ends with a non-zero code
         self.splash = QLabel()
         self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.splash.setMinimumSize(420, 140)
@@ -130,6 +132,7 @@ class DeskLauncher:
         self.writer.submit(lambda: open_for_gui(url, demo), self._opened, self._fatal)
 
     def _fatal(self, error: BaseException) -> None:
+        self.failed = True
         self.splash.hide()
         show_exception(None, error)
         self._quit_when_closed()
@@ -208,6 +211,8 @@ class DeskLauncher:
         self.scanner.install(self.app)
         self.window = DeskWindow(context, self.choose_language, self.scanner)
         self.window.showMaximized()
+        self.window.raise_()  # the sign-in dialog just closed: the keyboard comes to the desk
+        self.window.activateWindow()
         self.window.start()
         self.app.setQuitOnLastWindowClosed(True)
 
@@ -247,7 +252,12 @@ def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
     launcher.start()
     code = app.exec()
     launcher.shutdown()
-    return int(code)
+    if demo:  # the demo's data goes with it
+        settings.sync()
+        if launcher.shift is not None:
+            launcher.shift.database.dispose()
+        shutil.rmtree(folder, ignore_errors=True)
+    return 1 if launcher.failed else int(code)
 
 
 __all__ = ["DeskLauncher", "describe", "open_for_gui", "run_gui", "switch_language"]

@@ -12,6 +12,10 @@ from desktop_app.domain.errors import AppError
 
 log = logging.getLogger(__name__)
 
+# Message boxes without a parent window (a failed start): Python would drop them as soon as
+# show_exception returns, and the box would vanish unseen; they stay here until closed.
+_ORPHANS: list[QMessageBox] = []
+
 
 def translate_app_error(template: str) -> str:
     """Translate an error template marked with QT_TRANSLATE_NOOP("AppError", ...)."""
@@ -39,4 +43,13 @@ def show_exception(parent: QWidget | None, error: BaseException) -> None:
     )
     box.setWindowTitle(QCoreApplication.translate("errors", "Passerelle"))
     box.setText(error_text(error))
+    if parent is None:
+        _ORPHANS.append(box)
+        box.finished.connect(lambda _result: _forget(box))
     box.open()
+
+
+def _forget(box: QMessageBox) -> None:
+    if box in _ORPHANS:
+        _ORPHANS.remove(box)
+    box.deleteLater()

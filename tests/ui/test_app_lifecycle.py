@@ -1,0 +1,83 @@
+"""The application's start and end: a database that cannot be opened is said and ends the
+process with a non-zero code; the demo leaves no folder behind."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop_app import app as app_module
+from desktop_app.db.engine import sqlite_url
+from desktop_app.ui.dialogs.start import StartDialog
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[QApplication]:
+    instance = QApplication.instance()
+    assert isinstance(instance, QApplication)
+    interval = sys.getswitchinterval()
+    # run_gui reads this machine's settings: keep them in the test's folder.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    yield instance
+    sys.setswitchinterval(interval)
+    instance.setQuitOnLastWindowClosed(True)
+
+
+def visible_boxes() -> list[QMessageBox]:
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, QMessageBox) and widget.isVisible()
+    ]
+
+
+def test_a_database_that_cannot_be_opened_is_said_and_the_exit_code_is_not_zero(
+    qtbot: QtBot, app: QApplication, tmp_path: Path
+) -> None:
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_text("these are my notes, not a database\n" * 50)
+    seen: list[str] = []
+
+    def close_the_box() -> None:
+        boxes = visible_boxes()
+        if boxes:
+            seen.append(boxes[0].text())
+            boxes[0].accept()
+        else:
+            QTimer.singleShot(50, close_the_box)
+
+    QTimer.singleShot(50, close_the_box)
+    QTimer.singleShot(30000, app.quit)  # never hang the suite
+    code = app_module.run_gui(database=sqlite_url(bad), demo=False, language="en")
+    assert len(seen) == 1, "no message was shown"
+    assert seen[0]  # the reason, in words
+    assert code != 0
+
+
+def test_the_demo_folder_is_removed_when_the_app_ends(
+    qtbot: QtBot, app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[Path] = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def mkdtemp(prefix: str = "") -> str:
+        folder = real_mkdtemp(prefix=prefix, dir=tmp_path)
+        made.append(Path(folder))
+        return folder
+
+    monkeypatch.setattr(app_module.tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setattr(app_module, "DEMO_REGISTRATIONS", 20)
+    monkeypatch.setattr(StartDialog, "ask", lambda *_args: None)  # the user closes the start
+    QTimer.singleShot(60000, app.quit)
+    code = app_module.run_gui(database=None, demo=True, language="en")
+    assert code == 0
+    assert len(made) == 1
+    assert not made[0].exists()
