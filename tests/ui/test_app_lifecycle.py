@@ -9,13 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app import app as app_module
 from desktop_app.db.engine import sqlite_url
-from desktop_app.ui.dialogs.start import StartDialog
+from desktop_app.services.staff import StaffMember, sign_in
+from desktop_app.ui.dialogs.start import StartChoice, StartDialog
+from desktop_app.ui.i18n import Translations
+from desktop_app.ui.machine_settings import MachineSettings
 
 
 @pytest.fixture
@@ -73,7 +76,7 @@ def test_the_demo_folder_is_removed_when_the_app_ends(
         made.append(Path(folder))
         return folder
 
-    monkeypatch.setattr(app_module.tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
     monkeypatch.setattr(app_module, "DEMO_REGISTRATIONS", 20)
     monkeypatch.setattr(StartDialog, "ask", lambda *_args: None)  # the user closes the start
     QTimer.singleShot(60000, app.quit)
@@ -81,3 +84,37 @@ def test_the_demo_folder_is_removed_when_the_app_ends(
     assert code == 0
     assert len(made) == 1
     assert not made[0].exists()
+
+
+def test_after_sign_in_the_keyboard_is_in_the_desk_search_field(
+    qtbot: QtBot, app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Offscreen activates every shown window; under Xvfb (QT_QPA_PLATFORM=xcb) the desk stayed
+    # inactive after the sign-in dialog closed until it raised and activated itself.
+    monkeypatch.setattr(app_module, "DEMO_REGISTRATIONS", 20)
+    settings = MachineSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
+    launcher = app_module.DeskLauncher(
+        app, settings, Translations(app), url=sqlite_url(tmp_path / "demo.sqlite3"), demo=True
+    )
+
+    def sign_in_as_demo(_self: app_module.DeskLauncher, _database: object) -> StaffMember:
+        assert launcher.shift is not None
+        return sign_in(launcher.shift.database.sessions, app_module.DEMO_SUPERVISOR, "1234")
+
+    monkeypatch.setattr(StartDialog, "ask", lambda *_a: StartChoice("forum-montreal-2027", "D"))
+    monkeypatch.setattr(app_module.DeskLauncher, "_sign_in", sign_in_as_demo)
+    launcher.start()
+    try:
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=60000)
+        window = launcher.window
+        assert window is not None
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+        assert QApplication.focusWidget() is window.search.field
+    finally:
+        if launcher.window is not None:
+            launcher.window.header.stop()
+            launcher.window.close()
+        launcher.shutdown()
+        if launcher.shift is not None:
+            launcher.shift.database.dispose()
