@@ -82,7 +82,7 @@ def test_refusal_without_json_is_one_line_on_stderr(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.strip().splitlines() == [
-        "passerelle: Payment due: Benoît Lachance owes 517.39 $. Collect it or ask a supervisor."
+        "passerelle: Payment due: Benoît Lachance owes $517.39. Collect it or ask a supervisor."
     ]
     assert main(["--db", db, "checkin", "--event", "nope", CODE]) == 1
     assert "no event 'nope'" in capsys.readouterr().err

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.models import CheckIn, Event, Person, Registration
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
+from desktop_app.domain.money import format_money
 from desktop_app.services import audit
 from desktop_app.services.events import get_event
 from desktop_app.services.staff import Override, verify_override
@@ -44,7 +46,7 @@ _T_OTHER_EVENT = QT_TRANSLATE_NOOP(
 )
 _T_CANCELLED = QT_TRANSLATE_NOOP("CheckIn", "Cancelled: the registration of {name} was cancelled.")
 _T_PAYMENT_DUE = QT_TRANSLATE_NOOP(
-    "CheckIn", "Payment due: {name} owes {balance} $. Collect it or ask a supervisor."
+    "CheckIn", "Payment due: {name} owes {balance}. Collect it or ask a supervisor."
 )
 _T_DOUBT = QT_TRANSLATE_NOOP(
     "CheckIn", "Membership doubt: confirm {name}'s membership or ask a supervisor."
@@ -82,6 +84,7 @@ class CheckInResult:
     other_event: str | None = None  # NOT_FOUND: the code belongs to this other event's slug
     overridden_by: str | None = None  # the supervisor whose override let this check-in pass
     action_id: str | None = None  # of the check-in row, when there is one
+    timezone: str | None = None  # the event's, in which times are shown
 
     @property
     def message(self) -> Message:
@@ -90,7 +93,8 @@ class CheckInResult:
         if self.outcome is CheckInOutcome.CHECKED_IN:
             return Message(_T_CHECKED_IN, name=name)
         if self.outcome is CheckInOutcome.ALREADY:
-            at = self.at.astimezone().strftime("%Y-%m-%d %H:%M") if self.at else ""
+            zone = ZoneInfo(self.timezone) if self.timezone else None
+            at = self.at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if self.at else ""
             return Message(_T_ALREADY, name=name, at=at, desk=self.desk, staff=self.staff)
         if self.outcome is CheckInOutcome.NOT_FOUND:
             if self.other_event:
@@ -99,7 +103,7 @@ class CheckInResult:
         if self.outcome is CheckInOutcome.CANCELLED:
             return Message(_T_CANCELLED, name=name)
         if self.outcome is CheckInOutcome.PAYMENT_DUE:
-            return Message(_T_PAYMENT_DUE, name=name, balance=f"{self.balance_due:.2f}")
+            return Message(_T_PAYMENT_DUE, name=name, balance=format_money(self.balance_due, "en"))
         return Message(_T_DOUBT, name=name)
 
 
@@ -198,6 +202,7 @@ def _result(
         balance_due=balance_due(registration),
         overridden_by=overridden_by,
         action_id=check_in.action_id if check_in else None,
+        timezone=registration.event.timezone if registration.event else None,
     )
 
 

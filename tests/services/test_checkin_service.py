@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -55,6 +56,9 @@ def test_a_scan_checks_in_and_a_second_scan_changes_nothing(desk: Database) -> N
     assert (second.at, second.desk, second.staff) == (first.at, "Desk 1", "Ana")
     assert "Already checked in: Benoît Lachance" in second.message.render()
     assert "desk Desk 1 by Ana" in second.message.render()
+    # The time is the venue's (Montréal), whatever the laptop's time zone.
+    local = first.at.astimezone(ZoneInfo("America/Toronto")).strftime("%Y-%m-%d %H:%M")
+    assert local in second.message.render()
     assert check_in_rows(desk.sessions) == 1
     assert len(audit_entries(desk.sessions, "checkin.created")) == 1
 
@@ -98,7 +102,7 @@ def test_payment_due_blocks_until_a_supervisor_overrides_with_pin_and_reason(
     blocked = check_in(desk.sessions, MONTREAL, CODE, desk="d1", staff="Ana")
     assert blocked.outcome is CheckInOutcome.PAYMENT_DUE
     assert str(blocked.balance_due) == "517.39"
-    assert "owes 517.39" in blocked.message.render()
+    assert "owes $517.39" in blocked.message.render()
     with pytest.raises(Invalid, match="supervisor name or PIN is wrong"):
         check_in(
             desk.sessions,

@@ -14,8 +14,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message
 from desktop_app.services.checkin import CheckInOutcome, CheckInResult
+from desktop_app.ui.desk.text import money
 
 _CONTEXT = "OutcomePanel"
 
@@ -148,7 +149,12 @@ class OutcomePanel(QFrame):
                         supervisor=result.overridden_by
                     )
             else:
-                text = result.message.render(
+                message = result.message
+                if "balance" in message.params:  # dollars as the interface language writes them
+                    message = Message(
+                        message.template, **{**message.params, "balance": money(result.balance_due)}
+                    )
+                text = message.render(
                     lambda template: QCoreApplication.translate("CheckIn", template)
                 )
             more = extra() if extra is not None else ""
