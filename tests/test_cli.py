@@ -66,3 +66,32 @@ def test_services_do_not_import_qt() -> None:
         "sys.exit('PySide6' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(tmp_path: Path) -> None:
+    """`passerelle events list | head -1`: no traceback when head stops reading."""
+    db = str(tmp_path / "p.sqlite3")
+    assert main(["--db", db, "demo", "--registrations", "20"]) == 0
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "--db",
+            db,
+            "search",
+            "--event",
+            "forum-montreal-2027",
+            "a",
+            "--limit",
+            "200",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything is written
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in errors
