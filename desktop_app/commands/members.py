@@ -71,6 +71,11 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="forget the association's remembered column mapping (with this import)",
     )
+    importing.add_argument(
+        "--allow-ending-most",
+        action="store_true",
+        help="accept a list that ends more than half of the current memberships",
+    )
     importing.add_argument("--staff", metavar="NAME", help="who imports (for the audit log)")
     add_db_option(importing)
     add_json_option(importing)
@@ -209,6 +214,7 @@ def run_import(args: argparse.Namespace) -> int:
             mapping=mapping or None,
             staff=args.staff,
             forget_mapping=args.forget_mapping,
+            allow_ending_most=args.allow_ending_most,
         )
         reassessed = []
         if report.changed and not args.dry_run:

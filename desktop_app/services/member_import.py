@@ -131,6 +131,9 @@ class MemberImportReport:
         }
 
 
+MASS_ENDING_MIN = 10  # below this many current memberships, any list may end most of them
+
+
 def import_members(
     sessions: sessionmaker[Session],
     association: str,
@@ -143,6 +146,7 @@ def import_members(
     staff: str | None = None,
     desk: str | None = None,
     forget_mapping: bool = False,
+    allow_ending_most: bool = False,
 ) -> MemberImportReport:
     """Bring ``association``'s memberships in line with the member list at ``path``.
 
@@ -152,6 +156,10 @@ def import_members(
     one (in the same transaction, so a refused file keeps it). Raises :class:`Invalid` (nothing
     written) for an unknown association or a fatal problem with the file; rejected rows are in
     the report. ``at`` is the moment recorded as import and end time (default: now).
+
+    A list that would end more than half of the association's current memberships (a partial
+    export, a list of one region) is refused unless ``allow_ending_most``: the dry run still
+    reports what it would do.
     """
     if association not in ASSOCIATIONS:
         raise Invalid(
@@ -210,6 +218,20 @@ def import_members(
         if dry_run or not report.changed:
             session.rollback()
             return report
+        current = len(state.memberships)
+        if not allow_ending_most and current >= MASS_ENDING_MIN and report.ended * 2 > current:
+            session.rollback()
+            raise Invalid(
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "{file} would end {ended} of the {current} current memberships: is it the"
+                    " whole list? Nothing was changed. If it is, import it again allowing that"
+                    " (--allow-ending-most).",
+                ),
+                file=table.source,
+                ended=report.ended,
+                current=current,
+            )
         try:
             _apply(session, association_id, plan, moment)
             if remember:

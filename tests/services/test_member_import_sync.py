@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, Membership, Organization, Person, Setting
+from desktop_app.domain.errors import Invalid
 from desktop_app.domain.membership import PersonQuery, verdict
 from desktop_app.services.member_import import (
     MemberImportReport,
@@ -325,3 +326,31 @@ def test_a_holder_only_change_stamps_the_membership(database: Database, tmp_path
         membership = session.scalars(select(Membership)).one()
         assert membership.imported_at == LATER
         assert membership.person is not None and membership.person.email == "ana@new.ca"
+
+
+def _many_rows(count: int) -> list[list[str]]:
+    return [
+        [f"BQ-{n:04d}", f"Entreprise {n} inc.", "Ana", f"Membre{n}", f"a{n}@entreprise{n}.ca",
+         "2027-12-31"]
+        for n in range(1, count + 1)
+    ]  # fmt: skip
+
+
+def test_a_partial_list_that_would_end_most_members_is_refused(
+    database: Database, tmp_path: Path
+) -> None:
+    everyone = _many_rows(12)
+    run(database, tmp_path, [FRENCH_HEADER, *everyone], at=AT)
+    before = snapshot(database)
+    partial = [FRENCH_HEADER, *everyone[:5]]  # a regional export, say
+
+    with pytest.raises(Invalid, match="would end 7 of the 12 current memberships"):
+        run(database, tmp_path, partial, at=LATER)
+    assert snapshot(database) == before
+    preview = run(database, tmp_path, partial, at=LATER, dry_run=True)
+    assert preview.ended == 7  # the dry run still says what would happen
+
+    report = run(database, tmp_path, partial, at=LATER, allow_ending_most=True)
+    assert report.ended == 7
+    # Under ten current memberships, a list may end any of them.
+    assert run(database, tmp_path, [FRENCH_HEADER, *everyone[:4]], at=LATER).ended == 1
