@@ -138,5 +138,7 @@ def run(args: argparse.Namespace) -> int:
     elif batch.pdf is None:
         print("No badges to print (none selected, or all already printed); no file written.")
     else:
-        print(f"Wrote {batch.count} badges on {batch.pages} pages to {out}.")
+        badges = "badge" if batch.count == 1 else "badges"
+        pages = "page" if batch.pages == 1 else "pages"
+        print(f"Wrote {batch.count} {badges} on {batch.pages} {pages} to {out}.")
     return 0
