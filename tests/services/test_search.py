@@ -144,6 +144,18 @@ def test_the_index_follows_inserts_edits_and_substitutions(
     assert new not in [h.registration_id for h in _search(database, "gaelle")]
 
 
+def test_a_new_name_is_found_misspelled_after_an_edit(
+    database: Database, known: dict[str, int]
+) -> None:
+    with database.sessions.begin() as session:
+        new = add_registration(session, first="Gaëlle", last="Ouellet", code="G7KQ2MXR4TZP5WNB").id
+    with database.sessions.begin() as session:  # the index's vocabulary learns the new name
+        person = session.get(Registration, new).person  # type: ignore[union-attr]
+        person.last_name = "Vaillancourt"
+    assert _first(database, "vaillancourd gaelle") == new
+    assert _first(database, "vailancourt") == new
+
+
 def test_cancelled_registrations_come_after_active_ones(
     database: Database, known: dict[str, int]
 ) -> None:
