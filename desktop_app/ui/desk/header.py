@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.services.checkin import EventCounts, event_counts
 from desktop_app.ui.desk.context import DeskContext
+from desktop_app.ui.desk.elided import ElidedLabel
 from desktop_app.ui.dialogs.common import interface_language
 from desktop_app.ui.printing import PrinterState, QueueState, QueueStatus, printer_state
 
@@ -61,16 +62,17 @@ class DeskHeader(QWidget):
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.35)
         big.setBold(True)
-        self.event_label = QLabel()
+        # Names shorten with … (full text in the tooltip) so the desk fits a 1280 px laptop.
+        self.event_label = ElidedLabel(keep=18)
         self.event_label.setFont(big)
-        self.where = QLabel()  # desk · staff (role)
+        self.where = ElidedLabel(keep=10)  # desk · staff (role)
         self.counts_label = QLabel()
         counts_font = QFont(big)
         counts_font.setPointSizeF(big.pointSizeF() * 1.15)
         self.counts_label.setFont(counts_font)
-        self.database = QLabel()
-        self.printer_label = QLabel()
-        self.backup_label = QLabel()  # last backup, or why it failed (never a dialog)
+        self.database = ElidedLabel(keep=10)
+        self.printer_label = ElidedLabel(keep=10)
+        self.backup_label = ElidedLabel(keep=10)  # last backup, or why it failed (never a dialog)
         self.backup_label.hide()
         self.backups: BackupScheduler | None = None
         self.french = QPushButton("FR")
@@ -87,9 +89,12 @@ class DeskHeader(QWidget):
             button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
-        layout.setSpacing(18)
-        layout.addWidget(self.event_label, 1)
-        layout.addWidget(self.where)
+        layout.setSpacing(12)
+        title = QVBoxLayout()  # the event, and under it the desk and who works there
+        title.setSpacing(0)
+        title.addWidget(self.event_label)
+        title.addWidget(self.where)
+        layout.addLayout(title, 1)
         layout.addWidget(self.counts_label)
         layout.addWidget(self.database)
         layout.addWidget(self.printer_label)

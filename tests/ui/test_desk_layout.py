@@ -1,0 +1,112 @@
+"""The desk fits a 1280 × 800 laptop in both languages: long names shorten, nothing widens it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop_app.app import switch_language
+from desktop_app.db.database import Database
+from desktop_app.services.checkin import EventCounts
+from desktop_app.ui.desk.elided import ElidedLabel
+from desktop_app.ui.i18n import Translations
+from tests.ui.desk_harness import Desk, fill, make_desk
+
+LONG_EN = "BIOQuébec–LSO Joint Forum on Life Sciences, Partnering and Investment 2027"
+LONG_FR = (
+    "Forum conjoint BIOQuébec–LSO des sciences de la vie, du partenariat et de l’investissement"
+    " 2027"
+)
+SCREENSHOT = Path("/tmp/h16-1280.png")
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, database: Database, tmp_path: Path) -> Iterator[Desk]:
+    fill(database, registrations=40)
+    made = make_desk(database, tmp_path / "desk.ini")
+    qtbot.addWidget(made.window)
+    qtbot.waitUntil(lambda: made.window.header.counts is not None, timeout=10000)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def translations() -> Iterator[Translations]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    chosen = Translations(app)
+    yield chosen
+    switch_language(chosen, "en")
+
+
+def lengthen(desk: Desk, *, extreme: bool = True) -> None:
+    """Long desk and staff names, a busy event's counts, a printer and the last backup in the
+    header; ``extreme``: an event name far longer than any real one, too."""
+    QApplication.processEvents()  # a language switch's own retranslation first
+    header = desk.window.header
+    names = {"event_name_en": LONG_EN, "event_name_fr": LONG_FR} if extreme else {}
+    header.context = replace(
+        header.context,
+        desk="Accueil principal 2",
+        staff=replace(header.context.staff, name="Marie-Ève Tremblay-Lachance"),
+        **names,  # type: ignore[arg-type]
+    )
+    header.counts = EventCounts(checked_in=1234, expected=2000)
+    header.retranslate()
+    dot = "<span style='color:#2e7d32; font-size:large'>●</span> "
+    header.printer_label.setText(dot + "printer Zebra_ZD421")
+    header.backup_label.setText(dot + "last backup 14:05")
+    header.backup_label.show()
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_desk_is_narrow_enough_for_a_laptop(
+    qtbot: QtBot, desk: Desk, translations: Translations, language: str
+) -> None:
+    switch_language(translations, language)
+    window = desk.window
+    qtbot.waitUntil(lambda: window.header.french.isChecked() == (language == "fr"), timeout=5000)
+    lengthen(desk)
+    assert window.minimumSizeHint().width() <= 1200, language
+    assert window.header.minimumSizeHint().width() <= 1100, language
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_at_1280_by_800_long_names_shorten_with_their_full_text_in_the_tooltip(
+    qtbot: QtBot, desk: Desk, translations: Translations, language: str
+) -> None:
+    switch_language(translations, language)
+    window = desk.window
+    lengthen(desk, extreme=False)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280, timeout=5000)
+    QApplication.processEvents()
+    header = window.header
+    event = header.event_label
+    assert isinstance(event, ElidedLabel)
+    # A real event name shows whole; the staff member's long name gives way, still readable
+    # in full in its tooltip.
+    assert not event.is_elided(), event.shown_text()
+    where = header.where
+    assert isinstance(where, ElidedLabel)
+    if where.is_elided():
+        assert where.shown_text().endswith("…")
+        assert where.text() in where.toolTip()
+    # The essentials stay whole: the counts, the language switch, every desk action.
+    assert header.counts_label.width() >= header.counts_label.sizeHint().width()
+    assert "234" in header.counts_label.text()
+    for label in (header.database, header.printer_label, header.backup_label):
+        assert isinstance(label, ElidedLabel)
+        assert not label.is_elided(), label.shown_text()
+    for button in (header.french, header.english, *window.buttons.values()):
+        if button.isVisible():
+            assert button.width() >= button.minimumSizeHint().width(), button.text()
+            assert button.geometry().right() < window.width()
+    assert header.geometry().right() <= window.width()
+    window.grab().save(str(SCREENSHOT.with_stem(f"h16-1280-{language}")))
