@@ -219,8 +219,12 @@ class DeskFlows(QObject):
             extra = doubt_hint  # F7 settles it; F8 lets it through
         self.outcome.show_result(result, extra)
         if result.registration_id is not None:
-            self.search.select_registration(result.registration_id)
+            if not self.search.select_registration(result.registration_id):
+                self.search.clear_selection()  # Enter must not mean the row chosen before
             self.load_card(result.registration_id)
+        else:  # not found: nobody's card stays on screen for Enter to check in
+            self.search.clear_selection()
+            self.clear()
         if result.outcome is CheckInOutcome.CHECKED_IN:
             self.changed.emit()
 

@@ -76,6 +76,7 @@ class SearchPanel(QWidget):
         self._next: str | None = None
         self._shown_query = ""
         self._last_error: BaseException | None = None
+        self._unselected = False  # no row chosen on purpose: a refresh keeps it that way
 
         self.field = SearchField()
         field_font = QFont(self.field.font())
@@ -156,6 +157,15 @@ class SearchPanel(QWidget):
         self._select_row(row)
         return True
 
+    def clear_selection(self) -> None:
+        """No row is chosen (after a refusal or a walk-in): Enter means no listed person until
+        staff choose one again; refreshing the list keeps it so."""
+        self._unselected = True
+        self.view.selectionModel().clearSelection()
+        self.view.selectionModel().setCurrentIndex(
+            QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+
     def move_selection(self, step: int) -> None:
         """Move the selection ``step`` rows, staying inside the list."""
         count = self.model.rowCount()
@@ -213,8 +223,10 @@ class SearchPanel(QWidget):
         previous = self.current_hit()
         same_query = query == self._shown_query
         self._shown_query = query
+        if not same_query:
+            self._unselected = False
         self.model.set_hits(hits)
-        if not hits:
+        if not hits or (same_query and self._unselected):
             self.current_changed.emit(None)
         elif (
             same_query
@@ -228,6 +240,7 @@ class SearchPanel(QWidget):
         self.searched.emit(query)
 
     def _select_row(self, row: int) -> None:
+        self._unselected = False
         index = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
             index,

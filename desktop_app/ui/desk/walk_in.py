@@ -35,7 +35,7 @@ def open_walk_in(window: DeskWindow) -> None:
         reader=context.reader,
         settings=context.settings,
     )
-    dialog.registered.connect(lambda result: walked_in(window, result))
+    dialog.registered.connect(lambda result: walked_in(window, result, dialog.person_box.person()))
     dialog.receipt_requested.connect(window.flows.print_receipt)
 
     def open_existing(registration_id: int) -> None:
@@ -51,16 +51,29 @@ def open_walk_in(window: DeskWindow) -> None:
         dialog.deleteLater()
 
 
-def walked_in(window: DeskWindow, result: WalkInResult) -> None:
-    """A walk-in was registered, paid and checked in: say so, show the card, print the badge."""
+def walked_in(window: DeskWindow, result: WalkInResult, name: str = "") -> None:
+    """A walk-in was registered, paid and checked in: say so with their name, show their card
+    (Enter is about them now, not the row chosen before), print the badge.
+
+    Without ``name``, the banner takes it from the card once it is read.
+    """
     flows = window.flows
     extra = None
     if window.context.settings.print_on_check_in:
         flows.start_badge(result.code)
         extra = flows.badge_note(result.code)
+
+    def headline() -> str:
+        card = flows.card
+        who = name or (
+            card.name if card is not None and card.registration_id == result.registration_id else ""
+        )
+        text = QCoreApplication.translate(_CONTEXT, "Walk-in checked in")
+        return f"{text} — {who}" if who else text
+
     window.outcome.show_message(
         Tone.CHECKED_IN,
-        lambda: QCoreApplication.translate(_CONTEXT, "Walk-in checked in"),
+        headline,
         lambda: " ".join(
             part
             for part in (
@@ -72,7 +85,16 @@ def walked_in(window: DeskWindow, result: WalkInResult) -> None:
             if part
         ),
     )
+    if not window.search.select_registration(result.registration_id):
+        window.search.clear_selection()
     flows.load_card(result.registration_id)
+    if not name:
+
+        def named(card: object) -> None:
+            flows.card_changed.disconnect(named)
+            window.outcome.refresh()
+
+        flows.card_changed.connect(named)
     flows.changed.emit()
 
 
