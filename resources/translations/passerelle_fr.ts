@@ -604,17 +604,17 @@
             <translation>Une dérogation exige une raison.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/members.py" line="145" />
+            <location filename="../../desktop_app/commands/members.py" line="150" />
             <source>Say whom to check: --name, --email, --organization or --member-number.</source>
             <translation>Indiquez qui vérifier : --name, --email, --organization ou --member-number.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/members.py" line="168" />
+            <location filename="../../desktop_app/commands/members.py" line="173" />
             <source>Write the column mapping as FIELD=HEADER, not “{item}”.</source>
             <translation>Écrivez la correspondance des colonnes sous la forme CHAMP=EN-TÊTE, et non « {item} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/members.py" line="238" />
+            <location filename="../../desktop_app/commands/members.py" line="244" />
             <source>Name the person: give --email or --name.</source>
             <translation>Nommez la personne : indiquez --email ou --name.</translation>
         </message>
@@ -635,7 +635,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/attendees.py" line="252" />
-            <location filename="../../desktop_app/services/checkin.py" line="370" />
+            <location filename="../../desktop_app/services/checkin.py" line="375" />
             <location filename="../../desktop_app/services/membership_decisions.py" line="49" />
             <location filename="../../desktop_app/services/receipt_store.py" line="344" />
             <source>There is no registration {id}.</source>
@@ -718,27 +718,27 @@
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="218" />
+            <location filename="../../desktop_app/services/checkin.py" line="223" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="246" />
+            <location filename="../../desktop_app/services/checkin.py" line="251" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="248" />
+            <location filename="../../desktop_app/services/checkin.py" line="253" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="365" />
+            <location filename="../../desktop_app/services/checkin.py" line="370" />
             <source>Give a reason to undo a check-in.</source>
             <translation>Donnez une raison pour annuler une arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="375" />
+            <location filename="../../desktop_app/services/checkin.py" line="380" />
             <source>{name} is not checked in; nothing to undo.</source>
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
@@ -774,7 +774,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/decisions.py" line="94" />
-            <location filename="../../desktop_app/services/member_import.py" line="158" />
+            <location filename="../../desktop_app/services/member_import.py" line="166" />
             <source>Unknown association “{association}”. Choose one of: {choices}.</source>
             <translation>Association inconnue « {association} ». Choisissez parmi : {choices}.</translation>
         </message>
@@ -810,9 +810,14 @@
             <translation>Aucune adhésion en cours portant le numéro {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_import.py" line="178" />
+            <location filename="../../desktop_app/services/member_import.py" line="186" />
             <source>No row of {file} is a valid member, so nothing was imported. Row {row}: {reason}</source>
             <translation>Aucune ligne de {file} n'est un membre valide ; rien n'a donc été importé. Ligne {row} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/member_import.py" line="225" />
+            <source>{file} would end {ended} of the {current} current memberships: is it the whole list? Nothing was changed. If it is, import it again allowing that (--allow-ending-most).</source>
+            <translation>{file} mettrait fin à {ended} des {current} adhésions en cours : est-ce bien la liste complète? Rien n'a été modifié. Si oui, importez-la de nouveau en l'autorisant (--allow-ending-most).</translation>
         </message>
         <message>
             <location filename="../../desktop_app/services/member_rows.py" line="65" />
@@ -1371,37 +1376,37 @@
     <context>
         <name>CheckIn</name>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="37" />
+            <location filename="../../desktop_app/services/checkin.py" line="39" />
             <source>Checked in: {name}</source>
             <translation>Arrivée enregistrée : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="38" />
+            <location filename="../../desktop_app/services/checkin.py" line="40" />
             <source>Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed.</source>
             <translation>Arrivée déjà enregistrée : {name}, à {at} au poste {desk} par {staff}. Rien n'a changé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="41" />
+            <location filename="../../desktop_app/services/checkin.py" line="43" />
             <source>Not found: no registration {code} at this event.</source>
             <translation>Introuvable : aucune inscription {code} à cet événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="42" />
+            <location filename="../../desktop_app/services/checkin.py" line="44" />
             <source>Not found: {code} is a registration for another event ({event}).</source>
             <translation>Introuvable : {code} est une inscription à un autre événement ({event}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="45" />
+            <location filename="../../desktop_app/services/checkin.py" line="47" />
             <source>Cancelled: the registration of {name} was cancelled.</source>
             <translation>Annulée : l'inscription de {name} a été annulée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="46" />
-            <source>Payment due: {name} owes {balance} $. Collect it or ask a supervisor.</source>
-            <translation>Paiement dû : {name} doit {balance} $. Encaissez-le ou faites appel à un superviseur.</translation>
+            <location filename="../../desktop_app/services/checkin.py" line="48" />
+            <source>Payment due: {name} owes {balance}. Collect it or ask a supervisor.</source>
+            <translation>Paiement dû : {name} doit {balance}. Encaissez-le ou faites appel à un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="49" />
+            <location filename="../../desktop_app/services/checkin.py" line="51" />
             <source>Membership doubt: confirm {name}'s membership or ask a supervisor.</source>
             <translation>Adhésion incertaine : confirmez l'adhésion de {name} ou faites appel à un superviseur.</translation>
         </message>
@@ -1558,7 +1563,7 @@
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="433" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="437" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
@@ -1573,102 +1578,102 @@
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="407" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="411" />
             <source>Printing the receipt…</source>
             <translation>Impression du reçu…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="431" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="435" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="233" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="237" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="237" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="241" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="255" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="259" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="264" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="268" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="377" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="381" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="403" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="407" />
             <source>No receipt printer is chosen: receipt not printed.</source>
             <translation>Aucune imprimante à reçus n'est choisie : reçu non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="442" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="446" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="450" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="454" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="331" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="335" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="339" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="343" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="368" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="424" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="428" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="265" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="269" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="332" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="336" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="340" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="344" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="374" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="378" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="63" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="71" />
             <source>Walk-in checked in</source>
             <translation>Inscription sur place : arrivée enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="67" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="80" />
             <source>Registration {code} created and paid.</source>
             <translation>Inscription {code} créée et payée.</translation>
         </message>
@@ -1676,122 +1681,122 @@
     <context>
         <name>DeskHeader</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="166" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="171" />
             <source>Français</source>
             <translation>Français</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="172" />
             <source>English</source>
             <translation>English</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="175" />
             <source>supervisor</source>
             <translation>superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="175" />
             <source>desk staff</source>
             <translation>personnel d'accueil</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="173" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="178" />
             <source>{desk} · signed out</source>
             <translation>{desk} · déconnecté</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="180" />
             <source>{desk} · {staff} ({role})</source>
             <translation>{desk} · {staff} ({role})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="180" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="185" />
             <source>… checked in</source>
             <translation>… arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="183" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="188" />
             <source>{checked} / {expected} checked in</source>
             <translation>{checked} / {expected} arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="188" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="193" />
             <source>shared database</source>
             <translation>base partagée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="188" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="193" />
             <source>local database</source>
             <translation>base locale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="194" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="199" />
             <source>The database cannot be reached: {location}</source>
             <translation>La base de données est injoignable : {location}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="211" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="216" />
             <source>backup failed</source>
             <translation>échec de la sauvegarde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="212" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="217" />
             <source>The last backup to {folder} failed: {reason}</source>
             <translation>La dernière sauvegarde dans {folder} a échoué : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="216" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="221" />
             <source>Last good backup: {time}.</source>
             <translation>Dernière sauvegarde réussie : {time}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="220" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="225" />
             <source>last backup {time}</source>
             <translation>dernière sauvegarde {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="223" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="228" />
             <source>Backed up to {path}</source>
             <translation>Sauvegardé dans {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="228" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="233" />
             <source>no backup yet</source>
             <translation>aucune sauvegarde encore</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="230" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="235" />
             <source>A backup goes to {folder} every {minutes} min and at close.</source>
             <translation>Une sauvegarde est faite dans {folder} toutes les {minutes} min et à la fermeture.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="240" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="245" />
             <source>no badge printer</source>
             <translation>aucune imprimante</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="242" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="247" />
             <source>printer: a job failed</source>
             <translation>imprimante : un travail a échoué</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="244" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="249" />
             <source>printing…</source>
             <translation>impression…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="246" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="251" />
             <source>printer {name}</source>
             <translation>imprimante {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="248" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="253" />
             <source>printer {name} missing</source>
             <translation>imprimante {name} absente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="250" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="255" />
             <source>printer {name} paused</source>
             <translation>imprimante {name} en pause</translation>
         </message>
@@ -2192,42 +2197,42 @@
     <context>
         <name>OutcomePanel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="58" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="59" />
             <source>Checked in</source>
             <translation>Arrivée enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="59" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="60" />
             <source>Already checked in</source>
             <translation>Arrivée déjà enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="60" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="61" />
             <source>Not found</source>
             <translation>Introuvable</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="61" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="62" />
             <source>Cancelled registration</source>
             <translation>Inscription annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="62" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="63" />
             <source>Payment due — not checked in</source>
             <translation>Paiement dû — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="63" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="64" />
             <source>Membership doubt — not checked in</source>
             <translation>Adhésion incertaine — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="204" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="210" />
             <source>Ready — scan a badge or type a name.</source>
             <translation>Prêt — balayez un porte-nom ou tapez un nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="147" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="148" />
             <source>Override by {supervisor}.</source>
             <translation>Dérogation accordée par {supervisor}.</translation>
         </message>
@@ -2751,27 +2756,27 @@
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="266" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="279" />
             <source>Search name, company, email or scan…</source>
             <translation>Rechercher un nom, une entreprise, un courriel ou balayer…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="267" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="280" />
             <source>Search</source>
             <translation>Rechercher</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="275" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="288" />
             <source>Esc clears the search. ↑ ↓ choose a person.</source>
             <translation>Échap efface la recherche. ↑ ↓ pour choisir une personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="278" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="291" />
             <source>No one matches “{query}”. Walk-in? Press F5.</source>
             <translation>Personne ne correspond à « {query} ». Inscription sur place? Appuyez sur F5.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="284" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="297" />
             <source>“{query}”: {count} found</source>
             <translation>« {query} » : {count} trouvé(s)</translation>
         </message>
