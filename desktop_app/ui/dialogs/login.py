@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.services import staff
 from desktop_app.services.staff import StaffMember
-from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit
+from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit, use_desk_type
 from desktop_app.ui.worker import Worker
 
 
@@ -94,6 +94,7 @@ class LoginDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+        use_desk_type(self)
         for field in (self.name, self.pin, self.pin_again):
             field.textEdited.connect(lambda _text: self.error.clear_error())
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.services.events import EventSummary, list_events
-from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit
+from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
 
@@ -96,6 +96,7 @@ class StartDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
+        use_desk_type(self)
 
         self.events.currentItemChanged.connect(lambda *_: self._update_ok())
         self.events.itemActivated.connect(lambda _item: self.accept())

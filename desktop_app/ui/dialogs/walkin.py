@@ -42,7 +42,7 @@ from desktop_app.services.walkin import (
     quote_walk_in,
     register_walk_in,
 )
-from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit
+from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
 from desktop_app.ui.dialogs.override import OverrideDialog
 from desktop_app.ui.dialogs.walkin_panels import QuotePanel
 from desktop_app.ui.dialogs.walkin_payment import PaymentPanel
@@ -144,7 +144,8 @@ class WalkInDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(820)
+        self.setMinimumWidth(940)  # the desk's type, and French, in two columns
+        use_desk_type(self)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -371,6 +372,8 @@ class WalkInDialog(QDialog):
         for box in (self.person_box, self.payment_box, self.quote_box):
             box.setEnabled(False)
         self.done_box.show_result(result, self._person())
+        if self.height() < self.sizeHint().height():  # room for the result, fields unsquashed
+            self.resize(self.width(), self.sizeHint().height())
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
         self.retranslate()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()

@@ -184,13 +184,16 @@ class QuotePanel(QWidget):
     def _fill_chips(self, quote: WalkInQuote) -> None:
         lines = evidence_lines(quote.verdict.to_json())
         for line in lines:
-            self.chips.addWidget(Chip(_verdict_text(line.line()), _kind(line)))
+            self._add_chip(_verdict_text(line.line()), _kind(line))
         if not lines:
-            self.chips.addWidget(
-                Chip(self.tr("No BIOQuébec or LSO membership found: guest"), "none")
-            )
+            self._add_chip(self.tr("No BIOQuébec or LSO membership found: guest"), "none")
         elif not quote.verdict.associations:
-            self.chips.addWidget(Chip(self.tr("No active membership: guest"), "none"))
+            self._add_chip(self.tr("No active membership: guest"), "none")
+
+    def _add_chip(self, text: str, kind: str) -> None:
+        chip = Chip(text, kind, self)
+        chip.setFont(self.font())  # the dialog's type (a styled label does not inherit it)
+        self.chips.addWidget(chip)
 
     def _fill_price(self, chosen: PriceQuote) -> None:
         fr = self.language == "fr"

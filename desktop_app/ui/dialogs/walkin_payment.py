@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -52,6 +52,30 @@ def parse_amount(text: str) -> Decimal | None:
     return value.quantize(Decimal("0.01"))
 
 
+class AmountField(QLineEdit):
+    """A field for an amount of money, wide enough for "10 000,00 $" in its own font."""
+
+    WIDEST = "10 000,00 $"
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self._width(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self._width(), hint.height())
+
+    def _width(self) -> int:
+        margins = self.textMargins()
+        # Frame and inner padding of the style, then the text itself.
+        return (
+            QFontMetrics(self.font()).horizontalAdvance(self.WIDEST)
+            + 24
+            + margins.left()
+            + (margins.right())
+        )
+
+
 class PaymentPanel(QWidget):
     """Choose how the person pays; cash shows the change due as the amount tendered is typed."""
 
@@ -77,15 +101,17 @@ class PaymentPanel(QWidget):
         self.stack = QStackedWidget()
         # cash
         cash = QWidget()
-        self.tendered = QLineEdit()
-        self.tendered.setMaximumWidth(140)
+        # The amount typed and the change due are read at a glance: both in the same larger
+        # type; the hint beside the empty field is in it too (not bold) and wraps if needed.
+        amount_font = QFont(self.font())
+        amount_font.setPointSizeF(amount_font.pointSizeF() * 1.3)
+        self.tendered = AmountField()
+        self.tendered.setFont(amount_font)
         self.tendered_label = QLabel()
         self.tendered_label.setBuddy(self.tendered)
         self.change = QLabel()
-        change_font = QFont(self.change.font())
-        change_font.setBold(True)
-        change_font.setPointSizeF(change_font.pointSizeF() * 1.3)
-        self.change.setFont(change_font)
+        self.change.setFont(amount_font)
+        self.change.setWordWrap(True)
         cash_row = QHBoxLayout(cash)
         cash_row.setContentsMargins(0, 0, 0, 0)
         cash_row.addWidget(self.tendered_label)
@@ -197,7 +223,7 @@ class PaymentPanel(QWidget):
     def _update_change(self) -> None:
         text = self.tendered.text().strip()
         tendered = self.tendered_amount()
-        palette_red = "color:#8e1b1b;"
+        palette_red = "color:#8e1b1b; font-weight:bold;"
         if not text:
             self.change.setText(self.tr("Leave empty if the exact amount is given."))
             self.change.setStyleSheet("font-weight:normal;")
@@ -218,7 +244,7 @@ class PaymentPanel(QWidget):
             self.change.setText(
                 self.tr("Change due: {amount}").format(amount=money(change, self.language))
             )
-            self.change.setStyleSheet("")
+            self.change.setStyleSheet("font-weight:bold;")
 
     def _update_invoice(self) -> None:
         if self.organization:
