@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import switch_language
@@ -15,7 +15,7 @@ from desktop_app.db.database import Database
 from desktop_app.services.checkin import EventCounts
 from desktop_app.ui.desk.elided import ElidedLabel
 from desktop_app.ui.i18n import Translations
-from tests.ui.desk_harness import Desk, fill, make_desk
+from tests.ui.desk_harness import Desk, fill, make_desk, registration
 
 LONG_EN = "BIOQuébec–LSO Joint Forum on Life Sciences, Partnering and Investment 2027"
 LONG_FR = (
@@ -110,3 +110,26 @@ def test_at_1280_by_800_long_names_shorten_with_their_full_text_in_the_tooltip(
             assert button.geometry().right() < window.width()
     assert header.geometry().right() <= window.width()
     window.grab().save(str(SCREENSHOT.with_stem(f"h16-1280-{language}")))
+
+
+def test_on_a_short_screen_the_card_scrolls_instead_of_cutting_its_lines(
+    qtbot: QtBot, desk: Desk, translations: Translations
+) -> None:
+    switch_language(translations, "fr")
+    window = desk.window
+    person = registration(desk.sessions, flag="doubt")  # many evidence chips
+    window.search.field.setText(person.code)
+    qtbot.waitUntil(lambda: window.flows.card is not None, timeout=10000)
+    window.resize(1366, 700)  # 1366 x 768 minus a panel and the title bar
+    qtbot.waitUntil(lambda: window.height() == 700, timeout=5000)
+    qtbot.wait(100)
+    chips = [
+        chip
+        for chip in window.card.findChildren(QLabel)
+        if chip.isVisible() and chip.wordWrap() and chip.text()
+    ]
+    assert len(chips) >= 3
+    for label in chips:
+        needed = label.heightForWidth(label.width())
+        assert label.height() >= needed, label.text()
+    window.grab().save("/tmp/h16/desk-fr-1366x700.png")

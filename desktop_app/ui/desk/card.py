@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.errors import Message
 from desktop_app.services.attendees import AttendeeCard, EvidenceLine
@@ -55,7 +62,7 @@ class AttendeeCardView(QFrame):
         self.card: AttendeeCard | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("attendeeCard")
-        self.setStyleSheet("#attendeeCard { background:#ffffff; }")
+        self.setStyleSheet("#attendeeCard, #attendeeCardContent { background:#ffffff; }")
 
         self.name = QLabel()
         name_font = QFont(self.font())
@@ -90,7 +97,18 @@ class AttendeeCardView(QFrame):
         body = QVBoxLayout()
         for label in (self.money, self.checked, self.badges, self.notes, self.code):
             label.setFont(org_font)
-        layout = QVBoxLayout(self)
+        # On a short screen (1366 x 768) a card with many chips scrolls instead of cutting lines.
+        content = QWidget()
+        content.setObjectName("attendeeCardContent")
+        content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.scroller = QScrollArea()
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         layout.addWidget(self.empty)
@@ -106,6 +124,7 @@ class AttendeeCardView(QFrame):
         row.addWidget(self.code)
         layout.addStretch(1)
         layout.addLayout(row)
+        self.scroller.setWidget(content)
         self.show_card(None)
 
     def show_card(self, card: AttendeeCard | None) -> None:
