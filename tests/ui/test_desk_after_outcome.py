@@ -143,3 +143,14 @@ def test_a_walk_in_banner_names_the_person_even_without_the_dialog(
     )
     walked_in(desk.window, result)
     qtbot.waitUntil(lambda: "Zoé" in desk.window.outcome.headline.text(), timeout=10000)
+
+
+def test_a_walk_in_with_only_a_last_name_is_named_without_none(qtbot: QtBot) -> None:
+    from desktop_app.ui.dialogs.walkin_person import PersonBox
+
+    box = PersonBox()
+    qtbot.addWidget(box)
+    box.last_name.setText("Walkin")
+    assert box.person() == "Walkin"
+    box.first_name.setText("Élodie")
+    assert box.person() == "Élodie Walkin"
