@@ -90,7 +90,7 @@ class PersonBox(QGroupBox):
     def person(self) -> str:
         """The person's name as typed."""
         form = self.form()
-        return " ".join(part for part in (form.first_name, form.last_name) if part)
+        return f"{form.first_name} {form.last_name}".strip()
 
     def set_categories(self, categories: list[CategoryChoice]) -> None:
         """The event's categories, for their names in both languages."""
