@@ -19,6 +19,8 @@ from sqlalchemy.engine import make_url
 
 from desktop_app.ui.dialogs import server as server_dialog
 from desktop_app.ui.dialogs.server import ServerDialog
+from desktop_app.ui.dialogs.settings import SettingsDialog
+from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.server_settings import KEYRING_SERVICE, ServerAddress, ServerSettings
 from desktop_app.ui.worker import Worker
 
@@ -203,3 +205,23 @@ def test_without_a_keyring_the_password_is_asked_at_start(
     server_dialog.ask_session_password(None, settings)  # known now: not asked again
     assert len(asked) == 1
     settings.set_password("")
+
+
+def test_the_settings_dialog_opens_the_shared_database(
+    qtbot: QtBot, tmp_path: Path, no_keyring: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = MachineSettings(ini(tmp_path / "desk.ini"))
+    ServerSettings(settings).address = ServerAddress("venue-server", 5432, "forum", "desk")
+    dialog = SettingsDialog(None, settings, printers=lambda: [])
+    qtbot.addWidget(dialog)
+    shown: list[str] = []
+
+    def exec_(self: ServerDialog) -> int:
+        shown.append(self.host.text())
+        return 0
+
+    monkeypatch.setattr(ServerDialog, "exec", exec_)
+    assert dialog.server_button.text() == "Shared data&base…"
+    dialog.server_button.click()
+    assert shown == ["venue-server"]
+    dialog.worker.wait(10_000)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.services.staff import StaffMember
+from desktop_app.services.sync import DeskLink
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue
 from desktop_app.ui.worker import Worker
@@ -34,6 +35,9 @@ class DeskContext:
     database_location: str
     shared: bool  # a database server shared by several desks (else a local file)
     database_url: str | None = None  # for the automatic backups of a local SQLite file
+    # On a shared server: check-ins, walk-ins and payments go through the link (journaled
+    # offline); ``sessions`` then follows it (server, or the replica while offline).
+    link: DeskLink | None = None
 
     def event_name(self, language: str) -> str:
         """The event's name in ``language``."""

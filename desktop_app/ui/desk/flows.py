@@ -15,13 +15,14 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.services import attendees, checkin, payments
+from desktop_app.services import attendees, checkin
 from desktop_app.services.attendees import AttendeeCard
 from desktop_app.services.checkin import CheckInOutcome, CheckInResult
 from desktop_app.services.payments import PaymentInput
 from desktop_app.services.receipt_store import IssuedReceipt
 from desktop_app.services.search import SearchHit
 from desktop_app.services.staff import Override
+from desktop_app.ui.desk import shared_mode
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
 from desktop_app.ui.desk.context import DeskContext
@@ -186,15 +187,8 @@ class DeskFlows(QObject):
         context, action = self.context, uuid.uuid4().hex
 
         def run() -> CheckInResult:
-            return checkin.check_in(
-                context.sessions,
-                context.slug,
-                code,
-                desk=context.desk,
-                staff=self.staff,
-                action_id=action,
-                override=override,
-            )
+            # Through the shared server's link when there is one (journaled offline).
+            return shared_mode.check_in(context, code, action_id=action, override=override)
 
         def done(result: CheckInResult) -> None:
             self._checking.discard(code)
@@ -387,13 +381,8 @@ class DeskFlows(QObject):
                 self.check_in(card.code)  # paid: the refused check-in goes through now
 
         self._write(
-            lambda: payments.collect_balance(
-                context.sessions,
-                card.registration_id,
-                payment,
-                desk=context.desk,
-                staff=self.staff,
-                action_id=action,
+            lambda: shared_mode.collect_balance(
+                context, card.registration_id, payment, action_id=action
             ),
             done,
         )

@@ -115,6 +115,14 @@ class DeskHeader(QWidget):
         backups.changed.connect(self._backup_text)
         self._backup_text()
 
+    def show_link(self, indicator: QWidget) -> None:
+        """A desk on a shared server: the link's indicator (shared, or offline with the
+        actions waiting) takes the place of the database dot."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(layout.indexOf(self.database), indicator)
+        self.database.hide()
+
     def start(self) -> None:
         """Read now, then every few seconds."""
         self.refresh()

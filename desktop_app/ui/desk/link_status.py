@@ -245,8 +245,8 @@ class LinkIndicator(QLabel):
             )
             tip = self.tr(
                 "The shared server cannot be reached. The desk keeps working on its own copy;"
-                " what it does is kept and sent when the server is back. Undo, edits,"
-                " substitutions and credit notes wait until then."
+                " what it does is kept and sent when the server is back. Undo, corrections,"
+                " membership decisions and staff accounts wait until then."
             )
             if status is not None and status.last_error:
                 tip += "\n" + self.tr("Last error: {error}").format(error=status.last_error)

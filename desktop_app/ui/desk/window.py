@@ -33,6 +33,7 @@ from desktop_app.ui.desk.header import DeskHeader
 from desktop_app.ui.desk.outcome import OutcomePanel, Sound
 from desktop_app.ui.desk.print_bar import PrintProblemBar
 from desktop_app.ui.desk.search import SearchPanel
+from desktop_app.ui.desk.shared_mode import SharedDesk
 from desktop_app.ui.scanner import ScanDetector
 
 
@@ -79,6 +80,13 @@ class DeskWindow(QMainWindow):
             interval_ms=backup_interval_ms,
         )
         self.header.show_backups(self.backups)
+        # On a shared server: the link's word in the header, other desks' changes, offline limits.
+        self.shared_desk: SharedDesk | None = None
+        if context.link is not None:
+            self.shared_desk = SharedDesk(
+                context.link, context.reader, self, listen_url=context.database_url
+            )
+            self.header.show_link(self.shared_desk.indicator)
 
         self.signed_out = False
         self._specs: dict[str, _ActionSpec] = {}
@@ -126,6 +134,9 @@ class DeskWindow(QMainWindow):
         self._action("staff", lambda: self.tr("Staff"), ("F11",), self.open_staff)
         self._action("clear", lambda: self.tr("Clear"), ("Esc",), self.clear_search)
         self._action(
+            "conflicts", lambda: self.tr("Sync conflicts…"), ("Ctrl+Shift+K",), self.open_conflicts
+        )
+        self._action(
             "sign_out",
             lambda: self.tr("Sign in") if self.signed_out else self.tr("Sign out"),
             ("F12",),
@@ -133,10 +144,10 @@ class DeskWindow(QMainWindow):
         )
         menu = self.menuBar().addMenu("")
         self._desk_menu = menu
-        for name in ("settings", "staff", "sign_out"):
+        for name in ("settings", "staff", "conflicts", "sign_out"):
             menu.addAction(self._specs[name].action)
         for name, spec in self._specs.items():
-            if name in ("clear", "sign_out"):
+            if name in ("clear", "sign_out", "conflicts"):
                 continue
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the search
@@ -167,6 +178,7 @@ class DeskWindow(QMainWindow):
         self.buttons["staff"].setVisible(supervisor)
         self._specs["staff"].action.setVisible(supervisor)
         self._specs["staff"].action.setEnabled(supervisor and not self.signed_out)
+        self._specs["conflicts"].action.setVisible(supervisor and self.shared_desk is not None)
 
     def _lay_out(self) -> None:
         actions = QGridLayout()
@@ -218,6 +230,14 @@ class DeskWindow(QMainWindow):
         flows.card_changed.connect(lambda _card: self._update_actions())
         flows.blocked_changed.connect(lambda _blocked: self._update_actions())
         flows.changed.connect(self._data_changed)
+        if self.shared_desk is not None:
+            self.shared_desk.attach(
+                refresh=self._data_changed,
+                update_actions=self._update_actions,
+                card_code=lambda: self.flows.card.code if self.flows.card is not None else None,
+                show=self._show_registration,
+                slug=self.context.slug,
+            )
         self.badges.job_failed.connect(
             lambda _job, code, message: flows.badge_failed(code, message)
         )
@@ -231,6 +251,8 @@ class DeskWindow(QMainWindow):
         """Show the counts and put the cursor in the search field."""
         self.header.start()
         self.backups.start()
+        if self.shared_desk is not None:
+            self.shared_desk.start()
         self.search.field.setFocus()
 
     def _scanned(self, code: str) -> None:
@@ -240,6 +262,10 @@ class DeskWindow(QMainWindow):
     def _data_changed(self) -> None:
         self.header.refresh()
         self.search.refresh()
+
+    def _show_registration(self, registration_id: int) -> None:
+        self.search.select_registration(registration_id)
+        self.flows.load_card(registration_id)
 
     def clear_search(self) -> None:
         """Esc: empty field, empty card, cursor in the field (the last outcome stays)."""
@@ -268,6 +294,11 @@ class DeskWindow(QMainWindow):
         from desktop_app.ui.desk.walk_in import open_staff
 
         open_staff(self)
+
+    def open_conflicts(self) -> None:
+        """Ctrl+Shift+K: supervisors on a shared server review the sync conflicts."""
+        if self.shared_desk is not None and self.context.staff.role == "supervisor":
+            self.shared_desk.open_conflicts(self, self.context.slug)
 
     # -- change of staff ------------------------------------------------------------------
 
@@ -337,8 +368,18 @@ class DeskWindow(QMainWindow):
         for name in ("settings", "clear", "sign_out"):
             specs[name].action.setEnabled(True)
         specs["staff"].action.setEnabled(self.context.staff.role == "supervisor")
+        specs["conflicts"].action.setEnabled(
+            self.context.staff.role == "supervisor" and self.shared_desk is not None
+        )
         for name, button in self.buttons.items():
             button.setEnabled(specs[name].action.isEnabled())
+        self._restrict_offline()
+
+    def _restrict_offline(self) -> None:
+        """Offline, what is not journaled waits for the server (disabled, saying why)."""
+        if self.shared_desk is not None and not self.signed_out:
+            actions = {name: spec.action for name, spec in self._specs.items()}
+            self.shared_desk.restrict(actions, self.buttons)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -358,9 +399,12 @@ class DeskWindow(QMainWindow):
                 self.buttons[name].setToolTip(
                     self.tr("{action} — key {key}").format(action=text, key=key)
                 )
+        self._restrict_offline()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.header.stop()
         self.backups.stop()
+        if self.shared_desk is not None:
+            self.shared_desk.stop()
         self.backups.backup_now()  # the writer finishes it before the application ends
         super().closeEvent(event)

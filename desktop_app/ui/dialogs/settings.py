@@ -198,6 +198,9 @@ class SettingsDialog(QDialog):
         left.addWidget(self.receipt_box)
         self.backup_box = BackupSettingsBox(settings)
         left.addWidget(self.backup_box)
+        self.server_button = QPushButton()  # the shared database: its own dialog, saved there
+        self.server_button.clicked.connect(self.open_server_settings)
+        left.addWidget(self.server_button)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
@@ -231,6 +234,17 @@ class SettingsDialog(QDialog):
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
             dialog.worker.wait(10_000)
+            dialog.deleteLater()
+
+    def open_server_settings(self) -> None:
+        """The shared database server (the password goes to the keyring); saved by itself."""
+        from desktop_app.ui.dialogs.server import ServerDialog
+        from desktop_app.ui.server_settings import ServerSettings
+
+        dialog = ServerDialog(ServerSettings(self.settings), self.worker, self)
+        try:
+            dialog.exec()
+        finally:
             dialog.deleteLater()
 
     # -- saving ---------------------------------------------------------------------------
@@ -436,6 +450,7 @@ class SettingsDialog(QDialog):
         self.badge_box.setTitle(self.tr("Badges"))
         self.receipt_box.setTitle(self.tr("Receipts"))
         self.backup_box.retranslate()
+        self.server_button.setText(self.tr("Shared data&base…"))
         self.desk_label.setText(self.tr("&Desk name"))
         self.language_label.setText(self.tr("&Language"))
         self.language.setItemText(self.language.findData("fr"), "Français")

@@ -1,0 +1,315 @@
+"""The desk on a shared server: its ``DeskLink``, and what changes on screen with it.
+
+The composition root opens the link on a worker (:func:`open_shared`: connect, replay what
+is waiting, copy the event to the replica — seconds for a large event). Every desk part
+keeps reading through ``DeskContext.sessions``, which is a :class:`LinkSessions`: the server
+while shared, the replica while offline, decided at each call. Check-ins, walk-ins and
+payments go through the link (:func:`check_in`, :func:`collect_balance`,
+:func:`walk_in_register`) so that, offline, each is journaled with its action and its
+receipt comes from the desk's offline series.
+
+:class:`SharedDesk` attaches to the desk window: the header's link indicator, a refresh when
+another desk writes, undo / edit / substitute disabled while offline (they are not
+journaled), the supervisor's "Sync conflicts…", and re-finding the card by its code after a
+catch-up (a walk-in registered offline gets a new id on the server).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QPushButton, QWidget
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.engine import data_directory
+from desktop_app.services.checkin import CheckInResult
+from desktop_app.services.payments import PaymentInput
+from desktop_app.services.receipt_store import IssuedReceipt
+from desktop_app.services.search import SearchHit, find_by_code
+from desktop_app.services.staff import Override
+from desktop_app.services.sync import DeskLink
+from desktop_app.services.walkin import WalkInForm, WalkInResult
+from desktop_app.ui.desk.link_status import LinkIndicator, LinkMonitor
+from desktop_app.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from desktop_app.ui.desk.context import DeskContext
+
+OFFLINE_BLOCKED = ("undo", "edit", "substitute", "membership", "staff")
+"""Desk actions that are not journaled offline (undo, corrections, membership decisions,
+staff accounts): the next copy from the server would erase them, so they wait for it."""
+
+
+class LinkSessions(sessionmaker[Session]):
+    """A session factory that follows the link: the server while shared, else the replica.
+
+    Services call ``sessions()`` and ``sessions.begin()``; both ask the link at each call,
+    so a desk part built while shared keeps working when the link goes offline.
+    """
+
+    def __init__(self, link: DeskLink) -> None:
+        super().__init__()
+        self.link = link
+
+    def __call__(self, **local_kw: Any) -> Session:
+        return self.link.sessions(**local_kw)
+
+
+@dataclass(frozen=True)
+class SharedDatabase:
+    """What the composition root holds for a shared desk (the ``Database`` of local mode)."""
+
+    link: DeskLink
+    url: str  # the server URL, with its password (for the ChangeListener)
+    sessions: LinkSessions
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Never: the data's home is the server (the replica is a copy)."""
+        return False
+
+    @property
+    def location(self) -> str:
+        """The server, without the password, for the header's tooltip."""
+        return str(make_url(self.url).render_as_string(hide_password=True))
+
+    def dispose(self) -> None:
+        """Close the server and replica connections."""
+        self.link.close()
+
+
+def replica_path(desk: str, slug: str | None, folder: Path | None = None) -> Path:
+    """Where this desk keeps its copy of an event: one SQLite file per desk and event."""
+
+    def key(text: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "desk"
+
+    base = folder if folder is not None else data_directory() / "replicas"
+    base.mkdir(parents=True, exist_ok=True)
+    return base / f"{key(slug or 'all-events')}--{key(desk)}.sqlite3"
+
+
+def open_shared(
+    server_url: str, desk: str, slug: str | None, *, folder: Path | None = None
+) -> SharedDatabase:
+    """Open the desk's link (on a worker): connect, replay, copy; offline if unreachable.
+
+    An empty server database gets Passerelle's tables (the first desk creates them).
+    """
+    link = DeskLink(desk, replica_path(desk, slug, folder), server_url, slug=slug)
+    return SharedDatabase(link, server_url, LinkSessions(link))
+
+
+# -- the desk's writes, through the link when there is one ----------------------------------
+
+
+def check_in(
+    context: DeskContext, code: str, *, action_id: str, override: Override | None
+) -> CheckInResult:
+    """Check ``code`` in at this desk (the link's way when shared)."""
+    from desktop_app.services import checkin
+
+    if context.link is not None:
+        return context.link.check_in(
+            context.slug, code, staff=context.staff.name, action_id=action_id, override=override
+        )
+    return checkin.check_in(
+        context.sessions,
+        context.slug,
+        code,
+        desk=context.desk,
+        staff=context.staff.name,
+        action_id=action_id,
+        override=override,
+    )
+
+
+def collect_balance(
+    context: DeskContext, registration_id: int, payment: PaymentInput, *, action_id: str
+) -> IssuedReceipt:
+    """Collect a balance at this desk (offline: the desk's own receipt series)."""
+    from desktop_app.services import payments
+
+    if context.link is not None:
+        return context.link.collect_balance(
+            registration_id, payment, staff=context.staff.name, action_id=action_id
+        )
+    return payments.collect_balance(
+        context.sessions,
+        registration_id,
+        payment,
+        desk=context.desk,
+        staff=context.staff.name,
+        action_id=action_id,
+    )
+
+
+WalkInRegister = Callable[..., WalkInResult]
+
+
+def walk_in_register(context: DeskContext) -> WalkInRegister | None:
+    """What the walk-in dialog calls to register, when it is not the plain service."""
+    link = context.link
+    if link is None:
+        return None
+
+    def register(
+        _sessions: sessionmaker[Session],
+        slug: str,
+        form: WalkInForm,
+        payment: PaymentInput,
+        *,
+        desk: str,
+        staff: str,
+        action_id: str,
+        override: Override | None = None,
+        allow_duplicate_email: bool = False,
+        at: datetime | None = None,
+    ) -> WalkInResult:
+        del desk  # the link's desk
+        return link.register_walk_in(
+            slug,
+            form,
+            payment,
+            staff=staff,
+            action_id=action_id,
+            override=override,
+            allow_duplicate_email=allow_duplicate_email,
+            at=at,
+        )
+
+    return register
+
+
+# -- on screen --------------------------------------------------------------------------
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SharedDesk", text)
+
+
+class SharedDesk(QObject):
+    """The shared-mode parts of one desk window (none of this exists in local mode)."""
+
+    def __init__(
+        self,
+        link: DeskLink,
+        reader: Worker,
+        parent: QObject | None = None,
+        *,
+        listen_url: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.link = link
+        self.reader = reader
+        self.monitor = LinkMonitor(link, reader, self, listen_url=listen_url)
+        self.indicator = LinkIndicator(self.monitor)
+        self._tips: dict[str, str] = {}
+
+    def attach(
+        self,
+        *,
+        refresh: Callable[[], None],
+        update_actions: Callable[[], None],
+        card_code: Callable[[], str | None],
+        show: Callable[[int], None],
+        slug: str,
+    ) -> None:
+        """Wire the window: ``refresh`` search and counts when another desk writes;
+        ``update_actions`` when the mode changes; after a catch-up, find the card's
+        registration again by its code (a walk-in registered offline has a new id) and
+        ``show`` it."""
+        self.monitor.changed.connect(refresh)
+        self.monitor.status_changed.connect(lambda _status: update_actions())
+
+        def caught_up() -> None:
+            code = card_code()
+            if code is not None:
+                self.refind(slug, code, lambda hit: show(hit.registration_id))
+
+        self.monitor.reconnected.connect(caught_up)
+
+    @property
+    def offline(self) -> bool:
+        """Whether the desk works on its replica now."""
+        return self.link.mode == "offline"
+
+    def start(self) -> None:
+        """Watch the link from now on."""
+        self.monitor.start()
+
+    def stop(self) -> None:
+        """Stop watching (the window closes); the link itself is closed by its owner."""
+        self.monitor.stop()
+
+    @staticmethod
+    def offline_reason() -> str:
+        """Why an action waits while offline (tooltip)."""
+        return _tr(
+            "Not while offline: only check-ins, walk-ins, payments and badges are kept to be"
+            " sent to the server. This comes back with the server."
+        )
+
+    def restrict(self, actions: dict[str, QAction], buttons: dict[str, QPushButton]) -> None:
+        """Disable the actions that are not journaled while offline, saying why."""
+        offline = self.offline
+        for name in OFFLINE_BLOCKED:
+            action, button = actions.get(name), buttons.get(name)
+            if offline:
+                if action is not None:
+                    action.setEnabled(False)
+                if button is not None:
+                    if button.toolTip() != self.offline_reason():
+                        self._tips[name] = button.toolTip()
+                    button.setEnabled(False)
+                    button.setToolTip(self.offline_reason())
+            elif button is not None and name in self._tips:
+                if button.toolTip() == self.offline_reason():
+                    button.setToolTip(self._tips[name])
+                del self._tips[name]
+
+    def conflicts_sessions(self) -> sessionmaker[Session] | None:
+        """Where conflicts are read: the server, when connected."""
+        return self.link.server_sessions if self.link.mode == "shared" else None
+
+    def open_conflicts(self, parent: QWidget, slug: str) -> None:
+        """The supervisor's list of sync conflicts."""
+        from desktop_app.ui.dialogs.conflicts import ConflictsDialog
+
+        dialog = ConflictsDialog(self.conflicts_sessions(), slug, self.reader, parent)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def refind(self, slug: str, code: str, found: Callable[[SearchHit], None]) -> None:
+        """Look ``code`` up again after a catch-up (its id may have changed); ``found(hit)``."""
+        sessions = self.link.sessions
+
+        def done(hit: SearchHit | None) -> None:
+            if hit is not None and shiboken6.isValid(self):
+                found(hit)
+
+        self.reader.submit(lambda: find_by_code(sessions, slug, code), done)
+
+
+__all__ = [
+    "OFFLINE_BLOCKED",
+    "LinkSessions",
+    "SharedDatabase",
+    "SharedDesk",
+    "check_in",
+    "collect_balance",
+    "open_shared",
+    "replica_path",
+    "walk_in_register",
+]

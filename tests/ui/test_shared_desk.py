@@ -1,0 +1,120 @@
+"""A desk window on a shared server that cannot be reached: it says so, keeps checking in on
+its copy with the actions counted, and waits with what is not journaled offline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from desktop_app.db.database import open_database
+from desktop_app.db.engine import sqlite_url
+from desktop_app.db.models import Event
+from desktop_app.services.staff import create_staff
+from desktop_app.ui.desk import DeskContext, DeskWindow
+from desktop_app.ui.desk.outcome import Sound
+from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared, replica_path
+from desktop_app.ui.machine_settings import MachineSettings
+from desktop_app.ui.worker import Worker
+from tests.ui.desk_harness import PIN, SLUG, SUPERVISOR, fill, registration
+
+UNREACHABLE = "postgresql://desk:pw@127.0.0.1:1/forum"
+
+
+@dataclass
+class SharedDeskWindow:
+    window: DeskWindow
+    context: DeskContext
+    shared: SharedDatabase
+
+
+@pytest.fixture
+def offline_desk(qtbot: QtBot, tmp_path: Path) -> Iterator[SharedDeskWindow]:
+    copy = open_database(sqlite_url(replica_path("Desk 2", SLUG, tmp_path)))
+    fill(copy, registrations=60)
+    staff = create_staff(copy.sessions, SUPERVISOR, PIN, "supervisor", by=None)
+    with copy.sessions() as session:
+        event = session.scalars(select(Event).where(Event.slug == SLUG)).one()
+        names = event.name_fr, event.name_en
+    copy.dispose()
+
+    shared = open_shared(UNREACHABLE, "Desk 2", SLUG, folder=tmp_path)
+    settings = MachineSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
+    settings.desk_name = "Desk 2"
+    settings.print_on_check_in = False
+    context = DeskContext(
+        sessions=shared.sessions,
+        writer=Worker(serial=True),
+        reader=Worker(),
+        slug=SLUG,
+        event_name_fr=names[0],
+        event_name_en=names[1],
+        desk="Desk 2",
+        staff=staff,
+        settings=settings,
+        print_queue=None,
+        database_location=shared.location,
+        shared=True,
+        database_url=shared.url,
+        link=shared.link,
+    )
+    window = DeskWindow(context, lambda _language: None, None, Sound(lambda: False))
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    try:
+        yield SharedDeskWindow(window, context, shared)
+    finally:
+        window.close()
+        context.writer.wait(10_000)
+        context.reader.wait(10_000)
+        shared.dispose()
+
+
+def test_offline_desk_checks_in_and_counts_what_waits(
+    qtbot: QtBot, offline_desk: SharedDeskWindow
+) -> None:
+    window, shared = offline_desk.window, offline_desk.shared
+    assert shared.link.mode == "offline"
+    indicator = window.shared_desk.indicator if window.shared_desk is not None else None
+    assert indicator is not None and indicator.isVisibleTo(window)
+    qtbot.waitUntil(lambda: indicator.plain_text() == "offline — 0 actions waiting", timeout=10_000)
+
+    person = registration(shared.sessions)
+    window.flows.check_in(person.code)
+    qtbot.waitUntil(lambda: indicator.plain_text() == "offline — 1 action waiting", timeout=10_000)
+    assert shared.link.pending() == 1
+    qtbot.waitUntil(
+        lambda: (
+            window.flows.card is not None
+            and window.flows.card.registration_id == person.id
+            and window.flows.card.checked_in_at is not None
+        ),
+        timeout=10_000,
+    )
+    # Undo is not journaled offline: disabled, and the button says why.
+    assert not window.buttons["undo"].isEnabled()
+    assert window.buttons["undo"].toolTip().startswith("Not while offline")
+    assert not window.buttons["edit"].isEnabled()
+    assert window.buttons["reprint"].isEnabled()  # badges are journaled
+
+
+def test_supervisor_opens_the_sync_conflicts(
+    qtbot: QtBot, offline_desk: SharedDeskWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = offline_desk.window
+    opened: list[object] = []
+    shared_desk = window.shared_desk
+    assert shared_desk is not None
+    monkeypatch.setattr(
+        type(shared_desk), "open_conflicts", lambda _self, parent, slug: opened.append(slug)
+    )
+    action = next(a for a in window.actions() if a.text() == "Sync conflicts…")
+    assert action.isVisible() and action.isEnabled()
+    action.trigger()
+    assert opened == [SLUG]
