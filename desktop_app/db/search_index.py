@@ -203,8 +203,7 @@ POSTGRESQL_WORD_DROP = (
     "DROP FUNCTION IF EXISTS passerelle_search_words_sync()",
 )
 POSTGRESQL_STATEMENTS = (
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS unaccent",  # (pg_trgm is no longer needed since 0005)
     _PG_FOLD,
     _PG_NAMES,
     _PG_DOCUMENT,
