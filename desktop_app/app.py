@@ -6,6 +6,7 @@ what it needs.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -18,19 +19,22 @@ from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel
 
 from desktop_app import __version__
 from desktop_app.db.database import Database, open_database
-from desktop_app.db.engine import resolve_database_url, sqlite_path, sqlite_url
+from desktop_app.db.engine import ENV_DATABASE, resolve_database_url, sqlite_path, sqlite_url
 from desktop_app.resources import as_path
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.events import EventSummary, list_events
 from desktop_app.services.staff import StaffMember, create_staff, has_staff
 from desktop_app.ui.desk import DeskContext, DeskWindow
+from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared
 from desktop_app.ui.dialogs.login import LoginDialog
+from desktop_app.ui.dialogs.server import ask_session_password
 from desktop_app.ui.dialogs.start import StartDialog
 from desktop_app.ui.errors import show_exception
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue
 from desktop_app.ui.scanner import ScanDetector
+from desktop_app.ui.server_settings import ServerSettings
 from desktop_app.ui.worker import Worker, favour_the_gui_thread
 
 log = logging.getLogger(__name__)
@@ -84,7 +88,7 @@ def switch_language(translations: Translations, language: str) -> None:
 class _Shift:
     """What the start and sign-in steps decided."""
 
-    database: Database
+    database: Database | SharedDatabase  # SharedDatabase: the desk's link to a shared server
     slug: str = ""
     desk: str = ""
     staff: StaffMember | None = None
@@ -101,12 +105,14 @@ class DeskLauncher:
         *,
         url: str,
         demo: bool,
+        server: str | None = None,
     ) -> None:
         self.app = app
         self.settings = settings
         self.translations = translations
         self.url = url
         self.demo = demo
+        self.server = server  # a shared PostgreSQL server's URL (shared mode), else None
         self.writer = Worker(serial=True)
         self.reader = Worker()
         self.print_queue = PrintQueue()
@@ -128,7 +134,12 @@ class DeskLauncher:
             else QCoreApplication.translate("DeskLauncher", "Opening the database…")
         )
         self.splash.show()
-        url, demo = self.url, self.demo
+        url, demo, server = self.url, self.demo, self.server
+        if server is not None:
+            # Connect, send what waits, copy the event: seconds, on the writer.
+            desk, slug = self.settings.desk_name or "Desk", self.settings.event_slug
+            self.writer.submit(lambda: open_shared(server, desk, slug), self._opened, self._fatal)
+            return
         self.writer.submit(lambda: open_for_gui(url, demo), self._opened, self._fatal)
 
     def _fatal(self, error: BaseException) -> None:
@@ -147,7 +158,7 @@ class DeskLauncher:
         else:
             self.app.setQuitOnLastWindowClosed(True)
 
-    def _opened(self, database: Database) -> None:
+    def _opened(self, database: Database | SharedDatabase) -> None:
         self.shift = _Shift(database)
         if self.demo:
             self.settings.event_slug = DEMO_EVENT
@@ -159,6 +170,33 @@ class DeskLauncher:
             self.app.quit()
             return
         self.shift.slug, self.shift.desk = choice.event_slug, choice.desk_name
+        if isinstance(database, SharedDatabase) and (database.link.desk, database.link.slug) != (
+            choice.desk_name,
+            choice.event_slug,
+        ):
+            self._reopen(database, choice.desk_name, choice.event_slug)
+            return
+        self._continue(database)
+
+    def _reopen(self, old: SharedDatabase, desk: str, slug: str) -> None:
+        """Another desk name or event than last time: the link (journal, copy, offline
+        receipt series) belongs to one desk and event, so open it again for these."""
+        self.splash.show()
+
+        def reopen() -> SharedDatabase:
+            old.dispose()
+            return open_shared(old.url, desk, slug)
+
+        def reopened(database: SharedDatabase) -> None:
+            assert self.shift is not None
+            self.shift.database = database
+            self.splash.hide()
+            self._continue(database)
+
+        self.writer.submit(reopen, reopened, self._fatal)
+
+    def _continue(self, database: Database | SharedDatabase) -> None:
+        assert self.shift is not None
         member = self._sign_in(database)
         if member is None:
             self.app.quit()
@@ -167,7 +205,7 @@ class DeskLauncher:
         sessions = database.sessions
         self.reader.submit(lambda: list_events(sessions), self._events, self._fatal)
 
-    def _sign_in(self, database: Database) -> StaffMember | None:
+    def _sign_in(self, database: Database | SharedDatabase) -> StaffMember | None:
         dialog = LoginDialog(None, self.writer, database.sessions)
         if self.demo:
             hint = QLabel(
@@ -204,9 +242,14 @@ class DeskLauncher:
             staff=shift.staff,
             settings=self.settings,
             print_queue=self.print_queue,
-            database_location=describe(shift.database.url),
+            database_location=(
+                shift.database.location
+                if isinstance(shift.database, SharedDatabase)
+                else describe(shift.database.url)
+            ),
             shared=not shift.database.is_sqlite,
             database_url=shift.database.url,
+            link=shift.database.link if isinstance(shift.database, SharedDatabase) else None,
         )
         self.scanner.install(self.app)
         self.window = DeskWindow(context, self.choose_language, self.scanner)
@@ -227,6 +270,10 @@ class DeskLauncher:
         self.writer.wait(10000)
         self.reader.wait(10000)
         self.print_queue.shutdown()
+        if self.shift is not None and isinstance(self.shift.database, SharedDatabase):
+            if self.window is not None and self.window.shared_desk is not None:
+                self.window.shared_desk.monitor.link_worker.wait(10000)
+            self.shift.database.dispose()  # the link: server and replica connections
 
 
 def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
@@ -248,7 +295,13 @@ def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
         settings = MachineSettings()
     translations = Translations(app)
     switch_language(translations, language or settings.language)
-    launcher = DeskLauncher(app, settings, translations, url=url, demo=demo)
+    server = None
+    if not demo and not (database or os.environ.get(ENV_DATABASE)):
+        # No database named: a shared server when one is set up in the settings.
+        server_settings = ServerSettings(settings)
+        ask_session_password(None, server_settings)  # only without a keyring
+        server = server_settings.url()
+    launcher = DeskLauncher(app, settings, translations, url=url, demo=demo, server=server)
     launcher.start()
     code = app.exec()
     launcher.shutdown()

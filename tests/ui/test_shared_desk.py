@@ -9,18 +9,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop_app.app import DeskLauncher
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Event
-from desktop_app.services.staff import create_staff
-from desktop_app.ui.desk import DeskContext, DeskWindow
+from desktop_app.services.staff import StaffMember, create_staff, sign_in
+from desktop_app.ui.desk import DeskContext, DeskWindow, shared_mode
 from desktop_app.ui.desk.outcome import Sound
 from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared, replica_path
+from desktop_app.ui.dialogs.start import StartChoice, StartDialog
+from desktop_app.ui.i18n import Translations
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
+from tests.services.desk_link_support import PG_URL, own_database
 from tests.ui.desk_harness import PIN, SLUG, SUPERVISOR, fill, registration
 
 UNREACHABLE = "postgresql://desk:pw@127.0.0.1:1/forum"
@@ -118,3 +123,46 @@ def test_supervisor_opens_the_sync_conflicts(
     assert action.isVisible() and action.isEnabled()
     action.trigger()
     assert opened == [SLUG]
+
+
+@pytest.mark.skipif(PG_URL is None, reason="needs PASSERELLE_TEST_PG")
+def test_the_launcher_opens_a_shared_desk_for_the_chosen_desk_and_event(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    url = own_database("passerelle_h11_app")
+    server = open_database(url)
+    fill(server, registrations=40)
+    create_staff(server.sessions, SUPERVISOR, PIN, "supervisor", by=None)
+    server.dispose()
+    monkeypatch.setattr(shared_mode, "data_directory", lambda: tmp_path)
+    settings = MachineSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
+    settings.desk_name = "Desk 1"  # the link opens for Desk 1, then again for the one chosen
+    launcher = DeskLauncher(
+        app, settings, Translations(app), url="sqlite:///unused", demo=False, server=url
+    )
+    monkeypatch.setattr(StartDialog, "ask", lambda *_args: StartChoice(SLUG, "Desk 7"))
+
+    def sign_in_as_supervisor(_self: DeskLauncher, database: SharedDatabase) -> StaffMember:
+        return sign_in(database.sessions, SUPERVISOR, PIN)
+
+    monkeypatch.setattr(DeskLauncher, "_sign_in", sign_in_as_supervisor)
+    launcher.start()
+    try:
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=60_000)
+        window = launcher.window
+        assert window is not None and window.shared_desk is not None
+        qtbot.addWidget(window)
+        link = window.context.link
+        assert link is not None and (link.desk, link.slug, link.mode) == ("Desk 7", SLUG, "shared")
+        indicator = window.shared_desk.indicator
+        qtbot.waitUntil(lambda: indicator.plain_text() == "shared database", timeout=10_000)
+        assert "passerelle_h11_app" in window.context.database_location
+        qtbot.waitUntil(lambda: window.header.counts is not None, timeout=10_000)
+    finally:
+        if launcher.window is not None:
+            launcher.window.header.stop()
+            launcher.window.close()
+        launcher.shutdown()
+        app.setQuitOnLastWindowClosed(True)
