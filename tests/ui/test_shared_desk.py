@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,9 @@ from desktop_app.app import DeskLauncher
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Event
+from desktop_app.services.payments import PaymentInput
 from desktop_app.services.staff import StaffMember, create_staff, sign_in
+from desktop_app.services.walkin import WalkInForm, quote_walk_in
 from desktop_app.ui.desk import DeskContext, DeskWindow, shared_mode
 from desktop_app.ui.desk.outcome import Sound
 from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared, replica_path
@@ -29,6 +32,7 @@ from tests.services.desk_link_support import PG_URL, own_database
 from tests.ui.desk_harness import PIN, SLUG, SUPERVISOR, fill, registration
 
 UNREACHABLE = "postgresql://desk:pw@127.0.0.1:1/forum"
+WALK_IN_DAY = datetime(2027, 3, 23, 15, 0, tzinfo=UTC)  # the on-site rate is on sale
 
 
 @dataclass
@@ -166,3 +170,26 @@ def test_the_launcher_opens_a_shared_desk_for_the_chosen_desk_and_event(
             launcher.window.close()
         launcher.shutdown()
         app.setQuitOnLastWindowClosed(True)
+
+
+def test_offline_walk_in_goes_through_the_link_with_the_offline_series(
+    offline_desk: SharedDeskWindow,
+) -> None:
+    context, link = offline_desk.context, offline_desk.shared.link
+    register = shared_mode.walk_in_register(context)
+    assert register is not None
+    form = WalkInForm("Zoé", "Sansbadge", "zoe@example.org", "Acme", None, "fr")
+    quote = quote_walk_in(context.sessions, SLUG, form, WALK_IN_DAY).quote
+    assert quote is not None
+    result = register(
+        context.sessions,
+        SLUG,
+        form,
+        PaymentInput("cash", quote.breakdown.total),
+        desk="Desk 2",
+        staff=SUPERVISOR,
+        action_id="walk-in-1",
+        at=WALK_IN_DAY,
+    )
+    assert result.receipt is not None and result.receipt.number.startswith("OFF-DESK2-")
+    assert link.pending() == 1  # the walk-in waits to be sent, as one action

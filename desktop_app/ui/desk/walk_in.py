@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.services.walkin import WalkInResult
+from desktop_app.ui.desk import shared_mode
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.dialogs.walkin import WalkInDialog
 
@@ -34,6 +35,7 @@ def open_walk_in(window: DeskWindow) -> None:
         context.staff,
         reader=context.reader,
         settings=context.settings,
+        register=shared_mode.walk_in_register(context),
     )
     dialog.registered.connect(lambda result: walked_in(window, result, dialog.person_box.person()))
     dialog.receipt_requested.connect(window.flows.print_receipt)

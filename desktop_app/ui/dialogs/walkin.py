@@ -73,6 +73,7 @@ class WalkInDialog(QDialog):
         reader: Worker | None = None,
         settings: MachineSettings | None = None,
         clock: Callable[[], datetime] | None = None,
+        register: Callable[..., WalkInResult] | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
@@ -83,6 +84,8 @@ class WalkInDialog(QDialog):
         self.staff = staff.name if isinstance(staff, StaffMember) else staff
         # Prices depend on the moment (early-bird, on-site); tests pin it, the desk uses now.
         self.clock = clock or (lambda: datetime.now(UTC))
+        # A desk on a shared server registers through its link (journaled offline).
+        self.register = register or register_walk_in
         self.action_id = uuid.uuid4().hex
         self.result_: WalkInResult | None = None
         self._quote: WalkInQuote | None = None
@@ -339,7 +342,8 @@ class WalkInDialog(QDialog):
         allow_duplicate: bool,
     ) -> None:
         self._set_busy(True, self.tr("Registering…"))
-        sessions, slug, desk, staff, action, at = (
+        register, sessions, slug, desk, staff, action, at = (
+            self.register,
             self.sessions,
             self.slug,
             self.desk,
@@ -350,7 +354,7 @@ class WalkInDialog(QDialog):
         submit(
             self.worker,
             self,
-            lambda: register_walk_in(
+            lambda: register(
                 sessions,
                 slug,
                 form,
