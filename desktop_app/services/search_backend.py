@@ -10,7 +10,7 @@ them for display.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -242,8 +242,8 @@ class PostgresIndex:
 
         With several groups, first how many rows each has (up to ``COMMON_ROWS``): the rare
         groups are read whole and intersected, the common ones are probes of each such
-        registration's words. When every group is common (short prefixes), the registrations
-        are walked in id order until ``cap`` answer.
+        registration's words. When every group is common (short prefixes), a stretch of the
+        registrations is walked in id order, all groups intersected if too few answer there.
         """
         params: dict[str, Any] = {"event": event_id, "cap": cap, "common": COMMON_ROWS}
         binds = []
@@ -279,12 +279,36 @@ class PostgresIndex:
                 # Read whole and intersected (hashed: cheaper than probing row by row); the
                 # CTE keeps the planner from walking the whole index in id order in the hope
                 # of reaching ``cap`` early.
-                rare = " INTERSECT ".join(
-                    f"SELECT registration_id FROM {groups[i].rows(i)} AS g{i}" for i in few
-                )
-                found = f"WITH d AS MATERIALIZED ({rare}) SELECT d.registration_id FROM d{probes}"
+                found = self._intersection(groups, few) + probes
             else:
-                found = f"SELECT DISTINCT d.registration_id FROM {groups[0].rows(0)} AS d{probes}"
+                # Every word is common: the first registrations in id order nearly always
+                # answer, so walk a bounded stretch of them. If ``cap`` answer there, they are
+                # the first ``cap`` of all; else (a rare combination) intersect every group.
+                walk = (
+                    "SELECT DISTINCT d.registration_id FROM (SELECT registration_id FROM"
+                    f" {groups[0].rows(0)} AS w ORDER BY registration_id LIMIT {COMMON_ROWS})"
+                    f" AS d{probes}"
+                )
+                candidates = self._fetch(session, walk, binds, params)
+                if len(candidates) >= cap:
+                    return candidates
+                found = self._intersection(groups, range(len(groups)))
+        return self._fetch(session, found, binds, params)
+
+    def _intersection(self, groups: Sequence[_Group], which: Iterable[int]) -> str:
+        rows = " INTERSECT ".join(
+            f"SELECT registration_id FROM {groups[i].rows(i)} AS g{i}" for i in which
+        )
+        return f"WITH d AS MATERIALIZED ({rows}) SELECT d.registration_id FROM d"
+
+    def _fetch(
+        self,
+        session: Session,
+        found: str,
+        binds: Sequence[BindParameter[Any]],
+        params: dict[str, Any],
+    ) -> list[Candidate]:
+        """The first ``cap`` registrations ``found`` gives, in id order, with their fields."""
         statement = (
             f"WITH found AS ({found} ORDER BY d.registration_id LIMIT :cap)"
             " SELECT r.id, p.first_name, p.last_name, p.organization_name, p.email, r.code,"

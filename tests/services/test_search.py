@@ -11,6 +11,7 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import CheckIn, Person, Registration
 from desktop_app.domain.errors import NotFound
+from desktop_app.services import search, search_backend
 from desktop_app.services.search import SearchHit, find_by_code, search_registrations
 from tests.services.search_data import MONTREAL, NOW, TORONTO, add_registration, known_database
 
@@ -312,3 +313,23 @@ def test_a_whole_name_or_organization_beats_a_longer_one(
             session, first="Zed", last="Zz", organization="Qwerty", code="QWERTYWHOLE23456"
         ).id
     assert [h.registration_id for h in _search(database, "qwerty")[:2]] == [whole, longer]
+
+
+@pytest.mark.parametrize(("common", "candidates"), [(1, 100), (1, 2), (2, 2)])
+def test_common_words_find_what_rare_ones_do(
+    database: Database,
+    known: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    common: int,
+    candidates: int,
+) -> None:
+    # On PostgreSQL, words with many rows are walked in id order (and intersected when too
+    # few answer in the stretch walked) instead of read whole: the answers must not change.
+    monkeypatch.setattr(search, "MIN_CANDIDATES", candidates)
+    queries = ["benoit lar", "LAROSE B", "b l", "marie eve lachance", "lachanse marie", "a"]
+    before = {q: [h.registration_id for h in _search(database, q, limit=1)] for q in queries}
+    assert before["benoit lar"] == [known["benoit"]]
+    monkeypatch.setattr(search_backend, "COMMON_ROWS", common)
+    assert {q: [h.registration_id for h in _search(database, q, limit=1)] for q in queries} == (
+        before
+    )
