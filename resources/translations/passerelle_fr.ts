@@ -1255,72 +1255,72 @@
     <context>
         <name>AttendeeCardView</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="141" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="160" />
             <source>Type a name, company, email or code, or scan a badge or a confirmation.</source>
             <translation>Tapez un nom, une entreprise, un courriel ou un code, ou balayez un porte-nom ou une confirmation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="148" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="167" />
             <source>No organization</source>
             <translation>Aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="150" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="169" />
             <source>CANCELLED registration</source>
             <translation>Inscription ANNULÉE</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="153" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="172" />
             <source>{category} · due {due} · paid {paid}</source>
             <translation>{category} · dû {due} · payé {paid}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="160" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="179" />
             <source>&lt;b style='color:#b71c1c'&gt;balance due {amount}&lt;/b&gt;</source>
             <translation>&lt;b style='color:#b71c1c'&gt;solde dû {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="165" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="184" />
             <source>&lt;b&gt;owed back {amount}&lt;/b&gt;</source>
             <translation>&lt;b&gt;à rembourser {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="189" />
             <source>&lt;b style='color:#1b5e20'&gt;✔ Checked in&lt;/b&gt; at {time}, desk {desk}, by {staff}</source>
             <translation>&lt;b style='color:#1b5e20'&gt;✔ Arrivée enregistrée&lt;/b&gt; à {time}, poste {desk}, par {staff}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="178" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="197" />
             <source>Not checked in</source>
             <translation>Arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="180" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="199" />
             <source>Badges printed: {count}</source>
             <translation>Porte-noms imprimés : {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="182" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="201" />
             <source>Notes: {notes}</source>
             <translation>Notes : {notes}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="197" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="216" />
             <source>Membership doubt: confirm before check-in</source>
             <translation>Adhésion incertaine : confirmez avant l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="201" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="220" />
             <source>Paid a member rate without an active membership</source>
             <translation>A payé le tarif membre sans adhésion active</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="206" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="225" />
             <source>Member: {associations}</source>
             <translation>Membre : {associations}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="208" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="227" />
             <source>Not a member of BIOQuébec or LSO</source>
             <translation>Non-membre (ni BIOQuébec ni LSO)</translation>
         </message>
@@ -1558,122 +1558,122 @@
     <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="51" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="52" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="437" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="426" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="52" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="53" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="113" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="114" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="411" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="400" />
             <source>Printing the receipt…</source>
             <translation>Impression du reçu…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="435" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="424" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="237" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="231" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="241" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="235" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="259" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="253" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="268" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="262" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="381" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="375" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="407" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="396" />
             <source>No receipt printer is chosen: receipt not printed.</source>
             <translation>Aucune imprimante à reçus n'est choisie : reçu non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="446" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="435" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="454" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="443" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="335" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="329" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="343" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="337" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="366" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="428" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="417" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="269" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="263" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="336" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="330" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="344" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="338" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="378" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="71" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="73" />
             <source>Walk-in checked in</source>
             <translation>Inscription sur place : arrivée enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="80" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="82" />
             <source>Registration {code} created and paid.</source>
             <translation>Inscription {code} créée et payée.</translation>
         </message>
@@ -1681,122 +1681,122 @@
     <context>
         <name>DeskHeader</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="179" />
             <source>Français</source>
             <translation>Français</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="172" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="180" />
             <source>English</source>
             <translation>English</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="183" />
             <source>supervisor</source>
             <translation>superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="183" />
             <source>desk staff</source>
             <translation>personnel d'accueil</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="178" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="186" />
             <source>{desk} · signed out</source>
             <translation>{desk} · déconnecté</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="180" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="188" />
             <source>{desk} · {staff} ({role})</source>
             <translation>{desk} · {staff} ({role})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="185" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="193" />
             <source>… checked in</source>
             <translation>… arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="188" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="196" />
             <source>{checked} / {expected} checked in</source>
             <translation>{checked} / {expected} arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="193" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="201" />
             <source>shared database</source>
             <translation>base partagée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="193" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="201" />
             <source>local database</source>
             <translation>base locale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="199" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="207" />
             <source>The database cannot be reached: {location}</source>
             <translation>La base de données est injoignable : {location}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="216" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="224" />
             <source>backup failed</source>
             <translation>échec de la sauvegarde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="217" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="225" />
             <source>The last backup to {folder} failed: {reason}</source>
             <translation>La dernière sauvegarde dans {folder} a échoué : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="221" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="229" />
             <source>Last good backup: {time}.</source>
             <translation>Dernière sauvegarde réussie : {time}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="225" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="233" />
             <source>last backup {time}</source>
             <translation>dernière sauvegarde {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="228" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="236" />
             <source>Backed up to {path}</source>
             <translation>Sauvegardé dans {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="233" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="241" />
             <source>no backup yet</source>
             <translation>aucune sauvegarde encore</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="235" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="243" />
             <source>A backup goes to {folder} every {minutes} min and at close.</source>
             <translation>Une sauvegarde est faite dans {folder} toutes les {minutes} min et à la fermeture.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="245" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="253" />
             <source>no badge printer</source>
             <translation>aucune imprimante</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="247" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="255" />
             <source>printer: a job failed</source>
             <translation>imprimante : un travail a échoué</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="249" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="257" />
             <source>printing…</source>
             <translation>impression…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="251" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="259" />
             <source>printer {name}</source>
             <translation>imprimante {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="253" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="261" />
             <source>printer {name} missing</source>
             <translation>imprimante {name} absente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="255" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="263" />
             <source>printer {name} paused</source>
             <translation>imprimante {name} en pause</translation>
         </message>
@@ -1804,22 +1804,22 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="126" />
+            <location filename="../../desktop_app/app.py" line="132" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="128" />
+            <location filename="../../desktop_app/app.py" line="134" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="155" />
+            <location filename="../../desktop_app/app.py" line="166" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="174" />
+            <location filename="../../desktop_app/app.py" line="212" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -1827,92 +1827,97 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="112" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="120" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="112" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="120" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="117" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="125" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="118" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="126" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="119" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="127" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="120" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="128" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="121" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="129" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="122" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="130" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="123" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="131" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="124" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="132" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="125" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="133" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="126" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="134" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="127" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="135" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="130" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="137" />
+            <source>Sync conflicts…</source>
+            <translation>Conflits de synchronisation…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="141" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="130" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="141" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="350" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="391" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="351" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="392" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="359" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="400" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -1931,8 +1936,8 @@
         </message>
         <message>
             <location filename="../../desktop_app/ui/desk/link_status.py" line="247" />
-            <source>The shared server cannot be reached. The desk keeps working on its own copy; what it does is kept and sent when the server is back. Undo, edits, substitutions and credit notes wait until then.</source>
-            <translation>Le serveur partagé est injoignable. Le poste continue de travailler sur sa propre copie ; ce qu'il fait est conservé et envoyé au retour du serveur. Les annulations, modifications, remplacements et notes de crédit attendent jusque-là.</translation>
+            <source>The shared server cannot be reached. The desk keeps working on its own copy; what it does is kept and sent when the server is back. Undo, corrections, membership decisions and staff accounts wait until then.</source>
+            <translation>Le serveur partagé est injoignable. Le poste continue de travailler sur sa propre copie ; ce qu'il fait est conservé et envoyé au retour du serveur. Les annulations, corrections, décisions d'adhésion et comptes du personnel attendent jusque-là.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/desk/link_status.py" line="252" />
@@ -1973,87 +1978,87 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="142" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="143" />
             <source>Enter your name.</source>
             <translation>Entrez votre nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="145" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="146" />
             <source>Enter your PIN.</source>
             <translation>Entrez votre NIP.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="151" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="152" />
             <source>The two PINs differ. Type the PIN again.</source>
             <translation>Les deux NIP diffèrent. Tapez le NIP de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="153" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="154" />
             <source>Creating the supervisor account…</source>
             <translation>Création du compte superviseur…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="162" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="163" />
             <source>Checking the PIN…</source>
             <translation>Vérification du NIP…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="218" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="219" />
             <source>Create the first supervisor</source>
             <translation>Créer le premier superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="221" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="222" />
             <source>This database has no staff accounts yet. Create the first supervisor: they can then add desk staff and other supervisors.</source>
             <translation>Cette base de données n'a encore aucun compte du personnel. Créez le premier superviseur : il pourra ensuite ajouter le personnel d'accueil et d'autres superviseurs.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="226" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="227" />
             <source>&amp;Create and sign in</source>
             <translation>&amp;Créer et se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="229" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="230" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="230" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="231" />
             <source>Sign in with your name and PIN.</source>
             <translation>Connectez-vous avec votre nom et votre NIP.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="232" />
             <source>&amp;Sign in</source>
             <translation>&amp;Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="233" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="233" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="234" />
             <source>&amp;Name</source>
             <translation>&amp;Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="234" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="235" />
             <source>&amp;PIN</source>
             <translation>N&amp;IP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="235" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="236" />
             <source>PIN &amp;again</source>
             <translation>NIP (con&amp;firmation)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="237" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="238" />
             <source>{low} to {high} digits</source>
             <translation>{low} à {high} chiffres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="242" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="243" />
             <source>Opening the staff list…</source>
             <translation>Ouverture de la liste du personnel…</translation>
         </message>
@@ -2351,97 +2356,97 @@
     <context>
         <name>PaymentPanel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="160" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="186" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="168" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="194" />
             <source>The amount tendered is not an amount: type it as 50 or 50.00.</source>
             <translation>Le montant remis n'est pas un montant : tapez-le comme 50 ou 50,00.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="170" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="196" />
             <source>The cash tendered is less than the total ({total}).</source>
             <translation>L'argent remis est inférieur au total ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="177" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="203" />
             <source>Type the card terminal's reference (on the slip).</source>
             <translation>Tapez la référence du terminal de paiement (sur le reçu de transaction).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="180" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="206" />
             <source>An invoice goes to an organization: type the organization.</source>
             <translation>Une facture est adressée à une organisation : tapez l'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="202" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="228" />
             <source>Leave empty if the exact amount is given.</source>
             <translation>Laissez vide si le montant exact est remis.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="206" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="232" />
             <source>Type an amount such as 50 or 50.00</source>
             <translation>Tapez un montant comme 50 ou 50,00</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="214" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="240" />
             <source>Short by {amount}</source>
             <translation>Il manque {amount}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="219" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="245" />
             <source>Change due: {amount}</source>
             <translation>Monnaie à rendre : {amount}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="227" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="253" />
             <source>Invoice to {organization}. Nothing is paid now: the balance stays due and no receipt is issued.</source>
             <translation>Facture adressée à {organization}. Rien n'est payé maintenant : le solde reste dû et aucun reçu n'est émis.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="233" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="259" />
             <source>An invoice goes to an organization: type the organization above.</source>
             <translation>Une facture est adressée à une organisation : tapez l'organisation ci-dessus.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="238" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="264" />
             <source>Ca&amp;sh</source>
             <translation>Co&amp;mptant</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="239" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="265" />
             <source>Car&amp;d (venue terminal)</source>
             <translation>Car&amp;te (terminal du lieu)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="240" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="266" />
             <source>&amp;Invoice</source>
             <translation>&amp;Facture</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="241" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="267" />
             <source>Co&amp;mplimentary</source>
             <translation>Grat&amp;uit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="242" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="268" />
             <source>&amp;Tendered</source>
             <translation>Montant &amp;remis</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="243" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="269" />
             <source>Terminal &amp;reference</source>
             <translation>Référence &amp;du terminal</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="244" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="270" />
             <source>Authorization number on the slip</source>
             <translation>Numéro d'autorisation sur le reçu de transaction</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="246" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="272" />
             <source>Complimentary admission: a supervisor approves it with their PIN.</source>
             <translation>Entrée gratuite : un superviseur l'approuve avec son NIP.</translation>
         </message>
@@ -2589,72 +2594,72 @@
     <context>
         <name>QuotePanel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="190" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="189" />
             <source>No BIOQuébec or LSO membership found: guest</source>
             <translation>Aucune adhésion BIOQuébec ou LSO trouvée : non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="193" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="191" />
             <source>No active membership: guest</source>
             <translation>Aucune adhésion active : non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="203" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="206" />
             <source>{reason} — a supervisor must approve.</source>
             <translation>{reason} — un superviseur doit approuver.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="207" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="210" />
             <source>Price before taxes</source>
             <translation>Prix avant taxes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="219" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="222" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="222" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="225" />
             <source>Taxes included in the price.</source>
             <translation>Taxes incluses dans le prix.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="234" />
             <source>checked in at {time}</source>
             <translation>arrivée enregistrée à {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="235" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="238" />
             <source>not checked in yet</source>
             <translation>arrivée pas encore enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="237" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="240" />
             <source>{email} is already registered to this event: {who}, {category}, code {code}, {state}.</source>
             <translation>{email} est déjà inscrit à cet événement : {who}, {category}, code {code}, {state}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="242" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="245" />
             <source>Membership</source>
             <translation>Adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="243" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="246" />
             <source>&amp;Open that registration</source>
             <translation>Ou&amp;vrir cette inscription</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="244" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="247" />
             <source>This is another &amp;person with the same email</source>
             <translation>C'est une autre per&amp;sonne avec le même courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="253" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="256" />
             <source>Working out the price…</source>
             <translation>Calcul du prix…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="261" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="264" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
@@ -2901,157 +2906,162 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="280" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="294" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="281" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="295" />
             <source>printing</source>
             <translation>impression en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="282" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="296" />
             <source>paused or in error</source>
             <translation>en pause ou en erreur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="283" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="297" />
             <source>not found on this computer</source>
             <translation>introuvable sur cet ordinateur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="296" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="310" />
             <source>No printer (save PDFs instead)</source>
             <translation>Aucune imprimante (enregistrer des PDF à la place)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="301" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="315" />
             <source> (default)</source>
             <translation> (par défaut)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="364" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="378" />
             <source>The next badge prints in cell {cell} of {cells}.</source>
             <translation>Le prochain porte-nom s'imprime dans la case {cell} sur {cells}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="380" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="394" />
             <source>Sending the alignment page to {printer}…</source>
             <translation>Envoi de la page d'alignement à {printer}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="396" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="410" />
             <source>Save the alignment page</source>
             <translation>Enregistrer la page d'alignement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="398" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="412" />
             <source>PDF documents (*.pdf)</source>
             <translation>Documents PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="415" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="429" />
             <source>Alignment page saved to {path}.</source>
             <translation>Page d'alignement enregistrée dans {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="420" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="434" />
             <source>Alignment page sent to {printer}. Hold the printed page against a sheet of badges to the light: the outlines should match the cells.</source>
             <translation>Page d'alignement envoyée à {printer}. Superposez la page imprimée à une feuille de porte-noms, à contre-jour : les contours doivent coïncider avec les cases.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="434" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="448" />
             <source>Desk settings</source>
             <translation>Paramètres du poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="435" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="449" />
             <source>This desk</source>
             <translation>Ce poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="436" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="450" />
             <source>Badges</source>
             <translation>Porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="437" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="451" />
             <source>Receipts</source>
             <translation>Reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="439" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
+            <source>Shared data&amp;base…</source>
+            <translation>&amp;Base de données partagée…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="454" />
             <source>&amp;Desk name</source>
             <translation>Nom du &amp;poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="440" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="455" />
             <source>&amp;Language</source>
             <translation>&amp;Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="443" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="458" />
             <source>Play a &amp;sound for each check-in result</source>
             <translation>Jouer un &amp;son pour chaque résultat d'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="444" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="459" />
             <source>Badge &amp;printer</source>
             <translation>&amp;Imprimante à porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="445" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="460" />
             <source>Badge s&amp;tock</source>
             <translation>Supp&amp;ort de porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="446" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="461" />
             <source>Start at &amp;cell</source>
             <translation>Commencer à la &amp;case</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="448" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="463" />
             <source>On a partly used sheet, the first free cell (counted left to right).</source>
             <translation>Sur une feuille entamée, la première case libre (comptée de gauche à droite).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="450" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="465" />
             <source>Print the badge on &amp;check-in</source>
             <translation>Imprimer le porte-nom à l'&amp;arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="451" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="466" />
             <source>Print an &amp;alignment page</source>
             <translation>Imprimer une page d'alig&amp;nement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="452" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="467" />
             <source>Save it as P&amp;DF…</source>
             <translation>L'enregistrer en P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="468" />
             <source>&amp;Refresh</source>
             <translation>Act&amp;ualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="454" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="469" />
             <source>Receipt p&amp;rinter</source>
             <translation>I&amp;mprimante à reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="455" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="470" />
             <source>Tick “print the &amp;receipt” after each payment</source>
             <translation>Cocher par défaut « imprimer le &amp;reçu » après chaque paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="461" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="476" />
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="462" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="477" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -3059,8 +3069,8 @@
     <context>
         <name>SharedDesk</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="233" />
-            <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back when the server does.</source>
+            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="257" />
+            <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back with the server.</source>
             <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
         </message>
     </context>
@@ -3234,63 +3244,63 @@
     <context>
         <name>StartDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="127" />
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="228" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="128" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="229" />
             <source>Loading the events…</source>
             <translation>Chargement des événements…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="182" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="183" />
             <source>There is no event in this database yet. The event manager adds one with “passerelle events import FILE”.</source>
             <translation>Cette base de données ne contient encore aucun événement. La personne responsable de l'événement en ajoute un avec « passerelle events import FICHIER ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="197" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="198" />
             <source>{start} to {end}</source>
             <translation>du {start} au {end}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="200" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="201" />
             <source>{checked_in} of {registrations} checked in</source>
             <translation>arrivées : {checked_in} sur {registrations}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="217" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="218" />
             <source>Start the desk</source>
             <translation>Démarrer le poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="218" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="219" />
             <source>Choose the event this desk works on and give the desk a name.</source>
             <translation>Choisissez l'événement de ce poste et donnez un nom au poste.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="219" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="220" />
             <source>&amp;Event</source>
             <translation>É&amp;vénement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="220" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="221" />
             <source>&amp;Desk name</source>
             <translation>Nom du &amp;poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="221" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="222" />
             <source>For example: Desk 2, main entrance</source>
             <translation>Par exemple : Poste 2, entrée principale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="222" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="223" />
             <source>&amp;Retry</source>
             <translation>&amp;Réessayer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="223" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="224" />
             <source>&amp;Start</source>
             <translation>&amp;Démarrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="224" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="225" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -3331,77 +3341,77 @@
     <context>
         <name>WalkInDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="263" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="267" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="272" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="276" />
             <source>Complimentary admission for {name}.</source>
             <translation>Entrée gratuite pour {name}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="275" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="279" />
             <source>{category} for {name}, who has no active membership in a partner association.</source>
             <translation>{category} pour {name}, qui n'a aucune adhésion active à une association partenaire.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="278" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="282" />
             <source>{category} is not on sale now.</source>
             <translation>{category} n'est pas en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="295" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="299" />
             <source>Type the person's name.</source>
             <translation>Tapez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="300" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="304" />
             <source>Working out the price…</source>
             <translation>Calcul du prix…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="310" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="314" />
             <source>This email is already registered. Open that registration, or tick “another person with the same email”.</source>
             <translation>Ce courriel est déjà inscrit. Ouvrez cette inscription, ou cochez « autre personne avec le même courriel ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="340" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="344" />
             <source>Registering…</source>
             <translation>Inscription en cours…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="409" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
             <source>Walk-in registration</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="410" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="417" />
             <source>Membership and price</source>
             <translation>Adhésion et prix</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="411" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="418" />
             <source>Payment</source>
             <translation>Paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="413" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="420" />
             <source>&amp;Print the receipt</source>
             <translation>Imprimer &amp;le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="415" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="422" />
             <source>&amp;Close</source>
             <translation>Ferm&amp;er</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="415" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="422" />
             <source>&amp;Register and check in</source>
             <translation>&amp;Inscrire et enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="423" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
