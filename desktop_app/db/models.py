@@ -484,7 +484,6 @@ for _dialect, _statements in (
         event.listen(Receipt.__table__, "after_create", _ddl.execute_if(dialect=_dialect))
 
 
-
 class JournalEntry(Base):
     """A desk action taken offline on the desk's local copy, waiting to reach the server.
 
@@ -494,9 +493,7 @@ class JournalEntry(Base):
     """
 
     __tablename__ = "journal_entries"
-    __table_args__ = (
-        CheckConstraint("status IN ('pending', 'sent', 'failed')", name="status"),
-    )
+    __table_args__ = (CheckConstraint("status IN ('pending', 'sent', 'failed')", name="status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[str] = mapped_column(String(64), unique=True)
