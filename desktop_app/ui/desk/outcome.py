@@ -145,9 +145,9 @@ class OutcomePanel(QFrame):
             if result.outcome is CheckInOutcome.CHECKED_IN:
                 text = ""  # the headline says it all
                 if result.overridden_by:
-                    text = QCoreApplication.translate(_CONTEXT, "Override by {supervisor}.").format(
-                        supervisor=result.overridden_by
-                    )
+                    text = QCoreApplication.translate(
+                        "OutcomePanel", "Override by {supervisor}."
+                    ).format(supervisor=result.overridden_by)
             else:
                 message = result.message
                 if "balance" in message.params:  # dollars as the interface language writes them
@@ -207,7 +207,9 @@ class OutcomePanel(QFrame):
         self.symbol.setText(look.symbol)
         headline = self._headline()
         if self.tone is Tone.IDLE and not headline:
-            headline = QCoreApplication.translate(_CONTEXT, "Ready — scan a badge or type a name.")
+            headline = QCoreApplication.translate(
+                "OutcomePanel", "Ready — scan a badge or type a name."
+            )
         self.headline.setText(headline)
         detail = self._detail()
         self.detail.setText(detail)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.services.search import SearchHit
+from desktop_app.ui.desk.text import money
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 REGISTRATION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -138,7 +139,7 @@ class ResultsModel(QAbstractTableModel):
             return hit.organization or "—"
         if column == "checked_in":
             if hit.status == "cancelled":
-                return _tr("cancelled")
+                return QCoreApplication.translate("ResultsModel", "cancelled")
             if hit.checked_in and hit.checked_in_at is not None:
                 return f"✔ {hit.checked_in_at.astimezone():%H:%M}"
             return "✔" if hit.checked_in else "–"
@@ -147,9 +148,11 @@ class ResultsModel(QAbstractTableModel):
     @staticmethod
     def _tooltip(hit: SearchHit, column: str) -> str | None:
         if column == "balance" and hit.balance_due > 0:
-            return _tr("Balance due: {amount} $").format(amount=f"{hit.balance_due:.2f}")
+            return QCoreApplication.translate("ResultsModel", "Balance due: {amount}").format(
+                amount=money(hit.balance_due)
+            )
         if column == "checked_in" and hit.checked_in_at is not None:
-            return _tr("Checked in at {time}").format(
+            return QCoreApplication.translate("ResultsModel", "Checked in at {time}").format(
                 time=f"{hit.checked_in_at.astimezone():%Y-%m-%d %H:%M}"
             )
         if column == "name":
@@ -164,10 +167,10 @@ class ResultsModel(QAbstractTableModel):
         if not 0 <= section < len(self.COLUMNS):
             return None
         titles = {
-            "name": QCoreApplication.translate(_CONTEXT, "Name"),
-            "association": QCoreApplication.translate(_CONTEXT, "Member of"),
-            "organization": QCoreApplication.translate(_CONTEXT, "Organization"),
-            "checked_in": QCoreApplication.translate(_CONTEXT, "Checked in"),
-            "balance": QCoreApplication.translate(_CONTEXT, "Due"),
+            "name": QCoreApplication.translate("ResultsModel", "Name"),
+            "association": QCoreApplication.translate("ResultsModel", "Member of"),
+            "organization": QCoreApplication.translate("ResultsModel", "Organization"),
+            "checked_in": QCoreApplication.translate("ResultsModel", "Checked in"),
+            "balance": QCoreApplication.translate("ResultsModel", "Due"),
         }
         return titles[self.COLUMNS[section]]

@@ -70,7 +70,7 @@ def walked_in(window: DeskWindow, result: WalkInResult, name: str = "") -> None:
         who = name or (
             card.name if card is not None and card.registration_id == result.registration_id else ""
         )
-        text = QCoreApplication.translate(_CONTEXT, "Walk-in checked in")
+        text = QCoreApplication.translate("DeskFlows", "Walk-in checked in")
         return f"{text} — {who}" if who else text
 
     window.outcome.show_message(
@@ -80,7 +80,7 @@ def walked_in(window: DeskWindow, result: WalkInResult, name: str = "") -> None:
             part
             for part in (
                 QCoreApplication.translate(
-                    _CONTEXT, "Registration {code} created and paid."
+                    "DeskFlows", "Registration {code} created and paid."
                 ).format(code=result.code),
                 extra() if extra is not None else "",
             )

@@ -69,9 +69,17 @@ class StaffModel(QAbstractTableModel):
             if column == self.NAME:
                 return account.name
             if column == self.ROLE:
-                return _tr("Supervisor") if account.role == "supervisor" else _tr("Desk staff")
+                return (
+                    QCoreApplication.translate("StaffModel", "Supervisor")
+                    if account.role == "supervisor"
+                    else QCoreApplication.translate("StaffModel", "Desk staff")
+                )
             if column == self.ACTIVE:
-                return _tr("Active") if account.active else _tr("Deactivated")
+                return (
+                    QCoreApplication.translate("StaffModel", "Active")
+                    if account.active
+                    else QCoreApplication.translate("StaffModel", "Deactivated")
+                )
             if column == self.CREATED:
                 return account.created_at.astimezone().date().isoformat()
             return None
@@ -92,7 +100,12 @@ class StaffModel(QAbstractTableModel):
         """Column titles in the interface language."""
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = (_tr("Name"), _tr("Role"), _tr("State"), _tr("Created"))
+        titles = (
+            QCoreApplication.translate("StaffModel", "Name"),
+            QCoreApplication.translate("StaffModel", "Role"),
+            QCoreApplication.translate("StaffModel", "State"),
+            QCoreApplication.translate("StaffModel", "Created"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def retranslate(self) -> None:
