@@ -1558,47 +1558,47 @@
     <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="52" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="47" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="426" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="442" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="53" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="48" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="114" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="111" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="400" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="411" />
             <source>Printing the receipt…</source>
             <translation>Impression du reçu…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="424" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="438" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="231" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="229" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="235" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="233" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="253" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="251" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
@@ -1608,22 +1608,22 @@
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="375" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="382" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="396" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="404" />
             <source>No receipt printer is chosen: receipt not printed.</source>
             <translation>Aucune imprimante à reçus n'est choisie : reçu non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="435" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="451" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="443" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="461" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
@@ -1638,12 +1638,12 @@
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="366" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="368" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="417" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="429" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
@@ -1663,7 +1663,7 @@
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="376" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
@@ -2718,42 +2718,42 @@
     <context>
         <name>ResultsModel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="151" />
+            <source>Balance due: {amount}</source>
+            <translation>Solde dû : {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="170" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="168" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="171" />
             <source>Member of</source>
             <translation>Membre de</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="169" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="172" />
             <source>Organization</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="173" />
             <source>Checked in</source>
             <translation>Arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="174" />
             <source>Due</source>
             <translation>Dû</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="141" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="142" />
             <source>cancelled</source>
             <translation>annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="150" />
-            <source>Balance due: {amount} $</source>
-            <translation>Solde dû : {amount} $</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="152" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="155" />
             <source>Checked in at {time}</source>
             <translation>Arrivée enregistrée à {time}</translation>
         </message>
@@ -3069,7 +3069,7 @@
     <context>
         <name>SharedDesk</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="257" />
+            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="253" />
             <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back with the server.</source>
             <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
         </message>
@@ -3201,42 +3201,42 @@
     <context>
         <name>StaffModel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="95" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="104" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="95" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="105" />
             <source>Role</source>
             <translation>Rôle</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="95" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="106" />
             <source>State</source>
             <translation>État</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="95" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="107" />
             <source>Created</source>
             <translation>Création</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="72" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="73" />
             <source>Supervisor</source>
             <translation>Superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="72" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="75" />
             <source>Desk staff</source>
             <translation>Personnel d'accueil</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="74" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="79" />
             <source>Active</source>
             <translation>Actif</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="74" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="81" />
             <source>Deactivated</source>
             <translation>Désactivé</translation>
         </message>

@@ -37,21 +37,17 @@ from desktop_app.ui.errors import error_text
 CARD_SETTLE_MS = 60  # ms the selection must stay on one person before their card is read
 
 T = TypeVar("T")
-_CONTEXT = "DeskFlows"
 _BLOCKING = (CheckInOutcome.PAYMENT_DUE, CheckInOutcome.MEMBERSHIP_DOUBT)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def confirm_reprint(parent: QWidget, name: str, count: int) -> bool:
     """Asks before a badge is printed again (a lost badge is fine; a second person is not)."""
     answer = QMessageBox.warning(
         parent,
-        _tr("Reprint the badge?"),
-        _tr(
-            "The badge of {name} was already printed (badges printed: {count}). Print it again?"
+        QCoreApplication.translate("DeskFlows", "Reprint the badge?"),
+        QCoreApplication.translate(
+            "DeskFlows",
+            "The badge of {name} was already printed (badges printed: {count}). Print it again?",
         ).format(name=name, count=count),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -111,7 +107,9 @@ class DeskFlows(QObject):
         if not shiboken6.isValid(self.window):
             return
         self.outcome.show_message(
-            Tone.PROBLEM, lambda: _tr("That did not go through"), lambda: error_text(error)
+            Tone.PROBLEM,
+            lambda: QCoreApplication.translate("DeskFlows", "That did not go through"),
+            lambda: error_text(error),
         )
 
     @property
@@ -228,13 +226,13 @@ class DeskFlows(QObject):
         if blocked is None:
             return
         if blocked.outcome is CheckInOutcome.PAYMENT_DUE:
-            why = _tr("{name} owes {amount}. Check in without collecting it?").format(
-                name=blocked.name or "", amount=money(blocked.balance_due)
-            )
+            why = QCoreApplication.translate(
+                "DeskFlows", "{name} owes {amount}. Check in without collecting it?"
+            ).format(name=blocked.name or "", amount=money(blocked.balance_due))
         else:
-            why = _tr("{name}'s membership is in doubt. Check in at the price paid?").format(
-                name=blocked.name or ""
-            )
+            why = QCoreApplication.translate(
+                "DeskFlows", "{name}'s membership is in doubt. Check in at the price paid?"
+            ).format(name=blocked.name or "")
         granted = OverrideDialog.ask(self.window, self.context.writer, self.context.sessions, why)
         if granted is not None:
             self.check_in(blocked.code, override=granted)
@@ -250,7 +248,9 @@ class DeskFlows(QObject):
             return
         reason = ReasonDialog.ask(
             self.window,
-            _tr("Why undo the check-in of {name}?").format(name=card.name),
+            QCoreApplication.translate("DeskFlows", "Why undo the check-in of {name}?").format(
+                name=card.name
+            ),
         )
         if reason is None:
             return
@@ -259,10 +259,10 @@ class DeskFlows(QObject):
         def done(_none: None) -> None:
             self.outcome.show_message(
                 Tone.INFO,
-                lambda: _tr("Check-in undone"),
-                lambda: _tr("{name} is no longer checked in ({reason}).").format(
-                    name=card.name, reason=reason
-                ),
+                lambda: QCoreApplication.translate("DeskFlows", "Check-in undone"),
+                lambda: QCoreApplication.translate(
+                    "DeskFlows", "{name} is no longer checked in ({reason})."
+                ).format(name=card.name, reason=reason),
             )
             self.load_card(card.registration_id)
             self.changed.emit()
@@ -326,16 +326,18 @@ class DeskFlows(QObject):
             if substitute:
                 self.outcome.show_message(
                     Tone.INFO,
-                    lambda: _tr("Registration transferred"),
-                    lambda: _tr("{old} → {new}. Press Enter to check them in.").format(
-                        old=card.name, new=new.name
-                    ),
+                    lambda: QCoreApplication.translate("DeskFlows", "Registration transferred"),
+                    lambda: QCoreApplication.translate(
+                        "DeskFlows", "{old} → {new}. Press Enter to check them in."
+                    ).format(old=card.name, new=new.name),
                 )
             else:
                 self.outcome.show_message(
                     Tone.INFO,
-                    lambda: _tr("Saved"),
-                    lambda: _tr("{name}'s details were corrected.").format(name=new.name),
+                    lambda: QCoreApplication.translate("DeskFlows", "Saved"),
+                    lambda: QCoreApplication.translate(
+                        "DeskFlows", "{name}'s details were corrected."
+                    ).format(name=new.name),
                 )
             self.changed.emit()
 
@@ -363,16 +365,22 @@ class DeskFlows(QObject):
             change = (taken.tendered - taken.amount) if taken.tendered is not None else None
 
             def detail() -> str:
-                text = _tr("{amount} received from {name}; receipt {number}.").format(
+                text = QCoreApplication.translate(
+                    "DeskFlows", "{amount} received from {name}; receipt {number}."
+                ).format(
                     amount=money(taken.amount),
                     name=card.name,
                     number=receipt.number,
                 )
                 if change is not None and change > 0:
-                    text += " " + _tr("Change due: {change}.").format(change=money(change))
+                    text += " " + QCoreApplication.translate(
+                        "DeskFlows", "Change due: {change}."
+                    ).format(change=money(change))
                 return text
 
-            self.outcome.show_message(Tone.INFO, lambda: _tr("Paid"), detail)
+            self.outcome.show_message(
+                Tone.INFO, lambda: QCoreApplication.translate("DeskFlows", "Paid"), detail
+            )
             if taken.print_receipt:
                 self.print_receipt(receipt)
             self.load_card(card.registration_id)
@@ -393,11 +401,15 @@ class DeskFlows(QObject):
         queue = self.context.print_queue
         if choice is None or queue is None:
             self.outcome.add_detail(
-                lambda: _tr("No receipt printer is chosen: receipt not printed.")
+                lambda: QCoreApplication.translate(
+                    "DeskFlows", "No receipt printer is chosen: receipt not printed."
+                )
             )
             return
         queue.submit(receipt.pdf, choice, title=f"Passerelle {receipt.number}")
-        self.outcome.add_detail(lambda: _tr("Printing the receipt…"))
+        self.outcome.add_detail(
+            lambda: QCoreApplication.translate("DeskFlows", "Printing the receipt…")
+        )
 
     # -- badges -------------------------------------------------------------------------
 
@@ -414,17 +426,21 @@ class DeskFlows(QObject):
         note = self.badge_note(card.code)
         self.outcome.show_message(
             Tone.INFO if printing else Tone.PROBLEM,
-            lambda: _tr("Reprint: {name}").format(name=card.name),
+            lambda: QCoreApplication.translate("DeskFlows", "Reprint: {name}").format(
+                name=card.name
+            ),
             note,
         )
 
     def start_badge(self, code: str) -> bool:
         """Queue the badge of ``code``; its note says how it goes."""
         if self.badges.print_badge(code):
-            self._notes[code] = lambda: _tr("Printing the badge…")
+            self._notes[code] = lambda: QCoreApplication.translate(
+                "DeskFlows", "Printing the badge…"
+            )
             return True
-        self._notes[code] = lambda: _tr(
-            "No badge printer is chosen (settings, F10): badge not printed."
+        self._notes[code] = lambda: QCoreApplication.translate(
+            "DeskFlows", "No badge printer is chosen (settings, F10): badge not printed."
         )
         return False
 
@@ -432,7 +448,9 @@ class DeskFlows(QObject):
         return lambda: self._notes.get(code, lambda: "")()
 
     def _badge_sent(self, code: str, destination: str) -> None:
-        self._notes[code] = lambda: _tr("Badge sent to {printer}.").format(printer=destination)
+        self._notes[code] = lambda: QCoreApplication.translate(
+            "DeskFlows", "Badge sent to {printer}."
+        ).format(printer=destination)
         self.outcome.refresh()
 
     def _badge_recorded(self, code: str) -> None:
@@ -440,5 +458,7 @@ class DeskFlows(QObject):
             self.load_card(self.card.registration_id)
 
     def badge_failed(self, code: str, message: str) -> None:
-        self._notes[code] = lambda: _tr("Badge not printed: {message}").format(message=message)
+        self._notes[code] = lambda: QCoreApplication.translate(
+            "DeskFlows", "Badge not printed: {message}"
+        ).format(message=message)
         self.outcome.refresh()

@@ -193,10 +193,6 @@ def walk_in_register(context: DeskContext) -> WalkInRegister | None:
 # -- on screen --------------------------------------------------------------------------
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SharedDesk", text)
-
-
 class SharedDesk(QObject):
     """The shared-mode parts of one desk window (none of this exists in local mode)."""
 
@@ -254,9 +250,10 @@ class SharedDesk(QObject):
     @staticmethod
     def offline_reason() -> str:
         """Why an action waits while offline (tooltip)."""
-        return _tr(
+        return QCoreApplication.translate(
+            "SharedDesk",
             "Not while offline: only check-ins, walk-ins, payments and badges are kept to be"
-            " sent to the server. This comes back with the server."
+            " sent to the server. This comes back with the server.",
         )
 
     def restrict(self, actions: dict[str, QAction], buttons: dict[str, QPushButton]) -> None:
