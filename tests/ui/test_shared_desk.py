@@ -193,3 +193,21 @@ def test_offline_walk_in_goes_through_the_link_with_the_offline_series(
     )
     assert result.receipt is not None and result.receipt.number.startswith("OFF-DESK2-")
     assert link.pending() == 1  # the walk-in waits to be sent, as one action
+
+
+def test_a_shared_desk_backs_up_its_own_copy_with_its_journal(
+    qtbot: QtBot, offline_desk: SharedDeskWindow, tmp_path: Path
+) -> None:
+    from desktop_app.services.backup import list_backups
+
+    offline_desk.context.settings.backup_folder = tmp_path / "usb"
+    backups = offline_desk.window.backups
+    assert backups.enabled
+    assert backups.backup_now()
+    qtbot.waitUntil(lambda: len(list_backups(tmp_path / "usb")) == 1, timeout=10000)
+    copy = open_database(sqlite_url(list_backups(tmp_path / "usb")[0]))
+    try:
+        with copy.sessions() as session:
+            assert SLUG in session.scalars(select(Event.slug)).all()
+    finally:
+        copy.dispose()

@@ -97,7 +97,8 @@ class DeskLink:
         self.desk = desk
         self.slug = slug
         self._lock = threading.RLock()
-        self._replica = open_database(sqlite_url(replica_path))
+        self.replica_url = sqlite_url(replica_path)  # backed up like a local desk's database
+        self._replica = open_database(self.replica_url)
         self._server_url = server_url(server) if server else None
         self._server: Database | None = None
         self._mode = "local" if server is None else "offline"

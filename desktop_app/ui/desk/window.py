@@ -72,8 +72,11 @@ class DeskWindow(QMainWindow):
         self.badges = BadgeJobs(context, self)
         self.print_bar = PrintProblemBar(self.badges)
         self.flows = DeskFlows(context, self, self.search, self.card, self.outcome, self.badges)
+        # A shared desk backs up its own copy (its journal of offline actions lives there);
+        # the server is backed up on the server.
+        local_copy = context.link.replica_url if context.link is not None else None
         self.backups = BackupScheduler(
-            None if context.shared else context.database_url,
+            local_copy if context.shared else context.database_url,
             context.settings,
             context.writer,
             self,
