@@ -7,10 +7,14 @@ function ``(args) -> int``. They call the same services as the GUI.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import ArgumentError
@@ -73,3 +77,29 @@ def opened(args: argparse.Namespace) -> Iterator[Database]:
 def print_json(value: Any) -> None:
     """JSON on standard output, UTF-8, readable."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then replace.
+
+    A PDF on disk is whole or absent: never half a batch of badges or half a receipt.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cli_user() -> str:
+    """Who runs the command, for the audit log ("cli" when the system cannot say)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from desktop_app.commands import add_db_option, add_json_option, opened, print_json
+from desktop_app.commands import (
+    add_db_option,
+    add_json_option,
+    cli_user,
+    opened,
+    print_json,
+    write_atomically,
+)
 
 
 def _codes(text: str) -> list[str]:
@@ -60,28 +64,6 @@ def register(subparsers: Any) -> None:
     badges.set_defaults(handler=run)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then replace."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _staff() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "cli"
-
-
 def run(args: argparse.Namespace) -> int:
     """Render the batch, write the PDF, then log the badges as printed."""
     from desktop_app.documents.stocks import available_stocks
@@ -111,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"passerelle: warning: {warning}\n")
         if batch.pdf is not None:
             try:
-                _write_atomically(out, batch.pdf)
+                write_atomically(out, batch.pdf)
             except OSError as error:
                 raise StorageUnavailable(
                     QT_TRANSLATE_NOOP("AppError", "Cannot write {path}: {error}"),
@@ -122,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
                 db.sessions,
                 batch.codes,
                 desk=args.desk,
-                staff=_staff(),
+                staff=cli_user(),
                 stock=args.stock,
                 destination=str(out.resolve()),
             )

@@ -4,14 +4,18 @@ number, or a credit note, written to a PDF file."""
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop_app.commands import add_db_option, add_json_option, opened, print_json
+from desktop_app.commands import (
+    add_db_option,
+    add_json_option,
+    cli_user,
+    opened,
+    print_json,
+    write_atomically,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -52,28 +56,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run, receipt_parser=parser)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then replace."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _staff() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "cli"
-
-
 def run(args: argparse.Namespace) -> int:
     """Issue or reprint, then write the PDF."""
     from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
@@ -92,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         parser.error("--amount, --reason and --refund go with --credit-note")
     amount: Decimal | None = to_money(args.amount) if args.amount else None
     out: Path = args.out
-    desk, staff = args.desk, _staff()
+    desk, staff = args.desk, cli_user()
     with opened(args) as db:
         if args.registration is not None:
             printed = receipt_for_registration(
@@ -117,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
                 issued = reprint_receipt(db.sessions, receipt_id, desk=desk, staff=staff)
                 copy = True
     try:
-        _write_atomically(out, issued.pdf)
+        write_atomically(out, issued.pdf)
     except OSError as error:
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP(
