@@ -109,6 +109,12 @@ def test_unknown_and_cancelled_codes_are_refused(qtbot: QtBot, desk: Desk) -> No
     scan(qtbot, desk, cancelled.code)
     wait_tone(qtbot, desk, Tone.CANCELLED)
     assert active_check_ins(desk.sessions, cancelled.id) == 0
+    # The cancelled person's card is shown, and Enter has nothing to offer for them.
+    window = desk.window
+    qtbot.waitUntil(
+        lambda: window.flows.card is not None and window.flows.card.code == cancelled.code
+    )
+    assert not window.buttons["check_in"].isEnabled()
 
 
 def test_unpaid_registration_is_blocked_until_a_supervisor_overrides(

@@ -358,7 +358,13 @@ class DeskWindow(QMainWindow):
         card = self.flows.card
         hit = self.search.current_hit()
         specs = self._specs
-        specs["check_in"].action.setEnabled(card is not None or hit is not None)
+        # Enter checks in the selected row, or the card when it shows that row (flows).
+        target = (
+            hit
+            if hit is not None and (card is None or card.registration_id != hit.registration_id)
+            else card
+        )
+        specs["check_in"].action.setEnabled(target is not None and target.status == "active")
         specs["override"].action.setEnabled(self.flows.blocked is not None)
         specs["edit"].action.setEnabled(card is not None)
         specs["substitute"].action.setEnabled(
