@@ -39,14 +39,7 @@ def record_decision(
     desk: str | None = None,
     at: datetime | None = None,
 ) -> StaffDecision:
-    """Record that ``staff`` decided ``decision`` about a person in ``association``, and why.
-
-    The person is known by ``email`` and/or ``name`` (or a ready-made person ``key``). A
-    membership may be named by id or by its member number (among the association's current
-    memberships); "confirmed-candidate" requires one. Raises :class:`Invalid` for a blank
-    reason or staff name, an unknown association or decision, a malformed email or no person,
-    and :class:`NotFound` for an unknown membership. Audited as ``membership.decision``.
-    """
+    """Record a staff decision in its own unit of work; see :func:`save_decision`."""
     with sessions.begin() as session:
         return save_decision(
             session,
