@@ -7,6 +7,14 @@ held too; when the run ends in Enter or Tab, is long enough and fast enough over
 scan — ``scanned(code)`` is emitted and the keys never reach the focused widget. Otherwise the
 held keys are replayed, in order, to the widget that had the focus, and typing goes on as if
 nothing happened (a keystroke is at most ``max_gap`` late).
+
+A real scanner is a keyboard in every way: it presses Shift (and on a French-Canadian layout
+AltGr, or toggles Caps Lock) around the characters that need it, each press and release an
+event of its own with no text. Those keys neither end nor start a run: they pass through to
+the focused widget untouched, and the run goes on. A password field (a PIN) is never watched.
+While a dialog is open its fields keep their typing, but a scan is still taken here (its keys
+and Enter never reach the dialog, which would accept itself or hold a code in a name); the
+desk decides what a scan means then.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 Clock = Callable[[], float]
 
@@ -35,6 +43,44 @@ _COMMAND_MODIFIERS = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
+_ALT_GR = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+"""How Windows reports AltGr: Ctrl+Alt together, with the character it made as the text."""
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+        Qt.Key.Key_Mode_switch,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+        Qt.Key.Key_Hyper_L,
+        Qt.Key.Key_Hyper_R,
+    }
+)
+_DEAD_KEYS = frozenset(
+    member.value for name, member in Qt.Key.__members__.items() if name.startswith("Key_Dead_")
+)
+"""Dead keys (a French-Canadian layout's ^ and ¨) make no text until the next key."""
+
+
+def is_modifier_key(event: QKeyEvent) -> bool:
+    """A key that only changes what the next one types (Shift, AltGr, Caps Lock, a dead key)."""
+    key = event.key()
+    return key in _MODIFIER_KEYS or key in _DEAD_KEYS
+
+
+def is_command(event: QKeyEvent) -> bool:
+    """Ctrl, Alt or Meta with a key, as a shortcut; not AltGr (Ctrl+Alt) making a character."""
+    modifiers = event.modifiers()
+    if not modifiers & _COMMAND_MODIFIERS:
+        return False
+    text = event.text()
+    altgr_character = (modifiers & _ALT_GR) == _ALT_GR and bool(text) and text.isprintable()
+    return not altgr_character
 
 
 @dataclass
@@ -102,8 +148,8 @@ class ScanDetector(QObject):
             return False
         if self._replaying or not self.enabled or not isinstance(event, QKeyEvent):
             return False
-        if QApplication.activeModalWidget() is not None:
-            # A dialog is asking for something (a PIN, a walk-in's email): let it have its keys.
+        if is_modifier_key(event):
+            # Shift, AltGr, Caps Lock around a capital: part of the run, never its end.
             return False
         if kind == QEvent.Type.ShortcutOverride:
             # A scan's Enter must not trigger the window's Enter shortcut: claim it for the
@@ -111,6 +157,10 @@ class ScanDetector(QObject):
             if self._held and event.key() in _TERMINATORS and self._would_be_scan():
                 event.accept()
                 return True
+            if self._held and (event.key() in _TERMINATORS or is_command(event)):
+                # A shortcut is about to act (Enter checks in): the keys typed before it
+                # reach their widget first, so it acts on the whole text.
+                self.flush()
             return False
         # Qt hands one press to the window, then to the focus widget (then to its parents
         # while ignored), and the filter sees each hand-over. A key that could start a scan is
@@ -122,7 +172,7 @@ class ScanDetector(QObject):
         now = self.clock()
         text = event.text()
         key = event.key()
-        command = bool(event.modifiers() & _COMMAND_MODIFIERS)
+        command = is_command(event)
         if self._held and now - self._last_at > self.max_gap:
             self.flush()
         if key in _TERMINATORS and not command:
@@ -138,7 +188,8 @@ class ScanDetector(QObject):
             self.flush()
             return False
         target = self._target(watched)
-        if target is None:
+        if target is None or _is_secret(target):
+            self.flush()
             return False
         if not self._held:
             self._first_at = now
@@ -177,3 +228,8 @@ class ScanDetector(QObject):
                 QCoreApplication.sendEvent(item.target, press)
         finally:
             self._replaying = False
+
+
+def _is_secret(target: QObject) -> bool:
+    """A PIN or password field: its keys are the person's, never held or taken as a scan."""
+    return isinstance(target, QLineEdit) and target.echoMode() != QLineEdit.EchoMode.Normal

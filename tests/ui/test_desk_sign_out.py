@@ -1,5 +1,6 @@
 """A change of staff during a shift: F12 signs out (audited), the next person signs in, and
-the desk keeps its event, search and card; until then nobody can check anyone in."""
+the desk keeps its event; the last person's search, card and band are cleared, and until the
+next sign-in nobody can check anyone in."""
 
 from __future__ import annotations
 
@@ -33,12 +34,15 @@ def desk(qtbot: QtBot, database: Database, tmp_path: Path) -> Iterator[Desk]:
     made.close()
 
 
-def test_f12_signs_out_and_the_next_staff_member_takes_over_the_same_screen(
+def test_f12_signs_out_clears_the_last_attendee_and_the_next_staff_member_takes_over(
     qtbot: QtBot, desk: Desk
 ) -> None:
     window = desk.window
-    person = registration(desk.sessions)
-    window.search.field.setText("abc")
+    person, earlier = registration(desk.sessions), registration(desk.sessions, owing=True)
+    scan(qtbot, desk, earlier.code)  # the band names the last person scanned
+    wait_tone(qtbot, desk, Tone.PAYMENT_DUE)
+    window.search.field.setText(person.person.last_name)
+    qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=10000)
     window.flows.load_card(person.id)
     qtbot.waitUntil(lambda: window.flows.card is not None, timeout=10000)
     assert window.buttons["staff"].isVisible()  # a supervisor signed in first
@@ -49,6 +53,12 @@ def test_f12_signs_out_and_the_next_staff_member_takes_over_the_same_screen(
         seen["header"] = window.header.where.text()
         seen["card"] = window.card.isVisible()
         seen["check_in"] = window._specs["check_in"].action.isEnabled()
+        seen["shown"] = (
+            window.search.field.text(),
+            window.search.model.rowCount(),
+            earlier.person.last_name in window.outcome.headline.text(),
+            window.outcome.detail.text(),
+        )
         desk.scanner.scanned.emit(person.code)  # a scan while nobody is signed in: nothing
         desk.context.writer.wait(5000)
         seen["tone"] = window.outcome.tone
@@ -61,13 +71,14 @@ def test_f12_signs_out_and_the_next_staff_member_takes_over_the_same_screen(
         "header": "Desk 2 · signed out",
         "card": False,
         "check_in": False,
+        "shown": ("", 0, False, ""),
         "tone": Tone.IDLE,
     }
     assert window.header.where.text() == f"Desk 2 · {CLERK} (desk staff)"
     assert not window.buttons["staff"].isVisible()  # the clerk is not a supervisor
-    assert window.search.field.text() == "abc"  # the screen is as it was
-    assert window.card.isVisible() and window.flows.card is not None
-    assert window.flows.card.registration_id == person.id
+    assert window.search.field.text() == ""  # the new shift starts on a clean screen
+    assert window.flows.card is None and window.outcome.tone is Tone.IDLE
+    assert window.search.field.hasFocus()
     assert window.context.slug == SLUG
     desk.context.writer.wait(5000)
     [out] = audit_entries(desk.sessions, "staff.signed_out")
@@ -93,7 +104,9 @@ def test_a_cancelled_sign_in_keeps_the_desk_locked_until_someone_signs_in(
     assert window.signed_out
     assert not window.search.isEnabled()
     assert window._specs["sign_out"].action.text() == "Sign in"
-    assert not any(b.isEnabled() for b in window.buttons.values())
+    # Only the on-screen Sign in button (F12) can be pressed.
+    assert [n for n, b in window.buttons.items() if b.isEnabled()] == ["sign_out"]
+    assert window.buttons["sign_out"].text().startswith("Sign in")
     assert [a.isEnabled() for n, a in ((n, s.action) for n, s in window._specs.items())].count(
         True
     ) == 1

@@ -169,3 +169,59 @@ def test_disabled_detector_lets_everything_through(qtbot: QtBot, form: Form) -> 
         qtbot.keyClick(form.search, Qt.Key.Key_Return)
         assert seen == []
         assert form.search.text() == CODE
+
+
+def shift_keys(qtbot: QtBot, target: QWidget, text: str) -> None:
+    """Capitals as a keyboard (and a scanner) sends them: Shift press, key, release, Shift up."""
+    from PySide6.QtTest import QTest
+
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for character in text:
+        if character.isupper():
+            QTest.keyPress(target, Qt.Key.Key_Shift, shift)
+            QTest.keyPress(target, character, shift)
+            QTest.keyRelease(target, character, shift)
+            QTest.keyRelease(target, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+        else:
+            qtbot.keyClick(target, character)
+
+
+def test_shift_around_every_capital_does_not_break_the_scan(qtbot: QtBot, form: Form) -> None:
+    detector = ScanDetector(clock=StepClock(0.004))
+    for seen in install(detector):
+        form.search.setText("tremblai")
+        shift_keys(qtbot, form.search, "XHW4A2EOAQO4MFY7")
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == ["XHW4A2EOAQO4MFY7"]
+        assert form.search.text() == "tremblai"
+        assert form.enter_presses == 0
+
+
+def test_altgr_and_caps_lock_keep_the_run_going(qtbot: QtBot, form: Form) -> None:
+    from PySide6.QtTest import QTest
+
+    detector = ScanDetector(clock=StepClock(0.004))
+    altgr = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    for seen in install(detector):
+        QTest.keyClick(form.search, Qt.Key.Key_CapsLock)
+        qtbot.keyClicks(form.search, "ABC")
+        QTest.keyClick(form.search, Qt.Key.Key_AltGr)
+        # Windows reports AltGr as Ctrl+Alt, with the character it made as the text.
+        QTest.keyClick(form.search, "@", altgr)
+        QTest.keyClick(form.search, Qt.Key.Key_CapsLock)
+        qtbot.keyClicks(form.search, "def")
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == ["ABC@def"]
+        assert form.search.text() == ""
+
+
+def test_a_pin_field_is_never_held_or_taken_for_a_scan(qtbot: QtBot, form: Form) -> None:
+    detector = ScanDetector(clock=StepClock(0.004))
+    form.other.setEchoMode(QLineEdit.EchoMode.Password)
+    form.other.setFocus()
+    for seen in install(detector):
+        qtbot.keyClicks(form.other, "246813")
+        assert detector.pending == ""
+        qtbot.keyClick(form.other, Qt.Key.Key_Return)
+        assert seen == []
+        assert form.other.text() == "246813"

@@ -61,6 +61,7 @@ class DeskFlows(QObject):
     card_changed = Signal(object)  # AttendeeCard | None
     blocked_changed = Signal(bool)  # the last check-in was refused for payment or doubt
     changed = Signal()  # the database changed: counts and the list should refresh
+    recent = Signal(object)  # CheckInResult: someone was just checked in at this desk
 
     def __init__(
         self,
@@ -89,6 +90,7 @@ class DeskFlows(QObject):
         self._card_timer.timeout.connect(self._load_settled_card)
         self._settling: int | None = None
         self._checking: set[str] = set()
+        self._scanned_over: str | None = None  # the field's text when a scan showed its card
         self._notes: dict[str, Callable[[], str]] = {}  # per badge code: printing, sent, failed
         badges.sent.connect(self._badge_sent)
         badges.recorded.connect(self._badge_recorded)
@@ -154,6 +156,18 @@ class DeskFlows(QObject):
         self.card_view.show_card(card)
         self.card_changed.emit(card)
 
+    def keep_card_over_text(self) -> None:
+        """The card about to show was chosen by a scan or a click, not by the field's text:
+        a text that finds no one does not take it away until the text changes."""
+        self._scanned_over = self.search.query
+
+    def nobody_matches(self) -> None:
+        """The field's text finds no one: no card may stay for Enter, unless it is the card
+        of a scan made after that text was typed (the scan is the newer word)."""
+        if self._scanned_over is not None and self._scanned_over == self.search.query:
+            return
+        self.clear()
+
     def clear(self) -> None:
         """Esc: the card goes; the outcome of the last scan stays until the next one."""
         self._card_timer.stop()
@@ -168,7 +182,18 @@ class DeskFlows(QObject):
         self.check_in(code.strip())
 
     def check_in_selected(self) -> None:
-        """Enter: check in the person on the card (or the selected row)."""
+        """Enter: check in the person the field's text designates: the card, or the selected row.
+
+        If the text changed since the list and card were shown, nobody on screen was chosen
+        for it: Enter searches first. A text that is exactly a registration's code (a slow
+        scanner, a code typed by hand) is checked in as a scan would be; anything else only
+        shows its results, and the next Enter acts on them.
+        """
+        if not self.search.is_current():
+            self._settling = None
+            self._card_timer.stop()
+            self.search.search_now(self._entered_after_search)
+            return
         hit = self.search.current_hit()
         if self.card is not None and (
             hit is None or hit.registration_id == self.card.registration_id
@@ -177,8 +202,36 @@ class DeskFlows(QObject):
         elif hit is not None:
             self.check_in(hit.code)
 
-    def check_in(self, code: str, override: Override | None = None) -> None:
-        """Check ``code`` in following the desk rules, and print the badge when set to."""
+    def _entered_after_search(self, hits: list[SearchHit]) -> None:
+        if hits and hits[0].exact_code:
+            self.check_in(hits[0].code)
+        elif hits:
+            self.search.hint(
+                QCoreApplication.translate(
+                    "DeskFlows", "{count} found. Choose the person, then press Enter."
+                ).format(count=len(hits))
+            )
+
+    def scan_refused_while_busy(self) -> None:
+        """A scan came while a dialog was open: nothing is done, and staff are told why."""
+        self.outcome.show_message(
+            Tone.PROBLEM,
+            lambda: QCoreApplication.translate("DeskFlows", "Scan not taken"),
+            lambda: QCoreApplication.translate(
+                "DeskFlows", "A window is open. Finish or close it, then scan again."
+            ),
+        )
+
+    def check_in(
+        self,
+        code: str,
+        override: Override | None = None,
+        *,
+        first: Callable[[], str] | None = None,
+    ) -> None:
+        """Check ``code`` in following the desk rules, and print the badge when set to.
+
+        ``first`` is said before the outcome (a payment's receipt and change due)."""
         if not code or code in self._checking:
             return  # a second Enter while the first is on its way changes nothing
         self._checking.add(code)
@@ -190,7 +243,7 @@ class DeskFlows(QObject):
 
         def done(result: CheckInResult) -> None:
             self._checking.discard(code)
-            self._checked(result)
+            self._checked(result, first)
 
         def failed(error: BaseException) -> None:
             self._checking.discard(code)
@@ -200,7 +253,7 @@ class DeskFlows(QObject):
             run, lambda r: done(r) if shiboken6.isValid(self.window) else None, failed
         )
 
-    def _checked(self, result: CheckInResult) -> None:
+    def _checked(self, result: CheckInResult, first: Callable[[], str] | None = None) -> None:
         self.blocked = result if result.outcome in _BLOCKING else None
         self.blocked_changed.emit(self.blocked is not None)
         extra: Callable[[], str] | None = None
@@ -209,7 +262,10 @@ class DeskFlows(QObject):
             extra = self.badge_note(result.code)
         elif result.outcome is CheckInOutcome.MEMBERSHIP_DOUBT:
             extra = doubt_hint  # F7 settles it; F8 lets it through
-        self.outcome.show_result(result, extra)
+        self.keep_card_over_text()  # the card below is the scan's, not the text's
+        self.outcome.show_result(result, extra, first=first)
+        if result.outcome is CheckInOutcome.CHECKED_IN and result.registration_id is not None:
+            self.recent.emit(result)
         if result.registration_id is not None:
             if not self.search.select_registration(result.registration_id):
                 self.search.clear_selection()  # Enter must not mean the row chosen before
@@ -386,7 +442,9 @@ class DeskFlows(QObject):
             self.load_card(card.registration_id)
             self.changed.emit()
             if was_blocked:
-                self.check_in(card.code)  # paid: the refused check-in goes through now
+                # Paid: the refused check-in goes through now; its band keeps the receipt
+                # number and the change due at its head, whatever the check-in says.
+                self.check_in(card.code, first=self.outcome.detail_text)
 
         self._write(
             lambda: shared_mode.collect_balance(

@@ -65,6 +65,12 @@ _HEADLINES = {
 }
 
 
+def tone_colours(tone: Tone) -> tuple[str, str]:
+    """The background and text colours of ``tone`` (the main button speaks in them too)."""
+    look = _LOOKS[tone]
+    return look.background, look.foreground
+
+
 class Sound:
     """The outcome's sound: one beep for a check-in, two for a warning, three for a refusal.
 
@@ -132,8 +138,16 @@ class OutcomePanel(QFrame):
         self.setMinimumHeight(96)
         self._apply()
 
-    def show_result(self, result: CheckInResult, extra: Callable[[], str] | None = None) -> None:
-        """Show a check-in outcome (and play its sound); ``extra`` adds a line (printing)."""
+    def show_result(
+        self,
+        result: CheckInResult,
+        extra: Callable[[], str] | None = None,
+        *,
+        first: Callable[[], str] | None = None,
+    ) -> None:
+        """Show a check-in outcome (and play its sound); ``extra`` adds a line (printing);
+        ``first`` comes before the outcome's own words (the change due of the payment that
+        led to this check-in: the cashier still needs it)."""
         tone = Tone(result.outcome.value)
         self.result = result
 
@@ -158,7 +172,8 @@ class OutcomePanel(QFrame):
                     lambda template: QCoreApplication.translate("CheckIn", template)
                 )
             more = extra() if extra is not None else ""
-            return f"{text} {more}".strip()
+            before = first() if first is not None else ""
+            return " ".join(part for part in (before, text, more) if part)
 
         self.show_message(tone, headline, detail, keep_result=True)
 
@@ -184,6 +199,11 @@ class OutcomePanel(QFrame):
         before = self._detail
         self._detail = lambda: f"{before()} {more()}".strip()
         self._apply()
+
+    @property
+    def detail_text(self) -> Callable[[], str]:
+        """The current detail, as a function of the interface language (to carry it on)."""
+        return self._detail
 
     def refresh(self) -> None:
         """Ask the texts again (a note they include changed)."""

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,6 +73,7 @@ class SearchPanel(QWidget):
     current_changed = Signal(object)  # SearchHit | None
     activated = Signal(object)  # SearchHit: double-click on a row
     searched = Signal(str)  # a query's results are on screen (for tests and the benchmark)
+    emptied = Signal()  # the text designates no one any more: no card may stay for Enter
 
     def __init__(
         self, reader: Worker, search: SearchFunction, parent: QWidget | None = None
@@ -77,6 +86,7 @@ class SearchPanel(QWidget):
         self._shown_query = ""
         self._last_error: BaseException | None = None
         self._unselected = False  # no row chosen on purpose: a refresh keeps it that way
+        self._then: tuple[str, Callable[[list[SearchHit]], None]] | None = None
 
         self.field = SearchField()
         field_font = QFont(self.field.font())
@@ -124,6 +134,9 @@ class SearchPanel(QWidget):
         self.field.moved.connect(self.move_selection)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.doubleClicked.connect(self._double_clicked)
+        # Letters typed while the list has the focus go to the field, never to the list's own
+        # "jump to row" search (a slow scanner's code must not pick a row for Enter).
+        self.view.installEventFilter(self)
         self.model.modelReset.connect(self._size_columns)
         self.retranslate()
 
@@ -133,6 +146,24 @@ class SearchPanel(QWidget):
     def query(self) -> str:
         """The text in the field, trimmed."""
         return self.field.text().strip()
+
+    def is_current(self) -> bool:
+        """Whether the list and the card answer the text now in the field (nothing typed since)."""
+        return self._shown_query == self.query
+
+    def search_now(self, then: Callable[[list[SearchHit]], None]) -> None:
+        """Search the field's text at once; ``then(hits)`` once its results are on screen."""
+        query = self.query
+        self.timer.stop()
+        self._then = (query, then)
+        if not query:
+            self._show("", [])
+            return
+        self._request(query)
+
+    def hint(self, text: str) -> None:
+        """A word under the list until the next search (what Enter will do now)."""
+        self.status.setText(text)
 
     def current_hit(self) -> SearchHit | None:
         """The selected row's hit."""
@@ -178,6 +209,7 @@ class SearchPanel(QWidget):
     # -- searching ----------------------------------------------------------------------
 
     def _typed(self, _text: str) -> None:
+        self._then = None  # Enter was about another text
         if not self.query:
             self.timer.stop()
             self._next = None
@@ -226,7 +258,11 @@ class SearchPanel(QWidget):
         if not same_query:
             self._unselected = False
         self.model.set_hits(hits)
-        if not hits or (same_query and self._unselected):
+        if not hits:
+            self.current_changed.emit(None)
+            if query or not same_query:
+                self.emptied.emit()
+        elif same_query and self._unselected:
             self.current_changed.emit(None)
         elif (
             same_query
@@ -238,6 +274,9 @@ class SearchPanel(QWidget):
             self._select_row(0)
         self._update_status()
         self.searched.emit(query)
+        waiting, self._then = self._then, None
+        if waiting is not None and waiting[0] == query:
+            waiting[1](hits)
 
     def _select_row(self, row: int) -> None:
         self._unselected = False
@@ -251,6 +290,21 @@ class SearchPanel(QWidget):
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_changed.emit(self.model.hit(current.row()) if current.isValid() else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.text()
+            and event.text().isprintable()
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            self.field.setFocus()
+            self.field.insert(event.text())
+            return True
+        return super().eventFilter(watched, event)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         hit = self.model.hit(index.row())

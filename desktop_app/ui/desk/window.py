@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QMainWindow,
@@ -30,8 +31,10 @@ from desktop_app.ui.desk.card import AttendeeCardView
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.flows import DeskFlows
 from desktop_app.ui.desk.header import DeskHeader
-from desktop_app.ui.desk.outcome import OutcomePanel, Sound
+from desktop_app.ui.desk.main_button import enter_outcome, main_button_style, main_button_words
+from desktop_app.ui.desk.outcome import OutcomePanel, Sound, Tone
 from desktop_app.ui.desk.print_bar import PrintProblemBar
+from desktop_app.ui.desk.recent import RecentCheckIns
 from desktop_app.ui.desk.search import SearchPanel
 from desktop_app.ui.desk.shared_mode import SharedDesk
 from desktop_app.ui.scanner import ScanDetector
@@ -69,6 +72,7 @@ class DeskWindow(QMainWindow):
         )
         self.card = AttendeeCardView()
         self.outcome = OutcomePanel(self.sound)
+        self.recent = RecentCheckIns()
         self.badges = BadgeJobs(context, self)
         self.print_bar = PrintProblemBar(self.badges)
         self.flows = DeskFlows(context, self, self.search, self.card, self.outcome, self.badges)
@@ -92,6 +96,7 @@ class DeskWindow(QMainWindow):
             self.header.show_link(self.shared_desk.indicator)
 
         self.signed_out = False
+        self._enter_will: Tone | None = None  # what Enter would do to the designated person
         self._specs: dict[str, _ActionSpec] = {}
         self.buttons: dict[str, QPushButton] = {}
         self._build_actions()
@@ -150,7 +155,7 @@ class DeskWindow(QMainWindow):
         for name in ("settings", "staff", "conflicts", "sign_out"):
             menu.addAction(self._specs[name].action)
         for name, spec in self._specs.items():
-            if name in ("clear", "sign_out", "conflicts"):
+            if name in ("clear", "conflicts"):
                 continue
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the search
@@ -161,11 +166,7 @@ class DeskWindow(QMainWindow):
             button.setFont(font)
             button.clicked.connect(spec.action.trigger)
             self.buttons[name] = button
-        self.buttons["check_in"].setStyleSheet(
-            "QPushButton { background:#1b5e20; color:#ffffff; border-radius:6px;"
-            " padding:6px 14px; }"
-            "QPushButton:disabled { background:#9e9e9e; color:#eeeeee; }"
-        )
+        self._paint_main_button(Tone.CHECKED_IN)
         self.buttons["override"].setStyleSheet(
             "QPushButton:enabled { background:#0d47a1; color:#ffffff; border-radius:6px;"
             " padding:6px 14px; }"
@@ -193,6 +194,7 @@ class DeskWindow(QMainWindow):
             actions.addWidget(self.buttons[name], 1 + position // 3, position % 3)
         actions.addWidget(self.buttons["staff"], 3, 0)
         actions.addWidget(self.buttons["membership"], 3, 1)
+        actions.addWidget(self.buttons["sign_out"], 3, 2)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -200,8 +202,14 @@ class DeskWindow(QMainWindow):
         right_layout.addWidget(self.card, 1)
         right_layout.addLayout(actions)
 
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search, 1)
+        left_layout.addWidget(self.recent)
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.search)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 11)
         splitter.setStretchFactor(1, 10)
@@ -229,7 +237,12 @@ class DeskWindow(QMainWindow):
         flows = self.flows
         self.search.current_changed.connect(flows.show_hit)
         self.search.activated.connect(lambda hit: flows.check_in(hit.code))
+        flows.recent.connect(self.recent.add)
+        self.recent.chosen.connect(self._show_registration)
         self.search.current_changed.connect(lambda _hit: self._update_actions())
+        # No card stays for a text that finds no one.
+        self.search.emptied.connect(flows.nobody_matches)
+        self.search.field.textChanged.connect(lambda _text: self._update_actions())
         flows.card_changed.connect(lambda _card: self._update_actions())
         flows.blocked_changed.connect(lambda _blocked: self._update_actions())
         flows.changed.connect(self._data_changed)
@@ -259,15 +272,35 @@ class DeskWindow(QMainWindow):
         self.search.field.setFocus()
 
     def _scanned(self, code: str) -> None:
-        if not self.signed_out:  # nobody may check in while the desk waits for a sign-in
-            self.flows.scan(code)
+        if self.signed_out:  # nobody may check in while the desk waits for a sign-in
+            return
+        if QApplication.activeModalWidget() is not None:
+            # The dialog is about someone (a payment, a walk-in): never check in behind it.
+            self.flows.scan_refused_while_busy()
+            return
+        self.flows.scan(code)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Typing that no widget took (the focus on the card or a button) goes to the search:
+        a slow scanner's code lands in the field, where Enter searches it, never on the card."""
+        text = event.text()
+        command = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if text and text.isprintable() and not command and self.search.isEnabled():
+            self.search.field.setFocus()
+            self.search.field.insert(text)
+            return
+        super().keyPressEvent(event)
 
     def _data_changed(self) -> None:
         self.header.refresh()
         self.search.refresh()
 
     def _show_registration(self, registration_id: int) -> None:
-        self.search.select_registration(registration_id)
+        self.flows.keep_card_over_text()
+        if not self.search.select_registration(registration_id):
+            self.search.clear_selection()  # Enter means this card, not the row chosen before
         self.flows.load_card(registration_id)
 
     def clear_search(self) -> None:
@@ -338,6 +371,14 @@ class DeskWindow(QMainWindow):
 
     def _lock(self) -> None:
         locked = self.signed_out
+        if locked:
+            # The next person at the desk sees the event and the desk, no one's details:
+            # no search, no list, no card, no band naming the last person.
+            self.search.reset()
+            self.flows.clear()
+            self.flows.blocked = None
+            self.outcome.clear()
+            self.recent.forget()
         self.search.setEnabled(not locked)
         self.card.setVisible(not locked)  # the next person at the desk sees no one's details
         self.header.signed_out = locked
@@ -352,8 +393,8 @@ class DeskWindow(QMainWindow):
         if self.signed_out:
             for name, spec in self._specs.items():
                 spec.action.setEnabled(name == "sign_out")
-            for button in self.buttons.values():
-                button.setEnabled(False)
+            for name, button in self.buttons.items():
+                button.setEnabled(name == "sign_out")  # F12's button says "Sign in"
             return
         card = self.flows.card
         hit = self.search.current_hit()
@@ -364,7 +405,13 @@ class DeskWindow(QMainWindow):
             if hit is not None and (card is None or card.registration_id != hit.registration_id)
             else card
         )
-        specs["check_in"].action.setEnabled(target is not None and target.status == "active")
+        # A text typed since the list was shown: Enter searches it first (flows).
+        stale = bool(self.search.query) and not self.search.is_current()
+        specs["check_in"].action.setEnabled(
+            stale or (target is not None and target.status == "active")
+        )
+        self._enter_will = None if stale else enter_outcome(target)
+        self._label_main_button()
         specs["override"].action.setEnabled(self.flows.blocked is not None)
         specs["edit"].action.setEnabled(card is not None)
         specs["substitute"].action.setEnabled(
@@ -383,6 +430,20 @@ class DeskWindow(QMainWindow):
         for name, button in self.buttons.items():
             button.setEnabled(specs[name].action.isEnabled())
         self._restrict_offline()
+
+    def _label_main_button(self) -> None:
+        """The main button says what Enter will do, in that outcome's colour."""
+        button = self.buttons["check_in"]
+        will = self._enter_will
+        if will is None or will is Tone.CHECKED_IN:
+            label = self._specs["check_in"].label()
+        else:
+            label = main_button_words(will)
+        button.setText(f"{label}   ⏎")
+        self._paint_main_button(will or Tone.CHECKED_IN)
+
+    def _paint_main_button(self, tone: Tone) -> None:
+        self.buttons["check_in"].setStyleSheet(main_button_style(tone))
 
     def _restrict_offline(self) -> None:
         """Offline, what is not journaled waits for the server (disabled, saying why)."""
@@ -408,6 +469,7 @@ class DeskWindow(QMainWindow):
                 self.buttons[name].setToolTip(
                     self.tr("{action} — key {key}").format(action=text, key=key)
                 )
+        self._label_main_button()
         self._restrict_offline()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,65 @@
+"""The desk's main button says what Enter will do to the person on screen, in the colour of
+that outcome: green to check in, red when a payment is due (F4), blue for a membership doubt
+(F7), amber when already checked in, purple for a cancelled registration."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP
+from desktop_app.ui.desk.outcome import Tone, tone_colours
+
+
+class _Designated(Protocol):
+    """What the list's row and the card both know of a person (read-only)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def balance_due(self) -> Decimal: ...
+
+    @property
+    def membership_flag(self) -> str | None: ...
+
+    @property
+    def checked_in(self) -> bool: ...
+
+
+def enter_outcome(target: _Designated | None) -> Tone | None:
+    """What Enter would show for ``target`` (the desk's rules, in their order)."""
+    if target is None:
+        return None
+    if target.status != "active":
+        return Tone.CANCELLED
+    if target.checked_in:
+        return Tone.ALREADY
+    if target.balance_due > 0:
+        return Tone.PAYMENT_DUE
+    if target.membership_flag == "doubt":
+        return Tone.MEMBERSHIP_DOUBT
+    return Tone.CHECKED_IN
+
+
+def main_button_words(tone: Tone) -> str:
+    """The button's words for an outcome other than a plain check-in."""
+    words = {
+        Tone.CANCELLED: QT_TRANSLATE_NOOP("DeskWindow", "Cancelled registration"),
+        Tone.ALREADY: QT_TRANSLATE_NOOP("DeskWindow", "Already checked in"),
+        Tone.PAYMENT_DUE: QT_TRANSLATE_NOOP("DeskWindow", "Payment due — F4"),
+        Tone.MEMBERSHIP_DOUBT: QT_TRANSLATE_NOOP("DeskWindow", "Membership doubt — F7"),
+    }
+    return QCoreApplication.translate("DeskWindow", words[tone])
+
+
+def main_button_style(tone: Tone) -> str:
+    """The main button's style sheet in ``tone``'s colours (grey when disabled)."""
+    background, foreground = tone_colours(tone)
+    return (
+        f"QPushButton {{ background:{background}; color:{foreground}; border-radius:6px;"
+        " padding:6px 14px; }"
+        "QPushButton:disabled { background:#9e9e9e; color:#eeeeee; }"
+    )
