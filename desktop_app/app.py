@@ -24,6 +24,7 @@ from desktop_app.resources import as_path
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.events import EventSummary, list_events
 from desktop_app.services.staff import StaffMember, create_staff, has_staff
+from desktop_app.ui.collector import MainThreadCollector
 from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared
 from desktop_app.ui.dialogs.login import LoginDialog
@@ -285,6 +286,7 @@ def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
     QCoreApplication.setApplicationName("Passerelle")
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(as_path("icons", "passerelle.png"))))
+    collector = MainThreadCollector(app)  # never free a Qt object on a worker thread
     if demo:
         # The demo keeps its desk settings next to its data, not in this machine's settings.
         folder = Path(tempfile.mkdtemp(prefix="passerelle-demo-"))
@@ -305,6 +307,7 @@ def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
     launcher.start()
     code = app.exec()
     launcher.shutdown()
+    collector.stop()
     if demo:  # the demo's data goes with it
         settings.sync()
         if launcher.shift is not None:
