@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from typing import ClassVar
 
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +14,7 @@ from desktop_app.ui.collector import MainThreadCollector
 class _Cycle:
     """A reference cycle (like a widget captured in its own lambda) that records where it dies."""
 
-    died_on: list[str] = []
+    died_on: ClassVar[list[str]] = []
 
     def __init__(self) -> None:
         self.me = self
