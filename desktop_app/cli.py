@@ -87,12 +87,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # `passerelle events list | head`: the reader left; say nothing more (Python docs'
-        # recipe: point stdout at devnull so the flush at exit does not fail again).
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+    except Exception as error:
+        if isinstance(error, BrokenPipeError):
+            return _reader_left()
+        from desktop_app.db.failures import storage_failure
+
+        known = storage_failure(error)
+        if known is None:
+            raise  # a bug: its traceback is what the developers need
+        logging.getLogger(__name__).info("storage failure", exc_info=error)
+        sys.stderr.write(f"passerelle: {known.message}\n")
+        return 1
+
+
+def _reader_left() -> int:
+    """`passerelle events list | head`: the reader left; say nothing more (Python docs'
+    recipe: point stdout at devnull so the flush at exit does not fail again)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 if __name__ == "__main__":

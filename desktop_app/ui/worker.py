@@ -14,6 +14,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desktop_app.services.failures import explained
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -35,7 +37,8 @@ class _Task(QRunnable, Generic[T]):
         try:
             result = self.function()
         except BaseException as error:  # every failure must reach the GUI, bugs included
-            self.relay.failed.emit(error)
+            # A locked or full database, a server gone: the user's words, not a crash.
+            self.relay.failed.emit(explained(error))
         else:
             self.relay.succeeded.emit(result)
 
