@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "desktop_app.commands.events",
     "desktop_app.commands.demo",
     "desktop_app.commands.members",
+    "desktop_app.commands.price",
     "desktop_app.commands.badges",
     "desktop_app.commands.receipt",
     "desktop_app.commands.registrations",

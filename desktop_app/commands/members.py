@@ -14,21 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.commands import add_db_option, add_json_option, opened, print_json
+from desktop_app.commands.person import add_person_options, verdict_lines
 
 if TYPE_CHECKING:
     from desktop_app.domain.membership import MembershipVerdict
     from desktop_app.services.member_import import MemberImportReport
 
 ASSOCIATION_CHOICES = ("bioquebec", "lso")
-
-
-def add_person_options(parser: argparse.ArgumentParser) -> None:
-    """``--event`` and the ways a person is known: name, email, organization, member number."""
-    parser.add_argument("--event", required=True, metavar="SLUG", help="the event's slug")
-    parser.add_argument("--name", metavar="N", help="the person's full name")
-    parser.add_argument("--email", metavar="E", help="the person's email address")
-    parser.add_argument("--organization", metavar="O", help="the organization as typed")
-    parser.add_argument("--member-number", metavar="M", help="a member number")
 
 
 def register(subparsers: Any) -> None:
@@ -101,10 +93,6 @@ def register(subparsers: Any) -> None:
     add_json_option(decide)
     decide.set_defaults(handler=run_decide)
 
-    from desktop_app.commands import price  # its own top-level command, registered here
-
-    price.register(subparsers)
-
 
 def verdict_of(args: argparse.Namespace) -> MembershipVerdict:
     """The verdict for the person and event given on the command line."""
@@ -119,25 +107,6 @@ def verdict_of(args: argparse.Namespace) -> MembershipVerdict:
             organization=args.organization,
             member_number=args.member_number,
         )
-
-
-def verdict_lines(verdict: MembershipVerdict) -> list[str]:
-    """One readable line per association: its status and the evidence behind it."""
-    from desktop_app.domain.membership import ASSOCIATION_NAMES
-
-    lines = []
-    for code, status in verdict.per_association.items():
-        label = ASSOCIATION_NAMES.get(code, code)
-        state = "no membership found" if status.status == "not-found" else str(status.status)
-        if status.status == "expired" and status.expired_on is not None:
-            state = f"expired on {status.expired_on.isoformat()}"
-        details = [e.detail for e in status.evidence]
-        details += [
-            f"candidate {c.organization_name or c.person_name or c.membership_id} (score {c.score})"
-            for c in status.candidates
-        ]
-        lines.append(f"{label}: {state}" + (f" — {'; '.join(details)}" if details else ""))
-    return lines
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop_app.commands import add_db_option, add_json_option, opened, print_json
-from desktop_app.commands.members import add_person_options, verdict_lines
+from desktop_app.commands.person import add_person_options, verdict_lines
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 
 

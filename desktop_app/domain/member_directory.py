@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
 
 from rapidfuzz import fuzz, process
 
@@ -15,8 +14,6 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 from desktop_app.domain.freemail import is_free_mail
 from desktop_app.domain.membership_records import (
     MembershipRecord,
-    MembershipVerdict,
-    PersonQuery,
     StaffDecision,
 )
 from desktop_app.domain.names import (
@@ -224,10 +221,3 @@ class MemberDirectory:
         return [
             (record_id, score) for index, score in ranked for record_id in self._fuzzy_ids[index]
         ]
-
-    def verdict(self, query: PersonQuery, event_date: date) -> MembershipVerdict:
-        """Shorthand for ``verdict(self, query, event_date)``."""
-        # Imported here: the judgement reads the directory, so it imports this module.
-        from desktop_app.domain.membership_judgement import verdict
-
-        return verdict(self, query, event_date)
