@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import BadgePrint, Person, Registration
 from desktop_app.domain import membership as vocabulary
+from desktop_app.domain.accounts import balance_owed, credit_owed
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.membership import ASSOCIATION_NAMES
 from desktop_app.services import audit
-from desktop_app.services.checkin import ZERO, active_check_in
+from desktop_app.services.checkin import active_check_in
 from desktop_app.services.registration_verdicts import assess_registrations
 
 _CTX = "MembershipVerdict"
@@ -284,8 +285,8 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
         status=registration.status,
         amount_due=registration.amount_due,
         amount_paid=registration.amount_paid,
-        balance_due=max(registration.amount_due - registration.amount_paid, ZERO),
-        credit_due=max(registration.amount_paid - registration.amount_due, ZERO),
+        balance_due=balance_owed(registration.amount_due, registration.amount_paid),
+        credit_due=credit_owed(registration.amount_due, registration.amount_paid),
         marking=str(stored["marking"]) if stored and stored.get("marking") else None,
         associations=tuple(stored.get("associations") or ()) if stored else (),
         evidence=evidence_lines(stored),

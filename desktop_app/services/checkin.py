@@ -26,14 +26,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, Registration
+from desktop_app.domain.accounts import balance_owed
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
-from desktop_app.domain.money import format_money
+from desktop_app.domain.money import ZERO, format_money
 from desktop_app.services import audit
 from desktop_app.services.events import get_event
 from desktop_app.services.staff import Override, verify_override
-
-ZERO = Decimal("0.00")
 
 _CTX = "CheckIn"
 _T_CHECKED_IN = QT_TRANSLATE_NOOP("CheckIn", "Checked in: {name}")
@@ -117,7 +116,7 @@ class EventCounts:
 
 def balance_due(registration: Registration) -> Decimal:
     """What the person still owes: ``amount_due - amount_paid``, never negative."""
-    return max(registration.amount_due - registration.amount_paid, ZERO)
+    return balance_owed(registration.amount_due, registration.amount_paid)
 
 
 def _name(person: Person) -> str:

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import Payment, Receipt, Registration
 from desktop_app.documents.receipt import ReceiptLine, render_receipt
+from desktop_app.domain.accounts import balance_owed, counts_as_paid
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.money import ZERO, to_money
 from desktop_app.domain.taxes import TaxBreakdown, compute_taxes, difference
@@ -223,7 +224,7 @@ def _collect(
         raise Conflict(
             QT_TRANSLATE_NOOP("AppError", "This registration was cancelled; nothing to collect.")
         )
-    balance = registration.amount_due - registration.amount_paid
+    balance = balance_owed(registration.amount_due, registration.amount_paid)
     if balance <= 0:
         raise Conflict(QT_TRANSLATE_NOOP("AppError", "Nothing is owed on this registration."))
     row = new_payment(registration, payment, desk=desk, staff=staff, action_id=action_id)
@@ -303,7 +304,7 @@ def collect_balance(
     its supervisor recorded; none is needed for cash or card. ``receipt_series`` numbers
     the receipt in another series than the event's (a desk's offline series).
     """
-    if payment.method not in ("cash", "card"):
+    if not counts_as_paid(payment.method):
         raise Invalid(
             QT_TRANSLATE_NOOP(
                 "AppError",

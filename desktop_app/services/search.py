@@ -23,13 +23,13 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, PriceCategory, Registration
+from desktop_app.domain.accounts import balance_owed
 from desktop_app.domain.codes import normalise_code
 from desktop_app.services import search_backend
 from desktop_app.services.events import get_event
 from desktop_app.services.search_backend import Candidate
 from desktop_app.services.search_rank import Query, score, sort_key
 
-ZERO = Decimal("0.00")
 MIN_CANDIDATES = 100
 """Rows the index hands over for ranking (at least; twice the limit when larger)."""
 
@@ -200,7 +200,7 @@ def _hit(row: tuple[Any, ...], hit_score: float, exact: bool) -> SearchHit:
         checked_in_at=checked_in_at,
         marking=_marking(verdict),
         membership_flag=flag,
-        balance_due=max(due - paid, ZERO),
+        balance_due=balance_owed(due, paid),
         exact_code=exact,
         score=hit_score,
     )

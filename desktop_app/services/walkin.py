@@ -39,6 +39,7 @@ from desktop_app.db.models import (
     Registration,
 )
 from desktop_app.documents.receipt import render_receipt
+from desktop_app.domain.accounts import counts_as_paid
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
@@ -334,7 +335,7 @@ def _register(
     session.add(person)
     session.flush()  # starts the write transaction on SQLite before the rest is decided
     complimentary = payment.method == "complimentary"
-    received = payment.method in ("cash", "card")
+    received = counts_as_paid(payment.method)
     registration = Registration(
         event_id=event.id,
         person_id=person.id,

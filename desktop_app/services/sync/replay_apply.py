@@ -26,6 +26,7 @@ from desktop_app.db.models import (
     ReceiptSeries,
     Registration,
 )
+from desktop_app.domain.accounts import balance_owed, counts_as_paid
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.domain.money import ZERO
 from desktop_app.services import audit
@@ -185,11 +186,10 @@ def _apply_check_in(session: Session, facts: ActionFacts, desk: str) -> str | No
 def _apply_payment(session: Session, facts: ActionFacts, desk: str) -> str | None:
     assert facts.payment is not None
     registration = _registration(session, facts.registration["code"])
-    balance = registration.amount_due - registration.amount_paid
     payment = Payment(**{**facts.payment, "id": None, "registration_id": registration.id})
     session.add(payment)
-    amount = payment.amount if payment.method in ("cash", "card") else ZERO
-    owed = max(balance, ZERO)
+    amount = payment.amount if counts_as_paid(payment.method) else ZERO
+    owed = balance_owed(registration.amount_due, registration.amount_paid)
     registration.amount_paid = registration.amount_paid + amount
     if (
         registration.amount_paid >= registration.amount_due
