@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Protocol
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
 from desktop_app.domain.money import to_money
@@ -184,6 +185,21 @@ class PriceQuote:
     def total(self) -> Decimal:
         """What the person pays."""
         return self.breakdown.total
+
+
+class ListPriced(Protocol):
+    """A price category as stored or declared: its list amount and how taxes apply to it."""
+
+    @property
+    def amount(self) -> Decimal: ...
+
+    @property
+    def taxes_included(self) -> bool: ...
+
+
+def list_price_total(province: Province, category: ListPriced) -> Decimal:
+    """What ``category`` costs at its list price, taxes included, where the event is."""
+    return compute_taxes(province, category.amount, category.taxes_included).total
 
 
 def _eligibility(

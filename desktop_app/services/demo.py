@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -31,12 +32,14 @@ from desktop_app.db.models import (
     OrganizationAlias,
     OrganizationDomain,
     Person,
+    PriceCategory,
     Registration,
 )
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict
 from desktop_app.domain.names import organization_key
-from desktop_app.domain.taxes import Province, compute_taxes
+from desktop_app.domain.pricing import list_price_total
+from desktop_app.domain.taxes import Province
 from desktop_app.resources import as_path
 from desktop_app.services import audit
 from desktop_app.services import demo_names as words
@@ -182,8 +185,6 @@ def fill_demo(
 ) -> DemoResult:
     """Fill an empty database with demo members, two events and ``registrations`` people."""
     started = time.perf_counter()
-    builder = _Builder(seed)
-    rng = builder.rng
     with sessions.begin() as session:
         if session.scalar(select(func.count()).select_from(Registration)):
             raise Conflict(
@@ -193,35 +194,80 @@ def fill_demo(
                     " database (use --db with a new file).",
                 )
             )
-        associations = ensure_associations(session)
-        events: list[Event] = []
+        # The steps draw from one random generator in this order: the same seed, the same data.
+        fill = _DemoFill(session, _Builder(seed))
+        fill.events()
+        fill.organizations()
+        fill.corporate_memberships()
+        fill.individual_members()
+        session.execute(insert(Membership), fill.membership_rows)
+        people = fill.registrations(registrations)
+        audit.record(session, "demo.filled", detail={"registrations": registrations, "seed": seed})
+        result = DemoResult(
+            events=tuple(event.slug for event in fill.all_events),
+            organizations=len(fill.all_orgs),
+            memberships=len(fill.membership_rows),
+            people=len(fill.individual_ids) + people,
+            registrations=registrations,
+            seconds=0.0,
+        )
+    return DemoResult(**{**result.__dict__, "seconds": time.perf_counter() - started})
+
+
+INDIVIDUAL = ("Individual", "Student")
+"""LSO's individual membership categories in the demo."""
+
+
+class _DemoFill:
+    """The steps of a demo fill, sharing the session, the generator and what came before."""
+
+    def __init__(self, session: Session, builder: _Builder) -> None:
+        self.session = session
+        self.builder = builder
+        self.rng = builder.rng
+        self.associations = ensure_associations(session)
+        self.all_events: list[Event] = []
+        self.all_orgs: list[_Org] = []
+        self.bq_members: list[_Org] = []
+        self.lso_corporate: list[_Org] = []
+        self.outsiders: list[_Org] = []
+        self.membership_rows: list[dict[str, Any]] = []
+        self.individual_people: list[dict[str, Any]] = []
+        self.individual_ids: list[int] = []
+
+    def events(self) -> None:
+        """The two example events."""
         for name in EXAMPLE_EVENTS:
             spec = read_event_file(as_path("examples", name))
-            save_event(session, spec)
-            event = session.scalars(select(Event).where(Event.slug == spec.slug)).one()
-            events.append(event)
+            save_event(self.session, spec)
+            event = self.session.scalars(select(Event).where(Event.slug == spec.slug)).one()
+            self.all_events.append(event)
 
-        # Organizations: BIOQuébec's 270 members (Québec institutions and companies), LSO's
-        # corporate members (Ontario ones, plus some Québec members of both associations),
-        # and non-member companies that people work for.
+    def organizations(self) -> None:
+        """BIOQuébec's 270 members (Québec institutions and companies), LSO's corporate
+        members (Ontario ones, plus some Québec members of both associations), and
+        non-member companies that people work for."""
+        builder, rng, session = self.builder, self.rng, self.session
         qc_institutions = [_Org(fr, dom, en, "QC") for fr, en, dom in words.INSTITUTIONS[:9]]
         on_institutions = [_Org(en or fr, dom, fr, "ON") for fr, en, dom in words.INSTITUTIONS[9:]]
         bq_companies = [builder.company("QC") for _ in range(BIOQUEBEC_MEMBER_ORGANIZATIONS - 9)]
         on_companies = [builder.company("ON") for _ in range(115)]
-        outsiders = [builder.company(rng.choice(("QC", "ON"))) for _ in range(160)]
-        all_orgs = qc_institutions + on_institutions + bq_companies + on_companies + outsiders
+        self.outsiders = [builder.company(rng.choice(("QC", "ON"))) for _ in range(160)]
+        self.all_orgs = (
+            qc_institutions + on_institutions + bq_companies + on_companies + self.outsiders
+        )
         org_ids = _bulk(
             session,
             Organization,
-            [{"name": o.name, "name_key": organization_key(o.name)} for o in all_orgs],
+            [{"name": o.name, "name_key": organization_key(o.name)} for o in self.all_orgs],
         )
-        for org, org_id in zip(all_orgs, org_ids, strict=True):
+        for org, org_id in zip(self.all_orgs, org_ids, strict=True):
             org.id = org_id
         session.execute(
             insert(OrganizationDomain),
-            [{"organization_id": o.id, "domain": o.domain} for o in all_orgs],
+            [{"organization_id": o.id, "domain": o.domain} for o in self.all_orgs],
         )
-        aliases = [o for o in all_orgs if o.alias]
+        aliases = [o for o in self.all_orgs if o.alias]
         if aliases:
             session.execute(
                 insert(OrganizationAlias),
@@ -234,68 +280,67 @@ def fill_demo(
                     for o in aliases
                 ],
             )
-
-        bq_members = qc_institutions + bq_companies
+        self.bq_members = qc_institutions + bq_companies
         both = rng.sample(bq_companies, 30) + qc_institutions[:2]
-        lso_corporate = on_institutions + on_companies + both
-        membership_rows: list[dict[str, Any]] = []
+        self.lso_corporate = on_institutions + on_companies + both
 
-        def period() -> tuple[date, date]:
-            roll = rng.random()
-            if roll < 0.06:
-                return date(2026, 1, 1), date(2026, 12, 31)  # lapsed before both events
-            if roll < 0.09:
-                return date(2026, 3, 23), date(2027, 3, 22)  # ends the day before Montréal
-            if roll < 0.15:
-                return date(2026, 4, 1), date(2027, 3, 31)  # valid in Montréal, not Toronto
-            return date(2026, 1, 1), date(2027, 12, 31)
+    def _period(self) -> tuple[date, date]:
+        roll = self.rng.random()
+        if roll < 0.06:
+            return date(2026, 1, 1), date(2026, 12, 31)  # lapsed before both events
+        if roll < 0.09:
+            return date(2026, 3, 23), date(2027, 3, 22)  # ends the day before Montréal
+        if roll < 0.15:
+            return date(2026, 4, 1), date(2027, 3, 31)  # valid in Montréal, not Toronto
+        return date(2026, 1, 1), date(2027, 12, 31)
 
-        for number, org in enumerate(bq_members, start=1):
-            start, end = period()
-            membership_rows.append(
-                {
-                    "association_id": associations["bioquebec"].id,
-                    "holder_kind": "organization",
-                    "organization_id": org.id,
-                    "person_id": None,
-                    "member_number": f"BQ-{number:04d}",
-                    "category": rng.choice(words.CATEGORIES_BIOQUEBEC),
-                    "valid_from": start,
-                    "valid_until": end,
-                    "ended_at": None,
-                    "imported_at": DEMO_CLOCK,
-                }
-            )
-        for number, org in enumerate(lso_corporate, start=1):
-            start, end = period()
-            membership_rows.append(
-                {
-                    "association_id": associations["lso"].id,
-                    "holder_kind": "organization",
-                    "organization_id": org.id,
-                    "person_id": None,
-                    "member_number": f"{10000 + number}",
-                    "category": rng.choice(words.CATEGORIES_LSO[:3]),
-                    "valid_from": start,
-                    "valid_until": end,
-                    "ended_at": None,
-                    "imported_at": DEMO_CLOCK,
-                }
-            )
+    def _membership(
+        self,
+        association: str,
+        holder_kind: str,
+        holder: int,
+        number: str,
+        categories: Sequence[str],
+    ) -> None:
+        """A membership: its period, then its category, drawn in that order."""
+        start, end = self._period()
+        self.membership_rows.append(
+            {
+                "association_id": self.associations[association].id,
+                "holder_kind": holder_kind,
+                "organization_id": holder if holder_kind == "organization" else None,
+                "person_id": holder if holder_kind == "person" else None,
+                "member_number": number,
+                "category": self.rng.choice(categories),
+                "valid_from": start,
+                "valid_until": end,
+                "ended_at": None,
+                "imported_at": DEMO_CLOCK,
+            }
+        )
 
-        # LSO individual members: some at free-mail addresses, some working for BIOQuébec
-        # member organizations (so they are members of both).
-        individual_people: list[dict[str, Any]] = []
+    def corporate_memberships(self) -> None:
+        """Every member organization's membership, some lapsed or ending early."""
+        bq, lso = words.CATEGORIES_BIOQUEBEC, words.CATEGORIES_LSO[:3]
+        for number, org in enumerate(self.bq_members, start=1):
+            self._membership("bioquebec", "organization", org.id, f"BQ-{number:04d}", bq)
+        for number, org in enumerate(self.lso_corporate, start=1):
+            self._membership("lso", "organization", org.id, f"{10000 + number}", lso)
+
+    def individual_members(self) -> None:
+        """LSO individual members: some at free-mail addresses, some working for BIOQuébec
+        member organizations (so they are members of both)."""
+        builder, rng = self.builder, self.rng
         for _ in range(400):
             first, last, language = builder.person_name()
             if rng.random() < 0.3:
-                org = rng.choice(bq_members)
+                org = rng.choice(self.bq_members)
                 email = builder.email(first, last, org.domain)
                 org_name: str | None = org.name
             else:
                 email = builder.email(first, last, rng.choice(words.FREE_MAIL))
-                org_name = rng.choice(outsiders).name if rng.random() < 0.5 else None
-            individual_people.append(
+                org_name = rng.choice(self.outsiders).name if rng.random() < 0.5 else None
+            self.individual_people.append(
                 {
                     "first_name": first,
                     "last_name": last,
@@ -307,97 +352,90 @@ def fill_demo(
                     "anonymized_at": None,
                 }
             )
-        individual_ids = _bulk(session, Person, individual_people)
-        for number, person_id in enumerate(individual_ids, start=1):
-            start, end = period()
-            membership_rows.append(
-                {
-                    "association_id": associations["lso"].id,
-                    "holder_kind": "person",
-                    "organization_id": None,
-                    "person_id": person_id,
-                    "member_number": f"{50000 + number}",
-                    "category": rng.choice(("Individual", "Student")),
-                    "valid_from": start,
-                    "valid_until": end,
-                    "ended_at": None,
-                    "imported_at": DEMO_CLOCK,
-                }
-            )
-        session.execute(insert(Membership), membership_rows)
-        directory = load_directory(session, event_date(events[0]))
-        assessors = {event.slug: Assessor(event, directory) for event in events}
+        self.individual_ids = _bulk(self.session, Person, self.individual_people)
+        for number, person_id in enumerate(self.individual_ids, start=1):
+            self._membership("lso", "person", person_id, f"{50000 + number}", INDIVIDUAL)
 
-        # Registrations: members with their corporate email, individual members, outsiders.
+    def _person(self) -> tuple[str, str, str | None, str | None, str | None, bool]:
+        """Who registers: first, last, language, email, organization, and whether a member
+        is behind it (members with their corporate email, individual members, outsiders)."""
+        builder, rng = self.builder, self.rng
+        roll = rng.random()
+        if roll < 0.55:
+            org = rng.choice(self.bq_members + self.lso_corporate)
+            first, last, language = builder.person_name()
+            email = builder.email(first, last, org.domain)
+            org_name = org.name if rng.random() < 0.8 else (org.alias or org.name.upper())
+            return first, last, language, email, org_name, True
+        if roll < 0.57:
+            # A member's employee at a free-mail address, the company typed in a hurry.
+            org = rng.choice(self.bq_members)
+            first, last, language = builder.person_name()
+            email = builder.email(first, last, rng.choice(words.FREE_MAIL))
+            return first, last, language, email, misspelled(org.name, rng), True
+        if roll < 0.62 and self.individual_people:
+            individual = rng.choice(self.individual_people)
+            return (
+                individual["first_name"],
+                individual["last_name"],
+                individual["preferred_language"],
+                individual["email"],
+                individual["organization_name"],
+                True,
+            )
+        if roll < 0.9:
+            org = rng.choice(self.outsiders)
+            first, last, language = builder.person_name()
+            return first, last, language, builder.email(first, last, org.domain), org.name, False
+        first, last, language = builder.person_name()
+        email = builder.email(first, last, rng.choice(words.FREE_MAIL))
+        return first, last, language, email, None, False
+
+    def _category(self, categories: dict[str, PriceCategory], is_member: bool) -> str:
+        rng = self.rng
+        kind = rng.random()
+        if kind < 0.03:
+            return "speaker"
+        if kind < 0.05:
+            return "sponsor" if "sponsor" in categories else "staff"
+        if kind < 0.06:
+            return "press" if "press" in categories else "staff"
+        if kind < 0.11:
+            return "student"
+        if is_member and rng.random() < 0.04:  # members who paid the non-member rate
+            return "non-member"
+        if is_member or rng.random() < 0.04:  # a few outsiders claim the member rate
+            return "member-early" if rng.random() < 0.5 else "member"
+        return "non-member"
+
+    def _paid(self, due: Decimal) -> tuple[Decimal, str]:
+        state = self.rng.random()
+        if state < 0.80:
+            return due, "active"
+        if state < 0.92:
+            return Decimal("0.00"), "active"
+        if state < 0.95:
+            return (due / 2).quantize(Decimal("0.01")), "active"
+        return due, "cancelled"
+
+    def registrations(self, count: int) -> int:
+        """``count`` registrations across the two events, each assessed as an import would
+        be; returns how many people were added for them."""
+        rng, events = self.rng, self.all_events
+        directory = load_directory(self.session, event_date(events[0]))
+        assessors = {event.slug: Assessor(event, directory) for event in events}
         categories = {
             event.slug: {category.code: category for category in event.prices} for event in events
         }
         people_rows: list[dict[str, Any]] = []
         registration_rows: list[dict[str, Any]] = []
-        member_orgs = bq_members + lso_corporate
-        for index in range(registrations):
+        for index in range(count):
             event = events[0] if rng.random() < 0.6 else events[1]
-            province = Province(event.province)
-            roll = rng.random()
-            is_member = True
-            individual: dict[str, Any] | None = None
-            if roll < 0.55:
-                org = rng.choice(member_orgs)
-                first, last, language = builder.person_name()
-                email = builder.email(first, last, org.domain)
-                org_name = org.name if rng.random() < 0.8 else (org.alias or org.name.upper())
-            elif roll < 0.57:
-                # A member's employee at a free-mail address, the company typed in a hurry.
-                org = rng.choice(bq_members)
-                first, last, language = builder.person_name()
-                email = builder.email(first, last, rng.choice(words.FREE_MAIL))
-                org_name = misspelled(org.name, rng)
-            elif roll < 0.62 and individual_people:
-                individual = rng.choice(individual_people)
-                first, last = individual["first_name"], individual["last_name"]
-                language = individual["preferred_language"]
-                email = individual["email"]
-                org_name = individual["organization_name"]
-            elif roll < 0.9:
-                org = rng.choice(outsiders)
-                first, last, language = builder.person_name()
-                email = builder.email(first, last, org.domain)
-                org_name = org.name
-                is_member = False
-            else:
-                first, last, language = builder.person_name()
-                email = builder.email(first, last, rng.choice(words.FREE_MAIL))
-                org_name = None
-                is_member = False
-            kind = rng.random()
-            if kind < 0.03:
-                code = "speaker"
-            elif kind < 0.05:
-                code = "sponsor" if "sponsor" in categories[event.slug] else "staff"
-            elif kind < 0.06:
-                code = "press" if "press" in categories[event.slug] else "staff"
-            elif kind < 0.11:
-                code = "student"
-            elif is_member and rng.random() < 0.04:  # members who paid the non-member rate
-                code = "non-member"
-            elif is_member or rng.random() < 0.04:  # a few outsiders claim the member rate
-                code = "member-early" if rng.random() < 0.5 else "member"
-            else:
-                code = "non-member"
+            first, last, language, email, org_name, is_member = self._person()
+            code = self._category(categories[event.slug], is_member)
             category = categories[event.slug][code]
-            breakdown = compute_taxes(province, category.amount, category.taxes_included)
-            due = breakdown.total
-            state = rng.random()
-            status = "active"
-            if state < 0.80:
-                paid = due
-            elif state < 0.92:
-                paid = Decimal("0.00")
-            elif state < 0.95:
-                paid = (due / 2).quantize(Decimal("0.01"))
-            else:
-                paid = due
-                status = "cancelled"
+            due = list_price_total(Province(event.province), category)
+            paid, status = self._paid(due)
             created_at = DEMO_CLOCK - timedelta(minutes=index)
             assessment = assessors[event.slug].assess(
                 RegistrationFacts(
@@ -442,20 +480,11 @@ def fill_demo(
                     "created_at": created_at,
                 }
             )
-        person_ids = _bulk(session, Person, people_rows)
+        person_ids = _bulk(self.session, Person, people_rows)
         for row, person_id in zip(registration_rows, person_ids, strict=True):
             row["person_id"] = person_id
         if registration_rows:  # an empty executemany would insert one blank row
             # The search index is rebuilt once at the end instead of row by row (2x faster).
-            with search_index.bulk_load(session.connection()):
-                session.execute(insert(Registration), registration_rows)
-        audit.record(session, "demo.filled", detail={"registrations": registrations, "seed": seed})
-        result = DemoResult(
-            events=tuple(event.slug for event in events),
-            organizations=len(all_orgs),
-            memberships=len(membership_rows),
-            people=len(individual_ids) + len(person_ids),
-            registrations=registrations,
-            seconds=0.0,
-        )
-    return DemoResult(**{**result.__dict__, "seconds": time.perf_counter() - started})
+            with search_index.bulk_load(self.session.connection()):
+                self.session.execute(insert(Registration), registration_rows)
+        return len(person_ids)

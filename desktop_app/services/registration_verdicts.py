@@ -42,8 +42,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from desktop_app.db.models import Event, Registration
 from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
 from desktop_app.domain.money import to_money
-from desktop_app.domain.pricing import Eligibility, EventPricing, best_category
-from desktop_app.domain.taxes import compute_taxes
+from desktop_app.domain.pricing import Eligibility, EventPricing, best_category, list_price_total
 from desktop_app.services import audit
 from desktop_app.services.events import get_event
 from desktop_app.services.membership import event_date, event_pricing, load_directory
@@ -98,9 +97,7 @@ class Assessor:
         """The total, taxes included, of a category at its list price."""
         if category_code not in self._list_totals:
             category = self.categories[category_code]
-            self._list_totals[category_code] = compute_taxes(
-                self.pricing.province, category.amount, category.taxes_included
-            ).total
+            self._list_totals[category_code] = list_price_total(self.pricing.province, category)
         return self._list_totals[category_code]
 
     def assess(self, facts: RegistrationFacts) -> Assessment:
@@ -169,7 +166,7 @@ class Assessor:
                 # Nothing on sale then (a registration made after every window closed): the
                 # cheapest non-member rate of the event, whatever its window.
                 totals = [
-                    compute_taxes(self.pricing.province, c.amount, c.taxes_included).total
+                    list_price_total(self.pricing.province, c)
                     for c in self.pricing.categories
                     if c.eligibility is Eligibility.NON_MEMBER
                 ]
