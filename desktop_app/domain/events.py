@@ -234,7 +234,31 @@ def parse_event_file(source: str) -> EventSpec:
         raise event.fail("ends", QT_TRANSLATE_NOOP("AppError", "the event ends before it starts."))
     province = event.choice("province", PROVINCES)
     host = event.choice("host", ASSOCIATIONS)
-    partners_raw = data["event"].get("partners", [])
+    partners = _partners(event, data["event"], host)
+    retention = _retention_days(event, data["event"])
+    seller = _seller(_Reader(source, data["seller"], "seller"), province)
+    prices = _prices(source, data, zone)
+    return EventSpec(
+        slug=slug,
+        name_fr=event.required_text("name_fr"),
+        name_en=event.required_text("name_en"),
+        starts=starts,
+        ends=ends,
+        timezone=zone_name,
+        venue=event.required_text("venue"),
+        city=event.required_text("city", limit=120),
+        province=province,
+        host=host,
+        partners=partners,
+        retention_days=retention,
+        seller=seller,
+        prices=prices,
+    )
+
+
+def _partners(event: _Reader, table: dict[str, Any], host: str) -> tuple[str, ...]:
+    """The partner associations (the host always among them)."""
+    partners_raw = table.get("partners", [])
     if not isinstance(partners_raw, list) or not all(isinstance(p, str) for p in partners_raw):
         raise event.fail(
             "partners", QT_TRANSLATE_NOOP("AppError", 'expected a list like ["bioquebec", "lso"].')
@@ -247,15 +271,22 @@ def parse_event_file(source: str) -> EventSpec:
                 value=partner,
                 choices=", ".join(ASSOCIATIONS),
             )
-    partners = tuple(sorted(set(partners_raw) | {host}))
-    retention = data["event"].get("retention_days", 1095)
+    return tuple(sorted(set(partners_raw) | {host}))
+
+
+def _retention_days(event: _Reader, table: dict[str, Any]) -> int:
+    """How long personal information is kept after the event (default three years)."""
+    retention = table.get("retention_days", 1095)
     if not isinstance(retention, int) or isinstance(retention, bool) or retention <= 0:
         raise event.fail(
             "retention_days",
             QT_TRANSLATE_NOOP("AppError", "expected a whole number of days above 0."),
         )
+    return retention
 
-    seller_reader = _Reader(source, data["seller"], "seller")
+
+def _seller(seller_reader: _Reader, province: str) -> SellerSpec:
+    """The seller's legal name, address and tax numbers (a QST number in Québec)."""
     gst = seller_reader.required_text("gst_hst_number", limit=20).upper()
     if not GST_HST_NUMBER.match(gst):
         raise seller_reader.fail(
@@ -286,13 +317,16 @@ def parse_event_file(source: str) -> EventSpec:
                 ),
                 value=qst,
             )
-    seller = SellerSpec(
+    return SellerSpec(
         legal_name=seller_reader.required_text("legal_name"),
         address=seller_reader.required_text("address", limit=600),
         gst_hst_number=gst,
         qst_number=qst,
     )
 
+
+def _prices(source: str, data: dict[str, Any], zone: ZoneInfo) -> tuple[PriceSpec, ...]:
+    """Every [[prices]] entry, each code once."""
     raw_prices = data.get("prices", [])
     if not isinstance(raw_prices, list) or not raw_prices:
         raise EventFileError(
@@ -310,79 +344,67 @@ def parse_event_file(source: str) -> EventSpec:
                 value=code,
             )
         seen.add(code)
-        amount_raw = raw.get("amount")
-        if isinstance(amount_raw, float):
-            raise reader.fail(
-                "amount",
-                QT_TRANSLATE_NOOP("AppError", 'write amounts in quotes, like "450.00".'),
-            )
-        try:
-            amount = Decimal(str(amount_raw)) if amount_raw is not None else None
-        except InvalidOperation:
-            amount = None
-        if (
-            amount is None
-            or not amount.is_finite()
-            or amount < 0
-            or amount != amount.quantize(Decimal("0.01"))
-        ):
-            raise reader.fail(
-                "amount",
-                QT_TRANSLATE_NOOP(
-                    "AppError", 'expected an amount in dollars and cents, like "450.00".'
-                ),
-            )
-        taxes_included = raw.get("taxes_included", False)
-        if not isinstance(taxes_included, bool):
-            raise reader.fail(
-                "taxes_included", QT_TRANSLATE_NOOP("AppError", "expected true or false.")
-            )
-        eligibility = reader.choice("eligibility", ELIGIBILITIES)
-        if eligibility == "comp" and amount != 0:
-            raise reader.fail(
-                "amount", QT_TRANSLATE_NOOP("AppError", "a complimentary category costs 0.00.")
-            )
-        role = reader.text("role", required=False)
-        if role is not None and role not in ROLES:
-            raise reader.fail(
-                "role",
-                QT_TRANSLATE_NOOP("AppError", "'{value}' is not one of {choices}."),
-                value=role,
-                choices=", ".join(ROLES),
-            )
-        available_from = reader.moment("available_from", zone, required=False)
-        available_until = reader.moment("available_until", zone, required=False, end_of_day=True)
-        if available_from and available_until and available_until < available_from:
-            raise reader.fail(
-                "available_until",
-                QT_TRANSLATE_NOOP("AppError", "the sale window ends before it starts."),
-            )
-        prices.append(
-            PriceSpec(
-                code=code,
-                name_fr=reader.required_text("name_fr", limit=200),
-                name_en=reader.required_text("name_en", limit=200),
-                eligibility=eligibility,
-                amount=amount.quantize(Decimal("0.01")),
-                taxes_included=taxes_included,
-                available_from=available_from,
-                available_until=available_until,
-                role=role,
-            )
+        prices.append(_price(reader, raw, code, zone))
+    return tuple(prices)
+
+
+def _price(reader: _Reader, raw: dict[str, Any], code: str, zone: ZoneInfo) -> PriceSpec:
+    """One price category: amount in dollars and cents, eligibility, role, sale window."""
+    amount_raw = raw.get("amount")
+    if isinstance(amount_raw, float):
+        raise reader.fail(
+            "amount",
+            QT_TRANSLATE_NOOP("AppError", 'write amounts in quotes, like "450.00".'),
         )
-    return EventSpec(
-        slug=slug,
-        name_fr=event.required_text("name_fr"),
-        name_en=event.required_text("name_en"),
-        starts=starts,
-        ends=ends,
-        timezone=zone_name,
-        venue=event.required_text("venue"),
-        city=event.required_text("city", limit=120),
-        province=province,
-        host=host,
-        partners=partners,
-        retention_days=retention,
-        seller=seller,
-        prices=tuple(prices),
+    try:
+        amount = Decimal(str(amount_raw)) if amount_raw is not None else None
+    except InvalidOperation:
+        amount = None
+    if (
+        amount is None
+        or not amount.is_finite()
+        or amount < 0
+        or amount != amount.quantize(Decimal("0.01"))
+    ):
+        raise reader.fail(
+            "amount",
+            QT_TRANSLATE_NOOP(
+                "AppError", 'expected an amount in dollars and cents, like "450.00".'
+            ),
+        )
+    taxes_included = raw.get("taxes_included", False)
+    if not isinstance(taxes_included, bool):
+        raise reader.fail(
+            "taxes_included", QT_TRANSLATE_NOOP("AppError", "expected true or false.")
+        )
+    eligibility = reader.choice("eligibility", ELIGIBILITIES)
+    if eligibility == "comp" and amount != 0:
+        raise reader.fail(
+            "amount", QT_TRANSLATE_NOOP("AppError", "a complimentary category costs 0.00.")
+        )
+    role = reader.text("role", required=False)
+    if role is not None and role not in ROLES:
+        raise reader.fail(
+            "role",
+            QT_TRANSLATE_NOOP("AppError", "'{value}' is not one of {choices}."),
+            value=role,
+            choices=", ".join(ROLES),
+        )
+    available_from = reader.moment("available_from", zone, required=False)
+    available_until = reader.moment("available_until", zone, required=False, end_of_day=True)
+    if available_from and available_until and available_until < available_from:
+        raise reader.fail(
+            "available_until",
+            QT_TRANSLATE_NOOP("AppError", "the sale window ends before it starts."),
+        )
+    return PriceSpec(
+        code=code,
+        name_fr=reader.required_text("name_fr", limit=200),
+        name_en=reader.required_text("name_en", limit=200),
+        eligibility=eligibility,
+        amount=amount.quantize(Decimal("0.01")),
+        taxes_included=taxes_included,
+        available_from=available_from,
+        available_until=available_until,
+        role=role,
     )
