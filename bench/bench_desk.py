@@ -34,7 +34,7 @@ from desktop_app.db.database import open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
 from desktop_app.db.models import Event, Person, Registration
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.search import search_registrations
+from desktop_app.services.desk.search import search_registrations
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.worker import favour_the_gui_thread
 from tests.ui.desk_harness import SLUG, make_desk

@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import normalise_url
 from desktop_app.db.models import Event, Person, PriceCategory, Registration
-from desktop_app.services.events import ensure_associations, read_event_file, save_event
+from desktop_app.services.admin.events import ensure_associations, read_event_file, save_event
 
 SLUG = "forum-montreal-2027"
 

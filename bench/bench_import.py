@@ -26,10 +26,10 @@ from sqlalchemy import create_engine, text
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
 from desktop_app.domain.membership import PersonQuery, verdict
-from desktop_app.services import demo_names as words
 from desktop_app.services.demo import ascii_slug
-from desktop_app.services.member_import import import_members
-from desktop_app.services.membership import load_directory
+from desktop_app.services.demo import names as words
+from desktop_app.services.membership.directory import load_directory
+from desktop_app.services.membership.importing import import_members
 
 HEADER = [
     "Member #", "Member Type", "Organization", "First Name", "Last Name", "Email", "Category",

@@ -24,9 +24,9 @@ from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Event, Registration
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.payments import PaymentInput, collect_balance
-from desktop_app.services.receipts import receipt_pdf
-from desktop_app.services.walkin import WalkInForm, quote_walk_in, register_walk_in
+from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in, register_walk_in
+from desktop_app.services.money.payments import PaymentInput, collect_balance
+from desktop_app.services.money.receipts import receipt_pdf
 
 SLUG = "forum-montreal-2027"
 AT = datetime(2027, 3, 1, 15, 0, tzinfo=UTC)  # before the on-site rate

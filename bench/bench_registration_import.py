@@ -23,8 +23,8 @@ from desktop_app.db.database import open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
 from desktop_app.db.models import OrganizationDomain
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.registration_import import import_registrations
-from desktop_app.services.registration_verdicts import reassess
+from desktop_app.services.membership.verdicts import reassess
+from desktop_app.services.registrations.importing import import_registrations
 
 SLUG = "forum-montreal-2027"
 HEADER = [

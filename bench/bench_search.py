@@ -32,7 +32,7 @@ from desktop_app.db.engine import make_engine, sqlite_url
 from desktop_app.db.models import Event, Person, Registration
 from desktop_app.domain.names import fold, organization_key
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.search import SearchHit, search_registrations
+from desktop_app.services.desk.search import SearchHit, search_registrations
 
 SLUG = "forum-montreal-2027"
 

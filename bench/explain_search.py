@@ -19,7 +19,7 @@ from bench_search import QUERIES, SLUG, pct, targets
 from sqlalchemy import event
 
 from desktop_app.db.database import open_database
-from desktop_app.services.search import search_registrations
+from desktop_app.services.desk.search import search_registrations
 
 _MS = re.compile(r"(Planning|Execution) Time: ([\d.]+) ms")
 

@@ -21,9 +21,9 @@ from desktop_app import __version__
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import ENV_DATABASE, resolve_database_url, sqlite_path, sqlite_url
 from desktop_app.resources import as_path
+from desktop_app.services.admin.events import EventSummary, list_events
+from desktop_app.services.admin.staff import StaffMember, create_staff, has_staff
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.events import EventSummary, list_events
-from desktop_app.services.staff import StaffMember, create_staff, has_staff
 from desktop_app.ui.collector import MainThreadCollector
 from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared
@@ -55,7 +55,7 @@ def open_for_gui(url: str, demo: bool) -> Database:
     database = open_database(url)
     if demo:
         fill_demo(database.sessions, registrations=DEMO_REGISTRATIONS)
-        from desktop_app.services.registration_verdicts import reassess_event
+        from desktop_app.services.membership.verdicts import reassess_event
 
         for event in list_events(database.sessions):
             reassess_event(database.sessions, event.slug)

@@ -74,7 +74,7 @@ def _resources(state: _State) -> str:
     from desktop_app.db.database import MIGRATIONS, head_revision
     from desktop_app.documents.stocks import available_stocks, load_stock
     from desktop_app.resources import as_path
-    from desktop_app.services.events import read_event_file
+    from desktop_app.services.admin.events import read_event_file
 
     for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVu-LICENSE.txt"):
         if as_path("fonts", font).stat().st_size == 0:
@@ -131,8 +131,8 @@ def _database(state: _State) -> str:
     from desktop_app.db.database import SchemaState, head_revision, open_database, schema_state
     from desktop_app.db.engine import sqlite_url
     from desktop_app.db.models import Registration
+    from desktop_app.services.admin.events import list_events
     from desktop_app.services.demo import fill_demo
-    from desktop_app.services.events import list_events
 
     database = open_database(sqlite_url(state.folder / "self-test.sqlite3"))
     state.database = database
@@ -155,7 +155,7 @@ def _membership(state: _State) -> str:
     from sqlalchemy import select
 
     from desktop_app.db.models import Membership, Organization
-    from desktop_app.services.membership import check_person
+    from desktop_app.services.membership.directory import check_person
 
     database = state.db()
     with database.sessions() as session:
@@ -176,7 +176,7 @@ def _search(state: _State) -> str:
     from sqlalchemy import select
 
     from desktop_app.db.models import Event, Person, Registration
-    from desktop_app.services.search import search_registrations
+    from desktop_app.services.desk.search import search_registrations
 
     database = state.db()
     with database.sessions() as session:
@@ -199,7 +199,7 @@ def _check_in(state: _State) -> str:
     from sqlalchemy import select
 
     from desktop_app.db.models import Event, Registration
-    from desktop_app.services.checkin import CheckInOutcome, check_in
+    from desktop_app.services.desk.checkin import CheckInOutcome, check_in
 
     database = state.db()
     with database.sessions() as session:
@@ -223,7 +223,7 @@ def _check_in(state: _State) -> str:
 
 
 def _badge(state: _State) -> str:
-    from desktop_app.services.badges import render_batch
+    from desktop_app.services.desk.badges import render_batch
 
     batch = render_batch(state.db().sessions, state.event, STOCK, codes=[state.code])
     if batch.pdf is None or not batch.pdf.startswith(b"%PDF"):
@@ -333,7 +333,7 @@ def _postgresql(state: _State) -> str:
 def _spreadsheet(state: _State) -> str:
     from openpyxl import Workbook
 
-    from desktop_app.services.tables import read_table
+    from desktop_app.importing.tables import read_table
 
     path = state.folder / "members.xlsx"
     workbook = Workbook()
@@ -349,7 +349,7 @@ def _spreadsheet(state: _State) -> str:
 
 
 def _pin(state: _State) -> str:
-    from desktop_app.services.staff import HASHER, create_staff, sign_in
+    from desktop_app.services.admin.staff import HASHER, create_staff, sign_in
 
     sessions = state.db().sessions
     create_staff(sessions, "Self Test", "4821", "supervisor", by=None)

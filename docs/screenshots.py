@@ -26,8 +26,8 @@ from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Event, Person, Registration
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.registration_verdicts import reassess_event
-from desktop_app.services.staff import create_staff
+from desktop_app.services.membership.verdicts import reassess_event
+from desktop_app.services.admin.staff import create_staff
 from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.desk.outcome import Sound, Tone
 from desktop_app.ui.dialogs.walkin import WalkInDialog

@@ -62,7 +62,7 @@ def test_demo_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_services_do_not_import_qt() -> None:
     code = (
-        "import sys, desktop_app.services.demo, desktop_app.services.events, desktop_app.cli;"
+        "import sys, desktop_app.services.demo, desktop_app.services.admin.events, desktop_app.cli;"
         "sys.exit('PySide6' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

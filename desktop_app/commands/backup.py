@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     """Take one backup now."""
-    from desktop_app.services.backup import backup_database
+    from desktop_app.services.admin.backup import backup_database
 
     result = backup_database(database_url(args), args.to, keep=args.keep)
     if args.json:
@@ -54,7 +54,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     """Restore a backup over the desk's database."""
-    from desktop_app.services.backup import restore_database
+    from desktop_app.services.admin.backup import restore_database
 
     result = restore_database(args.file, database_url(args))
     if args.json:

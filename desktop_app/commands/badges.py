@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     """Render the batch, write the PDF, then log the badges as printed."""
     from desktop_app.documents.stocks import available_stocks
     from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, StorageUnavailable
-    from desktop_app.services.badges import record_printed, render_batch
+    from desktop_app.services.desk.badges import record_printed, render_batch
 
     if args.stock not in available_stocks():
         raise NotFound(

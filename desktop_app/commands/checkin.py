@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.commands import add_db_option, add_json_option, opened, print_json
 
 if TYPE_CHECKING:
-    from desktop_app.services.checkin import CheckInResult
+    from desktop_app.services.desk.checkin import CheckInResult
 
 
 def _user() -> str:
@@ -79,8 +79,8 @@ def run(args: argparse.Namespace) -> int:
     """Check in, print the outcome, exit 0 if the person may go in."""
     from desktop_app.commands.staff import read_pin
     from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
-    from desktop_app.services.checkin import check_in
-    from desktop_app.services.staff import Override
+    from desktop_app.services.admin.staff import Override
+    from desktop_app.services.desk.checkin import check_in
 
     override = None
     if args.supervisor:

@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import one event file."""
-    from desktop_app.services.events import import_event_file
+    from desktop_app.services.admin.events import import_event_file
 
     with opened(args) as db:
         result = import_event_file(db.sessions, args.file)
@@ -42,7 +42,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """List events."""
-    from desktop_app.services.events import list_events
+    from desktop_app.services.admin.events import list_events
 
     with opened(args) as db:
         events = list_events(db.sessions)

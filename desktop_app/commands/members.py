@@ -18,7 +18,7 @@ from desktop_app.commands.person import add_person_options, verdict_lines
 
 if TYPE_CHECKING:
     from desktop_app.domain.membership import MembershipVerdict
-    from desktop_app.services.member_import import MemberImportReport
+    from desktop_app.services.membership.importing import MemberImportReport
 
 ASSOCIATION_CHOICES = ("bioquebec", "lso")
 
@@ -96,7 +96,7 @@ def register(subparsers: Any) -> None:
 
 def verdict_of(args: argparse.Namespace) -> MembershipVerdict:
     """The verdict for the person and event given on the command line."""
-    from desktop_app.services.membership import check_person
+    from desktop_app.services.membership.directory import check_person
 
     with opened(args) as db:
         return check_person(
@@ -170,7 +170,7 @@ def import_lines(report: MemberImportReport) -> list[str]:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import a member list and print the report."""
-    from desktop_app.services.member_import import import_members
+    from desktop_app.services.membership.importing import import_members
 
     mapping = parse_mapping(args.map)
     with opened(args) as db:
@@ -187,7 +187,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
         reassessed = []
         if report.changed and not args.dry_run:
-            from desktop_app.services.registration_verdicts import reassess_upcoming
+            from desktop_app.services.membership.verdicts import reassess_upcoming
 
             # Registrations of events still to come get verdicts from the new list.
             reassessed = reassess_upcoming(db.sessions)
@@ -207,7 +207,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_decide(args: argparse.Namespace) -> int:
     """Record a staff decision and print it."""
     from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
-    from desktop_app.services.decisions import record_decision
+    from desktop_app.services.membership.decisions import record_decision
 
     if not (args.email or args.name):
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "Name the person: give --email or --name."))

@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
 
 
 def _moment(text: str | None, timezone: str) -> datetime:
-    from desktop_app.services.membership import now
+    from desktop_app.services.membership.directory import now
 
     if not text:
         return now()
@@ -52,8 +52,8 @@ def run_price(args: argparse.Namespace) -> int:
     """Print the quote."""
     from desktop_app.domain.membership import PersonQuery, verdict
     from desktop_app.domain.pricing import quote
-    from desktop_app.services.events import get_event
-    from desktop_app.services.membership import event_date, event_pricing, load_directory
+    from desktop_app.services.admin.events import get_event
+    from desktop_app.services.membership.directory import event_date, event_pricing, load_directory
 
     with opened(args) as db, db.sessions() as session:
         event = get_event(session, args.event)

@@ -60,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
     """Issue or reprint, then write the PDF."""
     from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
     from desktop_app.domain.money import to_money
-    from desktop_app.services.receipt_store import find_receipt
-    from desktop_app.services.receipts import (
+    from desktop_app.services.money.receipt_store import find_receipt
+    from desktop_app.services.money.receipts import (
         issue_credit_note,
         receipt_for_registration,
         reprint_receipt,

@@ -58,7 +58,7 @@ def register(subparsers: Any) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import the file and print the report."""
-    from desktop_app.services.registration_import import import_registrations
+    from desktop_app.services.registrations.importing import import_registrations
 
     with opened(args) as db:
         report = import_registrations(
@@ -97,7 +97,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_reassess(args: argparse.Namespace) -> int:
     """Recompute the event's verdicts and print the counts."""
-    from desktop_app.services.registration_verdicts import reassess
+    from desktop_app.services.membership.verdicts import reassess
 
     with opened(args) as db:
         report = reassess(db.sessions, args.event)

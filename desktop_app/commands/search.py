@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.commands import add_db_option, add_json_option, opened, print_json
 
 if TYPE_CHECKING:
-    from desktop_app.services.search import SearchHit
+    from desktop_app.services.desk.search import SearchHit
 
 
 def _limit(text: str) -> int:
@@ -47,7 +47,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the registrations found, best first."""
-    from desktop_app.services.search import search_registrations
+    from desktop_app.services.desk.search import search_registrations
 
     with opened(args) as db:
         hits = search_registrations(db.sessions, args.event, " ".join(args.query), args.limit)

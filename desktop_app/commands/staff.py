@@ -56,7 +56,7 @@ def read_pin(prompt: str, *, from_stdin: bool = False) -> str:
 def run_add(args: argparse.Namespace) -> int:
     """Create the account; print who was created."""
     from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
-    from desktop_app.services.staff import create_staff, sign_in, validate_pin
+    from desktop_app.services.admin.staff import create_staff, sign_in, validate_pin
 
     interactive = not args.pin_stdin and sys.stdin.isatty()
     pin = read_pin(f"PIN for {args.name} (4 to 8 digits): ", from_stdin=args.pin_stdin)
@@ -78,7 +78,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """Print every account: name, role, whether active."""
-    from desktop_app.services.staff import list_staff
+    from desktop_app.services.admin.staff import list_staff
 
     with opened(args) as db:
         accounts = list_staff(db.sessions)

@@ -209,7 +209,7 @@ class MachineSettings:
     def backup_folder(self) -> Path:
         """Where the desk copies its local database (a USB key, say); the data folder's
         ``backups`` until chosen."""
-        from desktop_app.services.backup import default_backup_directory
+        from desktop_app.services.admin.backup import default_backup_directory
 
         text = self._text(_BACKUP_FOLDER)
         return Path(text) if text else default_backup_directory()

@@ -392,7 +392,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/money.py" line="96" />
-            <location filename="../../desktop_app/services/walkin.py" line="229" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="229" />
             <source>'{value}' is not a language (fr or en).</source>
             <translation>« {value} » n'est pas une langue (fr ou en).</translation>
         </message>
@@ -437,47 +437,47 @@
             <translation>Les taxes du prix ne sont pas celles de {province}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/column_schemas.py" line="119" />
+            <location filename="../../desktop_app/importing/column_schemas.py" line="119" />
             <source>The member list has no name column: it needs an organization column (Entreprise, Organisation, Company…) or a person's name (Nom, Nom complet, Last name, Full name…). Columns found: {headers}.</source>
             <translation>La liste de membres n'a pas de colonne de nom : il faut une colonne d'organisation (Entreprise, Organisation, Company…) ou le nom d'une personne (Nom, Nom complet, Last name, Full name…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/column_schemas.py" line="239" />
+            <location filename="../../desktop_app/importing/column_schemas.py" line="239" />
             <source>The registration file has no name column (Nom, Prénom, Last name, First name, Attendee name…). Columns found: {headers}.</source>
             <translation>Le fichier d'inscriptions n'a pas de colonne de nom (Nom, Prénom, Last name, First name, Attendee name…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/columns.py" line="173" />
+            <location filename="../../desktop_app/importing/columns.py" line="173" />
             <source>Unknown field “{field}” in the column mapping. Fields: {fields}.</source>
             <translation>Champ inconnu « {field} » dans la correspondance des colonnes. Champs : {fields}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/columns.py" line="185" />
+            <location filename="../../desktop_app/importing/columns.py" line="185" />
             <source>The column mapping names “{header}” for {field}, but the file has no such column. Columns found: {headers}.</source>
             <translation>La correspondance des colonnes indique « {header} » pour {field}, mais le fichier n'a pas cette colonne. Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/column_values.py" line="77" />
+            <location filename="../../desktop_app/importing/column_values.py" line="77" />
             <source>“{text}” is neither yes nor no (oui / non).</source>
             <translation>« {text} » n'est ni oui ni non (yes / no).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/dates.py" line="83" />
+            <location filename="../../desktop_app/importing/dates.py" line="83" />
             <source>Unrecognised date “{text}”. Write it like 2026-03-31, 31/03/2026 or 31 mars 2026.</source>
             <translation>Date non reconnue « {text} ». Écrivez-la comme 2026-03-31, 31/03/2026 ou 31 mars 2026.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/dates.py" line="102" />
+            <location filename="../../desktop_app/importing/dates.py" line="102" />
             <source>“{text}” is not a real date (dates are read day first, as 31/03/2026).</source>
             <translation>« {text} » n'est pas une date réelle (les dates se lisent jour d'abord, comme 31/03/2026).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/dates.py" line="133" />
+            <location filename="../../desktop_app/importing/dates.py" line="133" />
             <source>The date is empty.</source>
             <translation>La date est vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/dates.py" line="197" />
+            <location filename="../../desktop_app/importing/dates.py" line="197" />
             <source>Unrecognised amount “{text}”. Write it like 1234.56 or 1 234,56 $.</source>
             <translation>Montant non reconnu « {text} ». Écrivez-le comme 1234.56 ou 1 234,56 $.</translation>
         </message>
@@ -487,88 +487,88 @@
             <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/events.py" line="94" />
+            <location filename="../../desktop_app/services/admin/events.py" line="94" />
             <source>Cannot read the event file {path}: {reason}</source>
             <translation>Impossible de lire le fichier d'événement {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/events.py" line="102" />
+            <location filename="../../desktop_app/services/admin/events.py" line="102" />
             <source>The event file {path} is not UTF-8 text (byte {position}).</source>
             <translation>Le fichier d'événement {path} n'est pas du texte UTF-8 (octet {position}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/events.py" line="149" />
+            <location filename="../../desktop_app/services/admin/events.py" line="149" />
             <source>The price category {code} is used by {count} registrations; keep it in the event file.</source>
             <translation>La catégorie de prix {code} est utilisée par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/events.py" line="238" />
+            <location filename="../../desktop_app/services/admin/events.py" line="238" />
             <source>There is no event '{slug}'. See: passerelle events list</source>
             <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="78" />
+            <location filename="../../desktop_app/importing/tables.py" line="78" />
             <source>Row {row}: the “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
             <translation>Ligne {row} : la cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="112" />
+            <location filename="../../desktop_app/importing/tables.py" line="112" />
             <source>The file {file} does not exist.</source>
             <translation>Le fichier {file} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="116" />
+            <location filename="../../desktop_app/importing/tables.py" line="116" />
             <source>Cannot read the file {file}: {reason}</source>
             <translation>Impossible de lire le fichier {file} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="122" />
+            <location filename="../../desktop_app/importing/tables.py" line="122" />
             <source>The file {file} is empty.</source>
             <translation>Le fichier {file} est vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="128" />
+            <location filename="../../desktop_app/importing/tables.py" line="128" />
             <source>The file {file} is in the old Excel format (.xls) or is password-protected. Save it as Excel (.xlsx) or CSV, without a password.</source>
             <translation>Le fichier {file} est dans l'ancien format Excel (.xls) ou protégé par mot de passe. Enregistrez-le en Excel (.xlsx) ou en CSV, sans mot de passe.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="143" />
+            <location filename="../../desktop_app/importing/tables.py" line="143" />
             <source>The file {file} is not a spreadsheet. Save it as CSV or Excel (.xlsx).</source>
             <translation>Le fichier {file} n'est pas un tableur. Enregistrez-le en CSV ou en Excel (.xlsx).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="174" />
+            <location filename="../../desktop_app/importing/tables.py" line="174" />
             <source>Cannot read the text of {file}: it is neither UTF-8 nor Windows (cp1252) text. Save it again as “CSV UTF-8”.</source>
             <translation>Impossible de lire le texte de {file} : ce n'est ni de l'UTF-8 ni du texte Windows (cp1252). Enregistrez-le de nouveau en « CSV UTF-8 ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="203" />
+            <location filename="../../desktop_app/importing/tables.py" line="203" />
             <source>Row {row} of {file} cannot be read: {reason}</source>
             <translation>La ligne {row} de {file} est illisible : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="271" />
+            <location filename="../../desktop_app/importing/tables.py" line="271" />
             <source>The workbook {file} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
             <translation>Le classeur {file} n'a pas de feuille « {sheet} ». Ses feuilles : {sheets}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="280" />
+            <location filename="../../desktop_app/importing/tables.py" line="280" />
             <source>The workbook {file} has no worksheet.</source>
             <translation>Le classeur {file} n'a aucune feuille de calcul.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="302" />
+            <location filename="../../desktop_app/importing/tables.py" line="302" />
             <source>The file {file} is not a readable Excel workbook (it may be truncated or damaged): {reason}</source>
             <translation>Le fichier {file} n'est pas un classeur Excel lisible (il est peut-être tronqué ou endommagé) : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="347" />
-            <location filename="../../desktop_app/services/tables.py" line="358" />
+            <location filename="../../desktop_app/importing/tables.py" line="347" />
+            <location filename="../../desktop_app/importing/tables.py" line="358" />
             <source>The file {file} has no header row.</source>
             <translation>Le fichier {file} n'a pas de ligne d'en-tête.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/tables.py" line="364" />
+            <location filename="../../desktop_app/importing/tables.py" line="364" />
             <source>The file {file} has a header row but no data rows.</source>
             <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
         </message>
@@ -588,18 +588,18 @@
             <translation>Moment non reconnu « {text} ». Écrivez-le comme 2027-03-23T09:30.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/badges.py" line="137" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="137" />
             <source>No active registration of {slug} has the code(s): {codes}.</source>
             <translation>Aucune inscription active de {slug} n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/badges.py" line="186" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="186" />
             <source>No registration has the code(s): {codes}.</source>
             <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/commands/checkin.py" line="88" />
-            <location filename="../../desktop_app/services/staff.py" line="264" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="264" />
             <source>An override needs a reason.</source>
             <translation>Une dérogation exige une raison.</translation>
         </message>
@@ -634,505 +634,505 @@
             <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="252" />
-            <location filename="../../desktop_app/services/checkin.py" line="375" />
-            <location filename="../../desktop_app/services/membership_decisions.py" line="49" />
-            <location filename="../../desktop_app/services/receipt_store.py" line="344" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="252" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="375" />
+            <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="344" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="313" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="313" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="314" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="314" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="328" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="328" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="343" />
-            <location filename="../../desktop_app/services/walkin.py" line="225" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="343" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="225" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="439" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="439" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="446" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="446" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="60" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="60" />
             <source>Backups from Passerelle cover the desk's own SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
             <translation>Les sauvegardes de Passerelle couvrent la base de données SQLite propre au poste ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="116" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="116" />
             <source>There is no database at {path}.</source>
             <translation>Il n'y a aucune base de données à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="132" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="132" />
             <source>The backup copy failed its check ({reason}).</source>
             <translation>La vérification de la copie de sauvegarde a échoué ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="139" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="139" />
             <source>Cannot write a backup to {folder}: {reason}</source>
             <translation>Impossible d'écrire une sauvegarde dans {folder} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="179" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="179" />
             <source>There is no file at {path}.</source>
             <translation>Il n'y a aucun fichier à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="183" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="183" />
             <source>{path} is damaged and was not restored ({reason}); nothing was changed.</source>
             <translation>{path} est endommagé et n'a pas été restauré ({reason}) ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="195" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="195" />
             <source>{path} is not a Passerelle database; nothing was changed.</source>
             <translation>{path} n'est pas une base de données Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="202" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="202" />
             <source>{path} was written by a newer version of Passerelle; nothing was changed.</source>
             <translation>{path} a été écrit par une version plus récente de Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/backup.py" line="222" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="222" />
             <source>Cannot restore into {path}: {reason}</source>
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="223" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="223" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="251" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="251" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="253" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="253" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="370" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="370" />
             <source>Give a reason to undo a check-in.</source>
             <translation>Donnez une raison pour annuler une arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="380" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="380" />
             <source>{name} is not checked in; nothing to undo.</source>
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/credit_notes.py" line="102" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="102" />
             <source>A refund is paid back in cash or by card, not '{m}'.</source>
             <translation>Un remboursement se fait en argent comptant ou par carte, pas « {m} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/credit_notes.py" line="107" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="107" />
             <source>The refund of {amount} is more than the {paid} paid for this admission.</source>
             <translation>Le remboursement de {amount} dépasse les {paid} payés pour cette entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/credit_notes.py" line="157" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="157" />
             <source>A credit note needs a reason.</source>
             <translation>Une note de crédit exige une raison.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/credit_notes.py" line="162" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="162" />
             <source>{number} is a credit note; a credit note corrects a receipt.</source>
             <translation>{number} est une note de crédit ; une note de crédit corrige un reçu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/credit_notes.py" line="176" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="176" />
             <source>Receipt {number} is already fully credited.</source>
             <translation>Le reçu {number} est déjà entièrement crédité.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/credit_notes.py" line="185" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="185" />
             <source>A credit note on {number} is between 0.01 and {left} (what is left).</source>
             <translation>Une note de crédit sur {number} doit être entre 0,01 et {left} (le montant restant).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="94" />
-            <location filename="../../desktop_app/services/member_import.py" line="166" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="94" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="166" />
             <source>Unknown association “{association}”. Choose one of: {choices}.</source>
             <translation>Association inconnue « {association} ». Choisissez parmi : {choices}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="102" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="102" />
             <source>Unknown decision “{decision}”. Choose one of: {choices}.</source>
             <translation>Décision inconnue « {decision} ». Choisissez parmi : {choices}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="110" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="110" />
             <source>Give the reason for the decision.</source>
             <translation>Donnez la raison de la décision.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="113" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="113" />
             <source>Say who made the decision.</source>
             <translation>Indiquez qui a pris la décision.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="117" />
-            <location filename="../../desktop_app/services/member_rows.py" line="83" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="117" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="83" />
             <source>“{value}” is not an email address.</source>
             <translation>« {value} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="132" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="132" />
             <source>No membership {id} in {association}'s list.</source>
             <translation>Aucune adhésion {id} dans la liste de {association}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/decisions.py" line="192" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="192" />
             <source>No current membership with number {number}.</source>
             <translation>Aucune adhésion en cours portant le numéro {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_import.py" line="186" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="186" />
             <source>No row of {file} is a valid member, so nothing was imported. Row {row}: {reason}</source>
             <translation>Aucune ligne de {file} n'est un membre valide ; rien n'a donc été importé. Ligne {row} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_import.py" line="225" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="225" />
             <source>{file} would end {ended} of the {current} current memberships: is it the whole list? Nothing was changed. If it is, import it again allowing that (--allow-ending-most).</source>
             <translation>{file} mettrait fin à {ended} des {current} adhésions en cours : est-ce bien la liste complète? Rien n'a été modifié. Si oui, importez-la de nouveau en l'autorisant (--allow-ending-most).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="65" />
-            <location filename="../../desktop_app/services/registration_rows.py" line="41" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="65" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="41" />
             <source>The “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
             <translation>La cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="68" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="68" />
             <source>The {field} “{value}” is longer than {limit} characters.</source>
             <translation>Valeur trop longue pour « {field} » : « {value} » dépasse {limit} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="71" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="71" />
             <source>Unrecognised kind of member “{value}”: write Organisation or Individuel (Organization or Individual).</source>
             <translation>Type de membre non reconnu « {value} » : écrivez Organisation ou Individuel (Organization ou Individual).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="76" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="76" />
             <source>The row has neither an organization name nor a person's name.</source>
             <translation>La ligne n'a ni nom d'organisation ni nom de personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="79" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="79" />
             <source>An organization membership needs the organization's name.</source>
             <translation>Une adhésion d'organisation exige le nom de l'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="82" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="82" />
             <source>An individual membership needs the person's name.</source>
             <translation>Une adhésion individuelle exige le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="84" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="84" />
             <source>“{value}” is not an email domain.</source>
             <translation>« {value} » n'est pas un domaine de courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="85" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
             <source>{column}: {problem}</source>
             <translation>{column} : {problem}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="86" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="86" />
             <source>The membership ends ({until}) before it starts ({start}).</source>
             <translation>L'adhésion se termine ({until}) avant de commencer ({start}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="89" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="89" />
             <source>Member number {number} already appears on row {first}; this row is ignored.</source>
             <translation>Le numéro de membre {number} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="92" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="92" />
             <source>The organization “{name}” already appears on row {first}; this row is ignored.</source>
             <translation>L'organisation « {name} » figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="95" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="95" />
             <source>The member {email} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {email} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="98" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="98" />
             <source>The member {name} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {name} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="104" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="104" />
             <source>organization name</source>
             <translation>nom de l'organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="105" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="105" />
             <source>first name</source>
             <translation>prénom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="106" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="106" />
             <source>last name</source>
             <translation>nom de famille</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="107" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="107" />
             <source>email</source>
             <translation>courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="108" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="108" />
             <source>member number</source>
             <translation>numéro de membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="109" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="109" />
             <source>category</source>
             <translation>catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/member_rows.py" line="110" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="110" />
             <source>other name</source>
             <translation>autre nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="76" />
+            <location filename="../../desktop_app/services/money/payments.py" line="76" />
             <source>{why}: a supervisor must approve (PIN and reason).</source>
             <translation>{why} : un superviseur doit approuver (NIP et raison).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="106" />
+            <location filename="../../desktop_app/services/money/payments.py" line="106" />
             <source>Unknown payment method '{method}': cash, card, invoice or complimentary.</source>
             <translation>Mode de paiement inconnu « {method} » : cash, card, invoice ou complimentary (comptant, carte, facture ou gratuit).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="120" />
+            <location filename="../../desktop_app/services/money/payments.py" line="120" />
             <source>The cash tendered ({tendered}) is less than the amount ({amount}).</source>
             <translation>L'argent remis ({tendered}) est inférieur au montant ({amount}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="130" />
+            <location filename="../../desktop_app/services/money/payments.py" line="130" />
             <source>Enter the card terminal's reference (authorization number).</source>
             <translation>Entrez la référence du terminal de paiement (numéro d'autorisation).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="138" />
+            <location filename="../../desktop_app/services/money/payments.py" line="138" />
             <source>An invoice goes to an organization: enter its name.</source>
             <translation>Une facture est adressée à une organisation : entrez son nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="143" />
+            <location filename="../../desktop_app/services/money/payments.py" line="143" />
             <source>A complimentary admission costs 0, not {amount}.</source>
             <translation>Une entrée gratuite coûte 0, pas {amount}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="168" />
+            <location filename="../../desktop_app/services/money/payments.py" line="168" />
             <source>The desk action {action} was already used for another payment.</source>
             <translation>L'action de poste {action} a déjà servi pour un autre paiement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="224" />
+            <location filename="../../desktop_app/services/money/payments.py" line="224" />
             <source>This registration was cancelled; nothing to collect.</source>
             <translation>Cette inscription a été annulée ; rien à encaisser.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="228" />
+            <location filename="../../desktop_app/services/money/payments.py" line="228" />
             <source>Nothing is owed on this registration.</source>
             <translation>Rien n'est dû pour cette inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="232" />
+            <location filename="../../desktop_app/services/money/payments.py" line="232" />
             <source>The amount collected must be between 0.01 and the balance ({balance}).</source>
             <translation>Le montant encaissé doit être entre 0,01 et le solde ({balance}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/payments.py" line="308" />
+            <location filename="../../desktop_app/services/money/payments.py" line="308" />
             <source>A balance is collected in cash or by card; otherwise a supervisor overrides at check-in.</source>
             <translation>Un solde s'encaisse en argent comptant ou par carte ; sinon, un superviseur accorde une dérogation à l'arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/receipt_store.py" line="83" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="83" />
             <source>'{value}' is not a receipt number (such as FORUM-2027-000042).</source>
             <translation>« {value} » n'est pas un numéro de reçu (comme FORUM-2027-000042).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/receipt_store.py" line="299" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="299" />
             <source>There is no receipt {id}.</source>
             <translation>Il n'y a aucun reçu {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/receipt_store.py" line="313" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="313" />
             <source>There is no receipt numbered {number}.</source>
             <translation>Il n'y a aucun reçu portant le numéro {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/receipts.py" line="123" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="123" />
             <source>Only money received (cash or card) gets a receipt.</source>
             <translation>Seul l'argent reçu (comptant ou carte) donne droit à un reçu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/receipts.py" line="129" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="129" />
             <source>The receipt's total {total} is not the payment {paid}.</source>
             <translation>Le total du reçu ({total}) ne correspond pas au paiement ({paid}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/receipts.py" line="238" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="238" />
             <source>There is no registration with the code {code}.</source>
             <translation>Il n'y a aucune inscription portant le code {code}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/receipts.py" line="285" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="285" />
             <source>No receipt was issued at the desk for registration {code} (payments made online are receipted by the online store).</source>
             <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les reçus des paiements en ligne sont émis par la boutique en ligne).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_import.py" line="91" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="91" />
             <source>The registration file has no ticket type or category column (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Columns found: {headers}.</source>
             <translation>Le fichier d'inscriptions n'a pas de colonne de type de billet ou de catégorie (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_import.py" line="96" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="96" />
             <source>The category mapping names “{code}”, which is not a category of this event. Categories: {categories}.</source>
             <translation>La correspondance des catégories indique « {code} », qui n'est pas une catégorie de cet événement. Catégories : {categories}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_import.py" line="101" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="101" />
             <source>The category mapping has an empty ticket type (write PRODUCT=CODE).</source>
             <translation>La correspondance des catégories contient un type de billet vide (écrivez PRODUIT=CODE).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_import.py" line="104" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="104" />
             <source>Same registration as row {first}.</source>
             <translation>Même inscription qu'à la ligne {first}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_import.py" line="105" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="105" />
             <source>The code {code} already belongs to a registration of event {event}.</source>
             <translation>Le code {code} appartient déjà à une inscription de l'événement {event}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_rows.py" line="44" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="44" />
             <source>The row has no name.</source>
             <translation>La ligne n'a pas de nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_rows.py" line="45" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="45" />
             <source>The row has no ticket type or category. This event's categories: {categories}.</source>
             <translation>La ligne n'a ni type de billet ni catégorie. Catégories de cet événement : {categories}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_rows.py" line="48" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="48" />
             <source>The ticket type “{product}” is none of this event's categories ({categories}). Map it with --map-category “{product}=CODE”.</source>
             <translation>Le type de billet « {product} » ne correspond à aucune catégorie de cet événement ({categories}). Associez-le avec --map-category "{product}=CODE".</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_rows.py" line="53" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="53" />
             <source>The amount paid “{text}” is negative.</source>
             <translation>Le montant payé « {text} » est négatif.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registration_rows.py" line="54" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="54" />
             <source>The “{column}” value is {length} characters long; at most {limit} are accepted.</source>
             <translation>La valeur « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="40" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="40" />
             <source>The name or PIN is wrong.</source>
             <translation>Le nom ou le NIP est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="80" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="80" />
             <source>A PIN is made of digits only (0-9).</source>
             <translation>Un NIP ne contient que des chiffres (0-9).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="83" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="83" />
             <source>A PIN has {low} to {high} digits; this one has {count}.</source>
             <translation>Un NIP compte de {low} à {high} chiffres ; celui-ci en compte {count}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="97" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="97" />
             <source>Enter the staff member's name.</source>
             <translation>Entrez le nom du membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="100" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="100" />
             <source>A staff name has at most {count} characters.</source>
             <translation>Le nom d'un membre du personnel compte au plus {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="109" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="109" />
             <source>Unknown role '{role}': choose desk or supervisor.</source>
             <translation>Rôle inconnu « {role} » : choisissez desk (accueil) ou supervisor (superviseur).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="160" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="160" />
             <source>Only an active supervisor can manage staff accounts.</source>
             <translation>Seul un superviseur actif peut gérer les comptes du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="192" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="192" />
             <source>A supervisor must sign in to create staff accounts.</source>
             <translation>Un superviseur doit se connecter pour créer des comptes du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="198" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="198" />
             <source>The first staff account must be a supervisor.</source>
             <translation>Le premier compte du personnel doit être celui d'un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="204" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="204" />
             <source>There is already a staff member named '{name}'.</source>
             <translation>Il existe déjà un membre du personnel nommé « {name} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="269" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="269" />
             <source>The supervisor name or PIN is wrong.</source>
             <translation>Le nom ou le NIP du superviseur est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="272" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="272" />
             <source>{name} is not an active supervisor.</source>
             <translation>{name} n'est pas un superviseur actif.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="289" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="289" />
             <source>There is no staff account {id}.</source>
             <translation>Il n'y a aucun compte du personnel {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="324" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="324" />
             <source>{name} is the last active supervisor; create another supervisor first.</source>
             <translation>{name} est le dernier superviseur actif ; créez d'abord un autre superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/staff.py" line="360" />
-            <location filename="../../desktop_app/services/staff.py" line="363" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="360" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="363" />
             <source>The current PIN is wrong.</source>
             <translation>Le NIP actuel est erroné.</translation>
         </message>
@@ -1167,87 +1167,87 @@
             <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/walkin.py" line="64" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="64" />
             <source>The member rate needs an active membership in a partner association</source>
             <translation>Le tarif membre exige une adhésion active à une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/walkin.py" line="67" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="67" />
             <source>This category is not on sale now</source>
             <translation>Cette catégorie n'est pas en vente actuellement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/walkin.py" line="68" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="68" />
             <source>A complimentary admission</source>
             <translation>Une entrée gratuite</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/walkin.py" line="221" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="221" />
             <source>Enter the person's name.</source>
             <translation>Entrez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/walkin.py" line="249" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="249" />
             <source>The category '{code}' costs nothing: choose complimentary.</source>
             <translation>La catégorie « {code} » ne coûte rien : choisissez « gratuit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/walkin.py" line="256" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="256" />
             <source>The amount {amount} is not the price of '{code}' ({total}).</source>
             <translation>Le montant {amount} n'est pas le prix de « {code} » ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/walkin.py" line="273" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="273" />
             <source>The desk action {action} was already used for something else.</source>
             <translation>L'action de poste {action} a déjà servi pour autre chose.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/walkin.py" line="310" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="310" />
             <source>{email} is already registered to this event; find that registration, or confirm that this is another person.</source>
             <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/walkin.py" line="319" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="319" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/server_check.py" line="46" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="46" />
             <source>The server {host} does not accept connections from this computer for user {user} and database {database}: add the venue network to pg_hba.conf.</source>
             <translation>Le serveur {host} n'accepte pas les connexions de cet ordinateur pour l'utilisateur {user} et la base de données {database} : ajoutez le réseau du lieu à pg_hba.conf.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/server_check.py" line="59" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="59" />
             <source>The server refused the user name {user} or its password.</source>
             <translation>Le serveur a refusé le nom d'utilisateur {user} ou son mot de passe.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/server_check.py" line="66" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="66" />
             <source>There is no database {database} on the server {host}: create it first (see the venue server guide).</source>
             <translation>Il n'y a aucune base de données {database} sur le serveur {host} : créez-la d'abord (voir le guide du serveur du lieu).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/server_check.py" line="76" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="76" />
             <source>The server {host} did not answer within {seconds} seconds: check the host name, the network, and the firewall on the server.</source>
             <translation>Le serveur {host} n'a pas répondu en {seconds} secondes : vérifiez le nom d'hôte, le réseau et le pare-feu du serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/server_check.py" line="86" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="86" />
             <source>Nothing answers on {host} port {port}: is PostgreSQL running there, and listening on the network (listen_addresses)?</source>
             <translation>Rien ne répond sur {host}, port {port} : PostgreSQL y fonctionne-t-il, à l'écoute du réseau (listen_addresses)?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/server_check.py" line="96" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="96" />
             <source>The host name {host} is unknown on this network.</source>
             <translation>Le nom d'hôte {host} est inconnu sur ce réseau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/server_check.py" line="100" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="100" />
             <source>Could not connect to the server {host}: {detail}</source>
             <translation>Impossible de se connecter au serveur {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/server_check.py" line="115" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="115" />
             <source>A shared database must be a PostgreSQL server.</source>
             <translation>Une base de données partagée doit être un serveur PostgreSQL.</translation>
         </message>
@@ -1376,37 +1376,37 @@
     <context>
         <name>CheckIn</name>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="39" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="39" />
             <source>Checked in: {name}</source>
             <translation>Arrivée enregistrée : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="40" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="40" />
             <source>Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed.</source>
             <translation>Arrivée déjà enregistrée : {name}, à {at} au poste {desk} par {staff}. Rien n'a changé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="43" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="43" />
             <source>Not found: no registration {code} at this event.</source>
             <translation>Introuvable : aucune inscription {code} à cet événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="44" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="44" />
             <source>Not found: {code} is a registration for another event ({event}).</source>
             <translation>Introuvable : {code} est une inscription à un autre événement ({event}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="47" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="47" />
             <source>Cancelled: the registration of {name} was cancelled.</source>
             <translation>Annulée : l'inscription de {name} a été annulée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="48" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="48" />
             <source>Payment due: {name} owes {balance}. Collect it or ask a supervisor.</source>
             <translation>Paiement dû : {name} doit {balance}. Encaissez-le ou faites appel à un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/checkin.py" line="51" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="51" />
             <source>Membership doubt: confirm {name}'s membership or ask a supervisor.</source>
             <translation>Adhésion incertaine : confirmez l'adhésion de {name} ou faites appel à un superviseur.</translation>
         </message>
@@ -2179,22 +2179,22 @@
             <translation>sans date de fin</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="31" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="31" />
             <source>{evidence}, {validity}</source>
             <translation>{evidence}, {validity}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="32" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="32" />
             <source>{association} — {evidence}</source>
             <translation>{association} — {evidence}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="33" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="33" />
             <source>membership expired on {date}</source>
             <translation>adhésion expirée le {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/attendees.py" line="34" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="34" />
             <source>possibly '{name}' (score {score}): staff must confirm</source>
             <translation>peut-être « {name} » (score {score}) : le personnel doit confirmer</translation>
         </message>

@@ -20,7 +20,7 @@ from desktop_app.db.models import (
     ReceiptSeries,
     Registration,
 )
-from desktop_app.services.events import import_event_file
+from desktop_app.services.admin.events import import_event_file
 
 NOW = datetime(2027, 3, 23, 13, 0, tzinfo=UTC)
 

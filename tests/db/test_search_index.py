@@ -14,7 +14,7 @@ from desktop_app.db.database import SchemaState, alembic_config, open_database, 
 from desktop_app.db.engine import make_engine
 from desktop_app.db.models import Base
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.search import search_registrations
+from desktop_app.services.desk.search import search_registrations
 from tests.services.search_data import MONTREAL, add_registration
 
 

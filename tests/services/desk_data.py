@@ -27,7 +27,7 @@ from desktop_app.db.models import (
     Registration,
 )
 from desktop_app.domain.names import organization_key
-from desktop_app.services.events import ensure_associations, read_event_file, save_event
+from desktop_app.services.admin.events import ensure_associations, read_event_file, save_event
 
 MONTREAL = "forum-montreal-2027"
 TORONTO = "partnering-toronto-2027"

@@ -27,8 +27,8 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.names import organization_key
 from desktop_app.domain.taxes import compute_taxes
-from desktop_app.services.events import ensure_associations, read_event_file, save_event
-from desktop_app.services.staff import Override, create_staff
+from desktop_app.services.admin.events import ensure_associations, read_event_file, save_event
+from desktop_app.services.admin.staff import Override, create_staff
 
 MONTREAL = "forum-montreal-2027"
 TORONTO = "partnering-toronto-2027"

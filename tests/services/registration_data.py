@@ -24,7 +24,7 @@ from desktop_app.db.models import (
     Registration,
 )
 from desktop_app.domain.names import organization_key
-from desktop_app.services.events import ensure_associations, import_event_file
+from desktop_app.services.admin.events import ensure_associations, import_event_file
 
 MONTREAL = "forum-montreal-2027"
 TORONTO = "partnering-toronto-2027"

@@ -15,7 +15,7 @@ from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Registration
 from desktop_app.domain.errors import Invalid
-from desktop_app.services.backup import backup_database, list_backups, restore_database
+from desktop_app.services.admin.backup import backup_database, list_backups, restore_database
 from desktop_app.services.demo import fill_demo
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.db.database import Database
 from desktop_app.domain.errors import NotFound
-from desktop_app.services.categories import CategoryChoice, event_categories
+from desktop_app.services.registrations.categories import CategoryChoice, event_categories
 from tests.services.money_desk import MONTREAL, setup_money_desk
 
 

@@ -12,15 +12,15 @@ from sqlalchemy import select
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.models import CheckIn, Registration
 from desktop_app.domain.errors import Conflict, Invalid, NotFound
-from desktop_app.services import checkin as checkin_module
-from desktop_app.services.checkin import (
+from desktop_app.services.admin.staff import Override, create_staff
+from desktop_app.services.desk import checkin as checkin_module
+from desktop_app.services.desk.checkin import (
     CheckInOutcome,
     CheckInResult,
     check_in,
     event_counts,
     undo_check_in,
 )
-from desktop_app.services.staff import Override, create_staff
 from tests.services.desk_data import (
     MONTREAL,
     TORONTO,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.errors import Invalid
-from desktop_app.services.columns import (
+from desktop_app.importing.columns import (
     MEMBER_LIST,
     REGISTRATIONS,
     map_columns,
@@ -17,7 +17,7 @@ from desktop_app.services.columns import (
     parse_yes_no,
     status_is_active,
 )
-from desktop_app.services.tables import TableRow, read_table
+from desktop_app.importing.tables import TableRow, read_table
 
 # Column order of pretix's "Order data" export, sheet "Order positions"
 # (src/pretix/base/exporters/orderlist.py), for an event with the given/family name scheme.

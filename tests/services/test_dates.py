@@ -12,13 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.domain.errors import Invalid
-from desktop_app.services.dates import (
+from desktop_app.importing.dates import (
     from_excel_serial,
     parse_amount,
     parse_date,
     parse_optional_date,
 )
-from desktop_app.services.tables import read_table
+from desktop_app.importing.tables import read_table
 
 MARCH_31 = date(2026, 3, 31)
 

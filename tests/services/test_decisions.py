@@ -12,10 +12,10 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, MembershipDecision
 from desktop_app.domain.errors import Invalid, NotFound
-from desktop_app.services.decisions import decisions_about, record_decision
-from desktop_app.services.events import import_event_file
-from desktop_app.services.member_import import import_members
-from desktop_app.services.membership import check_person
+from desktop_app.services.admin.events import import_event_file
+from desktop_app.services.membership.decisions import decisions_about, record_decision
+from desktop_app.services.membership.directory import check_person
+from desktop_app.services.membership.importing import import_members
 from tests.services.member_lists import AT, snapshot
 
 MONTREAL = "forum-montreal-2027"  # 2027-03-23

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import Registration
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.registration_verdicts import reassess
+from desktop_app.services.membership.verdicts import reassess
 
 
 def test_demo_registrations_have_verdicts_and_every_flag(database: Database) -> None:

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.models import CheckIn, JournalEntry, Payment, Receipt, Registration
-from desktop_app.services.checkin import CheckInOutcome
-from desktop_app.services.payments import PaymentInput
+from desktop_app.services.desk.checkin import CheckInOutcome
+from desktop_app.services.desk.walkin import WalkInForm
+from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.sync import ChangeListener, DeskLink, list_conflicts, offline_series_code
-from desktop_app.services.walkin import WalkInForm
 from tests.services.desk_link_support import PG_URL, own_database, proxied
 from tests.services.money_desk import BEFORE_MONTREAL, MONTREAL, add_registration, setup_money_desk
 
@@ -187,7 +187,7 @@ def test_a_check_in_on_one_connection_wakes_the_listener(database: Database) -> 
         woke.append(event_id)
         event.set()
 
-    from desktop_app.services.checkin import check_in
+    from desktop_app.services.desk.checkin import check_in
 
     with ChangeListener(database.url, changed) as listener:
         for _ in range(50):

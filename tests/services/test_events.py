@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from desktop_app.db.database import Database
 from desktop_app.db.models import Event, PriceCategory
 from desktop_app.domain.errors import Invalid
-from desktop_app.services.events import import_event_file, list_events
+from desktop_app.services.admin.events import import_event_file, list_events
 
 MONTREAL = as_path("examples", "forum-montreal-2027.toml")
 

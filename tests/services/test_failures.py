@@ -20,8 +20,8 @@ from desktop_app.db.engine import sqlite_url
 from desktop_app.db.failures import storage_failure
 from desktop_app.db.models import CheckIn, Event, Registration
 from desktop_app.domain.errors import StorageUnavailable
-from desktop_app.services import checkin
 from desktop_app.services.demo import fill_demo
+from desktop_app.services.desk import checkin
 from desktop_app.services.failures import explained
 from tests.services.desk_link_support import PG_URL, own_database, proxied
 

@@ -14,7 +14,7 @@ from desktop_app.resources import as_path
 
 from desktop_app.db.database import Database
 from desktop_app.domain.errors import AppError, Invalid, NotFound
-from desktop_app.services.member_import import import_members
+from desktop_app.services.membership.importing import import_members
 from tests.services.member_lists import (
     AT,
     ENGLISH_HEADER,

@@ -16,14 +16,14 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, Membership, Organization, Person, Setting
 from desktop_app.domain.errors import Invalid
 from desktop_app.domain.membership import PersonQuery, verdict
-from desktop_app.services.member_import import (
+from desktop_app.services.membership.directory import load_directory
+from desktop_app.services.membership.importing import (
     MemberImportReport,
     forget_mapping,
     import_members,
     mapping_setting_key,
     remembered_mapping,
 )
-from desktop_app.services.membership import load_directory
 from tests.services.member_lists import (
     AT,
     FRENCH_HEADER,

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, MembershipDecision, Registration
 from desktop_app.domain.errors import Invalid, NotFound
-from desktop_app.services.attendees import attendee_card
-from desktop_app.services.membership import check_person
-from desktop_app.services.membership_decisions import decide_for_registration
+from desktop_app.services.desk.attendees import attendee_card
+from desktop_app.services.membership.decision_records import decide_for_registration
+from desktop_app.services.membership.directory import check_person
 from tests.ui.desk_harness import fill, registration
 
 TORONTO = "partnering-toronto-2027"

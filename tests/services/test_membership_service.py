@@ -10,9 +10,9 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import Membership
 from desktop_app.domain.errors import NotFound
+from desktop_app.services.admin.events import get_event
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.events import get_event
-from desktop_app.services.membership import (
+from desktop_app.services.membership.directory import (
     check_person,
     event_date,
     event_pricing,

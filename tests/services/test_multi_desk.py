@@ -30,7 +30,7 @@ BALANCES = 16
 
 def _desk(url: str, replica: str, desk: int, codes: list[str], owing: list[int]) -> dict[str, list]:
     from desktop_app.domain.errors import Conflict
-    from desktop_app.services.payments import PaymentInput
+    from desktop_app.services.money.payments import PaymentInput
     from desktop_app.services.sync import DeskLink
 
     link = DeskLink(f"Desk {desk}", Path(replica), url, slug=MONTREAL)

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, Payment, Receipt, Registration
 from desktop_app.domain.errors import Conflict, Invalid
-from desktop_app.services.credit_notes import issue_credit_note
-from desktop_app.services.payments import PaymentInput, collect_balance
-from desktop_app.services.receipts import receipt_pdf
+from desktop_app.services.money.credit_notes import issue_credit_note
+from desktop_app.services.money.payments import PaymentInput, collect_balance
+from desktop_app.services.money.receipts import receipt_pdf
 from tests.documents.conftest import flat, pdf_text
 from tests.services.money_desk import (
     TORONTO,
@@ -162,7 +162,7 @@ def test_nothing_to_collect_is_a_conflict(db: Database) -> None:
 
 
 def test_an_override_given_must_be_a_supervisors(db: Database) -> None:
-    from desktop_app.services.staff import Override
+    from desktop_app.services.admin.staff import Override
 
     reg = balance_due(db)
     wrong = Override(supervisor="Sophie", pin="0000", reason="test")

@@ -13,15 +13,15 @@ from sqlalchemy.exc import DBAPIError
 from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, Event, Payment, Receipt, ReceiptSeries
 from desktop_app.domain.errors import Invalid, NotFound
-from desktop_app.services.payments import PaymentInput, new_payment
-from desktop_app.services.receipt_store import (
+from desktop_app.services.money.payments import PaymentInput, new_payment
+from desktop_app.services.money.receipt_store import (
     find_receipt,
     format_number,
     lock_registration,
     parse_number,
     series_code,
 )
-from desktop_app.services.receipts import issue_receipt, receipt_pdf, reprint_receipt
+from desktop_app.services.money.receipts import issue_receipt, receipt_pdf, reprint_receipt
 from tests.documents.conftest import flat, pdf_text
 from tests.services.money_desk import (
     GST_NO,

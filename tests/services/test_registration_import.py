@@ -12,8 +12,8 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import Payment, Registration, Setting
 from desktop_app.domain.errors import Invalid, NotFound
-from desktop_app.services import audit
-from desktop_app.services.registration_import import import_registrations
+from desktop_app.services.admin import audit
+from desktop_app.services.registrations.importing import import_registrations
 from tests.services.registration_data import (
     CLOCK,
     EVENTBRITE_EXAMPLE,

@@ -13,13 +13,13 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import Membership, Organization, OrganizationDomain, Registration
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.names import organization_key
-from desktop_app.services.events import ensure_associations
-from desktop_app.services.registration_import import import_registrations
-from desktop_app.services.registration_verdicts import (
+from desktop_app.services.admin.events import ensure_associations
+from desktop_app.services.membership.verdicts import (
     assess_registrations,
     reassess,
     reassess_event,
 )
+from desktop_app.services.registrations.importing import import_registrations
 from tests.services.registration_data import (
     CLOCK,
     MONTREAL,

@@ -11,8 +11,9 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import CheckIn, Person, Registration
 from desktop_app.domain.errors import NotFound
-from desktop_app.services import search, search_backend
-from desktop_app.services.search import SearchHit, find_by_code, search_registrations
+from desktop_app.services.desk import search
+from desktop_app.services.desk.search import SearchHit, find_by_code, search_registrations
+from desktop_app.services.desk.search import backend as search_backend
 from tests.services.search_data import MONTREAL, NOW, TORONTO, add_registration, known_database
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from desktop_app.db.database import Database
 from desktop_app.db.models import StaffAccount
 from desktop_app.domain.errors import Conflict, Invalid
-from desktop_app.services.staff import (
+from desktop_app.services.admin.staff import (
     Override,
     StaffMember,
     change_pin,
@@ -150,7 +150,7 @@ def test_change_pin_own_with_current_pin_or_reset_by_a_supervisor(
 def test_sign_out_is_audited_with_desk_and_staff(
     database: Database, supervisor: StaffMember
 ) -> None:
-    from desktop_app.services.staff import sign_out
+    from desktop_app.services.admin.staff import sign_out
 
     sign_out(database.sessions, supervisor, "Desk 2")
     [entry] = audit_entries(database.sessions, "staff.signed_out")

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.domain.errors import Invalid, NotFound
-from desktop_app.services.tables import MAX_CELL_CHARS, Table, read_table
+from desktop_app.importing.tables import MAX_CELL_CHARS, Table, read_table
 
 MEMBERS_FR = (
     "Nom;Prénom;Entreprise;Courriel;Ville\r\n"

@@ -25,11 +25,11 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.errors import Conflict, Invalid
 from desktop_app.domain.names import organization_key
-from desktop_app.services.payments import PaymentInput
-from desktop_app.services.registration_verdicts import reassess
-from desktop_app.services.search import find_by_code
-from desktop_app.services.staff import Override, create_staff, sign_in
-from desktop_app.services.walkin import WalkInForm, quote_walk_in, register_walk_in
+from desktop_app.services.admin.staff import Override, create_staff, sign_in
+from desktop_app.services.desk.search import find_by_code
+from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in, register_walk_in
+from desktop_app.services.membership.verdicts import reassess
+from desktop_app.services.money.payments import PaymentInput
 from tests.documents.conftest import flat, pdf_text
 from tests.services.money_desk import (
     BEFORE_MONTREAL,
@@ -331,7 +331,7 @@ def test_a_failure_half_way_leaves_nothing_and_no_gap(
     def broken_check_in(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the desk lost power")
 
-    monkeypatch.setattr("desktop_app.services.walkin.add_check_in", broken_check_in)
+    monkeypatch.setattr("desktop_app.services.desk.walkin.add_check_in", broken_check_in)
     with pytest.raises(RuntimeError):
         walk_in(db)
     assert counts(db) == [0, 0, 0, 0, 0]

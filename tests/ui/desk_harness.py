@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import CheckIn, Event, Person, Registration
+from desktop_app.services.admin.staff import StaffMember, create_staff
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.registration_verdicts import reassess_event
-from desktop_app.services.staff import StaffMember, create_staff
+from desktop_app.services.membership.verdicts import reassess_event
 from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.desk.outcome import Sound
 from desktop_app.ui.machine_settings import MachineSettings

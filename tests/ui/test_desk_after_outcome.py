@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
-from desktop_app.services.payments import PaymentInput
-from desktop_app.services.walkin import WalkInForm, quote_walk_in, register_walk_in
+from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in, register_walk_in
+from desktop_app.services.money.payments import PaymentInput
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.desk.walk_in import walked_in
 from tests.ui.desk_harness import SLUG, Desk, active_check_ins, fill, make_desk, registration

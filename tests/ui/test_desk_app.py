@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import DEMO_PIN, DEMO_SUPERVISOR, DeskLauncher, open_for_gui
 from desktop_app.db.engine import sqlite_url
-from desktop_app.services.staff import StaffMember, sign_in
+from desktop_app.services.admin.staff import StaffMember, sign_in
 from desktop_app.ui.dialogs.start import StartChoice, StartDialog
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.machine_settings import MachineSettings

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
-from desktop_app.services.backup import list_backups
+from desktop_app.services.admin.backup import list_backups
 from tests.ui.desk_harness import Desk, fill, make_desk
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
-from desktop_app.services.staff import Override
+from desktop_app.services.admin.staff import Override
 from desktop_app.ui.desk.forms import BalancePayment, PaymentDialog, ReasonDialog
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.dialogs.override import OverrideDialog

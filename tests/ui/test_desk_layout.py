@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import switch_language
 from desktop_app.db.database import Database
-from desktop_app.services.checkin import EventCounts
+from desktop_app.services.desk.checkin import EventCounts
 from desktop_app.ui.desk.elided import ElidedLabel
 from desktop_app.ui.i18n import Translations
 from tests.ui.desk_harness import Desk, fill, make_desk, registration

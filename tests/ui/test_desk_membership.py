@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
-from desktop_app.services.attendees import AttendeeCard, attendee_card
+from desktop_app.services.desk.attendees import AttendeeCard, attendee_card
 from desktop_app.ui.desk.decision import Decision, MembershipDecisionDialog
 from desktop_app.ui.desk.outcome import Tone
 from tests.ui.desk_harness import Desk, active_check_ins, fill, make_desk, registration

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
-from desktop_app.services.payments import PaymentInput
-from desktop_app.services.walkin import WalkInForm, quote_walk_in, register_walk_in
+from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in, register_walk_in
+from desktop_app.services.money.payments import PaymentInput
 from desktop_app.ui.desk import flows as desk_flows
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.desk.walk_in import walked_in

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import CheckIn
-from desktop_app.services.staff import StaffMember, create_staff, sign_in
+from desktop_app.services.admin.staff import StaffMember, create_staff, sign_in
 from desktop_app.ui.desk.outcome import Tone
 from tests.services.desk_data import audit_entries
 from tests.ui.desk_harness import SLUG, Desk, fill, make_desk, registration

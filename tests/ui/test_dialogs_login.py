@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
-from desktop_app.services import staff
-from desktop_app.services.staff import Override, StaffMember
+from desktop_app.services.admin import staff
+from desktop_app.services.admin.staff import Override, StaffMember
 from desktop_app.ui.dialogs.login import LoginDialog, LoginMode
 from desktop_app.ui.dialogs.override import OverrideDialog
 from desktop_app.ui.worker import Worker

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
 from desktop_app.domain.errors import Invalid
-from desktop_app.services import staff
-from desktop_app.services.staff import StaffMember
+from desktop_app.services.admin import staff
+from desktop_app.services.admin.staff import StaffMember
 from desktop_app.ui.dialogs.staff import StaffDialog
 from desktop_app.ui.dialogs.staff_model import ACCOUNT_ROLE, StaffModel
 from desktop_app.ui.worker import Worker

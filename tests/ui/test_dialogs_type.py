@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import switch_language
 from desktop_app.db.database import Database
-from desktop_app.services.walkin import WalkInResult
+from desktop_app.services.desk.walkin import WalkInResult
 from desktop_app.ui.dialogs.common import DESK_TYPE
 from desktop_app.ui.dialogs.login import LoginDialog
 from desktop_app.ui.dialogs.start import StartDialog

@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import CheckIn, Event, Payment, Person, Receipt, Registration
-from desktop_app.services.attendees import attendee_card
+from desktop_app.services.admin.staff import Override, create_staff
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.receipt_store import IssuedReceipt
-from desktop_app.services.staff import Override, create_staff
-from desktop_app.services.walkin import WalkInResult
+from desktop_app.services.desk.attendees import attendee_card
+from desktop_app.services.desk.walkin import WalkInResult
+from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.ui.dialogs.walkin import WalkInDialog
 from desktop_app.ui.dialogs.walkin_panels import parse_amount
 from desktop_app.ui.worker import Worker

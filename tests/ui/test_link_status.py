@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
-from desktop_app.services import checkin
+from desktop_app.services.desk import checkin
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.desk.link_status import LinkIndicator, LinkMonitor
 from desktop_app.ui.worker import Worker

@@ -130,7 +130,7 @@ def test_printer_page_size_follows_the_stock() -> None:
 
 
 def test_backup_settings_default_and_survive_a_damaged_file(tmp_path: Path) -> None:
-    from desktop_app.services.backup import default_backup_directory
+    from desktop_app.services.admin.backup import default_backup_directory
 
     path = tmp_path / "desk.ini"
     settings = MachineSettings(QSettings(str(path), QSettings.Format.IniFormat))

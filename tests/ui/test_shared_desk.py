@@ -18,9 +18,9 @@ from desktop_app.app import DeskLauncher
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Event
-from desktop_app.services.payments import PaymentInput
-from desktop_app.services.staff import StaffMember, create_staff, sign_in
-from desktop_app.services.walkin import WalkInForm, quote_walk_in
+from desktop_app.services.admin.staff import StaffMember, create_staff, sign_in
+from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in
+from desktop_app.services.money.payments import PaymentInput
 from desktop_app.ui.desk import DeskContext, DeskWindow, shared_mode
 from desktop_app.ui.desk.outcome import Sound
 from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared, replica_path
@@ -198,7 +198,7 @@ def test_offline_walk_in_goes_through_the_link_with_the_offline_series(
 def test_a_shared_desk_backs_up_its_own_copy_with_its_journal(
     qtbot: QtBot, offline_desk: SharedDeskWindow, tmp_path: Path
 ) -> None:
-    from desktop_app.services.backup import list_backups
+    from desktop_app.services.admin.backup import list_backups
 
     offline_desk.context.settings.backup_folder = tmp_path / "usb"
     backups = offline_desk.window.backups

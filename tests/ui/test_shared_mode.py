@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
-from desktop_app.services.search import find_by_code
+from desktop_app.services.desk.search import find_by_code
 from desktop_app.ui.desk.shared_mode import (
     OFFLINE_BLOCKED,
     SharedDatabase,

@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import AuditEntry
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message
-from desktop_app.services import audit
-from desktop_app.services.events import get_event
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.events import get_event
 
 ACTION = "sync.conflict"
 _TEXTS = {

@@ -35,14 +35,15 @@ from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
 from desktop_app.db.models import Event, JournalEntry, Registration
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
-from desktop_app.services import checkin, payments, walkin
-from desktop_app.services.checkin import CheckInResult
-from desktop_app.services.payments import PaymentInput
-from desktop_app.services.receipt_store import IssuedReceipt
-from desktop_app.services.staff import Override
+from desktop_app.services.admin.staff import Override
+from desktop_app.services.desk import checkin, walkin
+from desktop_app.services.desk.checkin import CheckInResult
+from desktop_app.services.desk.walkin import WalkInForm, WalkInResult
+from desktop_app.services.money import payments
+from desktop_app.services.money.payments import PaymentInput
+from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.sync import mirror, replica
 from desktop_app.services.sync.replay import ReplayReport, replay_journal
-from desktop_app.services.walkin import WalkInForm, WalkInResult
 
 T = TypeVar("T")
 

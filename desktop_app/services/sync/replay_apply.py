@@ -29,10 +29,10 @@ from desktop_app.db.models import (
 from desktop_app.domain.accounts import balance_owed, counts_as_paid
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.domain.money import ZERO
-from desktop_app.services import audit
-from desktop_app.services.checkin import active_check_in
-from desktop_app.services.events import get_event
-from desktop_app.services.receipt_store import format_number, lock_registration
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.events import get_event
+from desktop_app.services.desk.checkin import active_check_in
+from desktop_app.services.money.receipt_store import format_number, lock_registration
 from desktop_app.services.sync.conflicts import record_conflict
 from desktop_app.services.sync.replay_facts import ActionFacts, row_values
 

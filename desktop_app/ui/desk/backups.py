@@ -16,7 +16,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.domain.errors import AppError
-from desktop_app.services.backup import BackupResult, backup_database
+from desktop_app.services.admin.backup import BackupResult, backup_database
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import translated_message
 from desktop_app.ui.worker import Worker

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.documents.stocks import BadgeStock, load_stock
 from desktop_app.domain.errors import AppError
-from desktop_app.services.badges import record_printed, render_batch
+from desktop_app.services.desk.badges import record_printed, render_batch
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.preview import PdfPages
 from desktop_app.ui.printing import PrinterChoice, PrintOutcome, translated_message

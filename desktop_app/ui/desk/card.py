@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import Message
-from desktop_app.services.attendees import AttendeeCard, EvidenceLine
+from desktop_app.services.desk.attendees import AttendeeCard, EvidenceLine
 from desktop_app.ui.desk.results_model import marking_text
 from desktop_app.ui.desk.text import money
 from desktop_app.ui.dialogs.common import interface_language

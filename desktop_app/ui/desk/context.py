@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.services.staff import StaffMember
+from desktop_app.services.admin.staff import StaffMember
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.membership import ASSOCIATION_NAMES, ASSOCIATIONS
-from desktop_app.services.attendees import AttendeeCard, CandidateLine
-from desktop_app.services.checkin import CheckInOutcome
+from desktop_app.services.desk.attendees import AttendeeCard, CandidateLine
+from desktop_app.services.desk.checkin import CheckInOutcome
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.errors import error_text
 
@@ -208,7 +208,7 @@ def decide_membership(flows: DeskFlows) -> None:
     )
 
     def run() -> AttendeeCard:
-        from desktop_app.services.membership_decisions import decide_for_registration
+        from desktop_app.services.membership.decision_records import decide_for_registration
 
         return decide_for_registration(
             context.sessions,

@@ -15,13 +15,13 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.services import attendees, checkin
-from desktop_app.services.attendees import AttendeeCard
-from desktop_app.services.checkin import CheckInOutcome, CheckInResult
-from desktop_app.services.payments import PaymentInput
-from desktop_app.services.receipt_store import IssuedReceipt
-from desktop_app.services.search import SearchHit
-from desktop_app.services.staff import Override
+from desktop_app.services.admin.staff import Override
+from desktop_app.services.desk import attendees, checkin
+from desktop_app.services.desk.attendees import AttendeeCard
+from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
+from desktop_app.services.desk.search import SearchHit
+from desktop_app.services.money.payments import PaymentInput
+from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.ui.desk import shared_mode
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.money import to_money
-from desktop_app.services.attendees import AttendeeCard
+from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.ui.desk.text import money
 from desktop_app.ui.dialogs.common import ErrorLine
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.services.checkin import EventCounts, event_counts
+from desktop_app.services.desk.checkin import EventCounts, event_counts
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.elided import ElidedLabel
 from desktop_app.ui.dialogs.common import interface_language

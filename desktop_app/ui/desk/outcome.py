@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message
-from desktop_app.services.checkin import CheckInOutcome, CheckInResult
+from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
 from desktop_app.ui.desk.text import money
 
 _CONTEXT = "OutcomePanel"

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop_app.services.checkin import CheckInResult
+from desktop_app.services.desk.checkin import CheckInResult
 
 KEEP = 5
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.services.search import SearchHit
+from desktop_app.services.desk.search import SearchHit
 from desktop_app.ui.desk.text import money
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

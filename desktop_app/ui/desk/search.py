@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.search import SearchHit
+from desktop_app.services.desk.search import SearchHit
 from desktop_app.ui.desk.results_model import ResultsModel
 from desktop_app.ui.errors import error_text
 from desktop_app.ui.worker import Worker

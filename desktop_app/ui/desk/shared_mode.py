@@ -31,13 +31,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.engine import data_directory
-from desktop_app.services.checkin import CheckInResult
-from desktop_app.services.payments import PaymentInput
-from desktop_app.services.receipt_store import IssuedReceipt
-from desktop_app.services.search import SearchHit, find_by_code
-from desktop_app.services.staff import Override
+from desktop_app.services.admin.staff import Override
+from desktop_app.services.desk.checkin import CheckInResult
+from desktop_app.services.desk.search import SearchHit, find_by_code
+from desktop_app.services.desk.walkin import WalkInForm, WalkInResult
+from desktop_app.services.money.payments import PaymentInput
+from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.sync import DeskLink
-from desktop_app.services.walkin import WalkInForm, WalkInResult
 from desktop_app.ui.desk.link_status import LinkIndicator, LinkMonitor
 from desktop_app.ui.worker import Worker
 
@@ -116,7 +116,7 @@ def check_in(
     context: DeskContext, code: str, *, action_id: str, override: Override | None
 ) -> CheckInResult:
     """Check ``code`` in at this desk (the link's way when shared)."""
-    from desktop_app.services import checkin
+    from desktop_app.services.desk import checkin
 
     if context.link is not None:
         return context.link.check_in(
@@ -137,7 +137,7 @@ def collect_balance(
     context: DeskContext, registration_id: int, payment: PaymentInput, *, action_id: str
 ) -> IssuedReceipt:
     """Collect a balance at this desk (offline: the desk's own receipt series)."""
-    from desktop_app.services import payments
+    from desktop_app.services.money import payments
 
     if context.link is not None:
         return context.link.collect_balance(

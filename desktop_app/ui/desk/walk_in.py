@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
-from desktop_app.services.walkin import WalkInResult
+from desktop_app.services.desk.walkin import WalkInResult
 from desktop_app.ui.desk import shared_mode
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.dialogs.walkin import WalkInDialog

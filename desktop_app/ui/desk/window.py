@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.search import search_registrations
-from desktop_app.services.staff import StaffMember
+from desktop_app.services.admin.staff import StaffMember
+from desktop_app.services.desk.search import search_registrations
 from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
@@ -342,7 +342,7 @@ class DeskWindow(QMainWindow):
         """F12: the staff member signs out (audited) and the next one signs in; the event,
         the search and the card stay as they were. Cancelled, the desk stays locked."""
         if not self.signed_out:
-            from desktop_app.services.staff import sign_out
+            from desktop_app.services.admin.staff import sign_out
 
             context = self.context
             staff, desk = context.staff, context.desk

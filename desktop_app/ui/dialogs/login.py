@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.services import staff
-from desktop_app.services.staff import StaffMember
+from desktop_app.services.admin import staff
+from desktop_app.services.admin.staff import StaffMember
 from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit, use_desk_type
 from desktop_app.ui.worker import Worker
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.server_check import ServerCheck, check_server
+from desktop_app.services.admin.server_check import ServerCheck, check_server
 from desktop_app.ui.dialogs.common import submit
 from desktop_app.ui.errors import error_text
 from desktop_app.ui.server_settings import (

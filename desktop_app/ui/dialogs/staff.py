@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.services import staff
-from desktop_app.services.staff import StaffAccountInfo, StaffMember
+from desktop_app.services.admin import staff
+from desktop_app.services.admin.staff import StaffAccountInfo, StaffMember
 from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit
 from desktop_app.ui.dialogs.staff_model import StaffModel
 from desktop_app.ui.worker import Worker

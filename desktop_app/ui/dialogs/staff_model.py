@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop_app.services.staff import StaffAccountInfo
+from desktop_app.services.admin.staff import StaffAccountInfo
 
 ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 1  # the StaffAccountInfo of the row
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the account id

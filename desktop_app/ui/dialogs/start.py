@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.services.events import EventSummary, list_events
+from desktop_app.services.admin.events import EventSummary, list_events
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker

@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.services.categories import CategoryChoice, event_categories
-from desktop_app.services.payments import PaymentInput
-from desktop_app.services.staff import Override, StaffMember
-from desktop_app.services.walkin import (
+from desktop_app.services.admin.staff import Override, StaffMember
+from desktop_app.services.desk.walkin import (
     WalkInForm,
     WalkInQuote,
     WalkInResult,
     quote_walk_in,
     register_walk_in,
 )
+from desktop_app.services.money.payments import PaymentInput
+from desktop_app.services.registrations.categories import CategoryChoice, event_categories
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
 from desktop_app.ui.dialogs.override import OverrideDialog
 from desktop_app.ui.dialogs.walkin_panels import QuotePanel

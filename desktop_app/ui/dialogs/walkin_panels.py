@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import Message
 from desktop_app.domain.pricing import PriceQuote
-from desktop_app.services.attendees import EvidenceLine, evidence_lines
-from desktop_app.services.search import SearchHit
-from desktop_app.services.walkin import WalkInQuote
+from desktop_app.services.desk.attendees import EvidenceLine, evidence_lines
+from desktop_app.services.desk.search import SearchHit
+from desktop_app.services.desk.walkin import WalkInQuote
 from desktop_app.ui.dialogs.walkin_payment import METHODS, PaymentPanel, money, parse_amount
 
 __all__ = ["METHODS", "Chip", "PaymentPanel", "QuotePanel", "money", "parse_amount"]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.money import format_money
-from desktop_app.services.payments import PaymentInput
+from desktop_app.services.money.payments import PaymentInput
 
 METHODS = ("cash", "card", "invoice", "complimentary")
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from desktop_app.services.categories import CategoryChoice
-from desktop_app.services.walkin import WalkInForm, WalkInQuote
+from desktop_app.services.desk.walkin import WalkInForm, WalkInQuote
+from desktop_app.services.registrations.categories import CategoryChoice
 from desktop_app.ui.dialogs.common import interface_language
 from desktop_app.ui.dialogs.walkin_payment import money
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.services.walkin import WalkInResult
+from desktop_app.services.desk.walkin import WalkInResult
 from desktop_app.ui.dialogs.common import interface_language
 from desktop_app.ui.dialogs.walkin_payment import money
 

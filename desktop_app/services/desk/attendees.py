@@ -24,9 +24,9 @@ from desktop_app.domain import membership as vocabulary
 from desktop_app.domain.accounts import balance_owed, credit_owed
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.membership import ASSOCIATION_NAMES
-from desktop_app.services import audit
-from desktop_app.services.checkin import active_check_in
-from desktop_app.services.registration_verdicts import assess_registrations
+from desktop_app.services.admin import audit
+from desktop_app.services.desk.checkin import active_check_in
+from desktop_app.services.membership.verdicts import assess_registrations
 
 _CTX = "MembershipVerdict"
 _T_WITH_VALIDITY = QT_TRANSLATE_NOOP("MembershipVerdict", "{evidence}, {validity}")

@@ -41,11 +41,11 @@ from desktop_app.domain.names import organization_key
 from desktop_app.domain.pricing import list_price_total
 from desktop_app.domain.taxes import Province
 from desktop_app.resources import as_path
-from desktop_app.services import audit
-from desktop_app.services import demo_names as words
-from desktop_app.services.events import ensure_associations, read_event_file, save_event
-from desktop_app.services.membership import event_date, load_directory
-from desktop_app.services.registration_verdicts import Assessor, RegistrationFacts
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.events import ensure_associations, read_event_file, save_event
+from desktop_app.services.demo import names as words
+from desktop_app.services.membership.directory import event_date, load_directory
+from desktop_app.services.membership.verdicts import Assessor, RegistrationFacts
 
 EXAMPLE_EVENTS = ("forum-montreal-2027.toml", "partnering-toronto-2027.toml")
 BIOQUEBEC_MEMBER_ORGANIZATIONS = 270

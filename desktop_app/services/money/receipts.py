@@ -25,9 +25,9 @@ from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
 from desktop_app.domain.money import ZERO
 from desktop_app.domain.taxes import TaxBreakdown, compute_taxes
-from desktop_app.services import audit
-from desktop_app.services.credit_notes import issue_credit_note
-from desktop_app.services.receipt_store import (
+from desktop_app.services.admin import audit
+from desktop_app.services.money.credit_notes import issue_credit_note
+from desktop_app.services.money.receipt_store import (
     TERMS,
     Draft,
     IssuedReceipt,

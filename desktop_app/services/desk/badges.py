@@ -28,8 +28,8 @@ from desktop_app.documents.badge import (
 from desktop_app.documents.stocks import load_stock
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.domain.names import fold
-from desktop_app.services.audit import record
-from desktop_app.services.events import get_event
+from desktop_app.services.admin.audit import record
+from desktop_app.services.admin.events import get_event
 
 SortOrder = Literal["name", "organization"]
 SORT_ORDERS: tuple[SortOrder, ...] = ("name", "organization")

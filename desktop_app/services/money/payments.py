@@ -32,16 +32,16 @@ from desktop_app.domain.accounts import balance_owed, counts_as_paid
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.money import ZERO, to_money
 from desktop_app.domain.taxes import TaxBreakdown, compute_taxes, difference
-from desktop_app.services import audit
-from desktop_app.services.receipt_store import (
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.staff import Override, StaffMember, verify_override
+from desktop_app.services.money.receipt_store import (
     IssuedReceipt,
     format_number,
     issued,
     lock_registration,
     receipt_data,
 )
-from desktop_app.services.receipts import default_breakdown, issue_receipt
-from desktop_app.services.staff import Override, StaffMember, verify_override
+from desktop_app.services.money.receipts import default_breakdown, issue_receipt
 
 METHODS = {"cash": "cash", "card": "card", "invoice": "invoice", "complimentary": "comp"}
 """Payment methods as staff choose them, and as ``Payment.method`` stores them."""

@@ -49,10 +49,13 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 from desktop_app.domain.membership import ASSOCIATIONS
-from desktop_app.services import audit
-from desktop_app.services.columns import MEMBER_LIST, ColumnMap, map_columns
-from desktop_app.services.events import ensure_associations
-from desktop_app.services.member_mapping import (
+from desktop_app.importing.columns import MEMBER_LIST, ColumnMap, map_columns
+from desktop_app.importing.member_rows import MemberRow, RowError, read_member_rows
+from desktop_app.importing.tables import read_table
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.events import ensure_associations
+from desktop_app.services.membership.list_sync import CurrentState, SyncPlan, plan_sync
+from desktop_app.services.membership.mapping import (
     drop_mapping,
     effective_mapping,
     forget_mapping,
@@ -61,9 +64,6 @@ from desktop_app.services.member_mapping import (
     remembered_mapping_in,
     store_mapping,
 )
-from desktop_app.services.member_rows import MemberRow, RowError, read_member_rows
-from desktop_app.services.member_sync import CurrentState, SyncPlan, plan_sync
-from desktop_app.services.tables import read_table
 
 __all__ = [
     "MemberImportReport",

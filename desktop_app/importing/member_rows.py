@@ -39,9 +39,9 @@ from desktop_app.domain.names import (
     person_key,
     split_full_name,
 )
-from desktop_app.services.columns import ColumnMap, parse_holder_kind
-from desktop_app.services.dates import parse_optional_date
-from desktop_app.services.tables import MAX_CELL_CHARS, Table, TableRow
+from desktop_app.importing.columns import ColumnMap, parse_holder_kind
+from desktop_app.importing.dates import parse_optional_date
+from desktop_app.importing.tables import MAX_CELL_CHARS, Table, TableRow
 
 Holder = Literal["organization", "person"]
 Identity = tuple[str, str]

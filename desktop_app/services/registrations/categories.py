@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.services.events import get_event
-from desktop_app.services.membership import event_pricing
+from desktop_app.services.admin.events import get_event
+from desktop_app.services.membership.directory import event_pricing
 
 
 @dataclass(frozen=True)

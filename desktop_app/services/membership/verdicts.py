@@ -43,9 +43,9 @@ from desktop_app.db.models import Event, Registration
 from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
 from desktop_app.domain.money import to_money
 from desktop_app.domain.pricing import Eligibility, EventPricing, best_category, list_price_total
-from desktop_app.services import audit
-from desktop_app.services.events import get_event
-from desktop_app.services.membership import event_date, event_pricing, load_directory
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.events import get_event
+from desktop_app.services.membership.directory import event_date, event_pricing, load_directory
 
 BALANCE_DUE = "balance-due"
 CREDIT_DUE = "credit-due"

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.models import Registration
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.domain.names import person_key
-from desktop_app.services import audit
-from desktop_app.services.attendees import AttendeeCard, build_card
-from desktop_app.services.decisions import save_decision
-from desktop_app.services.registration_verdicts import assess_registrations
+from desktop_app.services.admin import audit
+from desktop_app.services.desk.attendees import AttendeeCard, build_card
+from desktop_app.services.membership.decisions import save_decision
+from desktop_app.services.membership.verdicts import assess_registrations
 
 
 def decide_for_registration(

@@ -30,9 +30,9 @@ from desktop_app.domain.accounts import balance_owed
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.money import ZERO, format_money
-from desktop_app.services import audit
-from desktop_app.services.events import get_event
-from desktop_app.services.staff import Override, verify_override
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.events import get_event
+from desktop_app.services.admin.staff import Override, verify_override
 
 _CTX = "CheckIn"
 _T_CHECKED_IN = QT_TRANSLATE_NOOP("CheckIn", "Checked in: {name}")

@@ -28,15 +28,15 @@ from zoneinfo import ZoneInfo
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
 from desktop_app.domain.names import fold, normalize_email, person_key, split_full_name
-from desktop_app.services.columns import (
+from desktop_app.importing.columns import (
     ColumnMap,
     normalise_header,
     parse_language,
     parse_yes_no,
     status_is_active,
 )
-from desktop_app.services.dates import parse_amount, parse_date
-from desktop_app.services.tables import MAX_CELL_CHARS, TableRow
+from desktop_app.importing.dates import parse_amount, parse_date
+from desktop_app.importing.tables import MAX_CELL_CHARS, TableRow
 
 _T_OVERSIZED = QT_TRANSLATE_NOOP(
     "AppError", "The “{column}” cell is {length} characters long; at most {limit} are accepted."

@@ -22,8 +22,8 @@ from desktop_app.documents.receipt import PaymentMethod, ReceiptData, ReceiptLin
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.money import ZERO, to_money
 from desktop_app.domain.taxes import TaxBreakdown, TaxLine, compute_taxes, credit
-from desktop_app.services import audit
-from desktop_app.services.receipt_store import (
+from desktop_app.services.admin import audit
+from desktop_app.services.money.receipt_store import (
     TERMS,
     Draft,
     IssuedReceipt,

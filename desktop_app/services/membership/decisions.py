@@ -18,8 +18,8 @@ from desktop_app.db.models import Association, Membership, MembershipDecision
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
 from desktop_app.domain.membership import ASSOCIATIONS, DecisionKind, StaffDecision
 from desktop_app.domain.names import member_number_key, normalize_email, person_key
-from desktop_app.services import audit
-from desktop_app.services.events import ensure_associations
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.events import ensure_associations
 
 DECISIONS: tuple[DecisionKind, ...] = ("member", "not-member", "confirmed-candidate")
 

@@ -28,7 +28,7 @@ from desktop_app.domain.membership import (
     verdict,
 )
 from desktop_app.domain.pricing import EventPricing, PriceCategorySpec
-from desktop_app.services.events import get_event
+from desktop_app.services.admin.events import get_event
 
 
 def load_directory(session: Session, event_date: date | None = None) -> MemberDirectory:

@@ -45,20 +45,20 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
 from desktop_app.domain.money import ZERO
 from desktop_app.domain.pricing import PriceQuote, best_category, offered, quote
-from desktop_app.services import audit
-from desktop_app.services.checkin import add_check_in
-from desktop_app.services.events import get_event
-from desktop_app.services.membership import event_date, event_pricing, load_directory
-from desktop_app.services.payments import PaymentInput, approve, new_payment
-from desktop_app.services.receipt_store import IssuedReceipt, issued, receipt_data
-from desktop_app.services.receipts import RECEIPTED_METHODS, issue_receipt
-from desktop_app.services.registration_verdicts import (
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.events import get_event
+from desktop_app.services.admin.staff import Override
+from desktop_app.services.desk.checkin import add_check_in
+from desktop_app.services.desk.search import SearchHit, find_by_code
+from desktop_app.services.membership.directory import event_date, event_pricing, load_directory
+from desktop_app.services.membership.verdicts import (
     Assessor,
     RegistrationFacts,
     apply,
 )
-from desktop_app.services.search import SearchHit, find_by_code
-from desktop_app.services.staff import Override
+from desktop_app.services.money.payments import PaymentInput, approve, new_payment
+from desktop_app.services.money.receipt_store import IssuedReceipt, issued, receipt_data
+from desktop_app.services.money.receipts import RECEIPTED_METHODS, issue_receipt
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

@@ -25,7 +25,7 @@ from desktop_app.db.models import (
     Person,
 )
 from desktop_app.domain.names import member_number_key, person_key
-from desktop_app.services.member_rows import Identity, MemberRow
+from desktop_app.importing.member_rows import Identity, MemberRow
 
 _number_key = lru_cache(maxsize=65536)(member_number_key)
 

@@ -41,25 +41,14 @@ from desktop_app.db.models import (
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
 from desktop_app.domain.names import normalize_email, person_key
-from desktop_app.services import audit
-from desktop_app.services.columns import REGISTRATIONS, ColumnMap, map_columns
-from desktop_app.services.events import get_event
-from desktop_app.services.membership import event_date, load_directory
-from desktop_app.services.registration_lookup import (
-    codes_elsewhere,
-    desk_edited,
-    desk_payments,
-    existing_registrations,
-    remember_category_map,
-    remembered_category_map,
-)
-from desktop_app.services.registration_report import (
+from desktop_app.importing.columns import REGISTRATIONS, ColumnMap, map_columns
+from desktop_app.importing.registration_report import (
     FlagCounts,
     FlaggedRegistration,
     RegistrationImportReport,
     RowError,
 )
-from desktop_app.services.registration_rows import (
+from desktop_app.importing.registration_rows import (
     CategoryChoice,
     CategoryMatcher,
     ParsedRow,
@@ -67,7 +56,11 @@ from desktop_app.services.registration_rows import (
     RowReader,
     order_moment,
 )
-from desktop_app.services.registration_verdicts import (
+from desktop_app.importing.tables import Table, read_table
+from desktop_app.services.admin import audit
+from desktop_app.services.admin.events import get_event
+from desktop_app.services.membership.directory import event_date, load_directory
+from desktop_app.services.membership.verdicts import (
     BALANCE_DUE,
     CREDIT_DUE,
     DOUBT,
@@ -76,7 +69,14 @@ from desktop_app.services.registration_verdicts import (
     apply,
     stored_basis,
 )
-from desktop_app.services.tables import Table, read_table
+from desktop_app.services.registrations.lookup import (
+    codes_elsewhere,
+    desk_edited,
+    desk_payments,
+    existing_registrations,
+    remember_category_map,
+    remembered_category_map,
+)
 
 SOURCES = {"generic": "import", "pretix": "pretix", "eventbrite": "eventbrite"}
 __all__ = [

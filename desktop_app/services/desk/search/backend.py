@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import BindParameter, String, TextClause, bindparam, text
 from sqlalchemy.orm import Session
 
-from desktop_app.services.search_rank import SHORT_WORD, TYPO_MIN_LENGTH, Fields, Query
+from desktop_app.services.desk.search.rank import SHORT_WORD, TYPO_MIN_LENGTH, Fields, Query
 
 COMMON_ROWS = 5000
 """On PostgreSQL, a typed word with this many indexed words beginning with it is common: when

@@ -19,7 +19,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
 from desktop_app.domain.events import EventSpec, parse_event_file
-from desktop_app.services import audit
+from desktop_app.services.admin import audit
 
 ASSOCIATION_NAMES = {
     "bioquebec": ("BIOQuébec", "BIOQuébec"),

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
-from desktop_app.services.column_schemas import (
+from desktop_app.importing.column_schemas import (
     EVENTBRITE_COLUMNS,
     GENERIC_REGISTRATION_COLUMNS,
     LAYOUTS,
@@ -41,14 +41,14 @@ from desktop_app.services.column_schemas import (
     LayoutSpec,
     Schema,
 )
-from desktop_app.services.column_values import (
+from desktop_app.importing.column_values import (
     parse_holder_kind,
     parse_language,
     parse_yes_no,
     status_is_active,
     strip_accents,
 )
-from desktop_app.services.tables import TableRow
+from desktop_app.importing.tables import TableRow
 
 __all__ = [
     "EVENTBRITE_COLUMNS",

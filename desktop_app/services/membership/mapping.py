@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import Setting
-from desktop_app.services.columns import MEMBER_LIST, normalise_header
+from desktop_app.importing.columns import MEMBER_LIST, normalise_header
 
 
 def mapping_setting_key(association: str) -> str:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import StaffAccount
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
-from desktop_app.services import audit
+from desktop_app.services.admin import audit
 
 ROLES: tuple[str, ...] = ("desk", "supervisor")
 PIN_MIN_DIGITS = 4

@@ -25,10 +25,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.models import CheckIn, Event, Person, PriceCategory, Registration
 from desktop_app.domain.accounts import balance_owed
 from desktop_app.domain.codes import normalise_code
-from desktop_app.services import search_backend
-from desktop_app.services.events import get_event
-from desktop_app.services.search_backend import Candidate
-from desktop_app.services.search_rank import Query, score, sort_key
+from desktop_app.services.admin.events import get_event
+from desktop_app.services.desk.search import backend as search_backend
+from desktop_app.services.desk.search.backend import Candidate
+from desktop_app.services.desk.search.rank import Query, score, sort_key
 
 MIN_CANDIDATES = 100
 """Rows the index hands over for ranking (at least; twice the limit when larger)."""

@@ -1,0 +1,1 @@
+"""Running the house: events, staff, audit, backups, server checks."""

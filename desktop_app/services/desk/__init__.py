@@ -1,0 +1,1 @@
+"""What a desk does: check in, cards, walk-ins, badges, search."""

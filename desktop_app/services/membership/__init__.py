@@ -1,0 +1,1 @@
+"""Memberships: the directory and verdicts, staff decisions, member-list imports."""

@@ -1,0 +1,1 @@
+"""Money: payments, receipts and their store, credit notes."""

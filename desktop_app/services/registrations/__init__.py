@@ -1,0 +1,1 @@
+"""Registrations: imports from pretix, Eventbrite and spreadsheets, lookups, categories."""
