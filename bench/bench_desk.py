@@ -37,7 +37,7 @@ from desktop_app.services.demo import fill_demo
 from desktop_app.services.desk.search import search_registrations
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.worker import favour_the_gui_thread
-from tests.ui.desk_harness import SLUG, make_desk
+from tests.ui.desk.desk_harness import SLUG, make_desk
 
 HEARTBEAT_MS = 5
 KEY_GAP_MS = 180

@@ -22,7 +22,7 @@ from desktop_app.documents.badge import (
 from desktop_app.documents.fonts import BOLD, fallback_font, missing_glyphs, visual_order
 from desktop_app.documents.stocks import Rect, available_stocks, load_stock
 from desktop_app.domain.errors import Invalid
-from tests.documents.conftest import BadgeFactory, decode_qr_codes, drawn_texts, pdf_text
+from tests.documents.pdf_reading import BadgeFactory, decode_qr_codes, drawn_texts, pdf_text
 
 STOCKS = available_stocks()
 HAS_CJK_FONT = fallback_font("王") is not None

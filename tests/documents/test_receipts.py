@@ -26,7 +26,7 @@ from desktop_app.documents.receipt import (
     render_receipt,
 )
 from desktop_app.domain.errors import Invalid
-from tests.documents.conftest import flat, pdf_text
+from tests.documents.pdf_reading import flat, pdf_text
 
 D = Decimal
 GST_NO = "123456782RT0001"  # 123456782 passes the business number's Luhn check

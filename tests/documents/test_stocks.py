@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from desktop_app.documents.badge import render_alignment_page
 from desktop_app.documents.stocks import BadgeStock, available_stocks, load_stock, parse_stock
 from desktop_app.domain.errors import Invalid, NotFound
-from tests.documents.conftest import pdf_text
+from tests.documents.pdf_reading import pdf_text
 
 INCH = 72.0
 MM = 72.0 / 25.4

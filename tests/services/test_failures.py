@@ -5,16 +5,14 @@ desk and the command line, and leaves the database as it was."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import func, select
 
 from desktop_app.cli import main
-from desktop_app.db import engine as engine_module
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.failures import storage_failure
@@ -23,7 +21,8 @@ from desktop_app.domain.errors import StorageUnavailable
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.desk import checkin
 from desktop_app.services.failures import explained
-from tests.services.desk_link_support import PG_URL, own_database, proxied
+from tests.services.faults import also_on_connect, pragmas_for_new_engines
+from tests.services.sync.desk_link_support import PG_URL, own_database, proxied
 
 SLUG = "forum-montreal-2027"
 
@@ -59,27 +58,6 @@ def first_code(database: Database) -> str:
 def check_ins(database: Database) -> int:
     with database.sessions() as session:
         return session.scalar(select(func.count()).select_from(CheckIn)) or 0
-
-
-def also_on_connect(engine: Engine, pragma: str) -> None:
-    """Every new connection of ``engine`` runs ``pragma`` after the app's own settings."""
-
-    def run(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute(pragma)
-
-    event.listen(engine, "connect", run)
-    engine.dispose()
-
-
-def pragmas_for_new_engines(monkeypatch: pytest.MonkeyPatch, pragma: Callable[[], str]) -> None:
-    """The engines the command line makes run ``pragma()`` on every connection too."""
-    original = engine_module._sqlite_pragmas
-
-    def with_fault(dbapi_connection: Any, record: Any) -> None:
-        original(dbapi_connection, record)
-        dbapi_connection.execute(pragma())
-
-    monkeypatch.setattr(engine_module, "_sqlite_pragmas", with_fault)
 
 
 def test_a_database_locked_by_another_program_is_busy_and_nothing_changes(

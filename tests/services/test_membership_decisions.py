@@ -13,7 +13,7 @@ from desktop_app.domain.errors import Invalid, NotFound
 from desktop_app.services.desk.attendees import attendee_card
 from desktop_app.services.membership.decision_records import decide_for_registration
 from desktop_app.services.membership.directory import check_person
-from tests.ui.desk_harness import fill, registration
+from tests.ui.desk.desk_harness import fill, registration
 
 TORONTO = "partnering-toronto-2027"
 # Montréal's non-member rate before the event day: 725.00 + GST 36.25 + QST 72.32.

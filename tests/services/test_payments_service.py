@@ -13,7 +13,7 @@ from desktop_app.domain.errors import Conflict, Invalid
 from desktop_app.services.money.credit_notes import issue_credit_note
 from desktop_app.services.money.payments import PaymentInput, collect_balance
 from desktop_app.services.money.receipts import receipt_pdf
-from tests.documents.conftest import flat, pdf_text
+from tests.documents.pdf_reading import flat, pdf_text
 from tests.services.money_desk import (
     TORONTO,
     add_registration,

@@ -22,7 +22,7 @@ from desktop_app.services.money.receipt_store import (
     series_code,
 )
 from desktop_app.services.money.receipts import issue_receipt, receipt_pdf, reprint_receipt
-from tests.documents.conftest import flat, pdf_text
+from tests.documents.pdf_reading import flat, pdf_text
 from tests.services.money_desk import (
     GST_NO,
     MONTREAL,

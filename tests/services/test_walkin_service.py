@@ -30,7 +30,7 @@ from desktop_app.services.desk.search import find_by_code
 from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in, register_walk_in
 from desktop_app.services.membership.verdicts import reassess
 from desktop_app.services.money.payments import PaymentInput
-from tests.documents.conftest import flat, pdf_text
+from tests.documents.pdf_reading import flat, pdf_text
 from tests.services.money_desk import (
     BEFORE_MONTREAL,
     BEFORE_TORONTO,

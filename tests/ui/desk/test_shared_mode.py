@@ -23,8 +23,8 @@ from desktop_app.ui.desk.shared_mode import (
     replica_path,
 )
 from desktop_app.ui.worker import Worker
-from tests.services.desk_link_support import PG_URL, own_database
 from tests.services.money_desk import MONTREAL, add_registration, setup_money_desk
+from tests.services.sync.desk_link_support import PG_URL, own_database
 
 UNREACHABLE = "postgresql://desk:pw@127.0.0.1:1/forum"
 

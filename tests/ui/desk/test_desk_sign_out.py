@@ -17,8 +17,7 @@ from desktop_app.db.models import CheckIn
 from desktop_app.services.admin.staff import StaffMember, create_staff, sign_in
 from desktop_app.ui.desk.outcome import Tone
 from tests.services.desk_data import audit_entries
-from tests.ui.desk_harness import SLUG, Desk, fill, make_desk, registration
-from tests.ui.test_desk_checkin import scan, wait_tone
+from tests.ui.desk.desk_harness import SLUG, Desk, fill, make_desk, registration, scan, wait_tone
 
 CLERK, CLERK_PIN = "Luc Gagnon", "1357"
 

@@ -21,8 +21,8 @@ from desktop_app.services.desk.checkin import CheckInOutcome
 from desktop_app.services.desk.walkin import WalkInForm
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.sync import ChangeListener, DeskLink, list_conflicts, offline_series_code
-from tests.services.desk_link_support import PG_URL, own_database, proxied
 from tests.services.money_desk import BEFORE_MONTREAL, MONTREAL, add_registration, setup_money_desk
+from tests.services.sync.desk_link_support import PG_URL, own_database, proxied
 
 D = Decimal
 GUEST = WalkInForm("Zébulon", "Inconnu", "zebulon@example.org", None, "non-member", "en")

@@ -6,7 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,7 +17,7 @@ from desktop_app.services.admin.staff import StaffMember, create_staff
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.membership.verdicts import reassess_event
 from desktop_app.ui.desk import DeskContext, DeskWindow
-from desktop_app.ui.desk.outcome import Sound
+from desktop_app.ui.desk.outcome import Sound, Tone
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue
 from desktop_app.ui.scanner import ScanDetector
@@ -173,3 +174,14 @@ def active_check_ins(sessions: sessionmaker[Session], registration_id: int) -> i
             )
         )
         return len(list(rows))
+
+
+def scan(qtbot: QtBot, desk: Desk, code: str) -> None:
+    """Type ``code`` as a scanner does, into whatever has the focus, then Enter."""
+    target = desk.window.search.field
+    qtbot.keyClicks(target, code)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def wait_tone(qtbot: QtBot, desk: Desk, tone: Tone) -> None:
+    qtbot.waitUntil(lambda: desk.window.outcome.tone is tone, timeout=10000)

@@ -16,8 +16,15 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import Registration
 from desktop_app.ui.desk.forms import BalancePayment, PaymentDialog
 from desktop_app.ui.desk.outcome import Tone, tone_colours
-from tests.ui.desk_harness import Desk, active_check_ins, fill, make_desk, registration
-from tests.ui.test_desk_checkin import scan, wait_tone
+from tests.ui.desk.desk_harness import (
+    Desk,
+    active_check_ins,
+    fill,
+    make_desk,
+    registration,
+    scan,
+    wait_tone,
+)
 
 
 @pytest.fixture

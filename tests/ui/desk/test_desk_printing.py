@@ -18,8 +18,16 @@ from desktop_app.ui.desk import flows as desk_flows
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.desk.walk_in import walked_in
 from desktop_app.ui.printing import PrinterChoice
-from tests.ui.desk_harness import SLUG, Desk, active_check_ins, fill, make_desk, registration
-from tests.ui.test_desk_checkin import scan, wait_tone
+from tests.ui.desk.desk_harness import (
+    SLUG,
+    Desk,
+    active_check_ins,
+    fill,
+    make_desk,
+    registration,
+    scan,
+    wait_tone,
+)
 
 MISSING = PrinterChoice("Passerelle-no-such-printer", 288.0, 216.0)
 

@@ -18,7 +18,7 @@ from desktop_app.db.database import Database
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.ui.desk.results_model import HIT_ROLE, ResultsModel
 from desktop_app.ui.i18n import Translations
-from tests.ui.desk_harness import Desk, fill, make_desk, plain, registration
+from tests.ui.desk.desk_harness import Desk, fill, make_desk, plain, registration
 
 
 @pytest.fixture

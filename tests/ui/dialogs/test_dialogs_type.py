@@ -21,7 +21,7 @@ from desktop_app.ui.dialogs.start import StartDialog
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
-from tests.ui.test_dialogs_walkin import demo, open_dialog, type_person, worker
+from tests.ui.dialogs.test_dialogs_walkin import demo, open_dialog, type_person, worker
 
 __all__ = ["demo", "worker"]  # fixtures shared with the walk-in dialog's tests
 

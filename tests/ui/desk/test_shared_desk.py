@@ -28,8 +28,8 @@ from desktop_app.ui.dialogs.start import StartChoice, StartDialog
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
-from tests.services.desk_link_support import PG_URL, own_database
-from tests.ui.desk_harness import PIN, SLUG, SUPERVISOR, fill, registration
+from tests.services.sync.desk_link_support import PG_URL, own_database
+from tests.ui.desk.desk_harness import PIN, SLUG, SUPERVISOR, fill, registration
 
 UNREACHABLE = "postgresql://desk:pw@127.0.0.1:1/forum"
 WALK_IN_DAY = datetime(2027, 3, 23, 15, 0, tzinfo=UTC)  # the on-site rate is on sale

@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 
 from desktop_app.db.database import open_database
 from desktop_app.db.models import CheckIn, Receipt, ReceiptSeries
-from tests.services.desk_link_support import PG_URL, own_database
 from tests.services.money_desk import MONTREAL, add_registration, setup_money_desk
+from tests.services.sync.desk_link_support import PG_URL, own_database
 
 pytestmark = pytest.mark.skipif(PG_URL is None, reason="needs PASSERELLE_TEST_PG")
 

@@ -16,8 +16,8 @@ from desktop_app.services.desk import checkin
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.desk.link_status import LinkIndicator, LinkMonitor
 from desktop_app.ui.worker import Worker
-from tests.services.desk_link_support import PG_URL, own_database
 from tests.services.money_desk import MONTREAL, add_registration, setup_money_desk
+from tests.services.sync.desk_link_support import PG_URL, own_database
 
 UNREACHABLE = "postgresql://desk@127.0.0.1:1/forum"
 

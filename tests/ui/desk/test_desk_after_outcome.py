@@ -15,7 +15,7 @@ from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in, register
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.desk.walk_in import walked_in
-from tests.ui.desk_harness import SLUG, Desk, active_check_ins, fill, make_desk, registration
+from tests.ui.desk.desk_harness import SLUG, Desk, active_check_ins, fill, make_desk, registration
 
 
 @pytest.fixture

@@ -11,9 +11,15 @@ from pytestqt.qtbot import QtBot
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.ui.desk.outcome import Tone
-from tests.services.test_failures import also_on_connect
-from tests.ui.desk_harness import active_check_ins, fill, make_desk, registration
-from tests.ui.test_desk_checkin import scan, wait_tone
+from tests.services.faults import also_on_connect
+from tests.ui.desk.desk_harness import (
+    active_check_ins,
+    fill,
+    make_desk,
+    registration,
+    scan,
+    wait_tone,
+)
 
 
 def test_a_locked_database_is_refused_in_words_and_the_retry_checks_in(

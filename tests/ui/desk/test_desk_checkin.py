@@ -15,7 +15,7 @@ from desktop_app.services.admin.staff import Override
 from desktop_app.ui.desk.forms import BalancePayment, PaymentDialog, ReasonDialog
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.dialogs.override import OverrideDialog
-from tests.ui.desk_harness import (
+from tests.ui.desk.desk_harness import (
     PIN,
     SUPERVISOR,
     Desk,
@@ -23,6 +23,8 @@ from tests.ui.desk_harness import (
     fill,
     make_desk,
     registration,
+    scan,
+    wait_tone,
 )
 
 
@@ -34,17 +36,6 @@ def desk(qtbot: QtBot, database: Database, tmp_path: Path) -> Iterator[Desk]:
     qtbot.waitUntil(lambda: made.window.header.counts is not None, timeout=10000)
     yield made
     made.close()
-
-
-def scan(qtbot: QtBot, desk: Desk, code: str) -> None:
-    """Type ``code`` as a scanner does, into whatever has the focus, then Enter."""
-    target = desk.window.search.field
-    qtbot.keyClicks(target, code)
-    qtbot.keyClick(target, Qt.Key.Key_Return)
-
-
-def wait_tone(qtbot: QtBot, desk: Desk, tone: Tone) -> None:
-    qtbot.waitUntil(lambda: desk.window.outcome.tone is tone, timeout=10000)
 
 
 def test_a_scan_checks_in_and_counts_go_up(qtbot: QtBot, desk: Desk) -> None:

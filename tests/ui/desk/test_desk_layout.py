@@ -15,7 +15,7 @@ from desktop_app.db.database import Database
 from desktop_app.services.desk.checkin import EventCounts
 from desktop_app.ui.desk.elided import ElidedLabel
 from desktop_app.ui.i18n import Translations
-from tests.ui.desk_harness import Desk, fill, make_desk, registration
+from tests.ui.desk.desk_harness import Desk, fill, make_desk, registration
 
 LONG_EN = "BIOQuébec–LSO Joint Forum on Life Sciences, Partnering and Investment 2027"
 LONG_FR = (

@@ -18,7 +18,7 @@ from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import AuditEntry, Payment, Receipt
 from desktop_app.services.desk.walkin import WalkInForm, register_walk_in
 from desktop_app.services.money.payments import PaymentInput
-from tests.documents.conftest import flat, pdf_text
+from tests.documents.pdf_reading import flat, pdf_text
 from tests.services.money_desk import (
     BEFORE_MONTREAL,
     MONTREAL,

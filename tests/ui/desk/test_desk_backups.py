@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
 from desktop_app.services.admin.backup import list_backups
-from tests.ui.desk_harness import Desk, fill, make_desk
+from tests.ui.desk.desk_harness import Desk, fill, make_desk
 
 
 @pytest.fixture

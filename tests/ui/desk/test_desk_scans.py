@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from desktop_app.db.database import Database
 from desktop_app.db.models import Event, Person, Registration
 from desktop_app.ui.desk.outcome import Tone
-from tests.ui.desk_harness import (
+from tests.ui.desk.desk_harness import (
     Desk,
     StepClock,
     active_check_ins,
@@ -23,7 +23,7 @@ from tests.ui.desk_harness import (
     make_desk,
     registration,
 )
-from tests.ui.scanner_keys import scanner_keys
+from tests.ui.desk.scanner_keys import scanner_keys
 
 
 @pytest.fixture
