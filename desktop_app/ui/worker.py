@@ -12,7 +12,9 @@ import sys
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.failures import explained
 
@@ -58,23 +60,39 @@ class Worker(QObject):
         function: Callable[[], T],
         on_done: Callable[[T], Any] | None = None,
         on_error: Callable[[BaseException], Any] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
-        """Run ``function`` in the background; ``on_done``/``on_error`` run on this thread."""
+        """Run ``function`` in the background; ``on_done``/``on_error`` run on this thread.
+
+        With an ``owner`` (the widget that asked), the callbacks run only while it still
+        exists (a dialog closed meanwhile is not called back), and an error without
+        ``on_error`` is shown over it by the one presenter, ``show_exception``.
+        """
         relay = _Relay()
         relay.moveToThread(self.thread())
         self._relays.add(relay)
 
+        def alive() -> bool:
+            return owner is None or shiboken6.isValid(owner)
+
         @Slot(object)
         def done(result: Any) -> None:
             self._relays.discard(relay)
-            if on_done is not None:
+            if on_done is not None and alive():
                 on_done(result)
 
         @Slot(object)
         def failed(error: Any) -> None:
             self._relays.discard(relay)
-            if on_error is not None:
+            if not alive():
+                log.info("background task failed after its window closed", exc_info=error)
+            elif on_error is not None:
                 on_error(error)
+            elif isinstance(owner, QWidget):
+                from desktop_app.ui.errors import show_exception
+
+                show_exception(owner, error)
             else:
                 log.error("background task failed", exc_info=error)
 

@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -99,15 +98,9 @@ class DeskFlows(QObject):
     # -- plumbing -----------------------------------------------------------------------
 
     def _write(self, function: Callable[[], T], done: Callable[[T], Any]) -> None:
-        def on_done(result: T) -> None:
-            if shiboken6.isValid(self.window):
-                done(result)
-
-        self.context.writer.submit(function, on_done, self._failed)
+        self.context.writer.submit(function, done, self._failed, owner=self.window)
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self.window):
-            return
         self.outcome.show_message(
             Tone.PROBLEM,
             lambda: QCoreApplication.translate("DeskFlows", "That did not go through"),
@@ -143,11 +136,14 @@ class DeskFlows(QObject):
         sessions = self.context.sessions
 
         def loaded(card: AttendeeCard) -> None:
-            if shiboken6.isValid(self.window) and card.registration_id == self._wanted_card:
+            if card.registration_id == self._wanted_card:
                 self._set_card(card)
 
         self.context.reader.submit(
-            lambda: attendees.attendee_card(sessions, registration_id), loaded, self._failed
+            lambda: attendees.attendee_card(sessions, registration_id),
+            loaded,
+            self._failed,
+            owner=self.window,
         )
 
     def _set_card(self, card: AttendeeCard | None) -> None:
@@ -249,9 +245,7 @@ class DeskFlows(QObject):
             self._checking.discard(code)
             self._failed(error)
 
-        context.writer.submit(
-            run, lambda r: done(r) if shiboken6.isValid(self.window) else None, failed
-        )
+        context.writer.submit(run, done, failed, owner=self.window)
 
     def _checked(self, result: CheckInResult, first: Callable[[], str] | None = None) -> None:
         self.blocked = result if result.outcome in _BLOCKING else None

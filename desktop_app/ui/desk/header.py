@@ -144,11 +144,9 @@ class DeskHeader(QWidget):
         def read() -> _Reading:
             return _Reading(event_counts(sessions, slug), printer_state(name) if name else None)
 
-        self.context.reader.submit(read, self._read, self._failed)
+        self.context.reader.submit(read, self._read, self._failed, owner=self)
 
     def _read(self, reading: _Reading) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._reading = False
         self.database_ok = True
         changed = reading.counts != self.counts
@@ -159,8 +157,6 @@ class DeskHeader(QWidget):
             self.counts_changed.emit(reading.counts)
 
     def _failed(self, _error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._reading = False
         self.database_ok = False
         self.retranslate()

@@ -109,17 +109,13 @@ class LinkMonitor(QObject):
         if self._reading:
             return
         self._reading = True
-        self.worker.submit(self.link.status, self._read, self._read_failed)
+        self.worker.submit(self.link.status, self._read, self._read_failed, owner=self)
 
     def _read(self, status: LinkStatus) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._reading = False
         self._take(status)
 
     def _read_failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._reading = False
         log.warning("could not read the link's status: %s", error)
 
@@ -147,17 +143,15 @@ class LinkMonitor(QObject):
         if self._reconnecting or self.link.mode != "offline":
             return
         self._reconnecting = True
-        self.link_worker.submit(self.link.reconnect, self._reconnected, self._reconnect_failed)
+        self.link_worker.submit(
+            self.link.reconnect, self._reconnected, self._reconnect_failed, owner=self
+        )
 
     def _reconnected(self, status: LinkStatus) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._reconnecting = False
         self._take(status, came_back=status.mode == "shared")
 
     def _reconnect_failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._reconnecting = False
         log.warning("reconnecting to the shared server failed: %s", error)
         self.read_status()
@@ -196,15 +190,13 @@ class LinkMonitor(QObject):
                 self.link.refresh_replica()
 
         def done(_result: object) -> None:
-            if shiboken6.isValid(self):
-                self._refreshing = False
+            self._refreshing = False
 
         def failed(error: BaseException) -> None:
-            if shiboken6.isValid(self):
-                self._refreshing = False
-                log.info("replica refresh failed: %s", error)
+            self._refreshing = False
+            log.info("replica refresh failed: %s", error)
 
-        self.link_worker.submit(refresh, done, failed)
+        self.link_worker.submit(refresh, done, failed, owner=self)
 
 
 class LinkIndicator(QLabel):

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-import shiboken6
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
@@ -227,11 +226,11 @@ class SearchPanel(QWidget):
             return
         self._running = query
         search = self.search
-        self.reader.submit(lambda: _Answer(query, search(query)), self._answered, self._failed)
+        self.reader.submit(
+            lambda: _Answer(query, search(query)), self._answered, self._failed, owner=self
+        )
 
     def _answered(self, answer: _Answer) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._running = None
         self._last_error = None
         if answer.query == self.query:
@@ -239,8 +238,6 @@ class SearchPanel(QWidget):
         self._continue()
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._running = None
         self._last_error = error
         self.status.setText(error_text(error))

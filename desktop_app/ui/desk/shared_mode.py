@@ -23,7 +23,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -293,10 +292,10 @@ class SharedDesk(QObject):
         sessions = self.link.sessions
 
         def done(hit: SearchHit | None) -> None:
-            if hit is not None and shiboken6.isValid(self):
+            if hit is not None:
                 found(hit)
 
-        self.reader.submit(lambda: find_by_code(sessions, slug, code), done)
+        self.reader.submit(lambda: find_by_code(sessions, slug, code), done, owner=self)
 
 
 __all__ = [

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
@@ -40,24 +39,9 @@ def submit(
     on_done: Callable[[T], Any],
     on_error: Callable[[BaseException], Any] | None = None,
 ) -> None:
-    """Run ``function`` on ``worker``; call back only while ``widget`` still exists.
-
-    Without ``on_error``, an error is shown with ``show_exception`` over ``widget``.
-    """
-
-    def done(result: T) -> None:
-        if shiboken6.isValid(widget):
-            on_done(result)
-
-    def failed(error: BaseException) -> None:
-        if not shiboken6.isValid(widget):
-            return
-        if on_error is not None:
-            on_error(error)
-        else:
-            show_exception(widget, error)
-
-    worker.submit(function, done, failed)
+    """``worker.submit(function, on_done, on_error, owner=widget)``: called back only while
+    ``widget`` exists; without ``on_error``, an error is shown over it."""
+    worker.submit(function, on_done, on_error, owner=widget)
 
 
 class ErrorLine(QLabel):
