@@ -79,6 +79,10 @@ def stock_printer_choice(printer: str, stock: BadgeStock) -> PrinterChoice:
 class MachineSettings:
     """The per-machine settings of a desk, read and written through ``QSettings``."""
 
+    database_backups: Path | None = None
+    """The default backup folder of the database open now (next to it); set by the desk,
+    not saved: another database has its own."""
+
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
 
@@ -207,12 +211,15 @@ class MachineSettings:
 
     @property
     def backup_folder(self) -> Path:
-        """Where the desk copies its local database (a USB key, say); the data folder's
-        ``backups`` until chosen."""
+        """Where the desk copies its local database (a USB key, say); until one is chosen,
+        the ``backups`` folder next to the database this desk has open
+        (``database_backups``)."""
         from desktop_app.services.admin.backup import default_backup_directory
 
         text = self._text(_BACKUP_FOLDER)
-        return Path(text) if text else default_backup_directory()
+        if text:
+            return Path(text)
+        return self.database_backups or default_backup_directory()
 
     @backup_folder.setter
     def backup_folder(self, value: Path | str | None) -> None:

@@ -48,8 +48,14 @@ class RestoreResult:
     revision: str
 
 
-def default_backup_directory() -> Path:
-    """Where backups go unless the desk chose another folder (a USB key, say)."""
+def default_backup_directory(url: str | None = None) -> Path:
+    """Where backups of the database at ``url`` go unless the desk chose another folder (a
+    USB key, say): a ``backups`` folder next to the database file, so a demo's or a test's
+    backups stay with it and never push the real event's out of the rotation. Without a
+    file (no ``url``, a server), the data folder's ``backups``."""
+    path = sqlite_path(url) if url else None
+    if path is not None:
+        return path.parent / "backups"
     return data_directory() / "backups"
 
 
@@ -114,7 +120,7 @@ def backup_database(
     source = _local_file(url)
     if not source.exists():
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "There is no database at {path}."), path=source)
-    folder = directory or default_backup_directory()
+    folder = directory or default_backup_directory(url)
     taken = at or datetime.now(UTC)
     stamp = taken.strftime("%Y%m%d-%H%M%S")
     target = folder / f"{_PREFIX}{stamp}{_SUFFIX}"

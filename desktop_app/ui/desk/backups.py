@@ -12,11 +12,14 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.domain.errors import AppError
-from desktop_app.services.admin.backup import BackupResult, backup_database
+from desktop_app.services.admin.backup import (
+    BackupResult,
+    backup_database,
+    default_backup_directory,
+)
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import translated_message
 from desktop_app.ui.worker import Worker
@@ -45,6 +48,9 @@ class BackupScheduler(QObject):
         super().__init__(parent)
         self.url = url
         self.settings = settings
+        if self.enabled and url is not None:
+            # Until a folder is chosen, backups stay next to the database they copy.
+            settings.database_backups = default_backup_directory(url)
         self.writer = writer
         self._interval_ms = interval_ms
         self.last_success: BackupResult | None = None
@@ -90,21 +96,17 @@ class BackupScheduler(QObject):
         keep = self.settings.backup_keep
         self.last_folder = folder
         self.writer.submit(
-            lambda: backup_database(url, folder, keep=keep), self._done, self._failed
+            lambda: backup_database(url, folder, keep=keep), self._done, self._failed, owner=self
         )
         return True
 
     def _done(self, result: BackupResult) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.running = False
         self.last_success = result
         self.last_error = None
         self.changed.emit()
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.running = False
         self.last_error = error
         log.warning("backup to %s failed: %s", self.last_folder, error, exc_info=error)

@@ -27,7 +27,12 @@ class BackupSettingsBox(QGroupBox):
 
     def __init__(self, settings: MachineSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.folder = QLineEdit(str(settings.backup_folder))
+        # Empty until someone chooses: the default (next to the database) is shown as the
+        # placeholder, so saving does not turn it into a choice that follows other databases.
+        self.folder = QLineEdit(
+            str(settings.backup_folder) if settings.backup_folder_chosen else ""
+        )
+        self.folder.setPlaceholderText(str(settings.backup_folder))
         self.choose = QPushButton()
         self.choose.clicked.connect(self.choose_folder)
         self.interval = QSpinBox()
