@@ -21,6 +21,7 @@ from desktop_app.domain.membership_judgement import MATCH_SCORE, TIE_MARGIN, ver
 from desktop_app.domain.membership_records import (
     _T_DOMAIN,
     _T_EMAIL,
+    _T_EXPIRED_ON,
     _T_FUZZY,
     _T_NAME,
     _T_NO_END,
@@ -64,6 +65,7 @@ __all__ = [
     "UNLINKED_DECISION_VALIDITY",
     "_T_DOMAIN",
     "_T_EMAIL",
+    "_T_EXPIRED_ON",
     "_T_FUZZY",
     "_T_NAME",
     "_T_NO_END",

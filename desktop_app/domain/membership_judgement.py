@@ -14,6 +14,7 @@ from desktop_app.domain.member_directory import MAX_CANDIDATES, MemberDirectory
 from desktop_app.domain.membership_records import (
     _T_DOMAIN,
     _T_EMAIL,
+    _T_EXPIRED_ON,
     _T_FUZZY,
     _T_NAME,
     _T_NO_END,
@@ -301,6 +302,9 @@ def _evidence(
     if record is not None:
         if record.valid_from and record.valid_from > day:
             detail += ", " + _T_VALID_FROM.format(date=record.valid_from.isoformat())
+        elif record.valid_until and record.valid_until < day:
+            # Found, but no longer valid on the event's date: never "valid until".
+            detail += ", " + _T_EXPIRED_ON.format(date=record.valid_until.isoformat())
         elif record.valid_until:
             detail += ", " + _T_VALID_UNTIL.format(date=record.valid_until.isoformat())
         else:

@@ -77,6 +77,7 @@ STAFF_SENTENCES = {
     "confirmed-candidate": _T_STAFF_CONFIRMED,
 }
 _T_VALID_UNTIL = QT_TRANSLATE_NOOP("MembershipVerdict", "valid until {date}")
+_T_EXPIRED_ON = QT_TRANSLATE_NOOP("MembershipVerdict", "expired on {date}")
 _T_VALID_FROM = QT_TRANSLATE_NOOP("MembershipVerdict", "valid from {date}")
 _T_NO_END = QT_TRANSLATE_NOOP("MembershipVerdict", "no end date")
 

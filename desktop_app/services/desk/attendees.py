@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from desktop_app.db.models import BadgePrint, Person, Registration
+from desktop_app.db.models import BadgePrint, Membership, Person, Registration
 from desktop_app.domain import membership as vocabulary
 from desktop_app.domain.accounts import balance_owed, credit_owed
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.membership import ASSOCIATION_NAMES
 from desktop_app.services.admin import audit
 from desktop_app.services.desk.checkin import active_check_in
+from desktop_app.services.membership.directory import event_date
 from desktop_app.services.membership.verdicts import assess_registrations
 
 _CTX = "MembershipVerdict"
@@ -33,8 +34,12 @@ _T_WITH_VALIDITY = QT_TRANSLATE_NOOP("MembershipVerdict", "{evidence}, {validity
 _T_LINE = QT_TRANSLATE_NOOP("MembershipVerdict", "{association} — {evidence}")
 _T_EXPIRED = QT_TRANSLATE_NOOP("MembershipVerdict", "membership expired on {date}")
 _T_CANDIDATE = QT_TRANSLATE_NOOP(
-    "MembershipVerdict", "possibly '{name}' (score {score}): staff must confirm"
+    "MembershipVerdict", "possibly '{name}' ({likeness}): staff must confirm"
 )
+# How close a candidate's name is, in words a volunteer reads (not a score out of 100).
+_T_SAME_NAME = QT_TRANSLATE_NOOP("MembershipVerdict", "same name")
+_T_CLOSE_MATCH = QT_TRANSLATE_NOOP("MembershipVerdict", "close match")
+_T_POSSIBLE_MATCH = QT_TRANSLATE_NOOP("MembershipVerdict", "possible match")
 _T_AS_STORED = "{detail}"  # evidence in a shape this version does not know: shown as stored
 
 # Which sentences each kind of evidence may have been written with (most specific first).
@@ -47,7 +52,8 @@ _TEMPLATES: Mapping[str, tuple[str, ...]] = {
 }
 _VALIDITY = (
     r"(?:, (?:valid until (?P<v_until>\d{4}-\d{2}-\d{2})"
-    r"|valid from (?P<v_from>\d{4}-\d{2}-\d{2})|(?P<v_none>no end date)))?"
+    r"|valid from (?P<v_from>\d{4}-\d{2}-\d{2})|(?P<v_none>no end date)"
+    r"|expired on (?P<v_expired>\d{4}-\d{2}-\d{2})))?"
 )
 
 EMAIL_MAX_LENGTH = 320
@@ -89,6 +95,16 @@ class CandidateLine:
     organization_name: str | None
     person_name: str | None
     score: int
+    # What tells namesakes apart (read from the membership itself, when it still exists).
+    member_number: str | None = None
+    email: str | None = None
+    organization: str | None = None  # the member organization, or an individual's employer
+    valid_until: date | None = None
+
+    @property
+    def likeness(self) -> Message:
+        """How close the name is, in words."""
+        return likeness(self.score)
 
     @property
     def label(self) -> str:
@@ -129,6 +145,7 @@ class AttendeeCard:
     role: str | None = None
     candidates: tuple[CandidateLine, ...] = ()
     partners: tuple[str, ...] = ()  # the event's partner associations (codes)
+    event_date: date | None = None  # the day memberships are judged on (the event's first)
 
     @property
     def name(self) -> str:
@@ -158,6 +175,8 @@ def _validity(match: re.Match[str]) -> Message | None:
         return Message(vocabulary._T_VALID_FROM, date=match.group("v_from"))
     if match.group("v_none"):
         return Message(vocabulary._T_NO_END)
+    if match.group("v_expired"):
+        return Message(vocabulary._T_EXPIRED_ON, date=match.group("v_expired"))
     return None
 
 
@@ -196,31 +215,71 @@ def evidence_message(item: Mapping[str, Any]) -> Message:
 
 
 def evidence_lines(stored: Mapping[str, Any] | None) -> tuple[EvidenceLine, ...]:
-    """Evidence, expiries and candidates of a stored verdict, strongest evidence first."""
+    """Evidence, expiries and candidates of a stored verdict, strongest evidence first.
+
+    The one presentation of a verdict, for the card and the walk-in form alike. An evidence
+    line proves a membership only where the verdict found the association *active*;
+    elsewhere it found a membership that had ended by the event (or had not begun): that
+    line is of kind "expired" and says so, never "valid until".
+    """
     if not stored:
         return ()
-    lines = [
-        EvidenceLine(str(e.get("association")), str(e.get("kind")), evidence_message(e))
-        for e in stored.get("evidence") or ()
-    ]
     statuses = stored.get("status") or {}
+    lines: list[EvidenceLine] = []
+    lapsed: set[str] = set()
+    for item in stored.get("evidence") or ():
+        association = str(item.get("association"))
+        status = statuses.get(association) or {}
+        message = evidence_message(item)
+        if status.get("status") not in (None, "active") and item.get("kind") != "staff-decision":
+            lapsed.add(association)
+            lines.append(EvidenceLine(association, "expired", _as_lapsed(message, item)))
+        else:
+            lines.append(EvidenceLine(association, str(item.get("kind")), message))
     for association in sorted(statuses):
         status = statuses[association] or {}
-        if status.get("status") == "expired" and status.get("expired_on"):
-            lines.append(
-                EvidenceLine(association, "expired", Message(_T_EXPIRED, date=status["expired_on"]))
-            )
+        expired_on = status.get("expired_on")
+        if status.get("status") == "expired" and expired_on and association not in lapsed:
+            lines.append(EvidenceLine(association, "expired", Message(_T_EXPIRED, date=expired_on)))
         if status.get("status") == "ambiguous":
+            seen: set[str] = set()
             for c in status.get("candidates") or ():
                 name = c.get("organization_name") or c.get("person_name") or ""
+                if name in seen:  # namesakes: one line; F7 tells them apart
+                    continue
+                seen.add(name)
                 lines.append(
                     EvidenceLine(
                         association,
                         "candidate",
-                        Message(_T_CANDIDATE, name=name, score=c.get("score")),
+                        Message(_T_CANDIDATE, name=name, likeness=likeness(c.get("score"))),
                     )
                 )
     return tuple(lines)
+
+
+def likeness(score: object) -> Message:
+    """How close a candidate's name is, in words: same name, close or possible match."""
+    value = score if isinstance(score, int | float) else 0
+    if value >= 95:
+        return Message(_T_SAME_NAME)
+    if value >= 85:
+        return Message(_T_CLOSE_MATCH)
+    return Message(_T_POSSIBLE_MATCH)
+
+
+def _as_lapsed(message: Message, item: Mapping[str, Any]) -> Message:
+    """``message`` for a membership no longer valid: its "valid until" (written by older
+    versions before the event's date had passed it) reads "expired on"."""
+    validity = message.params.get("validity") if message.template == _T_WITH_VALIDITY else None
+    until = item.get("valid_until")
+    if isinstance(validity, Message) and validity.template == vocabulary._T_VALID_UNTIL and until:
+        return Message(
+            _T_WITH_VALIDITY,
+            evidence=message.params["evidence"],
+            validity=Message(vocabulary._T_EXPIRED_ON, date=until),
+        )
+    return message
 
 
 def candidate_lines(stored: Mapping[str, Any] | None) -> tuple[CandidateLine, ...]:
@@ -233,9 +292,11 @@ def candidate_lines(stored: Mapping[str, Any] | None) -> tuple[CandidateLine, ..
         status = statuses[association] or {}
         if status.get("status") != "ambiguous":
             continue
+        seen: set[int] = set()
         for c in status.get("candidates") or ():
-            if c.get("membership_id") is None:
+            if c.get("membership_id") is None or int(c["membership_id"]) in seen:
                 continue
+            seen.add(int(c["membership_id"]))
             lines.append(
                 CandidateLine(
                     association=association,
@@ -246,6 +307,41 @@ def candidate_lines(stored: Mapping[str, Any] | None) -> tuple[CandidateLine, ..
                 )
             )
     return tuple(lines)
+
+
+def _with_details(session: Session, lines: tuple[CandidateLine, ...]) -> tuple[CandidateLine, ...]:
+    """The candidates with what tells them apart: member number, email, organization, expiry."""
+    if not lines:
+        return lines
+    memberships = {
+        m.id: m
+        for m in session.scalars(
+            select(Membership)
+            .where(Membership.id.in_([line.membership_id for line in lines]))
+            .options(selectinload(Membership.organization), selectinload(Membership.person))
+        )
+    }
+    detailed = []
+    for line in lines:
+        found = memberships.get(line.membership_id)
+        if found is None:
+            detailed.append(line)
+            continue
+        person = found.person
+        detailed.append(
+            replace(
+                line,
+                member_number=found.member_number,
+                email=person.email if person is not None else None,
+                organization=(
+                    found.organization.name
+                    if found.organization is not None
+                    else (person.organization_name if person is not None else None)
+                ),
+                valid_until=found.valid_until,
+            )
+        )
+    return tuple(detailed)
 
 
 def _not_found(registration_id: int) -> NotFound:
@@ -300,8 +396,9 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
         person_id=person.id,
         event_slug=registration.event.slug,
         role=registration.role,
-        candidates=candidate_lines(stored),
+        candidates=_with_details(session, candidate_lines(stored)),
         partners=tuple(a.code for a in registration.event.partners),
+        event_date=event_date(registration.event),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -13,45 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import Message
-from desktop_app.services.desk.attendees import AttendeeCard, EvidenceLine
+from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.ui.desk.results_model import marking_text
 from desktop_app.ui.desk.text import money
 from desktop_app.ui.dialogs.common import interface_language
-
-# Chip colours: evidence for a membership, a lapsed one, a match staff must confirm.
-_CHIP_STYLES = {
-    "member": "background:#e3f2e5; color:#123d17; border:2px solid #2e7d32;",
-    "expired": "background:#f3e5e5; color:#5d1212; border:2px solid #8e2b2b;",
-    "candidate": "background:#fff3d6; color:#4a3200; border:2px solid #b37400;",
-    "none": "background:#eeeeee; color:#222222; border:2px solid #777777;",
-}
-
-
-def verdict_text(message: Message) -> str:
-    """An evidence sentence in the interface language."""
-    return message.render(lambda text: QCoreApplication.translate("MembershipVerdict", text))
-
-
-class Chip(QLabel):
-    """A rounded label for one membership fact."""
-
-    def __init__(self, text: str, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.kind = kind
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet(
-            f"QLabel {{ {_CHIP_STYLES[kind]} border-radius:10px; padding:4px 10px; }}"
-        )
-
-
-def _kind(line: EvidenceLine) -> str:
-    if line.kind == "expired":
-        return "expired"
-    if line.kind == "candidate":
-        return "candidate"
-    return "member"
+from desktop_app.ui.evidence import Chip
 
 
 class AttendeeCardView(QFrame):
@@ -210,7 +176,7 @@ class AttendeeCardView(QFrame):
 
     def _fill_chips(self, card: AttendeeCard) -> None:
         for line in card.evidence:
-            self.chips.addWidget(Chip(verdict_text(line.line()), _kind(line)))
+            self.chips.addWidget(Chip.of(line))
         if card.membership_flag == "doubt":
             self.chips.addWidget(
                 Chip(self.tr("Membership doubt: confirm before check-in"), "candidate")

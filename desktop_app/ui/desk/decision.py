@@ -29,6 +29,7 @@ from desktop_app.services.desk.attendees import AttendeeCard, CandidateLine
 from desktop_app.services.desk.checkin import CheckInOutcome
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.errors import error_text
+from desktop_app.ui.evidence import verdict_text
 
 if TYPE_CHECKING:
     from desktop_app.ui.desk.flows import DeskFlows
@@ -102,7 +103,7 @@ class MembershipDecisionDialog(QDialog):
         first = next(iter(self._decisions), None)
         if first is not None:
             first.setFocus()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(780)  # a candidate's details on one line at 1280 px
 
     def _association_box(self, association: str) -> QGroupBox:
         name = ASSOCIATION_NAMES.get(association, association)
@@ -112,9 +113,7 @@ class MembershipDecisionDialog(QDialog):
             if candidate.association == association:
                 self._add(
                     column,
-                    self.tr("This is their membership: {name} (score {score})").format(
-                        name=candidate.label, score=candidate.score
-                    ),
+                    self.candidate_text(candidate),
                     Decision(association, "confirmed-candidate", "", candidate.membership_id),
                 )
         self._add(
@@ -130,6 +129,28 @@ class MembershipDecisionDialog(QDialog):
             Decision(association, "not-member", ""),
         )
         return box
+
+    def candidate_text(self, candidate: CandidateLine) -> str:
+        """The candidate's name and likeness, then what tells namesakes apart: member number,
+        email, organization, and until when the membership is valid (or since when expired)."""
+        first = self.tr("This is their membership: {name} ({likeness})").format(
+            name=candidate.label, likeness=verdict_text(candidate.likeness)
+        )
+        details = []
+        if candidate.member_number:
+            details.append(self.tr("member no. {number}").format(number=candidate.member_number))
+        if candidate.email:
+            details.append(candidate.email)
+        if candidate.organization and candidate.organization != candidate.label:
+            details.append(candidate.organization)
+        until = candidate.valid_until
+        if until is not None:
+            event_day = self.card.event_date
+            if event_day is not None and until < event_day:
+                details.append(self.tr("expired on {date}").format(date=until.isoformat()))
+            else:
+                details.append(self.tr("valid until {date}").format(date=until.isoformat()))
+        return first + ("\n" + " · ".join(details) if details else "")
 
     def _add(self, column: QVBoxLayout, text: str, decision: Decision) -> None:
         button = QRadioButton(text)

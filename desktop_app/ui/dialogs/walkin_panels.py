@@ -18,50 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import Message
 from desktop_app.domain.pricing import PriceQuote
-from desktop_app.services.desk.attendees import EvidenceLine, evidence_lines
+from desktop_app.services.desk.attendees import evidence_lines
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.desk.walkin import WalkInQuote
 from desktop_app.ui.dialogs.walkin_payment import METHODS, PaymentPanel, money, parse_amount
+from desktop_app.ui.evidence import Chip, chip_kind, verdict_text
 
 __all__ = ["METHODS", "Chip", "PaymentPanel", "QuotePanel", "money", "parse_amount"]
 
-# Chip colours, as on the attendee card: a membership found, a lapsed one, one to confirm.
-_CHIP_STYLES = {
-    "member": "background:#e3f2e5; color:#123d17; border:2px solid #2e7d32;",
-    "expired": "background:#f3e5e5; color:#5d1212; border:2px solid #8e2b2b;",
-    "candidate": "background:#fff3d6; color:#4a3200; border:2px solid #b37400;",
-    "none": "background:#eeeeee; color:#222222; border:2px solid #777777;",
-}
 _BANNER_STYLE = (
     "QFrame#duplicate { background:#fff3d6; border:2px solid #b37400; border-radius:6px; }"
 )
 
 
-def _verdict_text(message: Message) -> str:
-    return message.render(lambda text: QCoreApplication.translate("MembershipVerdict", text))
-
-
 def _pricing_text(template: str) -> str:
     return QCoreApplication.translate("pricing", template)
-
-
-class Chip(QLabel):
-    """A rounded label for one membership fact (colour and words)."""
-
-    def __init__(self, text: str, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.kind = kind
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet(
-            f"QLabel {{ {_CHIP_STYLES[kind]} border-radius:10px; padding:3px 9px; }}"
-        )
-
-
-def _kind(line: EvidenceLine) -> str:
-    return line.kind if line.kind in ("expired", "candidate") else "member"
 
 
 class QuotePanel(QWidget):
@@ -184,7 +156,7 @@ class QuotePanel(QWidget):
     def _fill_chips(self, quote: WalkInQuote) -> None:
         lines = evidence_lines(quote.verdict.to_json())
         for line in lines:
-            self._add_chip(_verdict_text(line.line()), _kind(line))
+            self._add_chip(verdict_text(line.line()), chip_kind(line))
         if not lines:
             self._add_chip(self.tr("No BIOQuébec or LSO membership found: guest"), "none")
         elif not quote.verdict.associations:
