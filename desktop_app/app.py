@@ -251,6 +251,7 @@ class DeskLauncher:
             shared=not shift.database.is_sqlite,
             database_url=shift.database.url,
             link=shift.database.link if isinstance(shift.database, SharedDatabase) else None,
+            timezone=event.timezone,
         )
         self.scanner.install(self.app)
         self.window = DeskWindow(context, self.choose_language, self.scanner)

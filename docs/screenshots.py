@@ -25,9 +25,9 @@ from desktop_app.app import switch_language
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Event, Person, Registration
+from desktop_app.services.admin.staff import create_staff
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.membership.verdicts import reassess_event
-from desktop_app.services.admin.staff import create_staff
 from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.desk.outcome import Sound, Tone
 from desktop_app.ui.dialogs.walkin import WalkInDialog
@@ -119,6 +119,7 @@ def main() -> int:
         print_queue=None,
         database_location=str(folder / "demo.sqlite3"),
         shared=False,
+        timezone="America/Toronto",  # Montréal's zone
     )
     translations = Translations(app)
     switch_language(translations, "en")

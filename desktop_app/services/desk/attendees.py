@@ -146,6 +146,7 @@ class AttendeeCard:
     candidates: tuple[CandidateLine, ...] = ()
     partners: tuple[str, ...] = ()  # the event's partner associations (codes)
     event_date: date | None = None  # the day memberships are judged on (the event's first)
+    timezone: str | None = None  # the venue's, in which times are shown
 
     @property
     def name(self) -> str:
@@ -399,6 +400,7 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
         candidates=_with_details(session, candidate_lines(stored)),
         partners=tuple(a.code for a in registration.event.partners),
         event_date=event_date(registration.event),
+        timezone=registration.event.timezone,
     )
 
 

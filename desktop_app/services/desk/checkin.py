@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -30,6 +29,7 @@ from desktop_app.domain.accounts import balance_owed
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.money import ZERO, format_money
+from desktop_app.domain.times import venue_time
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override, verify_override
@@ -92,8 +92,7 @@ class CheckInResult:
         if self.outcome is CheckInOutcome.CHECKED_IN:
             return Message(_T_CHECKED_IN, name=name)
         if self.outcome is CheckInOutcome.ALREADY:
-            zone = ZoneInfo(self.timezone) if self.timezone else None
-            at = self.at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if self.at else ""
+            at = venue_time(self.at, self.timezone) if self.at else ""
             return Message(_T_ALREADY, name=name, at=at, desk=self.desk, staff=self.staff)
         if self.outcome is CheckInOutcome.NOT_FOUND:
             if self.other_event:

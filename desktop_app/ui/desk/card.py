@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.ui.desk.results_model import marking_text
 from desktop_app.ui.desk.text import money
@@ -36,6 +37,11 @@ class AttendeeCardView(QFrame):
         name_font.setBold(True)
         self.name.setFont(name_font)
         self.name.setWordWrap(True)
+        # Accents above capitals ("CÔTÉ") rise above the font's ascent: room for them, or the
+        # label cuts the top of the circumflex.
+        metrics = QFontMetrics(name_font)
+        above = -metrics.tightBoundingRect("ÂÊÎÔÛÉÈÀÇŸ").top() - metrics.ascent()
+        self.name.setContentsMargins(0, max(above, 0) + 2, 0, 0)
         self.organization = QLabel()
         org_font = QFont(self.font())
         org_font.setPointSizeF(org_font.pointSizeF() * 1.35)
@@ -154,7 +160,7 @@ class AttendeeCardView(QFrame):
                 self.tr(
                     "<b style='color:#1b5e20'>✔ Checked in</b> at {time}, desk {desk}, by {staff}"
                 ).format(
-                    time=f"{card.checked_in_at.astimezone():%H:%M}",
+                    time=venue_time(card.checked_in_at, card.timezone),
                     desk=card.checked_in_desk or "?",
                     staff=card.checked_in_by or "?",
                 )
@@ -175,6 +181,16 @@ class AttendeeCardView(QFrame):
                 widget.deleteLater()
 
     def _fill_chips(self, card: AttendeeCard) -> None:
+        self._fill_chip_texts(card)
+        chip_font = QFont(self.font())
+        chip_font.setPointSizeF(chip_font.pointSizeF() * 1.15)  # read from a step back
+        for index in range(self.chips.count()):
+            item = self.chips.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setFont(chip_font)
+
+    def _fill_chip_texts(self, card: AttendeeCard) -> None:
         for line in card.evidence:
             self.chips.addWidget(Chip.of(line))
         if card.membership_flag == "doubt":

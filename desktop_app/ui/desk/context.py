@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.domain.times import DEFAULT_TIMEZONE
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.machine_settings import MachineSettings
@@ -38,6 +39,7 @@ class DeskContext:
     # On a shared server: check-ins, walk-ins and payments go through the link (journaled
     # offline); ``sessions`` then follows it (server, or the replica while offline).
     link: DeskLink | None = None
+    timezone: str = DEFAULT_TIMEZONE  # the venue's: every time on the desk is shown in it
 
     def event_name(self, language: str) -> str:
         """The event's name in ``language``."""

@@ -7,13 +7,13 @@ with Undo (F9) ready; nothing is read from the database to draw the list.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.checkin import CheckInResult
 
 KEEP = 5
@@ -23,7 +23,7 @@ KEEP = 5
 class RecentCheckIn:
     registration_id: int
     name: str
-    at: datetime
+    at: str  # in the venue's time
 
 
 class RecentCheckIns(QWidget):
@@ -53,8 +53,7 @@ class RecentCheckIns(QWidget):
         """``result`` was just checked in here (its time shown in the venue's zone)."""
         if result.registration_id is None:
             return
-        zone = ZoneInfo(result.timezone) if result.timezone else None
-        at = (result.at or datetime.now(tz=zone)).astimezone(zone)
+        at = venue_time(result.at or datetime.now(UTC), result.timezone)
         entry = RecentCheckIn(result.registration_id, result.name or result.code, at)
         self.entries = [e for e in self.entries if e.registration_id != entry.registration_id]
         self.entries = [entry, *self.entries][:KEEP]
@@ -68,7 +67,7 @@ class RecentCheckIns(QWidget):
     def _fill(self) -> None:
         self.list.clear()
         for entry in self.entries:
-            item = QListWidgetItem(f"{entry.at:%H:%M}  {entry.name}")
+            item = QListWidgetItem(f"{entry.at}  {entry.name}")
             item.setData(Qt.ItemDataRole.UserRole, entry.registration_id)
             self.list.addItem(item)
         self.setVisible(bool(self.entries))

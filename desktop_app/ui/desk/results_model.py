@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.ui.desk.text import money
 
@@ -25,14 +26,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 _CONTEXT = "ResultsModel"
 MARKINGS = {"bioquebec": "BIOQuébec", "lso": "LSO", "both": "BIOQuébec + LSO"}
+SHORT_MARKINGS = {"bioquebec": "BQ", "lso": "LSO", "both": "BQ + LSO"}
+"""In the list's narrow column: never cut, so "both" can always be read (full in the tooltip)."""
 _CANCELLED = QColor("#6d6d6d")
 _CHECKED = QColor("#1b5e20")
 _OWES = QColor("#b71c1c")
 
 
-def marking_text(marking: str | None) -> str:
-    """The association marking as the list and the card show it ("—" for none)."""
-    return MARKINGS.get(marking or "", "—")
+def marking_text(marking: str | None, *, short: bool = False) -> str:
+    """The association marking as the card (or, ``short``, the list) shows it ("—": none)."""
+    return (SHORT_MARKINGS if short else MARKINGS).get(marking or "", "—")
 
 
 def _tr(text: str) -> str:
@@ -44,8 +47,9 @@ class ResultsModel(QAbstractTableModel):
 
     COLUMNS = ("name", "association", "organization", "checked_in", "balance")
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, timezone: str | None = None) -> None:
         super().__init__(parent)
+        self.timezone = timezone  # the venue's: check-in times are shown in it
         self._hits: list[SearchHit] = []
 
     @property
@@ -129,34 +133,36 @@ class ResultsModel(QAbstractTableModel):
             return hit.code
         return None
 
-    @staticmethod
-    def _display(hit: SearchHit, column: str) -> str:
+    def _display(self, hit: SearchHit, column: str) -> str:
         if column == "name":
             return f"{hit.first_name} {hit.last_name}".strip()
         if column == "association":
-            return marking_text(hit.marking)
+            return marking_text(hit.marking, short=True)
         if column == "organization":
             return hit.organization or "—"
         if column == "checked_in":
             if hit.status == "cancelled":
                 return QCoreApplication.translate("ResultsModel", "cancelled")
             if hit.checked_in and hit.checked_in_at is not None:
-                return f"✔ {hit.checked_in_at.astimezone():%H:%M}"
+                return f"✔ {venue_time(hit.checked_in_at, self.timezone)}"
             return "✔" if hit.checked_in else "–"
         return "$" if hit.balance_due > 0 else ""
 
-    @staticmethod
-    def _tooltip(hit: SearchHit, column: str) -> str | None:
+    def _tooltip(self, hit: SearchHit, column: str) -> str | None:
         if column == "balance" and hit.balance_due > 0:
             return QCoreApplication.translate("ResultsModel", "Balance due: {amount}").format(
                 amount=money(hit.balance_due)
             )
         if column == "checked_in" and hit.checked_in_at is not None:
             return QCoreApplication.translate("ResultsModel", "Checked in at {time}").format(
-                time=f"{hit.checked_in_at.astimezone():%Y-%m-%d %H:%M}"
+                time=venue_time(hit.checked_in_at, self.timezone)
             )
         if column == "name":
             return hit.email or hit.code
+        if column == "association" and hit.marking in MARKINGS:
+            return MARKINGS[hit.marking]
+        if column == "organization" and hit.organization:
+            return hit.organization  # the whole name when the column cuts it
         return None
 
     def headerData(

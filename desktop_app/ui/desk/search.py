@@ -75,7 +75,12 @@ class SearchPanel(QWidget):
     emptied = Signal()  # the text designates no one any more: no card may stay for Enter
 
     def __init__(
-        self, reader: Worker, search: SearchFunction, parent: QWidget | None = None
+        self,
+        reader: Worker,
+        search: SearchFunction,
+        parent: QWidget | None = None,
+        *,
+        timezone: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.reader = reader
@@ -96,7 +101,7 @@ class SearchPanel(QWidget):
         self.field.setStyleSheet(
             "QLineEdit { border:3px solid #0d47a1; border-radius:6px; padding:2px 8px; }"
         )
-        self.model = ResultsModel(self)
+        self.model = ResultsModel(self, timezone)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -36,6 +36,7 @@ def open_walk_in(window: DeskWindow) -> None:
         reader=context.reader,
         settings=context.settings,
         register=shared_mode.walk_in_register(context),
+        timezone=context.timezone,
     )
     dialog.registered.connect(lambda result: walked_in(window, result, dialog.person_box.person()))
     dialog.receipt_requested.connect(window.flows.print_receipt)

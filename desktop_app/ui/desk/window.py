@@ -11,7 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -68,7 +75,9 @@ class DeskWindow(QMainWindow):
         self.header = DeskHeader(context)
         sessions, slug = context.sessions, context.slug
         self.search = SearchPanel(
-            context.reader, lambda query: search_registrations(sessions, slug, query)
+            context.reader,
+            lambda query: search_registrations(sessions, slug, query),
+            timezone=context.timezone,
         )
         self.card = AttendeeCardView()
         self.outcome = OutcomePanel(self.sound)
@@ -104,9 +113,20 @@ class DeskWindow(QMainWindow):
         self._connect()
         self.retranslate()
         self._update_actions()
-        self.resize(1280, 800)
+        self._fit_screen()
 
     # -- building -----------------------------------------------------------------------
+
+    def _fit_screen(self) -> None:
+        """Start no larger than the screen's free area (1366 x 768 keeps the bottom band and
+        the walk-in button in view), 1280 x 800 where there is room."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        width, height = 1280, 800
+        if free is not None and free.width() > 0 and free.height() > 0:
+            frame = 40  # a title bar and borders the window manager adds
+            width, height = min(width, free.width()), min(height, free.height() - frame)
+        self.resize(width, height)
 
     def _action(
         self, name: str, label: Callable[[], str], keys: tuple[str, ...], slot: Callable[[], None]

@@ -74,6 +74,7 @@ class WalkInDialog(QDialog):
         settings: MachineSettings | None = None,
         clock: Callable[[], datetime] | None = None,
         register: Callable[..., WalkInResult] | None = None,
+        timezone: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
@@ -108,6 +109,7 @@ class WalkInDialog(QDialog):
 
         # -- the quote and the payment --
         self.quote_panel = QuotePanel()
+        self.quote_panel.timezone = timezone
         self.quote_panel.open_registration.connect(self._open_registration)
         self.quote_panel.allow_duplicate.toggled.connect(lambda _c: self.error.clear_error())
         self.quote_box = QGroupBox()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.pricing import PriceQuote
+from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.attendees import evidence_lines
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.desk.walkin import WalkInQuote
@@ -45,6 +46,7 @@ class QuotePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.quote: WalkInQuote | None = None
+        self.timezone: str | None = None  # the venue's (set by the dialog)
         self.names: Mapping[str, tuple[str, str]] = {}
         self.language = "en"
 
@@ -204,7 +206,7 @@ class QuotePanel(QWidget):
         category = hit.category_name_fr if self.language == "fr" else hit.category_name_en
         if hit.checked_in and hit.checked_in_at is not None:
             state = self.tr("checked in at {time}").format(
-                time=hit.checked_in_at.astimezone().strftime("%H:%M")
+                time=venue_time(hit.checked_in_at, self.timezone)
             )
         else:
             state = self.tr("not checked in yet")

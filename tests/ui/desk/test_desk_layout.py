@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import switch_language
 from desktop_app.db.database import Database
 from desktop_app.services.desk.checkin import EventCounts
+from desktop_app.services.desk.search import SearchHit
 from desktop_app.ui.desk.elided import ElidedLabel
 from desktop_app.ui.i18n import Translations
 from tests.ui.desk.desk_harness import Desk, fill, make_desk, registration
@@ -133,3 +136,75 @@ def test_on_a_short_screen_the_card_scrolls_instead_of_cutting_its_lines(
         needed = label.heightForWidth(label.width())
         assert label.height() >= needed, label.text()
     window.grab().save("/tmp/h16/desk-fr-1366x700.png")
+
+
+def test_member_of_is_short_enough_to_read_both_and_says_it_in_full_on_hover(
+    desk: Desk,
+) -> None:
+    model = desk.window.search.model
+    hits = [
+        replace(_hit(), marking=marking, organization="Laboratoires Oncopharma inc.")
+        for marking in ("both", "bioquebec", "lso")
+    ]
+    model.set_hits(hits)
+    column = model.COLUMNS.index("association")
+    shown = [model.data(model.index(row, column)) for row in range(3)]
+    assert shown == ["BQ + LSO", "BQ", "LSO"]
+    assert model.data(model.index(0, column), 3) == "BIOQuébec + LSO"  # ToolTipRole
+    organization = model.COLUMNS.index("organization")
+    assert model.data(model.index(0, organization), 3) == "Laboratoires Oncopharma inc."
+    assert isinstance(hits[0], SearchHit)
+
+
+def _hit() -> SearchHit:
+    return SearchHit(
+        registration_id=1,
+        code="ABCDEFGH23456789",
+        first_name="Émilie",
+        last_name="Côté",
+        organization=None,
+        email=None,
+        category_code="member",
+        category_name_fr="Membre",
+        category_name_en="Member",
+        status="active",
+        checked_in=False,
+        checked_in_at=datetime(2027, 3, 23, 13, 0, tzinfo=UTC),
+        marking=None,
+        membership_flag=None,
+        balance_due=Decimal("0.00"),
+        exact_code=False,
+    )
+
+
+def test_accents_above_capitals_are_not_cut_on_the_card(qtbot: QtBot, desk: Desk) -> None:
+    name = desk.window.card.name
+    name.setText("Émilie CÔTÉ")
+    name.show()
+    name.adjustSize()
+    image = name.grab().toImage()
+    background = image.pixelColor(image.width() - 1, image.height() - 1)
+    first_ink = next(
+        y
+        for y in range(image.height())
+        if any(image.pixelColor(x, y) != background for x in range(image.width()))
+    )
+    assert first_ink > 0  # the circumflex's tip is drawn, with room above it
+
+
+def test_the_desk_starts_inside_a_1366_by_768_screen_with_its_bottom_band(desk: Desk) -> None:
+    window = desk.window
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    # Nothing forces it taller than a 1366 x 768 laptop's free area (less a title bar).
+    assert window.minimumSizeHint().height() <= 768 - 40 - 30
+    assert window.minimumSizeHint().width() <= 1280
+
+
+def test_evidence_on_the_card_is_at_least_the_desk_s_base_size(qtbot: QtBot, desk: Desk) -> None:
+    person = registration(desk.sessions)
+    desk.window.flows.load_card(person.id)
+    qtbot.waitUntil(lambda: desk.window.card.chips.count() > 0, timeout=10000)
+    base = desk.window.card.font().pointSizeF()
+    chip = desk.window.card.chips.itemAt(0).widget()
+    assert chip is not None and chip.font().pointSizeF() >= base * 1.1

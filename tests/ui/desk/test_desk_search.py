@@ -136,10 +136,10 @@ def test_results_model_passes_the_model_tester_and_shows_the_desk_facts(
     model.set_hits(hits)
     qtmodeltester.check(model)
     cells = [[model.index(row, column).data() for column in range(5)] for row in range(4)]
-    assert cells[0][:3] == ["Benoît Lachance1", "BIOQuébec", "Thératechnologies inc."]
+    assert cells[0][:3] == ["Benoît Lachance1", "BQ", "Thératechnologies inc."]
     assert cells[1][1] == "LSO" and cells[1][3].startswith("✔ ")
     assert cells[2][1:3] == ["—", "—"] and cells[2][4] == "$"
-    assert cells[3][1] == "BIOQuébec + LSO" and cells[3][3] == "cancelled"
+    assert cells[3][1] == "BQ + LSO" and cells[3][3] == "cancelled"
     assert model.index(2, 0).data(HIT_ROLE) is hits[2]
 
     # The same people with new facts: the rows stay, only cells change (no reset).

@@ -150,7 +150,9 @@ def test_saves_the_backup_folder_interval_and_count(qtbot: QtBot, tmp_path: Path
     dialog = open_dialog(qtbot, settings)
     box = dialog.backup_box
     assert box.title() == "Backups"
-    assert box.folder.text() == str(settings.backup_folder)  # the data folder's, until chosen
+    # Until chosen: the default (next to the database) shown as the placeholder, not a choice.
+    assert box.folder.text() == ""
+    assert box.folder.placeholderText() == str(settings.backup_folder)
     assert (box.interval.value(), box.keep.value()) == (15, 20)
 
     box.folder.setText(str(tmp_path / "usb"))
