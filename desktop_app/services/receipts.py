@@ -149,7 +149,9 @@ def issue_receipt(
         subtotal=breakdown.subtotal,
         taxes=receipt_taxes(breakdown),
         total=breakdown.total,
-        taxes_included=breakdown.taxes_included,
+        # "Taxes included" is a fact about the price, not about how this payment was split:
+        # a balance on a taxes-extra price is split from its total, yet its taxes are extra.
+        taxes_included=registration.category.taxes_included,
         payment_method=cast(PaymentMethod, payment.method),
         payment_reference=payment.reference,
         amount_tendered=payment.tendered if cash else None,
