@@ -316,7 +316,9 @@ def test_a_credit_note_on_a_taxes_extra_price_does_not_say_taxes_included(db: Da
     partial = issue_credit_note(
         db.sessions, original, amount=D("114.98"), reason="Rabais", desk="D", staff="S"
     )
-    rest = issue_credit_note(db.sessions, original, amount=None, reason="Solde", desk="D", staff="S")
+    rest = issue_credit_note(
+        db.sessions, original, amount=None, reason="Solde", desk="D", staff="S"
+    )
     for note in (partial, rest):
         text = flat(pdf_text(note.pdf))
         assert "NOTE DE CRÉDIT" in text

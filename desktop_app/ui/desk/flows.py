@@ -29,6 +29,7 @@ from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.decision import decide_membership, doubt_hint
 from desktop_app.ui.desk.forms import PaymentDialog, PersonDialog, ReasonDialog
 from desktop_app.ui.desk.outcome import OutcomePanel, Tone
+from desktop_app.ui.desk.receipt_output import ReceiptOutput
 from desktop_app.ui.desk.search import SearchPanel
 from desktop_app.ui.desk.text import money
 from desktop_app.ui.dialogs.override import OverrideDialog
@@ -90,6 +91,12 @@ class DeskFlows(QObject):
         self._settling: int | None = None
         self._checking: set[str] = set()
         self._notes: dict[str, Callable[[], str]] = {}  # per badge code: printing, sent, failed
+        self._receipt_notes: dict[str, Callable[[], str]] = {}  # per code, until its check-in
+        # Where each receipt went; the band reads it (so does the walk-in result).
+        self.receipts = ReceiptOutput(
+            context.settings, context.print_queue, context.reader, context.sessions, self
+        )
+        self.receipts.changed.connect(lambda _delivery: self.outcome.refresh())
         badges.sent.connect(self._badge_sent)
         badges.recorded.connect(self._badge_recorded)
         badges.failed.connect(self.badge_failed)
@@ -209,6 +216,10 @@ class DeskFlows(QObject):
             extra = self.badge_note(result.code)
         elif result.outcome is CheckInOutcome.MEMBERSHIP_DOUBT:
             extra = doubt_hint  # F7 settles it; F8 lets it through
+        receipt_note = self._receipt_notes.pop(result.code, None)
+        if receipt_note is not None:
+            badge_note = extra
+            extra = lambda: f"{badge_note() if badge_note else ''} {receipt_note()}".strip()  # noqa: E731
         self.outcome.show_result(result, extra)
         if result.registration_id is not None:
             if not self.search.select_registration(result.registration_id):
@@ -383,6 +394,8 @@ class DeskFlows(QObject):
             )
             if taken.print_receipt:
                 self.print_receipt(receipt)
+                if was_blocked:  # the check-in below replaces the band: it keeps this line
+                    self._receipt_notes[card.code] = lambda: self.receipts.text(receipt.number)
             self.load_card(card.registration_id)
             self.changed.emit()
             if was_blocked:
@@ -396,20 +409,11 @@ class DeskFlows(QObject):
         )
 
     def print_receipt(self, receipt: IssuedReceipt) -> None:
-        """Send a receipt to this desk's receipt printer (or say there is none)."""
-        choice = self.context.settings.receipt_printer
-        queue = self.context.print_queue
-        if choice is None or queue is None:
-            self.outcome.add_detail(
-                lambda: QCoreApplication.translate(
-                    "DeskFlows", "No receipt printer is chosen: receipt not printed."
-                )
-            )
-            return
-        queue.submit(receipt.pdf, choice, title=f"Passerelle {receipt.number}")
-        self.outcome.add_detail(
-            lambda: QCoreApplication.translate("DeskFlows", "Printing the receipt…")
-        )
+        """Print the receipt, or save it as PDF (no printer chosen, or it failed); the band
+        says which, with the printer or the file."""
+        self.receipts.send_issued(receipt)
+        number = receipt.number
+        self.outcome.add_detail(lambda: self.receipts.text(number))
 
     # -- badges -------------------------------------------------------------------------
 

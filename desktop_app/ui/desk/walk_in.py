@@ -39,6 +39,10 @@ def open_walk_in(window: DeskWindow) -> None:
     )
     dialog.registered.connect(lambda result: walked_in(window, result, dialog.person_box.person()))
     dialog.receipt_requested.connect(window.flows.print_receipt)
+    # The result box says where the receipt went from the same record as the band.
+    receipts = window.flows.receipts
+    dialog.done_box.describe_receipt = receipts.text
+    receipts.changed.connect(dialog.done_box.retranslate)
 
     def open_existing(registration_id: int) -> None:
         # The email is already registered: show that registration instead.
