@@ -23,12 +23,20 @@ def receipt_file_name(number: str, *, copy: bool) -> str:
 
 
 def save_receipt_pdf(pdf: bytes, folder: Path, number: str, *, copy: bool = False) -> Path:
-    """Write ``pdf`` into ``folder`` (created 0700 if missing) as an owner-only (0600) file,
-    replaced only once fully written; returns its path.
+    """Write ``pdf`` into ``folder`` (created 0700 if missing) as an owner-only (0600) file
+    named after the receipt; returns its path.
 
     Raises :class:`StorageUnavailable` when the folder or the file cannot be written.
     """
     path = folder / receipt_file_name(number, copy=copy)
+    write_private_pdf(pdf, path)
+    return path
+
+
+def write_private_pdf(pdf: bytes, path: Path) -> None:
+    """Write ``pdf`` to ``path`` as an owner-only (0600) file, replaced only once fully
+    written; a missing folder is created 0700. :class:`StorageUnavailable` on failure."""
+    folder = path.parent
     partial = path.with_name(path.name + ".part")
     try:
         if not folder.is_dir():
@@ -47,4 +55,3 @@ def save_receipt_pdf(pdf: bytes, folder: Path, number: str, *, copy: bool = Fals
         raise StorageUnavailable(
             _NOT_SAVED, path=str(folder), reason=error.strerror or str(error)
         ) from error
-    return path

@@ -113,3 +113,26 @@ def open_staff(window: DeskWindow) -> None:
         dialog.exec()
     finally:
         dialog.deleteLater()
+
+
+def open_receipts(window: DeskWindow) -> None:
+    """Receipts…: find a receipt of the event (the card's person to start with), reprint it
+    as a copy or save it as PDF."""
+    from desktop_app.ui.dialogs.receipts import ReceiptLookupDialog
+
+    context, card = window.context, window.flows.card
+    dialog = ReceiptLookupDialog(
+        window,
+        reader=context.reader,
+        writer=context.writer,
+        sessions=context.sessions,
+        slug=context.slug,
+        desk=context.desk,
+        staff=context.staff.name,
+        output=window.flows.receipts,
+        query=card.code if card is not None else "",
+    )
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
