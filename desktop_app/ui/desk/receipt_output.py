@@ -27,8 +27,6 @@ from desktop_app.ui.preview import PdfPages
 from desktop_app.ui.printing import PrinterChoice, PrintOutcome, PrintQueue
 from desktop_app.ui.worker import Worker
 
-_CONTEXT = "ReceiptDelivery"
-
 
 class DeliveryState(StrEnum):
     """How far a receipt got."""
@@ -51,29 +49,32 @@ class ReceiptDelivery:
 
     def text(self) -> str:
         """The sentence the band and the walk-in result both show."""
-        tr: Callable[[str], str] = lambda source: QCoreApplication.translate(_CONTEXT, source)  # noqa: E731
-        values = {
-            "number": self.number,
-            "printer": self.printer or "",
-            "path": str(self.path or ""),
-            "problem": self.problem,
-        }
-        if self.state is DeliveryState.SENDING:
-            template = (
-                tr("Sending receipt {number} to {printer}…")
-                if self.printer
-                else tr("Saving receipt {number} as PDF…")
-            )
+        translate = QCoreApplication.translate
+        if self.state is DeliveryState.SENDING and self.printer:
+            template = translate("ReceiptDelivery", "Sending receipt {number} to {printer}…")
+        elif self.state is DeliveryState.SENDING:
+            template = translate("ReceiptDelivery", "Saving receipt {number} as PDF…")
         elif self.state is DeliveryState.PRINTED:
-            template = tr("Receipt {number} sent to {printer}.")
+            template = translate("ReceiptDelivery", "Receipt {number} sent to {printer}.")
         # The path (which names the receipt) comes first: the band may not show a long line whole.
         elif self.state is DeliveryState.SAVED and self.problem:
-            template = tr("Receipt saved as PDF: {path} — not printed: {problem}")
+            template = translate(
+                "ReceiptDelivery", "Receipt saved as PDF: {path} — not printed: {problem}"
+            )
         elif self.state is DeliveryState.SAVED:
-            template = tr("Receipt saved as PDF (no receipt printer): {path}")
+            template = translate(
+                "ReceiptDelivery", "Receipt saved as PDF (no receipt printer): {path}"
+            )
         else:
-            template = tr("Receipt {number} was neither printed nor saved: {problem}")
-        return template.format(**values)
+            template = translate(
+                "ReceiptDelivery", "Receipt {number} was neither printed nor saved: {problem}"
+            )
+        return template.format(
+            number=self.number,
+            printer=self.printer or "",
+            path=str(self.path or ""),
+            problem=self.problem,
+        )
 
 
 def receipt_page(choice: PrinterChoice, layout: str, pdf: bytes) -> PrinterChoice:
