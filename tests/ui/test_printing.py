@@ -24,8 +24,11 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas
 
+from desktop_app.documents.receipt import render_receipt
 from desktop_app.domain.errors import Invalid
 from desktop_app.ui import printing
+from desktop_app.ui.desk.receipt_output import receipt_page
+from desktop_app.ui.machine_settings import receipt_printer_choice
 from desktop_app.ui.preview import PdfPreview, render_preview
 from desktop_app.ui.printing import (
     Orientation,
@@ -38,6 +41,7 @@ from desktop_app.ui.printing import (
     print_pdf,
     printer_state,
 )
+from tests.documents.test_receipts import quebec_receipt
 
 BADGE_W, BADGE_H = 4 * inch, 3 * inch  # 288 × 216 points
 BAND_PT = 24  # the blue band along the badge's bottom edge, to see which way is up
@@ -428,10 +432,6 @@ def test_a_paused_queue_fails_clearly_then_prints_on_retry(
 def test_an_80mm_roll_receipt_prints_through_cups_on_a_page_of_its_own_length(
     qtbot: QtBot, print_queue: PrintQueue, cups_queue: CupsQueue
 ) -> None:
-    from desktop_app.documents.receipt import render_receipt
-    from desktop_app.ui.desk.receipt_output import receipt_page
-    from desktop_app.ui.machine_settings import receipt_printer_choice
-    from tests.documents.test_receipts import quebec_receipt
 
     pdf = render_receipt(quebec_receipt("525.00"), layout="roll-80")
     length = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.height)
