@@ -17,9 +17,11 @@ from desktop_app.ui.desk import walk_in
 from desktop_app.ui.desk.forms import BalancePayment, PaymentDialog
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.dialogs.walkin import WalkInDialog
+from desktop_app.ui.machine_settings import receipt_printer_choice
 from desktop_app.ui.printing import PrinterChoice
 from tests.ui.desk_harness import Desk, fill, make_desk, registration
 from tests.ui.test_desk_checkin import scan, wait_tone
+from tests.ui.test_printing import CupsQueue, cups_queue  # noqa: F401 (the fixture)
 
 
 @pytest.fixture
@@ -128,3 +130,33 @@ def test_a_failed_receipt_printer_saves_the_pdf_instead(
     detail = window.outcome.detail.text()
     assert str(path) in detail and "Passerelle-no-such-printer" in detail
     assert desk.context.print_queue is not None and not desk.context.print_queue.failed_jobs()
+
+
+def test_with_a_printer_the_band_says_it_was_sent_there(
+    qtbot: QtBot,
+    desk: Desk,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> None:
+    cups: CupsQueue = request.getfixturevalue("cups_queue")  # the real cups-pdf queue
+    settings = desk.context.settings
+    settings.receipt_layout = "roll-80"
+    settings.receipt_printer = receipt_printer_choice(cups.name, "roll-80")
+    owing = registration(desk.sessions, owing=True)
+    window = desk.window
+    scan(qtbot, desk, owing.code)
+    wait_tone(qtbot, desk, Tone.PAYMENT_DUE)
+    qtbot.waitUntil(lambda: window.buttons["collect"].isEnabled(), timeout=10000)
+    card = window.flows.card
+    assert card is not None
+    due = card.balance_due
+    monkeypatch.setattr(
+        PaymentDialog,
+        "ask",
+        lambda *_a, **_k: BalancePayment("card", due, None, "AUTH 2", print_receipt=True),
+    )
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: f"sent to {cups.name}" in window.outcome.detail.text(), timeout=60000)
+    assert "saved as PDF" not in window.outcome.detail.text()
+    assert not (tmp_path / "receipts").exists()  # printed, so nothing saved

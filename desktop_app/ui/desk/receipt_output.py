@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.domain.errors import NotFound
 from desktop_app.services.receipt_files import save_receipt_pdf
 from desktop_app.services.receipt_store import IssuedReceipt
 from desktop_app.services.receipts import receipt_pdf
@@ -125,7 +126,12 @@ class ReceiptOutput(QObject):
         def draw() -> bytes:
             if layout == "letter" and receipt.pdf:
                 return receipt.pdf
-            return receipt_pdf(sessions, receipt.receipt_id, copy=False, layout=layout)
+            try:
+                return receipt_pdf(sessions, receipt.receipt_id, copy=False, layout=layout)
+            except NotFound:
+                # A shared desk offline may not have the row in its replica yet: the Letter
+                # document it was handed is still the receipt, never nothing.
+                return receipt.pdf
 
         return self.send(receipt.number, draw)
 
