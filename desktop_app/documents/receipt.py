@@ -24,6 +24,7 @@ from typing import Literal
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.documents.fonts import BOLD, REGULAR, register_fonts, text_runs, unit_width, wrap
@@ -32,6 +33,12 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 ReceiptKind = Literal["receipt", "credit-note"]
 PaymentMethod = Literal["cash", "card", "invoice", "comp"]
 LanguageOrder = Literal["fr-en", "en-fr", "fr", "en"]
+ReceiptLayout = Literal["letter", "roll-80"]
+"""A US Letter page, or an 80 mm thermal receipt roll cut to the receipt's length."""
+
+ROLL_WIDTH = 80 * mm
+ROLL_MARGIN = 4 * mm  # 72 mm printable, as 80 mm thermal printers print
+ROLL_TRIAL_LENGTH = 3000 * mm
 
 TIER_TAXES = Decimal("100")
 TIER_BUYER = Decimal("500")
@@ -223,11 +230,17 @@ _BLACK = HexColor("#000000")
 class _Writer:
     """A cursor down the page that draws text in the document's language order."""
 
-    def __init__(self, canvas: Canvas, data: ReceiptData, page: tuple[float, float]) -> None:
+    def __init__(
+        self,
+        canvas: Canvas,
+        data: ReceiptData,
+        page: tuple[float, float],
+        margin: float | None = None,
+    ) -> None:
         self.canvas = canvas
         self.data = data
         self.width, self.height = page
-        self.margin = min(54.0, self.width * 0.06)
+        self.margin = min(54.0, self.width * 0.06) if margin is None else margin
         self.left = self.margin
         self.right = self.width - self.margin
         self.y = self.height - self.margin
@@ -307,19 +320,45 @@ def _watermark(canvas: Canvas, page: tuple[float, float], text: str) -> None:
     canvas.restoreState()
 
 
-def render_receipt(data: ReceiptData, page_size: tuple[float, float] = LETTER) -> bytes:
+def render_receipt(
+    data: ReceiptData,
+    page_size: tuple[float, float] = LETTER,
+    layout: ReceiptLayout = "letter",
+) -> bytes:
     """``data`` as a one-page (or longer) PDF; Letter portrait unless ``page_size`` says
-    otherwise (e.g. ``(80 * mm, 297 * mm)`` for a receipt printer's roll).
+    otherwise. ``layout="roll-80"`` draws it instead on one page 80 mm wide (72 mm printable,
+    the common cash-desk thermal printer) as long as its content, ignoring ``page_size``.
 
     Raises :class:`Invalid` if the receipt does not add up or misses a field its tier needs.
     """
     check_receipt(data)
     register_fonts()
+    if layout == "roll-80":
+        # Draw once on a page longer than any receipt to measure it, then on the fitted page:
+        # the roll is cut right after the last line.
+        trial = _draw(data, (ROLL_WIDTH, ROLL_TRIAL_LENGTH), ROLL_MARGIN)
+        used = ROLL_TRIAL_LENGTH - trial.y + ROLL_MARGIN + 1  # +1 pt: rounding never adds a page
+        return _draw(data, (ROLL_WIDTH, used), ROLL_MARGIN).pdf()
+    return _draw(data, page_size, None).pdf()
+
+
+class _Drawn:
+    """A drawn receipt: its PDF, and where the cursor stopped (for fitting a roll)."""
+
+    def __init__(self, buffer: io.BytesIO, y: float) -> None:
+        self.buffer = buffer
+        self.y = y
+
+    def pdf(self) -> bytes:
+        return self.buffer.getvalue()
+
+
+def _draw(data: ReceiptData, page_size: tuple[float, float], margin: float | None) -> _Drawn:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=page_size, pageCompression=1, initialFontName=REGULAR)
     canvas.setTitle(data.reference)
     canvas.setCreator("Passerelle")
-    out = _Writer(canvas, data, page_size)
+    out = _Writer(canvas, data, page_size, margin)
     if data.copy:
         _watermark(canvas, page_size, out.label("COPIE", "COPY"))
     canvas.setFillColor(_BLACK)
@@ -396,4 +435,4 @@ def render_receipt(data: ReceiptData, page_size: tuple[float, float] = LETTER) -
         out.line(f"{out.label('Conditions de paiement', 'Payment terms')} : {data.payment_terms}")
     canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    return _Drawn(buffer, out.y)

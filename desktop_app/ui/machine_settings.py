@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from desktop_app.documents.receipt import ROLL_WIDTH, ReceiptLayout
 from desktop_app.documents.stocks import BadgeStock, available_stocks
 from desktop_app.domain.errors import AppError
 from desktop_app.ui.i18n import LANGUAGES, system_language
@@ -34,6 +35,8 @@ _EVENT = "desk/event"
 _LANGUAGE = "language"  # the key app.py already used before the desk landed
 _BADGE_PRINTER = "printing/badge_printer"
 _RECEIPT_PRINTER = "printing/receipt_printer"
+_RECEIPT_FOLDER = "printing/receipt_folder"
+_RECEIPT_LAYOUT = "printing/receipt_layout"
 _STOCK = "printing/stock"
 _START_CELL = "printing/start_cell"
 _PRINT_ON_CHECK_IN = "printing/print_on_check_in"
@@ -43,6 +46,7 @@ _BACKUP_FOLDER = "backup/folder"
 _BACKUP_INTERVAL = "backup/interval_minutes"
 _BACKUP_KEEP = "backup/keep"
 
+RECEIPT_LAYOUTS: tuple[ReceiptLayout, ...] = ("letter", "roll-80")
 DEFAULT_BACKUP_INTERVAL_MINUTES = 15
 DEFAULT_BACKUP_KEEP = 20
 
@@ -287,11 +291,41 @@ class MachineSettings:
     def receipt_printer(self, choice: PrinterChoice | None) -> None:
         self._set_printer(_RECEIPT_PRINTER, choice)
 
+    @property
+    def receipt_folder(self) -> Path:
+        """Where receipts are saved as PDF when there is no receipt printer (or it fails);
+        the data folder's ``receipts`` until chosen."""
+        from desktop_app.db.engine import data_directory
+
+        text = self._text(_RECEIPT_FOLDER)
+        return Path(text) if text else data_directory() / "receipts"
+
+    @receipt_folder.setter
+    def receipt_folder(self, value: Path | str | None) -> None:
+        self._set_text(_RECEIPT_FOLDER, str(value) if value is not None else None)
+
+    @property
+    def receipt_layout(self) -> ReceiptLayout:
+        """Letter pages or the 80 mm thermal roll (the printer loaded at this desk)."""
+        value = self._text(_RECEIPT_LAYOUT)
+        return next((layout for layout in RECEIPT_LAYOUTS if layout == value), "letter")
+
+    @receipt_layout.setter
+    def receipt_layout(self, value: ReceiptLayout) -> None:
+        if value not in RECEIPT_LAYOUTS:
+            raise ValueError(f"unknown receipt layout {value!r}")
+        self._set_text(_RECEIPT_LAYOUT, value)
+
 
 LETTER_WIDTH_PT = 8.5 * 72
 LETTER_HEIGHT_PT = 11 * 72
 
 
-def receipt_printer_choice(printer: str) -> PrinterChoice:
-    """Receipts are US Letter pages."""
+def receipt_printer_choice(
+    printer: str, layout: ReceiptLayout = "letter", length_pt: float | None = None
+) -> PrinterChoice:
+    """The page a receipt printer is set to: US Letter, or the 80 mm roll cut at
+    ``length_pt`` (each receipt's own length; Letter's height when not known yet)."""
+    if layout == "roll-80":
+        return PrinterChoice(printer, ROLL_WIDTH, length_pt or LETTER_HEIGHT_PT)
     return PrinterChoice(printer, LETTER_WIDTH_PT, LETTER_HEIGHT_PT)

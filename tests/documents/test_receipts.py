@@ -286,3 +286,34 @@ def test_money_in_french_and_english() -> None:
     assert format_money(D("1234567.00"), "en") == "$1,234,567.00"
     assert format_rate(D("0.09975"), "fr") == "9,975\u00a0%"
     assert format_rate(D("0.13"), "en") == "13%"
+
+
+def test_the_80mm_roll_is_one_page_80mm_wide_fitted_to_its_content() -> None:
+    data = quebec_receipt("525.00")
+    pdf = render_receipt(data, layout="roll-80")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx(80 * mm, abs=0.01)
+    # As long as the content, not a Letter page: a short receipt is a short strip.
+    assert 60 * mm < float(box.height) < 200 * mm
+    text = flat(pdf_text(pdf))
+    for expected in (
+        "REÇU / RECEIPT",
+        "FCBL27-000042",
+        "BIOQuébec",
+        "123456782 RT 0001",
+        "1234567890 TQ 0001",
+        "Sous-total / Subtotal 525,00 $",
+        "TPS (5 %) / GST (5%) 26,25 $",
+        "TVQ (9,975 %) / QST (9.975%) 52,37 $",
+        "Total 603,62 $",
+    ):
+        assert expected in text, expected
+    assert text.index("REÇU") < text.index("RECEIPT")
+    # A longer receipt makes a longer strip, still one page.
+    longer = render_receipt(
+        dataclasses.replace(data, seller_address="\n".join(["Ligne"] * 20)), layout="roll-80"
+    )
+    longer_page = PdfReader(io.BytesIO(longer)).pages
+    assert len(longer_page) == 1 and float(longer_page[0].mediabox.height) > float(box.height)

@@ -291,3 +291,35 @@ def test_credit_note_needs_a_reason_and_a_receipt(db: Database) -> None:
             db.sessions, note.receipt_id, amount=None, reason="y", desk="D", staff="S"
         )
     assert count(db.sessions, Receipt) == 2
+
+
+def test_a_balance_says_taxes_included_only_when_the_price_includes_them(db: Database) -> None:
+    # Member rate, priced before taxes: 200.00 + GST 10.00 + QST 19.95 = 229.95, taxes extra.
+    extra = collect_balance(
+        db.sessions, balance_due(db), PaymentInput("cash", D("229.95")), desk="D", staff="M"
+    )
+    extra_text = flat(pdf_text(extra.pdf))
+    assert "Sous-total / Subtotal 200,00 $" in extra_text
+    assert "Taxes included" not in extra_text
+    # The student rate (95.00) is set taxes included: its balance says so.
+    student = add_registration(
+        db.sessions, "STUDENT", category="student", due=D("95.00"), paid=D("50.00")
+    )
+    included = collect_balance(
+        db.sessions, student, PaymentInput("cash", D("45.00")), desk="D", staff="M"
+    )
+    assert "Taxes incluses / Taxes included" in flat(pdf_text(included.pdf))
+
+
+def test_a_credit_note_on_a_taxes_extra_price_does_not_say_taxes_included(db: Database) -> None:
+    original = paid_receipt(db)  # member rate, taxes extra
+    partial = issue_credit_note(
+        db.sessions, original, amount=D("114.98"), reason="Rabais", desk="D", staff="S"
+    )
+    rest = issue_credit_note(
+        db.sessions, original, amount=None, reason="Solde", desk="D", staff="S"
+    )
+    for note in (partial, rest):
+        text = flat(pdf_text(note.pdf))
+        assert "NOTE DE CRÉDIT" in text
+        assert "Taxes included" not in text

@@ -24,8 +24,11 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas
 
+from desktop_app.documents.receipt import render_receipt
 from desktop_app.domain.errors import Invalid
 from desktop_app.ui import printing
+from desktop_app.ui.desk.receipt_output import receipt_page
+from desktop_app.ui.machine_settings import receipt_printer_choice
 from desktop_app.ui.preview import PdfPreview, render_preview
 from desktop_app.ui.printing import (
     Orientation,
@@ -38,6 +41,7 @@ from desktop_app.ui.printing import (
     print_pdf,
     printer_state,
 )
+from tests.documents.test_receipts import quebec_receipt
 
 BADGE_W, BADGE_H = 4 * inch, 3 * inch  # 288 × 216 points
 BAND_PT = 24  # the blue band along the badge's bottom edge, to see which way is up
@@ -423,3 +427,22 @@ def test_a_paused_queue_fails_clearly_then_prints_on_retry(
     assert len(printed) == 1
     assert states == ["printing", "needs_attention", "printing", "idle"]
     qtbot.waitUntil(lambda: _printed_file(cups_queue.output_dir, token) is not None, timeout=60_000)
+
+
+def test_an_80mm_roll_receipt_prints_through_cups_on_a_page_of_its_own_length(
+    qtbot: QtBot, print_queue: PrintQueue, cups_queue: CupsQueue
+) -> None:
+
+    pdf = render_receipt(quebec_receipt("525.00"), layout="roll-80")
+    length = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.height)
+    # The page size is set in code from the receipt itself: 80 mm wide, cut at its length.
+    choice = receipt_page(receipt_printer_choice(cups_queue.name, "roll-80"), "roll-80", pdf)
+    assert round(choice.width_mm) == 80 and choice.height_pt == pytest.approx(length)
+    token = f"passerelle-test-{uuid.uuid4().hex[:10]}"
+    with qtbot.waitSignal(print_queue.job_succeeded, timeout=60_000):
+        print_queue.submit(pdf, choice, title=token)
+    qtbot.waitUntil(lambda: _printed_file(cups_queue.output_dir, token) is not None, timeout=60_000)
+    output = _printed_file(cups_queue.output_dir, token)
+    assert output is not None
+    width, height = _displayed_size(output)
+    assert width == pytest.approx(80 * 72 / 25.4, abs=1) and height == pytest.approx(length, abs=1)

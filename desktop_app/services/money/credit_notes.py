@@ -213,7 +213,9 @@ def issue_credit_note(
             subtotal=breakdown.subtotal,
             taxes=receipt_taxes(breakdown),
             total=breakdown.total,
-            taxes_included=breakdown.taxes_included,
+            # A credit note reverses the original's price: its taxes are included only if
+            # they were on the original (a partial amount is split as a total either way).
+            taxes_included=source.taxes_included,
             payment_method=cast(PaymentMethod, refund or source.payment_method),
             payment_terms=bilingual(TERMS["refund" if refund else "credit"], language),
             refers_to=source.reference,

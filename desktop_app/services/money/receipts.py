@@ -20,7 +20,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import Payment, Receipt, Registration
-from desktop_app.documents.receipt import PaymentMethod, ReceiptData, ReceiptLine, render_receipt
+from desktop_app.documents.receipt import (
+    PaymentMethod,
+    ReceiptData,
+    ReceiptLayout,
+    ReceiptLine,
+    render_receipt,
+)
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
 from desktop_app.domain.money import ZERO
@@ -149,7 +155,9 @@ def issue_receipt(
         subtotal=breakdown.subtotal,
         taxes=receipt_taxes(breakdown),
         total=breakdown.total,
-        taxes_included=breakdown.taxes_included,
+        # "Taxes included" is a fact about the price, not about how this payment was split:
+        # a balance on a taxes-extra price is split from its total, yet its taxes are extra.
+        taxes_included=registration.category.taxes_included,
         payment_method=cast(PaymentMethod, payment.method),
         payment_reference=payment.reference,
         amount_tendered=payment.tendered if cash else None,
@@ -186,15 +194,17 @@ def receipt_pdf(
     *,
     copy: bool = True,
     page_size: tuple[float, float] = LETTER,
+    layout: ReceiptLayout = "letter",
 ) -> bytes:
     """The stored receipt drawn again as PDF; ``copy`` (the default) marks it COPIE / COPY.
 
-    Drawn from the row's snapshot alone, so it shows what the original showed. Writes
-    nothing; see :func:`reprint_receipt` for a reprint at the desk, which is audited.
+    Drawn from the row's snapshot alone, so it shows what the original showed; ``layout``
+    chooses Letter or the 80 mm roll. Writes nothing; see :func:`reprint_receipt` for a
+    reprint at the desk, which is audited.
     """
     with sessions() as session:
         data = receipt_data(get_receipt(session, receipt_id), copy=copy)
-    return render_receipt(data, page_size)
+    return render_receipt(data, page_size, layout)
 
 
 def _reprint(session: Session, row: Receipt, *, desk: str, staff: str) -> ReceiptData:
@@ -217,6 +227,7 @@ def reprint_receipt(
     desk: str,
     staff: str,
     page_size: tuple[float, float] = LETTER,
+    layout: ReceiptLayout = "letter",
 ) -> IssuedReceipt:
     """A reprint (marked COPIE / COPY) of a receipt or credit note, recorded in the audit log."""
     with sessions.begin() as session:
@@ -224,7 +235,7 @@ def reprint_receipt(
         data = _reprint(session, row, desk=desk, staff=staff)
         view = issued(row, b"")
     return IssuedReceipt(
-        view.receipt_id, view.number, view.kind, view.total, render_receipt(data, page_size)
+        view.receipt_id, view.number, view.kind, view.total, render_receipt(data, page_size, layout)
     )
 
 

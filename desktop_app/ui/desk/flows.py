@@ -28,6 +28,7 @@ from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.decision import decide_membership, doubt_hint
 from desktop_app.ui.desk.forms import PaymentDialog, PersonDialog, ReasonDialog
 from desktop_app.ui.desk.outcome import OutcomePanel, Tone
+from desktop_app.ui.desk.receipt_output import ReceiptOutput
 from desktop_app.ui.desk.search import SearchPanel
 from desktop_app.ui.desk.text import money
 from desktop_app.ui.dialogs.override import OverrideDialog
@@ -91,6 +92,11 @@ class DeskFlows(QObject):
         self._checking: set[str] = set()
         self._scanned_over: str | None = None  # the field's text when a scan showed its card
         self._notes: dict[str, Callable[[], str]] = {}  # per badge code: printing, sent, failed
+        # Where each receipt went; the band reads it (so does the walk-in result).
+        self.receipts = ReceiptOutput(
+            context.settings, context.print_queue, context.reader, context.sessions, self
+        )
+        self.receipts.changed.connect(lambda _delivery: self.outcome.refresh())
         badges.sent.connect(self._badge_sent)
         badges.recorded.connect(self._badge_recorded)
         badges.failed.connect(self.badge_failed)
@@ -448,20 +454,11 @@ class DeskFlows(QObject):
         )
 
     def print_receipt(self, receipt: IssuedReceipt) -> None:
-        """Send a receipt to this desk's receipt printer (or say there is none)."""
-        choice = self.context.settings.receipt_printer
-        queue = self.context.print_queue
-        if choice is None or queue is None:
-            self.outcome.add_detail(
-                lambda: QCoreApplication.translate(
-                    "DeskFlows", "No receipt printer is chosen: receipt not printed."
-                )
-            )
-            return
-        queue.submit(receipt.pdf, choice, title=f"Passerelle {receipt.number}")
-        self.outcome.add_detail(
-            lambda: QCoreApplication.translate("DeskFlows", "Printing the receipt…")
-        )
+        """Print the receipt, or save it as PDF (no printer chosen, or it failed); the band
+        says which, with the printer or the file."""
+        self.receipts.send_issued(receipt)
+        number = receipt.number
+        self.outcome.add_detail(lambda: self.receipts.text(number))
 
     # -- badges -------------------------------------------------------------------------
 

@@ -40,6 +40,10 @@ def open_walk_in(window: DeskWindow) -> None:
     )
     dialog.registered.connect(lambda result: walked_in(window, result, dialog.person_box.person()))
     dialog.receipt_requested.connect(window.flows.print_receipt)
+    # The result box says where the receipt went from the same record as the band.
+    receipts = window.flows.receipts
+    dialog.done_box.describe_receipt = receipts.text
+    receipts.changed.connect(dialog.done_box.retranslate)
 
     def open_existing(registration_id: int) -> None:
         # The email is already registered: show that registration instead.
@@ -106,6 +110,29 @@ def open_staff(window: DeskWindow) -> None:
     context = window.context
     dialog_class = _dialog_class("staff", "StaffDialog")
     dialog: QDialog = dialog_class(window, context.writer, context.sessions, context.staff)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+def open_receipts(window: DeskWindow) -> None:
+    """Receipts…: find a receipt of the event (the card's person to start with), reprint it
+    as a copy or save it as PDF."""
+    from desktop_app.ui.dialogs.receipts import ReceiptLookupDialog
+
+    context, card = window.context, window.flows.card
+    dialog = ReceiptLookupDialog(
+        window,
+        reader=context.reader,
+        writer=context.writer,
+        sessions=context.sessions,
+        slug=context.slug,
+        desk=context.desk,
+        staff=context.staff.name,
+        output=window.flows.receipts,
+        query=card.code if card is not None else "",
+    )
     try:
         dialog.exec()
     finally:

@@ -165,6 +165,9 @@ class DeskWindow(QMainWindow):
             "conflicts", lambda: self.tr("Sync conflicts…"), ("Ctrl+Shift+K",), self.open_conflicts
         )
         self._action(
+            "receipts", lambda: self.tr("Receipts…"), ("Ctrl+Shift+R",), self.open_receipts
+        )
+        self._action(
             "sign_out",
             lambda: self.tr("Sign in") if self.signed_out else self.tr("Sign out"),
             ("F12",),
@@ -172,10 +175,10 @@ class DeskWindow(QMainWindow):
         )
         menu = self.menuBar().addMenu("")
         self._desk_menu = menu
-        for name in ("settings", "staff", "conflicts", "sign_out"):
+        for name in ("settings", "staff", "receipts", "conflicts", "sign_out"):
             menu.addAction(self._specs[name].action)
         for name, spec in self._specs.items():
-            if name in ("clear", "conflicts"):
+            if name in ("clear", "conflicts", "receipts"):
                 continue
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the search
@@ -342,6 +345,12 @@ class DeskWindow(QMainWindow):
             self.retranslate()
             self.backups.settings_changed()
             self.header.refresh()
+
+    def open_receipts(self) -> None:
+        """Ctrl+Shift+R: find a receipt, reprint it as a copy or save it as PDF."""
+        from desktop_app.ui.desk.walk_in import open_receipts
+
+        open_receipts(self)
 
     def open_staff(self) -> None:
         """F11: supervisors manage staff accounts."""

@@ -36,6 +36,7 @@ from desktop_app.documents.badge import BadgeData, render_alignment_page, render
 from desktop_app.documents.stocks import available_stocks, load_stock
 from desktop_app.ui.dialogs.backup_box import BackupSettingsBox
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit
+from desktop_app.ui.dialogs.receipt_settings import ReceiptSettings
 from desktop_app.ui.i18n import LANGUAGES
 from desktop_app.ui.machine_settings import (
     MachineSettings,
@@ -191,6 +192,8 @@ class SettingsDialog(QDialog):
         self.receipt_printer_label.setBuddy(self.receipt_printer)
         receipt_form.addRow(self.receipt_printer_label, self.receipt_printer)
         receipt_form.addRow(self.print_receipt)
+        self.receipt_more = ReceiptSettings(settings)  # paper and PDF folder
+        receipt_form.addRow(self.receipt_more)
 
         left = QVBoxLayout()
         left.addWidget(self.desk_box)
@@ -266,8 +269,10 @@ class SettingsDialog(QDialog):
         badge = str(self.badge_printer.currentData() or _NO_PRINTER)
         settings.badge_printer = stock_printer_choice(badge, load_stock(stock)) if badge else None
         receipt = str(self.receipt_printer.currentData() or _NO_PRINTER)
-        settings.receipt_printer = receipt_printer_choice(receipt) if receipt else None
+        paper = self.receipt_more.layout_choice.currentData()
+        settings.receipt_printer = receipt_printer_choice(receipt, paper) if receipt else None
         settings.print_receipt_by_default = self.print_receipt.isChecked()
+        self.receipt_more.save(settings)
         self.backup_box.save(settings)
         settings.sync()
         super().accept()
@@ -449,6 +454,7 @@ class SettingsDialog(QDialog):
         self.desk_box.setTitle(self.tr("This desk"))
         self.badge_box.setTitle(self.tr("Badges"))
         self.receipt_box.setTitle(self.tr("Receipts"))
+        self.receipt_more.retranslate()
         self.backup_box.retranslate()
         self.server_button.setText(self.tr("Shared data&base…"))
         self.desk_label.setText(self.tr("&Desk name"))

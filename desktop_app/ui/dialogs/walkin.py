@@ -128,6 +128,7 @@ class WalkInDialog(QDialog):
         self.summary, self.change_due = self.done_box.summary, self.done_box.change_due
         self.print_now = self.done_box.print_now
         self.print_now.clicked.connect(self._request_receipt)
+        self.done_box.saves_pdf = settings is not None and settings.receipt_printer is None
 
         self.payment.changed.connect(self.error.clear_error)
         self.buttons = QDialogButtonBox(

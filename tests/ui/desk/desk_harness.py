@@ -98,6 +98,7 @@ def make_desk(
     settings.desk_name = "Desk 2"
     settings.print_on_check_in = False
     settings.backup_folder = settings_file.parent / "backups"
+    settings.receipt_folder = settings_file.parent / "receipts"  # never the user's data folder
     context = DeskContext(
         sessions=database.sessions,
         writer=Worker(serial=True),

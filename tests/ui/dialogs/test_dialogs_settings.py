@@ -165,3 +165,26 @@ def test_saves_the_backup_folder_interval_and_count(qtbot: QtBot, tmp_path: Path
     assert saved.backup_folder == tmp_path / "usb"
     assert saved.backup_interval_minutes == 5
     assert saved.backup_keep == 40
+
+
+def test_shows_and_saves_the_receipt_folder_and_the_80mm_roll(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "desk.ini"
+    settings = MachineSettings(ini(path))
+    settings.receipt_folder = tmp_path / "receipts"
+    dialog = open_dialog(qtbot, settings)
+    receipts = dialog.receipt_more
+    # Where receipts go without a printer is shown, not hidden.
+    assert receipts.folder.text() == str(tmp_path / "receipts")
+    assert receipts.layout_choice.currentData() == "letter"
+    receipts.folder.setText(str(tmp_path / "usb" / "recus"))
+    receipts.layout_choice.setCurrentIndex(receipts.layout_choice.findData("roll-80"))
+    dialog.receipt_printer.setCurrentIndex(dialog.receipt_printer.findData("Office"))
+    qtbot.waitUntil(lambda: not dialog._preview_running, timeout=5000)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    dialog.worker.wait(5000)
+
+    saved = MachineSettings(ini(path))
+    assert saved.receipt_folder == tmp_path / "usb" / "recus"
+    assert saved.receipt_layout == "roll-80"
+    receipt = saved.receipt_printer
+    assert receipt is not None and round(receipt.width_mm) == 80
