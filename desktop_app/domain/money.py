@@ -84,6 +84,29 @@ def to_money(value: str | int | Decimal, *, allow_negative: bool = False) -> Dec
     return cents
 
 
+def typed_amount(text: str) -> Decimal | None:
+    """An amount typed at the desk ("50", "50.00", "50,00 $", "$1,234.50", "1 234,50"), as
+    the interface itself writes them in French or English; ``None`` if unreadable.
+
+    A comma followed by exactly two digits at the end is a decimal comma (French); any other
+    comma groups thousands.
+    """
+    cleaned = text.replace("$", "").replace("\u00a0", "").replace("\u202f", "").strip()
+    cleaned = cleaned.replace(" ", "")
+    if not cleaned:
+        return None
+    if "," in cleaned and "." not in cleaned and len(cleaned.rsplit(",", 1)[1]) in (1, 2):
+        cleaned = cleaned[::-1].replace(",", ".", 1)[::-1]
+    cleaned = cleaned.replace(",", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
+        return None
+    return value.quantize(Decimal("0.01"))
+
+
 def format_money(amount: Decimal | int, language: Language) -> str:
     """``amount`` as a reader of ``language`` expects it: "1 234,56 $" or "$1,234.56".
 

@@ -6,6 +6,7 @@ They collect input only; the services check it and the desk shows their errors.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import AppError
-from desktop_app.domain.money import to_money
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, Invalid
+from desktop_app.domain.money import typed_amount
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.ui.desk.text import money
-from desktop_app.ui.dialogs.common import ErrorLine
+from desktop_app.ui.dialogs.common import ErrorLine, use_desk_type
 
 
 class ReasonDialog(QDialog):
@@ -200,10 +201,27 @@ class PaymentDialog(QDialog):
         self.cash.toggled.connect(self._update)
         self.tendered.textChanged.connect(self._update)
         self._update()
+        # The keyboard flow of a cash desk: digits typed at once land in the amount, Enter
+        # confirms, and Tab never reaches Cancel before OK.
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setDefault(True)
+        ok.setAutoDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
+        order = (self.tendered, self.cash, self.card, self.reference, self.receipt, ok, cancel)
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
+        use_desk_type(self)
+        self.tendered.setFocus()
 
     def _tendered(self) -> Decimal | None:
-        text = self.tendered.text().strip().replace("$", "").strip()
-        return to_money(text) if text else None
+        text = self.tendered.text().strip()
+        if not text:
+            return None
+        amount = typed_amount(text)  # the walk-in's rule: "1 234,50", "$1,234.50", "700"
+        if amount is None:
+            raise Invalid(QT_TRANSLATE_NOOP("AppError", "'{value}' is not an amount."), value=text)
+        return amount
 
     def _update(self) -> None:
         cash = self.cash.isChecked()

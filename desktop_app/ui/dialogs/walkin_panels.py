@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.money import typed_amount as parse_amount
 from desktop_app.domain.pricing import PriceQuote
 from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.attendees import evidence_lines
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.desk.walkin import WalkInQuote
-from desktop_app.ui.dialogs.walkin_payment import METHODS, PaymentPanel, money, parse_amount
+from desktop_app.ui.dialogs.walkin_payment import METHODS, PaymentPanel, money
 from desktop_app.ui.evidence import Chip, chip_kind, verdict_text
 
 __all__ = ["METHODS", "Chip", "PaymentPanel", "QuotePanel", "money", "parse_amount"]

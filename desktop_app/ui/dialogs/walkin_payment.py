@@ -3,7 +3,7 @@ reading amounts as staff type them."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QFont, QFontMetrics
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.money import format_money
+from desktop_app.domain.money import typed_amount as parse_amount
 from desktop_app.services.money.payments import PaymentInput
 
 METHODS = ("cash", "card", "invoice", "complimentary")
@@ -28,28 +29,6 @@ METHODS = ("cash", "card", "invoice", "complimentary")
 def money(amount: Decimal, language: str) -> str:
     """``amount`` as the interface language writes it."""
     return format_money(amount, "fr" if language == "fr" else "en")
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """An amount typed at the desk ("50", "50.00", "50,00 $", "$1,234.50"); None if unreadable.
-
-    A comma followed by exactly two digits at the end is a decimal comma (French); any other
-    comma groups thousands.
-    """
-    cleaned = text.replace("$", "").replace("\u00a0", "").replace("\u202f", "").strip()
-    cleaned = cleaned.replace(" ", "")
-    if not cleaned:
-        return None
-    if "," in cleaned and "." not in cleaned and len(cleaned.rsplit(",", 1)[1]) in (1, 2):
-        cleaned = cleaned[::-1].replace(",", ".", 1)[::-1]
-    cleaned = cleaned.replace(",", "")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
-        return None
-    return value.quantize(Decimal("0.01"))
 
 
 class AmountField(QLineEdit):
