@@ -228,6 +228,9 @@ class WalkInDialog(QDialog):
             return  # an older form's answer
         self._quote = quote
         self._quoted_form = form
+        organization = member_organization(quote)
+        if organization and self.person_box.prefill_organization(organization):
+            return  # the form changed: its new quote follows (same verdict, the company named)
         self.person_box.fill_categories(quote)
         self.quote_panel.show_quote(quote)
         self.payment.set_total(quote.quote.total if quote.quote else None)
@@ -433,3 +436,13 @@ class WalkInDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def member_organization(quote: WalkInQuote) -> str | None:
+    """The member organization the verdict found the person through (an email's domain),
+    for a walk-in who left the organization blank."""
+    for evidence in quote.verdict.evidence:
+        params = dict(evidence.params)
+        if evidence.kind == "email-domain" and params.get("organization"):
+            return params["organization"]
+    return None

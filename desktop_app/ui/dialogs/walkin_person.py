@@ -54,11 +54,19 @@ class PersonBox(QGroupBox):
             ("category", self.category),
             ("language", self.language),
         )
+        self.organization_hint = QLabel()  # "filled in from the membership", when it was
+        self.organization_hint.setWordWrap(True)
+        self.organization_hint.setStyleSheet("color:#1b5e20;")
+        self.organization_hint.hide()
+        self._prefilled: str | None = None
         for key, widget in fields:
             label = QLabel()
             label.setBuddy(widget)
             self.labels[key] = label
             layout.addRow(label, widget)
+            if key == "organization":
+                layout.addRow("", self.organization_hint)
+        self.organization.textEdited.connect(lambda _text: self.organization_hint.hide())
 
     def text_fields(self) -> tuple[QLineEdit, ...]:
         """The fields whose typing changes the quote."""
@@ -85,6 +93,23 @@ class PersonBox(QGroupBox):
             category_code=str(self.category.currentData() or "") or None,
             language=str(self.language.currentData() or "") or None,
             member_number=text(self.member_number),
+        )
+
+    def prefill_organization(self, name: str) -> bool:
+        """Offer the member organization the membership was found through (an email's
+        domain), once, in an empty field; staff may change it. ``True`` if filled."""
+        if self._prefilled is not None or self.organization.text().strip():
+            return False
+        self._prefilled = name
+        self.organization.setText(name)
+        self.organization_hint.show()
+        self.retranslate_hint()
+        return True
+
+    def retranslate_hint(self) -> None:
+        """The hint under the organization, in the interface language."""
+        self.organization_hint.setText(
+            self.tr("Filled in from the membership found through the email address.")
         )
 
     def person(self) -> str:
@@ -125,6 +150,7 @@ class PersonBox(QGroupBox):
     def retranslate(self, quote: WalkInQuote | None) -> None:
         """Every text in the interface language (the categories from ``quote`` when known)."""
         self.setTitle(self.tr("Person"))
+        self.retranslate_hint()
         texts: Mapping[str, str] = {
             "first_name": self.tr("&First name"),
             "last_name": self.tr("&Last name"),

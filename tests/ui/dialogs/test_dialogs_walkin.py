@@ -329,3 +329,26 @@ def test_a_language_switch_redraws_the_price_in_french(
 )
 def test_amounts_typed_at_the_desk(typed: str, amount: str | None) -> None:
     assert parse_amount(typed) == (Decimal(amount) if amount else None)
+
+
+def test_a_member_found_through_the_email_domain_gets_that_organization_prefilled(
+    qtbot: QtBot, worker: Worker, demo: Database
+) -> None:
+    dialog = open_dialog(qtbot, worker, demo)
+    type_person(qtbot, dialog, "Zoë", "Lefebvre-Singh", "zoe.ls@utoronto.ca")
+    qtbot.waitUntil(lambda: dialog.organization.text() != "", timeout=10_000)
+    qtbot.waitUntil(dialog.quote_is_current, timeout=10_000)
+    organization = dialog.organization.text()
+    assert "Toronto" in organization
+    assert dialog.person_box.organization_hint.isVisible()
+
+    dialog.organization.setText("")  # staff may empty it: it is not filled in again
+    qtbot.waitUntil(dialog.quote_is_current, timeout=10_000)
+    assert dialog.organization.text() == ""
+    dialog.organization.setText(organization)
+    qtbot.waitUntil(dialog.quote_is_current, timeout=10_000)
+
+    with qtbot.waitSignal(dialog.registered, timeout=10_000) as signal:
+        qtbot.keyClick(dialog.payment.tendered, Qt.Key.Key_Return)
+    card = attendee_card(demo.sessions, signal.args[0].registration_id)
+    assert card.organization == organization
