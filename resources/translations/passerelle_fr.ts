@@ -115,57 +115,57 @@
             <translation>Il n'y a aucun porte-nom à imprimer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="60" />
+            <location filename="../../desktop_app/documents/receipt.py" line="67" />
             <source>'{value}' is not a GST/HST number (123456782 RT 0001).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH (123456782 RT 0001).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="71" />
+            <location filename="../../desktop_app/documents/receipt.py" line="78" />
             <source>'{value}' is not a QST number (1234567890 TQ 0001).</source>
             <translation>« {value} » n'est pas un numéro de TVQ (1234567890 TQ 0001).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="161" />
+            <location filename="../../desktop_app/documents/receipt.py" line="168" />
             <source>A receipt needs the seller's name and items.</source>
             <translation>Un reçu exige le nom du vendeur et des articles.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="166" />
+            <location filename="../../desktop_app/documents/receipt.py" line="173" />
             <source>Receipt line '{item}' does not add up.</source>
             <translation>La ligne de reçu « {item} » ne s'additionne pas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="171" />
+            <location filename="../../desktop_app/documents/receipt.py" line="178" />
             <source>The receipt's items do not add up to its subtotal.</source>
             <translation>Les articles du reçu ne totalisent pas son sous-total.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="175" />
+            <location filename="../../desktop_app/documents/receipt.py" line="182" />
             <source>The receipt's subtotal and taxes do not add up to its total.</source>
             <translation>Le sous-total et les taxes du reçu ne totalisent pas son total.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="187" />
+            <location filename="../../desktop_app/documents/receipt.py" line="194" />
             <source>A receipt of $100 or more needs the GST/HST number.</source>
             <translation>Un reçu de 100 $ ou plus exige le numéro de TPS/TVH.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="191" />
+            <location filename="../../desktop_app/documents/receipt.py" line="198" />
             <source>A receipt of $100 or more needs the QST number.</source>
             <translation>Un reçu de 100 $ ou plus exige le numéro de TVQ.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="195" />
+            <location filename="../../desktop_app/documents/receipt.py" line="202" />
             <source>A receipt of $500 or more needs the buyer's name and payment terms.</source>
             <translation>Un reçu de 500 $ ou plus exige le nom de l'acheteur et les modalités de paiement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="201" />
+            <location filename="../../desktop_app/documents/receipt.py" line="208" />
             <source>A credit note must refer to the original receipt.</source>
             <translation>Une note de crédit doit renvoyer au reçu d'origine.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="209" />
+            <location filename="../../desktop_app/documents/receipt.py" line="216" />
             <source>Cash tendered minus the total is not the change.</source>
             <translation>L'argent remis moins le total ne donne pas la monnaie.</translation>
         </message>
@@ -232,8 +232,8 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/events.py" line="158" />
-            <location filename="../../desktop_app/domain/events.py" line="246" />
-            <location filename="../../desktop_app/domain/events.py" line="349" />
+            <location filename="../../desktop_app/domain/events.py" line="270" />
+            <location filename="../../desktop_app/domain/events.py" line="389" />
             <source>'{value}' is not one of {choices}.</source>
             <translation>« {value} » ne fait pas partie de {choices}.</translation>
         </message>
@@ -273,103 +273,103 @@
             <translation>l'événement se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="240" />
+            <location filename="../../desktop_app/domain/events.py" line="264" />
             <source>expected a list like ["bioquebec", "lso"].</source>
             <translation>liste attendue, comme ["bioquebec", "lso"].</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="255" />
+            <location filename="../../desktop_app/domain/events.py" line="283" />
             <source>expected a whole number of days above 0.</source>
             <translation>nombre entier de jours supérieur à 0 attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="263" />
+            <location filename="../../desktop_app/domain/events.py" line="294" />
             <source>'{value}' is not a GST/HST number (9 digits, RT, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH (9 chiffres, RT, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="271" />
+            <location filename="../../desktop_app/domain/events.py" line="302" />
             <source>'{value}' is not a GST/HST number: the business number's check digit is wrong (a typing error?).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH : le chiffre de contrôle du numéro d'entreprise est erroné (faute de frappe?).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="284" />
+            <location filename="../../desktop_app/domain/events.py" line="315" />
             <source>'{value}' is not a QST number (10 digits, TQ, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TVQ (10 chiffres, TQ, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="299" />
+            <location filename="../../desktop_app/domain/events.py" line="333" />
             <source>Event file: at least one [[prices]] entry is required.</source>
             <translation>Fichier d'événement : au moins une entrée [[prices]] est requise.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="309" />
+            <location filename="../../desktop_app/domain/events.py" line="343" />
             <source>the code '{value}' is used twice.</source>
             <translation>le code « {value} » est utilisé deux fois.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="317" />
+            <location filename="../../desktop_app/domain/events.py" line="357" />
             <source>write amounts in quotes, like "450.00".</source>
             <translation>écrivez les montants entre guillemets, comme "450.00".</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="331" />
+            <location filename="../../desktop_app/domain/events.py" line="371" />
             <source>expected an amount in dollars and cents, like "450.00".</source>
             <translation>montant en dollars et en cents attendu, comme "450.00".</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="338" />
+            <location filename="../../desktop_app/domain/events.py" line="378" />
             <source>expected true or false.</source>
             <translation>true ou false attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="343" />
+            <location filename="../../desktop_app/domain/events.py" line="383" />
             <source>a complimentary category costs 0.00.</source>
             <translation>une catégorie gratuite coûte 0.00.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="358" />
+            <location filename="../../desktop_app/domain/events.py" line="398" />
             <source>the sale window ends before it starts.</source>
             <translation>la période de vente se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="104" />
-            <location filename="../../desktop_app/domain/membership_records.py" line="171" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="105" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="172" />
             <source>Unknown association '{association}'.</source>
             <translation>Association inconnue « {association} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="109" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="110" />
             <source>Unknown kind of member '{holder}'.</source>
             <translation>Type de membre inconnu « {holder} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="114" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="115" />
             <source>Membership {id} has no organization name.</source>
             <translation>L'adhésion {id} n'a pas de nom d'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="119" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="120" />
             <source>Membership {id} ends before it starts.</source>
             <translation>L'adhésion {id} se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="175" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="176" />
             <source>A decision needs a person or an email.</source>
             <translation>Une décision exige une personne ou un courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="177" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="178" />
             <source>Confirm which membership.</source>
             <translation>Confirmez de quelle adhésion il s'agit.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="180" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="181" />
             <source>Unknown decision '{decision}'.</source>
             <translation>Décision inconnue « {decision} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/member_directory.py" line="80" />
+            <location filename="../../desktop_app/domain/member_directory.py" line="77" />
             <source>Membership {id} appears twice.</source>
             <translation>L'adhésion {id} figure deux fois.</translation>
         </message>
@@ -391,38 +391,38 @@
             <translation>« {value} » est négatif ; un montant ne peut pas l'être ici.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/money.py" line="96" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="229" />
+            <location filename="../../desktop_app/domain/money.py" line="119" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="230" />
             <source>'{value}' is not a language (fr or en).</source>
             <translation>« {value} » n'est pas une langue (fr ou en).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="68" />
+            <location filename="../../desktop_app/domain/pricing.py" line="69" />
             <source>The time '{value}' ({what}) has no time zone.</source>
             <translation>L'heure « {value} » ({what}) n'a pas de fuseau horaire.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="92" />
+            <location filename="../../desktop_app/domain/pricing.py" line="93" />
             <source>The complimentary category '{code}' must cost 0.</source>
             <translation>La catégorie gratuite « {code} » doit coûter 0.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="105" />
+            <location filename="../../desktop_app/domain/pricing.py" line="106" />
             <source>The sale of '{code}' ends before it starts.</source>
             <translation>La vente de « {code} » se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="129" />
+            <location filename="../../desktop_app/domain/pricing.py" line="130" />
             <source>Unknown partner association: {codes}.</source>
             <translation>Association partenaire inconnue : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="136" />
+            <location filename="../../desktop_app/domain/pricing.py" line="137" />
             <source>Price category defined twice: {codes}.</source>
             <translation>Catégorie de prix définie deux fois : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="146" />
+            <location filename="../../desktop_app/domain/pricing.py" line="147" />
             <source>No price category '{code}' at event '{event}'.</source>
             <translation>Aucune catégorie de prix « {code} » pour l'événement « {event} ».</translation>
         </message>
@@ -482,7 +482,7 @@
             <translation>Montant non reconnu « {text} ». Écrivez-le comme 1234.56 ou 1 234,56 $.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/demo.py" line="190" />
+            <location filename="../../desktop_app/services/demo/__init__.py" line="191" />
             <source>This database already has registrations; demo data goes into an empty database (use --db with a new file).</source>
             <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
         </message>
@@ -573,12 +573,12 @@
             <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/badges.py" line="93" />
+            <location filename="../../desktop_app/commands/badges.py" line="75" />
             <source>There is no badge stock called '{name}'. Available: {stocks}</source>
             <translation>Il n'existe aucun support de porte-nom nommé « {name} ». Disponibles : {stocks}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/badges.py" line="117" />
+            <location filename="../../desktop_app/commands/badges.py" line="99" />
             <source>Cannot write {path}: {error}</source>
             <translation>Impossible d'écrire {path} : {error}</translation>
         </message>
@@ -604,22 +604,22 @@
             <translation>Une dérogation exige une raison.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/members.py" line="150" />
+            <location filename="../../desktop_app/commands/members.py" line="119" />
             <source>Say whom to check: --name, --email, --organization or --member-number.</source>
             <translation>Indiquez qui vérifier : --name, --email, --organization ou --member-number.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/members.py" line="173" />
+            <location filename="../../desktop_app/commands/members.py" line="142" />
             <source>Write the column mapping as FIELD=HEADER, not “{item}”.</source>
             <translation>Écrivez la correspondance des colonnes sous la forme CHAMP=EN-TÊTE, et non « {item} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/members.py" line="244" />
+            <location filename="../../desktop_app/commands/members.py" line="213" />
             <source>Name the person: give --email or --name.</source>
             <translation>Nommez la personne : indiquez --email ou --name.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/receipt.py" line="123" />
+            <location filename="../../desktop_app/commands/receipt.py" line="105" />
             <source>Cannot write {path}: {error}. Receipt {number} is issued; reprint it.</source>
             <translation>Impossible d'écrire {path} : {error}. Le reçu {number} est émis ; réimprimez-le.</translation>
         </message>
@@ -634,111 +634,111 @@
             <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="252" />
-            <location filename="../../desktop_app/services/desk/checkin.py" line="375" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="350" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="373" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
             <location filename="../../desktop_app/services/money/receipt_store.py" line="344" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="313" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="413" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="314" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="414" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="328" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="428" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="343" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="225" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="443" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="226" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="439" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="539" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="446" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="546" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="60" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="66" />
             <source>Backups from Passerelle cover the desk's own SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
             <translation>Les sauvegardes de Passerelle couvrent la base de données SQLite propre au poste ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="116" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="122" />
             <source>There is no database at {path}.</source>
             <translation>Il n'y a aucune base de données à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="132" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="138" />
             <source>The backup copy failed its check ({reason}).</source>
             <translation>La vérification de la copie de sauvegarde a échoué ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="139" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="145" />
             <source>Cannot write a backup to {folder}: {reason}</source>
             <translation>Impossible d'écrire une sauvegarde dans {folder} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="179" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="185" />
             <source>There is no file at {path}.</source>
             <translation>Il n'y a aucun fichier à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="183" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="189" />
             <source>{path} is damaged and was not restored ({reason}); nothing was changed.</source>
             <translation>{path} est endommagé et n'a pas été restauré ({reason}) ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="195" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="201" />
             <source>{path} is not a Passerelle database; nothing was changed.</source>
             <translation>{path} n'est pas une base de données Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="202" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="208" />
             <source>{path} was written by a newer version of Passerelle; nothing was changed.</source>
             <translation>{path} a été écrit par une version plus récente de Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="222" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="228" />
             <source>Cannot restore into {path}: {reason}</source>
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="223" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="221" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="251" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="249" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="253" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="251" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="370" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="368" />
             <source>Give a reason to undo a check-in.</source>
             <translation>Donnez une raison pour annuler une arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="380" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="378" />
             <source>{name} is not checked in; nothing to undo.</source>
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
@@ -773,39 +773,39 @@
             <translation>Une note de crédit sur {number} doit être entre 0,01 et {left} (le montant restant).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/decisions.py" line="94" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="87" />
             <location filename="../../desktop_app/services/membership/importing.py" line="166" />
             <source>Unknown association “{association}”. Choose one of: {choices}.</source>
             <translation>Association inconnue « {association} ». Choisissez parmi : {choices}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/decisions.py" line="102" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="95" />
             <source>Unknown decision “{decision}”. Choose one of: {choices}.</source>
             <translation>Décision inconnue « {decision} ». Choisissez parmi : {choices}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/decisions.py" line="110" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="103" />
             <source>Give the reason for the decision.</source>
             <translation>Donnez la raison de la décision.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/decisions.py" line="113" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="106" />
             <source>Say who made the decision.</source>
             <translation>Indiquez qui a pris la décision.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/decisions.py" line="117" />
             <location filename="../../desktop_app/importing/member_rows.py" line="83" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="110" />
             <source>“{value}” is not an email address.</source>
             <translation>« {value} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/decisions.py" line="132" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="125" />
             <source>No membership {id} in {association}'s list.</source>
             <translation>Aucune adhésion {id} dans la liste de {association}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/decisions.py" line="192" />
+            <location filename="../../desktop_app/services/membership/decisions.py" line="185" />
             <source>No current membership with number {number}.</source>
             <translation>Aucune adhésion en cours portant le numéro {number}.</translation>
         </message>
@@ -921,57 +921,57 @@
             <translation>autre nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="76" />
+            <location filename="../../desktop_app/services/money/payments.py" line="77" />
             <source>{why}: a supervisor must approve (PIN and reason).</source>
             <translation>{why} : un superviseur doit approuver (NIP et raison).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="106" />
+            <location filename="../../desktop_app/services/money/payments.py" line="107" />
             <source>Unknown payment method '{method}': cash, card, invoice or complimentary.</source>
             <translation>Mode de paiement inconnu « {method} » : cash, card, invoice ou complimentary (comptant, carte, facture ou gratuit).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="120" />
+            <location filename="../../desktop_app/services/money/payments.py" line="121" />
             <source>The cash tendered ({tendered}) is less than the amount ({amount}).</source>
             <translation>L'argent remis ({tendered}) est inférieur au montant ({amount}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="130" />
+            <location filename="../../desktop_app/services/money/payments.py" line="131" />
             <source>Enter the card terminal's reference (authorization number).</source>
             <translation>Entrez la référence du terminal de paiement (numéro d'autorisation).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="138" />
+            <location filename="../../desktop_app/services/money/payments.py" line="139" />
             <source>An invoice goes to an organization: enter its name.</source>
             <translation>Une facture est adressée à une organisation : entrez son nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="143" />
+            <location filename="../../desktop_app/services/money/payments.py" line="144" />
             <source>A complimentary admission costs 0, not {amount}.</source>
             <translation>Une entrée gratuite coûte 0, pas {amount}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="168" />
+            <location filename="../../desktop_app/services/money/payments.py" line="169" />
             <source>The desk action {action} was already used for another payment.</source>
             <translation>L'action de poste {action} a déjà servi pour un autre paiement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="224" />
+            <location filename="../../desktop_app/services/money/payments.py" line="225" />
             <source>This registration was cancelled; nothing to collect.</source>
             <translation>Cette inscription a été annulée ; rien à encaisser.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="228" />
+            <location filename="../../desktop_app/services/money/payments.py" line="229" />
             <source>Nothing is owed on this registration.</source>
             <translation>Rien n'est dû pour cette inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="232" />
+            <location filename="../../desktop_app/services/money/payments.py" line="233" />
             <source>The amount collected must be between 0.01 and the balance ({balance}).</source>
             <translation>Le montant encaissé doit être entre 0,01 et le solde ({balance}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="308" />
+            <location filename="../../desktop_app/services/money/payments.py" line="309" />
             <source>A balance is collected in cash or by card; otherwise a supervisor overrides at check-in.</source>
             <translation>Un solde s'encaisse en argent comptant ou par carte ; sinon, un superviseur accorde une dérogation à l'arrivée.</translation>
         </message>
@@ -991,22 +991,22 @@
             <translation>Il n'y a aucun reçu portant le numéro {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="123" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="129" />
             <source>Only money received (cash or card) gets a receipt.</source>
             <translation>Seul l'argent reçu (comptant ou carte) donne droit à un reçu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="129" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="135" />
             <source>The receipt's total {total} is not the payment {paid}.</source>
             <translation>Le total du reçu ({total}) ne correspond pas au paiement ({paid}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="238" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="249" />
             <source>There is no registration with the code {code}.</source>
             <translation>Il n'y a aucune inscription portant le code {code}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="285" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="296" />
             <source>No receipt was issued at the desk for registration {code} (payments made online are receipted by the online store).</source>
             <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les reçus des paiements en ligne sont émis par la boutique en ligne).</translation>
         </message>
@@ -1137,7 +1137,7 @@
             <translation>Le NIP actuel est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/link.py" line="235" />
+            <location filename="../../desktop_app/services/sync/link.py" line="237" />
             <source>No shared server is connected.</source>
             <translation>Aucun serveur partagé n'est connecté.</translation>
         </message>
@@ -1147,7 +1147,7 @@
             <translation>La copie du poste n'a aucune ligne pour l'action {action}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay_apply.py" line="50" />
+            <location filename="../../desktop_app/services/sync/replay_apply.py" line="51" />
             <source>The server has no registration {code}.</source>
             <translation>Le serveur n'a aucune inscription {code}.</translation>
         </message>
@@ -1167,47 +1167,47 @@
             <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="64" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="65" />
             <source>The member rate needs an active membership in a partner association</source>
             <translation>Le tarif membre exige une adhésion active à une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="67" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="68" />
             <source>This category is not on sale now</source>
             <translation>Cette catégorie n'est pas en vente actuellement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="68" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="69" />
             <source>A complimentary admission</source>
             <translation>Une entrée gratuite</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="221" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="222" />
             <source>Enter the person's name.</source>
             <translation>Entrez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="249" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="250" />
             <source>The category '{code}' costs nothing: choose complimentary.</source>
             <translation>La catégorie « {code} » ne coûte rien : choisissez « gratuit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="256" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="257" />
             <source>The amount {amount} is not the price of '{code}' ({total}).</source>
             <translation>Le montant {amount} n'est pas le prix de « {code} » ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="273" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="274" />
             <source>The desk action {action} was already used for something else.</source>
             <translation>L'action de poste {action} a déjà servi pour autre chose.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="310" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="311" />
             <source>{email} is already registered to this event; find that registration, or confirm that this is another person.</source>
             <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="319" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="320" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
@@ -1251,76 +1251,116 @@
             <source>A shared database must be a PostgreSQL server.</source>
             <translation>Une base de données partagée doit être un serveur PostgreSQL.</translation>
         </message>
+        <message>
+            <location filename="../../desktop_app/db/failures.py" line="21" />
+            <source>The database is busy: another program or desk is holding it. Nothing was changed; try again in a moment.</source>
+            <translation>La base de données est occupée : un autre programme ou poste la retient. Rien n'a été modifié; réessayez dans un instant.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/failures.py" line="26" />
+            <source>The disk is full: nothing was changed. Free some space on this computer, then try again.</source>
+            <translation>Le disque est plein : rien n'a été modifié. Libérez de l'espace sur cet ordinateur, puis réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/failures.py" line="30" />
+            <source>The database cannot be written (read-only file or folder, or no permission): nothing was changed. Check where it lives, then try again.</source>
+            <translation>Impossible d'écrire dans la base de données (fichier ou dossier en lecture seule, ou permission refusée) : rien n'a été modifié. Vérifiez son emplacement, puis réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/failures.py" line="35" />
+            <source>The disk could not be read or written ({reason}): nothing was changed. Check the disk (a USB key pulled out?), then try again.</source>
+            <translation>Le disque n'a pas pu être lu ou écrit ({reason}) : rien n'a été modifié. Vérifiez le disque (une clé USB retirée?), puis réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/failures.py" line="40" />
+            <source>The database file is damaged ({reason}). Nothing was changed. Restore the latest backup (passerelle restore) and tell the event manager.</source>
+            <translation>Le fichier de la base de données est endommagé ({reason}). Rien n'a été modifié. Restaurez la dernière sauvegarde (passerelle restore) et prévenez le responsable de l'événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/failures.py" line="45" />
+            <source>The database server stopped answering ({reason}): nothing was changed. Check the network, then try again.</source>
+            <translation>Le serveur de la base de données ne répond plus ({reason}) : rien n'a été modifié. Vérifiez le réseau, puis réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/money/receipt_files.py" line="15" />
+            <source>The receipt could not be saved to {path} ({reason}). Choose another folder.</source>
+            <translation>Le reçu n'a pas pu être enregistré dans {path} ({reason}). Choisissez un autre dossier.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/forms.py" line="223" />
+            <source>'{value}' is not an amount.</source>
+            <translation>« {value} » n'est pas un montant.</translation>
+        </message>
     </context>
     <context>
         <name>AttendeeCardView</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="160" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="132" />
             <source>Type a name, company, email or code, or scan a badge or a confirmation.</source>
             <translation>Tapez un nom, une entreprise, un courriel ou un code, ou balayez un porte-nom ou une confirmation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="139" />
             <source>No organization</source>
             <translation>Aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="169" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="141" />
             <source>CANCELLED registration</source>
             <translation>Inscription ANNULÉE</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="172" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="144" />
             <source>{category} · due {due} · paid {paid}</source>
             <translation>{category} · dû {due} · payé {paid}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="179" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="151" />
             <source>&lt;b style='color:#b71c1c'&gt;balance due {amount}&lt;/b&gt;</source>
             <translation>&lt;b style='color:#b71c1c'&gt;solde dû {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="184" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="156" />
             <source>&lt;b&gt;owed back {amount}&lt;/b&gt;</source>
             <translation>&lt;b&gt;à rembourser {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="189" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="161" />
             <source>&lt;b style='color:#1b5e20'&gt;✔ Checked in&lt;/b&gt; at {time}, desk {desk}, by {staff}</source>
             <translation>&lt;b style='color:#1b5e20'&gt;✔ Arrivée enregistrée&lt;/b&gt; à {time}, poste {desk}, par {staff}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="197" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="169" />
             <source>Not checked in</source>
             <translation>Arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="199" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="171" />
             <source>Badges printed: {count}</source>
             <translation>Porte-noms imprimés : {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="201" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="173" />
             <source>Notes: {notes}</source>
             <translation>Notes : {notes}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="216" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="198" />
             <source>Membership doubt: confirm before check-in</source>
             <translation>Adhésion incertaine : confirmez avant l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="220" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="202" />
             <source>Paid a member rate without an active membership</source>
             <translation>A payé le tarif membre sans adhésion active</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="225" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="207" />
             <source>Member: {associations}</source>
             <translation>Membre : {associations}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="227" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="209" />
             <source>Not a member of BIOQuébec or LSO</source>
             <translation>Non-membre (ni BIOQuébec ni LSO)</translation>
         </message>
@@ -1328,47 +1368,47 @@
     <context>
         <name>BackupSettingsBox</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="66" />
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="71" />
             <source>Backup folder</source>
             <translation>Dossier de sauvegarde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="78" />
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="83" />
             <source>Backups</source>
             <translation>Sauvegardes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="79" />
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="84" />
             <source>Backup f&amp;older</source>
             <translation>Dossier de sau&amp;vegarde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="80" />
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="85" />
             <source>C&amp;hoose…</source>
             <translation>C&amp;hoisir…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="81" />
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="86" />
             <source>&amp;Every</source>
             <translation>&amp;Toutes les</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="82" />
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="87" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="83" />
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="88" />
             <source>&amp;Keep the last</source>
             <translation>&amp;Garder les</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="84" />
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="89" />
             <source> backups</source>
             <translation> dernières sauvegardes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="87" />
+            <location filename="../../desktop_app/ui/dialogs/backup_box.py" line="92" />
             <source>The desk copies its local database here while it works and when it closes. A USB key keeps a copy if this computer fails. A shared database is backed up on its server.</source>
             <translation>Le poste copie ici sa base de données locale pendant le travail et à la fermeture. Une clé USB garde une copie si cet ordinateur tombe en panne. Une base de données partagée est sauvegardée sur son serveur.</translation>
         </message>
@@ -1376,37 +1416,37 @@
     <context>
         <name>CheckIn</name>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="39" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="38" />
             <source>Checked in: {name}</source>
             <translation>Arrivée enregistrée : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="40" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="39" />
             <source>Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed.</source>
             <translation>Arrivée déjà enregistrée : {name}, à {at} au poste {desk} par {staff}. Rien n'a changé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="43" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="42" />
             <source>Not found: no registration {code} at this event.</source>
             <translation>Introuvable : aucune inscription {code} à cet événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="44" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="43" />
             <source>Not found: {code} is a registration for another event ({event}).</source>
             <translation>Introuvable : {code} est une inscription à un autre événement ({event}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="47" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="46" />
             <source>Cancelled: the registration of {name} was cancelled.</source>
             <translation>Annulée : l'inscription de {name} a été annulée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="48" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="47" />
             <source>Payment due: {name} owes {balance}. Collect it or ask a supervisor.</source>
             <translation>Paiement dû : {name} doit {balance}. Encaissez-le ou faites appel à un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="51" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="50" />
             <source>Membership doubt: confirm {name}'s membership or ask a supervisor.</source>
             <translation>Adhésion incertaine : confirmez l'adhésion de {name} ou faites appel à un superviseur.</translation>
         </message>
@@ -1525,32 +1565,32 @@
     <context>
         <name>DeskDecision</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="51" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="52" />
             <source>F7: decide the membership; F8: supervisor override.</source>
             <translation>F7 : statuer sur l'adhésion ; F8 : dérogation du superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="196" />
             <source>{name}: not a member of {association}.</source>
             <translation>{name} : non-membre de {association}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="177" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="198" />
             <source>{name}: member of {association} (proof shown).</source>
             <translation>{name} : membre de {association} (preuve présentée).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="181" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="202" />
             <source>{name}: member of {association} through {membership}.</source>
             <translation>{name} : membre de {association} par {membership}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="229" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="250" />
             <source>Membership decided</source>
             <translation>Décision d'adhésion enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="242" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="263" />
             <source>The decision was not recorded</source>
             <translation>La décision n'a pas été enregistrée</translation>
         </message>
@@ -1563,7 +1603,7 @@
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="442" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="491" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
@@ -1573,107 +1613,112 @@
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="111" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="112" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="411" />
-            <source>Printing the receipt…</source>
-            <translation>Impression du reçu…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="438" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="487" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="229" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="285" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="233" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="212" />
+            <source>{count} found. Choose the person, then press Enter.</source>
+            <translation>{count} trouvé(s). Choisissez la personne, puis appuyez sur Entrée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="221" />
+            <source>Scan not taken</source>
+            <translation>Lecture non prise en compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="222" />
+            <source>A window is open. Finish or close it, then scan again.</source>
+            <translation>Une fenêtre est ouverte. Terminez-la ou fermez-la, puis lisez le code de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="289" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="251" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="307" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="262" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="318" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="382" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="438" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="404" />
-            <source>No receipt printer is chosen: receipt not printed.</source>
-            <translation>Aucune imprimante à reçus n'est choisie : reçu non imprimé.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="451" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="500" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="461" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="510" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="329" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="385" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="337" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="393" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="368" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="424" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="429" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="478" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="263" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="319" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="330" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="386" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="338" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="394" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="376" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="432" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="73" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="78" />
             <source>Walk-in checked in</source>
             <translation>Inscription sur place : arrivée enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="82" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="87" />
             <source>Registration {code} created and paid.</source>
             <translation>Inscription {code} créée et payée.</translation>
         </message>
@@ -1681,122 +1726,122 @@
     <context>
         <name>DeskHeader</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="179" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="175" />
             <source>Français</source>
             <translation>Français</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="180" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="176" />
             <source>English</source>
             <translation>English</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="183" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="179" />
             <source>supervisor</source>
             <translation>superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="183" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="179" />
             <source>desk staff</source>
             <translation>personnel d'accueil</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="186" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="182" />
             <source>{desk} · signed out</source>
             <translation>{desk} · déconnecté</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="188" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="184" />
             <source>{desk} · {staff} ({role})</source>
             <translation>{desk} · {staff} ({role})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="193" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="189" />
             <source>… checked in</source>
             <translation>… arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="196" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="192" />
             <source>{checked} / {expected} checked in</source>
             <translation>{checked} / {expected} arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="201" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="197" />
             <source>shared database</source>
             <translation>base partagée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="201" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="197" />
             <source>local database</source>
             <translation>base locale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="207" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="203" />
             <source>The database cannot be reached: {location}</source>
             <translation>La base de données est injoignable : {location}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="224" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="220" />
             <source>backup failed</source>
             <translation>échec de la sauvegarde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="225" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="221" />
             <source>The last backup to {folder} failed: {reason}</source>
             <translation>La dernière sauvegarde dans {folder} a échoué : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="229" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="225" />
             <source>Last good backup: {time}.</source>
             <translation>Dernière sauvegarde réussie : {time}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="233" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="229" />
             <source>last backup {time}</source>
             <translation>dernière sauvegarde {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="236" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="232" />
             <source>Backed up to {path}</source>
             <translation>Sauvegardé dans {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="241" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="237" />
             <source>no backup yet</source>
             <translation>aucune sauvegarde encore</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="243" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="239" />
             <source>A backup goes to {folder} every {minutes} min and at close.</source>
             <translation>Une sauvegarde est faite dans {folder} toutes les {minutes} min et à la fermeture.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="253" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="249" />
             <source>no badge printer</source>
             <translation>aucune imprimante</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="255" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="251" />
             <source>printer: a job failed</source>
             <translation>imprimante : un travail a échoué</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="257" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="253" />
             <source>printing…</source>
             <translation>impression…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="259" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="255" />
             <source>printer {name}</source>
             <translation>imprimante {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="261" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="257" />
             <source>printer {name} missing</source>
             <translation>imprimante {name} absente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="263" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="259" />
             <source>printer {name} paused</source>
             <translation>imprimante {name} en pause</translation>
         </message>
@@ -1804,22 +1849,22 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="132" />
+            <location filename="../../desktop_app/app.py" line="133" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="134" />
+            <location filename="../../desktop_app/app.py" line="135" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="166" />
+            <location filename="../../desktop_app/app.py" line="167" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="212" />
+            <location filename="../../desktop_app/app.py" line="213" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -1827,150 +1872,175 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="120" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="148" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="120" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="148" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="125" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="126" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="154" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="127" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="155" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="128" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="156" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="129" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="157" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="130" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="158" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="131" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="159" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="132" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="160" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="133" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="134" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="135" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="163" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="137" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="165" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="141" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="168" />
+            <source>Receipts…</source>
+            <translation>Reçus…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="172" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="141" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="172" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="391" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="490" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="392" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="491" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="400" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="499" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="50" />
+            <source>Cancelled registration</source>
+            <translation>Inscription annulée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="51" />
+            <source>Already checked in</source>
+            <translation>Déjà enregistré</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="52" />
+            <source>Payment due — F4</source>
+            <translation>Paiement dû — F4</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="53" />
+            <source>Membership doubt — F7</source>
+            <translation>Adhésion incertaine — F7</translation>
         </message>
     </context>
     <context>
         <name>LinkIndicator</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="242" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="234" />
             <source>offline — 1 action waiting</source>
             <translation>hors ligne — 1 action en attente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="244" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="236" />
             <source>offline — {count} actions waiting</source>
             <translation>hors ligne — {count} actions en attente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="247" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="239" />
             <source>The shared server cannot be reached. The desk keeps working on its own copy; what it does is kept and sent when the server is back. Undo, corrections, membership decisions and staff accounts wait until then.</source>
             <translation>Le serveur partagé est injoignable. Le poste continue de travailler sur sa propre copie ; ce qu'il fait est conservé et envoyé au retour du serveur. Les annulations, corrections, décisions d'adhésion et comptes du personnel attendent jusque-là.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="252" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="244" />
             <source>Last error: {error}</source>
             <translation>Dernière erreur : {error}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="256" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="248" />
             <source>shared — sending {count} waiting actions</source>
             <translation>partagée — envoi de {count} actions en attente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="258" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="250" />
             <source>shared database</source>
             <translation>base partagée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="260" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="252" />
             <source>Shared server: {server}</source>
             <translation>Serveur partagé : {server}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="263" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="255" />
             <source>local database</source>
             <translation>base locale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="264" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="256" />
             <source>This desk works on its own database.</source>
             <translation>Ce poste travaille sur sa propre base de données.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="266" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="258" />
             <source>{count} refused (see Sync conflicts)</source>
             <translation>{count} refusée(s) (voir les conflits)</translation>
         </message>
@@ -2066,47 +2136,62 @@
     <context>
         <name>MembershipDecisionDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="66" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="67" />
             <source>Membership of {name}</source>
             <translation>Adhésion de {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="72" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="73" />
             <source>Which membership entitles {name} ({organization}) to the member rate?</source>
             <translation>Quelle adhésion donne droit au tarif membre à {name} ({organization})?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="73" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="74" />
             <source>no organization</source>
             <translation>aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="83" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="84" />
             <source>&amp;Reason (required):</source>
             <translation>&amp;Raison (obligatoire) :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="86" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="87" />
             <source>e.g. showed a 2026 membership card</source>
             <translation>p. ex. a présenté une carte de membre 2026</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="94" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="95" />
             <source>Record the decision</source>
             <translation>Enregistrer la décision</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="115" />
-            <source>This is their membership: {name} (score {score})</source>
-            <translation>C'est son adhésion : {name} (score {score})</translation>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="136" />
+            <source>This is their membership: {name} ({likeness})</source>
+            <translation>C'est son adhésion : {name} ({likeness})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="122" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="141" />
+            <source>member no. {number}</source>
+            <translation>membre nº {number}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="150" />
+            <source>expired on {date}</source>
+            <translation>expirée le {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="152" />
+            <source>valid until {date}</source>
+            <translation>valide jusqu'au {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/decision.py" line="121" />
             <source>Member of {association}: proof shown (e.g. membership card)</source>
             <translation>Membre de {association} : preuve présentée (p. ex. carte de membre)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="129" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="128" />
             <source>Not a member of {association}</source>
             <translation>Non-membre de {association}</translation>
         </message>
@@ -2170,33 +2255,53 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/membership_records.py" line="80" />
+            <source>expired on {date}</source>
+            <translation>expirée le {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/membership_records.py" line="81" />
             <source>valid from {date}</source>
             <translation>valide à partir du {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="81" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="82" />
             <source>no end date</source>
             <translation>sans date de fin</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="31" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="33" />
             <source>{evidence}, {validity}</source>
             <translation>{evidence}, {validity}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="32" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="34" />
             <source>{association} — {evidence}</source>
             <translation>{association} — {evidence}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="33" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="35" />
             <source>membership expired on {date}</source>
             <translation>adhésion expirée le {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="34" />
-            <source>possibly '{name}' (score {score}): staff must confirm</source>
-            <translation>peut-être « {name} » (score {score}) : le personnel doit confirmer</translation>
+            <location filename="../../desktop_app/services/desk/attendees.py" line="36" />
+            <source>possibly '{name}' ({likeness}): staff must confirm</source>
+            <translation>peut-être « {name} » ({likeness}) : le personnel doit confirmer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/attendees.py" line="40" />
+            <source>same name</source>
+            <translation>même nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/attendees.py" line="41" />
+            <source>close match</source>
+            <translation>correspondance proche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/attendees.py" line="42" />
+            <source>possible match</source>
+            <translation>correspondance possible</translation>
         </message>
     </context>
     <context>
@@ -2232,12 +2337,12 @@
             <translation>Adhésion incertaine — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="210" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="230" />
             <source>Ready — scan a badge or type a name.</source>
             <translation>Prêt — balayez un porte-nom ou tapez un nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="148" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="162" />
             <source>Override by {supervisor}.</source>
             <translation>Dérogation accordée par {supervisor}.</translation>
         </message>
@@ -2313,42 +2418,42 @@
     <context>
         <name>PaymentDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="162" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="163" />
             <source>Collect the balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="164" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="165" />
             <source>{name} owes &lt;b&gt;{amount}&lt;/b&gt;.</source>
             <translation>{name} doit &lt;b&gt;{amount}&lt;/b&gt;.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="169" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="170" />
             <source>Cash</source>
             <translation>Comptant</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="171" />
             <source>Card (venue terminal)</source>
             <translation>Carte (terminal du lieu)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="180" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="181" />
             <source>Print the receipt</source>
             <translation>Imprimer le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="185" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="186" />
             <source>Amount tendered</source>
             <translation>Montant remis</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="186" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="187" />
             <source>Change due</source>
             <translation>Monnaie à rendre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="188" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="189" />
             <source>Terminal reference</source>
             <translation>Référence du terminal</translation>
         </message>
@@ -2356,97 +2461,97 @@
     <context>
         <name>PaymentPanel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="186" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="165" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="194" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="173" />
             <source>The amount tendered is not an amount: type it as 50 or 50.00.</source>
             <translation>Le montant remis n'est pas un montant : tapez-le comme 50 ou 50,00.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="196" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="175" />
             <source>The cash tendered is less than the total ({total}).</source>
             <translation>L'argent remis est inférieur au total ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="203" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="182" />
             <source>Type the card terminal's reference (on the slip).</source>
             <translation>Tapez la référence du terminal de paiement (sur le reçu de transaction).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="206" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="185" />
             <source>An invoice goes to an organization: type the organization.</source>
             <translation>Une facture est adressée à une organisation : tapez l'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="228" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="207" />
             <source>Leave empty if the exact amount is given.</source>
             <translation>Laissez vide si le montant exact est remis.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="211" />
             <source>Type an amount such as 50 or 50.00</source>
             <translation>Tapez un montant comme 50 ou 50,00</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="240" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="219" />
             <source>Short by {amount}</source>
             <translation>Il manque {amount}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="245" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="224" />
             <source>Change due: {amount}</source>
             <translation>Monnaie à rendre : {amount}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="253" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="232" />
             <source>Invoice to {organization}. Nothing is paid now: the balance stays due and no receipt is issued.</source>
             <translation>Facture adressée à {organization}. Rien n'est payé maintenant : le solde reste dû et aucun reçu n'est émis.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="259" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="238" />
             <source>An invoice goes to an organization: type the organization above.</source>
             <translation>Une facture est adressée à une organisation : tapez l'organisation ci-dessus.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="264" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="243" />
             <source>Ca&amp;sh</source>
             <translation>Co&amp;mptant</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="265" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="244" />
             <source>Car&amp;d (venue terminal)</source>
             <translation>Car&amp;te (terminal du lieu)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="266" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="245" />
             <source>&amp;Invoice</source>
             <translation>&amp;Facture</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="267" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="246" />
             <source>Co&amp;mplimentary</source>
             <translation>Grat&amp;uit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="268" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="247" />
             <source>&amp;Tendered</source>
             <translation>Montant &amp;remis</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="269" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="248" />
             <source>Terminal &amp;reference</source>
             <translation>Référence &amp;du terminal</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="270" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="249" />
             <source>Authorization number on the slip</source>
             <translation>Numéro d'autorisation sur le reçu de transaction</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="272" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="251" />
             <source>Complimentary admission: a supervisor approves it with their PIN.</source>
             <translation>Entrée gratuite : un superviseur l'approuve avec son NIP.</translation>
         </message>
@@ -2455,57 +2560,62 @@
         <name>PersonBox</name>
         <message>
             <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="112" />
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="146" />
+            <source>Filled in from the membership found through the email address.</source>
+            <translation>Rempli d'après l'adhésion trouvée par l'adresse courriel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="137" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="172" />
             <source>Best rate for this person</source>
             <translation>Meilleur tarif</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="127" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="152" />
             <source>Person</source>
             <translation>Personne</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="129" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="155" />
             <source>&amp;First name</source>
             <translation>&amp;Prénom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="130" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="156" />
             <source>&amp;Last name</source>
             <translation>&amp;Nom de famille</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="131" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="157" />
             <source>&amp;Email</source>
             <translation>&amp;Courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="132" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="158" />
             <source>&amp;Organization</source>
             <translation>&amp;Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="133" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="159" />
             <source>Member &amp;no.</source>
             <translation>Nº de mem&amp;bre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="134" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="160" />
             <source>C&amp;ategory</source>
             <translation>C&amp;atégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="135" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="161" />
             <source>Lan&amp;guage</source>
             <translation>Lan&amp;gue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="139" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="165" />
             <source>If the person has their card</source>
             <translation>Si la personne a sa carte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="140" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="166" />
             <source>Not stated</source>
             <translation>Non précisée</translation>
         </message>
@@ -2513,47 +2623,47 @@
     <context>
         <name>PersonDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="94" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="95" />
             <source>First name</source>
             <translation>Prénom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="95" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="96" />
             <source>Last name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="96" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="97" />
             <source>Email</source>
             <translation>Courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="97" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="98" />
             <source>Organization</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="99" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="100" />
             <source>Notes</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="107" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="108" />
             <source>Substitute a colleague</source>
             <translation>Remplacer par un collègue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="110" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="111" />
             <source>Who comes instead of {name}? The registration moves to them; {name} keeps their history. The membership is checked again for the newcomer.</source>
             <translation>Qui vient à la place de {name}? L'inscription lui est transférée ; {name} garde son historique. L'adhésion est vérifiée de nouveau pour la personne qui arrive.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="115" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="116" />
             <source>Edit {name}</source>
             <translation>Modifier {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="116" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="117" />
             <source>Correct the person's details. Every change is logged.</source>
             <translation>Corrigez les renseignements de la personne. Chaque modification est consignée.</translation>
         </message>
@@ -2594,72 +2704,72 @@
     <context>
         <name>QuotePanel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="189" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="164" />
             <source>No BIOQuébec or LSO membership found: guest</source>
             <translation>Aucune adhésion BIOQuébec ou LSO trouvée : non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="191" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="166" />
             <source>No active membership: guest</source>
             <translation>Aucune adhésion active : non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="206" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="181" />
             <source>{reason} — a supervisor must approve.</source>
             <translation>{reason} — un superviseur doit approuver.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="210" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="185" />
             <source>Price before taxes</source>
             <translation>Prix avant taxes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="222" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="197" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="225" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="200" />
             <source>Taxes included in the price.</source>
             <translation>Taxes incluses dans le prix.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="234" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="209" />
             <source>checked in at {time}</source>
             <translation>arrivée enregistrée à {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="238" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="213" />
             <source>not checked in yet</source>
             <translation>arrivée pas encore enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="240" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="215" />
             <source>{email} is already registered to this event: {who}, {category}, code {code}, {state}.</source>
             <translation>{email} est déjà inscrit à cet événement : {who}, {category}, code {code}, {state}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="245" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="220" />
             <source>Membership</source>
             <translation>Adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="246" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="221" />
             <source>&amp;Open that registration</source>
             <translation>Ou&amp;vrir cette inscription</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="247" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="222" />
             <source>This is another &amp;person with the same email</source>
             <translation>C'est une autre per&amp;sonne avec le même courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="256" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="231" />
             <source>Working out the price…</source>
             <translation>Calcul du prix…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="264" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="239" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
@@ -2667,50 +2777,217 @@
     <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="37" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="38" />
             <source>Reason</source>
             <translation>Raison</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="42" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="43" />
             <source>e.g. scanned the wrong badge</source>
             <translation>p. ex. mauvais porte-nom balayé</translation>
         </message>
     </context>
     <context>
+        <name>ReceiptDelivery</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="55" />
+            <source>Sending receipt {number} to {printer}…</source>
+            <translation>Envoi du reçu {number} à {printer}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="57" />
+            <source>Saving receipt {number} as PDF…</source>
+            <translation>Enregistrement du reçu {number} en PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="59" />
+            <source>Receipt {number} sent to {printer}.</source>
+            <translation>Reçu {number} envoyé à {printer}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="62" />
+            <source>Receipt saved as PDF: {path} — not printed: {problem}</source>
+            <translation>Reçu enregistré en PDF : {path} — non imprimé : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="66" />
+            <source>Receipt saved as PDF (no receipt printer): {path}</source>
+            <translation>Reçu enregistré en PDF (aucune imprimante à reçus) : {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="70" />
+            <source>Receipt {number} was neither printed nor saved: {problem}</source>
+            <translation>Le reçu {number} n'a été ni imprimé ni enregistré : {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptLookupDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="137" />
+            <source>credit note on {number}</source>
+            <translation>note de crédit sur {number}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="155" />
+            <source>No receipt matches.</source>
+            <translation>Aucun reçu ne correspond.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="195" />
+            <source>Save the receipt as PDF</source>
+            <translation>Enregistrer le reçu en PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="195" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="209" />
+            <source>Copy of receipt {number} saved as PDF: {path}</source>
+            <translation>Copie du reçu {number} enregistrée en PDF : {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="229" />
+            <source>Receipts</source>
+            <translation>Reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="230" />
+            <source>&amp;Find</source>
+            <translation>&amp;Chercher</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="231" />
+            <source>Receipt number, registration code or name</source>
+            <translation>Numéro de reçu, code d'inscription ou nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="234" />
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="235" />
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="236" />
+            <source>Person</source>
+            <translation>Personne</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="237" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="238" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="239" />
+            <source>Credit notes</source>
+            <translation>Notes de crédit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="242" />
+            <source>&amp;Reprint (copy)</source>
+            <translation>&amp;Réimprimer (copie)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="243" />
+            <source>&amp;Save as PDF…</source>
+            <translation>&amp;Enregistrer en PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="244" />
+            <source>&amp;Close</source>
+            <translation>&amp;Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptSettings</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipt_settings.py" line="62" />
+            <source>Receipt folder</source>
+            <translation>Dossier des reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipt_settings.py" line="74" />
+            <source>Letter page (8.5 × 11 in)</source>
+            <translation>Page Lettre (8,5 × 11 po)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipt_settings.py" line="75" />
+            <source>80 mm receipt roll (thermal printer)</source>
+            <translation>Rouleau de reçus de 80 mm (imprimante thermique)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipt_settings.py" line="79" />
+            <source>Rece&amp;ipt paper</source>
+            <translation>Pap&amp;ier des reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipt_settings.py" line="80" />
+            <source>Receipt fol&amp;der</source>
+            <translation>&amp;Dossier des reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipt_settings.py" line="81" />
+            <source>Choo&amp;se…</source>
+            <translation>Choi&amp;sir…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receipt_settings.py" line="84" />
+            <source>Without a receipt printer, or when it fails, each receipt is saved here as a PDF only this computer's user can open (receipts hold personal information).</source>
+            <translation>Sans imprimante à reçus, ou si elle est en panne, chaque reçu est enregistré ici en PDF, que seul l'utilisateur de cet ordinateur peut ouvrir (les reçus contiennent des renseignements personnels).</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentCheckIns</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/recent.py" line="85" />
+            <source>Last check-ins at this desk (click to fix one)</source>
+            <translation>Derniers enregistrements à ce poste (cliquez pour en corriger un)</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultBox</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="57" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="69" />
             <source>Done</source>
             <translation>Terminé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="59" />
-            <source>Receipt sent to the printer</source>
-            <translation>Reçu envoyé à l'imprimante</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="61" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="71" />
             <source>&amp;Print the receipt</source>
             <translation>&amp;Imprimer le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="68" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="71" />
+            <source>&amp;Save the receipt as PDF</source>
+            <translation>&amp;Enregistrer le reçu en PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="78" />
             <source>{name} is registered and checked in. Code {code}.</source>
             <translation>{name} est inscrit et son arrivée est enregistrée. Code {code}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="74" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="84" />
             <source>Receipt {number}: {total}.</source>
             <translation>Reçu {number} : {total}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="79" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="92" />
             <source>No receipt: nothing was paid now.</source>
             <translation>Aucun reçu : rien n'a été payé maintenant.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="83" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_result.py" line="100" />
             <source>Change due: {amount}</source>
             <translation>Monnaie à rendre : {amount}</translation>
         </message>
@@ -2718,42 +2995,42 @@
     <context>
         <name>ResultsModel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="151" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="153" />
             <source>Balance due: {amount}</source>
             <translation>Solde dû : {amount}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="176" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="177" />
             <source>Member of</source>
             <translation>Membre de</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="172" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="178" />
             <source>Organization</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="173" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="179" />
             <source>Checked in</source>
             <translation>Arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="174" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="180" />
             <source>Due</source>
             <translation>Dû</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="142" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="145" />
             <source>cancelled</source>
             <translation>annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="155" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="157" />
             <source>Checked in at {time}</source>
             <translation>Arrivée enregistrée à {time}</translation>
         </message>
@@ -2761,27 +3038,27 @@
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="279" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="335" />
             <source>Search name, company, email or scan…</source>
-            <translation>Rechercher un nom, une entreprise, un courriel ou balayer…</translation>
+            <translation>Nom, entreprise, courriel ou code à balayer…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="280" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="336" />
             <source>Search</source>
             <translation>Rechercher</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="288" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="344" />
             <source>Esc clears the search. ↑ ↓ choose a person.</source>
             <translation>Échap efface la recherche. ↑ ↓ pour choisir une personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="291" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="347" />
             <source>No one matches “{query}”. Walk-in? Press F5.</source>
             <translation>Personne ne correspond à « {query} ». Inscription sur place? Appuyez sur F5.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="297" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="353" />
             <source>“{query}”: {count} found</source>
             <translation>« {query} » : {count} trouvé(s)</translation>
         </message>
@@ -2906,162 +3183,162 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="294" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="299" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="295" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="300" />
             <source>printing</source>
             <translation>impression en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="296" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="301" />
             <source>paused or in error</source>
             <translation>en pause ou en erreur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="297" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="302" />
             <source>not found on this computer</source>
             <translation>introuvable sur cet ordinateur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="310" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="315" />
             <source>No printer (save PDFs instead)</source>
             <translation>Aucune imprimante (enregistrer des PDF à la place)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="315" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="320" />
             <source> (default)</source>
             <translation> (par défaut)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="378" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="383" />
             <source>The next badge prints in cell {cell} of {cells}.</source>
             <translation>Le prochain porte-nom s'imprime dans la case {cell} sur {cells}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="394" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="399" />
             <source>Sending the alignment page to {printer}…</source>
             <translation>Envoi de la page d'alignement à {printer}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="410" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="415" />
             <source>Save the alignment page</source>
             <translation>Enregistrer la page d'alignement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="412" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="417" />
             <source>PDF documents (*.pdf)</source>
             <translation>Documents PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="429" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="434" />
             <source>Alignment page saved to {path}.</source>
             <translation>Page d'alignement enregistrée dans {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="434" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="439" />
             <source>Alignment page sent to {printer}. Hold the printed page against a sheet of badges to the light: the outlines should match the cells.</source>
             <translation>Page d'alignement envoyée à {printer}. Superposez la page imprimée à une feuille de porte-noms, à contre-jour : les contours doivent coïncider avec les cases.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="448" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
             <source>Desk settings</source>
             <translation>Paramètres du poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="449" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="454" />
             <source>This desk</source>
             <translation>Ce poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="450" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="455" />
             <source>Badges</source>
             <translation>Porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="451" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="456" />
             <source>Receipts</source>
             <translation>Reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="459" />
             <source>Shared data&amp;base…</source>
             <translation>&amp;Base de données partagée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="454" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="460" />
             <source>&amp;Desk name</source>
             <translation>Nom du &amp;poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="455" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="461" />
             <source>&amp;Language</source>
             <translation>&amp;Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="458" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="464" />
             <source>Play a &amp;sound for each check-in result</source>
             <translation>Jouer un &amp;son pour chaque résultat d'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="459" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="465" />
             <source>Badge &amp;printer</source>
             <translation>&amp;Imprimante à porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="460" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="466" />
             <source>Badge s&amp;tock</source>
             <translation>Supp&amp;ort de porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="461" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="467" />
             <source>Start at &amp;cell</source>
             <translation>Commencer à la &amp;case</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="463" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="469" />
             <source>On a partly used sheet, the first free cell (counted left to right).</source>
             <translation>Sur une feuille entamée, la première case libre (comptée de gauche à droite).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="465" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="471" />
             <source>Print the badge on &amp;check-in</source>
             <translation>Imprimer le porte-nom à l'&amp;arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="466" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="472" />
             <source>Print an &amp;alignment page</source>
             <translation>Imprimer une page d'alig&amp;nement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="467" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="473" />
             <source>Save it as P&amp;DF…</source>
             <translation>L'enregistrer en P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="468" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="474" />
             <source>&amp;Refresh</source>
             <translation>Act&amp;ualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="469" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="475" />
             <source>Receipt p&amp;rinter</source>
             <translation>I&amp;mprimante à reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="470" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="476" />
             <source>Tick “print the &amp;receipt” after each payment</source>
             <translation>Cocher par défaut « imprimer le &amp;reçu » après chaque paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="476" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="482" />
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="477" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="483" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -3069,7 +3346,8 @@
     <context>
         <name>SharedDesk</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="253" />
+            <location filename="../../desktop_app/services/desk/desk.py" line="64" />
+            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="252" />
             <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back with the server.</source>
             <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
         </message>
@@ -3341,77 +3619,77 @@
     <context>
         <name>WalkInDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="267" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="273" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="276" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="282" />
             <source>Complimentary admission for {name}.</source>
             <translation>Entrée gratuite pour {name}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="279" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="285" />
             <source>{category} for {name}, who has no active membership in a partner association.</source>
             <translation>{category} pour {name}, qui n'a aucune adhésion active à une association partenaire.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="282" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="288" />
             <source>{category} is not on sale now.</source>
             <translation>{category} n'est pas en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="299" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="305" />
             <source>Type the person's name.</source>
             <translation>Tapez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="304" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="310" />
             <source>Working out the price…</source>
             <translation>Calcul du prix…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="314" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="320" />
             <source>This email is already registered. Open that registration, or tick “another person with the same email”.</source>
             <translation>Ce courriel est déjà inscrit. Ouvrez cette inscription, ou cochez « autre personne avec le même courriel ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="344" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="350" />
             <source>Registering…</source>
             <translation>Inscription en cours…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="422" />
             <source>Walk-in registration</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="417" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="423" />
             <source>Membership and price</source>
             <translation>Adhésion et prix</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="418" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="424" />
             <source>Payment</source>
             <translation>Paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="420" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="426" />
             <source>&amp;Print the receipt</source>
             <translation>Imprimer &amp;le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="422" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="428" />
             <source>&amp;Close</source>
             <translation>Ferm&amp;er</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="422" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="428" />
             <source>&amp;Register and check in</source>
             <translation>&amp;Inscrire et enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="423" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="429" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -3432,52 +3710,52 @@
     <context>
         <name>pricing</name>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="34" />
+            <location filename="../../desktop_app/domain/pricing.py" line="35" />
             <source>Active member of a partner association</source>
             <translation>Membre actif d'une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="35" />
+            <location filename="../../desktop_app/domain/pricing.py" line="36" />
             <source>Requires an active membership in a partner association of this event</source>
             <translation>Exige une adhésion active à une association partenaire de cet événement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="38" />
+            <location filename="../../desktop_app/domain/pricing.py" line="39" />
             <source>The membership held is not with a partner association of this event</source>
             <translation>L'adhésion détenue n'est pas auprès d'une association partenaire de cet événement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="41" />
+            <location filename="../../desktop_app/domain/pricing.py" line="42" />
             <source>Open to everyone</source>
             <translation>Ouvert à tous</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="42" />
+            <location filename="../../desktop_app/domain/pricing.py" line="43" />
             <source>Open to everyone; this person is an active member of a partner association</source>
             <translation>Ouvert à tous ; cette personne est membre active d'une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="45" />
+            <location filename="../../desktop_app/domain/pricing.py" line="46" />
             <source>Open to anyone who meets this category's condition; staff check it</source>
             <translation>Ouvert à quiconque remplit la condition de cette catégorie ; le personnel la vérifie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="48" />
+            <location filename="../../desktop_app/domain/pricing.py" line="49" />
             <source>Complimentary; needs a supervisor</source>
             <translation>Gratuit ; exige un superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="49" />
+            <location filename="../../desktop_app/domain/pricing.py" line="50" />
             <source>Not on sale yet</source>
             <translation>Pas encore en vente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="50" />
+            <location filename="../../desktop_app/domain/pricing.py" line="51" />
             <source>No longer on sale</source>
             <translation>N'est plus en vente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/pricing.py" line="51" />
+            <location filename="../../desktop_app/domain/pricing.py" line="52" />
             <source>Replaced by a rate for the current period</source>
             <translation>Remplacé par un tarif de la période en cours</translation>
         </message>

@@ -208,3 +208,18 @@ def test_evidence_on_the_card_is_at_least_the_desk_s_base_size(qtbot: QtBot, des
     base = desk.window.card.font().pointSizeF()
     chip = desk.window.card.chips.itemAt(0).widget()
     assert chip is not None and chip.font().pointSizeF() >= base * 1.1
+
+
+def test_the_french_search_placeholder_fits_the_field_at_1280(
+    qtbot: QtBot, desk: Desk, translations: Translations
+) -> None:
+    switch_language(translations, "fr")
+    QApplication.processEvents()
+    window = desk.window
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    field = window.search.field
+    text = field.placeholderText()
+    assert text.startswith("Nom")  # the French text is really there
+    room = field.width() - 2 * 8 - 30  # padding and the clear button
+    assert field.fontMetrics().horizontalAdvance(text) <= room
