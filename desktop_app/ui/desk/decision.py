@@ -8,9 +8,8 @@ through once the doubt is settled (as a paid balance does in ``DeskFlows.collect
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,13 +25,30 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.membership import ASSOCIATION_NAMES, ASSOCIATIONS
 from desktop_app.services.desk.attendees import AttendeeCard, CandidateLine
-from desktop_app.services.desk.checkin import CheckInOutcome
-from desktop_app.ui.desk.outcome import Tone
+from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
+from desktop_app.ui.desk.context import DeskContext
+from desktop_app.ui.desk.outcome import OutcomePanel, Tone
 from desktop_app.ui.errors import error_text
 from desktop_app.ui.evidence import verdict_text
 
-if TYPE_CHECKING:
-    from desktop_app.ui.desk.flows import DeskFlows
+
+class DecisionHost(Protocol):
+    """What F7 needs from the desk (the flows), and nothing more: no import circle."""
+
+    card: AttendeeCard | None
+    blocked: CheckInResult | None
+    window: QWidget
+    context: DeskContext
+    outcome: OutcomePanel
+    changed: Any  # a signal: the database changed
+
+    @property
+    def staff(self) -> str: ...
+
+    def load_card(self, registration_id: int) -> None: ...
+
+    def check_in(self, code: str) -> None: ...
+
 
 _CONTEXT = "DeskDecision"
 
@@ -208,7 +224,7 @@ def _decided_text(card: AttendeeCard, chosen: Decision) -> str:
     return text.format(name=card.name, association=name, membership=membership)
 
 
-def decide_membership(flows: DeskFlows) -> None:
+def decide_membership(flows: DecisionHost) -> None:
     """F7: ask staff's decision about the card's person, record it, show the new card.
 
     A check-in refused for this person's membership doubt goes through once the doubt is
@@ -243,8 +259,6 @@ def decide_membership(flows: DeskFlows) -> None:
         )
 
     def done(new: AttendeeCard) -> None:
-        if not shiboken6.isValid(flows.window):
-            return
         flows.outcome.show_message(
             Tone.INFO,
             lambda: QCoreApplication.translate("DeskDecision", "Membership decided"),
@@ -256,15 +270,13 @@ def decide_membership(flows: DeskFlows) -> None:
             flows.check_in(new.code)  # settled: the refused check-in goes through now
 
     def failed(error: BaseException) -> None:
-        if not shiboken6.isValid(flows.window):
-            return
         flows.outcome.show_message(
             Tone.PROBLEM,
             lambda: QCoreApplication.translate("DeskDecision", "The decision was not recorded"),
             lambda: error_text(error),
         )
 
-    context.writer.submit(run, done, failed)
+    context.writer.submit(run, done, failed, owner=flows.window)
 
 
 __all__ = [

@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.services.desk.walkin import WalkInResult
 from desktop_app.ui.desk import shared_mode
-from desktop_app.ui.desk.outcome import Tone
+from desktop_app.ui.desk.context import DeskContext
+from desktop_app.ui.desk.flows import DeskFlows
+from desktop_app.ui.desk.outcome import OutcomePanel, Tone
+from desktop_app.ui.desk.search import SearchPanel
 from desktop_app.ui.dialogs.walkin import WalkInDialog
 
-if TYPE_CHECKING:
-    from desktop_app.ui.desk.window import DeskWindow
+
+class DeskWindow(Protocol):
+    """What the walk-in and staff doors need from the desk window (no import circle)."""
+
+    context: DeskContext
+    flows: DeskFlows
+    search: SearchPanel
+    outcome: OutcomePanel
+
+    def window(self) -> QWidget: ...
+
 
 _CONTEXT = "DeskFlows"
 
@@ -27,7 +39,7 @@ def open_walk_in(window: DeskWindow) -> None:
     """Open the walk-in form; a registration it creates is shown as checked in."""
     context = window.context
     dialog = WalkInDialog(
-        window,
+        window.window(),
         context.writer,
         context.sessions,
         context.slug,
@@ -109,7 +121,7 @@ def open_staff(window: DeskWindow) -> None:
     """Supervisors: the staff accounts."""
     context = window.context
     dialog_class = _dialog_class("staff", "StaffDialog")
-    dialog: QDialog = dialog_class(window, context.writer, context.sessions, context.staff)
+    dialog: QDialog = dialog_class(window.window(), context.writer, context.sessions, context.staff)
     try:
         dialog.exec()
     finally:
@@ -123,7 +135,7 @@ def open_receipts(window: DeskWindow) -> None:
 
     context, card = window.context, window.flows.card
     dialog = ReceiptLookupDialog(
-        window,
+        window.window(),
         reader=context.reader,
         writer=context.writer,
         sessions=context.sessions,
