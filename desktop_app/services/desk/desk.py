@@ -82,9 +82,14 @@ class PersonChange:
 class Desk(Protocol):
     """What a desk does; see the module's docstring."""
 
-    slug: str
-    desk: str
-    who: StaffMember
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def desk(self) -> str: ...
+
+    @property
+    def who(self) -> StaffMember: ...
 
     def signed_in(self, member: StaffMember) -> Desk:
         """The same desk with ``member`` acting from now on."""

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.domain.times import DEFAULT_TIMEZONE
 from desktop_app.services.admin.staff import StaffMember
+from desktop_app.services.desk.desk import Desk, LinkedDesk, LocalDesk
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue
@@ -40,6 +41,14 @@ class DeskContext:
     # offline); ``sessions`` then follows it (server, or the replica while offline).
     link: DeskLink | None = None
     timezone: str = DEFAULT_TIMEZONE  # the venue's: every time on the desk is shown in it
+
+    @property
+    def service(self) -> Desk:
+        """What this desk does, on its own database or through the shared server's link:
+        chosen here once for every part of the screen (they never ask which)."""
+        if self.link is not None:
+            return LinkedDesk.on(self.link, self.slug, self.staff)
+        return LocalDesk(self.sessions, self.slug, self.desk, self.staff)
 
     def event_name(self, language: str) -> str:
         """The event's name in ``language``."""

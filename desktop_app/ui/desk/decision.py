@@ -245,17 +245,12 @@ def decide_membership(flows: DecisionHost) -> None:
     )
 
     def run() -> AttendeeCard:
-        from desktop_app.services.membership.decision_records import decide_for_registration
-
-        return decide_for_registration(
-            context.sessions,
+        return context.service.decide_membership(
             card.registration_id,
             association=chosen.association,
             decision=chosen.decision,
             membership_id=chosen.membership_id,
             reason=chosen.reason,
-            staff=flows.staff,
-            desk=context.desk,
         )
 
     def done(new: AttendeeCard) -> None:

@@ -15,13 +15,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.services.admin.staff import Override
-from desktop_app.services.desk import attendees, checkin
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
+from desktop_app.services.desk.desk import PersonChange
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
-from desktop_app.ui.desk import shared_mode
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
 from desktop_app.ui.desk.context import DeskContext
@@ -139,14 +138,14 @@ class DeskFlows(QObject):
     def load_card(self, registration_id: int) -> None:
         """Read the card of ``registration_id`` in the background and show it."""
         self._wanted_card = registration_id
-        sessions = self.context.sessions
+        desk = self.context.service
 
         def loaded(card: AttendeeCard) -> None:
             if card.registration_id == self._wanted_card:
                 self._set_card(card)
 
         self.context.reader.submit(
-            lambda: attendees.attendee_card(sessions, registration_id),
+            lambda: desk.card(registration_id),
             loaded,
             self._failed,
             owner=self.window,
@@ -241,7 +240,7 @@ class DeskFlows(QObject):
 
         def run() -> CheckInResult:
             # Through the shared server's link when there is one (journaled offline).
-            return shared_mode.check_in(context, code, action_id=action, override=override)
+            return context.service.check_in(code, action_id=action, override=override)
 
         def done(result: CheckInResult) -> None:
             self._checking.discard(code)
@@ -324,13 +323,7 @@ class DeskFlows(QObject):
             self.changed.emit()
 
         self._write(
-            lambda: checkin.undo_check_in(
-                context.sessions,
-                card.registration_id,
-                desk=context.desk,
-                staff=self.staff,
-                reason=reason,
-            ),
+            lambda: context.service.undo_check_in(card.registration_id, reason=reason),
             done,
         )
 
@@ -353,29 +346,14 @@ class DeskFlows(QObject):
             return
         context = self.context
 
+        change = PersonChange(
+            form.first_name, form.last_name, form.email, form.organization, form.notes
+        )
+
         def run() -> AttendeeCard:
             if substitute:
-                return attendees.substitute(
-                    context.sessions,
-                    card.registration_id,
-                    first_name=form.first_name,
-                    last_name=form.last_name,
-                    email=form.email,
-                    organization=form.organization,
-                    desk=context.desk,
-                    staff=self.staff,
-                )
-            return attendees.edit_person(
-                context.sessions,
-                card.registration_id,
-                first_name=form.first_name,
-                last_name=form.last_name,
-                email=form.email,
-                organization=form.organization,
-                notes=form.notes,
-                desk=context.desk,
-                staff=self.staff,
-            )
+                return context.service.substitute(card.registration_id, change)
+            return context.service.edit_person(card.registration_id, change)
 
         def done(new: AttendeeCard) -> None:
             self._set_card(new)
@@ -447,8 +425,8 @@ class DeskFlows(QObject):
                 self.check_in(card.code, first=self.outcome.detail_text)
 
         self._write(
-            lambda: shared_mode.collect_balance(
-                context, card.registration_id, payment, action_id=action
+            lambda: context.service.collect_balance(
+                card.registration_id, payment, action_id=action
             ),
             done,
         )

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.services.desk.checkin import EventCounts, event_counts
+from desktop_app.services.desk.checkin import EventCounts
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.elided import ElidedLabel
 from desktop_app.ui.dialogs.common import interface_language
@@ -137,12 +137,12 @@ class DeskHeader(QWidget):
         if self._reading:
             return
         self._reading = True
-        sessions, slug = self.context.sessions, self.context.slug
+        desk = self.context.service
         choice = self.context.settings.badge_printer
         name = choice.printer if choice is not None else None
 
         def read() -> _Reading:
-            return _Reading(event_counts(sessions, slug), printer_state(name) if name else None)
+            return _Reading(desk.counts(), printer_state(name) if name else None)
 
         self.context.reader.submit(read, self._read, self._failed, owner=self)
 

@@ -4,9 +4,8 @@ The composition root opens the link on a worker (:func:`open_shared`: connect, r
 is waiting, copy the event to the replica — seconds for a large event). Every desk part
 keeps reading through ``DeskContext.sessions``, which is a :class:`LinkSessions`: the server
 while shared, the replica while offline, decided at each call. Check-ins, walk-ins and
-payments go through the link (:func:`check_in`, :func:`collect_balance`,
-:func:`walk_in_register`) so that, offline, each is journaled with its action and its
-receipt comes from the desk's offline series.
+payments go through the link (``DeskContext.service``, a ``LinkedDesk``) so that, offline,
+each is journaled with its action and its receipt comes from the desk's offline series.
 
 :class:`SharedDesk` attaches to the desk window: the header's link indicator, a refresh when
 another desk writes, undo / edit / substitute disabled while offline (they are not
@@ -19,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,18 +28,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.engine import data_directory
-from desktop_app.services.admin.staff import Override
-from desktop_app.services.desk.checkin import CheckInResult
 from desktop_app.services.desk.search import SearchHit, find_by_code
-from desktop_app.services.desk.walkin import WalkInForm, WalkInResult
-from desktop_app.services.money.payments import PaymentInput
-from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.desk.link_status import LinkIndicator, LinkMonitor
 from desktop_app.ui.worker import Worker
 
 if TYPE_CHECKING:
-    from desktop_app.ui.desk.context import DeskContext
+    pass
 
 OFFLINE_BLOCKED = ("undo", "edit", "substitute", "membership", "staff")
 """Desk actions that are not journaled offline (undo, corrections, membership decisions,
@@ -106,87 +99,6 @@ def open_shared(
     """
     link = DeskLink(desk, replica_path(desk, slug, folder), server_url, slug=slug)
     return SharedDatabase(link, server_url, LinkSessions(link))
-
-
-# -- the desk's writes, through the link when there is one ----------------------------------
-
-
-def check_in(
-    context: DeskContext, code: str, *, action_id: str, override: Override | None
-) -> CheckInResult:
-    """Check ``code`` in at this desk (the link's way when shared)."""
-    from desktop_app.services.desk import checkin
-
-    if context.link is not None:
-        return context.link.check_in(
-            context.slug, code, staff=context.staff.name, action_id=action_id, override=override
-        )
-    return checkin.check_in(
-        context.sessions,
-        context.slug,
-        code,
-        desk=context.desk,
-        staff=context.staff.name,
-        action_id=action_id,
-        override=override,
-    )
-
-
-def collect_balance(
-    context: DeskContext, registration_id: int, payment: PaymentInput, *, action_id: str
-) -> IssuedReceipt:
-    """Collect a balance at this desk (offline: the desk's own receipt series)."""
-    from desktop_app.services.money import payments
-
-    if context.link is not None:
-        return context.link.collect_balance(
-            registration_id, payment, staff=context.staff.name, action_id=action_id
-        )
-    return payments.collect_balance(
-        context.sessions,
-        registration_id,
-        payment,
-        desk=context.desk,
-        staff=context.staff.name,
-        action_id=action_id,
-    )
-
-
-WalkInRegister = Callable[..., WalkInResult]
-
-
-def walk_in_register(context: DeskContext) -> WalkInRegister | None:
-    """What the walk-in dialog calls to register, when it is not the plain service."""
-    link = context.link
-    if link is None:
-        return None
-
-    def register(
-        _sessions: sessionmaker[Session],
-        slug: str,
-        form: WalkInForm,
-        payment: PaymentInput,
-        *,
-        desk: str,
-        staff: str,
-        action_id: str,
-        override: Override | None = None,
-        allow_duplicate_email: bool = False,
-        at: datetime | None = None,
-    ) -> WalkInResult:
-        del desk  # the link's desk
-        return link.register_walk_in(
-            slug,
-            form,
-            payment,
-            staff=staff,
-            action_id=action_id,
-            override=override,
-            allow_duplicate_email=allow_duplicate_email,
-            at=at,
-        )
-
-    return register
 
 
 # -- on screen --------------------------------------------------------------------------
@@ -303,9 +215,6 @@ __all__ = [
     "LinkSessions",
     "SharedDatabase",
     "SharedDesk",
-    "check_in",
-    "collect_balance",
     "open_shared",
     "replica_path",
-    "walk_in_register",
 ]

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.services.desk.walkin import WalkInResult
-from desktop_app.ui.desk import shared_mode
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.flows import DeskFlows
 from desktop_app.ui.desk.outcome import OutcomePanel, Tone
@@ -47,7 +46,7 @@ def open_walk_in(window: DeskWindow) -> None:
         context.staff,
         reader=context.reader,
         settings=context.settings,
-        register=shared_mode.walk_in_register(context),
+        service=context.service,
         timezone=context.timezone,
     )
     dialog.registered.connect(lambda result: walked_in(window, result, dialog.person_box.person()))

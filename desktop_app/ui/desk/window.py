@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.admin.staff import StaffMember
-from desktop_app.services.desk.search import search_registrations
 from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
@@ -73,10 +72,9 @@ class DeskWindow(QMainWindow):
         self.sound = sound or Sound(lambda: context.settings.sounds)
 
         self.header = DeskHeader(context)
-        sessions, slug = context.sessions, context.slug
         self.search = SearchPanel(
             context.reader,
-            lambda query: search_registrations(sessions, slug, query),
+            lambda query: self.context.service.search(query),
             timezone=context.timezone,
         )
         self.card = AttendeeCardView()
@@ -368,14 +366,12 @@ class DeskWindow(QMainWindow):
     # -- change of staff ------------------------------------------------------------------
 
     def sign_out(self) -> None:
-        """F12: the staff member signs out (audited) and the next one signs in; the event,
-        the search and the card stay as they were. Cancelled, the desk stays locked."""
+        """F12: the staff member signs out (audited) and the next one signs in; the desk
+        keeps its event, but no one's search, card or outcome stays on screen. Cancelled,
+        the desk stays locked."""
         if not self.signed_out:
-            from desktop_app.services.admin.staff import sign_out
-
             context = self.context
-            staff, desk = context.staff, context.desk
-            context.writer.submit(lambda: sign_out(context.sessions, staff, desk))
+            context.writer.submit(context.service.sign_out)
             self.signed_out = True
             self._lock()
         member = self.ask_sign_in()

@@ -33,15 +33,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.services.admin.staff import Override, StaffMember
+from desktop_app.services.desk.desk import Desk, LocalDesk
 from desktop_app.services.desk.walkin import (
     WalkInForm,
     WalkInQuote,
     WalkInResult,
-    quote_walk_in,
-    register_walk_in,
 )
 from desktop_app.services.money.payments import PaymentInput
-from desktop_app.services.registrations.categories import CategoryChoice, event_categories
+from desktop_app.services.registrations.categories import CategoryChoice
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
 from desktop_app.ui.dialogs.override import OverrideDialog
 from desktop_app.ui.dialogs.walkin_panels import QuotePanel
@@ -73,7 +72,7 @@ class WalkInDialog(QDialog):
         reader: Worker | None = None,
         settings: MachineSettings | None = None,
         clock: Callable[[], datetime] | None = None,
-        register: Callable[..., WalkInResult] | None = None,
+        service: Desk | None = None,
         timezone: str | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,8 +84,10 @@ class WalkInDialog(QDialog):
         self.staff = staff.name if isinstance(staff, StaffMember) else staff
         # Prices depend on the moment (early-bird, on-site); tests pin it, the desk uses now.
         self.clock = clock or (lambda: datetime.now(UTC))
-        # A desk on a shared server registers through its link (journaled offline).
-        self.register = register or register_walk_in
+        # The desk the dialog works for: on a shared server it prices and registers through
+        # the link (journaled offline); on its own, on this database.
+        member = staff if isinstance(staff, StaffMember) else StaffMember(0, staff, "desk")
+        self.service: Desk = service or LocalDesk(sessions, slug, desk, member)
         self.action_id = uuid.uuid4().hex
         self.result_: WalkInResult | None = None
         self._quote: WalkInQuote | None = None
@@ -164,8 +165,7 @@ class WalkInDialog(QDialog):
         self._set_tab_order()
         self.retranslate()
         self.first_name.setFocus()
-        sessions_, slug_ = sessions, slug
-        submit(self.reader, self, lambda: event_categories(sessions_, slug_), self._names_loaded)
+        submit(self.reader, self, self.service.categories, self._names_loaded)
         self.refresh_quote()
 
     def _set_tab_order(self) -> None:
@@ -206,11 +206,11 @@ class WalkInDialog(QDialog):
         self._quote_seq += 1
         seq = self._quote_seq
         form = self.form()
-        sessions, slug, at = self.sessions, self.slug, self.clock()
+        service, at = self.service, self.clock()
         submit(
             self.reader,
             self,
-            lambda: quote_walk_in(sessions, slug, form, at),
+            lambda: service.quote_walk_in(form, at),
             lambda quote: self._quoted(seq, form, quote),
             lambda error: self._quote_failed(seq, error),
         )
@@ -348,25 +348,13 @@ class WalkInDialog(QDialog):
         allow_duplicate: bool,
     ) -> None:
         self._set_busy(True, self.tr("Registering…"))
-        register, sessions, slug, desk, staff, action, at = (
-            self.register,
-            self.sessions,
-            self.slug,
-            self.desk,
-            self.staff,
-            self.action_id,
-            self.clock(),
-        )
+        service, action, at = self.service, self.action_id, self.clock()
         submit(
             self.worker,
             self,
-            lambda: register(
-                sessions,
-                slug,
+            lambda: service.register_walk_in(
                 form,
                 payment,
-                desk=desk,
-                staff=staff,
                 action_id=action,
                 override=override,
                 allow_duplicate_email=allow_duplicate,

@@ -19,7 +19,7 @@ from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Event
 from desktop_app.services.admin.staff import StaffMember, create_staff, sign_in
-from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in
+from desktop_app.services.desk.walkin import WalkInForm
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.ui.desk import DeskContext, DeskWindow, shared_mode
 from desktop_app.ui.desk.outcome import Sound
@@ -176,18 +176,13 @@ def test_offline_walk_in_goes_through_the_link_with_the_offline_series(
     offline_desk: SharedDeskWindow,
 ) -> None:
     context, link = offline_desk.context, offline_desk.shared.link
-    register = shared_mode.walk_in_register(context)
-    assert register is not None
+    service = context.service  # a LinkedDesk: the link's way, journaled while offline
     form = WalkInForm("Zoé", "Sansbadge", "zoe@example.org", "Acme", None, "fr")
-    quote = quote_walk_in(context.sessions, SLUG, form, WALK_IN_DAY).quote
+    quote = service.quote_walk_in(form, WALK_IN_DAY).quote
     assert quote is not None
-    result = register(
-        context.sessions,
-        SLUG,
+    result = service.register_walk_in(
         form,
         PaymentInput("cash", quote.breakdown.total),
-        desk="Desk 2",
-        staff=SUPERVISOR,
         action_id="walk-in-1",
         at=WALK_IN_DAY,
     )
