@@ -144,3 +144,12 @@ def test_staff_list_when_empty_says_how_to_start(
 ) -> None:
     assert main(["--db", str(tmp_path / "x.sqlite3"), "staff", "list"]) == 0
     assert "passerelle staff add --name NAME --role supervisor" in capsys.readouterr().out
+
+
+def test_another_events_code_is_named_by_the_event_not_its_slug(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db, "checkin", "--event", MONTREAL, "T" * 16]) == 1
+    err = capsys.readouterr().err
+    assert "partnering-toronto-2027" not in err
+    assert "for another event (" in err and "Partnering" in err

@@ -84,10 +84,15 @@ class CheckInResult:
     overridden_by: str | None = None  # the supervisor whose override let this check-in pass
     action_id: str | None = None  # of the check-in row, when there is one
     timezone: str | None = None  # the event's, in which times are shown
+    other_event_names: tuple[str, str] | None = None  # NOT_FOUND: that event's (fr, en) names
 
     @property
     def message(self) -> Message:
-        """A one-line, translatable account of the outcome (context "CheckIn")."""
+        """A one-line, translatable account of the outcome (context "CheckIn"), in English."""
+        return self.message_for("en")
+
+    def message_for(self, language: str) -> Message:
+        """The account of the outcome, naming another event in ``language`` ("fr" or "en")."""
         name = self.name or ""
         if self.outcome is CheckInOutcome.CHECKED_IN:
             return Message(_T_CHECKED_IN, name=name)
@@ -96,7 +101,9 @@ class CheckInResult:
             return Message(_T_ALREADY, name=name, at=at, desk=self.desk, staff=self.staff)
         if self.outcome is CheckInOutcome.NOT_FOUND:
             if self.other_event:
-                return Message(_T_OTHER_EVENT, code=self.code, event=self.other_event)
+                names = self.other_event_names
+                event = (names[0] if language == "fr" else names[1]) if names else None
+                return Message(_T_OTHER_EVENT, code=self.code, event=event or self.other_event)
             return Message(_T_NOT_FOUND, code=self.code)
         if self.outcome is CheckInOutcome.CANCELLED:
             return Message(_T_CANCELLED, name=name)
@@ -317,6 +324,7 @@ def _check_in_once(
                 staff=None,
                 balance_due=ZERO,
                 other_event=other.slug if other else None,
+                other_event_names=(other.name_fr, other.name_en) if other else None,
             )
         person = registration.person
         if registration.status == "cancelled":

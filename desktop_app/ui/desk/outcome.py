@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLa
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message
 from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
 from desktop_app.ui.desk.text import money
+from desktop_app.ui.dialogs.common import interface_language
 
 _CONTEXT = "OutcomePanel"
 
@@ -163,7 +164,7 @@ class OutcomePanel(QFrame):
                         "OutcomePanel", "Override by {supervisor}."
                     ).format(supervisor=result.overridden_by)
             else:
-                message = result.message
+                message = result.message_for(interface_language())
                 if "balance" in message.params:  # dollars as the interface language writes them
                     message = Message(
                         message.template, **{**message.params, "balance": money(result.balance_due)}

@@ -182,3 +182,24 @@ def test_undo_asks_a_reason_and_the_person_is_no_longer_checked_in(
         timeout=10000,
     )
     assert window.card.checked.text() == "Not checked in"
+
+
+def test_another_events_code_names_that_event_in_the_interface_language(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    from sqlalchemy import select
+
+    from desktop_app.db.models import Event
+    from desktop_app.db.models import Registration as Row
+
+    with desk.sessions() as session:
+        toronto = session.scalars(
+            select(Event).where(Event.slug == "partnering-toronto-2027")
+        ).one()
+        code = session.scalars(select(Row.code).where(Row.event_id == toronto.id)).first()
+        names = toronto.name_fr, toronto.name_en
+    assert code is not None
+    scan(qtbot, desk, code)
+    wait_tone(qtbot, desk, Tone.NOT_FOUND)
+    detail = desk.window.outcome.detail.text()
+    assert names[1] in detail and "partnering-toronto-2027" not in detail
