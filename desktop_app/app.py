@@ -166,7 +166,13 @@ class DeskLauncher:
             if not self.settings.desk_name:
                 self.settings.desk_name = QCoreApplication.translate("DeskLauncher", "Demo desk")
         self.splash.hide()
-        choice = StartDialog.ask(None, self.writer, database.sessions, self.settings)
+        choice = StartDialog.ask(
+            None,
+            self.writer,
+            database.sessions,
+            self.settings,
+            choose_language=self.choose_language,
+        )
         if choice is None:
             self.app.quit()
             return
@@ -207,7 +213,9 @@ class DeskLauncher:
         self.reader.submit(lambda: list_events(sessions), self._events, self._fatal)
 
     def _sign_in(self, database: Database | SharedDatabase) -> StaffMember | None:
-        dialog = LoginDialog(None, self.writer, database.sessions)
+        dialog = LoginDialog(
+            None, self.writer, database.sessions, choose_language=self.choose_language
+        )
         if self.demo:
             hint = QLabel(
                 QCoreApplication.translate(

@@ -78,7 +78,7 @@ def test_the_demo_folder_is_removed_when_the_app_ends(
 
     monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
     monkeypatch.setattr(app_module, "DEMO_REGISTRATIONS", 20)
-    monkeypatch.setattr(StartDialog, "ask", lambda *_args: None)  # the user closes the start
+    monkeypatch.setattr(StartDialog, "ask", lambda *_args, **_kw: None)  # the user closes the start
     QTimer.singleShot(60000, app.quit)
     code = app_module.run_gui(database=None, demo=True, language="en")
     assert code == 0
@@ -101,7 +101,9 @@ def test_after_sign_in_the_keyboard_is_in_the_desk_search_field(
         assert launcher.shift is not None
         return sign_in(launcher.shift.database.sessions, app_module.DEMO_SUPERVISOR, "1234")
 
-    monkeypatch.setattr(StartDialog, "ask", lambda *_a: StartChoice("forum-montreal-2027", "D"))
+    monkeypatch.setattr(
+        StartDialog, "ask", lambda *_a, **_kw: StartChoice("forum-montreal-2027", "D")
+    )
     monkeypatch.setattr(app_module.DeskLauncher, "_sign_in", sign_in_as_demo)
     launcher.start()
     try:

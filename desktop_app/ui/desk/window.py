@@ -382,7 +382,12 @@ class DeskWindow(QMainWindow):
         """The sign-in dialog over the desk (tests replace it)."""
         from desktop_app.ui.dialogs.login import LoginDialog
 
-        return LoginDialog.ask(self, self.context.writer, self.context.sessions)
+        return LoginDialog.ask(
+            self,
+            self.context.writer,
+            self.context.sessions,
+            choose_language=self.switch_language,
+        )
 
     def change_staff(self, member: StaffMember) -> None:
         """``member`` works at this desk from now on: every part acts and audits in their name."""

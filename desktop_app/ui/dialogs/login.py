@@ -6,6 +6,7 @@ window never freezes; the dialog shows what it is doing and states errors next t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent, Qt
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.services.admin import staff
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit, use_desk_type
+from desktop_app.ui.language_switch import add_language_switch
 from desktop_app.ui.worker import Worker
 
 
@@ -50,7 +52,12 @@ class LoginDialog(QDialog):
     """Name and PIN; the first run asks for the first supervisor's name and PIN twice."""
 
     def __init__(
-        self, parent: QWidget | None, worker: Worker, sessions: sessionmaker[Session]
+        self,
+        parent: QWidget | None,
+        worker: Worker,
+        sessions: sessionmaker[Session],
+        *,
+        choose_language: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
@@ -88,6 +95,7 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        self.language_switch = add_language_switch(layout, choose_language)
         layout.addLayout(self.form)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
@@ -104,10 +112,15 @@ class LoginDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, worker: Worker, sessions: sessionmaker[Session]
+        cls,
+        parent: QWidget | None,
+        worker: Worker,
+        sessions: sessionmaker[Session],
+        *,
+        choose_language: Callable[[str], None] | None = None,
     ) -> StaffMember | None:
         """Show the dialog; the signed-in staff member, or None if cancelled."""
-        dialog = cls(parent, worker, sessions)
+        dialog = cls(parent, worker, sessions, choose_language=choose_language)
         try:
             return dialog.member if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QSysInfo, Qt
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.services.admin.events import EventSummary, list_events
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
+from desktop_app.ui.language_switch import add_language_switch
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
 
@@ -49,6 +51,8 @@ class StartDialog(QDialog):
         worker: Worker,
         sessions: sessionmaker[Session],
         settings: MachineSettings,
+        *,
+        choose_language: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
@@ -96,6 +100,7 @@ class StartDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
+        self.language_switch = add_language_switch(layout, choose_language)
         use_desk_type(self)
 
         self.events.currentItemChanged.connect(lambda *_: self._update_ok())
@@ -112,9 +117,11 @@ class StartDialog(QDialog):
         worker: Worker,
         sessions: sessionmaker[Session],
         settings: MachineSettings,
+        *,
+        choose_language: Callable[[str], None] | None = None,
     ) -> StartChoice | None:
         """Show the dialog; the choice (also saved in ``settings``), or None if cancelled."""
-        dialog = cls(parent, worker, sessions, settings)
+        dialog = cls(parent, worker, sessions, settings, choose_language=choose_language)
         try:
             return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

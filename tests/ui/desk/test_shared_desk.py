@@ -146,7 +146,7 @@ def test_the_launcher_opens_a_shared_desk_for_the_chosen_desk_and_event(
     launcher = DeskLauncher(
         app, settings, Translations(app), url="sqlite:///unused", demo=False, server=url
     )
-    monkeypatch.setattr(StartDialog, "ask", lambda *_args: StartChoice(SLUG, "Desk 7"))
+    monkeypatch.setattr(StartDialog, "ask", lambda *_args, **_kw: StartChoice(SLUG, "Desk 7"))
 
     def sign_in_as_supervisor(_self: DeskLauncher, database: SharedDatabase) -> StaffMember:
         return sign_in(database.sessions, SUPERVISOR, PIN)
