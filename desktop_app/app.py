@@ -260,6 +260,7 @@ class DeskLauncher:
             database_url=shift.database.url,
             link=shift.database.link if isinstance(shift.database, SharedDatabase) else None,
             timezone=event.timezone,
+            province=event.province,
         )
         self.scanner.install(self.app)
         self.window = DeskWindow(context, self.choose_language, self.scanner)

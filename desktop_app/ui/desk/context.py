@@ -41,6 +41,12 @@ class DeskContext:
     # offline); ``sessions`` then follows it (server, or the replica while offline).
     link: DeskLink | None = None
     timezone: str = DEFAULT_TIMEZONE  # the venue's: every time on the desk is shown in it
+    province: str = "QC"  # where the event takes place: badges are French first in Québec
+
+    @property
+    def badge_language(self) -> str:
+        """The language badges print first at this event (the attendee's own aside)."""
+        return "fr" if self.province == "QC" else "en"
 
     @property
     def service(self) -> Desk:

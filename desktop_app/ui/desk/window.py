@@ -339,7 +339,13 @@ class DeskWindow(QMainWindow):
         """F10: this machine's desk settings."""
         from desktop_app.ui.dialogs.settings import SettingsDialog
 
-        if SettingsDialog.ask(self, self.context.settings):
+        context = self.context
+        if SettingsDialog.ask(
+            self,
+            context.settings,
+            badge_language=context.badge_language,
+            event_names=(context.event_name_fr, context.event_name_en),
+        ):
             self.retranslate()
             self.backups.settings_changed()
             self.header.refresh()

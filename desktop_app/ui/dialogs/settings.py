@@ -73,7 +73,7 @@ def sample_badge(stock_language: str, event: tuple[str, str] | None = None) -> B
     )
 
 
-def render_sample(stock_name: str, language: str) -> bytes:
+def render_sample(stock_name: str, language: str, event: tuple[str, str] | None = None) -> bytes:
     """The sample badge alone on a page the size of one cell of ``stock_name`` (on a worker).
 
     The same layout and renderer as on the sheet; only the page is cut down to the cell, so
@@ -91,7 +91,7 @@ def render_sample(stock_name: str, language: str) -> bytes:
         horizontal_pitch=stock.cell_width,
         vertical_pitch=stock.cell_height,
     )
-    return render_badges([sample_badge(language)], single).pdf
+    return render_badges([sample_badge(language, event)], single).pdf
 
 
 class SettingsDialog(QDialog):
@@ -103,9 +103,15 @@ class SettingsDialog(QDialog):
         settings: MachineSettings,
         *,
         printers: Callable[[], list[PrinterState]] = list_printers,
+        badge_language: str | None = None,
+        event_names: tuple[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        # The preview shows what prints: the event's badge language (French first for a
+        # Québec event), not the interface's; the interface's only with no event open.
+        self.badge_language = badge_language
+        self.event_names = event_names
         self._list_printers = printers
         self._printers: list[PrinterState] = []
         self._printers_known = False
@@ -230,9 +236,16 @@ class SettingsDialog(QDialog):
         self.load_printers()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, settings: MachineSettings) -> bool:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        settings: MachineSettings,
+        *,
+        badge_language: str | None = None,
+        event_names: tuple[str, str] | None = None,
+    ) -> bool:
         """Show the dialog; True when the settings were saved."""
-        dialog = cls(parent, settings)
+        dialog = cls(parent, settings, badge_language=badge_language, event_names=event_names)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
@@ -345,7 +358,7 @@ class SettingsDialog(QDialog):
 
     def _update_preview(self) -> None:
         """Render the sample badge for the current stock (the latest request wins)."""
-        self._preview_pending = (self.chosen_stock(), interface_language())
+        self._preview_pending = (self.chosen_stock(), self.badge_language or interface_language())
         self._caption()
         if not self._preview_running:
             self._render_next()
@@ -357,10 +370,11 @@ class SettingsDialog(QDialog):
         self._preview_pending = None
         self._preview_running = True
         stock, language = request
+        event = self.event_names
         submit(
             self.worker,
             self,
-            lambda: render_sample(stock, language),
+            lambda: render_sample(stock, language, event),  # bytes only: no Qt object there
             self._preview_rendered,
             self._preview_failed,
         )

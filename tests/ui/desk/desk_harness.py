@@ -93,7 +93,7 @@ def make_desk(
     with database.sessions() as session:
         event = session.scalars(select(Event).where(Event.slug == SLUG)).one()
         names = event.name_fr, event.name_en
-        timezone = event.timezone
+        timezone, province = event.timezone, event.province
     settings = MachineSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
     settings.desk_name = "Desk 2"
     settings.print_on_check_in = False
@@ -114,6 +114,7 @@ def make_desk(
         shared=not database.is_sqlite,
         database_url=database.url if backup_interval_ms is not None else None,
         timezone=timezone,
+        province=province,
     )
     scanner = ScanDetector(clock=scanner_clock or StepClock(0.004))
     scanner.install()

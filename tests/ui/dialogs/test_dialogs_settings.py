@@ -188,3 +188,48 @@ def test_shows_and_saves_the_receipt_folder_and_the_80mm_roll(qtbot: QtBot, tmp_
     assert saved.receipt_layout == "roll-80"
     receipt = saved.receipt_printer
     assert receipt is not None and round(receipt.width_mm) == 80
+
+
+def test_the_preview_shows_what_prints_french_first_for_a_montreal_event(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.documents.pdf_reading import pdf_text
+
+    settings = MachineSettings(ini(tmp_path / "desk.ini"))
+    dialog = SettingsDialog(
+        None,
+        settings,
+        printers=lambda: list(PRINTERS),
+        badge_language="fr",  # a Québec event, whatever the interface language (English)
+        event_names=("Forum conjoint BIOQuébec–LSO 2027", "BIOQuébec–LSO Joint Forum 2027"),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview.page_count() == 1, timeout=5000)
+    text = pdf_text(dialog.preview._pdf)
+    assert text.index("Forum conjoint") < text.index("Joint Forum")
+    dialog.worker.wait(5000)
+
+
+def test_opening_and_closing_settings_while_the_preview_draws_never_crashes(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    import gc
+
+    settings = MachineSettings(ini(tmp_path / "desk.ini"))
+    stocks = ["avery-5392", "avery-5395", "badge-4x6", "brother-dk1202", "brother-62mm"]
+    for round_ in range(12):
+        dialog = SettingsDialog(None, settings, printers=lambda: list(PRINTERS))
+        dialog.show()
+        for stock in stocks[round_ % 2 :]:  # each change asks for another drawing
+            dialog.stock.setCurrentIndex(dialog.stock.findData(stock))
+        qtbot.wait(5)
+        dialog.close()
+        dialog.deleteLater()  # gone while its worker may still draw
+        gc.collect()  # on this (the GUI) thread, as the application's collector does
+        qtbot.wait(5)
+    last = SettingsDialog(None, settings, printers=lambda: list(PRINTERS))
+    qtbot.addWidget(last)
+    last.show()
+    qtbot.waitUntil(lambda: last.preview.page_count() == 1, timeout=10_000)
+    last.worker.wait(10_000)
