@@ -59,6 +59,11 @@ def register(subparsers: Any) -> None:
         "--sort", choices=("name", "organization"), default="name", help="badge order"
     )
     badges.add_argument("--desk", default="cli", metavar="NAME", help="desk name for the log")
+    badges.add_argument(
+        "--confirm-missing-glyphs",
+        action="store_true",
+        help="count as printed even badges with characters no font has (they print as boxes)",
+    )
     add_db_option(badges)
     add_json_option(badges)
     badges.set_defaults(handler=run)
@@ -100,9 +105,10 @@ def run(args: argparse.Namespace) -> int:
                     path=str(out),
                     error=error.strerror or str(error),
                 ) from error
+            counted = batch.codes if args.confirm_missing_glyphs else batch.complete_codes
             record_printed(
                 db.sessions,
-                batch.codes,
+                counted,
                 desk=args.desk,
                 staff=cli_user(),
                 stock=args.stock,
@@ -115,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
                 "pages": batch.pages,
                 "out": str(out) if batch.pdf is not None else None,
                 "warnings": list(batch.warnings),
+                "not_counted": [] if args.confirm_missing_glyphs else sorted(batch.incomplete),
             }
         )
     elif batch.pdf is None:
@@ -123,4 +130,11 @@ def run(args: argparse.Namespace) -> int:
         badges = "badge" if batch.count == 1 else "badges"
         pages = "page" if batch.pages == 1 else "pages"
         print(f"Wrote {batch.count} {badges} on {batch.pages} {pages} to {out}.")
+        if batch.incomplete and not args.confirm_missing_glyphs:
+            print(
+                f"Not counted as printed ({len(batch.incomplete)}): "
+                + ", ".join(sorted(batch.incomplete))
+                + " — characters no font has would print as boxes; fix the names, or print"
+                " them anyway with --confirm-missing-glyphs."
+            )
     return 0

@@ -174,6 +174,7 @@ def render_badges(
     buffer = io.BytesIO()
     canvas = _canvas(buffer, stock, "Badges")
     warnings: list[str] = []
+    incomplete: dict[str, str] = {}  # code: the characters no font has
     page = 0
     pages = 1
     for index, (badge, (page_index, cell)) in enumerate(zip(badges, placements, strict=True)):
@@ -194,9 +195,10 @@ def render_badges(
         draw_badge(canvas, layout, origin.x, origin.y)
         if layout.missing:
             warnings.append(_warning(badge, layout.missing))
+            incomplete[badge.code] = "".join(sorted(layout.missing))
     canvas.showPage()
     canvas.save()
-    return RenderedBadges(buffer.getvalue(), tuple(warnings), pages)
+    return RenderedBadges(buffer.getvalue(), tuple(warnings), pages, incomplete)
 
 
 def render_alignment_page(stock: BadgeStock) -> bytes:

@@ -7,7 +7,8 @@ draws it with ReportLab.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 from desktop_app.documents.fonts import ShapedText
@@ -151,3 +152,6 @@ class RenderedBadges:
     pdf: bytes
     warnings: tuple[str, ...]
     pages: int
+    # Badges that would print boxes, by code: the characters no font has. They are not
+    # counted as printed unless staff confirm.
+    incomplete: Mapping[str, str] = field(default_factory=dict)

@@ -29,7 +29,7 @@ from desktop_app.documents.badge_fit import (
     place_line,
     stack_height,
 )
-from desktop_app.documents.fonts import BOLD, REGULAR, unit_width
+from desktop_app.documents.fonts import BOLD, REGULAR, is_right_to_left, unit_width
 from desktop_app.documents.stocks import BadgeStock, Rect
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 
@@ -148,7 +148,12 @@ def layout_badge(badge: BadgeData, stock: BadgeStock) -> BadgeLayout:
     for block in blocks:
         for piece in block.lines:
             piece_width = unit_width(piece, block.font) * block.size
-            x = text_area.x + (text_area.width - piece_width) / 2 if portrait else text_area.x
+            if portrait:
+                x = text_area.x + (text_area.width - piece_width) / 2
+            elif is_right_to_left(piece):  # Arabic, Hebrew: aligned as they are read
+                x = text_area.x + text_area.width - piece_width
+            else:
+                x = text_area.x
             line = place_line(block.part, piece, block.font, block.size, x, cursor, block.colour)
             lines.append(line)
             cursor = line.box.y

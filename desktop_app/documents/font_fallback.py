@@ -88,9 +88,20 @@ def _register_fallback(path: Path) -> str | None:
     return name
 
 
+BUNDLED_FALLBACKS: list[Path] = []
+"""Fonts shipped with Passerelle, asked before the system's (Droid Sans Fallback: Chinese,
+Japanese, Korean), so a CJK name prints on any laptop; set by ``documents.fonts``."""
+
+
 @lru_cache(maxsize=1024)
 def fallback_font(char: str) -> str | None:
-    """The name of a registered system font that has ``char``, or None if none is installed."""
+    """The name of a registered font that has ``char`` (a bundled one first, then the
+    system's), or None if none has it."""
+    for bundled in BUNDLED_FALLBACKS:
+        if ord(char) in _font_cmap_file(str(bundled)):
+            name = _register_fallback(bundled)
+            if name is not None:
+                return name
     if sys.platform == "emscripten":  # pragma: no cover - no file system to search
         return None
     # A font already found for another character usually has this one too (same script):

@@ -24,11 +24,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import as_file, files
+from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from desktop_app.documents import font_fallback
 from desktop_app.documents.font_fallback import fallback_font
 
 REGULAR = "DejaVuSans"
@@ -53,6 +55,14 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(BOLD, _font_path("DejaVuSans-Bold.ttf")))
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, name)
+    # Chinese and Japanese (Droid Sans Fallback, Apache 2.0) and Korean (Nanum Barun Gothic,
+    # OFL) names: bundled, asked before any font of the system, so they never print as boxes
+    # for want of one (resources/fonts/README.md).
+    font_fallback.BUNDLED_FALLBACKS[:] = [
+        Path(_font_path("DroidSansFallbackFull.ttf")),
+        Path(_font_path("NanumBarunGothic.ttf")),
+    ]
+    font_fallback.fallback_font.cache_clear()
     _registered = True
 
 
@@ -246,6 +256,17 @@ def shape_arabic(text: str) -> str:
 
 
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first strong character is Arabic or Hebrew."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
 
 
 def visual_order(text: str) -> str:

@@ -121,3 +121,30 @@ def test_start_cell_and_codes(db: str, tmp_path: Path, capsys: pytest.CaptureFix
     assert capsys.readouterr().err.count("\n") == 1
     assert not bad.exists()
     assert _query_printed(db) == 2
+
+
+def test_a_badge_that_would_print_boxes_is_not_counted_unless_confirmed(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_app.documents.fonts import fallback_font
+
+    unusual = "\U00011013"  # Brahmi letter KA: no bundled font has it
+    if fallback_font(unusual) is not None:
+        pytest.skip("a font on this machine covers Brahmi")
+    code, _first = _active(db)[0]
+    database = open_database(sqlite_url(Path(db)))
+    with database.sessions.begin() as session:
+        registration = session.scalars(select(Registration).where(Registration.code == code)).one()
+        registration.person.first_name = f"Ka{unusual}"
+    database.dispose()
+    out = tmp_path / "one.pdf"
+    args = [*_badges(db, out, "--stock", "avery-5392", "--codes", code), "--json"]
+
+    assert main(args) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["not_counted"] == [code] and result["badges"] == 1
+    assert out.exists() and _query_printed(db) == 0  # written, but not counted as printed
+
+    assert main([*args, "--confirm-missing-glyphs"]) == 0
+    assert json.loads(capsys.readouterr().out)["not_counted"] == []
+    assert _query_printed(db) == 1

@@ -19,13 +19,19 @@ from desktop_app.documents.badge import (
     layout_badge,
     render_badges,
 )
-from desktop_app.documents.fonts import BOLD, fallback_font, missing_glyphs, visual_order
+from desktop_app.documents.fonts import (
+    BOLD,
+    fallback_font,
+    missing_glyphs,
+    unit_width,
+    visual_order,
+)
 from desktop_app.documents.stocks import Rect, available_stocks, load_stock
 from desktop_app.domain.errors import Invalid
 from tests.documents.pdf_reading import BadgeFactory, decode_qr_codes, drawn_texts, pdf_text
 
 STOCKS = available_stocks()
-HAS_CJK_FONT = fallback_font("王") is not None
+HAS_CJK_FONT = True  # Droid Sans Fallback ships with Passerelle (resources/fonts)
 
 FIRST_NAMES = [
     "Benoît",
@@ -314,7 +320,6 @@ def test_missing_glyphs_are_named_in_warnings(make_badge: BadgeFactory) -> None:
     assert unusual in result.warnings[0] and "U+11013" in result.warnings[0]
 
 
-@pytest.mark.skipif(not HAS_CJK_FONT, reason="no system font with Chinese characters")
 def test_chinese_falls_back_to_a_system_font(make_badge: BadgeFactory) -> None:
     assert missing_glyphs("王小明") == {"王", "小", "明"}
     result = render_badges([make_badge(first_name="王小明")], load_stock("avery-5392"))
@@ -357,7 +362,6 @@ def test_no_badges_is_refused() -> None:
         render_badges([], load_stock("avery-5392"))
 
 
-@pytest.mark.skipif(not HAS_CJK_FONT, reason="no system font with Chinese characters")
 def test_fallback_search_works_without_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop_app.documents import font_fallback
 
@@ -369,3 +373,68 @@ def test_fallback_search_works_without_fontconfig(monkeypatch: pytest.MonkeyPatc
         assert font_fallback.fallback_font("王") is not None
     finally:
         font_fallback.fallback_font.cache_clear()
+
+
+def test_korean_chinese_and_japanese_names_print_with_the_bundled_font_alone(
+    make_badge: BadgeFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.documents import font_fallback
+
+    # A laptop with no CJK font of its own: neither fontconfig nor the font folders give one.
+    monkeypatch.setattr(font_fallback, "_fc_list", lambda _chars: [])
+    monkeypatch.setattr(font_fallback, "_FONT_DIRS", ())
+    monkeypatch.setattr(font_fallback, "_fallback_names", {})
+    font_fallback.fallback_font.cache_clear()
+    try:
+        names = [("민준", "김"), ("芳", "王"), ("太郎", "山田")]
+        badges = [
+            make_badge(code=f"CJK{i:013d}", first_name=first, last_name=last)
+            for i, (first, last) in enumerate(names)
+        ]
+        result = render_badges(badges, load_stock("avery-5392"))
+        assert result.warnings == () and dict(result.incomplete) == {}
+        text = pdf_text(result.pdf)
+        for first, last in names:
+            assert first in text and last in text
+        reader = PdfReader(io.BytesIO(result.pdf))
+        fonts = {
+            str(font["/BaseFont"])
+            for page in reader.pages
+            for font in page["/Resources"]["/Font"].values()
+        }
+        assert any("DroidSansFallback" in name for name in fonts), fonts
+        assert any("NanumBarunGothic" in name for name in fonts), fonts
+    finally:
+        font_fallback.fallback_font.cache_clear()
+
+
+def test_a_badge_no_font_can_draw_is_marked_incomplete(make_badge: BadgeFactory) -> None:
+    unusual = "\U00011013"  # Brahmi letter KA
+    if fallback_font(unusual) is not None:
+        pytest.skip("a font on this machine covers Brahmi")
+    result = render_badges(
+        [
+            make_badge(code="OK00000000000001"),
+            make_badge(code="BOX0000000000001", first_name=f"Ka{unusual}"),
+        ],
+        load_stock("avery-5392"),
+    )
+    assert dict(result.incomplete) == {"BOX0000000000001": unusual}
+
+
+def test_right_to_left_names_are_aligned_to_the_right(make_badge: BadgeFactory) -> None:
+    stock = load_stock("avery-5392")  # 4 x 3 in: the names beside the QR code
+    arabic = layout_badge(make_badge(first_name="محمد", last_name="Lachance"), stock)
+    latin = layout_badge(make_badge(first_name="Mohamed", last_name="Lachance"), stock)
+    (right,) = [line for line in arabic.lines if line.part == "first_name"]
+    (left,) = [line for line in latin.lines if line.part == "first_name"]
+    (latin_last,) = [line for line in arabic.lines if line.part == "last_name"]
+    assert right.x > left.x  # pushed to the right edge of the text area
+    right_edge = right.x + unit_width(right.shaped.text, right.font) * right.size
+    area_right = max(
+        line.x + unit_width(line.shaped.text, line.font) * line.size
+        for line in latin.lines
+        if line.part in ("first_name", "last_name", "organization")
+    )
+    assert right_edge >= area_right - 1
+    assert latin_last.x == left.x  # Latin lines stay left-aligned

@@ -7,8 +7,8 @@ prints) and only then calls :func:`record_printed`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal, cast
 
@@ -44,6 +44,12 @@ class BatchResult:
     pages: int
     warnings: tuple[str, ...]
     codes: tuple[str, ...]
+    incomplete: Mapping[str, str] = field(default_factory=dict)  # code: characters no font has
+
+    @property
+    def complete_codes(self) -> tuple[str, ...]:
+        """The badges that print whole (those counted as printed without asking)."""
+        return tuple(code for code in self.codes if code not in self.incomplete)
 
 
 def badge_data(registration: Registration) -> BadgeData:
@@ -155,6 +161,7 @@ def render_batch(
         rendered.pages,
         rendered.warnings,
         tuple(badge.code for badge in badges),
+        dict(rendered.incomplete),
     )
 
 

@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.documents.stocks import BadgeStock, load_stock
 from desktop_app.domain.errors import AppError
@@ -72,17 +73,27 @@ class BadgeJobs(QObject):
         cell = context.settings.start_cell
         sessions, slug = context.sessions, context.slug
 
-        def render() -> tuple[bytes, PrinterChoice]:
+        def render() -> tuple[bytes, PrinterChoice, str]:
             stock = load_stock(stock_name)
             start = cell if 1 <= cell <= stock.cells_per_page else 1
             result = render_batch(sessions, slug, stock_name, codes=[code], start_cell=start)
             assert result.pdf is not None
-            return result.pdf, badge_page_choice(choice, stock, result.pdf)
+            missing = result.incomplete.get(code, "")
+            return result.pdf, badge_page_choice(choice, stock, result.pdf), missing
 
-        def rendered(job: tuple[bytes, PrinterChoice]) -> None:
-            if not shiboken6.isValid(self):
+        def rendered(job: tuple[bytes, PrinterChoice, str]) -> None:
+            pdf, page, missing = job
+            if missing and not self.print_with_boxes(missing):
+                # Not printed, not counted: staff fix the name (F2) or print it knowingly.
+                self.failed.emit(
+                    code,
+                    QCoreApplication.translate(
+                        "BadgeJobs",
+                        "the name has characters no font has ({characters}); they would print"
+                        " as boxes. Correct the name (F2) or reprint and confirm (F6).",
+                    ).format(characters=" ".join(missing)),
+                )
                 return
-            pdf, page = job
             job_id = queue.submit(
                 pdf,
                 page,
@@ -94,11 +105,27 @@ class BadgeJobs(QObject):
                 self._pages[job_id] = page
 
         def failed(error: BaseException) -> None:
-            if shiboken6.isValid(self):
-                self.failed.emit(code, _message(error))
+            self.failed.emit(code, _message(error))
 
-        context.reader.submit(render, rendered, failed)
+        context.reader.submit(render, rendered, failed, owner=self)
         return True
+
+    def print_with_boxes(self, characters: str) -> bool:
+        """Ask staff whether to print a badge whose ``characters`` no font has (tests replace
+        this); only a confirmed one is printed and counted."""
+        parent = self.parent()
+        answer = QMessageBox.warning(
+            parent if isinstance(parent, QWidget) else None,
+            QCoreApplication.translate("BadgeJobs", "Print with boxes?"),
+            QCoreApplication.translate(
+                "BadgeJobs",
+                "No font has these characters of the name: {characters}. They would print as"
+                " empty boxes. Print the badge anyway?",
+            ).format(characters=" ".join(characters)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def retry(self, job_id: int) -> bool:
         """Send a failed job again (to the printer chosen now; a continuous badge keeps its

@@ -143,3 +143,36 @@ def test_a_walk_in_shows_as_checked_in_with_its_card(qtbot: QtBot, desk: Desk) -
     )
     assert window.flows.card is not None and window.flows.card.checked_in_at is not None
     assert active_check_ins(desk.sessions, result.registration_id) == 1
+
+
+def test_a_badge_that_would_print_boxes_asks_first_and_is_not_counted_when_refused(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import select
+
+    from desktop_app.db.models import Registration as Row
+    from desktop_app.documents.fonts import fallback_font
+    from desktop_app.ui.desk.badge_jobs import BadgeJobs
+
+    unusual = "\U00011013"  # Brahmi letter KA: no bundled font has it
+    if fallback_font(unusual) is not None:
+        pytest.skip("a font on this machine covers Brahmi")
+    person = registration(desk.sessions)
+    with desk.sessions.begin() as session:
+        row = session.scalars(select(Row).where(Row.id == person.id)).one()
+        row.person.first_name = f"Ka{unusual}"
+    asked: list[str] = []
+
+    def refuses(_self: BadgeJobs, characters: str) -> bool:
+        asked.append(characters)
+        return False
+
+    monkeypatch.setattr(BadgeJobs, "print_with_boxes", refuses)
+    window = desk.window
+    scan(qtbot, desk, person.code)
+    wait_tone(qtbot, desk, Tone.CHECKED_IN)
+    qtbot.waitUntil(lambda: "no font has" in window.outcome.detail.text(), timeout=10000)
+    assert asked == [unusual]
+    assert not window.print_bar.isVisible()  # nothing was sent to the printer
+    qtbot.waitUntil(lambda: window.flows.card is not None, timeout=10000)
+    assert window.flows.card is not None and window.flows.card.badges_printed == 0
