@@ -85,22 +85,22 @@
             <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_data.py" line="64" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="65" />
             <source>A badge needs a registration code.</source>
             <translation>Un porte-nom exige un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_data.py" line="67" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="68" />
             <source>'{value}' is not an association marking.</source>
             <translation>« {value} » n'est pas une mention d'association.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_data.py" line="72" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="73" />
             <source>'{value}' is not a badge role.</source>
             <translation>« {value} » n'est pas un rôle de porte-nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_data.py" line="76" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="77" />
             <source>'{value}' is not a badge language.</source>
             <translation>« {value} » n'est pas une langue de porte-nom.</translation>
         </message>
@@ -573,12 +573,12 @@
             <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/badges.py" line="75" />
+            <location filename="../../desktop_app/commands/badges.py" line="80" />
             <source>There is no badge stock called '{name}'. Available: {stocks}</source>
             <translation>Il n'existe aucun support de porte-nom nommé « {name} ». Disponibles : {stocks}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/badges.py" line="99" />
+            <location filename="../../desktop_app/commands/badges.py" line="104" />
             <source>Cannot write {path}: {error}</source>
             <translation>Impossible d'écrire {path} : {error}</translation>
         </message>
@@ -588,12 +588,12 @@
             <translation>Moment non reconnu « {text} ». Écrivez-le comme 2027-03-23T09:30.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/badges.py" line="137" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="143" />
             <source>No active registration of {slug} has the code(s): {codes}.</source>
             <translation>Aucune inscription active de {slug} n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/badges.py" line="186" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="193" />
             <source>No registration has the code(s): {codes}.</source>
             <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
         </message>
@@ -635,7 +635,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/desk/attendees.py" line="350" />
-            <location filename="../../desktop_app/services/desk/checkin.py" line="373" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="381" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
             <location filename="../../desktop_app/services/money/receipt_store.py" line="344" />
             <source>There is no registration {id}.</source>
@@ -718,27 +718,27 @@
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="221" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="228" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="249" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="256" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="251" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="258" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="368" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="376" />
             <source>Give a reason to undo a check-in.</source>
             <translation>Donnez une raison pour annuler une arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="378" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="386" />
             <source>{name} is not checked in; nothing to undo.</source>
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
@@ -1414,6 +1414,24 @@
         </message>
     </context>
     <context>
+        <name>BadgeJobs</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/badge_jobs.py" line="90" />
+            <source>the name has characters no font has ({characters}); they would print as boxes. Correct the name (F2) or reprint and confirm (F6).</source>
+            <translation>le nom contient des caractères qu'aucune police n'a ({characters}); ils s'imprimeraient comme des carrés vides. Corrigez le nom (F2) ou réimprimez en confirmant (F6).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/badge_jobs.py" line="119" />
+            <source>Print with boxes?</source>
+            <translation>Imprimer avec des carrés vides?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/badge_jobs.py" line="120" />
+            <source>No font has these characters of the name: {characters}. They would print as empty boxes. Print the badge anyway?</source>
+            <translation>Aucune police n'a ces caractères du nom : {characters}. Ils s'imprimeraient comme des carrés vides. Imprimer quand même le porte-nom?</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckIn</name>
         <message>
             <location filename="../../desktop_app/services/desk/checkin.py" line="38" />
@@ -1565,32 +1583,32 @@
     <context>
         <name>DeskDecision</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="52" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="68" />
             <source>F7: decide the membership; F8: supervisor override.</source>
             <translation>F7 : statuer sur l'adhésion ; F8 : dérogation du superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="196" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="212" />
             <source>{name}: not a member of {association}.</source>
             <translation>{name} : non-membre de {association}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="198" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="214" />
             <source>{name}: member of {association} (proof shown).</source>
             <translation>{name} : membre de {association} (preuve présentée).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="202" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="218" />
             <source>{name}: member of {association} through {membership}.</source>
             <translation>{name} : membre de {association} par {membership}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="250" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="259" />
             <source>Membership decided</source>
             <translation>Décision d'adhésion enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="263" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="270" />
             <source>The decision was not recorded</source>
             <translation>La décision n'a pas été enregistrée</translation>
         </message>
@@ -1598,127 +1616,127 @@
     <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="47" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="46" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="491" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="469" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="48" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="47" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="112" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="111" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="487" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="465" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="285" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="284" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="212" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="211" />
             <source>{count} found. Choose the person, then press Enter.</source>
             <translation>{count} trouvé(s). Choisissez la personne, puis appuyez sur Entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="221" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="220" />
             <source>Scan not taken</source>
             <translation>Lecture non prise en compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="222" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="221" />
             <source>A window is open. Finish or close it, then scan again.</source>
             <translation>Une fenêtre est ouverte. Terminez-la ou fermez-la, puis lisez le code de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="289" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="288" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="307" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="306" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="318" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="317" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="438" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="416" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="500" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="478" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="510" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="488" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="385" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="363" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="393" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="371" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="424" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="402" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="478" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="456" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="319" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="318" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="386" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="364" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="394" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="432" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="410" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="78" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="89" />
             <source>Walk-in checked in</source>
             <translation>Inscription sur place : arrivée enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="87" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="98" />
             <source>Registration {code} created and paid.</source>
             <translation>Inscription {code} créée et payée.</translation>
         </message>
@@ -1864,7 +1882,7 @@
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="213" />
+            <location filename="../../desktop_app/app.py" line="221" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -1872,102 +1890,102 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="148" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="146" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="148" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="146" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="151" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="154" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="152" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="155" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="156" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="154" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="157" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="155" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="158" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="156" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="159" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="157" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="160" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="158" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="159" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="160" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="163" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="165" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="163" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="168" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="166" />
             <source>Receipts…</source>
             <translation>Reçus…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="172" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="172" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="490" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="497" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="491" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="498" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="499" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="506" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -2048,87 +2066,87 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="143" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="156" />
             <source>Enter your name.</source>
             <translation>Entrez votre nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="146" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="159" />
             <source>Enter your PIN.</source>
             <translation>Entrez votre NIP.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="152" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="165" />
             <source>The two PINs differ. Type the PIN again.</source>
             <translation>Les deux NIP diffèrent. Tapez le NIP de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="154" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="167" />
             <source>Creating the supervisor account…</source>
             <translation>Création du compte superviseur…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="163" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="176" />
             <source>Checking the PIN…</source>
             <translation>Vérification du NIP…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="219" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="232" />
             <source>Create the first supervisor</source>
             <translation>Créer le premier superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="222" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="235" />
             <source>This database has no staff accounts yet. Create the first supervisor: they can then add desk staff and other supervisors.</source>
             <translation>Cette base de données n'a encore aucun compte du personnel. Créez le premier superviseur : il pourra ensuite ajouter le personnel d'accueil et d'autres superviseurs.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="227" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="240" />
             <source>&amp;Create and sign in</source>
             <translation>&amp;Créer et se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="230" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="243" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="244" />
             <source>Sign in with your name and PIN.</source>
             <translation>Connectez-vous avec votre nom et votre NIP.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="245" />
             <source>&amp;Sign in</source>
             <translation>&amp;Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="233" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="246" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="234" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="247" />
             <source>&amp;Name</source>
             <translation>&amp;Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="235" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="248" />
             <source>&amp;PIN</source>
             <translation>N&amp;IP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="236" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="249" />
             <source>PIN &amp;again</source>
             <translation>NIP (con&amp;firmation)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="238" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="251" />
             <source>{low} to {high} digits</source>
             <translation>{low} à {high} chiffres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="243" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="256" />
             <source>Opening the staff list…</source>
             <translation>Ouverture de la liste du personnel…</translation>
         </message>
@@ -2136,62 +2154,62 @@
     <context>
         <name>MembershipDecisionDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="67" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="83" />
             <source>Membership of {name}</source>
             <translation>Adhésion de {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="73" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="89" />
             <source>Which membership entitles {name} ({organization}) to the member rate?</source>
             <translation>Quelle adhésion donne droit au tarif membre à {name} ({organization})?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="74" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="90" />
             <source>no organization</source>
             <translation>aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="84" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="100" />
             <source>&amp;Reason (required):</source>
             <translation>&amp;Raison (obligatoire) :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="87" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="103" />
             <source>e.g. showed a 2026 membership card</source>
             <translation>p. ex. a présenté une carte de membre 2026</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="95" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="111" />
             <source>Record the decision</source>
             <translation>Enregistrer la décision</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="136" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="152" />
             <source>This is their membership: {name} ({likeness})</source>
             <translation>C'est son adhésion : {name} ({likeness})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="141" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="157" />
             <source>member no. {number}</source>
             <translation>membre nº {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="150" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="166" />
             <source>expired on {date}</source>
             <translation>expirée le {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="152" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="168" />
             <source>valid until {date}</source>
             <translation>valide jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="121" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="137" />
             <source>Member of {association}: proof shown (e.g. membership card)</source>
             <translation>Membre de {association} : preuve présentée (p. ex. carte de membre)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="128" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="144" />
             <source>Not a member of {association}</source>
             <translation>Non-membre de {association}</translation>
         </message>
@@ -2307,42 +2325,42 @@
     <context>
         <name>OutcomePanel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="59" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="60" />
             <source>Checked in</source>
             <translation>Arrivée enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="60" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="61" />
             <source>Already checked in</source>
             <translation>Arrivée déjà enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="61" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="62" />
             <source>Not found</source>
             <translation>Introuvable</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="62" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="63" />
             <source>Cancelled registration</source>
             <translation>Inscription annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="63" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="64" />
             <source>Payment due — not checked in</source>
             <translation>Paiement dû — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="64" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="65" />
             <source>Membership doubt — not checked in</source>
             <translation>Adhésion incertaine — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="230" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="231" />
             <source>Ready — scan a badge or type a name.</source>
             <translation>Prêt — balayez un porte-nom ou tapez un nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="162" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="163" />
             <source>Override by {supervisor}.</source>
             <translation>Dérogation accordée par {supervisor}.</translation>
         </message>
@@ -3183,162 +3201,162 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="299" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="312" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="300" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="313" />
             <source>printing</source>
             <translation>impression en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="301" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="314" />
             <source>paused or in error</source>
             <translation>en pause ou en erreur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="302" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="315" />
             <source>not found on this computer</source>
             <translation>introuvable sur cet ordinateur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="315" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="328" />
             <source>No printer (save PDFs instead)</source>
             <translation>Aucune imprimante (enregistrer des PDF à la place)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="320" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="333" />
             <source> (default)</source>
             <translation> (par défaut)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="383" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="397" />
             <source>The next badge prints in cell {cell} of {cells}.</source>
             <translation>Le prochain porte-nom s'imprime dans la case {cell} sur {cells}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="399" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="413" />
             <source>Sending the alignment page to {printer}…</source>
             <translation>Envoi de la page d'alignement à {printer}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="415" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="429" />
             <source>Save the alignment page</source>
             <translation>Enregistrer la page d'alignement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="417" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="431" />
             <source>PDF documents (*.pdf)</source>
             <translation>Documents PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="434" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="448" />
             <source>Alignment page saved to {path}.</source>
             <translation>Page d'alignement enregistrée dans {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="439" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
             <source>Alignment page sent to {printer}. Hold the printed page against a sheet of badges to the light: the outlines should match the cells.</source>
             <translation>Page d'alignement envoyée à {printer}. Superposez la page imprimée à une feuille de porte-noms, à contre-jour : les contours doivent coïncider avec les cases.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="467" />
             <source>Desk settings</source>
             <translation>Paramètres du poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="454" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="468" />
             <source>This desk</source>
             <translation>Ce poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="455" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="469" />
             <source>Badges</source>
             <translation>Porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="456" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="470" />
             <source>Receipts</source>
             <translation>Reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="459" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="473" />
             <source>Shared data&amp;base…</source>
             <translation>&amp;Base de données partagée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="460" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="474" />
             <source>&amp;Desk name</source>
             <translation>Nom du &amp;poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="461" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="475" />
             <source>&amp;Language</source>
             <translation>&amp;Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="464" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="478" />
             <source>Play a &amp;sound for each check-in result</source>
             <translation>Jouer un &amp;son pour chaque résultat d'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="465" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="479" />
             <source>Badge &amp;printer</source>
             <translation>&amp;Imprimante à porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="466" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="480" />
             <source>Badge s&amp;tock</source>
             <translation>Supp&amp;ort de porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="467" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="481" />
             <source>Start at &amp;cell</source>
             <translation>Commencer à la &amp;case</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="469" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="483" />
             <source>On a partly used sheet, the first free cell (counted left to right).</source>
             <translation>Sur une feuille entamée, la première case libre (comptée de gauche à droite).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="471" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="485" />
             <source>Print the badge on &amp;check-in</source>
             <translation>Imprimer le porte-nom à l'&amp;arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="472" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="486" />
             <source>Print an &amp;alignment page</source>
             <translation>Imprimer une page d'alig&amp;nement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="473" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="487" />
             <source>Save it as P&amp;DF…</source>
             <translation>L'enregistrer en P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="474" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="488" />
             <source>&amp;Refresh</source>
             <translation>Act&amp;ualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="475" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="489" />
             <source>Receipt p&amp;rinter</source>
             <translation>I&amp;mprimante à reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="476" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="490" />
             <source>Tick “print the &amp;receipt” after each payment</source>
             <translation>Cocher par défaut « imprimer le &amp;reçu » après chaque paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="482" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="496" />
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="483" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="497" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -3347,7 +3365,7 @@
         <name>SharedDesk</name>
         <message>
             <location filename="../../desktop_app/services/desk/desk.py" line="64" />
-            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="252" />
+            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="164" />
             <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back with the server.</source>
             <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
         </message>
@@ -3522,63 +3540,63 @@
     <context>
         <name>StartDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="128" />
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="229" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="135" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="236" />
             <source>Loading the events…</source>
             <translation>Chargement des événements…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="183" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="190" />
             <source>There is no event in this database yet. The event manager adds one with “passerelle events import FILE”.</source>
             <translation>Cette base de données ne contient encore aucun événement. La personne responsable de l'événement en ajoute un avec « passerelle events import FICHIER ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="198" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="205" />
             <source>{start} to {end}</source>
             <translation>du {start} au {end}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="201" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="208" />
             <source>{checked_in} of {registrations} checked in</source>
             <translation>arrivées : {checked_in} sur {registrations}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="218" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="225" />
             <source>Start the desk</source>
             <translation>Démarrer le poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="219" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="226" />
             <source>Choose the event this desk works on and give the desk a name.</source>
             <translation>Choisissez l'événement de ce poste et donnez un nom au poste.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="220" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="227" />
             <source>&amp;Event</source>
             <translation>É&amp;vénement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="221" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="228" />
             <source>&amp;Desk name</source>
             <translation>Nom du &amp;poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="222" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="229" />
             <source>For example: Desk 2, main entrance</source>
             <translation>Par exemple : Poste 2, entrée principale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="223" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="230" />
             <source>&amp;Retry</source>
             <translation>&amp;Réessayer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="224" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="231" />
             <source>&amp;Start</source>
             <translation>&amp;Démarrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="225" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="232" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -3659,37 +3677,37 @@
             <translation>Inscription en cours…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="422" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="410" />
             <source>Walk-in registration</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="423" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="411" />
             <source>Membership and price</source>
             <translation>Adhésion et prix</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="424" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="412" />
             <source>Payment</source>
             <translation>Paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="426" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="414" />
             <source>&amp;Print the receipt</source>
             <translation>Imprimer &amp;le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="428" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
             <source>&amp;Close</source>
             <translation>Ferm&amp;er</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="428" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
             <source>&amp;Register and check in</source>
             <translation>&amp;Inscrire et enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="429" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="417" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
