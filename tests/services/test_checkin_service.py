@@ -82,7 +82,11 @@ def test_not_found_including_a_code_of_another_event(desk: Database) -> None:
     assert elsewhere.outcome is CheckInOutcome.NOT_FOUND
     assert elsewhere.other_event == TORONTO
     assert elsewhere.registration_id is None and elsewhere.name is None
-    assert TORONTO in elsewhere.message.render()
+    # Named as people know it, in the language asked; the slug stays in the result (JSON).
+    assert elsewhere.other_event_names is not None
+    name_fr, name_en = elsewhere.other_event_names
+    assert name_en in elsewhere.message.render() and TORONTO not in elsewhere.message.render()
+    assert name_fr in elsewhere.message_for("fr").render()
     assert check_in_rows(desk.sessions) == 0
     with pytest.raises(NotFound, match="no event 'nope'"):
         check_in(desk.sessions, "nope", CODE, desk="d", staff="s")

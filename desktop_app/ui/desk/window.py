@@ -431,6 +431,8 @@ class DeskWindow(QMainWindow):
                 spec.action.setEnabled(name == "sign_out")
             for name, button in self.buttons.items():
                 button.setEnabled(name == "sign_out")  # F12's button says "Sign in"
+            self._enter_will = None  # no one designated: the plain words, greyed
+            self._label_main_button()
             return
         card = self.flows.card
         hit = self.search.current_hit()

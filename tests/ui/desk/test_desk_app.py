@@ -35,7 +35,7 @@ def test_start_then_sign_in_opens_the_desk_on_the_chosen_event(
     )
     offered: list[str | None] = []
 
-    def start(*_args: object) -> StartChoice:
+    def start(*_args: object, **_kwargs: object) -> StartChoice:
         offered.append(settings.event_slug)  # the demo event comes preselected
         return StartChoice("forum-montreal-2027", "Desk 9")
 
