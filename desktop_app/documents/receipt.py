@@ -29,6 +29,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.documents.fonts import BOLD, REGULAR, register_fonts, text_runs, unit_width, wrap
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+from desktop_app.domain.events import business_number_ok
+from desktop_app.domain.money import format_money
 
 ReceiptKind = Literal["receipt", "credit-note"]
 PaymentMethod = Literal["cash", "card", "invoice", "comp"]
@@ -47,14 +49,6 @@ _GST_HST = re.compile(r"^(\d{9})\s*RT\s*(\d{4})$")
 _QST = re.compile(r"^(\d{10})\s*TQ\s*(\d{4})$")
 
 
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
 def gst_hst_number(text: str) -> str:
     """``text`` as a GST/HST registration number ``123456782 RT 0001``, or :class:`Invalid`.
 
@@ -62,7 +56,7 @@ def gst_hst_number(text: str) -> str:
     typing errors), ``RT``, four digits; spaces are optional on input.
     """
     match = _GST_HST.match(text.strip().upper())
-    if match is None or not _luhn_ok(match.group(1)):
+    if match is None or not business_number_ok(match.group(1)):
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "'{value}' is not a GST/HST number (123456782 RT 0001)."),
             value=text,
@@ -79,17 +73,6 @@ def qst_number(text: str) -> str:
             value=text,
         )
     return f"{match.group(1)} TQ {match.group(2)}"
-
-
-def format_money(amount: Decimal, language: str) -> str:
-    """``amount`` as written in ``language``: French ``1 234,56 $``, English ``$1,234.56``."""
-    sign = "-" if amount < 0 else ""
-    text = f"{abs(amount):,.2f}"
-    if language == "fr":
-        # Narrow no-break space between thousands, no-break space before the symbol.
-        text = text.replace(",", "\u202f").replace(".", ",")
-        return f"{sign}{text}\u00a0$"
-    return f"{sign}${text}"
 
 
 def format_rate(rate: Decimal, language: str) -> str:
@@ -256,7 +239,7 @@ class _Writer:
         return texts[0] if len(texts) == 1 or texts[0] == texts[1] else " / ".join(texts)
 
     def money(self, amount: Decimal) -> str:
-        return format_money(amount, self.money_language)
+        return format_money(amount, "fr" if self.money_language == "fr" else "en")
 
     def text(
         self, x: float, text: str, font: str = REGULAR, size: float = 10, align: str = "left"

@@ -151,6 +151,14 @@ def normalize_email(email: str | None) -> str | None:
     return f"{local}@{domain}"
 
 
+_EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def looks_like_email(text: str) -> bool:
+    """Whether ``text`` has the shape of an email address (something@domain.tld)."""
+    return bool(_EMAIL_SHAPE.match(text))
+
+
 def email_domain(email: str | None) -> str | None:
     """Return the lower-cased domain of an email address, or None if the address is invalid."""
     address = normalize_email(email)

@@ -24,6 +24,7 @@ from desktop_app.domain import membership as vocabulary
 from desktop_app.domain.accounts import balance_owed, credit_owed
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.membership import ASSOCIATION_NAMES
+from desktop_app.domain.names import looks_like_email
 from desktop_app.services.admin import audit
 from desktop_app.services.desk.checkin import active_check_in
 from desktop_app.services.membership.directory import event_date
@@ -432,13 +433,10 @@ def _optional(value: str | None, limit: int) -> str | None:
     return cleaned or None
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
 def clean_email(value: str | None) -> str | None:
     """The email trimmed, or ``None`` if blank; ``Invalid`` if it cannot be an address."""
     email = _optional(value, EMAIL_MAX_LENGTH)
-    if email is not None and not _EMAIL.match(email):
+    if email is not None and not looks_like_email(email):
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "'{email}' is not an email address."), email=email
         )

@@ -15,7 +15,6 @@ or a complimentary payment.
 
 from __future__ import annotations
 
-import re
 import time
 import weakref
 from dataclasses import dataclass, replace
@@ -44,6 +43,7 @@ from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
 from desktop_app.domain.money import ZERO
+from desktop_app.domain.names import looks_like_email
 from desktop_app.domain.pricing import PriceQuote, best_category, offered, quote
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
@@ -59,8 +59,6 @@ from desktop_app.services.membership.verdicts import (
 from desktop_app.services.money.payments import PaymentInput, approve, new_payment
 from desktop_app.services.money.receipt_store import IssuedReceipt, issued, receipt_data
 from desktop_app.services.money.receipts import RECEIPTED_METHODS, issue_receipt
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 _WHY_NOT_MEMBER = QT_TRANSLATE_NOOP(
     "AppError", "The member rate needs an active membership in a partner association"
@@ -221,7 +219,7 @@ def _check_form(form: WalkInForm) -> None:
     if not (_clean(form.first_name) or _clean(form.last_name)):
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "Enter the person's name."))
     email = _clean(form.email)
-    if email is not None and not _EMAIL.match(email):
+    if email is not None and not looks_like_email(email):
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "'{email}' is not an email address."), email=email
         )
