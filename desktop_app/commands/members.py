@@ -157,7 +157,7 @@ def import_lines(report: MemberImportReport) -> list[str]:
         f"{label} member list {report.file}: {report.added} added, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.ended} ended, {report.rejected} rejected"
     ]
-    lines += [f"  row {e.row}: {e.reason.render()}" for e in report.errors]
+    lines += [f"  row {e.row}: {e.reason}" for e in report.errors]
     if report.mapping_remembered:
         mapping = ", ".join(f"{k}={v}" for k, v in report.mapping.items())
         lines.append(f"Column mapping remembered for {label}: {mapping}")

@@ -41,6 +41,7 @@ from desktop_app.domain.names import (
 )
 from desktop_app.importing.columns import ColumnMap, parse_holder_kind
 from desktop_app.importing.dates import parse_optional_date
+from desktop_app.importing.row_errors import RowError
 from desktop_app.importing.tables import MAX_CELL_CHARS, Table, TableRow
 
 Holder = Literal["organization", "person"]
@@ -109,18 +110,6 @@ _FIELD_NAMES = {
     "category": QT_TRANSLATE_NOOP("AppError", "category"),
     "alias": QT_TRANSLATE_NOOP("AppError", "other name"),
 }
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A rejected row: its number as the spreadsheet shows it, and why."""
-
-    row: int
-    reason: Message
-
-    def to_json(self) -> dict[str, object]:
-        """``{"row": n, "reason": "English text"}``."""
-        return {"row": self.row, "reason": self.reason.render()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,24 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from desktop_app.domain.errors import Message
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A rejected row: its number as the spreadsheet shows it, and why."""
-
-    row: int
-    message: Message
-
-    @property
-    def reason(self) -> str:
-        """The reason in English."""
-        return self.message.render()
-
-    def to_json(self) -> dict[str, Any]:
-        """``{"row": …, "reason": …}``."""
-        return {"row": self.row, "reason": self.reason}
+from desktop_app.importing.row_errors import RowError
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,7 @@ def test_embedded_newlines_keep_row_numbers(database: Database, tmp_path: Path) 
     )
     assert (report.added, report.rejected) == (1, 1)
     assert report.errors[0].row == 3  # each record is one row, as Excel shows it
-    assert "pas une date" in report.errors[0].reason.render()
+    assert "pas une date" in report.errors[0].reason
     assert "Adresse" in report.unused_columns
 
 

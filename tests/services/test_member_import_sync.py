@@ -122,7 +122,7 @@ def test_rejected_rows_are_reported_and_the_others_imported(
         ["BQ-0006", "Valide inc.", "E", "F", "e@valide.ca", "2027-12-31"],
     ]
     report = run(database, tmp_path, rows, at=LATER)
-    reasons = {e.row: e.reason.render() for e in report.errors}
+    reasons = {e.row: e.reason for e in report.errors}
     assert set(reasons) == {3, 4, 5, 6} and report.rejected == 4
     assert "31/02/2027" in reasons[3] and "Date d'expiration" in reasons[3]
     assert "already appears on row 2" in reasons[4]
@@ -277,7 +277,7 @@ def test_unclear_kind_long_cells_and_reversed_periods_are_rejected(
         ["7", "Corporate", "Epsilon Inc.", "", "2026-01-01", "2027-01-01"],
     ]
     report = run(database, tmp_path, rows, association="lso", at=AT)
-    reasons = {e.row: e.reason.render() for e in report.errors}
+    reasons = {e.row: e.reason for e in report.errors}
     assert "Unrecognised kind of member “Gold”" in reasons[2]
     assert "needs the organization's name" in reasons[3]
     assert "needs the person's name" in reasons[4]

@@ -50,7 +50,8 @@ from desktop_app.db.models import (
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 from desktop_app.domain.membership import ASSOCIATIONS
 from desktop_app.importing.columns import MEMBER_LIST, ColumnMap, map_columns
-from desktop_app.importing.member_rows import MemberRow, RowError, read_member_rows
+from desktop_app.importing.member_rows import MemberRow, read_member_rows
+from desktop_app.importing.row_errors import RowError
 from desktop_app.importing.tables import read_table
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import ensure_associations
@@ -190,7 +191,7 @@ def import_members(
                 ),
                 file=table.source,
                 row=first.row,
-                reason=first.reason,
+                reason=first.message,
             )
         state = CurrentState.load(session, association_id)
         plan = plan_sync(parsed.members, parsed.protected, state, _present(columns))

@@ -46,7 +46,6 @@ from desktop_app.importing.registration_report import (
     FlagCounts,
     FlaggedRegistration,
     RegistrationImportReport,
-    RowError,
 )
 from desktop_app.importing.registration_rows import (
     CategoryChoice,
@@ -56,6 +55,7 @@ from desktop_app.importing.registration_rows import (
     RowReader,
     order_moment,
 )
+from desktop_app.importing.row_errors import RowError
 from desktop_app.importing.tables import Table, read_table
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
