@@ -297,3 +297,23 @@ def best_category(
         if _OFFER_GROUP[candidate.eligibility] == 0:
             return candidate
     return None
+
+
+class SupervisorReason(StrEnum):
+    """Why a sale at the desk needs a supervisor's PIN."""
+
+    NOT_ELIGIBLE = "not-eligible"  # a member rate without an active partner membership
+    NOT_ON_SALE = "not-on-sale"  # outside its sale window
+    COMPLIMENTARY = "complimentary"  # free admission
+
+
+def supervisor_needed(quote: PriceQuote, method: str) -> SupervisorReason | None:
+    """The one rule, for the walk-in service and its form alike: why ``quote`` paid by
+    ``method`` needs a supervisor, or None."""
+    if not quote.eligible:
+        return SupervisorReason.NOT_ELIGIBLE
+    if not quote.available:
+        return SupervisorReason.NOT_ON_SALE
+    if quote.needs_supervisor or method == "complimentary":
+        return SupervisorReason.COMPLIMENTARY
+    return None

@@ -44,7 +44,14 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
 from desktop_app.domain.money import ZERO
 from desktop_app.domain.names import looks_like_email
-from desktop_app.domain.pricing import PriceQuote, best_category, offered, quote
+from desktop_app.domain.pricing import (
+    PriceQuote,
+    SupervisorReason,
+    best_category,
+    offered,
+    quote,
+    supervisor_needed,
+)
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override
@@ -230,14 +237,16 @@ def _check_form(form: WalkInForm) -> None:
         )
 
 
+_WHY = {
+    SupervisorReason.NOT_ELIGIBLE: _WHY_NOT_MEMBER,
+    SupervisorReason.NOT_ON_SALE: _WHY_NOT_ON_SALE,
+    SupervisorReason.COMPLIMENTARY: _WHY_COMP,
+}
+
+
 def _needs_supervisor(chosen: PriceQuote, payment: PaymentInput) -> str | None:
-    if not chosen.eligible:
-        return _WHY_NOT_MEMBER
-    if not chosen.available:
-        return _WHY_NOT_ON_SALE
-    if chosen.needs_supervisor or payment.method == "complimentary":
-        return _WHY_COMP
-    return None
+    reason = supervisor_needed(chosen, payment.method)
+    return _WHY[reason] if reason is not None else None
 
 
 def _check_amount(chosen: PriceQuote, payment: PaymentInput) -> None:

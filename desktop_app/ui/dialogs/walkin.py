@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.domain.pricing import SupervisorReason, supervisor_needed
 from desktop_app.services.admin.staff import Override, StaffMember
 from desktop_app.services.desk.desk import Desk, LocalDesk
 from desktop_app.services.desk.walkin import (
@@ -278,13 +279,14 @@ class WalkInDialog(QDialog):
         quote = self._quote.quote if self._quote is not None else None
         if quote is None:
             return None
-        if self.payment.method() == "complimentary" or quote.needs_supervisor:
+        reason = supervisor_needed(quote, self.payment.method())  # the service's own rule
+        if reason is SupervisorReason.COMPLIMENTARY:
             return self.tr("Complimentary admission for {name}.").format(name=self._person())
-        if not quote.eligible:
+        if reason is SupervisorReason.NOT_ELIGIBLE:
             return self.tr(
                 "{category} for {name}, who has no active membership in a partner association."
             ).format(category=self._category_title(quote.category), name=self._person())
-        if not quote.available:
+        if reason is SupervisorReason.NOT_ON_SALE:
             return self.tr("{category} is not on sale now.").format(
                 category=self._category_title(quote.category)
             )
