@@ -50,24 +50,22 @@ def _moment(text: str | None, timezone: str) -> datetime:
 
 def run_price(args: argparse.Namespace) -> int:
     """Print the quote."""
-    from desktop_app.domain.membership import PersonQuery, verdict
+    from desktop_app.domain.membership import PersonQuery
     from desktop_app.domain.pricing import quote
     from desktop_app.services.admin.events import get_event
-    from desktop_app.services.membership.directory import event_date, event_pricing, load_directory
+    from desktop_app.services.membership.directory import event_pricing, verdict_at
 
     with opened(args) as db, db.sessions() as session:
         event = get_event(session, args.event)
         pricing = event_pricing(event)
-        day = event_date(event)
         timezone = event.timezone
-        directory = load_directory(session, day)
-    person = PersonQuery(
-        name=args.name or None,
-        email=args.email or None,
-        organization=args.organization or None,
-        member_number=args.member_number or None,
-    )
-    found = verdict(directory, person, day)
+        person = PersonQuery.typed(
+            name=args.name,
+            email=args.email,
+            organization=args.organization,
+            member_number=args.member_number,
+        )
+        found = verdict_at(session, event, person)
     at = _moment(args.at, timezone)
     result = quote(pricing, args.category, found.associations, at)
     if args.json:

@@ -143,6 +143,29 @@ class PersonQuery:
     member_number: str | None = None
     person_key: str | None = None
 
+    @classmethod
+    def typed(
+        cls,
+        *,
+        name: str | None = None,
+        email: str | None = None,
+        organization: str | None = None,
+        member_number: str | None = None,
+    ) -> PersonQuery:
+        """A person as typed anywhere (a form, a file, a command): blanks are absent and
+        spaces are folded, so every caller asks the same question."""
+
+        def clean(text: str | None) -> str | None:
+            folded = " ".join((text or "").split())
+            return folded or None
+
+        return cls(
+            name=clean(name),
+            email=clean(email),
+            organization=clean(organization),
+            member_number=clean(member_number),
+        )
+
     def key(self) -> str | None:
         """The person key used to find staff decisions: the given one, else from the name."""
         return self.person_key or (person_key(self.name, None) if self.name else None) or None

@@ -115,12 +115,11 @@ def _clean(value: str | None) -> str | None:
 
 
 def _query(form: WalkInForm) -> PersonQuery:
-    name = " ".join(part for part in (_clean(form.first_name), _clean(form.last_name)) if part)
-    return PersonQuery(
-        name=name or None,
-        email=_clean(form.email),
-        organization=_clean(form.organization),
-        member_number=_clean(form.member_number),
+    return PersonQuery.typed(
+        name=f"{form.first_name or ''} {form.last_name or ''}",
+        email=form.email,
+        organization=form.organization,
+        member_number=form.member_number,
     )
 
 
@@ -375,7 +374,7 @@ def _register(
         # reassessment after the member lists change.
         price_approved_by=supervisor.name if supervisor is not None else None,
     )
-    assessment = assessor.assess(facts)
+    assessment = assessor.assess(facts, found)  # judged once, above
     if complimentary:
         assessment = replace(assessment, membership_flag=None, amount_due=chosen.total)
     apply(registration, assessment)

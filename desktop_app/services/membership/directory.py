@@ -144,16 +144,18 @@ def check_person(
     member_number: str | None = None,
 ) -> MembershipVerdict:
     """The membership verdict for a person at event ``slug`` (on the event's first day)."""
-    with sessions() as session:
-        day = event_date(get_event(session, slug))
-        directory = load_directory(session, day)
-    query = PersonQuery(
-        name=name or None,
-        email=email or None,
-        organization=organization or None,
-        member_number=member_number or None,
+    query = PersonQuery.typed(
+        name=name, email=email, organization=organization, member_number=member_number
     )
-    return verdict(directory, query, day)
+    with sessions() as session:
+        return verdict_at(session, get_event(session, slug), query)
+
+
+def verdict_at(session: Session, event: Event, query: PersonQuery) -> MembershipVerdict:
+    """The one membership pipeline: the directory as of the event's first day, judged for
+    ``query`` (the walk-in form keeps its own recent copy of the directory, for speed)."""
+    day = event_date(event)
+    return verdict(load_directory(session, day), query, day)
 
 
 def event_pricing(event: Event) -> EventPricing:

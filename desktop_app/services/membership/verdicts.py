@@ -82,6 +82,16 @@ class Assessment:
     marking: str
 
 
+def query_of(facts: RegistrationFacts) -> PersonQuery:
+    """The membership question a registration asks."""
+    return PersonQuery.typed(
+        name=f"{facts.first_name} {facts.last_name}",
+        email=facts.email,
+        organization=facts.organization,
+        member_number=facts.member_number,
+    )
+
+
 class Assessor:
     """Verdicts and flags for the registrations of one event, against one member directory."""
 
@@ -100,18 +110,13 @@ class Assessor:
             self._list_totals[category_code] = list_price_total(self.pricing.province, category)
         return self._list_totals[category_code]
 
-    def assess(self, facts: RegistrationFacts) -> Assessment:
-        """The verdict of the registration's person, and the flag and amount due it implies."""
-        found = verdict(
-            self.directory,
-            PersonQuery(
-                name=f"{facts.first_name} {facts.last_name}".strip() or None,
-                email=facts.email or None,
-                organization=facts.organization or None,
-                member_number=facts.member_number or None,
-            ),
-            self.day,
-        )
+    def assess(
+        self, facts: RegistrationFacts, found: MembershipVerdict | None = None
+    ) -> Assessment:
+        """The verdict of the registration's person (``found`` when the caller judged them
+        already, as a walk-in's form did), and the flag and amount due it implies."""
+        if found is None:
+            found = verdict(self.directory, query_of(facts), self.day)
         if facts.price_approved_by:
             flag, due = None, facts.base_amount_due
         else:
