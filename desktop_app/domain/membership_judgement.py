@@ -12,20 +12,20 @@ from types import MappingProxyType
 from desktop_app.domain.freemail import is_free_mail
 from desktop_app.domain.member_directory import MAX_CANDIDATES, MemberDirectory
 from desktop_app.domain.membership_records import (
-    _T_DOMAIN,
-    _T_EMAIL,
-    _T_EXPIRED_ON,
-    _T_FUZZY,
-    _T_NAME,
-    _T_NO_END,
-    _T_NUMBER,
-    _T_NUMBER_CONTRADICTS,
-    _T_STAFF,
-    _T_VALID_FROM,
-    _T_VALID_UNTIL,
     ASSOCIATIONS,
     STAFF_SENTENCES,
     STRENGTH,
+    T_DOMAIN,
+    T_EMAIL,
+    T_EXPIRED_ON,
+    T_FUZZY,
+    T_NAME,
+    T_NO_END,
+    T_NUMBER,
+    T_NUMBER_CONTRADICTS,
+    T_STAFF,
+    T_VALID_FROM,
+    T_VALID_UNTIL,
     UNLINKED_DECISION_VALIDITY,
     AssociationStatus,
     Candidate,
@@ -132,10 +132,10 @@ class _Judgement:
                     ]
                 else:
                     self.rejected.discard(record.id)
-                    sentence = STAFF_SENTENCES.get(d.decision, _T_STAFF)
+                    sentence = STAFF_SENTENCES.get(d.decision, T_STAFF)
                     self._add(record, "staff-decision", sentence, **params)
             elif abs(self.day - d.when.date()) <= UNLINKED_DECISION_VALIDITY:
-                sentence = STAFF_SENTENCES.get(d.decision, _T_STAFF)
+                sentence = STAFF_SENTENCES.get(d.decision, T_STAFF)
                 staff = _evidence(d.association, "staff-decision", None, self.day, sentence, params)
                 self.overrides[d.association] = (d, staff)
 
@@ -159,13 +159,13 @@ class _Judgement:
                 self._add(
                     r,
                     "member-number",
-                    _T_NUMBER_CONTRADICTS,
+                    T_NUMBER_CONTRADICTS,
                     number=shown,
                     holder=r.label,
                     typed=self.query.organization or "",
                 )
             else:
-                self._add(r, "member-number", _T_NUMBER, number=shown)
+                self._add(r, "member-number", T_NUMBER, number=shown)
         return {r.association for r in records if r.is_active_on(self.day)}
 
     def _names_match(self, r: MembershipRecord) -> bool:
@@ -187,7 +187,7 @@ class _Judgement:
             return
         for r in self.directory.by_personal_email(self.email):
             if r.association == association:
-                self._add(r, "personal-email", _T_EMAIL, email=self.email)
+                self._add(r, "personal-email", T_EMAIL, email=self.email)
 
     def _email_domain(self, association: str) -> None:
         domain = self.email.rpartition("@")[2] if self.email else ""
@@ -196,7 +196,7 @@ class _Judgement:
         owner, records = self.directory.by_domain(domain)
         for r in records:
             if r.association == association:
-                self._add(r, "email-domain", _T_DOMAIN, domain=owner, organization=r.label)
+                self._add(r, "email-domain", T_DOMAIN, domain=owner, organization=r.label)
 
     def _organization_name(self, association: str) -> None:
         if not self.org_key or self._has_active(association):
@@ -225,14 +225,12 @@ class _Judgement:
             for r, score in scored:
                 if self.directory.identity(r.id) == winner and score == top:
                     if score >= 100:
-                        self._add(
-                            r, "organization-name", _T_NAME, typed=typed, organization=r.label
-                        )
+                        self._add(r, "organization-name", T_NAME, typed=typed, organization=r.label)
                     else:
                         self._add(
                             r,
                             "organization-name",
-                            _T_FUZZY,
+                            T_FUZZY,
                             typed=typed,
                             organization=r.label,
                             score=str(round(score)),
@@ -301,14 +299,14 @@ def _evidence(
     detail = template.format(**params)
     if record is not None:
         if record.valid_from and record.valid_from > day:
-            detail += ", " + _T_VALID_FROM.format(date=record.valid_from.isoformat())
+            detail += ", " + T_VALID_FROM.format(date=record.valid_from.isoformat())
         elif record.valid_until and record.valid_until < day:
             # Found, but no longer valid on the event's date: never "valid until".
-            detail += ", " + _T_EXPIRED_ON.format(date=record.valid_until.isoformat())
+            detail += ", " + T_EXPIRED_ON.format(date=record.valid_until.isoformat())
         elif record.valid_until:
-            detail += ", " + _T_VALID_UNTIL.format(date=record.valid_until.isoformat())
+            detail += ", " + T_VALID_UNTIL.format(date=record.valid_until.isoformat())
         else:
-            detail += ", " + _T_NO_END
+            detail += ", " + T_NO_END
     return Evidence(
         association,
         kind,

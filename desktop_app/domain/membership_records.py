@@ -43,24 +43,24 @@ UNLINKED_DECISION_VALIDITY = timedelta(days=366)
 tied to a membership needs no such limit, since that membership's own dates govern."""
 
 _CTX = "MembershipVerdict"
-_T_NUMBER = QT_TRANSLATE_NOOP("MembershipVerdict", "member no. {number}")
-_T_NUMBER_CONTRADICTS = QT_TRANSLATE_NOOP(
+T_NUMBER = QT_TRANSLATE_NOOP("MembershipVerdict", "member no. {number}")
+T_NUMBER_CONTRADICTS = QT_TRANSLATE_NOOP(
     "MembershipVerdict",
     "member no. {number} of '{holder}', not '{typed}' as typed: the number wins",
 )
-_T_EMAIL = QT_TRANSLATE_NOOP(
+T_EMAIL = QT_TRANSLATE_NOOP(
     "MembershipVerdict", "personal email {email} on an individual membership"
 )
-_T_DOMAIN = QT_TRANSLATE_NOOP(
+T_DOMAIN = QT_TRANSLATE_NOOP(
     "MembershipVerdict", "via the organization's domain {domain} ({organization})"
 )
-_T_NAME = QT_TRANSLATE_NOOP(
+T_NAME = QT_TRANSLATE_NOOP(
     "MembershipVerdict", "organization name '{typed}' matched '{organization}'"
 )
-_T_FUZZY = QT_TRANSLATE_NOOP(
+T_FUZZY = QT_TRANSLATE_NOOP(
     "MembershipVerdict", "organization name '{typed}' matched '{organization}' (score {score})"
 )
-_T_STAFF = QT_TRANSLATE_NOOP("MembershipVerdict", "{decision} by {who} on {when}: {reason}")
+T_STAFF = QT_TRANSLATE_NOOP("MembershipVerdict", "{decision} by {who} on {when}: {reason}")
 _T_STAFF_MEMBER = QT_TRANSLATE_NOOP(
     "MembershipVerdict", "decided a member by {who} on {when}: {reason}"
 )
@@ -76,10 +76,10 @@ STAFF_SENTENCES = {
     "not-member": _T_STAFF_NOT_MEMBER,
     "confirmed-candidate": _T_STAFF_CONFIRMED,
 }
-_T_VALID_UNTIL = QT_TRANSLATE_NOOP("MembershipVerdict", "valid until {date}")
-_T_EXPIRED_ON = QT_TRANSLATE_NOOP("MembershipVerdict", "expired on {date}")
-_T_VALID_FROM = QT_TRANSLATE_NOOP("MembershipVerdict", "valid from {date}")
-_T_NO_END = QT_TRANSLATE_NOOP("MembershipVerdict", "no end date")
+T_VALID_UNTIL = QT_TRANSLATE_NOOP("MembershipVerdict", "valid until {date}")
+T_EXPIRED_ON = QT_TRANSLATE_NOOP("MembershipVerdict", "expired on {date}")
+T_VALID_FROM = QT_TRANSLATE_NOOP("MembershipVerdict", "valid from {date}")
+T_NO_END = QT_TRANSLATE_NOOP("MembershipVerdict", "no end date")
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,57 +115,57 @@
             <translation>Il n'y a aucun porte-nom à imprimer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="67" />
+            <location filename="../../desktop_app/documents/receipt.py" line="61" />
             <source>'{value}' is not a GST/HST number (123456782 RT 0001).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH (123456782 RT 0001).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="78" />
+            <location filename="../../desktop_app/documents/receipt.py" line="72" />
             <source>'{value}' is not a QST number (1234567890 TQ 0001).</source>
             <translation>« {value} » n'est pas un numéro de TVQ (1234567890 TQ 0001).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="168" />
+            <location filename="../../desktop_app/documents/receipt.py" line="151" />
             <source>A receipt needs the seller's name and items.</source>
             <translation>Un reçu exige le nom du vendeur et des articles.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="173" />
+            <location filename="../../desktop_app/documents/receipt.py" line="156" />
             <source>Receipt line '{item}' does not add up.</source>
             <translation>La ligne de reçu « {item} » ne s'additionne pas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="178" />
+            <location filename="../../desktop_app/documents/receipt.py" line="161" />
             <source>The receipt's items do not add up to its subtotal.</source>
             <translation>Les articles du reçu ne totalisent pas son sous-total.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="182" />
+            <location filename="../../desktop_app/documents/receipt.py" line="165" />
             <source>The receipt's subtotal and taxes do not add up to its total.</source>
             <translation>Le sous-total et les taxes du reçu ne totalisent pas son total.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="194" />
+            <location filename="../../desktop_app/documents/receipt.py" line="177" />
             <source>A receipt of $100 or more needs the GST/HST number.</source>
             <translation>Un reçu de 100 $ ou plus exige le numéro de TPS/TVH.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="198" />
+            <location filename="../../desktop_app/documents/receipt.py" line="181" />
             <source>A receipt of $100 or more needs the QST number.</source>
             <translation>Un reçu de 100 $ ou plus exige le numéro de TVQ.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="202" />
+            <location filename="../../desktop_app/documents/receipt.py" line="185" />
             <source>A receipt of $500 or more needs the buyer's name and payment terms.</source>
             <translation>Un reçu de 500 $ ou plus exige le nom de l'acheteur et les modalités de paiement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="208" />
+            <location filename="../../desktop_app/documents/receipt.py" line="191" />
             <source>A credit note must refer to the original receipt.</source>
             <translation>Une note de crédit doit renvoyer au reçu d'origine.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="216" />
+            <location filename="../../desktop_app/documents/receipt.py" line="199" />
             <source>Cash tendered minus the total is not the change.</source>
             <translation>L'argent remis moins le total ne donne pas la monnaie.</translation>
         </message>
@@ -334,7 +334,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/membership_records.py" line="105" />
-            <location filename="../../desktop_app/domain/membership_records.py" line="172" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="195" />
             <source>Unknown association '{association}'.</source>
             <translation>Association inconnue « {association} ».</translation>
         </message>
@@ -354,17 +354,17 @@
             <translation>L'adhésion {id} se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="176" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="199" />
             <source>A decision needs a person or an email.</source>
             <translation>Une décision exige une personne ou un courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="178" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="201" />
             <source>Confirm which membership.</source>
             <translation>Confirmez de quelle adhésion il s'agit.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/membership_records.py" line="181" />
+            <location filename="../../desktop_app/domain/membership_records.py" line="204" />
             <source>Unknown decision '{decision}'.</source>
             <translation>Décision inconnue « {decision} ».</translation>
         </message>
@@ -392,7 +392,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/money.py" line="119" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="230" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="234" />
             <source>'{value}' is not a language (fr or en).</source>
             <translation>« {value} » n'est pas une langue (fr ou en).</translation>
         </message>
@@ -634,7 +634,7 @@
             <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="350" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="351" />
             <location filename="../../desktop_app/services/desk/checkin.py" line="381" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
             <location filename="../../desktop_app/services/money/receipt_store.py" line="344" />
@@ -642,33 +642,33 @@
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="413" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="414" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="414" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="415" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="428" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="429" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="443" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="226" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="441" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="230" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="539" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="537" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="546" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="544" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
@@ -774,7 +774,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/membership/decisions.py" line="87" />
-            <location filename="../../desktop_app/services/membership/importing.py" line="166" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="167" />
             <source>Unknown association “{association}”. Choose one of: {choices}.</source>
             <translation>Association inconnue « {association} ». Choisissez parmi : {choices}.</translation>
         </message>
@@ -794,7 +794,7 @@
             <translation>Indiquez qui a pris la décision.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="83" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="84" />
             <location filename="../../desktop_app/services/membership/decisions.py" line="110" />
             <source>“{value}” is not an email address.</source>
             <translation>« {value} » n'est pas une adresse courriel.</translation>
@@ -810,113 +810,113 @@
             <translation>Aucune adhésion en cours portant le numéro {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/importing.py" line="186" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="187" />
             <source>No row of {file} is a valid member, so nothing was imported. Row {row}: {reason}</source>
             <translation>Aucune ligne de {file} n'est un membre valide ; rien n'a donc été importé. Ligne {row} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/importing.py" line="225" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="226" />
             <source>{file} would end {ended} of the {current} current memberships: is it the whole list? Nothing was changed. If it is, import it again allowing that (--allow-ending-most).</source>
             <translation>{file} mettrait fin à {ended} des {current} adhésions en cours : est-ce bien la liste complète? Rien n'a été modifié. Si oui, importez-la de nouveau en l'autorisant (--allow-ending-most).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="65" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="66" />
             <location filename="../../desktop_app/importing/registration_rows.py" line="41" />
             <source>The “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
             <translation>La cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="68" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="69" />
             <source>The {field} “{value}” is longer than {limit} characters.</source>
             <translation>Valeur trop longue pour « {field} » : « {value} » dépasse {limit} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="71" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="72" />
             <source>Unrecognised kind of member “{value}”: write Organisation or Individuel (Organization or Individual).</source>
             <translation>Type de membre non reconnu « {value} » : écrivez Organisation ou Individuel (Organization ou Individual).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="76" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="77" />
             <source>The row has neither an organization name nor a person's name.</source>
             <translation>La ligne n'a ni nom d'organisation ni nom de personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="79" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="80" />
             <source>An organization membership needs the organization's name.</source>
             <translation>Une adhésion d'organisation exige le nom de l'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="82" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="83" />
             <source>An individual membership needs the person's name.</source>
             <translation>Une adhésion individuelle exige le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="84" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
             <source>“{value}” is not an email domain.</source>
             <translation>« {value} » n'est pas un domaine de courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="86" />
             <source>{column}: {problem}</source>
             <translation>{column} : {problem}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="86" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="87" />
             <source>The membership ends ({until}) before it starts ({start}).</source>
             <translation>L'adhésion se termine ({until}) avant de commencer ({start}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="89" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="90" />
             <source>Member number {number} already appears on row {first}; this row is ignored.</source>
             <translation>Le numéro de membre {number} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="92" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="93" />
             <source>The organization “{name}” already appears on row {first}; this row is ignored.</source>
             <translation>L'organisation « {name} » figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="95" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="96" />
             <source>The member {email} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {email} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="98" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="99" />
             <source>The member {name} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {name} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="104" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="105" />
             <source>organization name</source>
             <translation>nom de l'organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="105" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="106" />
             <source>first name</source>
             <translation>prénom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="106" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="107" />
             <source>last name</source>
             <translation>nom de famille</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="107" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="108" />
             <source>email</source>
             <translation>courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="108" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="109" />
             <source>member number</source>
             <translation>numéro de membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="109" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="110" />
             <source>category</source>
             <translation>catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="110" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="111" />
             <source>other name</source>
             <translation>autre nom</translation>
         </message>
@@ -1167,47 +1167,47 @@
             <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="65" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="70" />
             <source>The member rate needs an active membership in a partner association</source>
             <translation>Le tarif membre exige une adhésion active à une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="68" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="73" />
             <source>This category is not on sale now</source>
             <translation>Cette catégorie n'est pas en vente actuellement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="69" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="74" />
             <source>A complimentary admission</source>
             <translation>Une entrée gratuite</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="222" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="226" />
             <source>Enter the person's name.</source>
             <translation>Entrez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="250" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="256" />
             <source>The category '{code}' costs nothing: choose complimentary.</source>
             <translation>La catégorie « {code} » ne coûte rien : choisissez « gratuit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="257" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="263" />
             <source>The amount {amount} is not the price of '{code}' ({total}).</source>
             <translation>Le montant {amount} n'est pas le prix de « {code} » ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="274" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="280" />
             <source>The desk action {action} was already used for something else.</source>
             <translation>L'action de poste {action} a déjà servi pour autre chose.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="311" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="317" />
             <source>{email} is already registered to this event; find that registration, or confirm that this is another person.</source>
             <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="320" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="326" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
@@ -1975,17 +1975,17 @@
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="497" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="499" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="498" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="500" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="506" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="508" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -2287,37 +2287,37 @@
             <translation>sans date de fin</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="33" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="34" />
             <source>{evidence}, {validity}</source>
             <translation>{evidence}, {validity}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="34" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="35" />
             <source>{association} — {evidence}</source>
             <translation>{association} — {evidence}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="35" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="36" />
             <source>membership expired on {date}</source>
             <translation>adhésion expirée le {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="36" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="37" />
             <source>possibly '{name}' ({likeness}): staff must confirm</source>
             <translation>peut-être « {name} » ({likeness}) : le personnel doit confirmer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="40" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="41" />
             <source>same name</source>
             <translation>même nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="41" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="42" />
             <source>close match</source>
             <translation>correspondance proche</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="42" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="43" />
             <source>possible match</source>
             <translation>correspondance possible</translation>
         </message>
@@ -3637,77 +3637,77 @@
     <context>
         <name>WalkInDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="273" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="274" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="282" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="284" />
             <source>Complimentary admission for {name}.</source>
             <translation>Entrée gratuite pour {name}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="285" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="287" />
             <source>{category} for {name}, who has no active membership in a partner association.</source>
             <translation>{category} pour {name}, qui n'a aucune adhésion active à une association partenaire.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="288" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="290" />
             <source>{category} is not on sale now.</source>
             <translation>{category} n'est pas en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="305" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="307" />
             <source>Type the person's name.</source>
             <translation>Tapez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="310" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="312" />
             <source>Working out the price…</source>
             <translation>Calcul du prix…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="320" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="322" />
             <source>This email is already registered. Open that registration, or tick “another person with the same email”.</source>
             <translation>Ce courriel est déjà inscrit. Ouvrez cette inscription, ou cochez « autre personne avec le même courriel ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="350" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="352" />
             <source>Registering…</source>
             <translation>Inscription en cours…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="410" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="412" />
             <source>Walk-in registration</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="411" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="413" />
             <source>Membership and price</source>
             <translation>Adhésion et prix</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="412" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="414" />
             <source>Payment</source>
             <translation>Paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="414" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
             <source>&amp;Print the receipt</source>
             <translation>Imprimer &amp;le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="418" />
             <source>&amp;Close</source>
             <translation>Ferm&amp;er</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="418" />
             <source>&amp;Register and check in</source>
             <translation>&amp;Inscrire et enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="417" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="419" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>

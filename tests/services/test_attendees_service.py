@@ -25,9 +25,9 @@ from tests.services.desk_data import MONTREAL, add_registration, audit_entries, 
 CODE = "ABCDEFGH23456789"
 MEMBER_TOTAL = str(compute_taxes("QC", Decimal("525.00"), False).total)  # "member" in Montréal
 FRENCH = {
-    vocabulary._T_DOMAIN: "par le domaine {domain} de l'organisation ({organization})",
-    vocabulary._T_NUMBER: "membre no {number}",
-    vocabulary._T_VALID_UNTIL: "valide jusqu'au {date}",
+    vocabulary.T_DOMAIN: "par le domaine {domain} de l'organisation ({organization})",
+    vocabulary.T_NUMBER: "membre no {number}",
+    vocabulary.T_VALID_UNTIL: "valide jusqu'au {date}",
     "{association} — {evidence}": "{association} — {evidence}",
 }
 

@@ -45,11 +45,11 @@ _T_AS_STORED = "{detail}"  # evidence in a shape this version does not know: sho
 
 # Which sentences each kind of evidence may have been written with (most specific first).
 _TEMPLATES: Mapping[str, tuple[str, ...]] = {
-    "member-number": (vocabulary._T_NUMBER_CONTRADICTS, vocabulary._T_NUMBER),
-    "personal-email": (vocabulary._T_EMAIL,),
-    "email-domain": (vocabulary._T_DOMAIN,),
-    "organization-name": (vocabulary._T_FUZZY, vocabulary._T_NAME),
-    "staff-decision": (*vocabulary.STAFF_SENTENCES.values(), vocabulary._T_STAFF),
+    "member-number": (vocabulary.T_NUMBER_CONTRADICTS, vocabulary.T_NUMBER),
+    "personal-email": (vocabulary.T_EMAIL,),
+    "email-domain": (vocabulary.T_DOMAIN,),
+    "organization-name": (vocabulary.T_FUZZY, vocabulary.T_NAME),
+    "staff-decision": (*vocabulary.STAFF_SENTENCES.values(), vocabulary.T_STAFF),
 }
 _VALIDITY = (
     r"(?:, (?:valid until (?P<v_until>\d{4}-\d{2}-\d{2})"
@@ -172,13 +172,13 @@ def _pattern(template: str) -> re.Pattern[str]:
 
 def _validity(match: re.Match[str]) -> Message | None:
     if match.group("v_until"):
-        return Message(vocabulary._T_VALID_UNTIL, date=match.group("v_until"))
+        return Message(vocabulary.T_VALID_UNTIL, date=match.group("v_until"))
     if match.group("v_from"):
-        return Message(vocabulary._T_VALID_FROM, date=match.group("v_from"))
+        return Message(vocabulary.T_VALID_FROM, date=match.group("v_from"))
     if match.group("v_none"):
-        return Message(vocabulary._T_NO_END)
+        return Message(vocabulary.T_NO_END)
     if match.group("v_expired"):
-        return Message(vocabulary._T_EXPIRED_ON, date=match.group("v_expired"))
+        return Message(vocabulary.T_EXPIRED_ON, date=match.group("v_expired"))
     return None
 
 
@@ -275,11 +275,11 @@ def _as_lapsed(message: Message, item: Mapping[str, Any]) -> Message:
     versions before the event's date had passed it) reads "expired on"."""
     validity = message.params.get("validity") if message.template == _T_WITH_VALIDITY else None
     until = item.get("valid_until")
-    if isinstance(validity, Message) and validity.template == vocabulary._T_VALID_UNTIL and until:
+    if isinstance(validity, Message) and validity.template == vocabulary.T_VALID_UNTIL and until:
         return Message(
             _T_WITH_VALIDITY,
             evidence=message.params["evidence"],
-            validity=Message(vocabulary._T_EXPIRED_ON, date=until),
+            validity=Message(vocabulary.T_EXPIRED_ON, date=until),
         )
     return message
 
