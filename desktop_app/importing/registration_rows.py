@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from desktop_app.domain.codes import normalise_code
@@ -73,13 +73,18 @@ class RowProblem(Exception):
         super().__init__(self.message.render())
 
 
-@dataclass(frozen=True)
-class CategoryChoice:
-    """A price category of the event as the matcher sees it."""
+class NamedCategory(Protocol):
+    """What the matcher needs of an event's price category: its code and its two names
+    (the services' ``CategoryChoice`` and the stored category both have them)."""
 
-    code: str
-    name_fr: str
-    name_en: str
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name_fr(self) -> str: ...
+
+    @property
+    def name_en(self) -> str: ...
 
 
 class CategoryMatcher:
@@ -90,7 +95,7 @@ class CategoryMatcher:
     variation is tried with its product ("Forum – Membre"), then the product, then alone.
     """
 
-    def __init__(self, categories: Sequence[CategoryChoice], mapping: Mapping[str, str]) -> None:
+    def __init__(self, categories: Sequence[NamedCategory], mapping: Mapping[str, str]) -> None:
         self.categories = tuple(categories)
         self.explicit = {fold(product): code for product, code in mapping.items()}
         self.names: dict[str, str] = {}

@@ -48,7 +48,6 @@ from desktop_app.importing.registration_report import (
     RegistrationImportReport,
 )
 from desktop_app.importing.registration_rows import (
-    CategoryChoice,
     CategoryMatcher,
     ParsedRow,
     RowProblem,
@@ -197,7 +196,7 @@ class _Import:
             if code in categories
         }
         matcher = CategoryMatcher(
-            [CategoryChoice(c.code, c.name_fr, c.name_en) for c in event.prices],
+            list(event.prices),
             {**remembered, **explicit},
         )
         reader = RowReader(self.columns, self.table.headers, matcher)
