@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.commands import add_db_option, add_json_option, opened, print_json
+from desktop_app.domain.names import display_name
 
 if TYPE_CHECKING:
     from desktop_app.services.desk.search import SearchHit
@@ -69,7 +70,7 @@ def table(hits: Sequence[SearchHit]) -> list[str]:
     rows = [COLUMNS] + [
         (
             hit.code,
-            f"{hit.first_name} {hit.last_name}",
+            display_name(hit.first_name, hit.last_name),
             hit.organization or "",
             hit.category_code,
             hit.status,

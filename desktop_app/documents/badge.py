@@ -42,6 +42,7 @@ from desktop_app.documents.badge_layout import badge_width, layout_badge
 from desktop_app.documents.fonts import BOLD, REGULAR, register_fonts, unit_width
 from desktop_app.documents.stocks import BadgeStock, Rect
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+from desktop_app.domain.names import display_name
 
 __all__ = [
     "DOT",
@@ -156,7 +157,7 @@ def _canvas(buffer: io.BytesIO, stock: BadgeStock, title: str) -> Canvas:
 
 def _warning(badge: BadgeData, missing: frozenset[str]) -> str:
     chars = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(missing))
-    name = f"{badge.first_name} {badge.last_name}".strip()
+    name = display_name(badge.first_name, badge.last_name)
     return f"Badge {badge.code} ({name}): no installed font has {chars}; they would print as boxes."
 
 

@@ -183,3 +183,11 @@ def member_number_key(number: str | None) -> str | None:
     if key.isdigit():
         key = key.lstrip("0") or "0"
     return key or None
+
+
+def display_name(first: str | None, last: str | None) -> str:
+    """A person's name as every screen, badge warning and receipt writes it: "First Last",
+    with no stray space when one part is missing."""
+    return " ".join(
+        part for part in (" ".join((first or "").split()), " ".join((last or "").split())) if part
+    )

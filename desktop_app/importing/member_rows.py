@@ -32,6 +32,7 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, Message
 from desktop_app.domain.freemail import is_free_mail
 from desktop_app.domain.membership import BIOQUEBEC
 from desktop_app.domain.names import (
+    display_name,
     member_number_key,
     normalize_domain,
     normalize_email,
@@ -209,7 +210,7 @@ def _duplicate(member: MemberRow, first: int) -> Message:
         return Message(_T_DUPLICATE_ORGANIZATION, name=member.organization, first=first)
     if kind == "email":
         return Message(_T_DUPLICATE_EMAIL, email=member.email, first=first)
-    name = f"{member.first_name} {member.last_name}".strip()
+    name = display_name(member.first_name, member.last_name)
     return Message(_T_DUPLICATE_PERSON, name=name, first=first)
 
 

@@ -24,7 +24,7 @@ from desktop_app.domain import membership as vocabulary
 from desktop_app.domain.accounts import balance_owed, credit_owed
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.membership import ASSOCIATION_NAMES
-from desktop_app.domain.names import looks_like_email
+from desktop_app.domain.names import display_name, looks_like_email
 from desktop_app.services.admin import audit
 from desktop_app.services.desk.checkin import active_check_in
 from desktop_app.services.membership.directory import event_date
@@ -152,7 +152,7 @@ class AttendeeCard:
     @property
     def name(self) -> str:
         """First and last name."""
-        return f"{self.first_name} {self.last_name}".strip()
+        return display_name(self.first_name, self.last_name)
 
     @property
     def checked_in(self) -> bool:
@@ -537,7 +537,7 @@ def substitute(
                 QT_TRANSLATE_NOOP(
                     "AppError", "The registration of {name} is cancelled; it cannot be transferred."
                 ),
-                name=f"{old.first_name} {old.last_name}",
+                name=display_name(old.first_name, old.last_name),
             )
         if active_check_in(session, registration.id) is not None:
             raise Conflict(
@@ -545,7 +545,7 @@ def substitute(
                     "AppError",
                     "{name} is already checked in; undo the check-in before substituting.",
                 ),
-                name=f"{old.first_name} {old.last_name}",
+                name=display_name(old.first_name, old.last_name),
             )
         newcomer = Person(
             first_name=first,
@@ -595,7 +595,7 @@ def _without_member_number(stored: dict[str, Any] | None) -> dict[str, Any] | No
 def _person_detail(person: Person) -> dict[str, Any]:
     return {
         "person_id": person.id,
-        "name": f"{person.first_name} {person.last_name}",
+        "name": display_name(person.first_name, person.last_name),
         "email": person.email,
         "organization": person.organization_name,
     }

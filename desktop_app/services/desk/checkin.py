@@ -29,6 +29,7 @@ from desktop_app.domain.accounts import balance_owed
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.money import ZERO, format_money
+from desktop_app.domain.names import display_name
 from desktop_app.domain.times import venue_time
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
@@ -126,7 +127,7 @@ def balance_due(registration: Registration) -> Decimal:
 
 
 def _name(person: Person) -> str:
-    return f"{person.first_name} {person.last_name}".strip()
+    return display_name(person.first_name, person.last_name)
 
 
 def _now() -> datetime:

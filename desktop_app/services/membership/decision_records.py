@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import Registration
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
-from desktop_app.domain.names import person_key
+from desktop_app.domain.names import display_name, person_key
 from desktop_app.services.admin import audit
 from desktop_app.services.desk.attendees import AttendeeCard, build_card
 from desktop_app.services.membership.decisions import save_decision
@@ -59,7 +59,7 @@ def decide_for_registration(
             staff=staff,
             email=person.email,
             key=person_key(person.first_name, person.last_name) or None,
-            name=f"{person.first_name} {person.last_name}".strip(),
+            name=display_name(person.first_name, person.last_name),
             membership_id=membership_id,
             desk=desk,
         )

@@ -27,6 +27,7 @@ from desktop_app.domain.membership import (
     StaffDecision,
     verdict,
 )
+from desktop_app.domain.names import display_name
 from desktop_app.domain.pricing import EventPricing, PriceCategorySpec
 from desktop_app.services.admin.events import get_event
 
@@ -107,7 +108,7 @@ def load_directory(session: Session, event_date: date | None = None) -> MemberDi
                 organization_name=names.get(holder_org) if holder_org is not None else None,
                 organization_aliases=tuple(aliases.get(holder_org, ())) if holder_org else (),
                 organization_domains=tuple(domains.get(holder_org, ())) if holder_org else (),
-                person_name=f"{first_name} {last_name}".strip() if individual else None,
+                person_name=display_name(first_name, last_name) if individual else None,
                 person_email=email if individual else None,
             )
         )

@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from desktop_app.db.models import Event, Registration
 from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
 from desktop_app.domain.money import to_money
+from desktop_app.domain.names import display_name
 from desktop_app.domain.pricing import Eligibility, EventPricing, best_category, list_price_total
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
@@ -85,7 +86,7 @@ class Assessment:
 def query_of(facts: RegistrationFacts) -> PersonQuery:
     """The membership question a registration asks."""
     return PersonQuery.typed(
-        name=f"{facts.first_name} {facts.last_name}",
+        name=display_name(facts.first_name, facts.last_name),
         email=facts.email,
         organization=facts.organization,
         member_number=facts.member_number,

@@ -30,6 +30,7 @@ from desktop_app.documents.receipt import (
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
 from desktop_app.domain.money import ZERO
+from desktop_app.domain.names import display_name
 from desktop_app.domain.taxes import TaxBreakdown, compute_taxes
 from desktop_app.services.admin import audit
 from desktop_app.services.money.credit_notes import issue_credit_note
@@ -149,7 +150,7 @@ def issue_receipt(
         seller_address=event.seller_address,
         gst_hst_number=event.gst_hst_number,
         qst_number=event.qst_number,
-        buyer_name=f"{person.first_name} {person.last_name}".strip(),
+        buyer_name=display_name(person.first_name, person.last_name),
         buyer_organization=person.organization_name,
         lines=(item or _registration_item(registration, breakdown),),
         subtotal=breakdown.subtotal,

@@ -40,7 +40,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
-from desktop_app.domain.names import normalize_email, person_key
+from desktop_app.domain.names import display_name, normalize_email, person_key
 from desktop_app.importing.columns import REGISTRATIONS, ColumnMap, map_columns
 from desktop_app.importing.registration_report import (
     FlagCounts,
@@ -430,7 +430,7 @@ class _Import:
             FlaggedRegistration(
                 row=parsed.number,
                 code=code,
-                name=f"{parsed.first_name} {parsed.last_name}".strip(),
+                name=display_name(parsed.first_name, parsed.last_name),
                 flag=flag,
                 amount_due=due,
                 amount_paid=paid,

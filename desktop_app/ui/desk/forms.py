@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, Invalid
 from desktop_app.domain.money import typed_amount
+from desktop_app.domain.names import display_name
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.ui.desk.text import money
 from desktop_app.ui.dialogs.common import ErrorLine, use_desk_type
@@ -103,7 +104,7 @@ class PersonDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        name = f"{card.first_name} {card.last_name}"
+        name = display_name(card.first_name, card.last_name)
         if substitute:
             self.setWindowTitle(self.tr("Substitute a colleague"))
             self.intro.setText(
@@ -163,7 +164,7 @@ class PaymentDialog(QDialog):
         self.setWindowTitle(self.tr("Collect the balance"))
         self.intro = QLabel(
             self.tr("{name} owes <b>{amount}</b>.").format(
-                name=f"{card.first_name} {card.last_name}",
+                name=display_name(card.first_name, card.last_name),
                 amount=money(card.balance_due),
             )
         )

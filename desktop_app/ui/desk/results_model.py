@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.domain.names import display_name
 from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.ui.desk.text import money
@@ -135,7 +136,7 @@ class ResultsModel(QAbstractTableModel):
 
     def _display(self, hit: SearchHit, column: str) -> str:
         if column == "name":
-            return f"{hit.first_name} {hit.last_name}".strip()
+            return display_name(hit.first_name, hit.last_name)
         if column == "association":
             return marking_text(hit.marking, short=True)
         if column == "organization":

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.money import typed_amount as parse_amount
+from desktop_app.domain.names import display_name
 from desktop_app.domain.pricing import PriceQuote
 from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.attendees import evidence_lines
@@ -202,7 +203,7 @@ class QuotePanel(QWidget):
         self.included.setVisible(chosen.breakdown.taxes_included)
 
     def _describe_duplicate(self, hit: SearchHit) -> str:
-        name = f"{hit.first_name} {hit.last_name}".strip()
+        name = display_name(hit.first_name, hit.last_name)
         who = f"{name} ({hit.organization})" if hit.organization else name
         category = hit.category_name_fr if self.language == "fr" else hit.category_name_en
         if hit.checked_in and hit.checked_in_at is not None:

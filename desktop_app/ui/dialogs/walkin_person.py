@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from desktop_app.domain.names import display_name
 from desktop_app.services.desk.walkin import WalkInForm, WalkInQuote
 from desktop_app.services.registrations.categories import CategoryChoice
 from desktop_app.ui.dialogs.common import interface_language
@@ -115,7 +116,7 @@ class PersonBox(QGroupBox):
     def person(self) -> str:
         """The person's name as typed."""
         form = self.form()
-        return f"{form.first_name} {form.last_name}".strip()
+        return display_name(form.first_name, form.last_name)
 
     def set_categories(self, categories: list[CategoryChoice]) -> None:
         """The event's categories, for their names in both languages."""
