@@ -29,6 +29,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from desktop_app.domain.accounts import RegistrationStatus
+
 if TYPE_CHECKING:
     from desktop_app.db.database import Database
 
@@ -184,7 +186,7 @@ def _search(state: _State) -> str:
             select(Registration.code, Person.last_name)
             .join(Person, Registration.person_id == Person.id)
             .join(Event, Registration.event_id == Event.id)
-            .where(Event.slug == state.event, Registration.status == "active")
+            .where(Event.slug == state.event, Registration.status == RegistrationStatus.ACTIVE)
             .order_by(Registration.id)
             .limit(1)
         ).one()
@@ -206,7 +208,7 @@ def _check_in(state: _State) -> str:
         codes = session.scalars(
             select(Registration.code)
             .join(Event, Registration.event_id == Event.id)
-            .where(Event.slug == state.event, Registration.status == "active")
+            .where(Event.slug == state.event, Registration.status == RegistrationStatus.ACTIVE)
             .order_by(Registration.id)
         ).all()
     for code in codes:  # refusals (payment due, doubt) change nothing: try the next one

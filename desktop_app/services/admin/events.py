@@ -17,6 +17,7 @@ from desktop_app.db.models import (
     PriceCategory,
     Registration,
 )
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
 from desktop_app.domain.events import EventSpec, parse_event_file
 from desktop_app.services.admin import audit
@@ -199,7 +200,7 @@ def list_events(sessions: sessionmaker[Session]) -> list[EventSummary]:
         registrations = _count_by_event(
             session,
             select(Registration.event_id, func.count())
-            .where(Registration.status == "active")
+            .where(Registration.status == RegistrationStatus.ACTIVE)
             .group_by(Registration.event_id),
         )
         checked_in = _count_by_event(

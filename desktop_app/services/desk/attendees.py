@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from desktop_app.db.models import BadgePrint, Membership, Person, Registration
 from desktop_app.domain import membership as vocabulary
-from desktop_app.domain.accounts import balance_owed, credit_owed
+from desktop_app.domain.accounts import RegistrationStatus, balance_owed, credit_owed
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.membership import ASSOCIATION_NAMES
 from desktop_app.domain.names import display_name, looks_like_email
@@ -532,7 +532,7 @@ def substitute(
     with sessions.begin() as session:
         registration = _get(session, registration_id)
         old = registration.person
-        if registration.status != "active":
+        if registration.status != RegistrationStatus.ACTIVE:
             raise Conflict(
                 QT_TRANSLATE_NOOP(
                     "AppError", "The registration of {name} is cancelled; it cannot be transferred."

@@ -26,6 +26,7 @@ from desktop_app.documents.badge import (
     render_badges,
 )
 from desktop_app.documents.stocks import load_stock
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.domain.names import fold
 from desktop_app.services.admin.audit import record
@@ -124,7 +125,9 @@ def render_batch(
         event = get_event(session, slug)
         query = (
             select(Registration)
-            .where(Registration.event_id == event.id, Registration.status == "active")
+            .where(
+                Registration.event_id == event.id, Registration.status == RegistrationStatus.ACTIVE
+            )
             .options(
                 selectinload(Registration.person),
                 selectinload(Registration.category),

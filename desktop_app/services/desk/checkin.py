@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, Registration
-from desktop_app.domain.accounts import balance_owed
+from desktop_app.domain.accounts import RegistrationStatus, balance_owed
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.money import ZERO, format_money
@@ -328,7 +328,7 @@ def _check_in_once(
                 other_event_names=(other.name_fr, other.name_en) if other else None,
             )
         person = registration.person
-        if registration.status == "cancelled":
+        if registration.status == RegistrationStatus.CANCELLED:
             return _result(CheckInOutcome.CANCELLED, registration, person)
         existing = active_check_in(session, registration.id)
         if existing is not None:
@@ -418,7 +418,7 @@ def event_counts(sessions: sessionmaker[Session], slug: str) -> EventCounts:
     expected = (
         select(func.count())
         .select_from(Registration)
-        .where(Registration.event_id == event_id, Registration.status == "active")
+        .where(Registration.event_id == event_id, Registration.status == RegistrationStatus.ACTIVE)
     )
     checked_in = (
         select(func.count())
@@ -426,7 +426,7 @@ def event_counts(sessions: sessionmaker[Session], slug: str) -> EventCounts:
         .join(Registration, Registration.id == CheckIn.registration_id)
         .where(
             Registration.event_id == event_id,
-            Registration.status == "active",
+            Registration.status == RegistrationStatus.ACTIVE,
             CheckIn.undone_at.is_(None),
         )
     )

@@ -38,7 +38,7 @@ from desktop_app.db.models import (
     Registration,
 )
 from desktop_app.documents.receipt import render_receipt
-from desktop_app.domain.accounts import counts_as_paid
+from desktop_app.domain.accounts import RegistrationStatus, counts_as_paid
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
@@ -133,7 +133,7 @@ def _registered_code(session: Session, event: Event, email: str | None) -> str |
         .join(Person, Person.id == Registration.person_id)
         .where(
             Registration.event_id == event.id,
-            Registration.status == "active",
+            Registration.status == RegistrationStatus.ACTIVE,
             func.lower(Person.email) == wanted.lower(),
         )
         .order_by(Registration.id)
@@ -349,7 +349,7 @@ def _register(
         code=new_registration_code(),
         amount_due=chosen.total,
         amount_paid=chosen.total if received else ZERO,
-        status="active",
+        status=RegistrationStatus.ACTIVE,
         source="walk-in",
         preferred_language=form.language,
         role=category.role,

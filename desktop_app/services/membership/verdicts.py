@@ -40,6 +40,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from desktop_app.db.models import Event, Registration
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.membership import MemberDirectory, MembershipVerdict, PersonQuery, verdict
 from desktop_app.domain.money import to_money
 from desktop_app.domain.names import display_name
@@ -242,7 +243,7 @@ def assess_registrations(
     for registration in registrations:
         facts = facts_of(assessor, registration)
         assessment = assessor.assess(facts)
-        if registration.status != "active":
+        if registration.status != RegistrationStatus.ACTIVE:
             assessment = replace(assessment, membership_flag=None, amount_due=facts.base_amount_due)
         apply(registration, assessment)
 
@@ -281,7 +282,9 @@ def reassess(sessions: sessionmaker[Session], slug: str) -> ReassessReport:
         event = get_event(session, slug)
         registrations = session.scalars(
             select(Registration)
-            .where(Registration.event_id == event.id, Registration.status == "active")
+            .where(
+                Registration.event_id == event.id, Registration.status == RegistrationStatus.ACTIVE
+            )
             .options(selectinload(Registration.person), selectinload(Registration.category))
             .order_by(Registration.id)
         ).all()

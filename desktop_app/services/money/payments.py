@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import Payment, Receipt, Registration
 from desktop_app.documents.receipt import ReceiptLine, render_receipt
-from desktop_app.domain.accounts import balance_owed, counts_as_paid
+from desktop_app.domain.accounts import RegistrationStatus, balance_owed, counts_as_paid
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.money import ZERO, to_money
 from desktop_app.domain.taxes import TaxBreakdown, compute_taxes, difference
@@ -220,7 +220,7 @@ def _collect(
     replayed = _replayed(session, action_id, registration.id)
     if replayed is not None:
         return replayed
-    if registration.status != "active":
+    if registration.status != RegistrationStatus.ACTIVE:
         raise Conflict(
             QT_TRANSLATE_NOOP("AppError", "This registration was cancelled; nothing to collect.")
         )

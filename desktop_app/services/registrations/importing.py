@@ -38,6 +38,7 @@ from desktop_app.db.models import (
     PriceCategory,
     Registration,
 )
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
 from desktop_app.domain.names import display_name, normalize_email, person_key
@@ -231,8 +232,8 @@ class _Import:
                 current = by_identity.get(identity) if identity != ("", "") else None
             if not status.active:
                 self.counts["skipped"] += 1
-                if current is not None and current.status == "active":
-                    current.status = "cancelled"
+                if current is not None and current.status == RegistrationStatus.ACTIVE:
+                    current.status = RegistrationStatus.CANCELLED
                     current.membership_flag = None
                     base, _ = stored_basis(current)
                     current.amount_due = base if base is not None else current.amount_due
@@ -328,7 +329,7 @@ class _Import:
                 "code": code,
                 "amount_due": assessment.amount_due,
                 "amount_paid": paid,
-                "status": "active",
+                "status": RegistrationStatus.ACTIVE,
                 "source": self.source,
                 "preferred_language": parsed.language,
                 "role": category.role,
@@ -369,7 +370,7 @@ class _Import:
             changed = True
         wanted: dict[str, Any] = {
             "amount_paid": paid,
-            "status": "active",
+            "status": RegistrationStatus.ACTIVE,
             "role": category.role,
         }
         if parsed.language is not None:

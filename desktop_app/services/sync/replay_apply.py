@@ -26,7 +26,7 @@ from desktop_app.db.models import (
     ReceiptSeries,
     Registration,
 )
-from desktop_app.domain.accounts import balance_owed, counts_as_paid
+from desktop_app.domain.accounts import RegistrationStatus, balance_owed, counts_as_paid
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.domain.money import ZERO
 from desktop_app.services.admin import audit
@@ -161,7 +161,7 @@ def _apply_check_in(session: Session, facts: ActionFacts, desk: str) -> str | No
                 "undone_action_id": loser["action_id"],
             },
         )
-    elif ours["undone_at"] is None and registration.status != "active":
+    elif ours["undone_at"] is None and registration.status != RegistrationStatus.ACTIVE:
         conflict = "cancelled"
         record_conflict(
             session,
@@ -254,7 +254,7 @@ def _apply_walk_in(session: Session, facts: ActionFacts, desk: str) -> str | Non
             .join(Person, Person.id == Registration.person_id)
             .where(
                 Registration.event_id == event.id,
-                Registration.status == "active",
+                Registration.status == RegistrationStatus.ACTIVE,
                 Registration.id != registration.id,
                 func.lower(Person.email) == email,
             )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.ui.desk.results_model import marking_text
@@ -137,7 +138,7 @@ class AttendeeCardView(QFrame):
         language = interface_language()
         self.name.setText(f"{card.first_name} {card.last_name.upper()}".strip())
         self.organization.setText(card.organization or self.tr("No organization"))
-        self.status.setVisible(card.status == "cancelled")
+        self.status.setVisible(card.status == RegistrationStatus.CANCELLED)
         self.status.setText(self.tr("CANCELLED registration"))
         self._fill_chips(card)
         category = card.category_name_fr if language == "fr" else card.category_name_en

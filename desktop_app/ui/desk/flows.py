@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.services.admin.staff import Override
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
@@ -443,7 +444,7 @@ class DeskFlows(QObject):
     def reprint(self) -> None:
         """Print the card's badge again (counted; asks first once it was printed)."""
         card = self.card
-        if card is None or card.status != "active":
+        if card is None or card.status != RegistrationStatus.ACTIVE:
             return
         if card.badges_printed >= 1 and not confirm_reprint(
             self.window, card.name, card.badges_printed

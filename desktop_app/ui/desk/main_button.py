@@ -9,6 +9,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP
 from desktop_app.ui.desk.outcome import Tone, tone_colours
 
@@ -33,7 +34,7 @@ def enter_outcome(target: _Designated | None) -> Tone | None:
     """What Enter would show for ``target`` (the desk's rules, in their order)."""
     if target is None:
         return None
-    if target.status != "active":
+    if target.status != RegistrationStatus.ACTIVE:
         return Tone.CANCELLED
     if target.checked_in:
         return Tone.ALREADY

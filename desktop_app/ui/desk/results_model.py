@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.names import display_name
 from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.search import SearchHit
@@ -117,7 +118,7 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(hit, column)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if hit.status == "cancelled":
+            if hit.status == RegistrationStatus.CANCELLED:
                 return QBrush(_CANCELLED)
             if column == "checked_in" and hit.checked_in:
                 return QBrush(_CHECKED)
@@ -142,7 +143,7 @@ class ResultsModel(QAbstractTableModel):
         if column == "organization":
             return hit.organization or "—"
         if column == "checked_in":
-            if hit.status == "cancelled":
+            if hit.status == RegistrationStatus.CANCELLED:
                 return QCoreApplication.translate("ResultsModel", "cancelled")
             if hit.checked_in and hit.checked_in_at is not None:
                 return f"✔ {venue_time(hit.checked_in_at, self.timezone)}"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
@@ -446,17 +447,21 @@ class DeskWindow(QMainWindow):
         # A text typed since the list was shown: Enter searches it first (flows).
         stale = bool(self.search.query) and not self.search.is_current()
         specs["check_in"].action.setEnabled(
-            stale or (target is not None and target.status == "active")
+            stale or (target is not None and target.status == RegistrationStatus.ACTIVE)
         )
         self._enter_will = None if stale else enter_outcome(target)
         self._label_main_button()
         specs["override"].action.setEnabled(self.flows.blocked is not None)
         specs["edit"].action.setEnabled(card is not None)
         specs["substitute"].action.setEnabled(
-            card is not None and card.status == "active" and card.checked_in_at is None
+            card is not None
+            and card.status == RegistrationStatus.ACTIVE
+            and card.checked_in_at is None
         )
         specs["collect"].action.setEnabled(card is not None and card.balance_due > 0)
-        specs["reprint"].action.setEnabled(card is not None and card.status == "active")
+        specs["reprint"].action.setEnabled(
+            card is not None and card.status == RegistrationStatus.ACTIVE
+        )
         specs["undo"].action.setEnabled(card is not None and card.checked_in_at is not None)
         specs["membership"].action.setEnabled(card is not None)
         for name in ("settings", "clear", "sign_out"):

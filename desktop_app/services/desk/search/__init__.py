@@ -23,7 +23,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, PriceCategory, Registration
-from desktop_app.domain.accounts import balance_owed
+from desktop_app.domain.accounts import RegistrationStatus, balance_owed
 from desktop_app.domain.codes import normalise_code
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.desk.search import backend as search_backend
@@ -122,7 +122,7 @@ def _rank(query: Query, candidates: Iterable[Candidate], *, typos: bool) -> list
     answering = [c for c in scored if c.score > 0]
     answering.sort(
         key=lambda c: (
-            c.status != "active",
+            c.status != RegistrationStatus.ACTIVE,
             -round(c.score, 6),
             sort_key(c.fields),
             c.registration_id,
