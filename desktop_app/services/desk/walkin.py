@@ -54,7 +54,7 @@ from desktop_app.domain.pricing import (
 )
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
-from desktop_app.services.admin.staff import Override
+from desktop_app.services.admin.staff import Override, StaffMember
 from desktop_app.services.desk.checkin import add_check_in
 from desktop_app.services.desk.search import SearchHit, find_by_code
 from desktop_app.services.membership.directory import event_date, event_pricing, load_directory
@@ -292,20 +292,32 @@ def _replayed(session: Session, action_id: str) -> WalkInResult | None:
     )
 
 
-def _register(
+@dataclass(frozen=True)
+class _Sale:
+    """What a walk-in is sold, decided before anything is written."""
+
+    event: Event
+    directory: MemberDirectory
+    query: PersonQuery
+    found: MembershipVerdict
+    duplicate: str | None
+    code: str
+    chosen: PriceQuote
+    why: str | None  # why a supervisor approved it
+    supervisor: StaffMember | None
+
+
+def _decide(
     session: Session,
     slug: str,
     form: WalkInForm,
     payment: PaymentInput,
     *,
-    desk: str,
-    staff: str,
-    action_id: str,
     override: Override | None,
     allow_duplicate_email: bool,
     at: datetime,
-    receipt_series: str | None = None,
-) -> tuple[WalkInResult, Receipt | None]:
+) -> _Sale:
+    """The verdict, the category, its price and the supervisor's approval when needed."""
     event = get_event(session, slug)
     day = event_date(event)
     directory = _directory(session, day)
@@ -328,6 +340,20 @@ def _register(
     _check_amount(chosen, payment)
     why = _needs_supervisor(chosen, payment)
     supervisor = approve(session, override, why=why) if why else None
+    return _Sale(event, directory, query, found, duplicate, code, chosen, why, supervisor)
+
+
+def _new_registration(
+    session: Session, sale: _Sale, form: WalkInForm, payment: PaymentInput, at: datetime
+) -> Registration:
+    """The walk-in's person and registration, assessed like any registration."""
+    event, query, code, chosen, supervisor = (
+        sale.event,
+        sale.query,
+        sale.code,
+        sale.chosen,
+        sale.supervisor,
+    )
     category = next(c for c in event.prices if c.code == code)
 
     person = Person(
@@ -359,7 +385,7 @@ def _register(
         created_at=at,
     )
     registration.event, registration.person, registration.category = event, person, category
-    assessor = Assessor(event, directory)
+    assessor = Assessor(event, sale.directory)
     facts = RegistrationFacts(
         first_name=person.first_name,
         last_name=person.last_name,
@@ -374,7 +400,7 @@ def _register(
         # reassessment after the member lists change.
         price_approved_by=supervisor.name if supervisor is not None else None,
     )
-    assessment = assessor.assess(facts, found)  # judged once, above
+    assessment = assessor.assess(facts, sale.found)  # judged once, in _decide
     if complimentary:
         assessment = replace(assessment, membership_flag=None, amount_due=chosen.total)
     apply(registration, assessment)
@@ -382,6 +408,43 @@ def _register(
         registration.amount_due = ZERO
     session.add(registration)
     session.flush()
+
+    return registration
+
+
+def _register(
+    session: Session,
+    slug: str,
+    form: WalkInForm,
+    payment: PaymentInput,
+    *,
+    desk: str,
+    staff: str,
+    action_id: str,
+    override: Override | None,
+    allow_duplicate_email: bool,
+    at: datetime,
+    receipt_series: str | None = None,
+) -> tuple[WalkInResult, Receipt | None]:
+    sale = _decide(
+        session,
+        slug,
+        form,
+        payment,
+        override=override,
+        allow_duplicate_email=allow_duplicate_email,
+        at=at,
+    )
+    registration = _new_registration(session, sale, form, payment, at)
+    query, found, duplicate, code, chosen, why, supervisor = (
+        sale.query,
+        sale.found,
+        sale.duplicate,
+        sale.code,
+        sale.chosen,
+        sale.why,
+        sale.supervisor,
+    )
 
     row = new_payment(
         registration,
