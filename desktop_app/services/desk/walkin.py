@@ -15,23 +15,17 @@ or a complimentary payment.
 
 from __future__ import annotations
 
-import time
-import weakref
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
     CheckIn,
     Event,
-    Membership,
-    MembershipDecision,
-    OrganizationAlias,
-    OrganizationDomain,
     Payment,
     Person,
     Receipt,
@@ -56,8 +50,9 @@ from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override, StaffMember
 from desktop_app.services.desk.checkin import add_check_in
+from desktop_app.services.desk.directory_cache import recent_directory
 from desktop_app.services.desk.search import SearchHit, find_by_code
-from desktop_app.services.membership.directory import event_date, event_pricing, load_directory
+from desktop_app.services.membership.directory import event_date, event_pricing
 from desktop_app.services.membership.verdicts import (
     Assessor,
     RegistrationFacts,
@@ -141,52 +136,6 @@ def _registered_code(session: Session, event: Event, email: str | None) -> str |
     ).first()
 
 
-_DIRECTORY_TTL = 60.0
-# Per engine (weakly held: a disposed database's entry goes with it), per event day.
-_directories: weakref.WeakKeyDictionary[
-    Engine, dict[date, tuple[tuple[object, ...], float, MemberDirectory]]
-] = weakref.WeakKeyDictionary()
-
-
-def _fingerprint(session: Session) -> tuple[object, ...]:
-    memberships = session.execute(
-        select(
-            func.count(Membership.id),
-            func.max(Membership.id),
-            func.max(Membership.imported_at),
-            func.count(Membership.ended_at),
-        )
-    ).one()
-    others = session.execute(
-        select(
-            select(func.count(MembershipDecision.id)).scalar_subquery(),
-            select(func.max(MembershipDecision.id)).scalar_subquery(),
-            select(func.count(OrganizationDomain.id)).scalar_subquery(),
-            select(func.max(OrganizationDomain.id)).scalar_subquery(),
-            select(func.count(OrganizationAlias.id)).scalar_subquery(),
-            select(func.max(OrganizationAlias.id)).scalar_subquery(),
-        )
-    ).one()
-    return (*memberships, *others)
-
-
-def _directory(session: Session, day: date) -> MemberDirectory:
-    """The member directory, reused for up to a minute while the member lists and staff
-    decisions are unchanged: loading it takes ~80 ms (2,000 registrations' demo lists) and
-    the form asks at every keystroke. "Unchanged" is checked on every call by counts, highest
-    ids and the latest import time of memberships and decisions (a member-list import stamps
-    every row it changes), so a new list or decision is seen at once."""
-    per_day = _directories.setdefault(session.get_bind().engine, {})
-    fingerprint = _fingerprint(session)
-    cached = per_day.get(day)
-    now = time.monotonic()
-    if cached is not None and cached[0] == fingerprint and now - cached[1] < _DIRECTORY_TTL:
-        return cached[2]
-    directory = load_directory(session, day)
-    per_day[day] = (fingerprint, now, directory)
-    return directory
-
-
 def _chosen(form: WalkInForm, found: MembershipVerdict, event: Event, at: datetime) -> str | None:
     if form.category_code:
         return form.category_code
@@ -207,7 +156,7 @@ def quote_walk_in(
     with sessions() as session:
         event = get_event(session, slug)
         day = event_date(event)
-        found = verdict(_directory(session, day), _query(form), day)
+        found = verdict(recent_directory(session, day), _query(form), day)
         pricing = event_pricing(event)
         code = _chosen(form, found, event, at)
         duplicate = _registered_code(session, event, form.email)
@@ -320,7 +269,7 @@ def _decide(
     """The verdict, the category, its price and the supervisor's approval when needed."""
     event = get_event(session, slug)
     day = event_date(event)
-    directory = _directory(session, day)
+    directory = recent_directory(session, day)
     query = _query(form)
     found = verdict(directory, query, day)
     duplicate = _registered_code(session, event, form.email)
