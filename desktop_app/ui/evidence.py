@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.domain.errors import Message
-from desktop_app.services.desk.attendees import EvidenceLine
+from desktop_app.domain.stored_verdict import EvidenceLine
 
 # A membership found, one that had ended (or not begun) by the event, one to confirm, none.
 CHIP_STYLES = {

@@ -110,7 +110,7 @@
             <translation>Le code « {code} » est trop long pour un code QR sur ce support.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge.py" line="172" />
+            <location filename="../../desktop_app/documents/badge.py" line="173" />
             <source>There are no badges to print.</source>
             <translation>Il n'y a aucun porte-nom à imprimer.</translation>
         </message>
@@ -392,7 +392,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/money.py" line="119" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="234" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="183" />
             <source>'{value}' is not a language (fr or en).</source>
             <translation>« {value} » n'est pas une langue (fr ou en).</translation>
         </message>
@@ -487,22 +487,22 @@
             <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="94" />
+            <location filename="../../desktop_app/services/admin/events.py" line="95" />
             <source>Cannot read the event file {path}: {reason}</source>
             <translation>Impossible de lire le fichier d'événement {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="102" />
+            <location filename="../../desktop_app/services/admin/events.py" line="103" />
             <source>The event file {path} is not UTF-8 text (byte {position}).</source>
             <translation>Le fichier d'événement {path} n'est pas du texte UTF-8 (octet {position}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="149" />
+            <location filename="../../desktop_app/services/admin/events.py" line="150" />
             <source>The price category {code} is used by {count} registrations; keep it in the event file.</source>
             <translation>La catégorie de prix {code} est utilisée par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="238" />
+            <location filename="../../desktop_app/services/admin/events.py" line="239" />
             <source>There is no event '{slug}'. See: passerelle events list</source>
             <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
         </message>
@@ -588,12 +588,12 @@
             <translation>Moment non reconnu « {text} ». Écrivez-le comme 2027-03-23T09:30.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/badges.py" line="143" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="146" />
             <source>No active registration of {slug} has the code(s): {codes}.</source>
             <translation>Aucune inscription active de {slug} n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/badges.py" line="193" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="196" />
             <source>No registration has the code(s): {codes}.</source>
             <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
         </message>
@@ -634,41 +634,41 @@
             <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="351" />
-            <location filename="../../desktop_app/services/desk/checkin.py" line="381" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="125" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="382" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
             <location filename="../../desktop_app/services/money/receipt_store.py" line="344" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="414" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="188" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="415" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="189" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="429" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="203" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="441" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="230" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="215" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="179" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="537" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="311" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="544" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="318" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
@@ -718,27 +718,27 @@
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="228" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="229" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="256" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="257" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="258" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="259" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="376" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="377" />
             <source>Give a reason to undo a check-in.</source>
             <translation>Donnez une raison pour annuler une arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="386" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="387" />
             <source>{name} is not checked in; nothing to undo.</source>
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
@@ -794,7 +794,7 @@
             <translation>Indiquez qui a pris la décision.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="84" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
             <location filename="../../desktop_app/services/membership/decisions.py" line="110" />
             <source>“{value}” is not an email address.</source>
             <translation>« {value} » n'est pas une adresse courriel.</translation>
@@ -820,103 +820,103 @@
             <translation>{file} mettrait fin à {ended} des {current} adhésions en cours : est-ce bien la liste complète? Rien n'a été modifié. Si oui, importez-la de nouveau en l'autorisant (--allow-ending-most).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="66" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="67" />
             <location filename="../../desktop_app/importing/registration_rows.py" line="41" />
             <source>The “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
             <translation>La cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="69" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="70" />
             <source>The {field} “{value}” is longer than {limit} characters.</source>
             <translation>Valeur trop longue pour « {field} » : « {value} » dépasse {limit} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="72" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="73" />
             <source>Unrecognised kind of member “{value}”: write Organisation or Individuel (Organization or Individual).</source>
             <translation>Type de membre non reconnu « {value} » : écrivez Organisation ou Individuel (Organization ou Individual).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="77" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="78" />
             <source>The row has neither an organization name nor a person's name.</source>
             <translation>La ligne n'a ni nom d'organisation ni nom de personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="80" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="81" />
             <source>An organization membership needs the organization's name.</source>
             <translation>Une adhésion d'organisation exige le nom de l'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="83" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="84" />
             <source>An individual membership needs the person's name.</source>
             <translation>Une adhésion individuelle exige le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="86" />
             <source>“{value}” is not an email domain.</source>
             <translation>« {value} » n'est pas un domaine de courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="86" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="87" />
             <source>{column}: {problem}</source>
             <translation>{column} : {problem}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="87" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="88" />
             <source>The membership ends ({until}) before it starts ({start}).</source>
             <translation>L'adhésion se termine ({until}) avant de commencer ({start}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="90" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="91" />
             <source>Member number {number} already appears on row {first}; this row is ignored.</source>
             <translation>Le numéro de membre {number} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="93" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="94" />
             <source>The organization “{name}” already appears on row {first}; this row is ignored.</source>
             <translation>L'organisation « {name} » figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="96" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="97" />
             <source>The member {email} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {email} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="99" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="100" />
             <source>The member {name} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {name} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="105" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="106" />
             <source>organization name</source>
             <translation>nom de l'organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="106" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="107" />
             <source>first name</source>
             <translation>prénom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="107" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="108" />
             <source>last name</source>
             <translation>nom de famille</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="108" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="109" />
             <source>email</source>
             <translation>courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="109" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="110" />
             <source>member number</source>
             <translation>numéro de membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="110" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="111" />
             <source>category</source>
             <translation>catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="111" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="112" />
             <source>other name</source>
             <translation>autre nom</translation>
         </message>
@@ -991,22 +991,22 @@
             <translation>Il n'y a aucun reçu portant le numéro {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="129" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="130" />
             <source>Only money received (cash or card) gets a receipt.</source>
             <translation>Seul l'argent reçu (comptant ou carte) donne droit à un reçu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="135" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="136" />
             <source>The receipt's total {total} is not the payment {paid}.</source>
             <translation>Le total du reçu ({total}) ne correspond pas au paiement ({paid}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="249" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="250" />
             <source>There is no registration with the code {code}.</source>
             <translation>Il n'y a aucune inscription portant le code {code}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="296" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="297" />
             <source>No receipt was issued at the desk for registration {code} (payments made online are receipted by the online store).</source>
             <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les reçus des paiements en ligne sont émis par la boutique en ligne).</translation>
         </message>
@@ -1167,47 +1167,47 @@
             <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="70" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="65" />
             <source>The member rate needs an active membership in a partner association</source>
             <translation>Le tarif membre exige une adhésion active à une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="73" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="68" />
             <source>This category is not on sale now</source>
             <translation>Cette catégorie n'est pas en vente actuellement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="74" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="69" />
             <source>A complimentary admission</source>
             <translation>Une entrée gratuite</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="226" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="175" />
             <source>Enter the person's name.</source>
             <translation>Entrez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="256" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="205" />
             <source>The category '{code}' costs nothing: choose complimentary.</source>
             <translation>La catégorie « {code} » ne coûte rien : choisissez « gratuit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="263" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="212" />
             <source>The amount {amount} is not the price of '{code}' ({total}).</source>
             <translation>Le montant {amount} n'est pas le prix de « {code} » ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="280" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="229" />
             <source>The desk action {action} was already used for something else.</source>
             <translation>L'action de poste {action} a déjà servi pour autre chose.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="317" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="278" />
             <source>{email} is already registered to this event; find that registration, or confirm that this is another person.</source>
             <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="326" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="287" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
@@ -1287,7 +1287,7 @@
             <translation>Le reçu n'a pas pu être enregistré dans {path} ({reason}). Choisissez un autre dossier.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="223" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="224" />
             <source>'{value}' is not an amount.</source>
             <translation>« {value} » n'est pas un montant.</translation>
         </message>
@@ -1295,72 +1295,72 @@
     <context>
         <name>AttendeeCardView</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="132" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="133" />
             <source>Type a name, company, email or code, or scan a badge or a confirmation.</source>
             <translation>Tapez un nom, une entreprise, un courriel ou un code, ou balayez un porte-nom ou une confirmation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="139" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="140" />
             <source>No organization</source>
             <translation>Aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="141" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="142" />
             <source>CANCELLED registration</source>
             <translation>Inscription ANNULÉE</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="144" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="145" />
             <source>{category} · due {due} · paid {paid}</source>
             <translation>{category} · dû {due} · payé {paid}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="151" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="152" />
             <source>&lt;b style='color:#b71c1c'&gt;balance due {amount}&lt;/b&gt;</source>
             <translation>&lt;b style='color:#b71c1c'&gt;solde dû {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="156" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="157" />
             <source>&lt;b&gt;owed back {amount}&lt;/b&gt;</source>
             <translation>&lt;b&gt;à rembourser {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="161" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="162" />
             <source>&lt;b style='color:#1b5e20'&gt;✔ Checked in&lt;/b&gt; at {time}, desk {desk}, by {staff}</source>
             <translation>&lt;b style='color:#1b5e20'&gt;✔ Arrivée enregistrée&lt;/b&gt; à {time}, poste {desk}, par {staff}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="169" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="170" />
             <source>Not checked in</source>
             <translation>Arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="172" />
             <source>Badges printed: {count}</source>
             <translation>Porte-noms imprimés : {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="173" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="174" />
             <source>Notes: {notes}</source>
             <translation>Notes : {notes}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="198" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="199" />
             <source>Membership doubt: confirm before check-in</source>
             <translation>Adhésion incertaine : confirmez avant l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="202" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="203" />
             <source>Paid a member rate without an active membership</source>
             <translation>A payé le tarif membre sans adhésion active</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="207" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="208" />
             <source>Member: {associations}</source>
             <translation>Membre : {associations}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="209" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="210" />
             <source>Not a member of BIOQuébec or LSO</source>
             <translation>Non-membre (ni BIOQuébec ni LSO)</translation>
         </message>
@@ -1434,37 +1434,37 @@
     <context>
         <name>CheckIn</name>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="38" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="39" />
             <source>Checked in: {name}</source>
             <translation>Arrivée enregistrée : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="39" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="40" />
             <source>Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed.</source>
             <translation>Arrivée déjà enregistrée : {name}, à {at} au poste {desk} par {staff}. Rien n'a changé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="42" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="43" />
             <source>Not found: no registration {code} at this event.</source>
             <translation>Introuvable : aucune inscription {code} à cet événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="43" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="44" />
             <source>Not found: {code} is a registration for another event ({event}).</source>
             <translation>Introuvable : {code} est une inscription à un autre événement ({event}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="46" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="47" />
             <source>Cancelled: the registration of {name} was cancelled.</source>
             <translation>Annulée : l'inscription de {name} a été annulée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="47" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="48" />
             <source>Payment due: {name} owes {balance}. Collect it or ask a supervisor.</source>
             <translation>Paiement dû : {name} doit {balance}. Encaissez-le ou faites appel à un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="50" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="51" />
             <source>Membership doubt: confirm {name}'s membership or ask a supervisor.</source>
             <translation>Adhésion incertaine : confirmez l'adhésion de {name} ou faites appel à un superviseur.</translation>
         </message>
@@ -1583,32 +1583,32 @@
     <context>
         <name>DeskDecision</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="68" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="69" />
             <source>F7: decide the membership; F8: supervisor override.</source>
             <translation>F7 : statuer sur l'adhésion ; F8 : dérogation du superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="212" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="213" />
             <source>{name}: not a member of {association}.</source>
             <translation>{name} : non-membre de {association}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="214" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="215" />
             <source>{name}: member of {association} (proof shown).</source>
             <translation>{name} : membre de {association} (preuve présentée).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="218" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="219" />
             <source>{name}: member of {association} through {membership}.</source>
             <translation>{name} : membre de {association} par {membership}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="259" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="260" />
             <source>Membership decided</source>
             <translation>Décision d'adhésion enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="270" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="271" />
             <source>The decision was not recorded</source>
             <translation>La décision n'a pas été enregistrée</translation>
         </message>
@@ -1616,117 +1616,117 @@
     <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="46" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="47" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="469" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="470" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="47" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="48" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="111" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="112" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="465" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="466" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="284" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="285" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="211" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="212" />
             <source>{count} found. Choose the person, then press Enter.</source>
             <translation>{count} trouvé(s). Choisissez la personne, puis appuyez sur Entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="220" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="221" />
             <source>Scan not taken</source>
             <translation>Lecture non prise en compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="221" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="222" />
             <source>A window is open. Finish or close it, then scan again.</source>
             <translation>Une fenêtre est ouverte. Terminez-la ou fermez-la, puis lisez le code de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="288" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="289" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="306" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="307" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="317" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="318" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="416" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="417" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="478" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="479" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="488" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="489" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="363" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="364" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="371" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="402" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="403" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="456" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="457" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="318" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="319" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="364" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="365" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="373" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="410" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="411" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
@@ -1890,122 +1890,122 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="146" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="147" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="146" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="147" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="151" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="152" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="152" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="154" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="154" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="155" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="155" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="156" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="156" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="157" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="157" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="158" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="158" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="159" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="159" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="160" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="160" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="163" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="164" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="166" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="167" />
             <source>Receipts…</source>
             <translation>Reçus…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="499" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="504" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="500" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="505" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="508" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="513" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="50" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="51" />
             <source>Cancelled registration</source>
             <translation>Inscription annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="51" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="52" />
             <source>Already checked in</source>
             <translation>Déjà enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="52" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="53" />
             <source>Payment due — F4</source>
             <translation>Paiement dû — F4</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="53" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="54" />
             <source>Membership doubt — F7</source>
             <translation>Adhésion incertaine — F7</translation>
         </message>
@@ -2154,62 +2154,62 @@
     <context>
         <name>MembershipDecisionDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="83" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="84" />
             <source>Membership of {name}</source>
             <translation>Adhésion de {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="89" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="90" />
             <source>Which membership entitles {name} ({organization}) to the member rate?</source>
             <translation>Quelle adhésion donne droit au tarif membre à {name} ({organization})?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="90" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="91" />
             <source>no organization</source>
             <translation>aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="100" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="101" />
             <source>&amp;Reason (required):</source>
             <translation>&amp;Raison (obligatoire) :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="103" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="104" />
             <source>e.g. showed a 2026 membership card</source>
             <translation>p. ex. a présenté une carte de membre 2026</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="111" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="112" />
             <source>Record the decision</source>
             <translation>Enregistrer la décision</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="152" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="153" />
             <source>This is their membership: {name} ({likeness})</source>
             <translation>C'est son adhésion : {name} ({likeness})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="157" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="158" />
             <source>member no. {number}</source>
             <translation>membre nº {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="166" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="167" />
             <source>expired on {date}</source>
             <translation>expirée le {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="168" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="169" />
             <source>valid until {date}</source>
             <translation>valide jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="137" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="138" />
             <source>Member of {association}: proof shown (e.g. membership card)</source>
             <translation>Membre de {association} : preuve présentée (p. ex. carte de membre)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="144" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="145" />
             <source>Not a member of {association}</source>
             <translation>Non-membre de {association}</translation>
         </message>
@@ -2285,41 +2285,6 @@
             <location filename="../../desktop_app/domain/membership_records.py" line="82" />
             <source>no end date</source>
             <translation>sans date de fin</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="34" />
-            <source>{evidence}, {validity}</source>
-            <translation>{evidence}, {validity}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="35" />
-            <source>{association} — {evidence}</source>
-            <translation>{association} — {evidence}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="36" />
-            <source>membership expired on {date}</source>
-            <translation>adhésion expirée le {date}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="37" />
-            <source>possibly '{name}' ({likeness}): staff must confirm</source>
-            <translation>peut-être « {name} » ({likeness}) : le personnel doit confirmer</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="41" />
-            <source>same name</source>
-            <translation>même nom</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="42" />
-            <source>close match</source>
-            <translation>correspondance proche</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="43" />
-            <source>possible match</source>
-            <translation>correspondance possible</translation>
         </message>
     </context>
     <context>
@@ -2436,42 +2401,42 @@
     <context>
         <name>PaymentDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="163" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="164" />
             <source>Collect the balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="165" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="166" />
             <source>{name} owes &lt;b&gt;{amount}&lt;/b&gt;.</source>
             <translation>{name} doit &lt;b&gt;{amount}&lt;/b&gt;.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="171" />
             <source>Cash</source>
             <translation>Comptant</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="172" />
             <source>Card (venue terminal)</source>
             <translation>Carte (terminal du lieu)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="181" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="182" />
             <source>Print the receipt</source>
             <translation>Imprimer le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="186" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="187" />
             <source>Amount tendered</source>
             <translation>Montant remis</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="187" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="188" />
             <source>Change due</source>
             <translation>Monnaie à rendre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="189" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="190" />
             <source>Terminal reference</source>
             <translation>Référence du terminal</translation>
         </message>
@@ -2577,63 +2542,63 @@
     <context>
         <name>PersonBox</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="112" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="113" />
             <source>Filled in from the membership found through the email address.</source>
             <translation>Rempli d'après l'adhésion trouvée par l'adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="137" />
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="172" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="138" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="173" />
             <source>Best rate for this person</source>
             <translation>Meilleur tarif</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="152" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="153" />
             <source>Person</source>
             <translation>Personne</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="155" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="156" />
             <source>&amp;First name</source>
             <translation>&amp;Prénom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="156" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="157" />
             <source>&amp;Last name</source>
             <translation>&amp;Nom de famille</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="157" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="158" />
             <source>&amp;Email</source>
             <translation>&amp;Courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="158" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="159" />
             <source>&amp;Organization</source>
             <translation>&amp;Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="159" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="160" />
             <source>Member &amp;no.</source>
             <translation>Nº de mem&amp;bre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="160" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="161" />
             <source>C&amp;ategory</source>
             <translation>C&amp;atégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="161" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="162" />
             <source>Lan&amp;guage</source>
             <translation>Lan&amp;gue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="165" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="166" />
             <source>If the person has their card</source>
             <translation>Si la personne a sa carte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="166" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_person.py" line="167" />
             <source>Not stated</source>
             <translation>Non précisée</translation>
         </message>
@@ -2641,47 +2606,47 @@
     <context>
         <name>PersonDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="95" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="96" />
             <source>First name</source>
             <translation>Prénom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="96" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="97" />
             <source>Last name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="97" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="98" />
             <source>Email</source>
             <translation>Courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="98" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="99" />
             <source>Organization</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="100" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="101" />
             <source>Notes</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="108" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="109" />
             <source>Substitute a colleague</source>
             <translation>Remplacer par un collègue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="111" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="112" />
             <source>Who comes instead of {name}? The registration moves to them; {name} keeps their history. The membership is checked again for the newcomer.</source>
             <translation>Qui vient à la place de {name}? L'inscription lui est transférée ; {name} garde son historique. L'adhésion est vérifiée de nouveau pour la personne qui arrive.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="116" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="117" />
             <source>Edit {name}</source>
             <translation>Modifier {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="117" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="118" />
             <source>Correct the person's details. Every change is logged.</source>
             <translation>Corrigez les renseignements de la personne. Chaque modification est consignée.</translation>
         </message>
@@ -2722,72 +2687,72 @@
     <context>
         <name>QuotePanel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="164" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="165" />
             <source>No BIOQuébec or LSO membership found: guest</source>
             <translation>Aucune adhésion BIOQuébec ou LSO trouvée : non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="166" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="167" />
             <source>No active membership: guest</source>
             <translation>Aucune adhésion active : non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="181" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="182" />
             <source>{reason} — a supervisor must approve.</source>
             <translation>{reason} — un superviseur doit approuver.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="185" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="186" />
             <source>Price before taxes</source>
             <translation>Prix avant taxes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="197" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="198" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="200" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="201" />
             <source>Taxes included in the price.</source>
             <translation>Taxes incluses dans le prix.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="209" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="210" />
             <source>checked in at {time}</source>
             <translation>arrivée enregistrée à {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="213" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="214" />
             <source>not checked in yet</source>
             <translation>arrivée pas encore enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="215" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="216" />
             <source>{email} is already registered to this event: {who}, {category}, code {code}, {state}.</source>
             <translation>{email} est déjà inscrit à cet événement : {who}, {category}, code {code}, {state}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="220" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="221" />
             <source>Membership</source>
             <translation>Adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="221" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="222" />
             <source>&amp;Open that registration</source>
             <translation>Ou&amp;vrir cette inscription</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="222" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="223" />
             <source>This is another &amp;person with the same email</source>
             <translation>C'est une autre per&amp;sonne avec le même courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="232" />
             <source>Working out the price…</source>
             <translation>Calcul du prix…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="239" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="240" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
@@ -2795,12 +2760,12 @@
     <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="38" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="39" />
             <source>Reason</source>
             <translation>Raison</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/forms.py" line="43" />
+            <location filename="../../desktop_app/ui/desk/forms.py" line="44" />
             <source>e.g. scanned the wrong badge</source>
             <translation>p. ex. mauvais porte-nom balayé</translation>
         </message>
@@ -3013,42 +2978,42 @@
     <context>
         <name>ResultsModel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="153" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="155" />
             <source>Balance due: {amount}</source>
             <translation>Solde dû : {amount}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="176" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="178" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="177" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="179" />
             <source>Member of</source>
             <translation>Membre de</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="178" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="180" />
             <source>Organization</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="179" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="181" />
             <source>Checked in</source>
             <translation>Arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="180" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="182" />
             <source>Due</source>
             <translation>Dû</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="145" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="147" />
             <source>cancelled</source>
             <translation>annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/results_model.py" line="157" />
+            <location filename="../../desktop_app/ui/desk/results_model.py" line="159" />
             <source>Checked in at {time}</source>
             <translation>Arrivée enregistrée à {time}</translation>
         </message>

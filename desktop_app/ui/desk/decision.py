@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.membership import ASSOCIATION_NAMES, ASSOCIATIONS
-from desktop_app.services.desk.attendees import AttendeeCard, CandidateLine
+from desktop_app.domain.stored_verdict import CandidateLine
+from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.outcome import OutcomePanel, Tone

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.money import typed_amount as parse_amount
 from desktop_app.domain.names import display_name
 from desktop_app.domain.pricing import PriceQuote
+from desktop_app.domain.stored_verdict import evidence_lines
 from desktop_app.domain.times import venue_time
-from desktop_app.services.desk.attendees import evidence_lines
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.desk.walkin import WalkInQuote
 from desktop_app.ui.dialogs.walkin_payment import METHODS, PaymentPanel, money
