@@ -2286,6 +2286,41 @@
             <source>no end date</source>
             <translation>sans date de fin</translation>
         </message>
+        <message>
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="22" />
+            <source>{evidence}, {validity}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="23" />
+            <source>{association} — {evidence}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="24" />
+            <source>membership expired on {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="25" />
+            <source>possibly '{name}' ({likeness}): staff must confirm</source>
+            <translation>peut-être « {name} » ({likeness}) : le personnel doit confirmer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="29" />
+            <source>same name</source>
+            <translation>même nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="30" />
+            <source>close match</source>
+            <translation>correspondance proche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="31" />
+            <source>possible match</source>
+            <translation>correspondance possible</translation>
+        </message>
     </context>
     <context>
         <name>OutcomePanel</name>
