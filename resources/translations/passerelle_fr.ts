@@ -2289,17 +2289,17 @@
         <message>
             <location filename="../../desktop_app/domain/stored_verdict.py" line="22" />
             <source>{evidence}, {validity}</source>
-            <translation type="unfinished" />
+            <translation>{evidence}, {validity}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/domain/stored_verdict.py" line="23" />
             <source>{association} — {evidence}</source>
-            <translation type="unfinished" />
+            <translation>{association} — {evidence}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/domain/stored_verdict.py" line="24" />
             <source>membership expired on {date}</source>
-            <translation type="unfinished" />
+            <translation>adhésion expirée le {date}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/domain/stored_verdict.py" line="25" />
