@@ -222,44 +222,58 @@ def import_members(
         current = len(state.memberships)
         if not allow_ending_most and current >= MASS_ENDING_MIN and report.ended * 2 > current:
             session.rollback()
-            raise Invalid(
-                QT_TRANSLATE_NOOP(
-                    "AppError",
-                    "{file} would end {ended} of the {current} current memberships: is it the"
-                    " whole list? Nothing was changed. If it is, import it again allowing that"
-                    " (--allow-ending-most).",
-                ),
-                file=table.source,
-                ended=report.ended,
-                current=current,
-            )
+            raise _mass_ending(report, current)
         try:
             _apply(session, association_id, plan, moment)
             if remember:
                 store_mapping(session, association, new_mapping, moment)
             elif forget:
                 drop_mapping(session, association)
-            audit.record(
-                session,
-                "members.import",
-                desk=desk,
-                staff=staff,
-                subject=association,
-                detail={
-                    "file": table.source,
-                    **{
-                        key: value
-                        for key, value in report.to_json().items()
-                        if key in ("added", "updated", "unchanged", "ended", "rejected")
-                    },
-                },
-                at=moment,
-            )
+            _audit(session, report, desk=desk, staff=staff, at=moment)
             session.commit()
         except BaseException:
             session.rollback()
             raise
     return report
+
+
+def _mass_ending(report: MemberImportReport, current: int) -> Invalid:
+    """The refusal of a list that would end most memberships (a partial export?)."""
+    return Invalid(
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "{file} would end {ended} of the {current} current memberships: is it the"
+            " whole list? Nothing was changed. If it is, import it again allowing that"
+            " (--allow-ending-most).",
+        ),
+        file=report.file,
+        ended=report.ended,
+        current=current,
+    )
+
+
+def _audit(
+    session: Session,
+    report: MemberImportReport,
+    *,
+    desk: str | None,
+    staff: str | None,
+    at: datetime,
+) -> None:
+    """The import in the audit log: the file and what it added, updated and ended."""
+    counted = ("added", "updated", "unchanged", "ended", "rejected")
+    audit.record(
+        session,
+        "members.import",
+        desk=desk,
+        staff=staff,
+        subject=report.association,
+        detail={
+            "file": report.file,
+            **{key: value for key, value in report.to_json().items() if key in counted},
+        },
+        at=at,
+    )
 
 
 # --- Writing ---------------------------------------------------------------------------------
