@@ -24,6 +24,7 @@ from desktop_app.resources import as_path
 from desktop_app.services.admin.events import EventSummary, list_events
 from desktop_app.services.admin.staff import StaffMember, create_staff, has_staff
 from desktop_app.services.demo import fill_demo
+from desktop_app.services.office import Office
 from desktop_app.ui.collector import MainThreadCollector
 from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared
@@ -169,7 +170,7 @@ class DeskLauncher:
         choice = StartDialog.ask(
             None,
             self.writer,
-            database.sessions,
+            Office(database.sessions),
             self.settings,
             choose_language=self.choose_language,
         )
@@ -214,7 +215,7 @@ class DeskLauncher:
 
     def _sign_in(self, database: Database | SharedDatabase) -> StaffMember | None:
         dialog = LoginDialog(
-            None, self.writer, database.sessions, choose_language=self.choose_language
+            None, self.writer, Office(database.sessions), choose_language=self.choose_language
         )
         if self.demo:
             hint = QLabel(

@@ -28,6 +28,7 @@ from desktop_app.db.models import Event, Person, Registration
 from desktop_app.services.admin.staff import create_staff
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.membership.verdicts import reassess_event
+from desktop_app.services.office import Office
 from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.desk.outcome import Sound, Tone
 from desktop_app.ui.dialogs.walkin import WalkInDialog
@@ -154,7 +155,7 @@ def main() -> int:
         dialog = WalkInDialog(
             window,
             context.writer,
-            sessions,
+            Office(sessions),
             SLUG,
             context.desk,
             staff,

@@ -68,29 +68,14 @@ def test_only_the_ui_imports_qt_and_nothing_below_imports_the_ui() -> None:
         assert not any(_layer(t) == "ui" for t in _ours(module)), module
 
 
-# The UI files that still pass SQLAlchemy sessions around. The Desk facade
-# (services/desk/desk.py) is there to empty this list; it must never grow.
-UI_WITH_SQLALCHEMY = {
-    "desktop_app.ui.desk.context",
-    "desktop_app.ui.desk.receipt_output",
-    "desktop_app.ui.desk.shared_mode",
-    "desktop_app.ui.dialogs.conflicts",
-    "desktop_app.ui.dialogs.login",
-    "desktop_app.ui.dialogs.override",
-    "desktop_app.ui.dialogs.receipts",
-    "desktop_app.ui.dialogs.staff",
-    "desktop_app.ui.dialogs.start",
-    "desktop_app.ui.dialogs.walkin",
-}
-
-
-def test_no_new_ui_module_talks_sqlalchemy() -> None:
-    talking = {
+def test_the_ui_imports_no_sqlalchemy() -> None:
+    """The screens talk to the Desk and the Office (services), never to the database."""
+    talking = sorted(
         module
         for module, path in MODULES.items()
         if _layer(module) == "ui" and any(t.split(".")[0] == "sqlalchemy" for t in _imports(path))
-    }
-    assert talking <= UI_WITH_SQLALCHEMY, sorted(talking - UI_WITH_SQLALCHEMY)
+    )
+    assert talking == []
 
 
 def test_no_import_circles() -> None:

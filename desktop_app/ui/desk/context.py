@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from desktop_app.domain.times import DEFAULT_TIMEZONE
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.services.desk.desk import Desk, LinkedDesk, LocalDesk
+from desktop_app.services.office import Office, Sessions
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue
@@ -24,7 +23,7 @@ class DeskContext:
     counts in parallel with it, so typing never waits behind a print or a payment.
     """
 
-    sessions: sessionmaker[Session]
+    sessions: Sessions
     writer: Worker
     reader: Worker
     slug: str
@@ -47,6 +46,11 @@ class DeskContext:
     def badge_language(self) -> str:
         """The language badges print first at this event (the attendee's own aside)."""
         return "fr" if self.province == "QC" else "en"
+
+    @property
+    def office(self) -> Office:
+        """The back office of the desk's database: staff accounts, events, receipts."""
+        return Office(self.sessions)
 
     @property
     def service(self) -> Desk:

@@ -94,7 +94,7 @@ class DeskFlows(QObject):
         self._notes: dict[str, Callable[[], str]] = {}  # per badge code: printing, sent, failed
         # Where each receipt went; the band reads it (so does the walk-in result).
         self.receipts = ReceiptOutput(
-            context.settings, context.print_queue, context.reader, context.sessions, self
+            context.settings, context.print_queue, context.reader, context.office, self
         )
         self.receipts.changed.connect(lambda _delivery: self.outcome.refresh())
         badges.sent.connect(self._badge_sent)
@@ -289,7 +289,7 @@ class DeskFlows(QObject):
             why = QCoreApplication.translate(
                 "DeskFlows", "{name}'s membership is in doubt. Check in at the price paid?"
             ).format(name=blocked.name or "")
-        granted = OverrideDialog.ask(self.window, self.context.writer, self.context.sessions, why)
+        granted = OverrideDialog.ask(self.window, self.context.writer, self.context.office, why)
         if granted is not None:
             self.check_in(blocked.code, override=granted)
 

@@ -16,12 +16,11 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.domain.errors import NotFound
 from desktop_app.services.money.receipt_files import save_receipt_pdf
 from desktop_app.services.money.receipt_store import IssuedReceipt
-from desktop_app.services.money.receipts import receipt_pdf
+from desktop_app.services.office import Office
 from desktop_app.ui.errors import error_text
 from desktop_app.ui.machine_settings import MachineSettings, receipt_printer_choice
 from desktop_app.ui.preview import PdfPages
@@ -97,14 +96,14 @@ class ReceiptOutput(QObject):
         settings: MachineSettings,
         queue: PrintQueue | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.queue = queue
         self.worker = worker
-        self.sessions = sessions
+        self.receipts = office.receipts
         self._deliveries: dict[str, ReceiptDelivery] = {}
         self._jobs: dict[int, tuple[str, bytes, bool]] = {}  # job id: number, pdf, copy
         if queue is not None:
@@ -121,13 +120,13 @@ class ReceiptOutput(QObject):
 
     def send_issued(self, receipt: IssuedReceipt) -> ReceiptDelivery:
         """Print (or save) a receipt just issued, in this desk's layout."""
-        layout, sessions = self.settings.receipt_layout, self.sessions
+        layout, receipts = self.settings.receipt_layout, self.receipts
 
         def draw() -> bytes:
             if layout == "letter" and receipt.pdf:
                 return receipt.pdf
             try:
-                return receipt_pdf(sessions, receipt.receipt_id, copy=False, layout=layout)
+                return receipts.pdf(receipt.receipt_id, layout=layout)
             except NotFound:
                 # A shared desk offline may not have the row in its replica yet: the Letter
                 # document it was handed is still the receipt, never nothing.

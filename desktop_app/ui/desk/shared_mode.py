@@ -15,21 +15,22 @@ catch-up (a walk-in registered offline gets a new id on the server).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton, QWidget
-from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db.engine import data_directory
 from desktop_app.services.desk.search import SearchHit, find_by_code
+from desktop_app.services.office import Office
 from desktop_app.services.sync import DeskLink
+from desktop_app.services.sync.shared_database import (
+    LinkSessions,
+    SharedDatabase,
+    open_shared,
+    replica_path,
+)
 from desktop_app.ui.desk.link_status import LinkIndicator, LinkMonitor
 from desktop_app.ui.worker import Worker
 
@@ -39,69 +40,6 @@ if TYPE_CHECKING:
 OFFLINE_BLOCKED = ("undo", "edit", "substitute", "membership", "staff")
 """Desk actions that are not journaled offline (undo, corrections, membership decisions,
 staff accounts): the next copy from the server would erase them, so they wait for it."""
-
-
-class LinkSessions(sessionmaker[Session]):
-    """A session factory that follows the link: the server while shared, else the replica.
-
-    Services call ``sessions()`` and ``sessions.begin()``; both ask the link at each call,
-    so a desk part built while shared keeps working when the link goes offline.
-    """
-
-    def __init__(self, link: DeskLink) -> None:
-        super().__init__()
-        self.link = link
-
-    def __call__(self, **local_kw: Any) -> Session:
-        return self.link.sessions(**local_kw)
-
-
-@dataclass(frozen=True)
-class SharedDatabase:
-    """What the composition root holds for a shared desk (the ``Database`` of local mode)."""
-
-    link: DeskLink
-    url: str  # the server URL, with its password (for the ChangeListener)
-    sessions: LinkSessions
-
-    @property
-    def is_sqlite(self) -> bool:
-        """Never: the data's home is the server (the replica is a copy)."""
-        return False
-
-    @property
-    def location(self) -> str:
-        """The server, without the password, for the header's tooltip."""
-        return str(make_url(self.url).render_as_string(hide_password=True))
-
-    def dispose(self) -> None:
-        """Close the server and replica connections."""
-        self.link.close()
-
-
-def replica_path(desk: str, slug: str | None, folder: Path | None = None) -> Path:
-    """Where this desk keeps its copy of an event: one SQLite file per desk and event."""
-
-    def key(text: str) -> str:
-        return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "desk"
-
-    base = folder if folder is not None else data_directory() / "replicas"
-    base.mkdir(parents=True, exist_ok=True)
-    return base / f"{key(slug or 'all-events')}--{key(desk)}.sqlite3"
-
-
-def open_shared(
-    server_url: str, desk: str, slug: str | None, *, folder: Path | None = None
-) -> SharedDatabase:
-    """Open the desk's link (on a worker): connect, replay, copy; offline if unreachable.
-
-    An empty server database gets Passerelle's tables (the first desk creates them).
-    """
-    link = DeskLink(desk, replica_path(desk, slug, folder), server_url, slug=slug)
-    return SharedDatabase(link, server_url, LinkSessions(link))
-
-
-# -- on screen --------------------------------------------------------------------------
 
 
 class SharedDesk(QObject):
@@ -185,15 +123,16 @@ class SharedDesk(QObject):
                     button.setToolTip(self._tips[name])
                 del self._tips[name]
 
-    def conflicts_sessions(self) -> sessionmaker[Session] | None:
-        """Where conflicts are read: the server, when connected."""
-        return self.link.server_sessions if self.link.mode == "shared" else None
+    def conflicts_office(self) -> Office | None:
+        """Where conflicts are read: the server's office, when connected."""
+        server = self.link.server_sessions
+        return Office(server) if server is not None and self.link.mode == "shared" else None
 
     def open_conflicts(self, parent: QWidget, slug: str) -> None:
         """The supervisor's list of sync conflicts."""
         from desktop_app.ui.dialogs.conflicts import ConflictsDialog
 
-        dialog = ConflictsDialog(self.conflicts_sessions(), slug, self.reader, parent)
+        dialog = ConflictsDialog(self.conflicts_office(), slug, self.reader, parent)
         try:
             dialog.exec()
         finally:

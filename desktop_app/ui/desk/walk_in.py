@@ -40,7 +40,7 @@ def open_walk_in(window: DeskWindow) -> None:
     dialog = WalkInDialog(
         window.window(),
         context.writer,
-        context.sessions,
+        context.office,
         context.slug,
         context.desk,
         context.staff,
@@ -120,7 +120,7 @@ def open_staff(window: DeskWindow) -> None:
     """Supervisors: the staff accounts."""
     context = window.context
     dialog_class = _dialog_class("staff", "StaffDialog")
-    dialog: QDialog = dialog_class(window.window(), context.writer, context.sessions, context.staff)
+    dialog: QDialog = dialog_class(window.window(), context.writer, context.office, context.staff)
     try:
         dialog.exec()
     finally:
@@ -137,7 +137,7 @@ def open_receipts(window: DeskWindow) -> None:
         window.window(),
         reader=context.reader,
         writer=context.writer,
-        sessions=context.sessions,
+        office=context.office,
         slug=context.slug,
         desk=context.desk,
         staff=context.staff.name,

@@ -392,7 +392,7 @@ class DeskWindow(QMainWindow):
         return LoginDialog.ask(
             self,
             self.context.writer,
-            self.context.sessions,
+            self.context.office,
             choose_language=self.switch_language,
         )
 

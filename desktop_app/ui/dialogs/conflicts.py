@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.services.sync import SyncConflict, list_conflicts
+from desktop_app.services.office import Office
+from desktop_app.services.sync import SyncConflict
 from desktop_app.ui.dialogs.common import ErrorLine, submit
 from desktop_app.ui.worker import Worker
 
@@ -140,19 +140,19 @@ class ConflictsModel(QAbstractTableModel):
 class ConflictsDialog(QDialog):
     """Lists the event's sync conflicts for a supervisor; reads them on ``worker``.
 
-    ``sessions`` are the shared server's (``DeskLink.server_sessions``); ``None`` while the
+    ``office`` is the shared server's (``DeskLink.server_sessions``); ``None`` while the
     desk is offline or works alone.
     """
 
     def __init__(
         self,
-        sessions: sessionmaker[Session] | None,
+        office: Office | None,
         slug: str,
         worker: Worker,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.office = office
         self.slug = slug
         self.worker = worker
         self.loading = False
@@ -172,7 +172,7 @@ class ConflictsDialog(QDialog):
         self.error = ErrorLine()
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.load)
-        self.refresh_button.setEnabled(sessions is not None)
+        self.refresh_button.setEnabled(office is not None)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -187,16 +187,14 @@ class ConflictsDialog(QDialog):
 
     def load(self) -> None:
         """Read the conflicts again (on the worker)."""
-        if self.sessions is None:
+        if self.office is None:
             return
         if self.loading:
             return
         self.loading = True
         self.refresh_button.setEnabled(False)
-        sessions, slug = self.sessions, self.slug
-        submit(
-            self.worker, self, lambda: list_conflicts(sessions, slug), self._loaded, self._failed
-        )
+        office, slug = self.office, self.slug
+        submit(self.worker, self, lambda: office.conflicts(slug), self._loaded, self._failed)
 
     def _loaded(self, conflicts: list[SyncConflict]) -> None:
         self.loading = False
@@ -239,7 +237,7 @@ class ConflictsDialog(QDialog):
         self.refresh_button.setText(self.tr("&Refresh"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.model.retranslate()
-        if self.sessions is None:
+        if self.office is None:
             self.summary.setText(
                 self.tr(
                     "Sync conflicts are kept on the shared server; they can be reviewed when"

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.services.admin import staff
 from desktop_app.services.admin.staff import StaffMember
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit, use_desk_type
 from desktop_app.ui.language_switch import add_language_switch
 from desktop_app.ui.worker import Worker
@@ -37,17 +37,6 @@ class LoginMode(StrEnum):
     FIRST_RUN = "first_run"  # no account yet: create the first supervisor
 
 
-def _first_supervisor(sessions: sessionmaker[Session], name: str, pin: str) -> StaffMember:
-    """Create the first supervisor, then sign in as them (so the sign-in is audited too)."""
-    staff.create_staff(sessions, name, pin, "supervisor", by=None)
-    return staff.sign_in(sessions, name, pin)
-
-
-def _sign_in_setup(sessions: sessionmaker[Session]) -> list[str]:
-    """The active staff names, for completion ([] on a new database)."""
-    return [account.name for account in staff.list_staff(sessions) if account.active]
-
-
 class LoginDialog(QDialog):
     """Name and PIN; the first run asks for the first supervisor's name and PIN twice."""
 
@@ -55,13 +44,13 @@ class LoginDialog(QDialog):
         self,
         parent: QWidget | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         *,
         choose_language: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.sessions = sessions
+        self.office = office
         self.mode = LoginMode.CHECKING
         self.member: StaffMember | None = None
         self._busy = False
@@ -107,20 +96,20 @@ class LoginDialog(QDialog):
             field.textEdited.connect(lambda _text: self.error.clear_error())
 
         self._set_mode(LoginMode.CHECKING)
-        sessions_ = sessions
-        submit(worker, self, lambda: staff.has_staff(sessions_), self._checked, self._check_failed)
+        accounts = office.staff
+        submit(worker, self, accounts.exist, self._checked, self._check_failed)
 
     @classmethod
     def ask(
         cls,
         parent: QWidget | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         *,
         choose_language: Callable[[str], None] | None = None,
     ) -> StaffMember | None:
         """Show the dialog; the signed-in staff member, or None if cancelled."""
-        dialog = cls(parent, worker, sessions, choose_language=choose_language)
+        dialog = cls(parent, worker, office, choose_language=choose_language)
         try:
             return dialog.member if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
@@ -133,8 +122,7 @@ class LoginDialog(QDialog):
             self._set_mode(LoginMode.FIRST_RUN)
             return
         self._set_mode(LoginMode.SIGN_IN)
-        sessions = self.sessions
-        submit(self.worker, self, lambda: _sign_in_setup(sessions), self._names, lambda _e: None)
+        submit(self.worker, self, self.office.staff.active_names, self._names, lambda _e: None)
 
     def _check_failed(self, error: BaseException) -> None:
         self._set_mode(LoginMode.SIGN_IN)
@@ -158,7 +146,7 @@ class LoginDialog(QDialog):
         if not pin:
             self._refuse(self.tr("Enter your PIN."), self.pin)
             return
-        sessions = self.sessions
+        accounts = self.office.staff
         if self.mode is LoginMode.FIRST_RUN:
             if pin != self.pin_again.text():
                 self.pin_again.clear()
@@ -168,7 +156,7 @@ class LoginDialog(QDialog):
             submit(
                 self.worker,
                 self,
-                lambda: _first_supervisor(sessions, name, pin),
+                lambda: accounts.first_supervisor(name, pin),
                 self._signed_in,
                 self._failed,
             )
@@ -177,7 +165,7 @@ class LoginDialog(QDialog):
             submit(
                 self.worker,
                 self,
-                lambda: staff.sign_in(sessions, name, pin),
+                lambda: accounts.sign_in(name, pin),
                 self._signed_in,
                 self._failed,
             )

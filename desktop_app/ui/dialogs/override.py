@@ -21,20 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.services.admin import staff
 from desktop_app.services.admin.staff import Override, StaffMember
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit
 from desktop_app.ui.worker import Worker
 
 REASON_MAX_LENGTH = 500
-
-
-def check_override(sessions: sessionmaker[Session], override: Override) -> StaffMember:
-    """The supervisor granting ``override``; ``Invalid`` if the name, PIN or reason is wrong."""
-    with sessions() as session:
-        return staff.verify_override(session, override)
 
 
 class _ReasonEdit(QPlainTextEdit):
@@ -61,13 +55,13 @@ class OverrideDialog(QDialog):
         self,
         parent: QWidget | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         why: str,
         reason: str = "",
     ) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.sessions = sessions
+        self.accounts = office.staff
         self.override: Override | None = None
         self.supervisor: StaffMember | None = None
         self._busy = False
@@ -124,12 +118,12 @@ class OverrideDialog(QDialog):
         cls,
         parent: QWidget | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         why: str,
         reason: str = "",
     ) -> Override | None:
         """Show the dialog; a checked ``Override``, or None if cancelled."""
-        dialog = cls(parent, worker, sessions, why, reason)
+        dialog = cls(parent, worker, office, why, reason)
         try:
             return dialog.override if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
@@ -168,11 +162,11 @@ class OverrideDialog(QDialog):
             field.setFocus()
             return
         self._set_busy(True)
-        sessions = self.sessions
+        accounts = self.accounts
         submit(
             self.worker,
             self,
-            lambda: check_override(sessions, collected),
+            lambda: accounts.approve(collected),
             lambda member: self._granted(collected, member),
             self._refused,
         )

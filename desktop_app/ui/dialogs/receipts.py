@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.services.money.receipt_files import receipt_file_name, write_private_pdf
-from desktop_app.services.money.receipt_lookup import ReceiptSummary, find_receipts
+from desktop_app.services.money.receipt_lookup import ReceiptSummary
 from desktop_app.services.money.receipt_store import IssuedReceipt
-from desktop_app.services.money.receipts import reprint_receipt
+from desktop_app.services.office import Office
 from desktop_app.ui.desk.receipt_output import ReceiptDelivery, ReceiptOutput
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit
 from desktop_app.ui.dialogs.walkin_payment import money
@@ -45,7 +44,7 @@ class ReceiptLookupDialog(QDialog):
         *,
         reader: Worker,
         writer: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         slug: str,
         desk: str,
         staff: str,
@@ -53,7 +52,7 @@ class ReceiptLookupDialog(QDialog):
         query: str = "",
     ) -> None:
         super().__init__(parent)
-        self.reader, self.writer, self.sessions = reader, writer, sessions
+        self.reader, self.writer, self.receipts = reader, writer, office.receipts
         self.slug, self.desk, self.staff = slug, desk, staff
         self.output = output
         self.found: list[ReceiptSummary] = []
@@ -116,11 +115,11 @@ class ReceiptLookupDialog(QDialog):
         self._timer.stop()
         self._seq += 1
         seq, query = self._seq, self.search.text()
-        sessions, slug = self.sessions, self.slug
+        receipts, slug = self.receipts, self.slug
         submit(
             self.reader,
             self,
-            lambda: find_receipts(sessions, slug, query),
+            lambda: receipts.find(slug, query),
             lambda found: self._show(seq, found),
             self.error.show_error,
         )
@@ -164,8 +163,7 @@ class ReceiptLookupDialog(QDialog):
 
     def _copy(self, chosen: ReceiptSummary) -> IssuedReceipt:
         # On the writer: a reprint is recorded in the audit log.
-        return reprint_receipt(
-            self.sessions,
+        return self.receipts.reprint(
             chosen.receipt_id,
             desk=self.desk,
             staff=self.staff,

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.services.admin import staff
 from desktop_app.services.admin.staff import StaffAccountInfo, StaffMember
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit
 from desktop_app.ui.dialogs.staff_model import StaffModel
 from desktop_app.ui.worker import Worker
@@ -41,12 +41,12 @@ class StaffDialog(QDialog):
         self,
         parent: QWidget | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         supervisor: StaffMember,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.sessions = sessions
+        self.accounts = office.staff
         self.supervisor = supervisor
         self._busy = False
         self._select_after_load: int | None = None
@@ -141,11 +141,11 @@ class StaffDialog(QDialog):
         cls,
         parent: QWidget | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         supervisor: StaffMember,
     ) -> None:
         """Show the dialog until closed."""
-        dialog = cls(parent, worker, sessions, supervisor)
+        dialog = cls(parent, worker, office, supervisor)
         try:
             dialog.exec()
         finally:
@@ -155,8 +155,7 @@ class StaffDialog(QDialog):
 
     def reload(self) -> None:
         """Read the accounts again in the background."""
-        sessions = self.sessions
-        submit(self.worker, self, lambda: staff.list_staff(sessions), self._loaded, self._failed)
+        submit(self.worker, self, self.accounts.all, self._loaded, self._failed)
 
     def _loaded(self, accounts: list[StaffAccountInfo]) -> None:
         selected = self.selected()
@@ -213,7 +212,7 @@ class StaffDialog(QDialog):
             self.pin_again.setFocus()
             return
         role = str(self.role.currentData())
-        sessions, by = self.sessions, self.supervisor
+        accounts, by = self.accounts, self.supervisor
         message = self.tr("{name} can now sign in.").format(name=name)
         self._busy = True
         self._update_actions()
@@ -230,7 +229,7 @@ class StaffDialog(QDialog):
         submit(
             self.worker,
             self,
-            lambda: staff.create_staff(sessions, name, pin, role, by=by),
+            lambda: accounts.create(name, pin, role, by=by),
             done,
             self._failed,
         )
@@ -240,13 +239,13 @@ class StaffDialog(QDialog):
         account = self.selected()
         if account is None or self._busy:
             return
-        sessions, by, active = self.sessions, self.supervisor, not account.active
+        accounts, by, active = self.accounts, self.supervisor, not account.active
         message = (
             self.tr("{name} can sign in again.")
             if active
             else self.tr("{name} can no longer sign in.")
         ).format(name=account.name)
-        self._run(lambda: staff.set_active(sessions, account.id, active, by=by), message)
+        self._run(lambda: accounts.set_active(account.id, active, by=by), message)
 
     def change_selected_pin(self) -> None:
         """Set the selected account's PIN (typed twice)."""
@@ -259,11 +258,11 @@ class StaffDialog(QDialog):
             self.error.show_error(self.tr("The two PINs differ. Type the PIN again."))
             self.new_pin_again.setFocus()
             return
-        sessions, by = self.sessions, self.supervisor
+        accounts, by = self.accounts, self.supervisor
         message = self.tr("{name}'s PIN is changed.").format(name=account.name)
         self.new_pin.clear()
         self.new_pin_again.clear()
-        self._run(lambda: staff.change_pin(sessions, account.id, pin, by=by), message)
+        self._run(lambda: accounts.change_pin(account.id, pin, by=by), message)
 
     def _update_actions(self) -> None:
         account = self.selected()

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.services.admin.events import EventSummary, list_events
+from desktop_app.services.admin.events import EventSummary
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
 from desktop_app.ui.language_switch import add_language_switch
 from desktop_app.ui.machine_settings import MachineSettings
@@ -49,14 +49,14 @@ class StartDialog(QDialog):
         self,
         parent: QWidget | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         settings: MachineSettings,
         *,
         choose_language: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.sessions = sessions
+        self.office = office
         self.settings = settings
         self._events: list[EventSummary] = []
         self._loaded = False
@@ -115,13 +115,13 @@ class StartDialog(QDialog):
         cls,
         parent: QWidget | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         settings: MachineSettings,
         *,
         choose_language: Callable[[str], None] | None = None,
     ) -> StartChoice | None:
         """Show the dialog; the choice (also saved in ``settings``), or None if cancelled."""
-        dialog = cls(parent, worker, sessions, settings, choose_language=choose_language)
+        dialog = cls(parent, worker, office, settings, choose_language=choose_language)
         try:
             return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
@@ -134,8 +134,7 @@ class StartDialog(QDialog):
         self._loaded = False
         self.status.setText(self.tr("Loading the events…"))
         self.status.show()
-        sessions = self.sessions
-        submit(self.worker, self, lambda: list_events(sessions), self._show, self._failed)
+        submit(self.worker, self, self.office.events, self._show, self._failed)
 
     def choice(self) -> StartChoice | None:
         """The selected event and desk name, or None while incomplete."""

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.domain.pricing import SupervisorReason, supervisor_needed
 from desktop_app.services.admin.staff import Override, StaffMember
@@ -41,6 +40,7 @@ from desktop_app.services.desk.walkin import (
     WalkInResult,
 )
 from desktop_app.services.money.payments import PaymentInput
+from desktop_app.services.office import Office
 from desktop_app.services.registrations.categories import CategoryChoice
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
 from desktop_app.ui.dialogs.override import OverrideDialog
@@ -65,7 +65,7 @@ class WalkInDialog(QDialog):
         self,
         parent: QWidget | None,
         worker: Worker,
-        sessions: sessionmaker[Session],
+        office: Office,
         slug: str,
         desk: str,
         staff: StaffMember | str,
@@ -79,7 +79,7 @@ class WalkInDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.reader = reader or worker
-        self.sessions = sessions
+        self.office = office
         self.slug = slug
         self.desk = desk
         self.staff = staff.name if isinstance(staff, StaffMember) else staff
@@ -88,7 +88,7 @@ class WalkInDialog(QDialog):
         # The desk the dialog works for: on a shared server it prices and registers through
         # the link (journaled offline); on its own, on this database.
         member = staff if isinstance(staff, StaffMember) else StaffMember(0, staff, "desk")
-        self.service: Desk = service or LocalDesk(sessions, slug, desk, member)
+        self.service: Desk = service or LocalDesk(office.sessions, slug, desk, member)
         self.action_id = uuid.uuid4().hex
         self.result_: WalkInResult | None = None
         self._quote: WalkInQuote | None = None
@@ -339,7 +339,7 @@ class WalkInDialog(QDialog):
 
     def ask_override(self, why: str) -> Override | None:
         """Ask a supervisor (tests replace this)."""
-        return OverrideDialog.ask(self, self.worker, self.sessions, why)
+        return OverrideDialog.ask(self, self.worker, self.office, why)
 
     def _register(
         self,

@@ -71,7 +71,7 @@ def test_offline_desk_reads_its_copy_and_waits_for_undo(
         assert buttons[name].toolTip().startswith("Not while offline")
     assert actions["collect"].isEnabled()  # payments are journaled: they stay
     assert buttons["collect"].toolTip() == "normal"
-    assert desk.conflicts_sessions() is None  # conflicts live on the server
+    assert desk.conflicts_office() is None  # conflicts live on the server
 
 
 @pytest.mark.skipif(PG_URL is None, reason="needs PASSERELLE_TEST_PG")
@@ -99,4 +99,4 @@ def test_the_first_desk_creates_the_tables_then_works_shared(
         qtbot.addWidget(button)
     desk.restrict(actions, buttons)
     assert all(action.isEnabled() for action in actions.values())
-    assert desk.conflicts_sessions() is not None
+    assert desk.conflicts_office() is not None

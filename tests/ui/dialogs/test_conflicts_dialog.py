@@ -10,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
+from desktop_app.services.office import Office
 from desktop_app.services.sync import SyncConflict
 from desktop_app.services.sync.conflicts import record_conflict
 from desktop_app.ui.dialogs.conflicts import CONFLICT_ROLE, ConflictsDialog, ConflictsModel
@@ -85,7 +86,7 @@ def test_dialog_lists_the_event_conflicts(qtbot: QtBot, database: Database) -> N
                 "overpaid": "50.00",
             },
         )
-    dialog = ConflictsDialog(database.sessions, MONTREAL, Worker())
+    dialog = ConflictsDialog(Office(database.sessions), MONTREAL, Worker())
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
     assert dialog.model.rowCount() == 1

@@ -16,6 +16,7 @@ from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.services.admin.staff import create_staff
 from desktop_app.services.demo import fill_demo
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.login import LoginDialog
 from desktop_app.ui.dialogs.start import StartDialog
 from desktop_app.ui.i18n import Translations
@@ -63,7 +64,7 @@ def test_the_start_dialog_switches_to_french_and_keeps_the_desk_name(
     qtbot: QtBot, worker: Worker, demo_db: Database, tmp_path: Path, choose: Choices
 ) -> None:
     settings = MachineSettings(QSettings(str(tmp_path / "d.ini"), QSettings.Format.IniFormat))
-    dialog = StartDialog(None, worker, demo_db.sessions, settings, choose_language=choose)
+    dialog = StartDialog(None, worker, Office(demo_db.sessions), settings, choose_language=choose)
     qtbot.addWidget(dialog)
     dialog.desk.setText("Accueil 3")
     assert dialog.language_switch is not None
@@ -82,7 +83,7 @@ def test_the_sign_in_dialog_switches_language_and_keeps_the_name(
     qtbot: QtBot, worker: Worker, demo_db: Database, choose: Choices
 ) -> None:
     create_staff(demo_db.sessions, "Marie Roy", "2468", "supervisor", by=None)
-    dialog = LoginDialog(None, worker, demo_db.sessions, choose_language=choose)
+    dialog = LoginDialog(None, worker, Office(demo_db.sessions), choose_language=choose)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "Sign in" in dialog.intro.text(), timeout=5000)
     dialog.name.setText("Marie")

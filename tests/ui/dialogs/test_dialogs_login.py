@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.db.database import Database
 from desktop_app.services.admin import staff
 from desktop_app.services.admin.staff import Override, StaffMember
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.login import LoginDialog, LoginMode
 from desktop_app.ui.dialogs.override import OverrideDialog
 from desktop_app.ui.worker import Worker
@@ -36,7 +37,7 @@ def boss(database: Database) -> StaffMember:
 
 
 def open_login(qtbot: QtBot, worker: Worker, database: Database) -> LoginDialog:
-    dialog = LoginDialog(None, worker, database.sessions)
+    dialog = LoginDialog(None, worker, Office(database.sessions))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.mode is not LoginMode.CHECKING, timeout=5000)
@@ -124,7 +125,7 @@ def test_login_ask_returns_none_when_cancelled(
 
 def open_override(qtbot: QtBot, worker: Worker, database: Database) -> OverrideDialog:
     dialog = OverrideDialog(
-        None, worker, database.sessions, "Balance due: $45.99. Check in anyway?"
+        None, worker, Office(database.sessions), "Balance due: $45.99. Check in anyway?"
     )
     qtbot.addWidget(dialog)
     dialog.show()

@@ -13,6 +13,7 @@ from desktop_app.db.database import Database
 from desktop_app.domain.errors import Invalid
 from desktop_app.services.admin import staff
 from desktop_app.services.admin.staff import StaffMember
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.staff import StaffDialog
 from desktop_app.ui.dialogs.staff_model import ACCOUNT_ROLE, StaffModel
 from desktop_app.ui.worker import Worker
@@ -35,7 +36,7 @@ def boss(database: Database) -> StaffMember:
 
 
 def open_dialog(qtbot: QtBot, worker: Worker, database: Database, boss: StaffMember) -> StaffDialog:
-    dialog = StaffDialog(None, worker, database.sessions, boss)
+    dialog = StaffDialog(None, worker, Office(database.sessions), boss)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=5000)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.services.demo import fill_demo
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.start import SLUG_ROLE, StartChoice, StartDialog
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
@@ -42,7 +43,7 @@ def test_lists_events_and_remembers_the_choice(
     qtbot: QtBot, worker: Worker, settings: MachineSettings, demo_db: Database
 ) -> None:
     settings.desk_name = "Desk 2"
-    dialog = StartDialog(None, worker, demo_db.sessions, settings)
+    dialog = StartDialog(None, worker, Office(demo_db.sessions), settings)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.events.count() == 2, timeout=5000)
     texts = [dialog.events.item(row).text() for row in range(2)]
@@ -61,7 +62,7 @@ def test_lists_events_and_remembers_the_choice(
     assert settings.event_slug == slug
 
     # Next time, the last event comes preselected.
-    again = StartDialog(None, worker, demo_db.sessions, settings)
+    again = StartDialog(None, worker, Office(demo_db.sessions), settings)
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.events.count() == 2, timeout=5000)
     assert again.choice() == choice
@@ -70,7 +71,7 @@ def test_lists_events_and_remembers_the_choice(
 def test_a_desk_needs_a_name(
     qtbot: QtBot, worker: Worker, settings: MachineSettings, demo_db: Database
 ) -> None:
-    dialog = StartDialog(None, worker, demo_db.sessions, settings)
+    dialog = StartDialog(None, worker, Office(demo_db.sessions), settings)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.events.count() == 2, timeout=5000)
     dialog.desk.setText("   ")
@@ -83,7 +84,7 @@ def test_an_empty_database_says_how_to_add_an_event(
 ) -> None:
     database = open_database(sqlite_url(tmp_path / "empty.sqlite3"))
     try:
-        dialog = StartDialog(None, worker, database.sessions, settings)
+        dialog = StartDialog(None, worker, Office(database.sessions), settings)
         qtbot.addWidget(dialog)
         qtbot.waitUntil(lambda: "passerelle events import" in dialog.status.text(), timeout=5000)
         assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import switch_language
 from desktop_app.db.database import Database
 from desktop_app.services.desk.walkin import WalkInResult
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.common import DESK_TYPE
 from desktop_app.ui.dialogs.login import LoginDialog
 from desktop_app.ui.dialogs.start import StartDialog
@@ -72,9 +73,9 @@ def test_the_start_and_sign_in_dialogs_use_the_desk_type(
     qtbot: QtBot, worker: Worker, demo: Database, tmp_path: Path
 ) -> None:
     settings = MachineSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
-    start = StartDialog(None, worker, demo.sessions, settings)
+    start = StartDialog(None, worker, Office(demo.sessions), settings)
     qtbot.addWidget(start)
-    login = LoginDialog(None, worker, demo.sessions)
+    login = LoginDialog(None, worker, Office(demo.sessions))
     qtbot.addWidget(login)
     for dialog in (start, login):
         assert dialog.font().pointSizeF() == pytest.approx(base_size() * DESK_TYPE)

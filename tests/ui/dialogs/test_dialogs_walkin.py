@@ -20,6 +20,7 @@ from desktop_app.services.demo import fill_demo
 from desktop_app.services.desk.attendees import attendee_card
 from desktop_app.services.desk.walkin import WalkInResult
 from desktop_app.services.money.receipt_store import IssuedReceipt
+from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.walkin import WalkInDialog
 from desktop_app.ui.dialogs.walkin_panels import parse_amount
 from desktop_app.ui.worker import Worker
@@ -51,7 +52,13 @@ def demo(database: Database) -> Database:
 
 def open_dialog(qtbot: QtBot, worker: Worker, database: Database) -> WalkInDialog:
     dialog = WalkInDialog(
-        None, worker, database.sessions, SLUG, "Desk 2", "Paul Desk", clock=lambda: EVENT_DAY
+        None,
+        worker,
+        Office(database.sessions),
+        SLUG,
+        "Desk 2",
+        "Paul Desk",
+        clock=lambda: EVENT_DAY,
     )
     qtbot.addWidget(dialog)
     dialog.show()

@@ -50,7 +50,7 @@ def open_lookup(qtbot: QtBot, desk: Desk, query: str = "") -> ReceiptLookupDialo
         desk.window,
         reader=context.reader,
         writer=context.writer,
-        sessions=context.sessions,
+        office=context.office,
         slug=context.slug,
         desk=context.desk,
         staff=context.staff.name,
