@@ -27,6 +27,7 @@ from desktop_app.domain.membership import ASSOCIATION_NAMES, ASSOCIATIONS
 from desktop_app.domain.stored_verdict import CandidateLine
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
+from desktop_app.ui.desk.changes import DeskChange
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.outcome import OutcomePanel, Tone
 from desktop_app.ui.errors import error_text
@@ -41,12 +42,10 @@ class DecisionHost(Protocol):
     window: QWidget
     context: DeskContext
     outcome: OutcomePanel
-    changed: Any  # a signal: the database changed
+    desk_changed: Any  # the signal that announces a DeskChange
 
     @property
     def staff(self) -> str: ...
-
-    def load_card(self, registration_id: int) -> None: ...
 
     def check_in(self, code: str) -> None: ...
 
@@ -260,8 +259,7 @@ def decide_membership(flows: DecisionHost) -> None:
             lambda: QCoreApplication.translate("DeskDecision", "Membership decided"),
             lambda: _decided_text(card, chosen),
         )
-        flows.load_card(new.registration_id)
-        flows.changed.emit()
+        flows.desk_changed.emit(DeskChange(new.registration_id))
         if was_blocked and new.membership_flag != "doubt":
             flows.check_in(new.code)  # settled: the refused check-in goes through now
 

@@ -24,6 +24,7 @@ from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
+from desktop_app.ui.desk.changes import DeskChange
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.decision import decide_membership, doubt_hint
 from desktop_app.ui.desk.forms import PaymentDialog, PersonDialog, ReasonDialog
@@ -60,7 +61,7 @@ class DeskFlows(QObject):
 
     card_changed = Signal(object)  # AttendeeCard | None
     blocked_changed = Signal(bool)  # the last check-in was refused for payment or doubt
-    changed = Signal()  # the database changed: counts and the list should refresh
+    desk_changed = Signal(object)  # DeskChange: every view that shows it refreshes, once
     recent = Signal(object)  # CheckInResult: someone was just checked in at this desk
 
     def __init__(
@@ -269,12 +270,13 @@ class DeskFlows(QObject):
         if result.registration_id is not None:
             if not self.search.select_registration(result.registration_id):
                 self.search.clear_selection()  # Enter must not mean the row chosen before
-            self.load_card(result.registration_id)
+            if result.outcome is CheckInOutcome.CHECKED_IN:
+                self.desk_changed.emit(DeskChange(result.registration_id))
+            else:
+                self.load_card(result.registration_id)  # a refusal changed nothing
         else:  # not found: nobody's card stays on screen for Enter to check in
             self.search.clear_selection()
             self.clear()
-        if result.outcome is CheckInOutcome.CHECKED_IN:
-            self.changed.emit()
 
     def override(self) -> None:
         """A supervisor lets a refused check-in through (PIN and reason, audited)."""
@@ -320,8 +322,7 @@ class DeskFlows(QObject):
                     "DeskFlows", "{name} is no longer checked in ({reason})."
                 ).format(name=card.name, reason=reason),
             )
-            self.load_card(card.registration_id)
-            self.changed.emit()
+            self.desk_changed.emit(DeskChange(card.registration_id))
 
         self._write(
             lambda: context.service.undo_check_in(card.registration_id, reason=reason),
@@ -374,7 +375,7 @@ class DeskFlows(QObject):
                         "DeskFlows", "{name}'s details were corrected."
                     ).format(name=new.name),
                 )
-            self.changed.emit()
+            self.desk_changed.emit(DeskChange(None))  # the card shown is the new one
 
         self._write(run, done)
 
@@ -418,8 +419,7 @@ class DeskFlows(QObject):
             )
             if taken.print_receipt:
                 self.print_receipt(receipt)
-            self.load_card(card.registration_id)
-            self.changed.emit()
+            self.desk_changed.emit(DeskChange(card.registration_id))
             if was_blocked:
                 # Paid: the refused check-in goes through now; its band keeps the receipt
                 # number and the change due at its head, whatever the check-in says.

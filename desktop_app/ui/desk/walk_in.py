@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.services.desk.walkin import WalkInResult
+from desktop_app.ui.desk.changes import DeskChange
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.flows import DeskFlows
 from desktop_app.ui.desk.outcome import OutcomePanel, Tone
@@ -105,7 +106,6 @@ def walked_in(window: DeskWindow, result: WalkInResult, name: str = "") -> None:
     )
     if not window.search.select_registration(result.registration_id):
         window.search.clear_selection()
-    flows.load_card(result.registration_id)
     if not name:
 
         def named(card: object) -> None:
@@ -113,7 +113,7 @@ def walked_in(window: DeskWindow, result: WalkInResult, name: str = "") -> None:
             window.outcome.refresh()
 
         flows.card_changed.connect(named)
-    flows.changed.emit()
+    flows.desk_changed.emit(DeskChange(result.registration_id))  # counts, list, card: once
 
 
 def open_staff(window: DeskWindow) -> None:

@@ -35,6 +35,7 @@ from desktop_app.services.admin.staff import StaffMember
 from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
+from desktop_app.ui.desk.changes import DeskChange
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.flows import DeskFlows
 from desktop_app.ui.desk.header import DeskHeader
@@ -267,7 +268,7 @@ class DeskWindow(QMainWindow):
         self.search.field.textChanged.connect(lambda _text: self._update_actions())
         flows.card_changed.connect(lambda _card: self._update_actions())
         flows.blocked_changed.connect(lambda _blocked: self._update_actions())
-        flows.changed.connect(self._data_changed)
+        flows.desk_changed.connect(self._desk_changed)
         if self.shared_desk is not None:
             self.shared_desk.attach(
                 refresh=self._data_changed,
@@ -315,9 +316,15 @@ class DeskWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
-    def _data_changed(self) -> None:
+    def _desk_changed(self, change: DeskChange) -> None:
+        """One action (or another desk) changed the data: each view that shows it, once."""
         self.header.refresh()
         self.search.refresh()
+        if change.registration_id is not None:
+            self.flows.load_card(change.registration_id)
+
+    def _data_changed(self) -> None:
+        self._desk_changed(DeskChange(None))
 
     def _show_registration(self, registration_id: int) -> None:
         self.flows.keep_card_over_text()

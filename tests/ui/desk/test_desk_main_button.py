@@ -136,3 +136,37 @@ def test_the_last_check_ins_here_bring_a_person_back_for_undo(qtbot: QtBot, desk
         timeout=10000,
     )
     assert window.buttons["undo"].isEnabled()
+
+
+def test_a_check_in_is_announced_once_and_the_card_is_read_once(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services.desk.desk import LocalDesk
+    from desktop_app.ui.desk.changes import DeskChange
+
+    person = registration(desk.sessions)
+    window = desk.window
+    window.search.field.setText(person.code)
+    qtbot.waitUntil(
+        lambda: window.flows.card is not None and window.flows.card.registration_id == person.id,
+        timeout=10000,
+    )
+    reads: list[int] = []
+    announced: list[DeskChange] = []
+    original = LocalDesk.card
+
+    def counted(self: LocalDesk, registration_id: int) -> object:
+        reads.append(registration_id)
+        return original(self, registration_id)
+
+    monkeypatch.setattr(LocalDesk, "card", counted)
+    window.flows.desk_changed.connect(announced.append)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    wait_tone(qtbot, desk, Tone.CHECKED_IN)
+    qtbot.waitUntil(
+        lambda: window.flows.card is not None and window.flows.card.checked_in_at is not None,
+        timeout=10000,
+    )
+    qtbot.wait(500)  # the list and counts refresh meanwhile
+    assert announced == [DeskChange(person.id)]
+    assert reads == [person.id]
