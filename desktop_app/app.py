@@ -25,9 +25,9 @@ from desktop_app.services.admin.events import EventSummary, list_events
 from desktop_app.services.admin.staff import StaffMember, create_staff, has_staff
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.office import Office
+from desktop_app.services.sync.shared_database import SharedDatabase, open_shared
 from desktop_app.ui.collector import MainThreadCollector
 from desktop_app.ui.desk import DeskContext, DeskWindow
-from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared
 from desktop_app.ui.dialogs.login import LoginDialog
 from desktop_app.ui.dialogs.server import ask_session_password
 from desktop_app.ui.dialogs.start import StartDialog

@@ -21,9 +21,10 @@ from desktop_app.db.models import Event
 from desktop_app.services.admin.staff import StaffMember, create_staff, sign_in
 from desktop_app.services.desk.walkin import WalkInForm
 from desktop_app.services.money.payments import PaymentInput
-from desktop_app.ui.desk import DeskContext, DeskWindow, shared_mode
+from desktop_app.services.sync import shared_database
+from desktop_app.services.sync.shared_database import SharedDatabase, open_shared, replica_path
+from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.desk.outcome import Sound
-from desktop_app.ui.desk.shared_mode import SharedDatabase, open_shared, replica_path
 from desktop_app.ui.dialogs.start import StartChoice, StartDialog
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.machine_settings import MachineSettings
@@ -140,7 +141,7 @@ def test_the_launcher_opens_a_shared_desk_for_the_chosen_desk_and_event(
     fill(server, registrations=40)
     create_staff(server.sessions, SUPERVISOR, PIN, "supervisor", by=None)
     server.dispose()
-    monkeypatch.setattr(shared_mode, "data_directory", lambda: tmp_path)
+    monkeypatch.setattr(shared_database, "data_directory", lambda: tmp_path)
     settings = MachineSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
     settings.desk_name = "Desk 1"  # the link opens for Desk 1, then again for the one chosen
     launcher = DeskLauncher(

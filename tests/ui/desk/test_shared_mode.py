@@ -15,13 +15,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.services.desk.search import find_by_code
-from desktop_app.ui.desk.shared_mode import (
-    OFFLINE_BLOCKED,
-    SharedDatabase,
-    SharedDesk,
-    open_shared,
-    replica_path,
-)
+from desktop_app.services.sync.shared_database import SharedDatabase, open_shared, replica_path
+from desktop_app.ui.desk.shared_mode import OFFLINE_BLOCKED, SharedDesk
 from desktop_app.ui.worker import Worker
 from tests.services.money_desk import MONTREAL, add_registration, setup_money_desk
 from tests.services.sync.desk_link_support import PG_URL, own_database
