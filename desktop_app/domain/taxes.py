@@ -231,3 +231,9 @@ def difference(due: TaxBreakdown, paid_total: Decimal, province: Province | str)
         due.total - paid.total,
         due.taxes_included,
     )
+
+
+def badge_language(province: str) -> str:
+    """The language a badge prints first where the event takes place: French in Québec
+    (Charter of the French language), English elsewhere; the attendee's own choice aside."""
+    return "fr" if province == "QC" else "en"

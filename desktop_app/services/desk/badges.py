@@ -29,6 +29,7 @@ from desktop_app.documents.stocks import load_stock
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.domain.names import fold
+from desktop_app.domain.taxes import badge_language
 from desktop_app.services.admin.audit import record
 from desktop_app.services.admin.events import get_event
 
@@ -59,7 +60,7 @@ def badge_data(registration: Registration) -> BadgeData:
     event = registration.event
     language = registration.preferred_language or person.preferred_language
     if language not in ("fr", "en"):
-        language = "fr" if event.province == "QC" else "en"
+        language = badge_language(event.province)
     verdict = registration.verdict or {}
     marking = verdict.get("marking") if isinstance(verdict, dict) else None
     if marking not in MARKINGS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.domain.taxes import badge_language
 from desktop_app.domain.times import DEFAULT_TIMEZONE
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.services.desk.desk import Desk, LinkedDesk, LocalDesk
@@ -45,7 +46,7 @@ class DeskContext:
     @property
     def badge_language(self) -> str:
         """The language badges print first at this event (the attendee's own aside)."""
-        return "fr" if self.province == "QC" else "en"
+        return badge_language(self.province)
 
     @property
     def office(self) -> Office:

@@ -120,6 +120,18 @@ class SettingsDialog(QDialog):
         self._preview_pending: tuple[str, str] | None = None
         self._preview_running = False
 
+        self._make_fields(settings)
+        self._lay_out(settings)
+        self.stock.currentIndexChanged.connect(lambda _i: self._stock_changed())
+        self.start_cell.valueChanged.connect(lambda _v: self._caption())
+        self.badge_printer.currentIndexChanged.connect(lambda _i: self._update_buttons())
+        self.retranslate()
+        self._stock_changed(initial_cell=settings.start_cell)
+        self._fill_printers()
+        self.load_printers()
+
+    def _make_fields(self, settings: MachineSettings) -> None:
+        """The dialog's fields, filled from ``settings``."""
         self.desk = QLineEdit(settings.desk_name)
         self.desk.setMaxLength(60)
         self.language = QComboBox()
@@ -158,7 +170,8 @@ class SettingsDialog(QDialog):
         self.preview_caption.setWordWrap(True)
         self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
-        # -- layout --
+    def _lay_out(self, settings: MachineSettings) -> None:
+        """The boxes (desk, badges, receipts, backups) beside the badge preview."""
         self.desk_box = QGroupBox()
         desk_form = QFormLayout(self.desk_box)
         self.desk_label = QLabel()
@@ -226,14 +239,6 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-
-        self.stock.currentIndexChanged.connect(lambda _i: self._stock_changed())
-        self.start_cell.valueChanged.connect(lambda _v: self._caption())
-        self.badge_printer.currentIndexChanged.connect(lambda _i: self._update_buttons())
-        self.retranslate()
-        self._stock_changed(initial_cell=settings.start_cell)
-        self._fill_printers()
-        self.load_printers()
 
     @classmethod
     def ask(
