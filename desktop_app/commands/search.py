@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.commands import add_db_option, add_json_option, opened, print_json
 from desktop_app.domain.names import display_name
+from desktop_app.domain.times import venue_time
 
 if TYPE_CHECKING:
     from desktop_app.services.desk.search import SearchHit
@@ -48,14 +49,17 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the registrations found, best first."""
+    from desktop_app.services.admin.events import get_event
     from desktop_app.services.desk.search import search_registrations
 
     with opened(args) as db:
         hits = search_registrations(db.sessions, args.event, " ".join(args.query), args.limit)
+        with db.sessions() as session:
+            timezone = get_event(session, args.event).timezone
     if args.json:
         print_json([hit.to_json() for hit in hits])
         return 0
-    for line in table(hits):
+    for line in table(hits, timezone):
         print(line)
     return 0
 
@@ -63,8 +67,9 @@ def run(args: argparse.Namespace) -> int:
 COLUMNS = ("code", "name", "organization", "category", "status", "checked in", "balance")
 
 
-def table(hits: Sequence[SearchHit]) -> list[str]:
-    """The hits as an aligned text table (or a one-line note when there are none)."""
+def table(hits: Sequence[SearchHit], timezone: str | None = None) -> list[str]:
+    """The hits as an aligned text table (or a one-line note when there are none); check-in
+    times in the venue's ``timezone``, as the desk and ``checkin`` write them."""
     if not hits:
         return ["No registration found."]
     rows = [COLUMNS] + [
@@ -74,7 +79,7 @@ def table(hits: Sequence[SearchHit]) -> list[str]:
             hit.organization or "",
             hit.category_code,
             hit.status,
-            hit.checked_in_at.astimezone().strftime("%Y-%m-%d %H:%M") if hit.checked_in_at else "",
+            venue_time(hit.checked_in_at, timezone) if hit.checked_in_at else "",
             str(hit.balance_due) if hit.balance_due else "",
         )
         for hit in hits

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import time
+from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,7 @@ from desktop_app.cli import main
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Event, Person, Registration
+from desktop_app.domain.times import venue_time
 
 SLUG = "forum-montreal-2027"
 
@@ -89,3 +94,44 @@ def test_unknown_event_is_one_clear_line(db: str, capsys: pytest.CaptureFixture[
     assert main(["--db", db, "search", "--event", "nope", "larose"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nope" in err
+
+
+@pytest.fixture
+def tokyo_laptop() -> Iterator[None]:
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_the_table_shows_a_check_in_at_the_venues_time_as_checkin_says_it(
+    db: str, capsys: pytest.CaptureFixture[str], tokyo_laptop: None
+) -> None:
+    database = open_database(sqlite_url(Path(db)))
+    with database.sessions() as session:
+        codes = session.scalars(
+            select(Registration.code)
+            .join(Event)
+            .where(Event.slug == SLUG, Registration.status == "active")
+            .order_by(Registration.id)
+        ).all()
+    database.dispose()
+    # The first one the desk lets in (some owe a balance).
+    code = next(c for c in codes if main(["--db", db, "checkin", "--event", SLUG, c]) == 0)
+    capsys.readouterr()
+    assert main(["--db", db, "checkin", "--event", SLUG, code, "--json"]) == 0
+    already = json.loads(capsys.readouterr().out)
+    at = datetime.fromisoformat(already["at"])
+    shown = venue_time(at, "America/Toronto")  # Montréal's zone
+    assert shown != f"{at.astimezone():%H:%M}"  # the laptop's zone really differs
+    assert f" at {shown} " in already["message"]
+
+    assert main(["--db", db, "search", "--event", SLUG, code]) == 0
+    row = capsys.readouterr().out.splitlines()[1]
+    assert f"  {shown}" in row
+    assert f"{at.astimezone():%H:%M}" not in row
