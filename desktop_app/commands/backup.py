@@ -15,7 +15,10 @@ def register(subparsers: Any) -> None:
         "backup", help="copy the desk's database into a backup folder and check the copy"
     )
     backup.add_argument(
-        "--to", type=Path, metavar="DIR", help="backup folder (default: the data folder's backups)"
+        "--to",
+        type=Path,
+        metavar="DIR",
+        help="backup folder (default: a backups folder next to the database)",
     )
     backup.add_argument(
         "--keep", type=int, default=20, metavar="K", help="keep the newest K backups (default 20)"
