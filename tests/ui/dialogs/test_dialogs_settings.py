@@ -209,3 +209,27 @@ def test_the_preview_shows_what_prints_french_first_for_a_montreal_event(
     text = pdf_text(dialog.preview._pdf)
     assert text.index("Forum conjoint") < text.index("Joint Forum")
     dialog.worker.wait(5000)
+
+
+def test_opening_and_closing_settings_while_the_preview_draws_never_crashes(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    import gc
+
+    settings = MachineSettings(ini(tmp_path / "desk.ini"))
+    stocks = ["avery-5392", "avery-5395", "badge-4x6", "brother-dk1202", "brother-62mm"]
+    for round_ in range(6):
+        dialog = SettingsDialog(None, settings, printers=lambda: list(PRINTERS))
+        dialog.show()
+        for stock in stocks[round_ % 2 :]:  # each change asks for another drawing
+            dialog.stock.setCurrentIndex(dialog.stock.findData(stock))
+        qtbot.wait(5)
+        dialog.close()
+        dialog.deleteLater()  # gone while its worker may still draw
+        gc.collect()  # on this (the GUI) thread, as the application's collector does
+        qtbot.wait(5)
+    last = SettingsDialog(None, settings, printers=lambda: list(PRINTERS))
+    qtbot.addWidget(last)
+    last.show()
+    qtbot.waitUntil(lambda: last.preview.page_count() == 1, timeout=10_000)
+    last.worker.wait(10_000)
