@@ -144,7 +144,7 @@ def test_missing_printer_fails_clearly_and_marks_nothing_printed(
         )
     assert failed.args == [
         job_id,
-        printing.translated_message(PrinterUnavailable(printing._MISSING, printer=MISSING)),
+        printing.translated_message(PrinterUnavailable(printing.choice.T_MISSING, printer=MISSING)),
     ]
     assert f"The printer {MISSING} is not available" in failed.args[1]
     assert printed == []
@@ -191,7 +191,7 @@ def test_jobs_run_off_the_gui_thread_one_at_a_time(
     release = threading.Event()
     running: list[int] = []
     overlaps: list[int] = []
-    real_print_pdf = printing.print_pdf
+    real_print_pdf = printing.render.print_pdf
 
     def held_print_pdf(pdf: bytes, choice: PrinterChoice, title: str) -> PrintOutcome:
         running.append(threading.get_ident())
@@ -200,7 +200,7 @@ def test_jobs_run_off_the_gui_thread_one_at_a_time(
         assert release.wait(30), "the test never released the job"
         return real_print_pdf(pdf, choice, title)
 
-    monkeypatch.setattr(printing, "print_pdf", held_print_pdf)
+    monkeypatch.setattr(printing.render, "print_pdf", held_print_pdf)
     choice = PrinterChoice(MISSING, BADGE_W, BADGE_H)
     with qtbot.waitSignals([print_queue.job_failed] * 2, timeout=10_000):
         first = print_queue.submit(badge_pdf(), choice)
@@ -380,13 +380,13 @@ def test_a_badge_prints_through_cups_at_its_stock_size(
     band_at: tuple[float, float],
 ) -> None:
     painting_threads: list[int] = []
-    real_paint_page = printing._paint_page
+    real_paint_page = printing.render._paint_page
 
     def recording_paint_page(*args: object) -> None:
         painting_threads.append(threading.get_ident())
         real_paint_page(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(printing, "_paint_page", recording_paint_page)
+    monkeypatch.setattr(printing.render, "_paint_page", recording_paint_page)
     printed: list[PrintOutcome] = []
     choice = PrinterChoice(cups_queue.name, *stock, orientation)
     output = _print_and_wait(qtbot, print_queue, cups_queue, choice, printed.append)

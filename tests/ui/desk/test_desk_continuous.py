@@ -107,7 +107,7 @@ def test_the_desk_sets_each_tape_badge_to_its_length(
         sent.append((title, choice, (float(page.mediabox.width), float(page.mediabox.height))))
         return PrintOutcome(pages=1, printer=choice.printer, dpi=300)
 
-    monkeypatch.setattr(printing, "print_pdf", fake_print)
+    monkeypatch.setattr(printing.render, "print_pdf", fake_print)
     tape_desk.context.settings.badge_printer = stock_printer_choice("Tape", TAPE)
     short_code, long_code = two_badges(tape_desk)
     print_and_wait(qtbot, tape_desk, short_code)
