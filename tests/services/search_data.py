@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Event, Person, PriceCategory, Registration
-from desktop_app.services.demo import fill_demo
+from tests.demo_copies import copy_demo
 
 MONTREAL = "forum-montreal-2027"
 TORONTO = "partnering-toronto-2027"
@@ -91,7 +91,7 @@ KNOWN = {
 
 def known_database(database: Database) -> dict[str, int]:
     """Demo data (noise, two events) plus the KNOWN people at the Montréal event."""
-    fill_demo(database.sessions, registrations=120, seed=3)
+    copy_demo(database, registrations=120, seed=3)
     ids = {}
     with database.sessions.begin() as session:
         for key, values in KNOWN.items():

@@ -16,7 +16,7 @@ from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Registration
 from desktop_app.domain.errors import Invalid
 from desktop_app.services.admin.backup import backup_database, list_backups, restore_database
-from desktop_app.services.demo import fill_demo
+from tests.demo_copies import copy_demo
 
 
 def _registrations(url: str) -> int:
@@ -32,7 +32,7 @@ def _registrations(url: str) -> int:
 def desk_db(tmp_path: Path) -> str:
     url = sqlite_url(tmp_path / "desk.sqlite3")
     database = open_database(url)
-    fill_demo(database.sessions, registrations=50, seed=3)
+    copy_demo(database, registrations=50, seed=3)
     database.dispose()
     return url
 

@@ -13,8 +13,8 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, BadgePrint, Event, Person, Registration
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.names import fold
-from desktop_app.services.demo import fill_demo
 from desktop_app.services.desk.badges import badge_data, record_printed, render_batch
+from tests.demo_copies import copy_demo
 
 SLUG = "forum-montreal-2027"
 STOCK = "avery-5392"  # 6 badges per sheet
@@ -51,7 +51,7 @@ def _printed(database: Database) -> int:
 
 @pytest.fixture
 def demo(database: Database) -> Database:
-    fill_demo(database.sessions, registrations=40)
+    copy_demo(database, registrations=40)
     return database
 
 

@@ -21,6 +21,7 @@ from desktop_app.domain.errors import StorageUnavailable
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.desk import checkin
 from desktop_app.services.failures import explained
+from tests.demo_copies import copy_demo
 from tests.services.faults import also_on_connect, pragmas_for_new_engines
 from tests.services.sync.desk_link_support import PG_URL, own_database, proxied
 
@@ -31,7 +32,7 @@ SLUG = "forum-montreal-2027"
 def desk_file(tmp_path: Path) -> Iterator[tuple[Database, Path]]:
     path = tmp_path / "desk.sqlite3"
     database = open_database(sqlite_url(path))
-    fill_demo(database.sessions, registrations=40, seed=5)
+    copy_demo(database, registrations=40, seed=5)
     yield database, path
     database.dispose()
 

@@ -11,13 +11,13 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import Membership
 from desktop_app.domain.errors import NotFound
 from desktop_app.services.admin.events import get_event
-from desktop_app.services.demo import fill_demo
 from desktop_app.services.membership.directory import (
     check_person,
     event_date,
     event_pricing,
     load_directory,
 )
+from tests.demo_copies import copy_demo
 from tests.demo_queries import bioquebec_domain
 
 SLUG = "forum-montreal-2027"
@@ -25,7 +25,7 @@ SLUG = "forum-montreal-2027"
 
 @pytest.fixture
 def demo(database: Database) -> Database:
-    fill_demo(database.sessions, registrations=50)
+    copy_demo(database, registrations=50)
     return database
 
 

@@ -22,6 +22,7 @@ from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue
 from desktop_app.ui.scanner import ScanDetector
 from desktop_app.ui.worker import Worker
+from tests.demo_copies import copy_filled
 
 SLUG = "forum-montreal-2027"
 SUPERVISOR = "Marie Roy"
@@ -29,7 +30,11 @@ PIN = "2468"
 
 
 def fill(database: Database, registrations: int = 120) -> None:
-    """Demo data with membership verdicts, and one supervisor."""
+    """Demo data with membership verdicts (filled once per run, then copied)."""
+    copy_filled(database, ("desk", registrations), lambda filled: _fill(filled, registrations))
+
+
+def _fill(database: Database, registrations: int) -> None:
     fill_demo(database.sessions, registrations=registrations, seed=3)
     with database.sessions.begin() as session:
         # The example events' GST numbers fail the business number's check digit, which

@@ -12,12 +12,12 @@ from sqlalchemy import select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Event, Person, Registration
-from desktop_app.services.demo import fill_demo
 from desktop_app.services.desk.attendees import attendee_card
 from desktop_app.services.desk.walkin import WalkInForm
 from desktop_app.ui.desk.decision import MembershipDecisionDialog
 from desktop_app.ui.dialogs.walkin_panels import QuotePanel
 from desktop_app.ui.evidence import Chip
+from tests.demo_copies import copy_demo
 from tests.ui.desk.desk_harness import Desk, make_desk
 
 SLUG = "forum-montreal-2027"
@@ -25,7 +25,7 @@ SLUG = "forum-montreal-2027"
 
 @pytest.fixture
 def desk(qtbot: QtBot, database: Database, tmp_path: Path) -> Iterator[Desk]:
-    fill_demo(database.sessions, registrations=2000, seed=1)  # the demo the desk opens
+    copy_demo(database, registrations=2000, seed=1)  # the demo the desk opens
     made = make_desk(database, tmp_path / "desk.ini")
     qtbot.addWidget(made.window)
     yield made

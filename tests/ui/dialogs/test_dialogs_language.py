@@ -15,13 +15,13 @@ from desktop_app.app import switch_language
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.services.admin.staff import create_staff
-from desktop_app.services.demo import fill_demo
 from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.login import LoginDialog
 from desktop_app.ui.dialogs.start import StartDialog
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
+from tests.demo_copies import copy_demo
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def worker() -> Iterator[Worker]:
 @pytest.fixture
 def demo_db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(sqlite_url(tmp_path / "demo.sqlite3"))
-    fill_demo(database.sessions, registrations=20, seed=5)
+    copy_demo(database, registrations=20, seed=5)
     yield database
     database.dispose()
 

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import sqlite_url
-from desktop_app.services.demo import fill_demo
 from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.start import SLUG_ROLE, StartChoice, StartDialog
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
+from tests.demo_copies import copy_demo
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def settings(tmp_path: Path) -> MachineSettings:
 @pytest.fixture
 def demo_db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(sqlite_url(tmp_path / "demo.sqlite3"))
-    fill_demo(database.sessions, registrations=40, seed=5)
+    copy_demo(database, registrations=40, seed=5)
     yield database
     database.dispose()
 

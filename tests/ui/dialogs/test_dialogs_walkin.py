@@ -16,7 +16,6 @@ from sqlalchemy import func, select
 from desktop_app.db.database import Database
 from desktop_app.db.models import CheckIn, Event, Payment, Person, Receipt, Registration
 from desktop_app.services.admin.staff import Override, create_staff
-from desktop_app.services.demo import fill_demo
 from desktop_app.services.desk.attendees import attendee_card
 from desktop_app.services.desk.walkin import WalkInResult
 from desktop_app.services.money.receipt_store import IssuedReceipt
@@ -24,6 +23,7 @@ from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.walkin import WalkInDialog
 from desktop_app.ui.dialogs.walkin_panels import parse_amount
 from desktop_app.ui.worker import Worker
+from tests.demo_copies import copy_demo
 
 SLUG = "forum-montreal-2027"  # Montréal: GST 5 % and QST 9.975 %
 EVENT_DAY = datetime(2027, 3, 23, 15, 0, tzinfo=UTC)  # the on-site rate is on sale
@@ -40,7 +40,7 @@ def worker(database: Database) -> Iterator[Worker]:
 
 @pytest.fixture
 def demo(database: Database) -> Database:
-    fill_demo(database.sessions, registrations=30, seed=5)
+    copy_demo(database, registrations=30, seed=5)
     with database.sessions.begin() as session:
         # Receipts check the seller's numbers (check digit); the example event's are made up.
         event = session.scalars(select(Event).where(Event.slug == SLUG)).one()
