@@ -48,3 +48,47 @@ def install(connection: Connection) -> None:
     """Install the receipt triggers on an existing schema (used by the migration too)."""
     for statement in statements_for(connection.dialect.name):
         connection.exec_driver_sql(statement)
+
+
+# A desk closing is what a supervisor signs and puts in the cash bag: stored once, never
+# changed; a mistake is corrected by the next closing's note, not by editing this one.
+CLOSING_SQLITE_STATEMENTS = (
+    "CREATE TRIGGER IF NOT EXISTS desk_closings_no_update BEFORE UPDATE ON desk_closings "
+    "BEGIN SELECT RAISE(ABORT, 'desk closings are immutable once stored'); END",
+    "CREATE TRIGGER IF NOT EXISTS desk_closings_no_delete BEFORE DELETE ON desk_closings "
+    "BEGIN SELECT RAISE(ABORT, 'desk closings are immutable once stored'); END",
+)
+
+CLOSING_POSTGRESQL_STATEMENTS = (
+    "CREATE OR REPLACE FUNCTION passerelle_desk_closings_immutable() RETURNS trigger AS $$ "
+    "BEGIN RAISE EXCEPTION 'desk closings are immutable once stored'; END; $$ LANGUAGE plpgsql",
+    "DROP TRIGGER IF EXISTS desk_closings_immutable ON desk_closings",
+    "CREATE TRIGGER desk_closings_immutable BEFORE UPDATE OR DELETE ON desk_closings "
+    "FOR EACH ROW EXECUTE FUNCTION passerelle_desk_closings_immutable()",
+)
+
+CLOSING_DROP_STATEMENTS = {
+    "sqlite": (
+        "DROP TRIGGER IF EXISTS desk_closings_no_update",
+        "DROP TRIGGER IF EXISTS desk_closings_no_delete",
+    ),
+    "postgresql": (
+        "DROP TRIGGER IF EXISTS desk_closings_immutable ON desk_closings",
+        "DROP FUNCTION IF EXISTS passerelle_desk_closings_immutable()",
+    ),
+}
+
+
+def closing_statements_for(dialect_name: str) -> tuple[str, ...]:
+    """The statements that make desk closings immutable on this back end."""
+    if dialect_name == "sqlite":
+        return CLOSING_SQLITE_STATEMENTS
+    if dialect_name == "postgresql":
+        return CLOSING_POSTGRESQL_STATEMENTS
+    return ()
+
+
+def install_closings(connection: Connection) -> None:
+    """Install the desk-closing triggers (used by the migration)."""
+    for statement in closing_statements_for(connection.dialect.name):
+        connection.exec_driver_sql(statement)

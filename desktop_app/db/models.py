@@ -29,10 +29,11 @@ from sqlalchemy import (
     event,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from desktop_app.db import change_notify, immutability, search_index
 from desktop_app.db.types import Money, UTCDateTime
+from desktop_app.domain.stored_verdict import entitlement_of
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -274,11 +275,20 @@ class Registration(Base):
     verdict: Mapped[dict[str, Any] | None]
     # 'ok', 'balance-due' (paid a member rate without membership), 'credit-due', 'doubt'.
     membership_flag: Mapped[str | None] = mapped_column(String(16))
+    # The membership that entitles the person, read from ``verdict`` whenever it is set
+    # ('bioquebec', 'lso', 'both', 'none'): reports count it in SQL without reading JSON.
+    entitled_by: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
     created_at: Mapped[datetime]
 
     event: Mapped[Event] = relationship()
     person: Mapped[Person] = relationship()
     category: Mapped[PriceCategory] = relationship()
+
+    @validates("verdict")
+    def _keep_entitlement(self, key: str, verdict: dict[str, Any] | None) -> dict[str, Any] | None:
+        del key
+        self.entitled_by = entitlement_of(verdict)
+        return verdict
 
 
 class CheckIn(Base):
@@ -475,13 +485,43 @@ class Setting(Base):
     updated_at: Mapped[datetime]
 
 
-for _dialect, _statements in (
-    ("sqlite", immutability.SQLITE_STATEMENTS),
-    ("postgresql", immutability.POSTGRESQL_STATEMENTS),
+class DeskClosing(Base):
+    """One desk's closing of the day for an event: the cash counted against what was expected,
+    and a snapshot of everything the desk did since its previous closing (``summary``).
+
+    Numbered per event and desk; the next closing starts where this one ended
+    (``closed_at``). Never updated or deleted once written (triggers, see ``immutability``).
+    """
+
+    __tablename__ = "desk_closings"
+    __table_args__ = (
+        UniqueConstraint("event_id", "desk", "number"),
+        CheckConstraint("number >= 1", name="number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
+    desk: Mapped[str] = mapped_column(String(80))
+    number: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime]
+    staff: Mapped[str] = mapped_column(String(120))
+    opening_float: Mapped[Decimal]
+    expected_cash: Mapped[Decimal]
+    counted_cash: Mapped[Decimal]
+    note: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[dict[str, Any]]
+
+
+for _table, _dialect, _statements in (
+    (Receipt.__table__, "sqlite", immutability.SQLITE_STATEMENTS),
+    (Receipt.__table__, "postgresql", immutability.POSTGRESQL_STATEMENTS),
+    (DeskClosing.__table__, "sqlite", immutability.CLOSING_SQLITE_STATEMENTS),
+    (DeskClosing.__table__, "postgresql", immutability.CLOSING_POSTGRESQL_STATEMENTS),
 ):
     for _statement in _statements:
         _ddl = DDL(_statement)  # type: ignore[no-untyped-call]
-        event.listen(Receipt.__table__, "after_create", _ddl.execute_if(dialect=_dialect))
+        event.listen(_table, "after_create", _ddl.execute_if(dialect=_dialect))
 
 
 class JournalEntry(Base):

@@ -17,6 +17,7 @@ from typing import Any
 from desktop_app.domain import membership as vocabulary
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message
 from desktop_app.domain.membership import ASSOCIATION_NAMES
+from desktop_app.domain.membership_records import ASSOCIATIONS, BIOQUEBEC, LSO
 
 _CTX = "MembershipVerdict"
 _T_WITH_VALIDITY = QT_TRANSLATE_NOOP("MembershipVerdict", "{evidence}, {validity}")
@@ -256,3 +257,23 @@ __all__ = [
     "evidence_message",
     "likeness",
 ]
+
+
+ENTITLED_BOTH = "both"
+ENTITLED_NONE = "none"
+ENTITLEMENTS: tuple[str, ...] = (BIOQUEBEC, LSO, ENTITLED_BOTH, ENTITLED_NONE)
+"""Which membership entitles a registration to the member rate, as reports count it."""
+
+
+def entitlement_of(verdict: Mapping[str, Any] | None) -> str:
+    """``bioquebec``, ``lso``, ``both`` or ``none``: the associations of a stored verdict.
+
+    The verdict kept on a registration already folds in staff decisions (a confirmed match
+    counts, a rejected one does not); a registration never assessed counts as ``none``.
+    """
+    held = {str(code) for code in (verdict or {}).get("associations") or () if code in ASSOCIATIONS}
+    if len(held) > 1:
+        return ENTITLED_BOTH
+    if held:
+        return held.pop()
+    return ENTITLED_NONE

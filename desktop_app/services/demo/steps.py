@@ -27,6 +27,7 @@ from desktop_app.db.models import (
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.names import organization_key
 from desktop_app.domain.pricing import list_price_total
+from desktop_app.domain.stored_verdict import entitlement_of
 from desktop_app.domain.taxes import Province
 from desktop_app.resources import as_path
 from desktop_app.services.admin.events import ensure_associations, read_event_file, save_event
@@ -406,6 +407,7 @@ class _DemoFill:
                     "role": category.role,
                     "notes": None,
                     "verdict": assessment.verdict,
+                    "entitled_by": entitlement_of(assessment.verdict),
                     "membership_flag": assessment.membership_flag if active else None,
                     "created_at": created_at,
                 }

@@ -1,0 +1,250 @@
+"""Sales and taxes of one event: what the treasurer needs for the GST/QST/HST return.
+
+Receipted sales (cash and card) come from the issued receipts themselves, credit notes
+subtracted (they are stored with negative amounts): the tax totals are, to the cent, the sum
+of what the receipts and credit notes printed. A credit note counts under its original
+receipt's payment method and category. Invoices (billed later by the association's
+accounts, receipted when paid) and complimentary admissions are counted apart: they carry
+no receipt and no tax collected at the desk.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.models import Payment, PriceCategory, Receipt, ReceiptSeries, Registration
+from desktop_app.domain.accounts import PaymentMethod
+from desktop_app.domain.money import ZERO
+from desktop_app.services.reports.common import EventHeading, load_heading
+
+# How payments.method stores each method (complimentary is stored "comp").
+_STORED = {
+    PaymentMethod.CASH: "cash",
+    PaymentMethod.CARD: "card",
+    PaymentMethod.INVOICE: "invoice",
+    PaymentMethod.COMPLIMENTARY: "comp",
+}
+
+
+@dataclass(frozen=True)
+class SalesRow:
+    """Count, amount before taxes, each tax (by code) and total of one line of the report."""
+
+    key: str
+    count: int
+    subtotal: Decimal
+    taxes: tuple[tuple[str, Decimal], ...]
+    total: Decimal
+    label_fr: str = ""
+    label_en: str = ""
+
+    def tax(self, code: str) -> Decimal:
+        """The amount of tax ``code`` (GST, QST, HST) on this line."""
+        return dict(self.taxes).get(code, ZERO)
+
+    def label(self, language: str) -> str:
+        """What the line is called in ``language``."""
+        return (self.label_fr if language == "fr" else self.label_en) or self.key
+
+    def to_json(self, name: str) -> dict[str, Any]:
+        """The line for ``--json``; money as strings of dollars."""
+        return {
+            name: self.key,
+            "count": self.count,
+            "subtotal": f"{self.subtotal:.2f}",
+            "taxes": {code: f"{amount:.2f}" for code, amount in self.taxes},
+            "total": f"{self.total:.2f}",
+        }
+
+
+@dataclass(frozen=True)
+class SeriesRange:
+    """The receipt numbers one series issued for the event."""
+
+    series: str
+    first: int
+    last: int
+    receipts: int
+    credit_notes: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The range for ``--json``."""
+        return {
+            "series": self.series,
+            "first": self.first,
+            "last": self.last,
+            "count": self.receipts + self.credit_notes,
+            "receipts": self.receipts,
+            "credit_notes": self.credit_notes,
+        }
+
+
+@dataclass(frozen=True)
+class SalesReport:
+    """Report 3: one event's sales by category and by payment method, and its taxes."""
+
+    event: EventHeading
+    tax_codes: tuple[str, ...]
+    by_category: tuple[SalesRow, ...]
+    by_method: tuple[SalesRow, ...]
+    totals: SalesRow
+    receipts: int
+    credit_notes: int
+    series: tuple[SeriesRange, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape documented in README.md (``passerelle report sales --json``)."""
+        return {
+            "event": self.event.slug,
+            "tax_codes": list(self.tax_codes),
+            "by_category": [row.to_json("category") for row in self.by_category],
+            "by_method": [row.to_json("method") for row in self.by_method],
+            "totals": {
+                **self.totals.to_json("receipted"),
+                "receipts": self.receipts,
+                "credit_notes": self.credit_notes,
+            },
+            "receipt_numbers": [item.to_json() for item in self.series],
+        }
+
+
+class _Sum:
+    """A running line: count, subtotal, taxes by code, total."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.subtotal = ZERO
+        self.total = ZERO
+        self.taxes: dict[str, Decimal] = defaultdict(lambda: ZERO)
+
+    def add(self, subtotal: Decimal, taxes: Iterable[tuple[str, Decimal]], total: Decimal) -> None:
+        self.subtotal += subtotal
+        self.total += total
+        for code, amount in taxes:
+            self.taxes[code] += amount
+
+    def row(
+        self, key: str, codes: tuple[str, ...], label_fr: str = "", label_en: str = ""
+    ) -> SalesRow:
+        return SalesRow(
+            key,
+            self.count,
+            self.subtotal,
+            tuple((code, self.taxes.get(code, ZERO)) for code in codes),
+            self.total,
+            label_fr,
+            label_en,
+        )
+
+
+def _tax_lines(receipt: Receipt) -> list[tuple[str, Decimal]]:
+    return [(str(line["code"]), Decimal(str(line["amount"]))) for line in receipt.taxes["lines"]]
+
+
+def sales_report(sessions: sessionmaker[Session], slug: str) -> SalesReport:
+    """Report 3 for event ``slug`` (``NotFound`` when there is no such event)."""
+    with sessions() as session:
+        event_id, heading = load_heading(session, slug)
+        return _sales(session, event_id, heading)
+
+
+def _sales(session: Session, event_id: int, heading: EventHeading) -> SalesReport:
+    rows = session.execute(
+        select(Receipt, PriceCategory.code, PriceCategory.name_fr, PriceCategory.name_en)
+        .join(Registration, Registration.id == Receipt.registration_id)
+        .join(PriceCategory, PriceCategory.id == Registration.category_id)
+        .where(Registration.event_id == event_id)
+        .order_by(Receipt.id)
+    ).all()
+    method_of: dict[int, str] = {}
+    for receipt, *_ in rows:
+        if receipt.kind == "receipt":
+            method_of[receipt.id] = str(receipt.lines["payment"]["method"] or PaymentMethod.CASH)
+
+    codes: list[str] = []
+    categories: dict[str, _Sum] = {}
+    names: dict[str, tuple[str, str]] = {}
+    methods: dict[str, _Sum] = {m.value: _Sum() for m in PaymentMethod}
+    totals = _Sum()
+    receipts = credit_notes = 0
+    for receipt, code, name_fr, name_en in rows:
+        taxes = _tax_lines(receipt)
+        for tax_code, _ in taxes:
+            if tax_code not in codes:
+                codes.append(tax_code)
+        is_receipt = receipt.kind == "receipt"
+        method = method_of.get(receipt.id if is_receipt else receipt.refers_to_id or 0, "cash")
+        names[code] = (name_fr, name_en)
+        for line in (
+            categories.setdefault(code, _Sum()),
+            methods.setdefault(method, _Sum()),
+            totals,
+        ):
+            line.add(receipt.subtotal, taxes, receipt.total)
+            if is_receipt:
+                line.count += 1
+        if is_receipt:
+            receipts += 1
+        else:
+            credit_notes += 1
+
+    # Invoices and complimentary admissions: payments without a receipt.
+    for method in (PaymentMethod.INVOICE, PaymentMethod.COMPLIMENTARY):
+        count, amount = session.execute(
+            select(func.count(), func.coalesce(func.sum(Payment.amount), 0))
+            .join(Registration, Registration.id == Payment.registration_id)
+            .where(Registration.event_id == event_id, Payment.method == _STORED[method])
+        ).one()
+        line = methods[method.value]
+        line.count = int(count)
+        line.total = Decimal(amount)  # Money: dollars already
+
+    tax_codes = tuple(sorted(codes, key=_tax_order))
+    return SalesReport(
+        event=heading,
+        tax_codes=tax_codes,
+        by_category=tuple(
+            line.row(code, tax_codes, *names.get(code, ("", "")))
+            for code, line in categories.items()
+        ),
+        by_method=tuple(methods[m.value].row(m.value, tax_codes) for m in PaymentMethod),
+        totals=totals.row("receipted", tax_codes),
+        receipts=receipts,
+        credit_notes=credit_notes,
+        series=_series(session, event_id),
+    )
+
+
+def _tax_order(code: str) -> tuple[int, str]:
+    order = {"GST": 0, "TPS": 0, "QST": 1, "TVQ": 1, "HST": 2, "TVH": 2}
+    return order.get(code.upper(), 9), code
+
+
+def _series(session: Session, event_id: int) -> tuple[SeriesRange, ...]:
+    result = session.execute(
+        select(
+            ReceiptSeries.code,
+            func.min(Receipt.number),
+            func.max(Receipt.number),
+            func.sum(case((Receipt.kind == "receipt", 1), else_=0)),
+            func.count(),
+        )
+        .join(ReceiptSeries, ReceiptSeries.id == Receipt.series_id)
+        .join(Registration, Registration.id == Receipt.registration_id)
+        .where(Registration.event_id == event_id)
+        .group_by(ReceiptSeries.code)
+        .order_by(ReceiptSeries.code)
+    )
+    return tuple(
+        SeriesRange(
+            str(code), int(first), int(last), int(issued or 0), int(count) - int(issued or 0)
+        )
+        for code, first, last, issued, count in result
+    )
