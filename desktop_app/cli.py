@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "desktop_app.commands.staff",
     "desktop_app.commands.search",
     "desktop_app.commands.sync",
+    "desktop_app.commands.report",
 )
 
 

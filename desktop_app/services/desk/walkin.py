@@ -403,6 +403,7 @@ def _register(
         action_id=action_id,
         organization=query.organization,
     )
+    row.received_at = at  # the walk-in's moment, for the payment and the check-in alike
     session.add(row)
     session.flush()
     receipt = None
@@ -417,7 +418,13 @@ def _register(
             series=receipt_series,
         )
     check_in = add_check_in(
-        session, registration, desk=desk, staff=staff, action_id=action_id, detail={"walk_in": True}
+        session,
+        registration,
+        desk=desk,
+        staff=staff,
+        action_id=action_id,
+        at=at,
+        detail={"walk_in": True},
     )
     audit.record(
         session,

@@ -228,6 +228,32 @@ def desk_activity(
     }
 
 
+def _closing_moment(
+    session: Session, event_id: int, desk: str, since: datetime | None, now: datetime
+) -> datetime:
+    """When a closing made ``now`` ends: now, or the desk's latest recorded moment if that is
+    later (a clock set ahead, or the demo's simulated event day), so nothing the desk
+    recorded falls between two closings."""
+    latest = [now]
+    for model, column, desk_column in (
+        (Payment, Payment.received_at, Payment.desk),
+        (CheckIn, CheckIn.checked_in_at, CheckIn.desk),
+        (Receipt, Receipt.issued_at, Receipt.desk),
+    ):
+        query = (
+            select(func.max(column))
+            .select_from(model)
+            .join(Registration, Registration.id == model.registration_id)
+            .where(Registration.event_id == event_id, desk_column == desk)
+        )
+        if since is not None:
+            query = query.where(column > since)
+        found = session.scalar(query)
+        if found is not None:
+            latest.append(found)
+    return max(latest)
+
+
 def close_desk(
     sessions: sessionmaker[Session],
     slug: str,
@@ -266,6 +292,7 @@ def close_desk(
             ).first()
             number = 1 if previous is None else previous[0] + 1
             opened_at = None if previous is None else previous[1]
+            closed_at = _closing_moment(session, event.id, desk, opened_at, closed_at)
             summary = desk_activity(session, event.id, desk, opened_at, closed_at)
             if denominations:
                 summary["denominations"] = {k: int(v) for k, v in denominations.items() if v}
@@ -356,4 +383,5 @@ def pending_activity(
                 DeskClosing.event_id == event.id, DeskClosing.desk == " ".join(desk.split())
             )
         )
-        return since, desk_activity(session, event.id, desk, since, datetime.now(UTC))
+        until = _closing_moment(session, event.id, desk, since, datetime.now(UTC))
+        return since, desk_activity(session, event.id, desk, since, until)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.models import Payment, PriceCategory, Receipt, ReceiptSeries, Registration
 from desktop_app.domain.accounts import PaymentMethod
 from desktop_app.domain.money import ZERO
+from desktop_app.domain.taxes import compute_taxes
 from desktop_app.services.reports.common import EventHeading, load_heading
 
 # How payments.method stores each method (complimentary is stored "comp").
@@ -53,10 +54,10 @@ class SalesRow:
         """What the line is called in ``language``."""
         return (self.label_fr if language == "fr" else self.label_en) or self.key
 
-    def to_json(self, name: str) -> dict[str, Any]:
-        """The line for ``--json``; money as strings of dollars."""
+    def to_json(self, name: str | None) -> dict[str, Any]:
+        """The line for ``--json`` (named ``name`` when given); money as strings of dollars."""
         return {
-            name: self.key,
+            **({name: self.key} if name else {}),
             "count": self.count,
             "subtotal": f"{self.subtotal:.2f}",
             "taxes": {code: f"{amount:.2f}" for code, amount in self.taxes},
@@ -107,7 +108,7 @@ class SalesReport:
             "by_category": [row.to_json("category") for row in self.by_category],
             "by_method": [row.to_json("method") for row in self.by_method],
             "totals": {
-                **self.totals.to_json("receipted"),
+                **self.totals.to_json(None),
                 "receipts": self.receipts,
                 "credit_notes": self.credit_notes,
             },
@@ -195,16 +196,21 @@ def _sales(session: Session, event_id: int, heading: EventHeading) -> SalesRepor
         else:
             credit_notes += 1
 
-    # Invoices and complimentary admissions: payments without a receipt.
+    # Invoices and complimentary admissions: payments without a receipt, counted apart (not
+    # in the receipted totals). An invoice's taxes are those its amount includes.
     for method in (PaymentMethod.INVOICE, PaymentMethod.COMPLIMENTARY):
-        count, amount = session.execute(
-            select(func.count(), func.coalesce(func.sum(Payment.amount), 0))
+        line = methods[method.value]
+        for (amount,) in session.execute(
+            select(Payment.amount)
             .join(Registration, Registration.id == Payment.registration_id)
             .where(Registration.event_id == event_id, Payment.method == _STORED[method])
-        ).one()
-        line = methods[method.value]
-        line.count = int(count)
-        line.total = Decimal(amount)  # Money: dollars already
+        ):
+            breakdown = compute_taxes(heading.province, amount, taxes_included=True)
+            line.count += 1
+            line.add(breakdown.subtotal, ((t.code, t.amount) for t in breakdown.taxes), amount)
+            for tax in breakdown.taxes:
+                if tax.code not in codes:
+                    codes.append(tax.code)
 
     tax_codes = tuple(sorted(codes, key=_tax_order))
     return SalesReport(
