@@ -13,7 +13,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+from desktop_app.domain.stored_verdict import ENTITLEMENTS
+
 Language = Literal["fr", "en"]
+ENTITLEMENT_KEYS: tuple[str, ...] = ENTITLEMENTS
+"""The memberships reports split by, in order: bioquebec, lso, both, none."""
 
 
 class Pair(NamedTuple):

@@ -7,17 +7,30 @@ factory: the UI imports no SQLAlchemy.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeAlias
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeAlias
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.documents.receipt import ReceiptLayout
+from desktop_app.documents.report_data import Language, ReportDocument
+from desktop_app.documents.report_pdf import render_report_pdf
 from desktop_app.services.admin import staff as accounts
 from desktop_app.services.admin.events import EventSummary, list_events
 from desktop_app.services.admin.staff import Override, StaffAccountInfo, StaffMember
 from desktop_app.services.money import receipts as receipt_service
+from desktop_app.services.money.receipt_files import write_private_pdf
 from desktop_app.services.money.receipt_lookup import ReceiptSummary, find_receipts
 from desktop_app.services.money.receipt_store import IssuedReceipt
+from desktop_app.services.reports import closing
+from desktop_app.services.reports.attendance import AttendanceReport, attendance_report
+from desktop_app.services.reports.attendees import AttendeeList, Presence, attendee_list
+from desktop_app.services.reports.closing import DeskClosingReport
+from desktop_app.services.reports.exports import ExportFormat, export_report, record_export
+from desktop_app.services.reports.partnership import PartnershipReport, partnership_report
+from desktop_app.services.reports.sales import SalesReport, sales_report
 from desktop_app.services.sync.conflicts import SyncConflict, list_conflicts
 
 Sessions: TypeAlias = sessionmaker[Session]
@@ -94,6 +107,88 @@ class Receipts:
 
 
 @dataclass(frozen=True)
+class Dashboard:
+    """What the Reports window shows of the open event, computed in one call off the GUI
+    thread: attendance (arrivals split by membership) and sales."""
+
+    attendance: AttendanceReport
+    sales: SalesReport
+
+
+@dataclass(frozen=True)
+class Reports:
+    """What the associations get back: reports, exports, desk closings."""
+
+    sessions: Sessions
+
+    def dashboard(self, slug: str) -> Dashboard:
+        """The live view's figures (a few GROUP BY queries)."""
+        return Dashboard(attendance_report(self.sessions, slug), sales_report(self.sessions, slug))
+
+    def attendees(
+        self, slug: str, presence: Presence = Presence.ALL, association: str | None = None
+    ) -> AttendeeList:
+        """Who came, or who did not; for one association, only what it may receive."""
+        return attendee_list(self.sessions, slug, presence=presence, association=association)
+
+    def partnership(self) -> PartnershipReport:
+        """The MOU's numbers across every event."""
+        return partnership_report(self.sessions)
+
+    def export(
+        self,
+        document: ReportDocument,
+        path: Path,
+        export_format: ExportFormat,
+        language: Language,
+        *,
+        staff: str,
+        desk: str,
+    ) -> int:
+        """Write a CSV or XLSX (audited); the number of rows written."""
+        return export_report(
+            self.sessions, document, path, export_format, language, staff=staff, desk=desk
+        )
+
+    def save_pdf(self, document: ReportDocument, path: Path, *, staff: str, desk: str) -> bytes:
+        """Write the report's PDF to ``path`` (owner-only, whole or absent; audited)."""
+        pdf = render_report_pdf(document, generated_at=datetime.now(UTC))
+        write_private_pdf(pdf, path)
+        with self.sessions.begin() as session:
+            record_export(
+                session, document, path, "pdf", document.row_count(), staff=staff, desk=desk
+            )
+        return pdf
+
+    def pending_closing(self, slug: str, desk: str) -> tuple[datetime | None, dict[str, Any]]:
+        """What ``desk`` did since its last closing, before the cash is counted."""
+        return closing.pending_activity(self.sessions, slug, desk)
+
+    def close_desk(
+        self,
+        slug: str,
+        *,
+        desk: str,
+        staff: str,
+        counted_cash: Decimal,
+        opening_float: Decimal,
+        note: str | None,
+        denominations: dict[str, int] | None,
+    ) -> DeskClosingReport:
+        """Store the closing (immutable, audited) and return it."""
+        return closing.close_desk(
+            self.sessions,
+            slug,
+            desk=desk,
+            staff=staff,
+            counted_cash=counted_cash,
+            opening_float=opening_float,
+            note=note,
+            denominations=denominations,
+        )
+
+
+@dataclass(frozen=True)
 class Office:
     """The back office of one database (see the module's docstring)."""
 
@@ -109,6 +204,11 @@ class Office:
         """Receipts already issued."""
         return Receipts(self.sessions)
 
+    @property
+    def reports(self) -> Reports:
+        """Reports, exports, desk closings."""
+        return Reports(self.sessions)
+
     def events(self) -> list[EventSummary]:
         """Every event, with its counts."""
         return list_events(self.sessions)
@@ -118,4 +218,4 @@ class Office:
         return list_conflicts(self.sessions, slug)
 
 
-__all__ = ["Office", "Receipts", "Sessions", "StaffAccounts"]
+__all__ = ["Dashboard", "Office", "Receipts", "Reports", "Sessions", "StaffAccounts"]

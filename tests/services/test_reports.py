@@ -57,6 +57,14 @@ def test_attendance_counts_who_came_through_which_membership(
         {"from": "2027-03-23T08:30:00-04:00", "checked_in": 1},
         {"from": "2027-03-23T09:00:00-04:00", "checked_in": 3},
     ]
+    split = attendance_report(database.sessions, MONTREAL).arrivals
+    # bioquebec, lso, both, none: R1; R2 and R3; R4; the three walk-ins.
+    assert [a.by_association for a in split] == [
+        (1, 0, 0, 0),
+        (0, 2, 0, 0),
+        (0, 0, 1, 0),
+        (0, 0, 0, 3),
+    ]
 
 
 def test_partnership_counts_members_of_one_association_at_the_others_events(

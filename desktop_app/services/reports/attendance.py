@@ -47,10 +47,14 @@ class CountRow:
 
 @dataclass(frozen=True)
 class Arrivals:
-    """Check-ins in one quarter hour; ``start`` is in the venue's time zone."""
+    """Check-ins in one quarter hour; ``start`` is in the venue's time zone.
+
+    ``by_association`` splits them by entitling membership, in ``ENTITLEMENTS`` order.
+    """
 
     start: datetime
     checked_in: int
+    by_association: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,16 +169,22 @@ def _attendance(session: Session, event_id: int, heading: EventHeading) -> Atten
 
     zone = ZoneInfo(heading.timezone)
     bucket = quarter_hour(came.c.checked_in_at)
+    counts: dict[int, dict[str, int]] = {}
+    for index, entitled, n in session.execute(
+        select(bucket, Registration.entitled_by, func.count())
+        .select_from(Registration)
+        .join(came, came.c.registration_id == Registration.id)
+        .where(Registration.event_id == event_id, active)
+        .group_by(bucket, Registration.entitled_by)
+    ):
+        counts.setdefault(int(index), {})[str(entitled)] = int(n)
     arrivals = tuple(
-        Arrivals(quarter_hour_start(int(index)).astimezone(zone), int(n))
-        for index, n in session.execute(
-            select(bucket, func.count())
-            .select_from(Registration)
-            .join(came, came.c.registration_id == Registration.id)
-            .where(Registration.event_id == event_id, active)
-            .group_by(bucket)
-            .order_by(bucket)
+        Arrivals(
+            quarter_hour_start(index).astimezone(zone),
+            sum(split.values()),
+            tuple(split.get(key, 0) for key in ENTITLEMENTS),
         )
+        for index, split in sorted(counts.items())
     )
     return AttendanceReport(
         event=heading,

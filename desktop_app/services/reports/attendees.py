@@ -49,6 +49,12 @@ class AttendeeRow:
     association: str
     checked_in_at: datetime | None
     desk: str
+    category_fr: str = ""
+    category_en: str = ""
+
+    def category_name(self, language: str) -> str:
+        """The category's name in ``language`` (its code when unnamed)."""
+        return (self.category_fr if language == "fr" else self.category_en) or self.category
 
     def to_json(self) -> dict[str, Any]:
         """The row for ``--json``."""
@@ -114,6 +120,8 @@ def _rows(
             func.coalesce(Organization.name, Person.organization_name, ""),
             func.coalesce(Person.email, ""),
             PriceCategory.code,
+            PriceCategory.name_fr,
+            PriceCategory.name_en,
             Registration.entitled_by,
             came.c.checked_in_at,
             func.coalesce(came.c.desk, ""),
@@ -150,8 +158,21 @@ def _rows(
             association=entitled,
             checked_in_at=None if at is None else at.astimezone(zone),
             desk=desk,
+            category_fr=category_fr,
+            category_en=category_en,
         )
-        for first, last, organization, email, category, entitled, at, desk in session.execute(query)
+        for (
+            first,
+            last,
+            organization,
+            email,
+            category,
+            category_fr,
+            category_en,
+            entitled,
+            at,
+            desk,
+        ) in session.execute(query)
     )
 
 

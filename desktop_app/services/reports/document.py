@@ -266,7 +266,7 @@ def attendees_document(report: AttendeeList) -> ReportDocument:
                         row.name,
                         row.organization,
                         row.email,
-                        row.category,
+                        Pair(row.category_name("fr"), row.category_name("en")),
                         row.association,
                         row.checked_in_at,
                         row.desk,

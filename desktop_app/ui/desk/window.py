@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import (
@@ -46,6 +47,9 @@ from desktop_app.ui.desk.recent import RecentCheckIns
 from desktop_app.ui.desk.search import SearchPanel
 from desktop_app.ui.desk.shared_mode import SharedDesk
 from desktop_app.ui.scanner import ScanDetector
+
+if TYPE_CHECKING:
+    from desktop_app.ui.reports.window import ReportsWindow
 
 
 @dataclass
@@ -105,6 +109,7 @@ class DeskWindow(QMainWindow):
             self.header.show_link(self.shared_desk.indicator)
 
         self.signed_out = False
+        self.reports_window: ReportsWindow | None = None
         self._enter_will: Tone | None = None  # what Enter would do to the designated person
         self._specs: dict[str, _ActionSpec] = {}
         self.buttons: dict[str, QPushButton] = {}
@@ -167,6 +172,10 @@ class DeskWindow(QMainWindow):
         self._action(
             "receipts", lambda: self.tr("Receipts…"), ("Ctrl+Shift+R",), self.open_receipts
         )
+        self._action("reports", lambda: self.tr("Reports…"), ("Ctrl+R",), self.open_reports)
+        self._action(
+            "close_day", lambda: self.tr("Close the day…"), ("Ctrl+Shift+E",), self.open_closing
+        )
         self._action(
             "sign_out",
             lambda: self.tr("Sign in") if self.signed_out else self.tr("Sign out"),
@@ -175,10 +184,18 @@ class DeskWindow(QMainWindow):
         )
         menu = self.menuBar().addMenu("")
         self._desk_menu = menu
-        for name in ("settings", "staff", "receipts", "conflicts", "sign_out"):
+        for name in (
+            "settings",
+            "staff",
+            "receipts",
+            "reports",
+            "close_day",
+            "conflicts",
+            "sign_out",
+        ):
             menu.addAction(self._specs[name].action)
         for name, spec in self._specs.items():
-            if name in ("clear", "conflicts", "receipts"):
+            if name in ("clear", "conflicts", "receipts", "reports", "close_day"):
                 continue
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the search
@@ -322,6 +339,8 @@ class DeskWindow(QMainWindow):
         self.search.refresh()
         if change.registration_id is not None:
             self.flows.load_card(change.registration_id)
+        if self.reports_window is not None and self.reports_window.isVisible():
+            self.reports_window.refresh()
 
     def _data_changed(self) -> None:
         self._desk_changed(DeskChange(None))
@@ -363,6 +382,30 @@ class DeskWindow(QMainWindow):
         from desktop_app.ui.desk.walk_in import open_receipts
 
         open_receipts(self)
+
+    def open_reports(self) -> None:
+        """Ctrl+R: supervisors follow the event live, export and print its reports."""
+        if self.context.staff.role != "supervisor":
+            return
+        from desktop_app.ui.reports.window import ReportsWindow
+
+        if self.reports_window is None:
+            self.reports_window = ReportsWindow(self, self.context)
+        self.reports_window.show()
+        self.reports_window.raise_()
+        self.reports_window.activateWindow()
+
+    def open_closing(self) -> None:
+        """Ctrl+Shift+E: a supervisor counts this desk's cash and closes its day."""
+        if self.context.staff.role != "supervisor":
+            return
+        from desktop_app.ui.reports.closing_dialog import ClosingDialog
+
+        dialog = ClosingDialog(self, self.context)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def open_staff(self) -> None:
         """F11: supervisors manage staff accounts."""
@@ -473,7 +516,9 @@ class DeskWindow(QMainWindow):
         specs["membership"].action.setEnabled(card is not None)
         for name in ("settings", "clear", "sign_out"):
             specs[name].action.setEnabled(True)
-        specs["staff"].action.setEnabled(self.context.staff.role == "supervisor")
+        supervisor = self.context.staff.role == "supervisor"
+        for name in ("staff", "reports", "close_day"):
+            specs[name].action.setEnabled(supervisor)
         specs["conflicts"].action.setEnabled(
             self.context.staff.role == "supervisor" and self.shared_desk is not None
         )

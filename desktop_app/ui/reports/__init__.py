@@ -1,0 +1,1 @@
+"""The supervisors' Reports window, its export dialog and the desk closing dialog."""
