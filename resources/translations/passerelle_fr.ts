@@ -9,52 +9,52 @@
             <translation>Le document n'a pas pu être lu ({reason}). Recréez-le, puis réessayez.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="54" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="24" />
             <source>The printer {printer} is not available. Check that it is on and connected, then retry, or save as PDF instead.</source>
             <translation>L'imprimante {printer} n'est pas disponible. Vérifiez qu'elle est allumée et branchée, puis réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="59" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="29" />
             <source>The printer {printer} is paused or in error. Resume it (or clear the error) on this computer, then retry, or save as PDF instead.</source>
             <translation>L'imprimante {printer} est en pause ou en erreur. Reprenez-la (ou effacez l'erreur) sur cet ordinateur, puis réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="64" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="34" />
             <source>The printer {printer} does not accept the page size {width} × {height} mm. Choose another printer or stock in the settings, or save as PDF instead.</source>
             <translation>L'imprimante {printer} n'accepte pas le format {width} × {height} mm. Choisissez une autre imprimante ou un autre support dans les paramètres, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="69" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="39" />
             <source>The printer {printer} could not start the job. Check the printer, then retry, or save as PDF instead.</source>
             <translation>L'imprimante {printer} n'a pas pu commencer le travail. Vérifiez l'imprimante, puis réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="74" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="44" />
             <source>The job could not be sent to the printer {printer}. Check the printer, then retry, or save as PDF instead.</source>
             <translation>Le travail n'a pas pu être envoyé à l'imprimante {printer}. Vérifiez l'imprimante, puis réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="79" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="49" />
             <source>No printer is chosen for this desk. Choose one in the settings.</source>
             <translation>Aucune imprimante n'est choisie pour ce poste. Choisissez-en une dans les paramètres.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="82" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="52" />
             <source>The document to print has no pages.</source>
             <translation>Le document à imprimer n'a aucune page.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="83" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="53" />
             <source>The saved printer settings are unreadable ({reason}). Choose the printer again.</source>
             <translation>Les paramètres d'imprimante enregistrés sont illisibles ({reason}). Choisissez de nouveau l'imprimante.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="86" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="56" />
             <source>The PDF could not be saved to {path} ({reason}). Choose another folder.</source>
             <translation>Le PDF n'a pas pu être enregistré dans {path} ({reason}). Choisissez un autre dossier.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/printing.py" line="89" />
+            <location filename="../../desktop_app/ui/printing/choice.py" line="59" />
             <source>Printing failed because of an internal error (details are in the log). Retry, or save as PDF instead.</source>
             <translation>L'impression a échoué à cause d'une erreur interne (détails dans le journal). Réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
@@ -482,7 +482,7 @@
             <translation>Montant non reconnu « {text} ». Écrivez-le comme 1234.56 ou 1 234,56 $.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/demo/__init__.py" line="191" />
+            <location filename="../../desktop_app/services/demo/__init__.py" line="66" />
             <source>This database already has registrations; demo data goes into an empty database (use --db with a new file).</source>
             <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
         </message>
@@ -588,12 +588,12 @@
             <translation>Moment non reconnu « {text} ». Écrivez-le comme 2027-03-23T09:30.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/badges.py" line="146" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="147" />
             <source>No active registration of {slug} has the code(s): {codes}.</source>
             <translation>Aucune inscription active de {slug} n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/badges.py" line="196" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="197" />
             <source>No registration has the code(s): {codes}.</source>
             <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
         </message>
@@ -815,7 +815,7 @@
             <translation>Aucune ligne de {file} n'est un membre valide ; rien n'a donc été importé. Ligne {row} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/importing.py" line="226" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="243" />
             <source>{file} would end {ended} of the {current} current memberships: is it the whole list? Nothing was changed. If it is, import it again allowing that (--allow-ending-most).</source>
             <translation>{file} mettrait fin à {ended} des {current} adhésions en cours : est-ce bien la liste complète? Rien n'a été modifié. Si oui, importez-la de nouveau en l'autorisant (--allow-ending-most).</translation>
         </message>
@@ -1291,6 +1291,31 @@
             <source>'{value}' is not an amount.</source>
             <translation>« {value} » n'est pas un montant.</translation>
         </message>
+        <message>
+            <location filename="../../desktop_app/services/reports/closing.py" line="43" />
+            <source>A desk closing needs the desk's name.</source>
+            <translation>Une fermeture de caisse doit indiquer le nom du poste.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/reports/closing.py" line="44" />
+            <source>The cash counted and the opening float cannot be negative ({amount}).</source>
+            <translation>L'argent compté et le fonds de caisse ne peuvent pas être négatifs ({amount}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/reports/closing.py" line="47" />
+            <source>Desk {desk} was closed at the same moment from elsewhere. Look at its closings, then close again if something is left.</source>
+            <translation>Le poste {desk} a été fermé au même moment ailleurs. Consultez ses fermetures, puis fermez de nouveau s'il reste quelque chose.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/reports/closing.py" line="52" />
+            <source>Desk {desk} has no closing number {number} for this event.</source>
+            <translation>Le poste {desk} n'a pas de fermeture numéro {number} pour cet événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/reports/exports.py" line="33" />
+            <source>The export could not be written to {path} ({reason}). Choose another folder.</source>
+            <translation>L'exportation n'a pas pu être écrite dans {path} ({reason}). Choisissez un autre dossier.</translation>
+        </message>
     </context>
     <context>
         <name>AttendeeCardView</name>
@@ -1470,49 +1495,122 @@
         </message>
     </context>
     <context>
-        <name>ConflictsDialog</name>
+        <name>ClosingDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="218" />
-            <source>No sync conflict: every desk's actions agreed.</source>
-            <translation>Aucun conflit de synchronisation : les actions de tous les postes concordent.</translation>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="132" />
+            <source>since the last closing ({time})</source>
+            <translation>depuis la dernière fermeture ({time})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="221" />
-            <source>1 conflict between desks, settled by the rule in the guide.</source>
-            <translation>1 conflit entre postes, réglé selon la règle du guide.</translation>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="136" />
+            <source>since the desk opened</source>
+            <translation>depuis l'ouverture du poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="224" />
-            <source>{count} conflicts between desks, each settled by the rule in the guide.</source>
-            <translation>{count} conflits entre postes, chacun réglé selon la règle du guide.</translation>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="140" />
+            <source>&lt;b&gt;{desk}&lt;/b&gt;, {since}: cash taken {cash}, refunded {refunded}; cards {cards} ({card_count}); {invoices} invoice(s); {comps} complimentary; {check_ins} check-ins including {walk_ins} walk-ins.</source>
+            <translation>&lt;b&gt;{desk}&lt;/b&gt;, {since} : argent reçu {cash}, remboursé {refunded} ; cartes {cards} ({card_count}) ; {invoices} facture(s) ; {comps} gratuité(s) ; {check_ins} arrivées dont {walk_ins} inscriptions sur place.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="231" />
-            <source>The earliest check-in counts; both walk-ins and both payments are kept: cancel a duplicate walk-in and refund what was paid twice.</source>
-            <translation>La première arrivée compte ; les deux inscriptions sur place et les deux paiements sont conservés : annulez l'inscription sur place en double et remboursez ce qui a été payé deux fois.</translation>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="165" />
+            <source>Reading what this desk did…</source>
+            <translation>Lecture de l'activité du poste…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="238" />
-            <source>Sync conflicts</source>
-            <translation>Conflits de synchronisation</translation>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="168" />
+            <source>Cash expected in the drawer: {expected}. Count it.</source>
+            <translation>Argent attendu dans la caisse : {expected}. Comptez-le.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="239" />
-            <source>&amp;Refresh</source>
-            <translation>&amp;Actualiser</translation>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="175" />
+            <source>Expected {expected}, counted {counted}: difference {gap}.</source>
+            <translation>Attendu {expected}, compté {counted} : écart {gap}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="240" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="226" />
+            <source>Closing #{number} stored. Difference {gap}. PDF to print and sign: {path}</source>
+            <translation>Fermeture n° {number} enregistrée. Écart {gap}. PDF à imprimer et signer : {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="233" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="245" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="237" />
+            <source>Close the day — {desk}</source>
+            <translation>Fermer la journée — {desk}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="238" />
+            <source>Count by denomination (optional)</source>
+            <translation>Décompte par coupure (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="239" />
+            <source>Opening float:</source>
+            <translation>Fonds de caisse :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="240" />
+            <source>Cash counted (float included):</source>
+            <translation>Argent compté (fonds inclus) :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="241" />
+            <source>Note:</source>
+            <translation>Note :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="242" />
+            <source>Close the day</source>
+            <translation>Fermer la journée</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="216" />
+            <source>No sync conflict: every desk's actions agreed.</source>
+            <translation>Aucun conflit de synchronisation : les actions de tous les postes concordent.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="219" />
+            <source>1 conflict between desks, settled by the rule in the guide.</source>
+            <translation>1 conflit entre postes, réglé selon la règle du guide.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="222" />
+            <source>{count} conflicts between desks, each settled by the rule in the guide.</source>
+            <translation>{count} conflits entre postes, chacun réglé selon la règle du guide.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="229" />
+            <source>The earliest check-in counts; both walk-ins and both payments are kept: cancel a duplicate walk-in and refund what was paid twice.</source>
+            <translation>La première arrivée compte ; les deux inscriptions sur place et les deux paiements sont conservés : annulez l'inscription sur place en double et remboursez ce qui a été payé deux fois.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="236" />
+            <source>Sync conflicts</source>
+            <translation>Conflits de synchronisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="237" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="238" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="243" />
             <source>Sync conflicts are kept on the shared server; they can be reviewed when the desk is connected to it.</source>
             <translation>Les conflits de synchronisation sont conservés sur le serveur partagé ; on peut les consulter quand le poste y est connecté.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="252" />
+            <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="250" />
             <source>Reading the conflicts…</source>
             <translation>Lecture des conflits…</translation>
         </message>
@@ -1583,32 +1681,32 @@
     <context>
         <name>DeskDecision</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="69" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="68" />
             <source>F7: decide the membership; F8: supervisor override.</source>
             <translation>F7 : statuer sur l'adhésion ; F8 : dérogation du superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="213" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="212" />
             <source>{name}: not a member of {association}.</source>
             <translation>{name} : non-membre de {association}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="215" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="214" />
             <source>{name}: member of {association} (proof shown).</source>
             <translation>{name} : membre de {association} (preuve présentée).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="219" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="218" />
             <source>{name}: member of {association} through {membership}.</source>
             <translation>{name} : membre de {association} par {membership}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="260" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="259" />
             <source>Membership decided</source>
             <translation>Décision d'adhésion enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="271" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="269" />
             <source>The decision was not recorded</source>
             <translation>La décision n'a pas été enregistrée</translation>
         </message>
@@ -1616,7 +1714,7 @@
     <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="47" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="48" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
@@ -1626,12 +1724,12 @@
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="48" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="49" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="112" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="113" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
@@ -1641,42 +1739,42 @@
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="285" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="287" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="212" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="213" />
             <source>{count} found. Choose the person, then press Enter.</source>
             <translation>{count} trouvé(s). Choisissez la personne, puis appuyez sur Entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="221" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="222" />
             <source>Scan not taken</source>
             <translation>Lecture non prise en compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="222" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="223" />
             <source>A window is open. Finish or close it, then scan again.</source>
             <translation>Une fenêtre est ouverte. Terminez-la ou fermez-la, puis lisez le code de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="289" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="291" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="307" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="309" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="318" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="320" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="417" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="418" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
@@ -1691,17 +1789,17 @@
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="364" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="365" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="373" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="403" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="404" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
@@ -1711,32 +1809,32 @@
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="319" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="321" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="365" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="366" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="373" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="374" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="411" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="412" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="89" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="90" />
             <source>Walk-in checked in</source>
             <translation>Inscription sur place : arrivée enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/walk_in.py" line="98" />
+            <location filename="../../desktop_app/ui/desk/walk_in.py" line="99" />
             <source>Registration {code} created and paid.</source>
             <translation>Inscription {code} créée et payée.</translation>
         </message>
@@ -1867,22 +1965,22 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="133" />
+            <location filename="../../desktop_app/app.py" line="134" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="135" />
+            <location filename="../../desktop_app/app.py" line="136" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="167" />
+            <location filename="../../desktop_app/app.py" line="168" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="221" />
+            <location filename="../../desktop_app/app.py" line="222" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -1890,102 +1988,112 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="147" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="147" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="152" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="158" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="159" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="154" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="160" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="155" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="156" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="157" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="163" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="158" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="164" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="159" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="165" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="160" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="166" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="167" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="168" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="164" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="173" />
             <source>Receipts…</source>
             <translation>Reçus…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
+            <source>Reports…</source>
+            <translation>Rapports…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="177" />
+            <source>Close the day…</source>
+            <translation>Fermer la journée…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="504" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="556" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="505" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="557" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="513" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="565" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -2008,6 +2116,134 @@
             <location filename="../../desktop_app/ui/desk/main_button.py" line="54" />
             <source>Membership doubt — F7</source>
             <translation>Adhésion incertaine — F7</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="122" />
+            <source>For {association}: only its own members (and members of both), and other people only once they consented to share their information with it.</source>
+            <translation>Pour {association} : seulement ses propres membres (et les membres des deux), et les autres personnes seulement si elles ont consenti à lui transmettre leurs renseignements.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="128" />
+            <source>For the event's organizers: everyone. Do not send it to an association.</source>
+            <translation>Pour les organisateurs de l'événement : tout le monde. Ne l'envoyez pas à une association.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="131" />
+            <source>Counts and amounts only: no one's details.</source>
+            <translation>Des nombres et des montants seulement : aucun renseignement personnel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="145" />
+            <source>Save the report</source>
+            <translation>Enregistrer le rapport</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="169" />
+            <source>Writing…</source>
+            <translation>Écriture…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="174" />
+            <source>Saved {path} ({rows} rows).</source>
+            <translation>Enregistré : {path} ({rows} lignes).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="189" />
+            <source>No printer is available on this computer.</source>
+            <translation>Aucune imprimante n'est disponible sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="193" />
+            <source>Print the report</source>
+            <translation>Imprimer le rapport</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="194" />
+            <source>Printer (Letter paper):</source>
+            <translation>Imprimante (papier Lettre) :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="215" />
+            <source>Sent to {printer}.</source>
+            <translation>Envoyé à {printer}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="217" />
+            <source>Preparing…</source>
+            <translation>Préparation…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="223" />
+            <source>Attendance (counts, arrivals)</source>
+            <translation>Présences (nombres, arrivées)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="224" />
+            <source>Sales and taxes</source>
+            <translation>Ventes et taxes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="225" />
+            <source>Attendee list (everyone)</source>
+            <translation>Liste des participants (tous)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="226" />
+            <source>Attendee list (not arrived)</source>
+            <translation>Liste des participants (pas encore arrivés)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="227" />
+            <source>Attendee list (arrived)</source>
+            <translation>Liste des participants (arrivés)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="228" />
+            <source>Partnership (every event)</source>
+            <translation>Partenariat (tous les événements)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="233" />
+            <source>The event's organizers</source>
+            <translation>Les organisateurs de l'événement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="242" />
+            <source>Export or print a report</source>
+            <translation>Exporter ou imprimer un rapport</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="243" />
+            <source>Report:</source>
+            <translation>Rapport :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="244" />
+            <source>For:</source>
+            <translation>Pour :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="245" />
+            <source>Format:</source>
+            <translation>Format :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="246" />
+            <source>Headings in:</source>
+            <translation>En-têtes en :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="247" />
+            <source>Save…</source>
+            <translation>Enregistrer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="248" />
+            <source>Print…</source>
+            <translation>Imprimer…</translation>
         </message>
     </context>
     <context>
@@ -2066,87 +2302,87 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="156" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="144" />
             <source>Enter your name.</source>
             <translation>Entrez votre nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="159" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="147" />
             <source>Enter your PIN.</source>
             <translation>Entrez votre NIP.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="165" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="153" />
             <source>The two PINs differ. Type the PIN again.</source>
             <translation>Les deux NIP diffèrent. Tapez le NIP de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="167" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="155" />
             <source>Creating the supervisor account…</source>
             <translation>Création du compte superviseur…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="176" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="164" />
             <source>Checking the PIN…</source>
             <translation>Vérification du NIP…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="220" />
             <source>Create the first supervisor</source>
             <translation>Créer le premier superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="235" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="223" />
             <source>This database has no staff accounts yet. Create the first supervisor: they can then add desk staff and other supervisors.</source>
             <translation>Cette base de données n'a encore aucun compte du personnel. Créez le premier superviseur : il pourra ensuite ajouter le personnel d'accueil et d'autres superviseurs.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="240" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="228" />
             <source>&amp;Create and sign in</source>
             <translation>&amp;Créer et se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="243" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="231" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="244" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="232" />
             <source>Sign in with your name and PIN.</source>
             <translation>Connectez-vous avec votre nom et votre NIP.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="245" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="233" />
             <source>&amp;Sign in</source>
             <translation>&amp;Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="246" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="234" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="247" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="235" />
             <source>&amp;Name</source>
             <translation>&amp;Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="248" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="236" />
             <source>&amp;PIN</source>
             <translation>N&amp;IP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="249" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="237" />
             <source>PIN &amp;again</source>
             <translation>NIP (con&amp;firmation)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="251" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="239" />
             <source>{low} to {high} digits</source>
             <translation>{low} à {high} chiffres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="256" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="244" />
             <source>Opening the staff list…</source>
             <translation>Ouverture de la liste du personnel…</translation>
         </message>
@@ -2154,62 +2390,62 @@
     <context>
         <name>MembershipDecisionDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="84" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="83" />
             <source>Membership of {name}</source>
             <translation>Adhésion de {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="90" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="89" />
             <source>Which membership entitles {name} ({organization}) to the member rate?</source>
             <translation>Quelle adhésion donne droit au tarif membre à {name} ({organization})?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="91" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="90" />
             <source>no organization</source>
             <translation>aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="101" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="100" />
             <source>&amp;Reason (required):</source>
             <translation>&amp;Raison (obligatoire) :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="104" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="103" />
             <source>e.g. showed a 2026 membership card</source>
             <translation>p. ex. a présenté une carte de membre 2026</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="112" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="111" />
             <source>Record the decision</source>
             <translation>Enregistrer la décision</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="153" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="152" />
             <source>This is their membership: {name} ({likeness})</source>
             <translation>C'est son adhésion : {name} ({likeness})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="158" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="157" />
             <source>member no. {number}</source>
             <translation>membre nº {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="166" />
             <source>expired on {date}</source>
             <translation>expirée le {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="169" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="168" />
             <source>valid until {date}</source>
             <translation>valide jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="138" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="137" />
             <source>Member of {association}: proof shown (e.g. membership card)</source>
             <translation>Membre de {association} : preuve présentée (p. ex. carte de membre)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/decision.py" line="145" />
+            <location filename="../../desktop_app/ui/desk/decision.py" line="144" />
             <source>Not a member of {association}</source>
             <translation>Non-membre de {association}</translation>
         </message>
@@ -2287,37 +2523,37 @@
             <translation>sans date de fin</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/stored_verdict.py" line="22" />
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="23" />
             <source>{evidence}, {validity}</source>
             <translation>{evidence}, {validity}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/stored_verdict.py" line="23" />
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="24" />
             <source>{association} — {evidence}</source>
             <translation>{association} — {evidence}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/stored_verdict.py" line="24" />
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="25" />
             <source>membership expired on {date}</source>
             <translation>adhésion expirée le {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/stored_verdict.py" line="25" />
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="26" />
             <source>possibly '{name}' ({likeness}): staff must confirm</source>
             <translation>peut-être « {name} » ({likeness}) : le personnel doit confirmer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/stored_verdict.py" line="29" />
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="30" />
             <source>same name</source>
             <translation>même nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/stored_verdict.py" line="30" />
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="31" />
             <source>close match</source>
             <translation>correspondance proche</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/stored_verdict.py" line="31" />
+            <location filename="../../desktop_app/domain/stored_verdict.py" line="32" />
             <source>possible match</source>
             <translation>correspondance possible</translation>
         </message>
@@ -2368,67 +2604,67 @@
     <context>
         <name>OverrideDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="143" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="137" />
             <source>Enter the supervisor's name.</source>
             <translation>Entrez le nom du superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="145" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="139" />
             <source>Enter the supervisor's PIN.</source>
             <translation>Entrez le NIP du superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="147" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="141" />
             <source>Give the reason for the override; it is kept in the audit log.</source>
             <translation>Donnez la raison de la dérogation ; elle est conservée dans le journal d'audit.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="149" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="143" />
             <source>Keep the reason under {count} characters.</source>
             <translation>La raison doit compter moins de {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="195" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="189" />
             <source>Checking the PIN…</source>
             <translation>Vérification du NIP…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="200" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="194" />
             <source>Supervisor override</source>
             <translation>Dérogation du superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="203" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="197" />
             <source>A supervisor allows this with their name and PIN. The override and its reason are written to the audit log.</source>
             <translation>Un superviseur l'autorise avec son nom et son NIP. La dérogation et sa raison sont inscrites au journal d'audit.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="207" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="201" />
             <source>&amp;Supervisor</source>
             <translation>&amp;Superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="208" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="202" />
             <source>&amp;PIN</source>
             <translation>N&amp;IP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="209" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="203" />
             <source>&amp;Reason</source>
             <translation>&amp;Raison</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="210" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="204" />
             <source>Why this is allowed</source>
             <translation>Pourquoi c'est autorisé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="211" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="205" />
             <source>&amp;Allow</source>
             <translation>&amp;Autoriser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/override.py" line="212" />
+            <location filename="../../desktop_app/ui/dialogs/override.py" line="206" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -2808,32 +3044,32 @@
     <context>
         <name>ReceiptDelivery</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="55" />
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="54" />
             <source>Sending receipt {number} to {printer}…</source>
             <translation>Envoi du reçu {number} à {printer}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="57" />
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="56" />
             <source>Saving receipt {number} as PDF…</source>
             <translation>Enregistrement du reçu {number} en PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="59" />
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="58" />
             <source>Receipt {number} sent to {printer}.</source>
             <translation>Reçu {number} envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="62" />
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="61" />
             <source>Receipt saved as PDF: {path} — not printed: {problem}</source>
             <translation>Reçu enregistré en PDF : {path} — non imprimé : {problem}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="66" />
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="65" />
             <source>Receipt saved as PDF (no receipt printer): {path}</source>
             <translation>Reçu enregistré en PDF (aucune imprimante à reçus) : {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="70" />
+            <location filename="../../desktop_app/ui/desk/receipt_output.py" line="69" />
             <source>Receipt {number} was neither printed nor saved: {problem}</source>
             <translation>Le reçu {number} n'a été ni imprimé ni enregistré : {problem}</translation>
         </message>
@@ -2841,87 +3077,87 @@
     <context>
         <name>ReceiptLookupDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="137" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="136" />
             <source>credit note on {number}</source>
             <translation>note de crédit sur {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="155" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="154" />
             <source>No receipt matches.</source>
             <translation>Aucun reçu ne correspond.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="195" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="193" />
             <source>Save the receipt as PDF</source>
             <translation>Enregistrer le reçu en PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="195" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="193" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="209" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="207" />
             <source>Copy of receipt {number} saved as PDF: {path}</source>
             <translation>Copie du reçu {number} enregistrée en PDF : {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="229" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="227" />
             <source>Receipts</source>
             <translation>Reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="230" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="228" />
             <source>&amp;Find</source>
             <translation>&amp;Chercher</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="229" />
             <source>Receipt number, registration code or name</source>
             <translation>Numéro de reçu, code d'inscription ou nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="234" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="232" />
             <source>Number</source>
             <translation>Numéro</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="235" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="233" />
             <source>Date</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="236" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="234" />
             <source>Person</source>
             <translation>Personne</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="237" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="235" />
             <source>Code</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="238" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="236" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="239" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="237" />
             <source>Credit notes</source>
             <translation>Notes de crédit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="242" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="240" />
             <source>&amp;Reprint (copy)</source>
             <translation>&amp;Réimprimer (copie)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="243" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="241" />
             <source>&amp;Save as PDF…</source>
             <translation>&amp;Enregistrer en PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="244" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="242" />
             <source>&amp;Close</source>
             <translation>&amp;Fermer</translation>
         </message>
@@ -2970,6 +3206,153 @@
             <location filename="../../desktop_app/ui/desk/recent.py" line="85" />
             <source>Last check-ins at this desk (click to fix one)</source>
             <translation>Derniers enregistrements à ce poste (cliquez pour en corriger un)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsWindow</name>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="274" />
+            <source>&lt;b&gt;{checked_in}&lt;/b&gt; checked in of {expected} expected · {no_show} not yet arrived · {cancelled} cancelled · receipted {total}</source>
+            <translation>&lt;b&gt;{checked_in}&lt;/b&gt; arrivés sur {expected} attendus · {no_show} pas encore arrivés · {cancelled} annulés · reçus {total}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="286" />
+            <source>Updated {time}</source>
+            <translation>Mis à jour à {time}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="318" />
+            <source>Receipted total</source>
+            <translation>Total des reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="329" />
+            <source>Receipts {series}</source>
+            <translation>Reçus {series}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="358" />
+            <source>{shown} of {total} not yet arrived</source>
+            <translation>{shown} sur {total} pas encore arrivés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="390" />
+            <source>Reports — {event}</source>
+            <translation>Rapports — {event}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="392" />
+            <source>Arrivals per quarter hour, by membership</source>
+            <translation>Arrivées par quart d'heure, par adhésion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="393" />
+            <source>No one has checked in yet.</source>
+            <translation>Personne n'est encore arrivé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="394" />
+            <source>By membership</source>
+            <translation>Par adhésion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="395" />
+            <source>By category</source>
+            <translation>Par catégorie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="397" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="411" />
+            <source>Membership</source>
+            <translation>Adhésion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="397" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="400" />
+            <source>Registered</source>
+            <translation>Inscrits</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="397" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="400" />
+            <source>Checked in</source>
+            <translation>Arrivés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="400" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="410" />
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="403" />
+            <source>Payment method</source>
+            <translation>Mode de paiement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="403" />
+            <source>Count</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="403" />
+            <source>Before taxes</source>
+            <translation>Avant taxes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="403" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="407" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="408" />
+            <source>Organization</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="409" />
+            <source>Email</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="414" />
+            <source>Search the no-shows (name, organization, email)</source>
+            <translation>Chercher parmi les absents (nom, organisation, courriel)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="415" />
+            <source>Not yet arrived</source>
+            <translation>Pas encore arrivés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="416" />
+            <source>Sales</source>
+            <translation>Ventes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="417" />
+            <source>Export or print…</source>
+            <translation>Exporter ou imprimer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
+            <source>Close the day…</source>
+            <translation>Fermer la journée…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="419" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="420" />
+            <source>Close</source>
+            <translation>Fermer</translation>
         </message>
     </context>
     <context>
@@ -3201,162 +3584,162 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="312" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="317" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="313" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="318" />
             <source>printing</source>
             <translation>impression en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="314" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="319" />
             <source>paused or in error</source>
             <translation>en pause ou en erreur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="315" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="320" />
             <source>not found on this computer</source>
             <translation>introuvable sur cet ordinateur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="328" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="333" />
             <source>No printer (save PDFs instead)</source>
             <translation>Aucune imprimante (enregistrer des PDF à la place)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="333" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="338" />
             <source> (default)</source>
             <translation> (par défaut)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="397" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="402" />
             <source>The next badge prints in cell {cell} of {cells}.</source>
             <translation>Le prochain porte-nom s'imprime dans la case {cell} sur {cells}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="413" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="418" />
             <source>Sending the alignment page to {printer}…</source>
             <translation>Envoi de la page d'alignement à {printer}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="429" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="434" />
             <source>Save the alignment page</source>
             <translation>Enregistrer la page d'alignement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="431" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="436" />
             <source>PDF documents (*.pdf)</source>
             <translation>Documents PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="448" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
             <source>Alignment page saved to {path}.</source>
             <translation>Page d'alignement enregistrée dans {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="458" />
             <source>Alignment page sent to {printer}. Hold the printed page against a sheet of badges to the light: the outlines should match the cells.</source>
             <translation>Page d'alignement envoyée à {printer}. Superposez la page imprimée à une feuille de porte-noms, à contre-jour : les contours doivent coïncider avec les cases.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="467" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="472" />
             <source>Desk settings</source>
             <translation>Paramètres du poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="468" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="473" />
             <source>This desk</source>
             <translation>Ce poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="469" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="474" />
             <source>Badges</source>
             <translation>Porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="470" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="475" />
             <source>Receipts</source>
             <translation>Reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="473" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="478" />
             <source>Shared data&amp;base…</source>
             <translation>&amp;Base de données partagée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="474" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="479" />
             <source>&amp;Desk name</source>
             <translation>Nom du &amp;poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="475" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="480" />
             <source>&amp;Language</source>
             <translation>&amp;Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="478" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="483" />
             <source>Play a &amp;sound for each check-in result</source>
             <translation>Jouer un &amp;son pour chaque résultat d'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="479" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="484" />
             <source>Badge &amp;printer</source>
             <translation>&amp;Imprimante à porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="480" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="485" />
             <source>Badge s&amp;tock</source>
             <translation>Supp&amp;ort de porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="481" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="486" />
             <source>Start at &amp;cell</source>
             <translation>Commencer à la &amp;case</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="483" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="488" />
             <source>On a partly used sheet, the first free cell (counted left to right).</source>
             <translation>Sur une feuille entamée, la première case libre (comptée de gauche à droite).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="485" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="490" />
             <source>Print the badge on &amp;check-in</source>
             <translation>Imprimer le porte-nom à l'&amp;arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="486" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="491" />
             <source>Print an &amp;alignment page</source>
             <translation>Imprimer une page d'alig&amp;nement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="487" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="492" />
             <source>Save it as P&amp;DF…</source>
             <translation>L'enregistrer en P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="488" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="493" />
             <source>&amp;Refresh</source>
             <translation>Act&amp;ualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="489" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="494" />
             <source>Receipt p&amp;rinter</source>
             <translation>I&amp;mprimante à reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="490" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="495" />
             <source>Tick “print the &amp;receipt” after each payment</source>
             <translation>Cocher par défaut « imprimer le &amp;reçu » après chaque paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="496" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="501" />
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="497" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="502" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -3365,7 +3748,7 @@
         <name>SharedDesk</name>
         <message>
             <location filename="../../desktop_app/services/desk/desk.py" line="64" />
-            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="164" />
+            <location filename="../../desktop_app/ui/desk/shared_mode.py" line="102" />
             <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back with the server.</source>
             <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
         </message>
@@ -3373,123 +3756,123 @@
     <context>
         <name>StaffDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="207" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="206" />
             <source>Type the new staff member's name.</source>
             <translation>Tapez le nom du nouveau membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="212" />
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="259" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="211" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="258" />
             <source>The two PINs differ. Type the PIN again.</source>
             <translation>Les deux NIP diffèrent. Tapez le NIP de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="217" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="216" />
             <source>{name} can now sign in.</source>
             <translation>{name} peut maintenant se connecter.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="245" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="244" />
             <source>{name} can sign in again.</source>
             <translation>{name} peut de nouveau se connecter.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="247" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="246" />
             <source>{name} can no longer sign in.</source>
             <translation>{name} ne peut plus se connecter.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="263" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="262" />
             <source>{name}'s PIN is changed.</source>
             <translation>Le NIP de {name} est changé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="275" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="274" />
             <source>&amp;Reactivate</source>
             <translation>&amp;Réactiver</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="277" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="276" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Désactiver</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="280" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="279" />
             <source>New PIN for {name}</source>
             <translation>Nouveau NIP pour {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="282" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="281" />
             <source>New PIN (select an account)</source>
             <translation>Nouveau NIP (choisissez un compte)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="289" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="288" />
             <source>Staff accounts</source>
             <translation>Comptes du personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="289" />
             <source>New account</source>
             <translation>Nouveau compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="291" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
             <source>&amp;Name</source>
             <translation>&amp;Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="291" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
             <source>R&amp;ole</source>
             <translation>Rô&amp;le</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="291" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
             <source>&amp;PIN</source>
             <translation>N&amp;IP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="291" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
             <source>PIN &amp;again</source>
             <translation>NIP (&amp;confirmation)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="294" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="293" />
             <source>Desk staff</source>
             <translation>Personnel d'accueil</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="295" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="294" />
             <source>Supervisor</source>
             <translation>Superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="296" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="295" />
             <source>&amp;Add the account</source>
             <translation>&amp;Ajouter le compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="297" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="296" />
             <source>New P&amp;IN</source>
             <translation>Nou&amp;veau NIP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="298" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="297" />
             <source>New PIN a&amp;gain</source>
             <translation>Confirma&amp;tion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="299" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="298" />
             <source>&amp;Set the PIN</source>
             <translation>&amp;Modifier le NIP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="300" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="299" />
             <source>{low} to {high} digits</source>
             <translation>{low} à {high} chiffres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="305" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
             <source>&amp;Close</source>
             <translation>&amp;Fermer</translation>
         </message>
@@ -3541,62 +3924,62 @@
         <name>StartDialog</name>
         <message>
             <location filename="../../desktop_app/ui/dialogs/start.py" line="135" />
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="236" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="235" />
             <source>Loading the events…</source>
             <translation>Chargement des événements…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="190" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="189" />
             <source>There is no event in this database yet. The event manager adds one with “passerelle events import FILE”.</source>
             <translation>Cette base de données ne contient encore aucun événement. La personne responsable de l'événement en ajoute un avec « passerelle events import FICHIER ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="205" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="204" />
             <source>{start} to {end}</source>
             <translation>du {start} au {end}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="208" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="207" />
             <source>{checked_in} of {registrations} checked in</source>
             <translation>arrivées : {checked_in} sur {registrations}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="225" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="224" />
             <source>Start the desk</source>
             <translation>Démarrer le poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="226" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="225" />
             <source>Choose the event this desk works on and give the desk a name.</source>
             <translation>Choisissez l'événement de ce poste et donnez un nom au poste.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="227" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="226" />
             <source>&amp;Event</source>
             <translation>É&amp;vénement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="228" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="227" />
             <source>&amp;Desk name</source>
             <translation>Nom du &amp;poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="229" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="228" />
             <source>For example: Desk 2, main entrance</source>
             <translation>Par exemple : Poste 2, entrée principale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="230" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="229" />
             <source>&amp;Retry</source>
             <translation>&amp;Réessayer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="230" />
             <source>&amp;Start</source>
             <translation>&amp;Démarrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/start.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/start.py" line="231" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>

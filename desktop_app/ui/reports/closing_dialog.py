@@ -60,6 +60,7 @@ class ClosingDialog(QDialog):
         for i, value in enumerate(DENOMINATIONS):
             spin = QSpinBox()
             spin.setRange(0, 9999)
+            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("00000") + 36)
             spin.valueChanged.connect(lambda _v: self._from_denominations())
             self.counts[value] = spin
             grid.addWidget(QLabel(money(Decimal(value), interface_language())), i // 5 * 2, i % 5)
@@ -93,6 +94,7 @@ class ClosingDialog(QDialog):
         layout.addWidget(self.buttons)
         for field in (self.opening_float, self.counted):
             field.textChanged.connect(lambda _t: self._update_difference())
+        self.setMinimumWidth(620)
         self.retranslate()
         slug, desk = context.slug, context.desk
         submit(

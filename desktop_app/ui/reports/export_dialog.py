@@ -64,6 +64,8 @@ class ExportDialog(QDialog):
             self.association.addItem("", audience)
         self.audience_note = QLabel()
         self.audience_note.setWordWrap(True)
+        # Room for three lines: a wrapped label in a form does not grow by itself.
+        self.audience_note.setMinimumHeight(self.audience_note.fontMetrics().lineSpacing() * 3 + 4)
         self.file_format = QComboBox()
         for key in ("xlsx", "csv", "pdf"):
             self.file_format.addItem("", key)
@@ -98,6 +100,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.report.currentIndexChanged.connect(lambda _i: self._update())
         self.association.currentIndexChanged.connect(lambda _i: self._update())
+        self.setMinimumWidth(560)
         self.retranslate()
         self._update()
 

@@ -345,7 +345,7 @@ class ReportsWindow(QDialog):
                 row.name,
                 row.organization,
                 row.email,
-                row.category,
+                row.category_name(lang),
                 label(row.association, lang),
             )
             items = [QStandardItem(text) for text in texts]
