@@ -140,3 +140,85 @@ def test_the_sales_pdf_prints_the_tax_totals_of_the_receipts(
     assert flat(format_money(report.totals.tax("QST"), "fr")) in text
     assert "TVQ" in text and "QST" in text
     assert report.totals.total == scenario.walk_in_total + Decimal("0.00")
+
+
+@given(
+    sales=st.lists(
+        st.tuples(
+            st.sampled_from(["cash", "card"]),
+            st.sampled_from(["on-site", "student"]),
+            st.one_of(st.none(), st.decimals(min_value="0.01", max_value="90.00", places=2)),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+@settings(max_examples=12, deadline=None)
+def test_sales_taxes_equal_the_receipts_minus_the_credit_notes(
+    sales: list[tuple[str, str, Decimal | None]],
+) -> None:
+    """Whatever was sold and credited, the report's taxes are the receipts' to the cent."""
+    import tempfile
+    import uuid
+
+    from desktop_app.db.database import open_database
+    from desktop_app.db.engine import sqlite_url
+    from desktop_app.db.models import Receipt
+    from desktop_app.services.desk.walkin import WalkInForm, register_walk_in
+    from desktop_app.services.money.credit_notes import issue_credit_note
+    from desktop_app.services.money.payments import PaymentInput
+    from tests.services.money_desk import setup_money_desk, total
+    from tests.services.reports_data import montreal
+
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(sqlite_url(Path(folder) / "h.sqlite3"))
+        try:
+            sessions = database.sessions
+            setup_money_desk(sessions)
+            for number, (method, category, credit) in enumerate(sales):
+                price = total(MONTREAL, category, sessions)
+                payment = (
+                    PaymentInput("cash", price, tendered=price)
+                    if method == "cash"
+                    else PaymentInput("card", price, reference=f"REF{number}")
+                )
+                result = register_walk_in(
+                    sessions,
+                    MONTREAL,
+                    WalkInForm(
+                        "Hy", f"Pothesis{number}", f"h{number}@example.org", None, category, "fr"
+                    ),
+                    payment,
+                    desk="D",
+                    staff="S",
+                    action_id=uuid.uuid4().hex,
+                    at=montreal(9, number),
+                )
+                if credit is not None and result.receipt is not None:
+                    issue_credit_note(
+                        sessions,
+                        result.receipt.receipt_id,
+                        amount=min(credit, price),
+                        reason="test",
+                        desk="D",
+                        staff="S",
+                    )
+            report = sales_report(sessions, MONTREAL)
+            with sessions() as session:
+                rows = session.scalars(select(Receipt)).all()
+            taxes: dict[str, Decimal] = {}
+            for row in rows:
+                for line in row.taxes["lines"]:
+                    taxes[line["code"]] = taxes.get(line["code"], Decimal(0)) + Decimal(
+                        line["amount"]
+                    )
+            assert report.totals.total == sum((row.total for row in rows), Decimal(0))
+            assert report.totals.subtotal == sum((row.subtotal for row in rows), Decimal(0))
+            assert dict(report.totals.taxes) == {
+                code: taxes.get(code, Decimal(0)) for code in report.tax_codes
+            }
+            assert report.totals.subtotal + sum(taxes.values(), Decimal(0)) == report.totals.total
+            by_method = sum((row.total for row in report.by_method[:2]), Decimal(0))
+            assert by_method == report.totals.total
+        finally:
+            database.dispose()
