@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db import immutability
 from desktop_app.db.engine import is_sqlite, make_engine, sqlite_path
 from desktop_app.db.models import Base
+from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
 
 log = logging.getLogger(__name__)
@@ -105,8 +106,10 @@ def upgrade_schema(engine: Engine) -> None:
 
 
 def backup_sqlite(source: Path, destination: Path) -> Path:
-    """Copy a live SQLite database consistently with SQLite's online backup API."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    """Copy a live SQLite database consistently with SQLite's online backup API, into an
+    owner-only file (it holds everything the database holds)."""
+    private_folder(destination.parent)
+    private_file(destination)
     with sqlite3.connect(source) as src, sqlite3.connect(destination) as dst:
         src.backup(dst)
     dst.close()

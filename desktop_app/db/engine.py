@@ -11,6 +11,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from desktop_app.db.private_files import private_database
+
 APP_NAME = "Passerelle"
 ENV_DATABASE = "PASSERELLE_DB"
 
@@ -84,7 +86,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # Names, emails, payments: readable by this account only (0700 / 0600).
+            private_database(path)
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

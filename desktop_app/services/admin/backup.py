@@ -19,6 +19,7 @@ from alembic.script import ScriptDirectory
 
 from desktop_app.db.database import alembic_config, backup_sqlite
 from desktop_app.db.engine import data_directory, sqlite_path
+from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
 
 DEFAULT_KEEP = 20
@@ -130,6 +131,8 @@ def backup_database(
         counter += 1
     partial = target.with_name(target.name + ".part")
     try:
+        private_folder(folder)
+        private_file(partial)  # owner-only before SQLite writes a byte into it
         backup_sqlite(source, partial)
         _self_contained(partial)
         verdict = _integrity(partial)
@@ -214,11 +217,13 @@ def restore_database(backup: Path, url: str, *, at: datetime | None = None) -> R
     stamp = (at or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     previous: Path | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
         if target.exists():
             previous = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+            private_file(previous)
             backup_sqlite(target, previous)
         incoming = target.with_name(target.name + ".restoring")
+        private_file(incoming)
         shutil.copyfile(backup, incoming)
         for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
             leftover.unlink(missing_ok=True)
