@@ -61,7 +61,9 @@ def open_for_gui(url: str, demo: bool) -> Database:
         for event in list_events(database.sessions):
             reassess_event(database.sessions, event.slug)
         if not has_staff(database.sessions):
-            create_staff(database.sessions, DEMO_SUPERVISOR, DEMO_PIN, "supervisor", by=None)
+            create_staff(
+                database.sessions, DEMO_SUPERVISOR, DEMO_PIN, "supervisor", by=None, demo=True
+            )
     return database
 
 

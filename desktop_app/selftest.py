@@ -354,8 +354,8 @@ def _pin(state: _State) -> str:
     from desktop_app.services.admin.staff import HASHER, create_staff, sign_in
 
     sessions = state.db().sessions
-    create_staff(sessions, "Self Test", "4821", "supervisor", by=None)
-    member = sign_in(sessions, "Self Test", "4821")
+    create_staff(sessions, "Self Test", "482193", "supervisor", by=None)
+    member = sign_in(sessions, "Self Test", "482193")
     if not member.is_supervisor:
         raise RuntimeError(f"signed in as {member.role}")
     return f"supervisor account created, signed in with PIN (argon2id, t={HASHER.time_cost})"

@@ -103,3 +103,37 @@ def cli_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "cli"
+
+
+def acting_staff(db: Database, name: str | None) -> str:
+    """Who a command acts as, for the audit log.
+
+    When the database has staff accounts, ``--staff`` must name an active one (an audit log
+    names people, not typos or whoever ran the command); it is returned as the account
+    spells it. Without accounts (a fresh or scripted database), any name goes, else the
+    system user's.
+    """
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
+    from desktop_app.services.admin.staff import list_staff
+
+    accounts = [account for account in list_staff(db.sessions) if account.active]
+    if not list_staff(db.sessions):
+        return " ".join((name or "").split()) or cli_user()
+    if not name or not name.strip():
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "This database has staff accounts: say who you are with --staff NAME.",
+            )
+        )
+    wanted = " ".join(name.split()).casefold()
+    for account in accounts:
+        if account.name.casefold() == wanted:
+            return account.name
+    raise NotFound(
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "There is no active staff account named '{name}'. See: passerelle staff list",
+        ),
+        name=name,
+    )

@@ -9,21 +9,13 @@ result says which); 1 when the desk refuses (``not_found``, ``cancelled``, ``pay
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.commands import add_db_option, add_json_option, opened, print_json
+from desktop_app.commands import acting_staff, add_db_option, add_json_option, opened, print_json
 
 if TYPE_CHECKING:
     from desktop_app.services.desk.checkin import CheckInResult
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "cli"
 
 
 def register(subparsers: Any) -> None:
@@ -39,7 +31,10 @@ def register(subparsers: Any) -> None:
     checkin.add_argument("code", metavar="CODE", help="the registration code (QR content)")
     checkin.add_argument("--desk", default="cli", metavar="NAME", help="desk name (default cli)")
     checkin.add_argument(
-        "--staff", default=None, metavar="NAME", help="who checks in (default: your user name)"
+        "--staff",
+        default=None,
+        metavar="NAME",
+        help="who checks in: a staff account's name (without accounts: your user name)",
     )
     checkin.add_argument(
         "--action-id",
@@ -94,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             args.event,
             args.code,
             desk=args.desk,
-            staff=args.staff or _user(),
+            staff=acting_staff(db, args.staff),
             action_id=args.action_id,
             override=override,
         )

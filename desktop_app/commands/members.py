@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.commands import add_db_option, add_json_option, opened, print_json
+from desktop_app.commands import acting_staff, add_db_option, add_json_option, opened, print_json
 from desktop_app.commands.person import add_person_options, verdict_lines
 
 if TYPE_CHECKING:
@@ -181,7 +181,7 @@ def run_import(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             sheet=args.sheet,
             mapping=mapping or None,
-            staff=args.staff,
+            staff=acting_staff(db, args.staff),
             forget_mapping=args.forget_mapping,
             allow_ending_most=args.allow_ending_most,
         )
@@ -217,7 +217,7 @@ def run_decide(args: argparse.Namespace) -> int:
             args.association,
             decision=args.decision,
             reason=args.reason,
-            staff=args.staff,
+            staff=acting_staff(db, args.staff),
             email=args.email,
             name=args.name,
             membership_number=args.membership_number,

@@ -13,7 +13,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop_app.commands import add_db_option, cli_user, opened, print_json, write_atomically
+from desktop_app.commands import (
+    acting_staff,
+    add_db_option,
+    cli_user,
+    opened,
+    print_json,
+    write_atomically,
+)
 from desktop_app.documents.report_data import Language, ReportDocument, label
 
 _PRESENCE = ("all", "checked-in", "no-show")
@@ -202,7 +209,7 @@ def _run_close(args: argparse.Namespace) -> int:
             db.sessions,
             args.event,
             desk=args.desk,
-            staff=args.staff,
+            staff=acting_staff(db, args.staff),
             counted_cash=args.counted_cash,
             opening_float=args.opening_float,
             note=args.note,

@@ -93,18 +93,18 @@ def test_staff_add_list_and_supervisor_override(
 ) -> None:
     _stdin(monkeypatch, "12\n")
     assert main(["--db", db, "staff", "add", "--name", "Marie Roy", "--role", "supervisor"]) == 1
-    assert "4 to 8 digits" in capsys.readouterr().err
-    _stdin(monkeypatch, "2468\n")
+    assert "6 to 8 digits" in capsys.readouterr().err
+    _stdin(monkeypatch, "246810\n")
     assert main(["--db", db, "staff", "add", "--name", "Marie Roy", "--role", "supervisor"]) == 0
     assert "Created supervisor account 'Marie Roy'" in capsys.readouterr().out
-    _stdin(monkeypatch, "1234\n")
+    _stdin(monkeypatch, "123456\n")
     assert main(["--db", db, "staff", "add", "--name", "Ana", "--role", "desk"]) == 1
     assert "supervisor must sign in" in capsys.readouterr().err
-    _stdin(monkeypatch, "1234\n0000\n")
+    _stdin(monkeypatch, "123456\n0000\n")
     args = ["--db", db, "staff", "add", "--name", "Ana", "--role", "desk", "--by", "Marie Roy"]
     assert main(args) == 1
     assert "name or PIN is wrong" in capsys.readouterr().err
-    _stdin(monkeypatch, "1234\n2468\n")
+    _stdin(monkeypatch, "123456\n246810\n")
     assert main(args) == 0
     capsys.readouterr()
     assert main(["--db", db, "staff", "list", "--json"]) == 0
@@ -114,14 +114,20 @@ def test_staff_add_list_and_supervisor_override(
         ("Marie Roy", "supervisor", True),
     ]
 
-    assert main(["--db", db, "checkin", "--event", MONTREAL, "U" * 16, "--supervisor", "Ana"]) == 1
+    checkin = ["--db", db, "checkin", "--event", MONTREAL, "U" * 16]
+    assert main(checkin) == 1  # now that accounts exist: who is checking in?
+    assert "say who you are with --staff NAME" in capsys.readouterr().err
+    assert main([*checkin, "--staff", "Nobody"]) == 1
+    assert "no active staff account named 'Nobody'" in capsys.readouterr().err
+    checkin = [*checkin, "--staff", "ana"]  # as the account spells it in the audit log
+    assert main([*checkin, "--supervisor", "Ana"]) == 1
     assert "needs a reason" in capsys.readouterr().err
-    _stdin(monkeypatch, "1234\n")
+    _stdin(monkeypatch, "123456\n")
     override = ["--supervisor", "Ana", "--reason", "pays tomorrow"]
-    assert main(["--db", db, "checkin", "--event", MONTREAL, "U" * 16, *override]) == 1
+    assert main([*checkin, *override]) == 1
     assert "Ana is not an active supervisor" in capsys.readouterr().err
-    _stdin(monkeypatch, "2468\n")
-    override = ["--supervisor", "Marie Roy", "--reason", "pays tomorrow"]
+    _stdin(monkeypatch, "246810\n")
+    override = ["--supervisor", "Marie Roy", "--reason", "pays tomorrow", "--staff", "Ana"]
     status, data = _checkin(db, capsys, "U" * 16, *override)
     assert (status, data["result"], data["overridden_by"]) == (0, "checked_in", "Marie Roy")
 

@@ -2,7 +2,7 @@
 
 Both example events (Montréal: GST + QST; Toronto: HST) with seller numbers that pass the
 business number's check digit, one BIOQuébec member organization (Université de Montréal,
-umontreal.ca), one supervisor (Sophie, PIN 2468) and registrations made on request.
+umontreal.ca), one supervisor (Sophie, PIN 246810) and registrations made on request.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ BEFORE_MONTREAL = datetime(2027, 3, 1, 15, 0, tzinfo=UTC)
 BEFORE_TORONTO = datetime(2027, 4, 20, 15, 0, tzinfo=UTC)
 GST_NO = "123456782 RT 0001"  # passes the business number's check digit
 QST_NO = "1234567890 TQ 0001"
-SUPERVISOR = Override(supervisor="Sophie", pin="2468", reason="Conférencière invitée")
+SUPERVISOR = Override(supervisor="Sophie", pin="246810", reason="Conférencière invitée")
 MEMBER_EMAIL = "camille.tremblay@umontreal.ca"
 D = Decimal
 
@@ -67,7 +67,7 @@ def setup_money_desk(sessions: sessionmaker[Session]) -> None:
                 valid_until=date(2027, 12, 31),
             )
         )
-    create_staff(sessions, "Sophie", "2468", "supervisor", by=None)
+    create_staff(sessions, "Sophie", "246810", "supervisor", by=None)
 
 
 def total(slug: str, category: str, sessions: sessionmaker[Session]) -> Decimal:

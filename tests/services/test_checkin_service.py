@@ -36,7 +36,7 @@ CODE = "ABCDEFGH23456789"
 @pytest.fixture
 def desk(database: Database) -> Database:
     setup_desk(database.sessions)
-    create_staff(database.sessions, "Marie Roy", "2468", "supervisor", by=None)
+    create_staff(database.sessions, "Marie Roy", "246810", "supervisor", by=None)
     return database
 
 
@@ -124,7 +124,7 @@ def test_payment_due_blocks_until_a_supervisor_overrides_with_pin_and_reason(
             CODE,
             desk="d1",
             staff="Ana",
-            override=Override("Marie Roy", "2468", ""),
+            override=Override("Marie Roy", "246810", ""),
         )
     assert check_in_rows(desk.sessions) == 0
     refused = audit_entries(desk.sessions, "checkin.override_refused")
@@ -136,7 +136,7 @@ def test_payment_due_blocks_until_a_supervisor_overrides_with_pin_and_reason(
         CODE,
         desk="d1",
         staff="Ana",
-        override=Override("marie roy", "2468", "Invoice to the employer"),
+        override=Override("marie roy", "246810", "Invoice to the employer"),
     )
     assert passed.outcome is CheckInOutcome.CHECKED_IN
     assert passed.overridden_by == "Marie Roy"
@@ -167,7 +167,7 @@ def test_balance_due_flag_and_membership_doubt_block(desk: Database) -> None:
         "B" * 16,
         desk="d",
         staff="s",
-        override=Override("Marie Roy", "2468", "Member card shown"),
+        override=Override("Marie Roy", "246810", "Member card shown"),
     )
     assert doubt.outcome is CheckInOutcome.CHECKED_IN
 

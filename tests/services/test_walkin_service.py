@@ -238,13 +238,13 @@ def test_complimentary_needs_a_supervisor(db: Database) -> None:
     with pytest.raises(Invalid, match="supervisor"):
         walk_in(db, speaker, free)
     with pytest.raises(Invalid, match="PIN"):
-        walk_in(db, speaker, free, override=Override("Sophie", "1111", "Conférencière"))
-    boss = sign_in(db.sessions, "Sophie", "2468")
-    create_staff(db.sessions, "Luc", "1357", "desk", by=boss)
+        walk_in(db, speaker, free, override=Override("Sophie", "111122", "Conférencière"))
+    boss = sign_in(db.sessions, "Sophie", "246810")
+    create_staff(db.sessions, "Luc", "135790", "desk", by=boss)
     with pytest.raises(Invalid, match="not an active supervisor"):
-        walk_in(db, speaker, free, override=Override("Luc", "1357", "Conférencière"))
+        walk_in(db, speaker, free, override=Override("Luc", "135790", "Conférencière"))
     with pytest.raises(Invalid, match="reason"):
-        walk_in(db, speaker, free, override=Override("Sophie", "2468", " "))
+        walk_in(db, speaker, free, override=Override("Sophie", "246810", " "))
     assert counts(db) == [0, 0, 0, 0, 0]
     result = walk_in(db, speaker, free, override=SUPERVISOR)
     assert result.receipt is None

@@ -4,7 +4,9 @@ Roles are ``desk`` (check in, search, walk-ins) and ``supervisor`` (also overrid
 managing accounts). The first account of a database is created without anyone signing in and
 must be a supervisor; every later account is created by an active supervisor.
 
-PINs are 4 to 8 digits. They are hashed with argon2id at parameters chosen for a desk laptop:
+New PINs are 6 to 8 digits (accounts made before with 4 or 5 still sign in; the demo's
+supervisor keeps 1234, as the sign-in dialog says). They are hashed with argon2id at
+parameters chosen for a desk laptop:
 ``time_cost=2``, ``memory_cost=19 MiB``, ``parallelism=1`` (the OWASP minimum for argon2id),
 which costs about 20 to 50 ms per sign-in -- unnoticeable to staff, yet slow enough to make
 guessing a stolen database's PINs expensive. A hash made with other parameters still verifies
@@ -21,13 +23,15 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db.models import StaffAccount
+from desktop_app.db.models import AuditEntry, StaffAccount
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
 from desktop_app.services.admin import audit
 
 ROLES: tuple[str, ...] = ("desk", "supervisor")
-PIN_MIN_DIGITS = 4
+PIN_MIN_DIGITS = 6
+"""For new PINs: a million combinations against a few thousand with four digits."""
 PIN_MAX_DIGITS = 8
+DEMO_PIN_MIN_DIGITS = 4
 NAME_MAX_LENGTH = 120
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -38,6 +42,67 @@ HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 _DUMMY_HASH = HASHER.hash("00000000")
 
 _T_WRONG = QT_TRANSLATE_NOOP("AppError", "The name or PIN is wrong.")
+_T_WAIT = QT_TRANSLATE_NOOP(
+    "AppError",
+    "Too many wrong PINs for this name: wait {seconds} s, then try again (or ask a supervisor).",
+)
+_T_LOCKED = QT_TRANSLATE_NOOP(
+    "AppError",
+    "This account is locked after {count} wrong PINs. A supervisor unlocks it (Staff, F11).",
+)
+
+FREE_ATTEMPTS = 5
+"""Wrong PINs in a row before each further attempt must wait (a typo or two is no lockout)."""
+LOCK_AFTER = 10
+"""Wrong PINs in a row that lock the account until a supervisor unlocks it."""
+DELAYS_S = (30, 60, 120, 240, 480)
+"""The wait after the 5th, 6th … 9th wrong PIN in a row: guessing a 6-digit PIN one try per
+delay would take years; a colleague who forgot waits half a minute."""
+_CHAIN_ACTIONS = ("staff.signed_in", "staff.sign_in_failed", "staff.unlocked", "staff.pin_changed")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Lockout:
+    """Where an account stands after wrong PINs in a row (read from the audit log, so every
+    desk on a shared database sees the same count)."""
+
+    failures: int
+    last_failure: datetime | None
+
+    @property
+    def locked(self) -> bool:
+        """Locked until a supervisor unlocks it."""
+        return self.failures >= LOCK_AFTER
+
+    def wait_s(self, now: datetime) -> int:
+        """Seconds to wait before the next attempt (0: may try now)."""
+        if self.failures < FREE_ATTEMPTS or self.last_failure is None or self.locked:
+            return 0
+        delay = DELAYS_S[min(self.failures - FREE_ATTEMPTS, len(DELAYS_S) - 1)]
+        left = delay - (now - self.last_failure).total_seconds()
+        return max(0, int(left + 0.999))
+
+
+def lockout(session: Session, account: StaffAccount) -> Lockout:
+    """The account's wrong PINs since its last sign-in, unlock or new PIN."""
+    entries = session.execute(
+        select(AuditEntry.action, AuditEntry.at)
+        .where(AuditEntry.subject == _subject(account), AuditEntry.action.in_(_CHAIN_ACTIONS))
+        .order_by(AuditEntry.id.desc())
+        .limit(LOCK_AFTER + 1)
+    ).all()
+    failures = 0
+    last: datetime | None = None
+    for action, at in entries:
+        if action != "staff.sign_in_failed":
+            break
+        failures += 1
+        last = last or at
+    return Lockout(failures, last)
 
 
 @dataclass(frozen=True)
@@ -72,18 +137,20 @@ class StaffAccountInfo:
     role: str
     active: bool
     created_at: datetime
+    locked: bool = False  # after LOCK_AFTER wrong PINs, until a supervisor unlocks it
 
 
-def validate_pin(pin: str) -> str:
-    """Return ``pin`` if it is 4 to 8 digits; raise ``Invalid`` with a clear message otherwise."""
+def validate_pin(pin: str, *, minimum: int = PIN_MIN_DIGITS) -> str:
+    """Return ``pin`` if it is ``minimum`` to 8 digits; raise ``Invalid`` with a clear message
+    otherwise."""
     if not (pin.isascii() and pin.isdigit()):
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "A PIN is made of digits only (0-9)."))
-    if not PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS:
+    if not minimum <= len(pin) <= PIN_MAX_DIGITS:
         raise Invalid(
             QT_TRANSLATE_NOOP(
                 "AppError", "A PIN has {low} to {high} digits; this one has {count}."
             ),
-            low=PIN_MIN_DIGITS,
+            low=minimum,
             high=PIN_MAX_DIGITS,
             count=len(pin),
         )
@@ -116,13 +183,14 @@ def _member(account: StaffAccount) -> StaffMember:
     return StaffMember(id=account.id, name=account.name, role=account.role)
 
 
-def _info(account: StaffAccount) -> StaffAccountInfo:
+def _info(account: StaffAccount, *, locked: bool = False) -> StaffAccountInfo:
     return StaffAccountInfo(
         id=account.id,
         name=account.name,
         role=account.role,
         active=account.active,
         created_at=account.created_at,
+        locked=locked,
     )
 
 
@@ -175,14 +243,16 @@ def create_staff(
     role: str,
     *,
     by: StaffMember | None,
+    demo: bool = False,
 ) -> StaffMember:
     """Create a staff account with an argon2-hashed PIN.
 
     ``by=None`` is allowed only while no account exists, and then ``role`` must be
     ``supervisor`` (the first run). Afterwards ``by`` must be an active supervisor.
+    ``demo`` allows the demo's short PIN (1234).
     """
     name = validate_name(name)
-    validate_pin(pin)
+    validate_pin(pin, minimum=DEMO_PIN_MIN_DIGITS if demo else PIN_MIN_DIGITS)
     _validate_role(role)
     pin_hash = HASHER.hash(pin)  # slow: outside the transaction
     with sessions.begin() as session:
@@ -222,10 +292,20 @@ def create_staff(
 def sign_in(sessions: sessionmaker[Session], name: str, pin: str) -> StaffMember:
     """The active staff member with this name and PIN; otherwise ``Invalid`` (audited).
 
-    The message never tells whether the name or the PIN was wrong.
+    The message never tells whether the name or the PIN was wrong. After ``FREE_ATTEMPTS``
+    wrong PINs in a row an account makes each attempt wait (``DELAYS_S``), and after
+    ``LOCK_AFTER`` it is locked until a supervisor unlocks it; while it waits or is locked,
+    no PIN is even checked.
     """
     with sessions.begin() as session:
         account = _find(session, name)
+        if account is not None:
+            standing = lockout(session, account)
+            if standing.locked:
+                raise Invalid(_T_LOCKED, count=standing.failures)
+            wait = standing.wait_s(_now())
+            if wait:
+                raise Invalid(_T_WAIT, seconds=wait)
         if account is not None and account.active and _pin_matches(account, pin):
             _rehash_if_needed(account, pin)
             audit.record(session, "staff.signed_in", staff=account.name, subject=_subject(account))
@@ -238,8 +318,36 @@ def sign_in(sessions: sessionmaker[Session], name: str, pin: str) -> StaffMember
             staff=" ".join(name.split())[:NAME_MAX_LENGTH] or None,
             subject=_subject(account) if account else None,
             detail={"reason": "inactive" if account is not None and not account.active else None},
+            at=_now(),
         )
+        locked_now = account is not None and lockout(session, account).locked
+        if locked_now and account is not None:
+            audit.record(
+                session,
+                "staff.locked",
+                subject=_subject(account),
+                detail={"name": account.name, "failures": LOCK_AFTER},
+                at=_now(),
+            )
+    if locked_now:  # the wrong PIN and the lock are recorded (committed) before saying so
+        raise Invalid(_T_LOCKED, count=LOCK_AFTER)
     raise Invalid(_T_WRONG)
+
+
+def unlock(sessions: sessionmaker[Session], staff_id: int, *, by: StaffMember) -> StaffAccountInfo:
+    """A supervisor unlocks an account locked (or waiting) after wrong PINs (audited)."""
+    with sessions.begin() as session:
+        _require_supervisor(session, by)
+        account = _get(session, staff_id)
+        audit.record(
+            session,
+            "staff.unlocked",
+            staff=by.name,
+            subject=_subject(account),
+            detail={"name": account.name},
+            at=_now(),
+        )
+        return _info(account, locked=False)
 
 
 def sign_out(sessions: sessionmaker[Session], staff: StaffMember, desk: str) -> None:
@@ -279,7 +387,10 @@ def list_staff(sessions: sessionmaker[Session]) -> list[StaffAccountInfo]:
     """Every staff account, by name (active and inactive)."""
     with sessions() as session:
         accounts = session.scalars(select(StaffAccount)).all()
-        return sorted((_info(a) for a in accounts), key=lambda a: a.name.casefold())
+        return sorted(
+            (_info(a, locked=lockout(session, a).locked) for a in accounts),
+            key=lambda a: a.name.casefold(),
+        )
 
 
 def _get(session: Session, staff_id: int) -> StaffAccount:

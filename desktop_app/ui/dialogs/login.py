@@ -37,6 +37,10 @@ class LoginMode(StrEnum):
     FIRST_RUN = "first_run"  # no account yet: create the first supervisor
 
 
+DEMO_NAME = "Demo"
+"""The demo database's supervisor (``app.DEMO_SUPERVISOR``)."""
+
+
 class LoginDialog(QDialog):
     """Name and PIN; the first run asks for the first supervisor's name and PIN twice."""
 
@@ -52,6 +56,7 @@ class LoginDialog(QDialog):
         self.worker = worker
         self.office = office
         self.mode = LoginMode.CHECKING
+        self.demo = False  # the demo database's supervisor "Demo" (PIN 1234) is listed
         self.member: StaffMember | None = None
         self._busy = False
 
@@ -129,6 +134,8 @@ class LoginDialog(QDialog):
         self.error.show_error(error)
 
     def _names(self, names: list[str]) -> None:
+        self.demo = DEMO_NAME in names
+        self.retranslate()
         completer = QCompleter(names, self.name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -229,17 +236,26 @@ class LoginDialog(QDialog):
             )
         else:
             self.setWindowTitle(self.tr("Sign in"))
-            self.intro.setText(self.tr("Sign in with your name and PIN."))
+            intro = self.tr("Sign in with your name and PIN.")
+            if self.demo:
+                intro += " " + self.tr(
+                    "Demo data: sign in as Demo, PIN 1234 (a short PIN kept for the demo only;"
+                    " real accounts have 6 to 8 digits)."
+                )
+            self.intro.setText(intro)
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Sign in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.name_label.setText(self.tr("&Name"))
         self.pin_label.setText(self.tr("&PIN"))
         self.pin_again_label.setText(self.tr("PIN &again"))
-        self.pin.setPlaceholderText(
-            self.tr("{low} to {high} digits").format(
-                low=staff.PIN_MIN_DIGITS, high=staff.PIN_MAX_DIGITS
+        if first:
+            self.pin.setPlaceholderText(
+                self.tr("{low} to {high} digits").format(
+                    low=staff.PIN_MIN_DIGITS, high=staff.PIN_MAX_DIGITS
+                )
             )
-        )
+        else:
+            self.pin.setPlaceholderText("")
         if self.mode is LoginMode.CHECKING:
             self.status.setText(self.tr("Opening the staff list…"))
 

@@ -26,7 +26,7 @@ from tests.demo_copies import copy_filled
 
 SLUG = "forum-montreal-2027"
 SUPERVISOR = "Marie Roy"
-PIN = "2468"
+PIN = "246810"
 
 
 def fill(database: Database, registrations: int = 120) -> None:

@@ -109,8 +109,8 @@ def test_a_volunteer_cannot_open_the_reports(
     qtbot: QtBot, database: Database, tmp_path: Path
 ) -> None:
     copy_filled(database, ("desk-with-morning",), _fill_with_morning)
-    boss = create_staff(database.sessions, "Sophie", "2468", "supervisor", by=None)
-    volunteer = create_staff(database.sessions, "Paul", "1357", "desk", by=boss)
+    boss = create_staff(database.sessions, "Sophie", "246810", "supervisor", by=None)
+    volunteer = create_staff(database.sessions, "Paul", "135790", "desk", by=boss)
     made = make_desk(database, tmp_path / "desk.ini", staff=volunteer)
     qtbot.addWidget(made.window)
     try:

@@ -19,7 +19,7 @@ from desktop_app.ui.desk.outcome import Tone
 from tests.services.desk_data import audit_entries
 from tests.ui.desk.desk_harness import SLUG, Desk, fill, make_desk, registration, scan, wait_tone
 
-CLERK, CLERK_PIN = "Luc Gagnon", "1357"
+CLERK, CLERK_PIN = "Luc Gagnon", "135790"
 
 
 @pytest.fixture

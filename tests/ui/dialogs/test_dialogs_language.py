@@ -82,7 +82,7 @@ def test_the_start_dialog_switches_to_french_and_keeps_the_desk_name(
 def test_the_sign_in_dialog_switches_language_and_keeps_the_name(
     qtbot: QtBot, worker: Worker, demo_db: Database, choose: Choices
 ) -> None:
-    create_staff(demo_db.sessions, "Marie Roy", "2468", "supervisor", by=None)
+    create_staff(demo_db.sessions, "Marie Roy", "246810", "supervisor", by=None)
     dialog = LoginDialog(None, worker, Office(demo_db.sessions), choose_language=choose)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "Sign in" in dialog.intro.text(), timeout=5000)

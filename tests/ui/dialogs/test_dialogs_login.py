@@ -30,9 +30,9 @@ def worker(database: Database) -> Iterator[Worker]:
 
 @pytest.fixture
 def boss(database: Database) -> StaffMember:
-    """A database whose first supervisor is Marie Roy (PIN 4321), with desk staff Paul (1111)."""
-    first = staff.create_staff(database.sessions, "Marie Roy", "4321", "supervisor", by=None)
-    staff.create_staff(database.sessions, "Paul Desk", "1111", "desk", by=first)
+    """The first supervisor Marie Roy (PIN 432109), and desk staff Paul (111122)."""
+    first = staff.create_staff(database.sessions, "Marie Roy", "432109", "supervisor", by=None)
+    staff.create_staff(database.sessions, "Paul Desk", "111122", "desk", by=first)
     return first
 
 
@@ -53,13 +53,13 @@ def test_first_run_creates_the_supervisor_then_signing_in_works(
     assert dialog.pin_again.isVisible()
 
     dialog.name.setText("  Hélène   Côté ")
-    qtbot.keyClicks(dialog.pin, "2468")
+    qtbot.keyClicks(dialog.pin, "246810")
     qtbot.keyClicks(dialog.pin_again, "2460")
     dialog.confirm()
     assert "differ" in dialog.error.text()
     assert not staff.has_staff(database.sessions)
 
-    qtbot.keyClicks(dialog.pin_again, "2468")
+    qtbot.keyClicks(dialog.pin_again, "246810")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.keyClick(dialog.pin_again, Qt.Key.Key_Return)
     assert dialog.member is not None
@@ -70,7 +70,7 @@ def test_first_run_creates_the_supervisor_then_signing_in_works(
     assert again.mode is LoginMode.SIGN_IN
     assert not again.pin_again.isVisible()
     again.name.setText("hélène côté")
-    qtbot.keyClicks(again.pin, "2468")
+    qtbot.keyClicks(again.pin, "246810")
     with qtbot.waitSignal(again.accepted, timeout=5000):
         again.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert again.member == dialog.member
@@ -82,7 +82,7 @@ def test_a_wrong_pin_is_stated_and_the_pin_cleared(
     del boss
     dialog = open_login(qtbot, worker, database)
     dialog.name.setText("Paul Desk")
-    qtbot.keyClicks(dialog.pin, "9999")
+    qtbot.keyClicks(dialog.pin, "999988")
     dialog.confirm()
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
     assert dialog.error.text() == "The name or PIN is wrong."
@@ -90,7 +90,7 @@ def test_a_wrong_pin_is_stated_and_the_pin_cleared(
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.member is None
 
-    qtbot.keyClicks(dialog.pin, "1111")
+    qtbot.keyClicks(dialog.pin, "111122")
     assert dialog.error.isHidden()  # typing again clears the error
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.confirm()
@@ -143,7 +143,7 @@ def test_override_needs_every_field(
     dialog.name.setText("Marie Roy")
     dialog.confirm()
     assert dialog.error.text() == "Enter the supervisor's PIN."
-    qtbot.keyClicks(dialog.pin, "4321")
+    qtbot.keyClicks(dialog.pin, "432109")
     dialog.reason.setPlainText("   ")
     dialog.confirm()
     assert "reason" in dialog.error.text()
@@ -155,7 +155,7 @@ def test_override_refuses_a_wrong_pin_or_a_desk_account_and_returns_a_good_one(
 ) -> None:
     dialog = open_override(qtbot, worker, database)
     dialog.name.setText("Paul Desk")
-    qtbot.keyClicks(dialog.pin, "1111")
+    qtbot.keyClicks(dialog.pin, "111122")
     dialog.reason.setPlainText("Pays by cheque tomorrow")
     dialog.confirm()
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
@@ -168,8 +168,8 @@ def test_override_refuses_a_wrong_pin_or_a_desk_account_and_returns_a_good_one(
     assert dialog.pin.text() == ""
     assert dialog.isVisible()
 
-    qtbot.keyClicks(dialog.pin, "4321")
+    qtbot.keyClicks(dialog.pin, "432109")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # Enter in the reason confirms
-    assert dialog.override == Override("Marie Roy", "4321", "Pays by cheque tomorrow")
+    assert dialog.override == Override("Marie Roy", "432109", "Pays by cheque tomorrow")
     assert dialog.supervisor == boss

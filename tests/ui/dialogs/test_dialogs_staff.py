@@ -30,8 +30,8 @@ def worker(database: Database) -> Iterator[Worker]:
 
 @pytest.fixture
 def boss(database: Database) -> StaffMember:
-    first = staff.create_staff(database.sessions, "Marie Roy", "4321", "supervisor", by=None)
-    staff.create_staff(database.sessions, "Paul Desk", "1111", "desk", by=first)
+    first = staff.create_staff(database.sessions, "Marie Roy", "432109", "supervisor", by=None)
+    staff.create_staff(database.sessions, "Paul Desk", "111122", "desk", by=first)
     return first
 
 
@@ -85,16 +85,16 @@ def test_lists_adds_deactivates_and_sets_a_pin(
 
     # Add a desk account; the two PINs must match.
     dialog.name.setText("Zoé Tremblay")
-    qtbot.keyClicks(dialog.pin, "2468")
+    qtbot.keyClicks(dialog.pin, "246810")
     qtbot.keyClicks(dialog.pin_again, "2460")
     dialog.add_account()
     assert "differ" in dialog.error.text()
-    qtbot.keyClicks(dialog.pin_again, "2468")
+    qtbot.keyClicks(dialog.pin_again, "246810")
     qtbot.keyClick(dialog.pin_again, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 3, timeout=5000)
     assert dialog.status.text() == "Zoé Tremblay can now sign in."
     assert dialog.selected() is not None and dialog.selected().name == "Zoé Tremblay"
-    assert staff.sign_in(database.sessions, "Zoé Tremblay", "2468").role == "desk"
+    assert staff.sign_in(database.sessions, "Zoé Tremblay", "246810").role == "desk"
 
     # Deactivate Paul: he can no longer sign in.
     select(dialog, "Paul Desk")
@@ -104,16 +104,16 @@ def test_lists_adds_deactivates_and_sets_a_pin(
         lambda: ("Paul Desk", "Desk staff", "Deactivated") in rows(dialog), timeout=5000
     )
     with pytest.raises(Invalid):
-        staff.sign_in(database.sessions, "Paul Desk", "1111")
+        staff.sign_in(database.sessions, "Paul Desk", "111122")
     assert dialog.toggle_active.text() == "&Reactivate"
 
     # A new PIN for Zoé.
     select(dialog, "Zoé Tremblay")
-    qtbot.keyClicks(dialog.new_pin, "13579")
-    qtbot.keyClicks(dialog.new_pin_again, "13579")
+    qtbot.keyClicks(dialog.new_pin, "135791")
+    qtbot.keyClicks(dialog.new_pin_again, "135791")
     dialog.set_pin.click()
     qtbot.waitUntil(lambda: "PIN is changed" in dialog.status.text(), timeout=5000)
-    assert staff.sign_in(database.sessions, "Zoé Tremblay", "13579").name == "Zoé Tremblay"
+    assert staff.sign_in(database.sessions, "Zoé Tremblay", "135791").name == "Zoé Tremblay"
 
 
 def test_the_service_refusals_are_stated(
@@ -121,8 +121,8 @@ def test_the_service_refusals_are_stated(
 ) -> None:
     dialog = open_dialog(qtbot, worker, database, boss)
     dialog.name.setText("paul desk")
-    qtbot.keyClicks(dialog.pin, "5555")
-    qtbot.keyClicks(dialog.pin_again, "5555")
+    qtbot.keyClicks(dialog.pin, "555566")
+    qtbot.keyClicks(dialog.pin_again, "555566")
     dialog.add_account()
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
     assert "already a staff member" in dialog.error.text()

@@ -46,7 +46,7 @@ def demo(database: Database) -> Database:
         event = session.scalars(select(Event).where(Event.slug == SLUG)).one()
         event.gst_hst_number = "123456782 RT 0001"
         event.qst_number = "1234567890 TQ 0001"
-    create_staff(database.sessions, "Marie Roy", "4321", "supervisor", by=None)
+    create_staff(database.sessions, "Marie Roy", "432109", "supervisor", by=None)
     return database
 
 
@@ -227,7 +227,7 @@ def test_complimentary_needs_a_supervisor(
     worker.wait(5000)
     assert count(demo, Registration) == registrations  # the supervisor said no
 
-    answer[0] = Override("Marie Roy", "4321", "Journalist covering the forum")
+    answer[0] = Override("Marie Roy", "432109", "Journalist covering the forum")
     with qtbot.waitSignal(dialog.registered, timeout=10_000) as signal:
         dialog.confirm()
     result = signal.args[0]
