@@ -45,6 +45,15 @@ def timed(function: Callable[[], Any], runs: int = 5) -> tuple[float, float]:
     return statistics.median(times), max(times)
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the
+    parent across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def export_child(url: str, path: str) -> None:
     """In a fresh process: every registration of both events to one XLSX; time and memory."""
     from dataclasses import replace
@@ -54,7 +63,7 @@ def export_child(url: str, path: str) -> None:
     from desktop_app.services.reports.exports import ExportFormat, export_report
 
     database = open_database(url)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _peak_mb()
     started = time.perf_counter()
     documents = [attendees_document(attendee_list(database.sessions, slug)) for slug in EVENTS]
     document = replace(documents[0], sections=tuple(d.sections[0] for d in documents))
@@ -63,7 +72,7 @@ def export_child(url: str, path: str) -> None:
         database.sessions, document, Path(path), ExportFormat.XLSX, "en", staff="bench"
     )
     done = time.perf_counter()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = _peak_mb()
     print(
         json.dumps(
             {
@@ -71,20 +80,67 @@ def export_child(url: str, path: str) -> None:
                 "query_s": built - started,
                 "write_s": done - built,
                 "total_s": done - started,
-                "peak_mb": peak / 1024,
-                "before_mb": before / 1024,
+                "peak_mb": peak,
+                "before_mb": before,
                 "file_mb": Path(path).stat().st_size / 1e6,
             }
         )
     )
 
 
+def _more_payments(sessions: Any, wanted: int) -> None:
+    """Copies of the walk-ins' real payments and receipts (new numbers, same amounts and
+    taxes) until there are ``wanted`` payments: the sales report reads rows, and 5,000
+    walk-ins through the service would take the bench most of an hour."""
+    from sqlalchemy import insert
+
+    from desktop_app.db.models import Receipt, ReceiptSeries
+
+    with sessions.begin() as session:
+        payments = session.scalars(select(Payment).order_by(Payment.id)).all()
+        receipts = {
+            r.payment_id: r
+            for r in session.scalars(select(Receipt).where(Receipt.kind == "receipt"))
+        }
+        series = {s.id: s for s in session.scalars(select(ReceiptSeries))}
+        models = [payments[i % len(payments)] for i in range(max(0, wanted - len(payments)))]
+        if not models:
+            return
+        payment_rows = [
+            {c.key: getattr(m, c.key) for c in Payment.__table__.columns if c.key != "id"}
+            | {"action_id": f"bench-{i}"}
+            for i, m in enumerate(models)
+        ]
+        ids = session.execute(insert(Payment).returning(Payment.id), payment_rows).scalars().all()
+        receipt_rows = []
+        for model, new_id in zip(models, ids, strict=True):
+            original = receipts.get(model.id)
+            if original is None:
+                continue
+            numbering = series[original.series_id]
+            receipt_rows.append(
+                {
+                    c.key: getattr(original, c.key)
+                    for c in Receipt.__table__.columns
+                    if c.key != "id"
+                }
+                | {"payment_id": new_id, "number": numbering.next_number}
+            )
+            numbering.next_number += 1
+        if receipt_rows:
+            session.execute(insert(Receipt), receipt_rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--registrations", type=int, default=100_000)
-    parser.add_argument("--walk-ins", type=int, default=2500, help="per event")
+    parser.add_argument("--walk-ins", type=int, default=150, help="through the service, per event")
+    parser.add_argument("--payments", type=int, default=5000, help="in all (copies of real ones)")
     parser.add_argument("--share", type=float, default=0.63)
     parser.add_argument("--pg", metavar="URL")
+    parser.add_argument(
+        "--reuse", type=Path, metavar="FILE", help="a SQLite file this bench filled before"
+    )
     parser.add_argument("--export-child", nargs=2, metavar=("URL", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.export_child:
@@ -92,6 +148,9 @@ def main() -> None:
         return
 
     folder = Path(tempfile.mkdtemp())
+    if args.reuse is not None and args.reuse.exists():
+        _time_reports(sqlite_url(args.reuse), "SQLite", folder)
+        return
     if args.pg:
         engine = create_engine(normalise_url(args.pg))
         with engine.begin() as connection:
@@ -100,7 +159,7 @@ def main() -> None:
         engine.dispose()
         url = args.pg
     else:
-        url = sqlite_url(folder / "bench.sqlite3")
+        url = sqlite_url(args.reuse or folder / "bench.sqlite3")
     database = open_database(url)
     backend = "PostgreSQL" if args.pg else "SQLite"
     started = time.perf_counter()
@@ -112,6 +171,7 @@ def main() -> None:
     started = time.perf_counter()
     for slug in EVENTS:
         simulate_morning(database.sessions, slug, share=args.share, walk_ins=args.walk_ins)
+    _more_payments(database.sessions, args.payments)
     with database.sessions() as session:
         checked = session.scalar(
             select(func.count()).select_from(CheckIn).where(CheckIn.undone_at.is_(None))
@@ -123,6 +183,12 @@ def main() -> None:
         f"registrations in {time.perf_counter() - started:.1f} s"
     )
 
+    database.dispose()
+    _time_reports(url, backend, folder)
+
+
+def _time_reports(url: str, backend: str, folder: Path) -> None:
+    database = open_database(url)
     from desktop_app.services.office import Office
     from desktop_app.services.reports import (
         attendance_report,
@@ -134,6 +200,9 @@ def main() -> None:
 
     sessions = database.sessions
     slug = EVENTS[0]
+    first = Office(sessions).reports.dashboard(slug)
+    assert first is not None
+    token = first.token
     figures = {
         "attendance --json": lambda: json.dumps(attendance_report(sessions, slug).to_json()),
         "partnership --json": lambda: json.dumps(partnership_report(sessions).to_json()),
@@ -141,7 +210,12 @@ def main() -> None:
         "attendees --no-show --json": lambda: json.dumps(
             attendee_list(sessions, slug, presence=Presence.NO_SHOW).to_json(), default=str
         ),
-        "Reports window refresh (worker)": lambda: Office(sessions).reports.dashboard(slug),
+        "Reports window refresh after a change (worker)": lambda: Office(
+            sessions
+        ).reports.dashboard(slug),
+        "Reports window refresh, nothing new (worker)": lambda: Office(sessions).reports.dashboard(
+            slug, token
+        ),
     }
     print(f"\n| {backend}, {slug} | median ms | max ms |\n|---|---:|---:|")
     for name, function in figures.items():

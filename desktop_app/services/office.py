@@ -12,8 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.db.models import AuditEntry, CheckIn, Payment, Receipt, Registration
 from desktop_app.documents.receipt import ReceiptLayout
 from desktop_app.documents.report_data import Language, ReportDocument
 from desktop_app.documents.report_pdf import render_report_pdf
@@ -25,12 +27,22 @@ from desktop_app.services.money.receipt_files import write_private_pdf
 from desktop_app.services.money.receipt_lookup import ReceiptSummary, find_receipts
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.reports import closing
-from desktop_app.services.reports.attendance import AttendanceReport, attendance_report
+from desktop_app.services.reports.attendance import (
+    AttendanceReport,
+    attendance_of,
+    attendance_report,
+)
 from desktop_app.services.reports.attendees import AttendeeList, Presence, attendee_list
 from desktop_app.services.reports.closing import DeskClosingReport
+from desktop_app.services.reports.common import load_heading
 from desktop_app.services.reports.exports import ExportFormat, export_report, record_export
 from desktop_app.services.reports.partnership import PartnershipReport, partnership_report
-from desktop_app.services.reports.sales import SalesReport, sales_report
+from desktop_app.services.reports.sales import (
+    SalesReport,
+    SalesSummary,
+    sales_report,
+    sales_summary,
+)
 from desktop_app.services.sync.conflicts import SyncConflict, list_conflicts
 
 Sessions: TypeAlias = sessionmaker[Session]
@@ -106,13 +118,25 @@ class Receipts:
         )
 
 
+def change_token(session: Session) -> tuple[int, ...]:
+    """The newest row of every table a report counts: any action at any desk (a check-in, an
+    undo, a payment, a walk-in, an edit, an import) adds at least one of them (the audit
+    log records each change)."""
+    newest = [
+        select(func.max(model.id)).scalar_subquery()
+        for model in (AuditEntry, Registration, CheckIn, Payment, Receipt)
+    ]
+    return tuple(int(value or 0) for value in session.execute(select(*newest)).one())
+
+
 @dataclass(frozen=True)
 class Dashboard:
     """What the Reports window shows of the open event, computed in one call off the GUI
     thread: attendance (arrivals split by membership) and sales."""
 
-    attendance: AttendanceReport
-    sales: SalesReport
+    attendance: AttendanceReport  # without the organizations (the exports have them)
+    sales: SalesSummary
+    token: tuple[int, ...] = ()  # what the database looked like (see ``Reports.dashboard``)
 
 
 @dataclass(frozen=True)
@@ -121,9 +145,28 @@ class Reports:
 
     sessions: Sessions
 
-    def dashboard(self, slug: str) -> Dashboard:
-        """The live view's figures (a few GROUP BY queries)."""
-        return Dashboard(attendance_report(self.sessions, slug), sales_report(self.sessions, slug))
+    def dashboard(self, slug: str, since: tuple[int, ...] = ()) -> Dashboard | None:
+        """The live view's figures (a few GROUP BY queries, no receipt read); ``None`` when
+        nothing changed since the dashboard whose ``token`` is ``since`` (one indexed read:
+        the window polls every few seconds and most polls find nothing new)."""
+        with self.sessions() as session:
+            token = change_token(session)
+            if since and token == since:
+                return None
+            event_id, heading = load_heading(session, slug)
+            return Dashboard(
+                attendance_of(session, event_id, heading, organizations=False),
+                sales_summary(session, event_id),
+                token,
+            )
+
+    def attendance(self, slug: str) -> AttendanceReport:
+        """Report 1, organizations included."""
+        return attendance_report(self.sessions, slug)
+
+    def sales(self, slug: str) -> SalesReport:
+        """Report 3, taxes by code."""
+        return sales_report(self.sessions, slug)
 
     def attendees(
         self, slug: str, presence: Presence = Presence.ALL, association: str | None = None

@@ -156,3 +156,36 @@ def test_attendee_lists_filter_presence_and_what_an_association_may_receive(
 def test_an_unknown_event_is_said_plainly(database: Database) -> None:
     with pytest.raises(NotFound):
         attendance_report(database.sessions, "no-such-event")
+
+
+def test_the_live_view_agrees_with_the_full_reports(database: Database, scenario: Scenario) -> None:
+    from desktop_app.services.office import Office
+
+    live = Office(database.sessions).reports.dashboard(MONTREAL)
+    full = sales_report(database.sessions, MONTREAL)
+    assert live.sales.total == full.totals.total and live.sales.subtotal == full.totals.subtotal
+    assert live.sales.taxes == sum((amount for _, amount in full.totals.taxes), Decimal(0))
+    assert (live.sales.receipts, live.sales.credit_notes) == (full.receipts, full.credit_notes)
+    methods = {row.key: row for row in full.by_method}
+    for line in live.sales.by_method:
+        assert (line.count, line.total) == (methods[line.method].count, methods[line.method].total)
+    attendance = attendance_report(database.sessions, MONTREAL)
+    assert live.attendance.by_association == attendance.by_association
+    assert live.attendance.arrivals == attendance.arrivals
+    assert live.attendance.by_organization == ()  # the live view does without them
+
+
+def test_the_live_view_recomputes_only_after_a_change(
+    database: Database, scenario: Scenario
+) -> None:
+    from desktop_app.services.desk.checkin import check_in
+    from desktop_app.services.office import Office
+
+    reports = Office(database.sessions).reports
+    first = reports.dashboard(MONTREAL)
+    assert first is not None
+    assert reports.dashboard(MONTREAL, first.token) is None  # nothing new: nothing recomputed
+    check_in(database.sessions, MONTREAL, "R6", desk="Desk 3", staff="Aïcha")
+    again = reports.dashboard(MONTREAL, first.token)
+    assert again is not None
+    assert again.attendance.checked_in == first.attendance.checked_in + 1

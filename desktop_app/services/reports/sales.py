@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from desktop_app.db.models import Payment, PriceCategory, Receipt, ReceiptSeries, Registration
 from desktop_app.domain.accounts import PaymentMethod
@@ -253,4 +253,91 @@ def _series(session: Session, event_id: int) -> tuple[SeriesRange, ...]:
             str(code), int(first), int(last), int(issued or 0), int(count) - int(issued or 0)
         )
         for code, first, last, issued, count in result
+    )
+
+
+@dataclass(frozen=True)
+class MethodTotal:
+    """One payment method's count and amounts (taxes together), for the live view."""
+
+    method: str
+    count: int
+    subtotal: Decimal
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class SalesSummary:
+    """What the Reports window shows of the sales: sums in SQL only (no receipt is read),
+    so a refresh stays cheap at thousands of receipts. The full report (``sales_report``)
+    splits the taxes by code."""
+
+    by_method: tuple[MethodTotal, ...]
+    subtotal: Decimal  # receipted, credit notes subtracted
+    total: Decimal
+    receipts: int
+    credit_notes: int
+    series: tuple[SeriesRange, ...]
+
+    @property
+    def taxes(self) -> Decimal:
+        """Every tax of the receipted sales together."""
+        return self.total - self.subtotal
+
+
+def sales_summary(session: Session, event_id: int) -> SalesSummary:
+    """The live view's sales for event ``event_id``, in the caller's session."""
+    original = aliased(Receipt)
+    paid_by = aliased(Payment)
+    first_paid_by = aliased(Payment)
+    method = case((Receipt.kind == "receipt", paid_by.method), else_=first_paid_by.method)
+    lines: dict[str, list[Any]] = {m.value: [0, ZERO, ZERO] for m in PaymentMethod}
+    subtotal = total = ZERO
+    receipts = credit_notes = 0
+    for how, kind, count, sub, tot in session.execute(
+        select(
+            method, Receipt.kind, func.count(), func.sum(Receipt.subtotal), func.sum(Receipt.total)
+        )
+        .join(Registration, Registration.id == Receipt.registration_id)
+        .outerjoin(paid_by, paid_by.id == Receipt.payment_id)
+        .outerjoin(original, original.id == Receipt.refers_to_id)
+        .outerjoin(first_paid_by, first_paid_by.id == original.payment_id)
+        .where(Registration.event_id == event_id)
+        .group_by(method, Receipt.kind)
+    ):
+        line = lines.setdefault(str(how or "cash"), [0, ZERO, ZERO])
+        if kind == "receipt":
+            line[0] += int(count)
+            receipts += int(count)
+        else:
+            credit_notes += int(count)
+        line[1] += sub or ZERO
+        line[2] += tot or ZERO
+        subtotal += sub or ZERO
+        total += tot or ZERO
+    for stored, count, amount in session.execute(
+        select(Payment.method, func.count(), func.sum(Payment.amount))
+        .join(Registration, Registration.id == Payment.registration_id)
+        .where(
+            Registration.event_id == event_id,
+            Payment.method.in_(
+                (_STORED[PaymentMethod.INVOICE], _STORED[PaymentMethod.COMPLIMENTARY])
+            ),
+        )
+        .group_by(Payment.method)
+    ):
+        key = (
+            PaymentMethod.INVOICE.value
+            if stored == "invoice"
+            else PaymentMethod.COMPLIMENTARY.value
+        )
+        lines[key][0] += int(count)
+        lines[key][2] += amount or ZERO
+    return SalesSummary(
+        by_method=tuple(MethodTotal(m.value, *lines[m.value]) for m in PaymentMethod),
+        subtotal=subtotal,
+        total=total,
+        receipts=receipts,
+        credit_notes=credit_notes,
+        series=_series(session, event_id),
     )

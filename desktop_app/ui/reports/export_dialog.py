@@ -39,9 +39,9 @@ def build_document(context: DeskContext, report: str, association: str | None) -
     reports = context.office.reports
     slug = context.slug
     if report == "attendance":
-        return documents.attendance_document(reports.dashboard(slug).attendance)
+        return documents.attendance_document(reports.attendance(slug))
     if report == "sales":
-        return documents.sales_document(reports.dashboard(slug).sales)
+        return documents.sales_document(reports.sales(slug))
     if report == "partnership":
         return documents.partnership_document(reports.partnership())
     presence = {"no-show": Presence.NO_SHOW, "checked-in": Presence.CHECKED_IN}.get(

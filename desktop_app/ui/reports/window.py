@@ -213,20 +213,22 @@ class ReportsWindow(QDialog):
         super().closeEvent(event)
 
     def refresh_all(self) -> None:
-        """The figures and the no-show list."""
-        self.refresh()
+        """The figures (recomputed) and the no-show list."""
+        self.refresh(force=True)
         self.load_no_shows()
 
-    def refresh(self) -> None:
-        """The figures, on the reader worker; one refresh at a time."""
+    def refresh(self, *, force: bool = False) -> None:
+        """The figures, on the reader worker; one refresh at a time, recomputed only when
+        something changed in the database (or when asked)."""
         if self._refreshing:
             return
         self._refreshing = True
         slug = self.context.slug
+        since = () if force or self.dashboard is None else self.dashboard.token
         submit(
             self.context.reader,
             self,
-            lambda: self.reports.dashboard(slug),
+            lambda: self.reports.dashboard(slug, since),
             self._show_dashboard,
             self._failed,
         )
@@ -249,11 +251,14 @@ class ReportsWindow(QDialog):
         self._refreshing = self._loading_list = False
         self.error.show_error(error)
 
-    def _show_dashboard(self, dashboard: Dashboard) -> None:
+    def _show_dashboard(self, dashboard: Dashboard | None) -> None:
         self._refreshing = False
-        self.error.clear()
-        self.dashboard = dashboard
+        self.error.clear_error()
         self.refreshed_at = datetime.now().astimezone()
+        if dashboard is None:  # nothing changed: the figures stand, checked just now
+            self._show_time()
+            return
+        self.dashboard = dashboard
         self._fill_dashboard()
 
     def _show_no_shows(self, people: AttendeeList) -> None:
@@ -278,7 +283,7 @@ class ReportsWindow(QDialog):
                 expected=attendance.registered,
                 no_show=attendance.no_show,
                 cancelled=attendance.cancelled,
-                total=money(sales.totals.total, language),
+                total=money(sales.total, language),
             )
         )
         if self.refreshed_at is not None:
@@ -310,19 +315,23 @@ class ReportsWindow(QDialog):
             [[r.label(lang), str(r.registered), str(r.checked_in)] for r in attendance.by_category],
         )
         rows = [
-            [label(r.key, lang), str(r.count), money(r.subtotal, lang), money(r.total, lang)]
+            [
+                label(r.method, lang),
+                str(r.count),
+                money(r.subtotal, lang) if r.method in ("cash", "card") else "",
+                money(r.total, lang),
+            ]
             for r in sales.by_method
         ]
         rows.append(
             [
                 self.tr("Receipted total"),
                 str(sales.receipts),
-                money(sales.totals.subtotal, lang),
-                money(sales.totals.total, lang),
+                money(sales.subtotal, lang),
+                money(sales.total, lang),
             ]
         )
-        for code in sales.tax_codes:
-            rows.append([label(code, lang), "", "", money(sales.totals.tax(code), lang)])
+        rows.append([self.tr("Taxes on the receipts"), "", "", money(sales.taxes, lang)])
         for series in sales.series:
             rows.append(
                 [
@@ -333,6 +342,12 @@ class ReportsWindow(QDialog):
                 ]
             )
         _fill(self.sales, rows)
+
+    def _show_time(self) -> None:
+        if self.refreshed_at is not None:
+            self.updated.setText(
+                self.tr("Updated {time}").format(time=f"{self.refreshed_at:%H:%M:%S}")
+            )
 
     def _fill_no_shows(self) -> None:
         people = self.no_shows
