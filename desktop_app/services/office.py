@@ -84,6 +84,10 @@ class StaffAccounts:
         """Open or close an account."""
         return accounts.set_active(self.sessions, staff_id, active, by=by)
 
+    def unlock(self, staff_id: int, *, by: StaffMember) -> StaffAccountInfo:
+        """Unlock an account locked after wrong PINs (audited)."""
+        return accounts.unlock(self.sessions, staff_id, by=by)
+
     def change_pin(self, staff_id: int, pin: str, *, by: StaffMember) -> None:
         """Give an account a new PIN."""
         accounts.change_pin(self.sessions, staff_id, pin, by=by)

@@ -59,28 +59,28 @@
             <translation>L'impression a échoué à cause d'une erreur interne (détails dans le journal). Réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="140" />
+            <location filename="../../desktop_app/db/database.py" line="143" />
             <source>Passerelle opens an SQLite file or a postgresql:// server; {url} is neither.</source>
             <translation>Passerelle ouvre un fichier SQLite ou un serveur postgresql:// ; {url} n'est ni l'un ni l'autre.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="151" />
-            <location filename="../../desktop_app/db/database.py" line="170" />
+            <location filename="../../desktop_app/db/database.py" line="154" />
+            <location filename="../../desktop_app/db/database.py" line="173" />
             <source>Cannot open the database {url}: {reason}</source>
             <translation>Impossible d'ouvrir la base de données {url} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="178" />
+            <location filename="../../desktop_app/db/database.py" line="181" />
             <source>This database was written by a newer version of Passerelle (schema {revision}). Install that version or newer to open it; the database was not changed.</source>
             <translation>Cette base de données a été écrite par une version plus récente de Passerelle (schéma {revision}). Installez cette version ou une plus récente pour l'ouvrir ; la base de données n'a pas été modifiée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="188" />
+            <location filename="../../desktop_app/db/database.py" line="191" />
             <source>This database already holds tables that are not Passerelle's; it was not changed. Choose an empty database.</source>
             <translation>Cette base de données contient déjà des tables qui ne sont pas celles de Passerelle ; elle n'a pas été modifiée. Choisissez une base de données vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="200" />
+            <location filename="../../desktop_app/db/database.py" line="203" />
             <source>The database needs an upgrade (schema {revision}).</source>
             <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
         </message>
@@ -598,8 +598,8 @@
             <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/checkin.py" line="88" />
-            <location filename="../../desktop_app/services/admin/staff.py" line="264" />
+            <location filename="../../desktop_app/commands/checkin.py" line="83" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="372" />
             <source>An override needs a reason.</source>
             <translation>Une dérogation exige une raison.</translation>
         </message>
@@ -673,47 +673,47 @@
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="66" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="67" />
             <source>Backups from Passerelle cover the desk's own SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
             <translation>Les sauvegardes de Passerelle couvrent la base de données SQLite propre au poste ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="122" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="123" />
             <source>There is no database at {path}.</source>
             <translation>Il n'y a aucune base de données à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="138" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="141" />
             <source>The backup copy failed its check ({reason}).</source>
             <translation>La vérification de la copie de sauvegarde a échoué ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="145" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="148" />
             <source>Cannot write a backup to {folder}: {reason}</source>
             <translation>Impossible d'écrire une sauvegarde dans {folder} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="185" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="188" />
             <source>There is no file at {path}.</source>
             <translation>Il n'y a aucun fichier à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="189" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="192" />
             <source>{path} is damaged and was not restored ({reason}); nothing was changed.</source>
             <translation>{path} est endommagé et n'a pas été restauré ({reason}) ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="201" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="204" />
             <source>{path} is not a Passerelle database; nothing was changed.</source>
             <translation>{path} n'est pas une base de données Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="208" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="211" />
             <source>{path} was written by a newer version of Passerelle; nothing was changed.</source>
             <translation>{path} a été écrit par une version plus récente de Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="228" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="233" />
             <source>Cannot restore into {path}: {reason}</source>
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
@@ -1061,78 +1061,88 @@
             <translation>La valeur « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="40" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="44" />
             <source>The name or PIN is wrong.</source>
             <translation>Le nom ou le NIP est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="80" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="45" />
+            <source>Too many wrong PINs for this name: wait {seconds} s, then try again (or ask a supervisor).</source>
+            <translation>Trop de NIP erronés pour ce nom : attendez {seconds} s, puis réessayez (ou demandez à un superviseur).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/staff.py" line="49" />
+            <source>This account is locked after {count} wrong PINs. A supervisor unlocks it (Staff, F11).</source>
+            <translation>Ce compte est verrouillé après {count} NIP erronés. Un superviseur le déverrouille (Personnel, F11).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/staff.py" line="147" />
             <source>A PIN is made of digits only (0-9).</source>
             <translation>Un NIP ne contient que des chiffres (0-9).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="83" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="150" />
             <source>A PIN has {low} to {high} digits; this one has {count}.</source>
             <translation>Un NIP compte de {low} à {high} chiffres ; celui-ci en compte {count}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="97" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="164" />
             <source>Enter the staff member's name.</source>
             <translation>Entrez le nom du membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="100" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="167" />
             <source>A staff name has at most {count} characters.</source>
             <translation>Le nom d'un membre du personnel compte au plus {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="109" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="176" />
             <source>Unknown role '{role}': choose desk or supervisor.</source>
             <translation>Rôle inconnu « {role} » : choisissez desk (accueil) ou supervisor (superviseur).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="160" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="228" />
             <source>Only an active supervisor can manage staff accounts.</source>
             <translation>Seul un superviseur actif peut gérer les comptes du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="192" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="262" />
             <source>A supervisor must sign in to create staff accounts.</source>
             <translation>Un superviseur doit se connecter pour créer des comptes du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="198" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="268" />
             <source>The first staff account must be a supervisor.</source>
             <translation>Le premier compte du personnel doit être celui d'un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="204" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="274" />
             <source>There is already a staff member named '{name}'.</source>
             <translation>Il existe déjà un membre du personnel nommé « {name} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="269" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="377" />
             <source>The supervisor name or PIN is wrong.</source>
             <translation>Le nom ou le NIP du superviseur est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="272" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="380" />
             <source>{name} is not an active supervisor.</source>
             <translation>{name} n'est pas un superviseur actif.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="289" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="400" />
             <source>There is no staff account {id}.</source>
             <translation>Il n'y a aucun compte du personnel {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="324" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="435" />
             <source>{name} is the last active supervisor; create another supervisor first.</source>
             <translation>{name} est le dernier superviseur actif ; créez d'abord un autre superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="360" />
-            <location filename="../../desktop_app/services/admin/staff.py" line="363" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="471" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="474" />
             <source>The current PIN is wrong.</source>
             <translation>Le NIP actuel est erroné.</translation>
         </message>
@@ -1316,6 +1326,16 @@
             <source>The export could not be written to {path} ({reason}). Choose another folder.</source>
             <translation>L'exportation n'a pas pu être écrite dans {path} ({reason}). Choisissez un autre dossier.</translation>
         </message>
+        <message>
+            <location filename="../../desktop_app/commands/__init__.py" line="124" />
+            <source>This database has staff accounts: say who you are with --staff NAME.</source>
+            <translation>Cette base de données a des comptes du personnel : indiquez qui vous êtes avec --staff NOM.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/__init__.py" line="134" />
+            <source>There is no active staff account named '{name}'. See: passerelle staff list</source>
+            <translation>Il n'y a pas de compte actif du personnel nommé « {name} ». Voir : passerelle staff list</translation>
+        </message>
     </context>
     <context>
         <name>AttendeeCardView</name>
@@ -1497,72 +1517,72 @@
     <context>
         <name>ClosingDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="132" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="134" />
             <source>since the last closing ({time})</source>
             <translation>depuis la dernière fermeture ({time})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="136" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="138" />
             <source>since the desk opened</source>
             <translation>depuis l'ouverture du poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="140" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="142" />
             <source>&lt;b&gt;{desk}&lt;/b&gt;, {since}: cash taken {cash}, refunded {refunded}; cards {cards} ({card_count}); {invoices} invoice(s); {comps} complimentary; {check_ins} check-ins including {walk_ins} walk-ins.</source>
             <translation>&lt;b&gt;{desk}&lt;/b&gt;, {since} : argent reçu {cash}, remboursé {refunded} ; cartes {cards} ({card_count}) ; {invoices} facture(s) ; {comps} gratuité(s) ; {check_ins} arrivées dont {walk_ins} inscriptions sur place.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="165" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="167" />
             <source>Reading what this desk did…</source>
             <translation>Lecture de l'activité du poste…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="168" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="170" />
             <source>Cash expected in the drawer: {expected}. Count it.</source>
             <translation>Argent attendu dans la caisse : {expected}. Comptez-le.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="175" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="177" />
             <source>Expected {expected}, counted {counted}: difference {gap}.</source>
             <translation>Attendu {expected}, compté {counted} : écart {gap}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="226" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="228" />
             <source>Closing #{number} stored. Difference {gap}. PDF to print and sign: {path}</source>
             <translation>Fermeture n° {number} enregistrée. Écart {gap}. PDF à imprimer et signer : {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="233" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="235" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="237" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="239" />
             <source>Close the day — {desk}</source>
             <translation>Fermer la journée — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="238" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="240" />
             <source>Count by denomination (optional)</source>
             <translation>Décompte par coupure (facultatif)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="239" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="241" />
             <source>Opening float:</source>
             <translation>Fonds de caisse :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="240" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="242" />
             <source>Cash counted (float included):</source>
             <translation>Argent compté (fonds inclus) :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="241" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="243" />
             <source>Note:</source>
             <translation>Note :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="242" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="244" />
             <source>Close the day</source>
             <translation>Fermer la journée</translation>
         </message>
@@ -1965,22 +1985,22 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="134" />
+            <location filename="../../desktop_app/app.py" line="136" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="136" />
+            <location filename="../../desktop_app/app.py" line="138" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="168" />
+            <location filename="../../desktop_app/app.py" line="170" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="222" />
+            <location filename="../../desktop_app/app.py" line="224" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -2121,127 +2141,127 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="122" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="125" />
             <source>For {association}: only its own members (and members of both), and other people only once they consented to share their information with it.</source>
             <translation>Pour {association} : seulement ses propres membres (et les membres des deux), et les autres personnes seulement si elles ont consenti à lui transmettre leurs renseignements.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="128" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="131" />
             <source>For the event's organizers: everyone. Do not send it to an association.</source>
             <translation>Pour les organisateurs de l'événement : tout le monde. Ne l'envoyez pas à une association.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="131" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="134" />
             <source>Counts and amounts only: no one's details.</source>
             <translation>Des nombres et des montants seulement : aucun renseignement personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="145" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="148" />
             <source>Save the report</source>
             <translation>Enregistrer le rapport</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="169" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="172" />
             <source>Writing…</source>
             <translation>Écriture…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="174" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="177" />
             <source>Saved {path} ({rows} rows).</source>
             <translation>Enregistré : {path} ({rows} lignes).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="189" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="192" />
             <source>No printer is available on this computer.</source>
             <translation>Aucune imprimante n'est disponible sur cet ordinateur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="193" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="196" />
             <source>Print the report</source>
             <translation>Imprimer le rapport</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="194" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="197" />
             <source>Printer (Letter paper):</source>
             <translation>Imprimante (papier Lettre) :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="215" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="218" />
             <source>Sent to {printer}.</source>
             <translation>Envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="217" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="220" />
             <source>Preparing…</source>
             <translation>Préparation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="223" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="226" />
             <source>Attendance (counts, arrivals)</source>
             <translation>Présences (nombres, arrivées)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="224" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="227" />
             <source>Sales and taxes</source>
             <translation>Ventes et taxes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="225" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="228" />
             <source>Attendee list (everyone)</source>
             <translation>Liste des participants (tous)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="226" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="229" />
             <source>Attendee list (not arrived)</source>
             <translation>Liste des participants (pas encore arrivés)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="227" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="230" />
             <source>Attendee list (arrived)</source>
             <translation>Liste des participants (arrivés)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="228" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="231" />
             <source>Partnership (every event)</source>
             <translation>Partenariat (tous les événements)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="233" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="236" />
             <source>The event's organizers</source>
             <translation>Les organisateurs de l'événement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="242" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="245" />
             <source>Export or print a report</source>
             <translation>Exporter ou imprimer un rapport</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="243" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="246" />
             <source>Report:</source>
             <translation>Rapport :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="244" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="247" />
             <source>For:</source>
             <translation>Pour :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="245" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="248" />
             <source>Format:</source>
             <translation>Format :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="246" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="249" />
             <source>Headings in:</source>
             <translation>En-têtes en :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="247" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="250" />
             <source>Save…</source>
             <translation>Enregistrer…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="248" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="251" />
             <source>Print…</source>
             <translation>Imprimer…</translation>
         </message>
@@ -2302,87 +2322,92 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="144" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="151" />
             <source>Enter your name.</source>
             <translation>Entrez votre nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="147" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="154" />
             <source>Enter your PIN.</source>
             <translation>Entrez votre NIP.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="153" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="160" />
             <source>The two PINs differ. Type the PIN again.</source>
             <translation>Les deux NIP diffèrent. Tapez le NIP de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="155" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="162" />
             <source>Creating the supervisor account…</source>
             <translation>Création du compte superviseur…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="164" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="171" />
             <source>Checking the PIN…</source>
             <translation>Vérification du NIP…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="220" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="227" />
             <source>Create the first supervisor</source>
             <translation>Créer le premier superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="223" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="230" />
             <source>This database has no staff accounts yet. Create the first supervisor: they can then add desk staff and other supervisors.</source>
             <translation>Cette base de données n'a encore aucun compte du personnel. Créez le premier superviseur : il pourra ensuite ajouter le personnel d'accueil et d'autres superviseurs.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="228" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="235" />
             <source>&amp;Create and sign in</source>
             <translation>&amp;Créer et se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="238" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="239" />
             <source>Sign in with your name and PIN.</source>
             <translation>Connectez-vous avec votre nom et votre NIP.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="233" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="242" />
+            <source>Demo data: sign in as Demo, PIN 1234 (a short PIN kept for the demo only; real accounts have 6 to 8 digits).</source>
+            <translation>Données de démonstration : connectez-vous comme Demo, NIP 1234 (un NIP court gardé pour la démonstration seulement ; les vrais comptes ont de 6 à 8 chiffres).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="246" />
             <source>&amp;Sign in</source>
             <translation>&amp;Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="234" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="247" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="235" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="248" />
             <source>&amp;Name</source>
             <translation>&amp;Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="236" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="249" />
             <source>&amp;PIN</source>
             <translation>N&amp;IP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="237" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="250" />
             <source>PIN &amp;again</source>
             <translation>NIP (con&amp;firmation)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="239" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="253" />
             <source>{low} to {high} digits</source>
             <translation>{low} à {high} chiffres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/login.py" line="244" />
+            <location filename="../../desktop_app/ui/dialogs/login.py" line="260" />
             <source>Opening the staff list…</source>
             <translation>Ouverture de la liste du personnel…</translation>
         </message>
@@ -3211,146 +3236,152 @@
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="274" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="279" />
             <source>&lt;b&gt;{checked_in}&lt;/b&gt; checked in of {expected} expected · {no_show} not yet arrived · {cancelled} cancelled · receipted {total}</source>
             <translation>&lt;b&gt;{checked_in}&lt;/b&gt; arrivés sur {expected} attendus · {no_show} pas encore arrivés · {cancelled} annulés · reçus {total}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="286" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="291" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="349" />
             <source>Updated {time}</source>
             <translation>Mis à jour à {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="318" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="328" />
             <source>Receipted total</source>
             <translation>Total des reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="329" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="334" />
+            <source>Taxes on the receipts</source>
+            <translation>Taxes des reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="338" />
             <source>Receipts {series}</source>
             <translation>Reçus {series}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="358" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="373" />
             <source>{shown} of {total} not yet arrived</source>
             <translation>{shown} sur {total} pas encore arrivés</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="390" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="405" />
             <source>Reports — {event}</source>
             <translation>Rapports — {event}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="392" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="407" />
             <source>Arrivals per quarter hour, by membership</source>
             <translation>Arrivées par quart d'heure, par adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="393" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="408" />
             <source>No one has checked in yet.</source>
             <translation>Personne n'est encore arrivé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="394" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="409" />
             <source>By membership</source>
             <translation>Par adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="395" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="410" />
             <source>By category</source>
             <translation>Par catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="397" />
-            <location filename="../../desktop_app/ui/reports/window.py" line="411" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="412" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="426" />
             <source>Membership</source>
             <translation>Adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="397" />
-            <location filename="../../desktop_app/ui/reports/window.py" line="400" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="412" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="415" />
             <source>Registered</source>
             <translation>Inscrits</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="397" />
-            <location filename="../../desktop_app/ui/reports/window.py" line="400" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="412" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="415" />
             <source>Checked in</source>
             <translation>Arrivés</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="400" />
-            <location filename="../../desktop_app/ui/reports/window.py" line="410" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="415" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="425" />
             <source>Category</source>
             <translation>Catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="403" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
             <source>Payment method</source>
             <translation>Mode de paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="403" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
             <source>Count</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="403" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
             <source>Before taxes</source>
             <translation>Avant taxes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="403" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="407" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="422" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="408" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="423" />
             <source>Organization</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="409" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="424" />
             <source>Email</source>
             <translation>Courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="414" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="429" />
             <source>Search the no-shows (name, organization, email)</source>
             <translation>Chercher parmi les absents (nom, organisation, courriel)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="415" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="430" />
             <source>Not yet arrived</source>
             <translation>Pas encore arrivés</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="416" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="431" />
             <source>Sales</source>
             <translation>Ventes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="417" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="432" />
             <source>Export or print…</source>
             <translation>Exporter ou imprimer…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="433" />
             <source>Close the day…</source>
             <translation>Fermer la journée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="419" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="434" />
             <source>Refresh</source>
             <translation>Actualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="420" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="435" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
@@ -3756,123 +3787,129 @@
     <context>
         <name>StaffDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="206" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="209" />
             <source>Type the new staff member's name.</source>
             <translation>Tapez le nom du nouveau membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="211" />
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="258" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="214" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="270" />
             <source>The two PINs differ. Type the PIN again.</source>
             <translation>Les deux NIP diffèrent. Tapez le NIP de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="216" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="219" />
             <source>{name} can now sign in.</source>
             <translation>{name} peut maintenant se connecter.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="244" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="247" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="259" />
             <source>{name} can sign in again.</source>
             <translation>{name} peut de nouveau se connecter.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="246" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="249" />
             <source>{name} can no longer sign in.</source>
             <translation>{name} ne peut plus se connecter.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="262" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="274" />
             <source>{name}'s PIN is changed.</source>
             <translation>Le NIP de {name} est changé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="274" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="284" />
+            <source>&amp;Unlock</source>
+            <translation>Déver&amp;rouiller</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="288" />
             <source>&amp;Reactivate</source>
             <translation>&amp;Réactiver</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="276" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Désactiver</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="279" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="293" />
             <source>New PIN for {name}</source>
             <translation>Nouveau NIP pour {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="281" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="295" />
             <source>New PIN (select an account)</source>
             <translation>Nouveau NIP (choisissez un compte)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="288" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="302" />
             <source>Staff accounts</source>
             <translation>Comptes du personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="289" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="303" />
             <source>New account</source>
             <translation>Nouveau compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
             <source>&amp;Name</source>
             <translation>&amp;Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
             <source>R&amp;ole</source>
             <translation>Rô&amp;le</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
             <source>&amp;PIN</source>
             <translation>N&amp;IP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
             <source>PIN &amp;again</source>
             <translation>NIP (&amp;confirmation)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="293" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="307" />
             <source>Desk staff</source>
             <translation>Personnel d'accueil</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="294" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="308" />
             <source>Supervisor</source>
             <translation>Superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="295" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="309" />
             <source>&amp;Add the account</source>
             <translation>&amp;Ajouter le compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="296" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="310" />
             <source>New P&amp;IN</source>
             <translation>Nou&amp;veau NIP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="297" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="311" />
             <source>New PIN a&amp;gain</source>
             <translation>Confirma&amp;tion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="298" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="312" />
             <source>&amp;Set the PIN</source>
             <translation>&amp;Modifier le NIP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="299" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="313" />
             <source>{low} to {high} digits</source>
             <translation>{low} à {high} chiffres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="318" />
             <source>&amp;Close</source>
             <translation>&amp;Fermer</translation>
         </message>
@@ -3880,22 +3917,22 @@
     <context>
         <name>StaffModel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="104" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="106" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="105" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="107" />
             <source>Role</source>
             <translation>Rôle</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="106" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="108" />
             <source>State</source>
             <translation>État</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="107" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="109" />
             <source>Created</source>
             <translation>Création</translation>
         </message>
@@ -3911,11 +3948,16 @@
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="79" />
+            <source>Locked (wrong PINs)</source>
+            <translation>Verrouillé (NIP erronés)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="81" />
             <source>Active</source>
             <translation>Actif</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="81" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="83" />
             <source>Deactivated</source>
             <translation>Désactivé</translation>
         </message>

@@ -65,8 +65,11 @@ class StaffDialog(QDialog):
 
         self.toggle_active = QPushButton()
         self.toggle_active.clicked.connect(self.toggle_selected)
+        self.unlock = QPushButton()
+        self.unlock.clicked.connect(self.unlock_selected)
         row_actions = QHBoxLayout()
         row_actions.addWidget(self.toggle_active)
+        row_actions.addWidget(self.unlock)
         row_actions.addStretch(1)
 
         # Setting the selected account's PIN.
@@ -247,6 +250,15 @@ class StaffDialog(QDialog):
         ).format(name=account.name)
         self._run(lambda: accounts.set_active(account.id, active, by=by), message)
 
+    def unlock_selected(self) -> None:
+        """Unlock an account locked after wrong PINs (audited)."""
+        account = self.selected()
+        if account is None or self._busy or not account.locked:
+            return
+        accounts, by = self.accounts, self.supervisor
+        message = self.tr("{name} can sign in again.").format(name=account.name)
+        self._run(lambda: accounts.unlock(account.id, by=by), message)
+
     def change_selected_pin(self) -> None:
         """Set the selected account's PIN (typed twice)."""
         account = self.selected()
@@ -268,6 +280,8 @@ class StaffDialog(QDialog):
         account = self.selected()
         has = account is not None and not self._busy
         self.toggle_active.setEnabled(has)
+        self.unlock.setEnabled(has and account is not None and account.locked)
+        self.unlock.setText(self.tr("&Unlock"))
         self.pin_box.setEnabled(has)
         self.add.setEnabled(not self._busy)
         self.toggle_active.setText(

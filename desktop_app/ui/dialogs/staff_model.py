@@ -75,6 +75,8 @@ class StaffModel(QAbstractTableModel):
                     else QCoreApplication.translate("StaffModel", "Desk staff")
                 )
             if column == self.ACTIVE:
+                if account.locked:
+                    return QCoreApplication.translate("StaffModel", "Locked (wrong PINs)")
                 return (
                     QCoreApplication.translate("StaffModel", "Active")
                     if account.active

@@ -131,3 +131,28 @@ def test_the_service_refusals_are_stated(
     dialog.toggle_active.click()  # the last supervisor
     qtbot.waitUntil(lambda: "last active supervisor" in dialog.error.text(), timeout=5000)
     assert ("Marie Roy", "Supervisor", "Active") in rows(dialog)
+
+
+def test_a_supervisor_unlocks_an_account_locked_by_wrong_pins(
+    qtbot: QtBot,
+    worker: Worker,
+    database: Database,
+    boss: StaffMember,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    moments = iter(datetime(2027, 3, 23, tzinfo=UTC) + timedelta(hours=h) for h in range(99))
+    monkeypatch.setattr(staff, "_now", lambda: next(moments))  # each try after the wait
+    for _ in range(staff.LOCK_AFTER):
+        with pytest.raises(Invalid):
+            staff.sign_in(database.sessions, "Paul Desk", "000000")
+    dialog = open_dialog(qtbot, worker, database, boss)
+    select(dialog, "Paul Desk")
+    selected = dialog.selected()
+    assert selected is not None and selected.locked and dialog.unlock.isEnabled()
+    status = dialog.model.index(dialog.model.row_of(selected.id), StaffModel.ACTIVE)
+    assert status.data() == "Locked (wrong PINs)"
+    qtbot.mouseClick(dialog.unlock, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.unlock.isEnabled() and not dialog._busy, timeout=5000)
+    assert staff.sign_in(database.sessions, "Paul Desk", "111122").name == "Paul Desk"
