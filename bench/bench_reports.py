@@ -139,7 +139,9 @@ def main() -> None:
     parser.add_argument("--share", type=float, default=0.63)
     parser.add_argument("--pg", metavar="URL")
     parser.add_argument(
-        "--reuse", type=Path, metavar="FILE", help="a SQLite file this bench filled before"
+        "--reuse",
+        metavar="FILE_OR_URL",
+        help="a SQLite file or postgresql:// URL this bench filled before: time the reports only",
     )
     parser.add_argument("--export-child", nargs=2, metavar=("URL", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -148,8 +150,11 @@ def main() -> None:
         return
 
     folder = Path(tempfile.mkdtemp())
-    if args.reuse is not None and args.reuse.exists():
-        _time_reports(sqlite_url(args.reuse), "SQLite", folder)
+    if args.reuse is not None and args.reuse.startswith("postgresql"):
+        _time_reports(args.reuse, "PostgreSQL", folder)
+        return
+    if args.reuse is not None and Path(args.reuse).exists():
+        _time_reports(sqlite_url(Path(args.reuse)), "SQLite", folder)
         return
     if args.pg:
         engine = create_engine(normalise_url(args.pg))
@@ -159,7 +164,7 @@ def main() -> None:
         engine.dispose()
         url = args.pg
     else:
-        url = sqlite_url(args.reuse or folder / "bench.sqlite3")
+        url = sqlite_url(Path(args.reuse) if args.reuse else folder / "bench.sqlite3")
     database = open_database(url)
     backend = "PostgreSQL" if args.pg else "SQLite"
     started = time.perf_counter()

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "desktop_app.commands.search",
     "desktop_app.commands.sync",
     "desktop_app.commands.report",
+    "desktop_app.commands.privacy",
 )
 
 

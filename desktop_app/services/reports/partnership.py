@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, and_, case, cast, distinct, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from desktop_app.db.models import Event, Person, PriceCategory, Registration
@@ -106,25 +106,39 @@ class PartnershipReport:
 def partnership_report(
     sessions: sessionmaker[Session], start: date | None = None, end: date | None = None
 ) -> PartnershipReport:
-    """Report 2 over the events that start (venue's date) between ``start`` and ``end``."""
+    """Report 2 over the events that start (venue's date) between ``start`` and ``end``.
+
+    Three queries whatever the number of events: checked-in people by event, membership and
+    category; partner members' organizations; people seen in both provinces.
+    """
     with sessions() as session:
         events = [
             event
             for event in session.scalars(
-                select(Event).options(selectinload(Event.host)).order_by(Event.starts_at)
+                select(Event)
+                .options(selectinload(Event.host), selectinload(Event.prices))
+                .order_by(Event.starts_at)
             )
             if _in_period(event, start, end)
         ]
+        ids = [event.id for event in events]
+        counts = _counts_by_event(session, ids)
+        organizations = _partner_organization_sets(session, events)
         rows = tuple(
-            EventPartnership(heading_of(event), _numbers(session, event)) for event in events
+            EventPartnership(
+                heading_of(event),
+                _numbers_of(session, event, counts.get(event.id, {}), organizations),
+            )
+            for event in events
         )
+        every = set().union(*organizations.values()) if organizations else set()
         totals = PartnershipRow(
             checked_in=sum(r.numbers.checked_in for r in rows),
             host_members=sum(r.numbers.host_members for r in rows),
             partner_members=sum(r.numbers.partner_members for r in rows),
             both=sum(r.numbers.both for r in rows),
             non_members=sum(r.numbers.non_members for r in rows),
-            partner_organizations=_partner_organizations(session, events),
+            partner_organizations=len(every),
             member_rate_savings=sum((r.numbers.member_rate_savings for r in rows), ZERO),
         )
         return PartnershipReport(
@@ -136,77 +150,89 @@ def partnership_report(
         )
 
 
-def _in_period(event: Event, start: date | None, end: date | None) -> bool:
-    day = event.starts_at.astimezone(ZoneInfo(event.timezone)).date()
-    return (start is None or day >= start) and (end is None or day <= end)
-
-
-def _numbers(session: Session, event: Event) -> PartnershipRow:
+def _counts_by_event(
+    session: Session, event_ids: Sequence[int]
+) -> dict[int, dict[tuple[str, int], int]]:
+    """Checked-in active registrations by event, then (membership, category)."""
+    if not event_ids:
+        return {}
     came = active_check_ins().subquery()
-    counts = {
-        key: int(n)
-        for key, n in session.execute(
-            select(Registration.entitled_by, func.count())
-            .join(came, came.c.registration_id == Registration.id)
-            .where(
-                Registration.event_id == event.id,
-                Registration.status == RegistrationStatus.ACTIVE.value,
-            )
-            .group_by(Registration.entitled_by)
+    found: dict[int, dict[tuple[str, int], int]] = {}
+    for event_id, entitled, category_id, n in session.execute(
+        select(
+            Registration.event_id, Registration.entitled_by, Registration.category_id, func.count()
         )
-    }
+        .join(came, came.c.registration_id == Registration.id)
+        .where(
+            Registration.event_id.in_(event_ids),
+            Registration.status == RegistrationStatus.ACTIVE.value,
+        )
+        .group_by(Registration.event_id, Registration.entitled_by, Registration.category_id)
+    ):
+        found.setdefault(event_id, {})[(str(entitled), category_id)] = int(n)
+    return found
+
+
+def _numbers_of(
+    session: Session,
+    event: Event,
+    counts: dict[tuple[str, int], int],
+    organizations: dict[int, set[str]],
+) -> PartnershipRow:
     host = event.host.code
+    by_entitlement: dict[str, int] = {}
+    for (entitled, _), n in counts.items():
+        by_entitlement[entitled] = by_entitlement.get(entitled, 0) + n
     partners = sum(
-        n for key, n in counts.items() if key not in (host, ENTITLED_BOTH, ENTITLED_NONE)
+        n for key, n in by_entitlement.items() if key not in (host, ENTITLED_BOTH, ENTITLED_NONE)
     )
     return PartnershipRow(
-        checked_in=sum(counts.values()),
-        host_members=counts.get(host, 0),
+        checked_in=sum(by_entitlement.values()),
+        host_members=by_entitlement.get(host, 0),
         partner_members=partners,
-        both=counts.get(ENTITLED_BOTH, 0),
-        non_members=counts.get(ENTITLED_NONE, 0),
-        partner_organizations=_partner_organizations(session, [event]),
-        member_rate_savings=_savings(session, event),
+        both=by_entitlement.get(ENTITLED_BOTH, 0),
+        non_members=by_entitlement.get(ENTITLED_NONE, 0),
+        partner_organizations=len(organizations.get(event.id, set())),
+        member_rate_savings=_savings_of(session, event, counts),
     )
 
 
-def _partner_organizations(session: Session, events: Sequence[Event]) -> int:
-    """Distinct organizations behind partner members at ``events`` (matched organization,
-    else the name as typed, compared without case or surrounding spaces)."""
+def _partner_organization_sets(session: Session, events: Sequence[Event]) -> dict[int, set[str]]:
+    """Per event, the organizations behind its partner members (matched organization, else
+    the name as typed, compared without case or surrounding spaces)."""
     if not events:
-        return 0
+        return {}
     came = active_check_ins().subquery()
-    partner = and_(
-        Registration.entitled_by.not_in((ENTITLED_BOTH, ENTITLED_NONE)),
-        Registration.entitled_by != _host_code_of(Registration.event_id),
-    )
-    organization = func.coalesce(
-        "#" + cast(Person.organization_id, String),
-        func.nullif(func.lower(func.trim(Person.organization_name)), ""),
-    )
-    found = session.scalar(
-        select(func.count(distinct(organization)))
-        .select_from(Registration)
+    hosts = {event.id: event.host.code for event in events}
+    found: dict[int, set[str]] = {event.id: set() for event in events}
+    for event_id, entitled, organization_id, typed in session.execute(
+        select(
+            Registration.event_id,
+            Registration.entitled_by,
+            Person.organization_id,
+            Person.organization_name,
+        )
         .join(came, came.c.registration_id == Registration.id)
         .join(Person, Person.id == Registration.person_id)
         .where(
-            Registration.event_id.in_([event.id for event in events]),
+            Registration.event_id.in_(list(hosts)),
             Registration.status == RegistrationStatus.ACTIVE.value,
-            partner,
+            Registration.entitled_by.not_in((ENTITLED_BOTH, ENTITLED_NONE)),
         )
-    )
-    return int(found or 0)
+        .distinct()
+    ):
+        if entitled == hosts[event_id]:
+            continue
+        if organization_id is not None:
+            found[event_id].add(f"#{organization_id}")
+        elif typed is not None and typed.strip():
+            found[event_id].add(typed.strip().casefold())
+    return found
 
 
-def _host_code_of(event_id: Any) -> Any:
-    from desktop_app.db.models import Association
-
-    return (
-        select(Association.code)
-        .join(Event, Event.host_association_id == Association.id)
-        .where(Event.id == event_id)
-        .scalar_subquery()
-    )
+def _in_period(event: Event, start: date | None, end: date | None) -> bool:
+    day = event.starts_at.astimezone(ZoneInfo(event.timezone)).date()
+    return (start is None or day >= start) and (end is None or day <= end)
 
 
 def _subtotal(province: str, category: PriceCategory) -> Decimal:
@@ -234,30 +260,20 @@ def comparable_non_member(
     return min(candidates, key=lambda c: (c.amount, c.position), default=None)
 
 
-def _savings(session: Session, event: Event) -> Decimal:
-    came = active_check_ins().subquery()
-    categories = list(
-        session.scalars(select(PriceCategory).where(PriceCategory.event_id == event.id))
-    )
+def _savings_of(session: Session, event: Event, counts: dict[tuple[str, int], int]) -> Decimal:
+    """What the checked-in members on a member rate saved against the non-member rate."""
+    categories = list(event.prices)
     by_id = {category.id: category for category in categories}
     total = ZERO
-    for category_id, count in session.execute(
-        select(Registration.category_id, func.count())
-        .join(came, came.c.registration_id == Registration.id)
-        .join(PriceCategory, PriceCategory.id == Registration.category_id)
-        .where(
-            Registration.event_id == event.id,
-            Registration.status == RegistrationStatus.ACTIVE.value,
-            PriceCategory.eligibility == Eligibility.MEMBER.value,
-        )
-        .group_by(Registration.category_id)
-    ):
-        member = by_id[category_id]
+    for (_, category_id), count in counts.items():
+        member = by_id.get(category_id)
+        if member is None or member.eligibility != Eligibility.MEMBER.value:
+            continue
         other = comparable_non_member(categories, member)
         if other is None:
             continue
         saved = _subtotal(event.province, other) - _subtotal(event.province, member)
-        total += max(saved, ZERO) * int(count)
+        total += max(saved, ZERO) * count
     return total
 
 
