@@ -175,17 +175,36 @@ def test_the_live_view_agrees_with_the_full_reports(database: Database, scenario
     assert live.attendance.by_organization == ()  # the live view does without them
 
 
-def test_the_live_view_recomputes_only_after_a_change(
-    database: Database, scenario: Scenario
+def test_the_live_view_adds_check_ins_and_recounts_after_anything_else(
+    database: Database, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop_app.services.desk.checkin import check_in
+    from desktop_app.services.desk import checkin as checkin_module
+    from desktop_app.services.desk.checkin import check_in, undo_check_in
     from desktop_app.services.office import Office
+    from tests.services.reports_data import montreal
 
     reports = Office(database.sessions).reports
     first = reports.dashboard(MONTREAL)
     assert first is not None
-    assert reports.dashboard(MONTREAL, first.token) is None  # nothing new: nothing recomputed
-    check_in(database.sessions, MONTREAL, "R6", desk="Desk 3", staff="Aïcha")
-    again = reports.dashboard(MONTREAL, first.token)
-    assert again is not None
-    assert again.attendance.checked_in == first.attendance.checked_in + 1
+    assert reports.dashboard(MONTREAL, first) is None  # nothing new: nothing recomputed
+    monkeypatch.setattr(checkin_module, "_now", lambda: montreal(10, 20))
+    result = check_in(database.sessions, MONTREAL, "R6", desk="Desk 3", staff="Aïcha")
+    added = reports.dashboard(MONTREAL, first)  # the check-in added to what was there
+    counted = reports.dashboard(MONTREAL)  # everything counted again
+    assert added is not None and counted is not None
+    assert added.attendance == counted.attendance
+    assert added.attendance.checked_in == first.attendance.checked_in + 1
+    assert added.attendance.arrivals[-1].start.isoformat() == "2027-03-23T10:15:00-04:00"
+    assert added.sales == first.sales
+    # An undo is not a check-in to add: the figures are counted again, and right.
+    assert result.registration_id is not None
+    undo_check_in(
+        database.sessions,
+        result.registration_id,
+        desk="Desk 3",
+        staff="Aïcha",
+        reason="wrong person",
+    )
+    after_undo = reports.dashboard(MONTREAL, added)
+    assert after_undo is not None
+    assert after_undo.attendance == first.attendance

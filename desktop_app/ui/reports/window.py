@@ -224,7 +224,7 @@ class ReportsWindow(QDialog):
             return
         self._refreshing = True
         slug = self.context.slug
-        since = () if force or self.dashboard is None else self.dashboard.token
+        since = None if force else self.dashboard
         submit(
             self.context.reader,
             self,
