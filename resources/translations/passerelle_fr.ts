@@ -1336,6 +1336,17 @@
             <source>There is no active staff account named '{name}'. See: passerelle staff list</source>
             <translation>Il n'y a pas de compte actif du personnel nommé « {name} ». Voir : passerelle staff list</translation>
         </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/access.py" line="35" />
+            <location filename="../../desktop_app/services/privacy/purge.py" line="363" />
+            <source>No one with the email {email} is in this database.</source>
+            <translation>Personne n'a le courriel {email} dans cette base de données.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/purge.py" line="364" />
+            <source>An erasure needs a reason (the request).</source>
+            <translation>Un effacement doit indiquer une raison (la demande).</translation>
+        </message>
     </context>
     <context>
         <name>AttendeeCardView</name>
