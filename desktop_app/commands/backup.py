@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,11 @@ def register(subparsers: Any) -> None:
     backup.add_argument(
         "--keep", type=int, default=20, metavar="K", help="keep the newest K backups (default 20)"
     )
+    backup.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="seal the backup with a passphrase (asked, never stored): for USB keys",
+    )
     add_db_option(backup)
     add_json_option(backup)
     backup.set_defaults(handler=run_backup)
@@ -36,11 +43,33 @@ def register(subparsers: Any) -> None:
     restore.set_defaults(handler=run_restore)
 
 
+def _read_secret(prompt: str) -> str:
+    """A line of standard input, or typed without echo on a terminal."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass(prompt)
+
+
+def _new_passphrase() -> str:
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+    from desktop_app.services.admin.backup_crypto import check_passphrase
+
+    passphrase = check_passphrase(
+        _read_secret("Passphrase for the backup (10 or more characters): ")
+    )
+    if sys.stdin.isatty() and _read_secret("Type it again: ") != passphrase:
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "The two passphrases differ; nothing was written.")
+        )
+    return passphrase
+
+
 def run_backup(args: argparse.Namespace) -> int:
     """Take one backup now."""
     from desktop_app.services.admin.backup import backup_database
 
-    result = backup_database(database_url(args), args.to, keep=args.keep)
+    passphrase = _new_passphrase() if args.encrypt else None
+    result = backup_database(database_url(args), args.to, keep=args.keep, passphrase=passphrase)
     if args.json:
         print_json(
             {
@@ -58,8 +87,10 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     """Restore a backup over the desk's database."""
     from desktop_app.services.admin.backup import restore_database
+    from desktop_app.services.admin.backup_crypto import is_encrypted
 
-    result = restore_database(args.file, database_url(args))
+    passphrase = _read_secret(f"Passphrase of {args.file}: ") if is_encrypted(args.file) else None
+    result = restore_database(args.file, database_url(args), passphrase=passphrase)
     if args.json:
         print_json(
             {

@@ -59,7 +59,7 @@ def run_add(args: argparse.Namespace) -> int:
     from desktop_app.services.admin.staff import create_staff, sign_in, validate_pin
 
     interactive = not args.pin_stdin and sys.stdin.isatty()
-    pin = read_pin(f"PIN for {args.name} (4 to 8 digits): ", from_stdin=args.pin_stdin)
+    pin = read_pin(f"PIN for {args.name} (6 to 8 digits): ", from_stdin=args.pin_stdin)
     validate_pin(pin)
     if interactive and read_pin("Type the PIN again: ") != pin:
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "The two PINs differ; nothing was created."))

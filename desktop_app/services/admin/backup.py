@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,11 +22,20 @@ from desktop_app.db.database import alembic_config, backup_sqlite
 from desktop_app.db.engine import data_directory, sqlite_path
 from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
+from desktop_app.services.admin.backup_crypto import (
+    ENCRYPTED_SUFFIX,
+    decrypt_file,
+    encrypt_file,
+    is_encrypted,
+)
 
 DEFAULT_KEEP = 20
+_T_NEEDS_PASSPHRASE = QT_TRANSLATE_NOOP(
+    "AppError", "{path} is encrypted: give its passphrase to restore it."
+)
 _PREFIX = "passerelle-"
 _SUFFIX = ".sqlite3"
-_NAME = re.compile(r"^passerelle-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+_NAME = re.compile(r"^passerelle-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3(?:\.enc)?$")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -115,9 +125,18 @@ def _revision(path: Path) -> str | None:
 
 
 def backup_database(
-    url: str, directory: Path | None = None, *, keep: int = DEFAULT_KEEP, at: datetime | None = None
+    url: str,
+    directory: Path | None = None,
+    *,
+    keep: int = DEFAULT_KEEP,
+    at: datetime | None = None,
+    passphrase: str | None = None,
 ) -> BackupResult:
-    """Copy the SQLite database at ``url`` into ``directory`` and keep the newest ``keep``."""
+    """Copy the SQLite database at ``url`` into ``directory`` and keep the newest ``keep``.
+
+    With ``passphrase``, the checked copy is sealed (``backup_crypto``) and only the sealed
+    file is kept: what goes on a USB key is unreadable without the passphrase.
+    """
     source = _local_file(url)
     if not source.exists():
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "There is no database at {path}."), path=source)
@@ -141,7 +160,14 @@ def backup_database(
                 QT_TRANSLATE_NOOP("AppError", "The backup copy failed its check ({reason})."),
                 reason=verdict,
             )
-        partial.replace(target)
+        if passphrase is not None:
+            sealed = target.with_name(target.name + ENCRYPTED_SUFFIX)
+            encrypt_file(partial, sealed.with_name(sealed.name + ".part"), passphrase)
+            partial.unlink()
+            sealed.with_name(sealed.name + ".part").replace(sealed)
+            target = sealed
+        else:
+            partial.replace(target)
     except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
         raise StorageUnavailable(
@@ -177,15 +203,26 @@ def _rotate(folder: Path, keep: int) -> tuple[Path, ...]:
     return tuple(surplus)
 
 
-def restore_database(backup: Path, url: str, *, at: datetime | None = None) -> RestoreResult:
+def restore_database(
+    backup: Path, url: str, *, at: datetime | None = None, passphrase: str | None = None
+) -> RestoreResult:
     """Replace the SQLite database at ``url`` with ``backup`` after checking the backup.
 
-    The database being replaced is kept next to it as ``<name>.before-restore-<time>``.
-    Close every desk using the database first.
+    An encrypted backup needs its ``passphrase`` (decrypted into a private temporary file,
+    removed afterwards). The database being replaced is kept next to it as
+    ``<name>.before-restore-<time>``. Close every desk using the database first.
     """
-    target = _local_file(url)
     if not backup.is_file():
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "There is no file at {path}."), path=backup)
+    if is_encrypted(backup):
+        if passphrase is None:
+            raise Invalid(_T_NEEDS_PASSPHRASE, path=str(backup))
+        with tempfile.TemporaryDirectory(prefix="passerelle-restore-") as folder:
+            opened = Path(folder) / "backup.sqlite3"
+            decrypt_file(backup, opened, passphrase)
+            result = restore_database(opened, url, at=at)
+        return replace(result, restored_from=backup)
+    target = _local_file(url)
     verdict = _integrity(backup)
     if verdict != "ok":
         raise Invalid(
