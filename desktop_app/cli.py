@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "desktop_app.commands.sync",
     "desktop_app.commands.report",
     "desktop_app.commands.privacy",
+    "desktop_app.commands.audit",
 )
 
 

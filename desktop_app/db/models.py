@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
-from desktop_app.db import change_notify, immutability, search_index
+from desktop_app.db import audit_chain, change_notify, immutability, search_index
 from desktop_app.db.types import Money, UTCDateTime
 from desktop_app.domain.stored_verdict import entitlement_of
 
@@ -470,7 +470,8 @@ class Consent(Base):
 
 
 class AuditEntry(Base):
-    """Who did what, where and when. Append-only."""
+    """Who did what, where and when. Append-only (triggers), and chained: each entry carries
+    the hash of the one before it (``audit_chain``), so a changed entry is found."""
 
     __tablename__ = "audit_entries"
 
@@ -481,6 +482,8 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64), index=True)
     subject: Mapped[str | None] = mapped_column(String(120))
     detail: Mapped[dict[str, Any] | None]
+    previous_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Setting(Base):
@@ -529,6 +532,8 @@ for _table, _dialect, _statements in (
     (Receipt.__table__, "postgresql", immutability.POSTGRESQL_STATEMENTS),
     (DeskClosing.__table__, "sqlite", immutability.CLOSING_SQLITE_STATEMENTS),
     (DeskClosing.__table__, "postgresql", immutability.CLOSING_POSTGRESQL_STATEMENTS),
+    (AuditEntry.__table__, "sqlite", audit_chain.SQLITE_STATEMENTS),
+    (AuditEntry.__table__, "postgresql", audit_chain.POSTGRESQL_STATEMENTS),
 ):
     for _statement in _statements:
         _ddl = DDL(_statement)  # type: ignore[no-untyped-call]
@@ -562,3 +567,5 @@ class JournalEntry(Base):
 search_index.attach(Base.metadata)
 # NOTIFY passerelle_changes on PostgreSQL when registrations, check-ins or payments change.
 change_notify.attach(Base.metadata)
+# Every audit entry written by any session is chained to the one before it.
+audit_chain.attach()

@@ -25,13 +25,18 @@ from tests.services.search_data import MONTREAL, add_registration
 def later_columns(engine: Engine) -> Iterator[None]:
     """Today's models on an older schema: the columns later migrations add exist while the
     demo fills it (today's code writes them), then go, so the upgrade adds them itself."""
+    later = (
+        ("registrations", "entitled_by", "VARCHAR(16) NOT NULL DEFAULT 'none'"),  # 0006
+        ("audit_entries", "previous_hash", "VARCHAR(64)"),  # 0008
+        ("audit_entries", "hash", "VARCHAR(64)"),
+    )
     with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "ALTER TABLE registrations ADD COLUMN entitled_by VARCHAR(16) NOT NULL DEFAULT 'none'"
-        )
+        for table, column, kind in later:
+            connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     yield
     with engine.begin() as connection:
-        connection.exec_driver_sql("ALTER TABLE registrations DROP COLUMN entitled_by")
+        for table, column, _ in later:
+            connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
 def _index_objects(connection: Connection) -> set[str]:
