@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, event, select
+from sqlalchemy import JSON, Connection, Integer, String, column, event, select, table
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import instance_state
+
+from desktop_app.db.types import UTCDateTime
 
 GENESIS = "0" * 64
 _ADVISORY_KEY = 7_267_737_301  # "passerelle audit": one writer of the audit log at a time
@@ -92,12 +94,27 @@ def entry_hash(
     return hashlib.sha256((previous + content).encode("utf-8")).hexdigest()
 
 
+_ENTRIES = table(
+    "audit_entries",
+    column("id", Integer),
+    column("at", UTCDateTime()),
+    column("desk", String),
+    column("staff", String),
+    column("action", String),
+    column("subject", String),
+    column("detail", JSON),
+    column("previous_hash", String),
+    column("hash", String),
+)
+_model: type | None = None
+
+
 def _seal(session: Session, flush_context: Any, instances: Any) -> None:
     """Chain the audit entries about to be inserted (a ``before_flush`` listener)."""
     del flush_context, instances
-    from desktop_app.db.models import AuditEntry
-
-    new = [obj for obj in session.new if isinstance(obj, AuditEntry)]
+    if _model is None:
+        return
+    new: list[Any] = [obj for obj in session.new if isinstance(obj, _model)]
     if not new:
         return
     new.sort(key=lambda obj: instance_state(obj).insert_order or 0)
@@ -108,10 +125,9 @@ def _seal(session: Session, flush_context: Any, instances: Any) -> None:
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_ADVISORY_KEY})")
         else:  # take SQLite's write lock now, so no other writer can chain after the same hash
             connection.exec_driver_sql("UPDATE audit_entries SET id = id WHERE id < 0")
-        with session.no_autoflush:
-            last = session.execute(
-                select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-            ).scalar()
+        last = connection.execute(
+            select(_ENTRIES.c.hash).order_by(_ENTRIES.c.id.desc()).limit(1)
+        ).scalar()
         previous = last or GENESIS
     for entry in new:
         entry.previous_hash = previous
@@ -126,8 +142,11 @@ def _forget(session: Session, *args: Any) -> None:
     session.info.pop("audit_last_hash", None)
 
 
-def attach() -> None:
-    """Chain every audit entry any session writes (called once, by the models module)."""
+def attach(model: type) -> None:
+    """Chain every ``model`` (the audit entry) any session writes; called once, by the
+    models module."""
+    global _model
+    _model = model
     event.listen(Session, "before_flush", _seal)
     for moment in ("after_commit", "after_rollback", "after_soft_rollback"):
         event.listen(Session, moment, _forget)
@@ -157,21 +176,7 @@ class ChainCheck:
 
 
 def _rows(session: Session) -> Iterator[Any]:
-    from desktop_app.db.models import AuditEntry
-
-    yield from session.execute(
-        select(
-            AuditEntry.id,
-            AuditEntry.at,
-            AuditEntry.desk,
-            AuditEntry.staff,
-            AuditEntry.action,
-            AuditEntry.subject,
-            AuditEntry.detail,
-            AuditEntry.previous_hash,
-            AuditEntry.hash,
-        ).order_by(AuditEntry.id)
-    ).yield_per(2000)
+    yield from session.execute(select(_ENTRIES).order_by(_ENTRIES.c.id)).yield_per(2000)
 
 
 def verify(session: Session) -> ChainCheck:

@@ -568,4 +568,4 @@ search_index.attach(Base.metadata)
 # NOTIFY passerelle_changes on PostgreSQL when registrations, check-ins or payments change.
 change_notify.attach(Base.metadata)
 # Every audit entry written by any session is chained to the one before it.
-audit_chain.attach()
+audit_chain.attach(AuditEntry)

@@ -673,47 +673,52 @@
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="67" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="33" />
+            <source>{path} is encrypted: give its passphrase to restore it.</source>
+            <translation>{path} est chiffré : donnez sa phrase de passe pour le restaurer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/backup.py" line="77" />
             <source>Backups from Passerelle cover the desk's own SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
             <translation>Les sauvegardes de Passerelle couvrent la base de données SQLite propre au poste ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="123" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="142" />
             <source>There is no database at {path}.</source>
             <translation>Il n'y a aucune base de données à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="141" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="160" />
             <source>The backup copy failed its check ({reason}).</source>
             <translation>La vérification de la copie de sauvegarde a échoué ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="148" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="174" />
             <source>Cannot write a backup to {folder}: {reason}</source>
             <translation>Impossible d'écrire une sauvegarde dans {folder} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="188" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="216" />
             <source>There is no file at {path}.</source>
             <translation>Il n'y a aucun fichier à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="192" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="229" />
             <source>{path} is damaged and was not restored ({reason}); nothing was changed.</source>
             <translation>{path} est endommagé et n'a pas été restauré ({reason}) ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="204" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="241" />
             <source>{path} is not a Passerelle database; nothing was changed.</source>
             <translation>{path} n'est pas une base de données Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="211" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="248" />
             <source>{path} was written by a newer version of Passerelle; nothing was changed.</source>
             <translation>{path} a été écrit par une version plus récente de Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="233" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="270" />
             <source>Cannot restore into {path}: {reason}</source>
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
@@ -1346,6 +1351,21 @@
             <location filename="../../desktop_app/services/privacy/purge.py" line="364" />
             <source>An erasure needs a reason (the request).</source>
             <translation>Un effacement doit indiquer une raison (la demande).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/backup.py" line="62" />
+            <source>The two passphrases differ; nothing was written.</source>
+            <translation>Les deux phrases de passe diffèrent ; rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/backup_crypto.py" line="27" />
+            <source>The passphrase is wrong, or {path} is damaged; nothing was restored.</source>
+            <translation>La phrase de passe est erronée, ou {path} est endommagé ; rien n'a été restauré.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/backup_crypto.py" line="30" />
+            <source>A backup passphrase has at least {count} characters (a few words are best).</source>
+            <translation>Une phrase de passe de sauvegarde a au moins {count} caractères (quelques mots, c'est mieux).</translation>
         </message>
     </context>
     <context>
