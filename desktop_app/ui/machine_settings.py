@@ -42,6 +42,8 @@ _START_CELL = "printing/start_cell"
 _PRINT_ON_CHECK_IN = "printing/print_on_check_in"
 _PRINT_RECEIPT = "printing/print_receipt_by_default"
 _SOUNDS = "desk/sounds"
+_IDLE_LOCK = "desk/idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 10
 _BACKUP_FOLDER = "backup/folder"
 _BACKUP_INTERVAL = "backup/interval_minutes"
 _BACKUP_KEEP = "backup/keep"
@@ -210,6 +212,15 @@ class MachineSettings:
     @sounds.setter
     def sounds(self, value: bool) -> None:
         self._settings.setValue(_SOUNDS, bool(value))
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        """Quiet minutes before the desk hides its screen behind the sign-in (0: never)."""
+        return self._int(_IDLE_LOCK, DEFAULT_IDLE_LOCK_MINUTES, 0)
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, value: int) -> None:
+        self._settings.setValue(_IDLE_LOCK, max(0, int(value)))
 
     # -- backups ------------------------------------------------------------------------
 

@@ -2039,112 +2039,112 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="153" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="158" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="166" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="159" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="167" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="160" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="168" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="163" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="164" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="172" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="165" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="173" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="166" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="174" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="168" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="176" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="178" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="173" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
             <source>Receipts…</source>
             <translation>Reçus…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="183" />
             <source>Reports…</source>
             <translation>Rapports…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="177" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="185" />
             <source>Close the day…</source>
             <translation>Fermer la journée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="189" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="189" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="556" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="593" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="557" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="594" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="565" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="602" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -3646,162 +3646,177 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="317" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="324" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="318" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="325" />
             <source>printing</source>
             <translation>impression en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="319" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="326" />
             <source>paused or in error</source>
             <translation>en pause ou en erreur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="320" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="327" />
             <source>not found on this computer</source>
             <translation>introuvable sur cet ordinateur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="333" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="340" />
             <source>No printer (save PDFs instead)</source>
             <translation>Aucune imprimante (enregistrer des PDF à la place)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="338" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="345" />
             <source> (default)</source>
             <translation> (par défaut)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="402" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="409" />
             <source>The next badge prints in cell {cell} of {cells}.</source>
             <translation>Le prochain porte-nom s'imprime dans la case {cell} sur {cells}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="418" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="425" />
             <source>Sending the alignment page to {printer}…</source>
             <translation>Envoi de la page d'alignement à {printer}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="434" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="441" />
             <source>Save the alignment page</source>
             <translation>Enregistrer la page d'alignement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="436" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="443" />
             <source>PDF documents (*.pdf)</source>
             <translation>Documents PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="453" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="460" />
             <source>Alignment page saved to {path}.</source>
             <translation>Page d'alignement enregistrée dans {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="458" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="465" />
             <source>Alignment page sent to {printer}. Hold the printed page against a sheet of badges to the light: the outlines should match the cells.</source>
             <translation>Page d'alignement envoyée à {printer}. Superposez la page imprimée à une feuille de porte-noms, à contre-jour : les contours doivent coïncider avec les cases.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="472" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="479" />
             <source>Desk settings</source>
             <translation>Paramètres du poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="473" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="480" />
             <source>This desk</source>
             <translation>Ce poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="474" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="481" />
             <source>Badges</source>
             <translation>Porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="475" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="482" />
             <source>Receipts</source>
             <translation>Reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="478" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="485" />
             <source>Shared data&amp;base…</source>
             <translation>&amp;Base de données partagée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="479" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="486" />
             <source>&amp;Desk name</source>
             <translation>Nom du &amp;poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="480" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="487" />
             <source>&amp;Language</source>
             <translation>&amp;Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="483" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="490" />
             <source>Play a &amp;sound for each check-in result</source>
             <translation>Jouer un &amp;son pour chaque résultat d'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="484" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="491" />
+            <source>&amp;Lock when idle for</source>
+            <translation>&amp;Verrouiller après une inactivité de</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="492" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="493" />
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="494" />
             <source>Badge &amp;printer</source>
             <translation>&amp;Imprimante à porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="485" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="495" />
             <source>Badge s&amp;tock</source>
             <translation>Supp&amp;ort de porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="486" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="496" />
             <source>Start at &amp;cell</source>
             <translation>Commencer à la &amp;case</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="488" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="498" />
             <source>On a partly used sheet, the first free cell (counted left to right).</source>
             <translation>Sur une feuille entamée, la première case libre (comptée de gauche à droite).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="490" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="500" />
             <source>Print the badge on &amp;check-in</source>
             <translation>Imprimer le porte-nom à l'&amp;arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="491" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="501" />
             <source>Print an &amp;alignment page</source>
             <translation>Imprimer une page d'alig&amp;nement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="492" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="502" />
             <source>Save it as P&amp;DF…</source>
             <translation>L'enregistrer en P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="493" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="503" />
             <source>&amp;Refresh</source>
             <translation>Act&amp;ualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="494" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="504" />
             <source>Receipt p&amp;rinter</source>
             <translation>I&amp;mprimante à reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="495" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="505" />
             <source>Tick “print the &amp;receipt” after each payment</source>
             <translation>Cocher par défaut « imprimer le &amp;reçu » après chaque paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="501" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="511" />
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="502" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="512" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>

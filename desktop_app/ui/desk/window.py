@@ -40,6 +40,7 @@ from desktop_app.ui.desk.changes import DeskChange
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.flows import DeskFlows
 from desktop_app.ui.desk.header import DeskHeader
+from desktop_app.ui.desk.idle import IdleLock
 from desktop_app.ui.desk.main_button import enter_outcome, main_button_style, main_button_words
 from desktop_app.ui.desk.outcome import OutcomePanel, Sound, Tone
 from desktop_app.ui.desk.print_bar import PrintProblemBar
@@ -70,6 +71,7 @@ class DeskWindow(QMainWindow):
         sound: Sound | None = None,
         *,
         backup_interval_ms: int | None = None,
+        idle_ms: Callable[[], int] | None = None,
     ) -> None:
         super().__init__()
         self.context = context
@@ -109,6 +111,12 @@ class DeskWindow(QMainWindow):
             self.header.show_link(self.shared_desk.indicator)
 
         self.signed_out = False
+        self.idle_locked = False  # hidden after quiet minutes, search and card kept
+        self.idle = IdleLock(
+            self,
+            idle_ms or (lambda: self.context.settings.idle_lock_minutes * 60_000),
+            self.lock_idle,
+        )
         self.reports_window: ReportsWindow | None = None
         self._enter_will: Tone | None = None  # what Enter would do to the designated person
         self._specs: dict[str, _ActionSpec] = {}
@@ -307,6 +315,7 @@ class DeskWindow(QMainWindow):
         """Show the counts and put the cursor in the search field."""
         self.header.start()
         self.backups.start()
+        self.idle.start()
         if self.shared_desk is not None:
             self.shared_desk.start()
         self.search.field.setFocus()
@@ -422,10 +431,38 @@ class DeskWindow(QMainWindow):
 
     # -- change of staff ------------------------------------------------------------------
 
+    def lock_idle(self) -> None:
+        """After quiet minutes: hide the screen and ask for a sign-in (any staff member);
+        the search and the card come back as they were. Cancelled, the screen stays hidden
+        until someone signs in (F12)."""
+        if self.signed_out or self.idle_locked:
+            return
+        self.idle_locked = True
+        central = self.centralWidget()
+        if central is not None:
+            central.setVisible(False)
+        self._ask_after_idle()
+
+    def _ask_after_idle(self) -> None:
+        member = self.ask_sign_in()
+        if member is None:
+            return
+        self.idle_locked = False
+        if member != self.context.staff:
+            self.change_staff(member)
+        central = self.centralWidget()
+        if central is not None:
+            central.setVisible(True)
+        self.search.field.setFocus()
+        self.idle.touch()
+
     def sign_out(self) -> None:
         """F12: the staff member signs out (audited) and the next one signs in; the desk
         keeps its event, but no one's search, card or outcome stays on screen. Cancelled,
         the desk stays locked."""
+        if self.idle_locked:  # hidden after quiet minutes: sign in to see it again
+            self._ask_after_idle()
+            return
         if not self.signed_out:
             context = self.context
             context.writer.submit(context.service.sign_out)
@@ -568,6 +605,7 @@ class DeskWindow(QMainWindow):
         self._restrict_offline()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
         self.header.stop()
         self.backups.stop()
         if self.shared_desk is not None:

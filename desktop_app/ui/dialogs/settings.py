@@ -140,6 +140,9 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         self.sounds = QCheckBox()
         self.sounds.setChecked(settings.sounds)
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setValue(settings.idle_lock_minutes)
 
         self.badge_printer = QComboBox()
         self.stock = QComboBox()
@@ -181,6 +184,9 @@ class SettingsDialog(QDialog):
         desk_form.addRow(self.desk_label, self.desk)
         desk_form.addRow(self.language_label, self.language)
         desk_form.addRow(self.sounds)
+        self.idle_lock_label = QLabel()
+        self.idle_lock_label.setBuddy(self.idle_lock)
+        desk_form.addRow(self.idle_lock_label, self.idle_lock)
 
         self.badge_box = QGroupBox()
         badge_form = QFormLayout(self.badge_box)
@@ -280,6 +286,7 @@ class SettingsDialog(QDialog):
         settings.desk_name = " ".join(self.desk.text().split())
         settings.language = str(self.language.currentData())
         settings.sounds = self.sounds.isChecked()
+        settings.idle_lock_minutes = self.idle_lock.value()
         stock = self.chosen_stock()
         settings.stock = stock
         settings.start_cell = self.start_cell.value()
@@ -481,6 +488,9 @@ class SettingsDialog(QDialog):
         self.language.setItemText(self.language.findData("fr"), "Français")
         self.language.setItemText(self.language.findData("en"), "English")
         self.sounds.setText(self.tr("Play a &sound for each check-in result"))
+        self.idle_lock_label.setText(self.tr("&Lock when idle for"))
+        self.idle_lock.setSuffix(self.tr(" min"))
+        self.idle_lock.setSpecialValueText(self.tr("never"))
         self.badge_printer_label.setText(self.tr("Badge &printer"))
         self.stock_label.setText(self.tr("Badge s&tock"))
         self.start_cell_label.setText(self.tr("Start at &cell"))

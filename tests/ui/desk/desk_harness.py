@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,7 @@ def make_desk(
     print_queue: bool = False,
     scanner_clock: StepClock | None = None,
     backup_interval_ms: int | None = None,
+    idle_ms: Callable[[], int] | None = None,
 ) -> Desk:
     """A shown desk window for ``SLUG`` with its own machine settings file.
 
@@ -125,7 +127,12 @@ def make_desk(
     scanner.install()
     sound = Sound(lambda: settings.sounds)
     window = DeskWindow(
-        context, lambda _language: None, scanner, sound, backup_interval_ms=backup_interval_ms
+        context,
+        lambda _language: None,
+        scanner,
+        sound,
+        backup_interval_ms=backup_interval_ms,
+        idle_ms=idle_ms or (lambda: 0),  # tests lock only when they ask to
     )
     window.show()
     window.activateWindow()
