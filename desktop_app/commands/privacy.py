@@ -52,6 +52,180 @@ def register(subparsers: Any) -> None:
     add_db_option(erase)
     erase.set_defaults(handler=_run_erase)
 
+    incident = actions.add_parser("incident", help="the register of confidentiality incidents")
+    steps = incident.add_subparsers(dest="incident_action", metavar="STEP", required=True)
+    add = steps.add_parser("add", help="record an incident")
+    _incident_fields(add, required=True)
+    add.add_argument("--staff", metavar="NAME")
+    add.add_argument("--json", action="store_true")
+    add_db_option(add)
+    add.set_defaults(handler=_run_incident_add)
+    amend = steps.add_parser("amend", help="a new version of an incident (the earlier stay)")
+    amend.add_argument("number", type=int, metavar="N")
+    _incident_fields(amend, required=False)
+    amend.add_argument("--reason", required=True, metavar="TEXT", help="why it is amended")
+    amend.add_argument("--staff", metavar="NAME")
+    amend.add_argument("--json", action="store_true")
+    add_db_option(amend)
+    amend.set_defaults(handler=_run_incident_amend)
+    listing = steps.add_parser("list", help="the register, with each incident's history")
+    listing.add_argument("--json", action="store_true")
+    add_db_option(listing)
+    listing.set_defaults(handler=_run_incident_list)
+    export = steps.add_parser("export", help="the register as FILE.csv or FILE.json")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    add_db_option(export)
+    export.set_defaults(handler=_run_incident_export)
+
+
+def _day(text: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+_FIELD_OPTIONS = (
+    ("--description", "description", str, "the personal information concerned"),
+    ("--circumstances", "circumstances", str, "what happened"),
+    ("--from", "period_start", _day, "when it began (YYYY-MM-DD)"),
+    ("--to", "period_end", _day, "when it ended, if it did"),
+    ("--learned", "learned_on", _day, "when the organization learned of it"),
+    ("--people", "people_count", int, "how many people are concerned (an estimate will do)"),
+    ("--risk", "risk", str, "the assessment of the risk of serious injury"),
+    ("--cai-notified", "cai_notified_on", _day, "when the Commission was notified"),
+    ("--people-notified", "people_notified_on", _day, "when the people were notified"),
+    ("--measures", "measures", str, "what was done to reduce the risk"),
+)
+_REQUIRED = {"description", "circumstances", "period_start", "learned_on", "risk"}
+
+
+def _incident_fields(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    for option, dest, kind, text in _FIELD_OPTIONS:
+        parser.add_argument(
+            option,
+            dest=dest,
+            type=kind,
+            metavar="VALUE",
+            help=text,
+            required=required and dest in _REQUIRED,
+        )
+    parser.add_argument(
+        "--serious",
+        dest="serious_risk",
+        action="store_const",
+        const=True,
+        help="the risk of serious injury is real (notify the Commission and the people)",
+    )
+
+
+def _given(args: argparse.Namespace) -> dict[str, Any]:
+    names = [dest for _, dest, _, _ in _FIELD_OPTIONS] + ["serious_risk"]
+    return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+
+
+def _run_incident_add(args: argparse.Namespace) -> int:
+    from desktop_app.services.privacy.incidents import IncidentFields, record_incident
+
+    with opened(args) as db:
+        incident = record_incident(
+            db.sessions, IncidentFields(**_given(args)), staff=acting_staff(db, args.staff)
+        )
+    if args.json:
+        print_json(incident.to_json())
+    else:
+        print(f"Incident {incident.number} recorded.")
+    return 0
+
+
+def _run_incident_amend(args: argparse.Namespace) -> int:
+    from desktop_app.services.privacy.incidents import amend_incident
+
+    with opened(args) as db:
+        incident = amend_incident(
+            db.sessions,
+            args.number,
+            _given(args),
+            reason=args.reason,
+            staff=acting_staff(db, args.staff),
+        )
+    if args.json:
+        print_json(incident.to_json())
+    else:
+        print(f"Incident {incident.number} amended (version {len(incident.history)}).")
+    return 0
+
+
+def _run_incident_list(args: argparse.Namespace) -> int:
+    from desktop_app.services.privacy.incidents import list_incidents
+
+    with opened(args) as db:
+        incidents = list_incidents(db.sessions)
+    if args.json:
+        print_json([incident.to_json() for incident in incidents])
+        return 0
+    for incident in incidents:
+        fields = incident.current
+        print(
+            f"#{incident.number}  {fields.period_start}  people: {fields.people_count or '?'}"
+            f"  serious: {'yes' if fields.serious_risk else 'no'}"
+            f"  CAI: {fields.cai_notified_on or '—'}  {fields.description}"
+            f"  ({len(incident.history)} version(s))"
+        )
+    if not incidents:
+        print("No incident recorded.")
+    return 0
+
+
+def _run_incident_export(args: argparse.Namespace) -> int:
+    import csv
+    import io
+
+    from desktop_app.services.privacy.incidents import list_incidents
+    from desktop_app.services.reports.exports import csv_text
+
+    with opened(args) as db:
+        incidents = list_incidents(db.sessions)
+    if args.out.suffix.lower() == ".json":
+        data = json.dumps([i.to_json() for i in incidents], ensure_ascii=False, indent=2) + "\n"
+        write_atomically(args.out, data.encode("utf-8"))
+        return 0
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    names = ["number", "version", "at", "by", "reason", *IncidentColumns]
+    writer.writerow(names)
+    for incident in incidents:
+        for version in incident.history:
+            values = version.fields.to_json()
+            row = [
+                incident.number,
+                version.version,
+                version.at.isoformat(),
+                version.by,
+                version.reason or "",
+                *(values[name] for name in IncidentColumns),
+            ]
+            writer.writerow([csv_text(str(v)) if isinstance(v, str) else v for v in row])
+    write_atomically(args.out, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    return 0
+
+
+IncidentColumns = (
+    "description",
+    "circumstances",
+    "period_start",
+    "period_end",
+    "learned_on",
+    "people_count",
+    "risk",
+    "serious_risk",
+    "cai_notified_on",
+    "people_notified_on",
+    "measures",
+)
+
 
 def _backups(args: argparse.Namespace) -> list[Path]:
     from desktop_app.db.engine import is_sqlite

@@ -92,3 +92,39 @@ def install_closings(connection: Connection) -> None:
     """Install the desk-closing triggers (used by the migration)."""
     for statement in closing_statements_for(connection.dialect.name):
         connection.exec_driver_sql(statement)
+
+
+def append_only_statements(table: str, dialect: str) -> tuple[str, ...]:
+    """Triggers that refuse UPDATE and DELETE on ``table`` (a register kept as written)."""
+    message = f"{table} is append-only"
+    if dialect == "sqlite":
+        return (
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END",
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END",
+        )
+    if dialect == "postgresql":
+        return (
+            f"CREATE OR REPLACE FUNCTION passerelle_{table}_append_only() RETURNS trigger AS $$ "
+            f"BEGIN RAISE EXCEPTION '{message}'; END; $$ LANGUAGE plpgsql",
+            f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION passerelle_{table}_append_only()",
+        )
+    return ()
+
+
+def append_only_drops(table: str, dialect: str) -> tuple[str, ...]:
+    """What ``append_only_statements`` installed, removed (for a downgrade)."""
+    if dialect == "sqlite":
+        return (
+            f"DROP TRIGGER IF EXISTS {table}_no_update",
+            f"DROP TRIGGER IF EXISTS {table}_no_delete",
+        )
+    if dialect == "postgresql":
+        return (
+            f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
+            f"DROP FUNCTION IF EXISTS passerelle_{table}_append_only()",
+        )
+    return ()

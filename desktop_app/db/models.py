@@ -527,6 +527,35 @@ class DeskClosing(Base):
     summary: Mapped[dict[str, Any]]
 
 
+class PrivacyIncident(Base):
+    """A confidentiality incident in the register Québec's regulation asks for (a lost
+    laptop, a USB key with a backup, an export sent to the wrong person). Kept at least five
+    years, never deleted; its content lives in versions, each amendment a new one."""
+
+    __tablename__ = "privacy_incidents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    recorded_at: Mapped[datetime]
+    recorded_by: Mapped[str] = mapped_column(String(120))
+
+
+class PrivacyIncidentVersion(Base):
+    """One state of an incident's record: the first as recorded, then each amendment with
+    who, when and why. Never updated or deleted."""
+
+    __tablename__ = "privacy_incident_versions"
+    __table_args__ = (UniqueConstraint("incident_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("privacy_incidents.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
+    by: Mapped[str] = mapped_column(String(120))
+    reason: Mapped[str | None] = mapped_column(Text)
+    fields: Mapped[dict[str, Any]]
+
+
 for _table, _dialect, _statements in (
     (Receipt.__table__, "sqlite", immutability.SQLITE_STATEMENTS),
     (Receipt.__table__, "postgresql", immutability.POSTGRESQL_STATEMENTS),
@@ -534,6 +563,15 @@ for _table, _dialect, _statements in (
     (DeskClosing.__table__, "postgresql", immutability.CLOSING_POSTGRESQL_STATEMENTS),
     (AuditEntry.__table__, "sqlite", audit_chain.SQLITE_STATEMENTS),
     (AuditEntry.__table__, "postgresql", audit_chain.POSTGRESQL_STATEMENTS),
+    *(
+        (
+            model.__table__,
+            dialect,
+            immutability.append_only_statements(model.__tablename__, dialect),
+        )
+        for model in (PrivacyIncident, PrivacyIncidentVersion)
+        for dialect in ("sqlite", "postgresql")
+    ),
 ):
     for _statement in _statements:
         _ddl = DDL(_statement)  # type: ignore[no-untyped-call]

@@ -33,6 +33,8 @@ from desktop_app.services.money import receipts as receipt_service
 from desktop_app.services.money.receipt_files import write_private_pdf
 from desktop_app.services.money.receipt_lookup import ReceiptSummary, find_receipts
 from desktop_app.services.money.receipt_store import IssuedReceipt
+from desktop_app.services.privacy import incidents
+from desktop_app.services.privacy.incidents import Incident, IncidentFields
 from desktop_app.services.reports import closing
 from desktop_app.services.reports.attendance import (
     AttendanceReport,
@@ -311,6 +313,25 @@ class Reports:
 
 
 @dataclass(frozen=True)
+class Incidents:
+    """The register of confidentiality incidents."""
+
+    sessions: Sessions
+
+    def all(self) -> list[Incident]:
+        """Every incident with its history."""
+        return incidents.list_incidents(self.sessions)
+
+    def record(self, fields: IncidentFields, *, staff: str) -> Incident:
+        """A new incident."""
+        return incidents.record_incident(self.sessions, fields, staff=staff)
+
+    def amend(self, number: int, changes: dict[str, Any], *, reason: str, staff: str) -> Incident:
+        """A new version of incident ``number``."""
+        return incidents.amend_incident(self.sessions, number, changes, reason=reason, staff=staff)
+
+
+@dataclass(frozen=True)
 class Office:
     """The back office of one database (see the module's docstring)."""
 
@@ -325,6 +346,11 @@ class Office:
     def receipts(self) -> Receipts:
         """Receipts already issued."""
         return Receipts(self.sessions)
+
+    @property
+    def incidents(self) -> Incidents:
+        """The register of confidentiality incidents."""
+        return Incidents(self.sessions)
 
     @property
     def reports(self) -> Reports:

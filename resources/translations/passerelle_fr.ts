@@ -1367,6 +1367,46 @@
             <source>A backup passphrase has at least {count} characters (a few words are best).</source>
             <translation>Une phrase de passe de sauvegarde a au moins {count} caractères (quelques mots, c'est mieux).</translation>
         </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/incidents.py" line="27" />
+            <source>An incident needs a description of the information concerned.</source>
+            <translation>Un incident doit décrire les renseignements visés.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/incidents.py" line="30" />
+            <source>An incident needs its circumstances.</source>
+            <translation>Un incident doit indiquer ses circonstances.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/incidents.py" line="31" />
+            <source>An incident needs the assessment of the risk of serious injury.</source>
+            <translation>Un incident doit indiquer l'évaluation du risque de préjudice sérieux.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/incidents.py" line="35" />
+            <source>The incident cannot end ({end}) before it began ({start}).</source>
+            <translation>L'incident ne peut pas finir ({end}) avant d'avoir commencé ({start}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/incidents.py" line="38" />
+            <source>The number of people concerned cannot be negative.</source>
+            <translation>Le nombre de personnes visées ne peut pas être négatif.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/incidents.py" line="39" />
+            <source>There is no incident number {number}.</source>
+            <translation>Il n'y a pas d'incident numéro {number}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/incidents.py" line="40" />
+            <source>An amendment needs its reason.</source>
+            <translation>Une modification doit indiquer sa raison.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/privacy/incidents.py" line="41" />
+            <source>An incident has no field '{field}'.</source>
+            <translation>Un incident n'a pas de champ « {field} ».</translation>
+        </message>
     </context>
     <context>
         <name>AttendeeCardView</name>
@@ -2125,26 +2165,31 @@
         </message>
         <message>
             <location filename="../../desktop_app/ui/desk/window.py" line="189" />
+            <source>Privacy incidents…</source>
+            <translation>Incidents de confidentialité…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="195" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="189" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="195" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="593" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="611" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="594" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="612" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="602" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="620" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -2295,6 +2340,149 @@
             <location filename="../../desktop_app/ui/reports/export_dialog.py" line="251" />
             <source>Print…</source>
             <translation>Imprimer…</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentsDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="155" />
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="155" />
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="188" />
+            <source>Incident {number}: {count} version(s).</source>
+            <translation>Incident {number} : {count} version(s).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="256" />
+            <source>Nothing was changed in the form.</source>
+            <translation>Rien n'a été changé dans le formulaire.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="275" />
+            <source>Incident {number} saved (version {version}).</source>
+            <translation>Incident {number} enregistré (version {version}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="283" />
+            <source>Privacy incidents</source>
+            <translation>Incidents de confidentialité</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="286" />
+            <source>No.</source>
+            <translation>N°</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="287" />
+            <source>Since</source>
+            <translation>Depuis</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="288" />
+            <source>People</source>
+            <translation>Personnes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="289" />
+            <source>Serious risk</source>
+            <translation>Risque sérieux</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="290" />
+            <source>Commission notified</source>
+            <translation>Commission avisée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="291" />
+            <source>Information concerned</source>
+            <translation>Renseignements visés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="295" />
+            <source>Information concerned:</source>
+            <translation>Renseignements visés :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="296" />
+            <source>Circumstances:</source>
+            <translation>Circonstances :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="297" />
+            <source>Began on:</source>
+            <translation>Début :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="298" />
+            <source>Ended on:</source>
+            <translation>Fin :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="299" />
+            <source>Learned of it on:</source>
+            <translation>Connu de l'organisation le :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="300" />
+            <source>People concerned:</source>
+            <translation>Personnes visées :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="301" />
+            <source>Risk of serious injury (assessment):</source>
+            <translation>Risque de préjudice sérieux (évaluation) :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="302" />
+            <source>Serious:</source>
+            <translation>Sérieux :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="303" />
+            <source>Commission (CAI) notified on:</source>
+            <translation>Commission (CAI) avisée le :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="304" />
+            <source>People notified on:</source>
+            <translation>Personnes avisées le :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="305" />
+            <source>Measures taken:</source>
+            <translation>Mesures prises :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="306" />
+            <source>Reason for the amendment:</source>
+            <translation>Raison de la modification :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="310" />
+            <source>yes: notify the Commission and the people concerned</source>
+            <translation>oui : aviser la Commission et les personnes visées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="311" />
+            <source>New</source>
+            <translation>Nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="312" />
+            <source>Record as a new incident</source>
+            <translation>Enregistrer comme nouvel incident</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="313" />
+            <source>Amend the selected incident</source>
+            <translation>Modifier l'incident choisi</translation>
         </message>
     </context>
     <context>

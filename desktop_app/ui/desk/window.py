@@ -185,6 +185,12 @@ class DeskWindow(QMainWindow):
             "close_day", lambda: self.tr("Close the day…"), ("Ctrl+Shift+E",), self.open_closing
         )
         self._action(
+            "incidents",
+            lambda: self.tr("Privacy incidents…"),
+            ("Ctrl+Shift+I",),
+            self.open_incidents,
+        )
+        self._action(
             "sign_out",
             lambda: self.tr("Sign in") if self.signed_out else self.tr("Sign out"),
             ("F12",),
@@ -203,7 +209,7 @@ class DeskWindow(QMainWindow):
         ):
             menu.addAction(self._specs[name].action)
         for name, spec in self._specs.items():
-            if name in ("clear", "conflicts", "receipts", "reports", "close_day"):
+            if name in ("clear", "conflicts", "receipts", "reports", "close_day", "incidents"):
                 continue
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the search
@@ -416,6 +422,18 @@ class DeskWindow(QMainWindow):
         finally:
             dialog.deleteLater()
 
+    def open_incidents(self) -> None:
+        """Ctrl+Shift+I: supervisors keep the register of confidentiality incidents."""
+        if self.context.staff.role != "supervisor":
+            return
+        from desktop_app.ui.reports.incidents_dialog import IncidentsDialog
+
+        dialog = IncidentsDialog(self, self.context)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
     def open_staff(self) -> None:
         """F11: supervisors manage staff accounts."""
         if self.context.staff.role != "supervisor":
@@ -554,7 +572,7 @@ class DeskWindow(QMainWindow):
         for name in ("settings", "clear", "sign_out"):
             specs[name].action.setEnabled(True)
         supervisor = self.context.staff.role == "supervisor"
-        for name in ("staff", "reports", "close_day"):
+        for name in ("staff", "reports", "close_day", "incidents"):
             specs[name].action.setEnabled(supervisor)
         specs["conflicts"].action.setEnabled(
             self.context.staff.role == "supervisor" and self.shared_desk is not None
