@@ -35,6 +35,7 @@ from desktop_app.services.money.receipt_lookup import ReceiptSummary, find_recei
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.privacy import incidents
 from desktop_app.services.privacy.incidents import Incident, IncidentFields
+from desktop_app.services.privacy.purge import PurgePlan, plan_purge, purge
 from desktop_app.services.reports import closing
 from desktop_app.services.reports.attendance import (
     AttendanceReport,
@@ -332,6 +333,21 @@ class Incidents:
 
 
 @dataclass(frozen=True)
+class Privacy:
+    """Retention and purge, as the desk offers it to a supervisor at start."""
+
+    sessions: Sessions
+
+    def plan(self) -> PurgePlan:
+        """What a purge would do now (reads only)."""
+        return plan_purge(self.sessions)
+
+    def purge(self, *, staff: str) -> PurgePlan:
+        """De-identify the people of every event past its retention (audited)."""
+        return purge(self.sessions, staff=staff)
+
+
+@dataclass(frozen=True)
 class Office:
     """The back office of one database (see the module's docstring)."""
 
@@ -346,6 +362,11 @@ class Office:
     def receipts(self) -> Receipts:
         """Receipts already issued."""
         return Receipts(self.sessions)
+
+    @property
+    def privacy(self) -> Privacy:
+        """Retention and purge."""
+        return Privacy(self.sessions)
 
     @property
     def incidents(self) -> Incidents:

@@ -2079,117 +2079,133 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="161" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="166" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="167" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="168" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="168" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="172" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="172" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="173" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="173" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="174" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="174" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="176" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="176" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="177" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="178" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="179" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="182" />
             <source>Receipts…</source>
             <translation>Reçus…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="183" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="184" />
             <source>Reports…</source>
             <translation>Rapports…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="185" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="186" />
             <source>Close the day…</source>
             <translation>Fermer la journée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="189" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="190" />
             <source>Privacy incidents…</source>
             <translation>Incidents de confidentialité…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="195" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="196" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="195" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="196" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="611" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="469" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="490" />
+            <source>Personal information to purge</source>
+            <translation>Renseignements personnels à purger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="471" />
+            <source>The retention of {events} has passed: {people} people can be de-identified (names, emails, employers; counts and amounts stay for the reports) and {receipts} old receipts lose their buyer's name. Purge now?</source>
+            <translation>La durée de conservation de {events} est passée : {people} personnes peuvent être dépersonnalisées (noms, courriels, employeurs ; les nombres et les montants restent pour les rapports) et {receipts} anciens reçus perdent le nom de l'acheteur. Purger maintenant ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="492" />
+            <source>{people} people de-identified. Backups taken before still hold their information: destroy them (README, Privacy).</source>
+            <translation>{people} personnes dépersonnalisées. Les sauvegardes prises avant contiennent encore leurs renseignements : détruisez-les (README, Privacy).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="656" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="612" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="657" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="620" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="665" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>

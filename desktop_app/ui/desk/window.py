@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.services.admin.staff import StaffMember
+from desktop_app.services.privacy.purge import PurgePlan
 from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
@@ -322,6 +323,7 @@ class DeskWindow(QMainWindow):
         self.header.start()
         self.backups.start()
         self.idle.start()
+        self.offer_purge()
         if self.shared_desk is not None:
             self.shared_desk.start()
         self.search.field.setFocus()
@@ -448,6 +450,49 @@ class DeskWindow(QMainWindow):
             self.shared_desk.open_conflicts(self, self.context.slug)
 
     # -- change of staff ------------------------------------------------------------------
+
+    def offer_purge(self) -> None:
+        """A supervisor at the desk is offered the purge when an event's retention has passed
+        (the question comes once the plan is read, off the GUI thread)."""
+        if self.context.staff.role != "supervisor":
+            return
+        privacy = self.context.office.privacy
+        self.context.reader.submit(privacy.plan, self._purge_planned, lambda _e: None, owner=self)
+
+    def _purge_planned(self, plan: PurgePlan) -> None:
+        if not plan.people and not plan.receipts:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Personal information to purge"),
+            self.tr(
+                "The retention of {events} has passed: {people} people can be de-identified"
+                " (names, emails, employers; counts and amounts stay for the reports) and"
+                " {receipts} old receipts lose their buyer's name. Purge now?"
+            ).format(
+                events=", ".join(plan.events) or "—", people=plan.people, receipts=plan.receipts
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        privacy, staff = self.context.office.privacy, self.context.staff.name
+        self.context.writer.submit(lambda: privacy.purge(staff=staff), self._purged, owner=self)
+
+    def _purged(self, plan: PurgePlan) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(
+            self,
+            self.tr("Personal information to purge"),
+            self.tr(
+                "{people} people de-identified. Backups taken before still hold their"
+                " information: destroy them (README, Privacy)."
+            ).format(people=plan.people),
+        )
 
     def lock_idle(self) -> None:
         """After quiet minutes: hide the screen and ask for a sign-in (any staff member);
