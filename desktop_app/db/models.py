@@ -457,7 +457,9 @@ class StaffAccount(Base):
 
 
 class Consent(Base):
-    """A person's consent for one purpose, with the wording version they agreed to."""
+    """A person's answer for one purpose, with the wording version they were shown, when,
+    where and by whom it was taken (``source``: 'desk' or 'import'). A withdrawal is a new
+    row saying no: answers are never deleted (except by a purge), the latest one counts."""
 
     __tablename__ = "consents"
 
@@ -467,6 +469,28 @@ class Consent(Base):
     wording_version: Mapped[str] = mapped_column(String(32))
     granted: Mapped[bool]
     recorded_at: Mapped[datetime]
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    source: Mapped[str | None] = mapped_column(String(16))
+    desk: Mapped[str | None] = mapped_column(String(80))
+    staff: Mapped[str | None] = mapped_column(String(120))
+
+
+class ConsentPurpose(Base):
+    """A purpose an event asks consent for, from its event file (``[[consents]]``)."""
+
+    __tablename__ = "consent_purposes"
+    __table_args__ = (UniqueConstraint("event_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    code: Mapped[str] = mapped_column(String(64))
+    wording_fr: Mapped[str] = mapped_column(Text)
+    wording_en: Mapped[str] = mapped_column(Text)
+    version: Mapped[str] = mapped_column(String(32))
+    badge_mark: Mapped[str | None] = mapped_column(String(40))
+    label_fr: Mapped[str | None] = mapped_column(String(40))
+    label_en: Mapped[str | None] = mapped_column(String(40))
 
 
 class AuditEntry(Base):

@@ -61,6 +61,20 @@ class PriceSpec:
 
 
 @dataclass(frozen=True)
+class ConsentSpec:
+    """A purpose the event asks consent for (sharing with the partner, photos, the
+    networking list), with its wording in both languages and the wording's version."""
+
+    code: str
+    wording_fr: str
+    wording_en: str
+    version: str
+    badge_mark: str | None = None  # printed on the badge when the answer is no ("no photos")
+    label_fr: str | None = None  # a short name for the card ("Partage LSO"); the code else
+    label_en: str | None = None
+
+
+@dataclass(frozen=True)
 class EventSpec:
     """An event as defined in its file."""
 
@@ -78,6 +92,7 @@ class EventSpec:
     retention_days: int
     seller: SellerSpec
     prices: tuple[PriceSpec, ...]
+    consents: tuple[ConsentSpec, ...] = ()
 
 
 class EventFileError(Invalid):
@@ -238,6 +253,7 @@ def parse_event_file(source: str) -> EventSpec:
     retention = _retention_days(event, data["event"])
     seller = _seller(_Reader(source, data["seller"], "seller"), province)
     prices = _prices(source, data, zone)
+    consents = _consents(source, data)
     return EventSpec(
         slug=slug,
         name_fr=event.required_text("name_fr"),
@@ -253,7 +269,48 @@ def parse_event_file(source: str) -> EventSpec:
         retention_days=retention,
         seller=seller,
         prices=prices,
+        consents=consents,
     )
+
+
+_CONSENT_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+
+
+def _consents(source: str, data: dict[str, Any]) -> tuple[ConsentSpec, ...]:
+    """Every [[consents]] entry (optional), each code once: lower-case letters, digits and
+    dashes, such as ``share-partner`` or ``photos``."""
+    raw_consents = data.get("consents", [])
+    if not isinstance(raw_consents, list):
+        raise EventFileError(
+            QT_TRANSLATE_NOOP("AppError", "Event file: [[consents]] must be a list of entries.")
+        )
+    consents: list[ConsentSpec] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_consents):
+        reader = _Reader(source, raw, "consents", index)
+        code = reader.required_text("code", limit=63)
+        if not _CONSENT_CODE.match(code) or code in seen:
+            raise reader.fail(
+                "code",
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "'{value}' is used twice or is not a code (lower-case letters, digits, -).",
+                ),
+                value=code,
+            )
+        seen.add(code)
+        consents.append(
+            ConsentSpec(
+                code=code,
+                wording_fr=reader.required_text("wording_fr", limit=1000),
+                wording_en=reader.required_text("wording_en", limit=1000),
+                version=reader.required_text("version", limit=32),
+                badge_mark=reader.text("badge_mark", required=False, limit=40),
+                label_fr=reader.text("label_fr", required=False, limit=40),
+                label_en=reader.text("label_en", required=False, limit=40),
+            )
+        )
+    return tuple(consents)
 
 
 def _partners(event: _Reader, table: dict[str, Any], host: str) -> tuple[str, ...]:

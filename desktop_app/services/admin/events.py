@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.models import (
     Association,
     CheckIn,
+    ConsentPurpose,
     Event,
     PriceCategory,
     Registration,
@@ -172,6 +173,7 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
         category.available_from = price.available_from
         category.available_until = price.available_until
         category.role = price.role
+    _save_consents(session, event, spec)
     session.flush()
     audit.record(
         session,
@@ -180,6 +182,32 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
         detail={"prices": len(spec.prices)},
     )
     return EventImportResult(slug=spec.slug, created=created, prices=len(spec.prices))
+
+
+def _save_consents(session: Session, event: Event, spec: EventSpec) -> None:
+    """The event's consent purposes as its file declares them (answers already given keep
+    the wording version they were given for)."""
+    session.flush()
+    existing = {
+        purpose.code: purpose
+        for purpose in session.scalars(
+            select(ConsentPurpose).where(ConsentPurpose.event_id == event.id)
+        )
+    }
+    wanted = {consent.code for consent in spec.consents}
+    for code, purpose in existing.items():
+        if code not in wanted:
+            session.delete(purpose)
+    for position, consent in enumerate(spec.consents):
+        purpose = existing.get(consent.code) or ConsentPurpose(event_id=event.id, code=consent.code)
+        purpose.position = position
+        purpose.wording_fr = consent.wording_fr
+        purpose.wording_en = consent.wording_en
+        purpose.version = consent.version
+        purpose.badge_mark = consent.badge_mark
+        purpose.label_fr = consent.label_fr
+        purpose.label_en = consent.label_en
+        session.add(purpose)
 
 
 def import_event_file(sessions: sessionmaker[Session], path: Path) -> EventImportResult:

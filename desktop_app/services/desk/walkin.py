@@ -61,6 +61,7 @@ from desktop_app.services.membership.verdicts import (
 from desktop_app.services.money.payments import PaymentInput, approve, new_payment
 from desktop_app.services.money.receipt_store import IssuedReceipt, issued, receipt_data
 from desktop_app.services.money.receipts import RECEIPTED_METHODS, issue_receipt
+from desktop_app.services.privacy.consents import Purpose, purposes, record_answers
 
 _WHY_NOT_MEMBER = QT_TRANSLATE_NOOP(
     "AppError", "The member rate needs an active membership in a partner association"
@@ -80,6 +81,9 @@ class WalkInForm:
     category_code: str | None  # None: the best member or non-member rate for this person
     language: str | None  # "fr" | "en" | None
     member_number: str | None = None
+    # The person's answers for the event's consent purposes (code, yes/no); boxes left
+    # unticked are a no only when the form says so (the person was asked).
+    consents: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class WalkInQuote:
     offered: tuple[PriceQuote, ...]  # best first
     quote: PriceQuote | None
     already_registered: SearchHit | None  # an active registration here with the same email
+    purposes: tuple[Purpose, ...] = ()  # what the event asks consent for (its boxes)
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,7 @@ def quote_walk_in(
         pricing = event_pricing(event)
         code = _chosen(form, found, event, at)
         duplicate = _registered_code(session, event, form.email)
+        asked = purposes(session, event.id)
     chosen = quote(pricing, code, found.associations, at) if code else None
     return WalkInQuote(
         verdict=found,
@@ -167,6 +173,7 @@ def quote_walk_in(
         offered=tuple(offered(pricing, found.associations, at)),
         quote=chosen,
         already_registered=find_by_code(sessions, slug, duplicate) if duplicate else None,
+        purposes=asked,
     )
 
 
@@ -417,6 +424,16 @@ def _register(
             breakdown=chosen.breakdown,
             series=receipt_series,
         )
+    record_answers(
+        session,
+        registration.person_id,
+        registration.event_id,
+        dict(form.consents),
+        source="desk",
+        desk=desk,
+        staff=staff,
+        at=at,
+    )
     check_in = add_check_in(
         session,
         registration,

@@ -2,8 +2,9 @@
 
 With ``association``, the list is what that association may receive: its own members
 (entitled by its membership alone or by both), and other people only when they consented to
-share their information with it (a ``Consent`` for ``share-<association>``, granted and not
-withdrawn since). Without it, the list is for the organizers of the event.
+share their information with it (their latest answer for ``share-<association>``, or for
+``share-partner`` when the association is the event's partner, is a yes). Without it, the
+list is for the organizers of the event.
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def _rows(
         query = query.where(
             or_(
                 Registration.entitled_by.in_((association, ENTITLED_BOTH)),
-                _consented(association),
+                _consented(association, heading.host),
             )
         )
     zone = ZoneInfo(heading.timezone)
@@ -176,18 +177,21 @@ def _rows(
     )
 
 
-def _consented(association: str) -> Any:
-    """The person's latest consent to share with ``association`` is a yes."""
+def _consented(association: str, host: str) -> Any:
+    """The person's latest answer to sharing with ``association`` is a yes: the purpose
+    ``share-<association>``, or ``share-partner`` when the association is not the host."""
     later = aliased(Consent)
-    purpose = sharing_purpose(association)
+    wanted = [sharing_purpose(association)]
+    if association != host:
+        wanted.append("share-partner")
     return exists().where(
         Consent.person_id == Person.id,
-        Consent.purpose == purpose,
+        Consent.purpose.in_(wanted),
         Consent.granted.is_(True),
         ~exists().where(
             and_(
                 later.person_id == Person.id,
-                later.purpose == purpose,
+                later.purpose == Consent.purpose,
                 later.recorded_at > Consent.recorded_at,
             )
         ),
