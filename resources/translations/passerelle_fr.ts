@@ -205,130 +205,140 @@
             <translation>Il n'existe aucun support de porte-nom nommé « {name} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="123" />
+            <location filename="../../desktop_app/domain/events.py" line="138" />
             <source>Event file, line {line}, key {key}: {detail}</source>
             <translation>Fichier d'événement, ligne {line}, clé {key} : {detail}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="133" />
-            <location filename="../../desktop_app/domain/events.py" line="170" />
+            <location filename="../../desktop_app/domain/events.py" line="148" />
+            <location filename="../../desktop_app/domain/events.py" line="185" />
             <source>this key is required.</source>
             <translation>cette clé est obligatoire.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="136" />
+            <location filename="../../desktop_app/domain/events.py" line="151" />
             <source>expected text in quotes.</source>
             <translation>texte entre guillemets attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="139" />
+            <location filename="../../desktop_app/domain/events.py" line="154" />
             <source>must not be empty.</source>
             <translation>ne doit pas être vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="143" />
+            <location filename="../../desktop_app/domain/events.py" line="158" />
             <source>is longer than {limit} characters.</source>
             <translation>dépasse {limit} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="158" />
-            <location filename="../../desktop_app/domain/events.py" line="270" />
-            <location filename="../../desktop_app/domain/events.py" line="389" />
+            <location filename="../../desktop_app/domain/events.py" line="173" />
+            <location filename="../../desktop_app/domain/events.py" line="327" />
+            <location filename="../../desktop_app/domain/events.py" line="446" />
             <source>'{value}' is not one of {choices}.</source>
             <translation>« {value} » ne fait pas partie de {choices}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="182" />
+            <location filename="../../desktop_app/domain/events.py" line="197" />
             <source>'{value}' is not a date or date-time like 2026-05-12T08:30.</source>
             <translation>« {value} » n'est pas une date ou une date-heure comme 2026-05-12T08:30.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="193" />
+            <location filename="../../desktop_app/domain/events.py" line="208" />
             <source>expected a date or date-time.</source>
             <translation>date ou date-heure attendue.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="202" />
+            <location filename="../../desktop_app/domain/events.py" line="217" />
             <source>Event file is not valid TOML: {reason}</source>
             <translation>Le fichier d'événement n'est pas du TOML valide : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="208" />
+            <location filename="../../desktop_app/domain/events.py" line="223" />
             <source>Event file: the [{table}] table is missing.</source>
             <translation>Fichier d'événement : la table [{table}] est absente.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="216" />
+            <location filename="../../desktop_app/domain/events.py" line="231" />
             <source>'{value}' must be lower-case letters, digits and dashes.</source>
             <translation>« {value} » doit contenir des lettres minuscules, des chiffres et des tirets.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="227" />
+            <location filename="../../desktop_app/domain/events.py" line="242" />
             <source>unknown time zone '{value}'.</source>
             <translation>fuseau horaire inconnu « {value} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="234" />
+            <location filename="../../desktop_app/domain/events.py" line="249" />
             <source>the event ends before it starts.</source>
             <translation>l'événement se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="264" />
+            <location filename="../../desktop_app/domain/events.py" line="285" />
+            <source>Event file: [[consents]] must be a list of entries.</source>
+            <translation>Fichier d'événement : [[consents]] doit être une liste d'entrées.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="295" />
+            <source>'{value}' is used twice or is not a code (lower-case letters, digits, -).</source>
+            <translation>« {value} » est utilisé deux fois ou n'est pas un code (lettres minuscules, chiffres, -).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="321" />
             <source>expected a list like ["bioquebec", "lso"].</source>
             <translation>liste attendue, comme ["bioquebec", "lso"].</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="283" />
+            <location filename="../../desktop_app/domain/events.py" line="340" />
             <source>expected a whole number of days above 0.</source>
             <translation>nombre entier de jours supérieur à 0 attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="294" />
+            <location filename="../../desktop_app/domain/events.py" line="351" />
             <source>'{value}' is not a GST/HST number (9 digits, RT, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH (9 chiffres, RT, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="302" />
+            <location filename="../../desktop_app/domain/events.py" line="359" />
             <source>'{value}' is not a GST/HST number: the business number's check digit is wrong (a typing error?).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH : le chiffre de contrôle du numéro d'entreprise est erroné (faute de frappe?).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="315" />
+            <location filename="../../desktop_app/domain/events.py" line="372" />
             <source>'{value}' is not a QST number (10 digits, TQ, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TVQ (10 chiffres, TQ, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="333" />
+            <location filename="../../desktop_app/domain/events.py" line="390" />
             <source>Event file: at least one [[prices]] entry is required.</source>
             <translation>Fichier d'événement : au moins une entrée [[prices]] est requise.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="343" />
+            <location filename="../../desktop_app/domain/events.py" line="400" />
             <source>the code '{value}' is used twice.</source>
             <translation>le code « {value} » est utilisé deux fois.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="357" />
+            <location filename="../../desktop_app/domain/events.py" line="414" />
             <source>write amounts in quotes, like "450.00".</source>
             <translation>écrivez les montants entre guillemets, comme "450.00".</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="371" />
+            <location filename="../../desktop_app/domain/events.py" line="428" />
             <source>expected an amount in dollars and cents, like "450.00".</source>
             <translation>montant en dollars et en cents attendu, comme "450.00".</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="378" />
+            <location filename="../../desktop_app/domain/events.py" line="435" />
             <source>expected true or false.</source>
             <translation>true ou false attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="383" />
+            <location filename="../../desktop_app/domain/events.py" line="440" />
             <source>a complimentary category costs 0.00.</source>
             <translation>une catégorie gratuite coûte 0.00.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="398" />
+            <location filename="../../desktop_app/domain/events.py" line="455" />
             <source>the sale window ends before it starts.</source>
             <translation>la période de vente se termine avant de commencer.</translation>
         </message>
@@ -392,7 +402,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/money.py" line="119" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="183" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="190" />
             <source>'{value}' is not a language (fr or en).</source>
             <translation>« {value} » n'est pas une langue (fr ou en).</translation>
         </message>
@@ -487,22 +497,22 @@
             <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="95" />
+            <location filename="../../desktop_app/services/admin/events.py" line="96" />
             <source>Cannot read the event file {path}: {reason}</source>
             <translation>Impossible de lire le fichier d'événement {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="103" />
+            <location filename="../../desktop_app/services/admin/events.py" line="104" />
             <source>The event file {path} is not UTF-8 text (byte {position}).</source>
             <translation>Le fichier d'événement {path} n'est pas du texte UTF-8 (octet {position}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="150" />
+            <location filename="../../desktop_app/services/admin/events.py" line="151" />
             <source>The price category {code} is used by {count} registrations; keep it in the event file.</source>
             <translation>La catégorie de prix {code} est utilisée par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="239" />
+            <location filename="../../desktop_app/services/admin/events.py" line="267" />
             <source>There is no event '{slug}'. See: passerelle events list</source>
             <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
         </message>
@@ -658,7 +668,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/desk/attendees.py" line="215" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="179" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="186" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
@@ -1157,72 +1167,72 @@
             <translation>Aucun serveur partagé n'est connecté.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay_facts.py" line="57" />
+            <location filename="../../desktop_app/services/sync/replay_facts.py" line="65" />
             <source>The desk's copy has no rows for action {action}.</source>
             <translation>La copie du poste n'a aucune ligne pour l'action {action}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay_apply.py" line="51" />
+            <location filename="../../desktop_app/services/sync/replay_apply.py" line="52" />
             <source>The server has no registration {code}.</source>
             <translation>Le serveur n'a aucune inscription {code}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replica.py" line="193" />
+            <location filename="../../desktop_app/services/sync/replica.py" line="194" />
             <source>{count} desk actions taken offline have not reached the server yet; send them before refreshing the desk's copy.</source>
             <translation>{count} actions de poste faites hors ligne ne sont pas encore parvenues au serveur ; envoyez-les avant de rafraîchir la copie du poste.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replica.py" line="209" />
+            <location filename="../../desktop_app/services/sync/replica.py" line="210" />
             <source>There is no event '{slug}' on the server.</source>
             <translation>Il n'y a aucun événement « {slug} » sur le serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replica.py" line="220" />
+            <location filename="../../desktop_app/services/sync/replica.py" line="221" />
             <source>A desk action was taken offline meanwhile; send it first.</source>
             <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="65" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="66" />
             <source>The member rate needs an active membership in a partner association</source>
             <translation>Le tarif membre exige une adhésion active à une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="68" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="69" />
             <source>This category is not on sale now</source>
             <translation>Cette catégorie n'est pas en vente actuellement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="69" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="70" />
             <source>A complimentary admission</source>
             <translation>Une entrée gratuite</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="175" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="182" />
             <source>Enter the person's name.</source>
             <translation>Entrez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="205" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="212" />
             <source>The category '{code}' costs nothing: choose complimentary.</source>
             <translation>La catégorie « {code} » ne coûte rien : choisissez « gratuit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="212" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="219" />
             <source>The amount {amount} is not the price of '{code}' ({total}).</source>
             <translation>Le montant {amount} n'est pas le prix de « {code} » ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="229" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="236" />
             <source>The desk action {action} was already used for something else.</source>
             <translation>L'action de poste {action} a déjà servi pour autre chose.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="278" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="285" />
             <source>{email} is already registered to this event; find that registration, or confirm that this is another person.</source>
             <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="287" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="294" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
@@ -1767,6 +1777,19 @@
             <location filename="../../desktop_app/ui/dialogs/conflicts.py" line="127" />
             <source>What happened and what was kept</source>
             <translation>Ce qui s'est passé et ce qui a été conservé</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentBox</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/consent_box.py" line="49" />
+            <source>Consent</source>
+            <translation>Consentement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/consent_box.py" line="51" />
+            <source>Read each sentence to the person; tick only what they agree to.</source>
+            <translation>Lisez chaque phrase à la personne ; cochez seulement ce qu'elle accepte.</translation>
         </message>
     </context>
     <context>
@@ -4312,77 +4335,77 @@
     <context>
         <name>WalkInDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="274" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="279" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="284" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="289" />
             <source>Complimentary admission for {name}.</source>
             <translation>Entrée gratuite pour {name}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="287" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="292" />
             <source>{category} for {name}, who has no active membership in a partner association.</source>
             <translation>{category} pour {name}, qui n'a aucune adhésion active à une association partenaire.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="290" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="295" />
             <source>{category} is not on sale now.</source>
             <translation>{category} n'est pas en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="307" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="312" />
             <source>Type the person's name.</source>
             <translation>Tapez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="312" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="317" />
             <source>Working out the price…</source>
             <translation>Calcul du prix…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="322" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="327" />
             <source>This email is already registered. Open that registration, or tick “another person with the same email”.</source>
             <translation>Ce courriel est déjà inscrit. Ouvrez cette inscription, ou cochez « autre personne avec le même courriel ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="352" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="357" />
             <source>Registering…</source>
             <translation>Inscription en cours…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="412" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="419" />
             <source>Walk-in registration</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="413" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="420" />
             <source>Membership and price</source>
             <translation>Adhésion et prix</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="414" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="421" />
             <source>Payment</source>
             <translation>Paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="416" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="423" />
             <source>&amp;Print the receipt</source>
             <translation>Imprimer &amp;le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="418" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="425" />
             <source>&amp;Close</source>
             <translation>Ferm&amp;er</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="418" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="425" />
             <source>&amp;Register and check in</source>
             <translation>&amp;Inscrire et enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="419" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="426" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>

@@ -19,6 +19,7 @@ from desktop_app.db.models import (
     AuditEntry,
     BadgePrint,
     CheckIn,
+    Consent,
     Payment,
     Person,
     PriceCategory,
@@ -245,6 +246,10 @@ def _apply_walk_in(session: Session, facts: ActionFacts, desk: str) -> str | Non
     payment = Payment(**{**facts.payment, "id": None, "registration_id": registration.id})
     check_in = CheckIn(**{**facts.check_in, "id": None, "registration_id": registration.id})
     session.add_all([payment, check_in])
+    session.add_all(
+        Consent(**{**answer, "person_id": person.id, "event_id": event.id})
+        for answer in facts.consents
+    )
     session.flush()
     conflict = None
     email = (person.email or "").strip().lower()

@@ -11,7 +11,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.db.models import BadgePrint, CheckIn, JournalEntry, Payment, Registration
+from desktop_app.db.models import (
+    BadgePrint,
+    CheckIn,
+    Consent,
+    JournalEntry,
+    Payment,
+    Registration,
+)
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.services.sync.replica import audit_of_action, receipt_of_payment
 
@@ -36,6 +43,7 @@ class ActionFacts:
     series: str | None = None
     badge: dict[str, Any] | None = None
     audit: list[dict[str, Any]] = field(default_factory=list)
+    consents: list[dict[str, Any]] = field(default_factory=list)  # a walk-in's answers
 
     @property
     def name(self) -> str:
@@ -81,4 +89,11 @@ def gather_facts(local: Session, entry: JournalEntry) -> ActionFacts:
             facts.receipt = row_values(receipt)
             facts.series = receipt.series.code
     facts.audit = [row_values(row, "id") for row in audit_of_action(local, action)]
+    if kind == "walk_in":  # the person was made by this action: their answers came with it
+        facts.consents = [
+            row_values(row, "id", "person_id", "event_id")
+            for row in local.scalars(
+                select(Consent).where(Consent.person_id == registration.person_id)
+            )
+        ]
     return facts

@@ -45,8 +45,8 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound
 
 SERIES_LENGTH = 32
 
-# Reference data every desk rule reads: copied whole.
-_WHOLE = (
+# Reference data every desk rule reads: copied whole (before and after the registrations).
+_WHOLE_BEFORE = (
     "associations",
     "organizations",
     "organization_aliases",
@@ -57,13 +57,14 @@ _WHOLE = (
     "events",
     "event_partners",
     "price_categories",
-    "receipt_series",
-    "staff_accounts",
-    "settings",
+    "consent_purposes",
+    "consents",
 )
+_WHOLE_AFTER = ("receipt_series", "staff_accounts", "settings")
+_WHOLE = (*_WHOLE_BEFORE, *_WHOLE_AFTER)
 # The event's registrations and what hangs off them: copied for the chosen event (or all).
 _PER_REGISTRATION = ("check_ins", "payments", "receipts", "badge_prints")
-COPIED_TABLES = (*_WHOLE[:10], "registrations", *_PER_REGISTRATION, *_WHOLE[10:])
+COPIED_TABLES = (*_WHOLE_BEFORE, "registrations", *_PER_REGISTRATION, *_WHOLE_AFTER)
 """Tables a refresh replaces, in an order that satisfies the foreign keys."""
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -43,6 +44,7 @@ from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.office import Office
 from desktop_app.services.registrations.categories import CategoryChoice
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
+from desktop_app.ui.dialogs.consent_box import ConsentBox
 from desktop_app.ui.dialogs.override import OverrideDialog
 from desktop_app.ui.dialogs.walkin_panels import QuotePanel
 from desktop_app.ui.dialogs.walkin_payment import PaymentPanel
@@ -124,6 +126,7 @@ class WalkInDialog(QDialog):
         payment_layout = QVBoxLayout(self.payment_box)
         payment_layout.addWidget(self.payment)
         payment_layout.addWidget(self.print_receipt)
+        self.consent_box = ConsentBox()
 
         # -- the result --
         self.done_box = ResultBox()
@@ -142,6 +145,7 @@ class WalkInDialog(QDialog):
         left = QVBoxLayout()
         left.addWidget(self.person_box)
         left.addWidget(self.payment_box)
+        left.addWidget(self.consent_box)
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
@@ -233,6 +237,7 @@ class WalkInDialog(QDialog):
         if organization and self.person_box.prefill_organization(organization):
             return  # the form changed: its new quote follows (same verdict, the company named)
         self.person_box.fill_categories(quote)
+        self.consent_box.set_purposes(quote.purposes)
         self.quote_panel.show_quote(quote)
         self.payment.set_total(quote.quote.total if quote.quote else None)
         if self._confirm_after_quote:
@@ -350,6 +355,7 @@ class WalkInDialog(QDialog):
         allow_duplicate: bool,
     ) -> None:
         self._set_busy(True, self.tr("Registering…"))
+        form = replace(form, consents=self.consent_box.answers())
         service, action, at = self.service, self.action_id, self.clock()
         submit(
             self.worker,
@@ -369,7 +375,7 @@ class WalkInDialog(QDialog):
     def _registered(self, result: WalkInResult) -> None:
         self._set_busy(False)
         self.result_ = result
-        for box in (self.person_box, self.payment_box, self.quote_box):
+        for box in (self.person_box, self.payment_box, self.quote_box, self.consent_box):
             box.setEnabled(False)
         self.done_box.show_result(result, self._person())
         if self.height() < self.sizeHint().height():  # room for the result, fields unsquashed
@@ -407,6 +413,7 @@ class WalkInDialog(QDialog):
     def retranslate(self) -> None:
         """Every text in the interface language."""
         language = interface_language()
+        self.consent_box.retranslate()
         self.quote_panel.language = language
         self.payment.language = language
         self.setWindowTitle(self.tr("Walk-in registration"))

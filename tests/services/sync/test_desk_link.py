@@ -16,7 +16,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.database import Database, open_database
-from desktop_app.db.models import CheckIn, JournalEntry, Payment, Receipt, Registration
+from desktop_app.db.models import (
+    CheckIn,
+    Consent,
+    JournalEntry,
+    Payment,
+    Receipt,
+    Registration,
+)
 from desktop_app.services.desk.checkin import CheckInOutcome
 from desktop_app.services.desk.walkin import WalkInForm
 from desktop_app.services.money.payments import PaymentInput
@@ -25,7 +32,15 @@ from tests.services.money_desk import BEFORE_MONTREAL, MONTREAL, add_registratio
 from tests.services.sync.desk_link_support import PG_URL, own_database, proxied
 
 D = Decimal
-GUEST = WalkInForm("Zébulon", "Inconnu", "zebulon@example.org", None, "non-member", "en")
+GUEST = WalkInForm(
+    "Zébulon",
+    "Inconnu",
+    "zebulon@example.org",
+    None,
+    "non-member",
+    "en",
+    consents=(("share-partner", True), ("photos", False)),
+)
 PRICE = D("833.57")  # non-member, Montréal, taxes added
 
 
@@ -110,6 +125,9 @@ def test_offline_actions_replay_once_with_the_conflict_rule(
         owing = session.scalars(select(Registration).where(Registration.code == "OWE")).one()
         assert owing.amount_paid == D(150)  # both payments kept: 50 owed back
     assert receipt.number in numbers and walk_in.receipt.number in numbers
+    # The offline walk-in's consent answers reached the server with it (both desks' walk-ins).
+    assert _rows(server.sessions, Consent, Consent.granted.is_(True)) == 2
+    assert _rows(server.sessions, Consent, Consent.purpose == "photos") == 2
     conflicts = list_conflicts(server.sessions, MONTREAL)
     assert sorted(c.kind for c in conflicts) == [
         "double-check-in",

@@ -359,3 +359,35 @@ def test_a_member_found_through_the_email_domain_gets_that_organization_prefille
         qtbot.keyClick(dialog.payment.tendered, Qt.Key.Key_Return)
     card = attendee_card(demo.sessions, signal.args[0].registration_id)
     assert card.organization == organization
+
+
+def test_the_consent_boxes_come_unticked_and_store_what_was_ticked(
+    qtbot: QtBot, worker: Worker, demo: Database
+) -> None:
+    from desktop_app.db.models import Consent
+
+    dialog = open_dialog(qtbot, worker, demo)
+    qtbot.waitUntil(lambda: len(dialog.consent_box.boxes) == 2, timeout=5000)
+    assert dialog.consent_box.isVisibleTo(dialog)
+    boxes = dialog.consent_box.boxes
+    assert not boxes["share-partner"].isChecked() and not boxes["photos"].isChecked()
+    assert "shared with LSO" in boxes["share-partner"].text()
+    type_person(qtbot, dialog, "Nadia", "Sansadhesion", "nadia@example.org")
+    boxes["share-partner"].setChecked(True)
+    dialog.payment.tendered.setText("1000")
+    with qtbot.waitSignal(dialog.registered, timeout=10_000) as signal:
+        dialog.confirm()
+    result = signal.args[0]
+    with demo.sessions() as session:
+        registration = session.get(Registration, result.registration_id)
+        assert registration is not None
+        answers = {
+            c.purpose: (c.granted, c.source, c.wording_version)
+            for c in session.scalars(
+                select(Consent).where(Consent.person_id == registration.person_id)
+            )
+        }
+    assert answers == {
+        "share-partner": (True, "desk", "2027-01"),
+        "photos": (False, "desk", "2027-01"),  # left unticked: no
+    }
