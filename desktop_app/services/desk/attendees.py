@@ -32,6 +32,7 @@ from desktop_app.services.admin import audit
 from desktop_app.services.desk.checkin import active_check_in
 from desktop_app.services.membership.directory import event_date
 from desktop_app.services.membership.verdicts import assess_registrations
+from desktop_app.services.privacy.consents import latest_answers
 
 EMAIL_MAX_LENGTH = 320
 NAME_MAX_LENGTH = 200
@@ -73,6 +74,8 @@ class AttendeeCard:
     partners: tuple[str, ...] = ()  # the event's partner associations (codes)
     event_date: date | None = None  # the day memberships are judged on (the event's first)
     timezone: str | None = None  # the venue's, in which times are shown
+    # The person's latest consent answers for the event's purposes (short label fr, en, yes).
+    consents: tuple[tuple[str, str, bool], ...] = ()
 
     @property
     def name(self) -> str:
@@ -176,6 +179,10 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
         partners=tuple(a.code for a in registration.event.partners),
         event_date=event_date(registration.event),
         timezone=registration.event.timezone,
+        consents=tuple(
+            (a.purpose.label_fr, a.purpose.label_en, a.granted)
+            for a in latest_answers(session, person.id, registration.event_id)
+        ),
     )
 
 

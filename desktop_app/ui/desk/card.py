@@ -59,6 +59,8 @@ class AttendeeCardView(QFrame):
         self.badges = QLabel()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
+        self.consents = QLabel()  # the person's consent answers at a glance
+        self.consents.setWordWrap(True)
         self.code = QLabel()
         self.code.setStyleSheet("color:#444444;")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -68,7 +70,7 @@ class AttendeeCardView(QFrame):
         self.empty.setStyleSheet("color:#444444;")
 
         body = QVBoxLayout()
-        for label in (self.money, self.checked, self.badges, self.notes, self.code):
+        for label in (self.money, self.checked, self.badges, self.notes, self.consents, self.code):
             label.setFont(org_font)
         # On a short screen (1366 x 768) a card with many chips scrolls instead of cutting lines.
         content = QWidget()
@@ -90,7 +92,7 @@ class AttendeeCardView(QFrame):
         layout.addWidget(self.status)
         layout.addLayout(self.chips)
         layout.addLayout(body)
-        for label in (self.money, self.checked, self.badges, self.notes):
+        for label in (self.money, self.checked, self.badges, self.notes, self.consents):
             body.addWidget(label)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -132,7 +134,7 @@ class AttendeeCardView(QFrame):
             self.empty.setText(
                 self.tr("Type a name, company, email or code, or scan a badge or a confirmation.")
             )
-            for widget in (self.status, self.badges, self.notes):
+            for widget in (self.status, self.badges, self.notes, self.consents):
                 widget.hide()
             return
         language = interface_language()
@@ -172,6 +174,13 @@ class AttendeeCardView(QFrame):
         self.badges.setText(self.tr("Badges printed: {count}").format(count=card.badges_printed))
         self.notes.setVisible(bool(card.notes))
         self.notes.setText(self.tr("Notes: {notes}").format(notes=card.notes or ""))
+        french = interface_language() == "fr"
+        answers = " · ".join(
+            f"{label_fr if french else label_en} {'✓' if granted else '✗'}"
+            for label_fr, label_en, granted in card.consents
+        )
+        self.consents.setVisible(bool(card.consents))
+        self.consents.setText(self.tr("Consents: {answers}").format(answers=answers))
         self.code.setText(card.code)
 
     def _clear_chips(self) -> None:

@@ -391,3 +391,23 @@ def test_the_consent_boxes_come_unticked_and_store_what_was_ticked(
         "share-partner": (True, "desk", "2027-01"),
         "photos": (False, "desk", "2027-01"),  # left unticked: no
     }
+
+
+def test_the_card_shows_the_consent_answers_at_a_glance(
+    qtbot: QtBot, worker: Worker, demo: Database
+) -> None:
+    from desktop_app.ui.desk.card import AttendeeCardView
+
+    dialog = open_dialog(qtbot, worker, demo)
+    qtbot.waitUntil(lambda: len(dialog.consent_box.boxes) == 2, timeout=5000)
+    type_person(qtbot, dialog, "Ilse", "Photophobe", "ilse@example.org")
+    dialog.consent_box.boxes["share-partner"].setChecked(True)
+    dialog.payment.tendered.setText("1000")
+    with qtbot.waitSignal(dialog.registered, timeout=10_000) as signal:
+        dialog.confirm()
+    card = attendee_card(demo.sessions, signal.args[0].registration_id)
+    assert card.consents == (("Partage LSO", "Share with LSO", True), ("Photos", "Photos", False))
+    view = AttendeeCardView()
+    qtbot.addWidget(view)
+    view.show_card(card)
+    assert view.consents.text() == "Consents: Share with LSO ✓ · Photos ✗"
