@@ -468,3 +468,17 @@ def test_values_longer_than_the_database_keeps_reject_their_row(
     reasons = {e.row: e.reason for e in report.errors}
     assert "“Code” value is 129 characters" in reasons[2]
     assert "“Last name” value is 201 characters" in reasons[3]
+
+
+def test_imported_registrations_count_under_their_entitling_membership(
+    montreal: Database,
+) -> None:
+    """Reports count ``entitled_by``: an import (a bulk insert) must keep it as the verdict
+    says, or every member imported from pretix would count as a non-member."""
+    from desktop_app.domain.stored_verdict import entitlement_of
+
+    import_registrations(montreal.sessions, MONTREAL, PRETIX_EXAMPLE, at=CLOCK)
+    with montreal.sessions() as session:
+        rows = session.execute(select(Registration.verdict, Registration.entitled_by)).all()
+    assert rows and all(entitled == entitlement_of(verdict) for verdict, entitled in rows)
+    assert any(entitled != "none" for _, entitled in rows)

@@ -42,6 +42,7 @@ from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
 from desktop_app.domain.names import display_name, normalize_email, person_key
+from desktop_app.domain.stored_verdict import entitlement_of
 from desktop_app.importing.columns import REGISTRATIONS, ColumnMap, map_columns
 from desktop_app.importing.registration_report import (
     FlagCounts,
@@ -335,6 +336,8 @@ class _Import:
                 "role": category.role,
                 "notes": None,
                 "verdict": assessment.verdict,
+                # A Core insert: the model's validator that keeps entitled_by does not run.
+                "entitled_by": entitlement_of(assessment.verdict),
                 "membership_flag": assessment.membership_flag,
                 "created_at": registered_at,
             }
