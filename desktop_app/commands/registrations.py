@@ -43,6 +43,15 @@ def register(subparsers: Any) -> None:
         help="import this product / ticket type as this price category (repeatable;"
         " remembered for the event)",
     )
+    imports.add_argument(
+        "--map-consent",
+        type=_mapping,
+        action="append",
+        default=[],
+        metavar="HEADER=PURPOSE",
+        help="read this column (a question's answer: yes/no, oui/non, true/false, 1/0) as the"
+        " consent for this purpose of the event file (repeatable)",
+    )
     add_db_option(imports)
     add_json_option(imports)
     imports.set_defaults(handler=run_import)
@@ -68,6 +77,7 @@ def run_import(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             sheet=args.sheet,
             category_map=dict(args.map_category),
+            consent_map=dict(args.map_consent),
         )
     if args.json:
         print_json(report.to_json())

@@ -1026,29 +1026,39 @@
             <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les reçus des paiements en ligne sont émis par la boutique en ligne).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="91" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="95" />
             <source>The registration file has no ticket type or category column (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Columns found: {headers}.</source>
             <translation>Le fichier d'inscriptions n'a pas de colonne de type de billet ou de catégorie (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="96" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="100" />
             <source>The category mapping names “{code}”, which is not a category of this event. Categories: {categories}.</source>
             <translation>La correspondance des catégories indique « {code} », qui n'est pas une catégorie de cet événement. Catégories : {categories}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="101" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="105" />
             <source>The category mapping has an empty ticket type (write PRODUCT=CODE).</source>
             <translation>La correspondance des catégories contient un type de billet vide (écrivez PRODUIT=CODE).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="104" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="108" />
             <source>Same registration as row {first}.</source>
             <translation>Même inscription qu'à la ligne {first}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="105" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="109" />
             <source>The code {code} already belongs to a registration of event {event}.</source>
             <translation>Le code {code} appartient déjà à une inscription de l'événement {event}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registrations/importing.py" line="158" />
+            <source>The event asks no consent '{code}' (its purposes: {purposes}).</source>
+            <translation>L'événement ne demande aucun consentement « {code} » (ses fins : {purposes}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registrations/importing.py" line="161" />
+            <source>There is no column “{header}” in the file (its columns: {headers}).</source>
+            <translation>Il n'y a pas de colonne « {header} » dans le fichier (ses colonnes : {headers}).</translation>
         </message>
         <message>
             <location filename="../../desktop_app/importing/registration_rows.py" line="44" />

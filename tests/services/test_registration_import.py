@@ -482,3 +482,46 @@ def test_imported_registrations_count_under_their_entitling_membership(
         rows = session.execute(select(Registration.verdict, Registration.entitled_by)).all()
     assert rows and all(entitled == entitlement_of(verdict) for verdict, entitled in rows)
     assert any(entitled != "none" for _, entitled in rows)
+
+
+def test_a_question_column_is_read_as_a_consent_and_a_bad_answer_rejects_its_row(
+    montreal: Database, tmp_path: Path
+) -> None:
+    import csv
+
+    from desktop_app.db.models import Consent
+    from desktop_app.domain.errors import Invalid
+
+    with Path(PRETIX_EXAMPLE).open(encoding="utf-8-sig", newline="") as source:
+        rows = list(csv.reader(source))
+    header = "Question: share my details with LSO?"
+    answers = ["Oui", "no", "", "maybe", "TRUE", "0", "1", "non", "yes", "Non", "oui", "x"]
+    rows[0].append(header)
+    for number, row in enumerate(rows[1:]):
+        row.append(answers[number % len(answers)])
+    path = tmp_path / "pretix-with-question.csv"
+    with path.open("w", encoding="utf-8", newline="") as target:
+        csv.writer(target).writerows(rows)
+
+    with pytest.raises(Invalid, match="asks no consent 'newsletter'"):
+        import_registrations(
+            montreal.sessions, MONTREAL, path, at=CLOCK, consent_map={header: "newsletter"}
+        )
+    with pytest.raises(Invalid, match="no column “Question: nope”"):
+        import_registrations(
+            montreal.sessions,
+            MONTREAL,
+            path,
+            at=CLOCK,
+            consent_map={"Question: nope": "share-partner"},
+        )
+    report = import_registrations(
+        montreal.sessions, MONTREAL, path, at=CLOCK, consent_map={header: "share-partner"}
+    )
+    assert [error.row for error in report.errors] == [5]  # "maybe" is neither yes nor no
+    assert "neither yes nor no" in report.errors[0].reason
+    with montreal.sessions() as session:
+        stored = session.scalars(select(Consent)).all()
+    assert stored and {c.source for c in stored} == {"import"}
+    assert {c.purpose for c in stored} == {"share-partner"}
+    assert sum(c.granted for c in stored) >= 3 and sum(not c.granted for c in stored) >= 3

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table as SqlTable
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
@@ -43,6 +44,7 @@ from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
 from desktop_app.domain.names import display_name, normalize_email, person_key
 from desktop_app.domain.stored_verdict import entitlement_of
+from desktop_app.importing.column_values import parse_yes_no
 from desktop_app.importing.columns import REGISTRATIONS, ColumnMap, map_columns
 from desktop_app.importing.registration_report import (
     FlagCounts,
@@ -57,7 +59,7 @@ from desktop_app.importing.registration_rows import (
     order_moment,
 )
 from desktop_app.importing.row_errors import RowError
-from desktop_app.importing.tables import Table, read_table
+from desktop_app.importing.tables import Table, TableRow, read_table
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.membership.directory import event_date, load_directory
@@ -70,6 +72,7 @@ from desktop_app.services.membership.verdicts import (
     apply,
     stored_basis,
 )
+from desktop_app.services.privacy.consents import purposes, record_answers
 from desktop_app.services.registrations.lookup import (
     codes_elsewhere,
     desk_edited,
@@ -116,6 +119,7 @@ def import_registrations(
     dry_run: bool = False,
     sheet: str | None = None,
     category_map: Mapping[str, str] | None = None,
+    consent_map: Mapping[str, str] | None = None,
     at: datetime | None = None,
 ) -> RegistrationImportReport:
     """Import the registrations of event ``slug`` from the file at ``path``.
@@ -125,7 +129,9 @@ def import_registrations(
     and remembered in turn. ``dry_run`` reports what would change and writes nothing. ``at``
     is the import time (default now), also the registration time of rows without an order
     date. Raises :class:`Invalid` (nothing written) for a fatal problem with the file or the
-    mapping, :class:`NotFound` for an unknown event or file.
+    mapping, :class:`NotFound` for an unknown event or file. ``consent_map`` maps a column
+    (a question's answer) to one of the event's consent purposes; each answer is stored with
+    source ``import``, and a cell that is neither yes nor no rejects its row.
     """
     moment = at or datetime.now(UTC)
     table = read_table(Path(path), sheet)
@@ -136,7 +142,9 @@ def import_registrations(
         )
     with sessions() as session:
         try:
-            report = _Import(session, slug, table, columns, moment, dry_run).run(category_map)
+            work = _Import(session, slug, table, columns, moment, dry_run)
+            work.consent_map = dict(consent_map or {})
+            report = work.run(category_map)
         except BaseException:
             session.rollback()
             raise
@@ -145,6 +153,24 @@ def import_registrations(
         else:
             session.commit()
     return report
+
+
+_T_BAD_CONSENT = QT_TRANSLATE_NOOP(
+    "AppError", "The event asks no consent '{code}' (its purposes: {purposes})."
+)
+_T_NO_CONSENT_COLUMN = QT_TRANSLATE_NOOP(
+    "AppError", "There is no column “{header}” in the file (its columns: {headers})."
+)
+
+
+def _consent_answers(row: TableRow, columns: Mapping[str, str]) -> dict[str, bool]:
+    """The row's answers for the mapped consent columns (blank: no answer)."""
+    answers: dict[str, bool] = {}
+    for header, code in columns.items():
+        answer = parse_yes_no(row.get(header))
+        if answer is not None:
+            answers[code] = answer
+    return answers
 
 
 class _Import:
@@ -170,6 +196,8 @@ class _Import:
         self.flags = dict.fromkeys((BALANCE_DUE, CREDIT_DUE, DOUBT), 0)
         self.new_people: list[dict[str, Any]] = []
         self.new_registrations: list[dict[str, Any]] = []
+        self.consent_map: dict[str, str] = {}  # column header -> purpose code
+        self.answers: dict[str, dict[str, bool]] = {}  # registration code -> answers
 
     # --- setup ---------------------------------------------------------------------------------
 
@@ -192,6 +220,7 @@ class _Import:
         event = get_event(session, self.slug)
         categories = {c.code: c for c in event.prices}
         explicit = self._check_map(category_map or {}, categories)
+        consent_columns = self._check_consents(event)
         remembered = {
             product: code
             for product, code in remembered_category_map(session, self.slug).items()
@@ -251,15 +280,25 @@ class _Import:
                 seen[key] = row.number
             try:
                 parsed = reader.parse(row, status)
+                answers = _consent_answers(row, consent_columns)
             except RowProblem as problem:
                 self.errors.append(RowError(row.number, problem.message))
+                continue
+            except Invalid as problem:  # a consent cell that is neither yes nor no
+                self.errors.append(
+                    RowError(row.number, Message(problem.template, **problem.params))
+                )
                 continue
             category = categories[parsed.category_code]
             due, paid = parsed.amounts(self.columns.layout, assessor.base_amount_due(category.code))
             if current is None:
-                self._add(event, category, parsed, due, paid, assessor)
+                code = self._add(event, category, parsed, due, paid, assessor)
+                if answers:
+                    self.answers[code] = answers
                 self.counts["added"] += 1
                 continue
+            if answers:
+                self.answers[current.code] = answers
             paid += desk_paid.get(current.id, Decimal(0))
             changed = self._update(
                 current, category, parsed, due, paid, keep_person=current.id in protected
@@ -269,6 +308,7 @@ class _Import:
 
         self.session.flush()
         self._insert_new()
+        self._record_consents(event)
 
         if explicit and not self.dry_run:
             remember_category_map(session, self.slug, explicit, self.moment)
@@ -293,8 +333,9 @@ class _Import:
         due: Decimal,
         paid: Decimal,
         assessor: Assessor,
-    ) -> None:
-        """Queue a new registration (inserted in bulk by :meth:`_insert_new`), assessed."""
+    ) -> str:
+        """Queue a new registration (inserted in bulk by :meth:`_insert_new`), assessed; its
+        code."""
         code = parsed.code or new_registration_code()
         registered_at = order_moment(parsed.ordered_on, event.timezone, self.moment)
         assessment = assessor.assess(
@@ -343,6 +384,52 @@ class _Import:
             }
         )
         self._count_flag(parsed, code, assessment.membership_flag, assessment.amount_due, paid)
+        return code
+
+    def _check_consents(self, event: Event) -> dict[str, str]:
+        """The consent columns (header as the file writes it -> purpose): each header in the
+        file, each purpose the event's."""
+        if not self.consent_map:
+            return {}
+        known = {purpose.code for purpose in purposes(self.session, event.id)}
+        found: dict[str, str] = {}
+        by_name = {h.strip(): h for h in self.table.headers}
+        for header, code in self.consent_map.items():
+            if code.strip() not in known:
+                raise Invalid(_T_BAD_CONSENT, code=code, purposes=", ".join(sorted(known)) or "—")
+            if header.strip() not in by_name:
+                raise Invalid(
+                    _T_NO_CONSENT_COLUMN,
+                    header=header,
+                    headers=", ".join(f"“{h}”" for h in self.table.headers),
+                )
+            found[by_name[header.strip()]] = code.strip()
+        return found
+
+    def _record_consents(self, event: Event) -> None:
+        if not self.answers:
+            return
+        people = {
+            row[0]: row[1]
+            for row in self.session.execute(
+                select(Registration.code, Registration.person_id).where(
+                    Registration.event_id == event.id,
+                    Registration.code.in_(list(self.answers)),
+                )
+            )
+        }
+        for code, answers in self.answers.items():
+            if code in people:
+                record_answers(
+                    self.session,
+                    people[code],
+                    event.id,
+                    answers,
+                    source="import",
+                    desk=None,
+                    staff=None,
+                    at=self.moment,
+                )
 
     def _insert_new(self) -> None:
         """Insert the queued people and registrations: two multi-row statements."""

@@ -116,11 +116,10 @@ def _organizations(session: Session, event_id: int, came: Any) -> tuple[CountRow
     ids = {organization_id for organization_id, *_ in rows if organization_id is not None}
     names = (
         dict(
-            session.execute(
+            (row[0], row[1])
+            for row in session.execute(
                 select(Organization.id, Organization.name).where(Organization.id.in_(ids))
             )
-            .tuples()
-            .all()
         )
         if ids
         else {}
