@@ -27,6 +27,9 @@ MARKINGS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "both": ("BIOQuébec + LSO", "BIOQuébec + LSO", ("#1D4F91", "#00695C"), "#FFFFFF"),
     "guest": ("Invité·e", "Guest", ("#E4E4E4",), "#000000"),
 }
+MARK_FILLS: tuple[str, ...] = ("#5B2C83",)
+"""A consent's mark band (no photos): a colour no association or role uses."""
+
 ROLES: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "speaker": ("Conférencier·ère", "Speaker", ("#B3261E",), "#FFFFFF"),
     "sponsor": ("Commanditaire", "Sponsor", ("#F2B705",), "#000000"),
@@ -59,6 +62,9 @@ class BadgeData:
     event_name_fr: str
     event_name_en: str
     language: Language
+    # Printed on the badge for a consent not given ("NO PHOTO · PAS DE PHOTO"), from the
+    # event file's ``badge_mark``.
+    mark: str | None = None
 
     def __post_init__(self) -> None:
         if not self.code.strip():

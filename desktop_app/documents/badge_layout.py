@@ -12,6 +12,7 @@ import segno
 from desktop_app.documents.badge_data import (
     DOT,
     EVENT_COLOUR,
+    MARK_FILLS,
     MARKINGS,
     MAX_DOTS_PER_MODULE,
     MIN_DOTS_PER_MODULE,
@@ -105,7 +106,8 @@ def layout_badge(badge: BadgeData, stock: BadgeStock) -> BadgeLayout:
             cursor = line.box.y
     header_bottom = cursor - 4 * scale
 
-    # Bands along the bottom: association marking last (lowest), role above it.
+    # Bands along the bottom: association marking last (lowest), role (or a consent's mark)
+    # above it.
     band_height = 17 * scale
     band_gap = 3 * scale
     bands = [
@@ -117,9 +119,19 @@ def layout_badge(badge: BadgeData, stock: BadgeStock) -> BadgeLayout:
             scale,
         )
     ]
+    rect = Rect(safe.x, safe.y + band_height + band_gap, safe.width, band_height)
     if badge.role is not None:
-        rect = Rect(safe.x, safe.y + band_height + band_gap, safe.width, band_height)
-        bands.append(place_band("role", ROLES[badge.role], badge.language, rect, scale))
+        french, english, fills, colour = ROLES[badge.role]
+        if badge.mark:  # one band says both: "CONFÉRENCIER · NO PHOTO"
+            french, english = f"{french} · {badge.mark}", f"{english} · {badge.mark}"
+        words = (french, english, fills, colour)
+        bands.append(place_band("role", words, badge.language, rect, scale))
+    elif badge.mark:
+        bands.append(
+            place_band(
+                "mark", (badge.mark, badge.mark, MARK_FILLS, "#FFFFFF"), badge.language, rect, scale
+            )
+        )
     # The space above the bands is reserved for a role band even without one, so the QR
     # code and names sit in the same place on every badge of a batch.
     middle = Rect(safe.x, safe.y + 2 * (band_height + band_gap) + scale, safe.width, 0.0)

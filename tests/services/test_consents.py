@@ -83,3 +83,23 @@ def test_a_withdrawal_is_a_later_no_and_the_partners_export_follows_it(
     assert lso.rows == ()
     with database.sessions() as session:
         assert session.scalar(select(Consent.id).where(Consent.granted.is_(True))) is not None
+
+
+def test_a_badge_says_no_photo_unless_the_person_said_yes(database: Database) -> None:
+    from desktop_app.services.desk.badges import render_batch
+    from tests.documents.pdf_reading import pdf_text
+
+    setup_money_desk(database.sessions)
+    yes = walk_in(database, "yes@example.org", (("photos", True),))
+    no = walk_in(database, "no@example.org", (("photos", False),))
+    with database.sessions() as session:
+        codes = {
+            rid: session.get(Registration, rid).code  # type: ignore[union-attr]
+            for rid in (yes, no)
+        }
+    for registration_id, marked in ((yes, False), (no, True)):
+        batch = render_batch(
+            database.sessions, MONTREAL, "badge-4x6", codes=[codes[registration_id]]
+        )
+        assert batch.pdf is not None
+        assert ("PAS DE PHOTO" in pdf_text(batch.pdf)) is marked

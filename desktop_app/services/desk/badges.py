@@ -15,7 +15,7 @@ from typing import Literal, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from desktop_app.db.models import BadgePrint, Registration
+from desktop_app.db.models import BadgePrint, Consent, Registration
 from desktop_app.documents.badge import (
     MARKINGS,
     ROLES,
@@ -32,6 +32,7 @@ from desktop_app.domain.names import fold
 from desktop_app.domain.taxes import badge_language
 from desktop_app.services.admin.audit import record
 from desktop_app.services.admin.events import get_event
+from desktop_app.services.privacy.consents import purposes
 
 SortOrder = Literal["name", "organization"]
 SORT_ORDERS: tuple[SortOrder, ...] = ("name", "organization")
@@ -54,8 +55,32 @@ class BatchResult:
         return tuple(code for code in self.codes if code not in self.incomplete)
 
 
-def badge_data(registration: Registration) -> BadgeData:
-    """What the badge of ``registration`` shows."""
+def consent_marks(session: Session, event_id: int, person_ids: Sequence[int]) -> dict[int, str]:
+    """The badge marks of the event's purposes that have one (``badge_mark``: "no photos"),
+    for each person whose latest answer is not a yes (consent is opt-in: no answer is no)."""
+    marked = [p for p in purposes(session, event_id) if p.badge_mark]
+    if not marked or not person_ids:
+        return {}
+    latest: dict[tuple[int, str], bool] = {}
+    for person_id, code, granted in session.execute(
+        select(Consent.person_id, Consent.purpose, Consent.granted)
+        .where(
+            Consent.person_id.in_(list(person_ids)),
+            Consent.purpose.in_([p.code for p in marked]),
+        )
+        .order_by(Consent.recorded_at, Consent.id)
+    ):
+        latest[(person_id, code)] = bool(granted)
+    marks: dict[int, str] = {}
+    for person_id in person_ids:
+        shown = [str(p.badge_mark) for p in marked if not latest.get((person_id, p.code), False)]
+        if shown:
+            marks[person_id] = " · ".join(shown)
+    return marks
+
+
+def badge_data(registration: Registration, mark: str | None = None) -> BadgeData:
+    """What the badge of ``registration`` shows (``mark``: a consent not given)."""
     person = registration.person
     event = registration.event
     language = registration.preferred_language or person.preferred_language
@@ -78,6 +103,7 @@ def badge_data(registration: Registration) -> BadgeData:
         event_name_fr=event.name_fr,
         event_name_en=event.name_en,
         language=cast(Language, language),
+        mark=mark,
     )
 
 
@@ -155,7 +181,8 @@ def render_batch(
             printed = _printed_ids(session, [r.id for r in registrations])
             registrations = [r for r in registrations if r.id not in printed]
         registrations.sort(key=_sort_key(sort))
-        badges = [badge_data(r) for r in registrations]
+        marks = consent_marks(session, event.id, [r.person_id for r in registrations])
+        badges = [badge_data(r, marks.get(r.person_id)) for r in registrations]
     if not badges:
         return BatchResult(None, 0, 0, (), ())
     rendered = render_badges(badges, stock, start_cell)
