@@ -644,7 +644,7 @@
         <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/desk/attendees.py" line="128"/>
+        <location filename="../../desktop_app/services/desk/attendees.py" line="130"/>
         <location filename="../../desktop_app/services/desk/checkin.py" line="382"/>
         <location filename="../../desktop_app/services/membership/decision_records.py" line="49"/>
         <location filename="../../desktop_app/services/money/receipt_store.py" line="344"/>
@@ -652,33 +652,33 @@
         <translation>Il n&apos;y a aucune inscription {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/desk/attendees.py" line="195"/>
+        <location filename="../../desktop_app/services/desk/attendees.py" line="197"/>
         <source>Enter the first name.</source>
         <translation>Entrez le prénom.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/desk/attendees.py" line="196"/>
+        <location filename="../../desktop_app/services/desk/attendees.py" line="198"/>
         <source>Enter the last name.</source>
         <translation>Entrez le nom de famille.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/desk/attendees.py" line="210"/>
+        <location filename="../../desktop_app/services/desk/attendees.py" line="212"/>
         <source>&apos;{text}…&apos; is longer than {count} characters.</source>
         <translation>« {text}… » dépasse {count} caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/desk/attendees.py" line="222"/>
+        <location filename="../../desktop_app/services/desk/attendees.py" line="224"/>
         <location filename="../../desktop_app/services/desk/walkin.py" line="186"/>
         <source>&apos;{email}&apos; is not an email address.</source>
         <translation>« {email} » n&apos;est pas une adresse courriel.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/desk/attendees.py" line="318"/>
+        <location filename="../../desktop_app/services/desk/attendees.py" line="344"/>
         <source>The registration of {name} is cancelled; it cannot be transferred.</source>
         <translation>L&apos;inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/desk/attendees.py" line="325"/>
+        <location filename="../../desktop_app/services/desk/attendees.py" line="351"/>
         <source>{name} is already checked in; undo the check-in before substituting.</source>
         <translation>L&apos;arrivée de {name} est déjà enregistrée ; annulez l&apos;arrivée avant le remplacement.</translation>
     </message>
@@ -1322,7 +1322,7 @@
         <translation>Le reçu n&apos;a pas pu être enregistré dans {path} ({reason}). Choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="224"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="234"/>
         <source>&apos;{value}&apos; is not an amount.</source>
         <translation>« {value} » n&apos;est pas un montant.</translation>
     </message>
@@ -1848,7 +1848,7 @@
         <translation>Réimprimer le porte-nom?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="470"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="475"/>
         <source>No badge printer is chosen (settings, F10): badge not printed.</source>
         <translation>Aucune imprimante à porte-noms n&apos;est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
     </message>
@@ -1863,7 +1863,7 @@
         <translation>L&apos;opération n&apos;a pas abouti</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="466"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="471"/>
         <source>Printing the badge…</source>
         <translation>Impression du porte-nom…</translation>
     </message>
@@ -1903,37 +1903,37 @@
         <translation>Arrivée annulée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="418"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="423"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="479"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="484"/>
         <source>Badge sent to {printer}.</source>
         <translation>Porte-nom envoyé à {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="489"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="494"/>
         <source>Badge not printed: {message}</source>
         <translation>Porte-nom non imprimé : {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="365"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="370"/>
         <source>Registration transferred</source>
         <translation>Inscription transférée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="373"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="378"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="404"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="409"/>
         <source>{amount} received from {name}; receipt {number}.</source>
         <translation>{name} a payé {amount} ; reçu {number}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="457"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="462"/>
         <source>Reprint: {name}</source>
         <translation>Réimpression : {name}</translation>
     </message>
@@ -1943,17 +1943,17 @@
         <translation>L&apos;arrivée de {name} est annulée ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="366"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="371"/>
         <source>{old} → {new}. Press Enter to check them in.</source>
         <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="374"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="379"/>
         <source>{name}&apos;s details were corrected.</source>
         <translation>Les renseignements de {name} ont été corrigés.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/flows.py" line="412"/>
+        <location filename="../../desktop_app/ui/desk/flows.py" line="417"/>
         <source>Change due: {change}.</source>
         <translation>Monnaie à rendre : {change}.</translation>
     </message>
@@ -2970,42 +2970,42 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="164"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="174"/>
         <source>Collect the balance</source>
         <translation>Encaisser le solde</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="166"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="176"/>
         <source>{name} owes &lt;b&gt;{amount}&lt;/b&gt;.</source>
         <translation>{name} doit &lt;b&gt;{amount}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="171"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="181"/>
         <source>Cash</source>
         <translation>Comptant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="172"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="182"/>
         <source>Card (venue terminal)</source>
         <translation>Carte (terminal du lieu)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="182"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="192"/>
         <source>Print the receipt</source>
         <translation>Imprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="187"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="197"/>
         <source>Amount tendered</source>
         <translation>Montant remis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="188"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="198"/>
         <source>Change due</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="190"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="200"/>
         <source>Terminal reference</source>
         <translation>Référence du terminal</translation>
     </message>
@@ -3175,47 +3175,47 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="96"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="98"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="97"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="99"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="98"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="100"/>
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="99"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="101"/>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="101"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="103"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="109"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="117"/>
         <source>Substitute a colleague</source>
         <translation>Remplacer par un collègue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="112"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="120"/>
         <source>Who comes instead of {name}? The registration moves to them; {name} keeps their history. The membership is checked again for the newcomer.</source>
         <translation>Qui vient à la place de {name}? L&apos;inscription lui est transférée ; {name} garde son historique. L&apos;adhésion est vérifiée de nouveau pour la personne qui arrive.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="117"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="125"/>
         <source>Edit {name}</source>
         <translation>Modifier {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="118"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="126"/>
         <source>Correct the person&apos;s details. Every change is logged.</source>
         <translation>Corrigez les renseignements de la personne. Chaque modification est consignée.</translation>
     </message>
@@ -3329,12 +3329,12 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="39"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="40"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/forms.py" line="44"/>
+        <location filename="../../desktop_app/ui/desk/forms.py" line="45"/>
         <source>e.g. scanned the wrong badge</source>
         <translation>p. ex. mauvais porte-nom balayé</translation>
     </message>

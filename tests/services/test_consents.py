@@ -15,17 +15,21 @@ from tests.services.money_desk import MONTREAL, setup_money_desk, total
 from tests.services.reports_data import montreal
 
 
-def walk_in(database: Database, email: str, consents: tuple[tuple[str, bool], ...]) -> int:
-    price = total(MONTREAL, "on-site", database.sessions)
+def walk_in(
+    database: Database, email: str, consents: tuple[tuple[str, bool], ...], *, now: bool = False
+) -> int:
+    """A walk-in on the event's morning (or today, at today's non-member rate)."""
+    category = "non-member" if now else "on-site"
+    price = total(MONTREAL, category, database.sessions)
     result = register_walk_in(
         database.sessions,
         MONTREAL,
-        WalkInForm("Nadia", "Non-membre", email, "Zeta", "on-site", "fr", consents=consents),
+        WalkInForm("Nadia", "Non-membre", email, "Zeta", category, "fr", consents=consents),
         PaymentInput("cash", price, tendered=price),
         desk="Desk 1",
         staff="Marie",
         action_id=email,
-        at=montreal(9, 30),
+        at=None if now else montreal(9, 30),
     )
     return result.registration_id
 
@@ -103,3 +107,61 @@ def test_a_badge_says_no_photo_unless_the_person_said_yes(database: Database) ->
         )
         assert batch.pdf is not None
         assert ("PAS DE PHOTO" in pdf_text(batch.pdf)) is marked
+
+
+def test_f2_records_only_the_answers_that_changed(database: Database) -> None:
+    from desktop_app.db.models import Consent
+    from desktop_app.services.desk.attendees import attendee_card, edit_person
+
+    setup_money_desk(database.sessions)
+    registration_id = walk_in(database, "edit@example.org", (("photos", True),), now=True)
+    card = attendee_card(database.sessions, registration_id)
+    assert [p.code for p in card.purposes] == ["share-partner", "photos"]
+    assert card.answers == (("photos", True),)
+
+    def edit(consents: dict[str, bool]) -> None:
+        edit_person(
+            database.sessions,
+            registration_id,
+            first_name=card.first_name,
+            last_name=card.last_name,
+            email=card.email,
+            organization=card.organization,
+            notes=None,
+            desk="Desk 3",
+            staff="Luc",
+            consents=consents,
+        )
+
+    edit({"photos": True, "share-partner": False})  # nothing new: photos yes, share unasked
+    with database.sessions() as session:
+        assert len(session.scalars(select(Consent)).all()) == 1  # only the walk-in's answer
+    edit({"photos": False, "share-partner": True})  # withdrawn, and given
+    card = attendee_card(database.sessions, registration_id)
+    assert dict(card.answers) == {"photos": False, "share-partner": True}
+    with database.sessions() as session:
+        rows = session.scalars(select(Consent).where(Consent.desk == "Desk 3")).all()
+        assert sorted((r.purpose, r.granted, r.staff) for r in rows) == [
+            ("photos", False, "Luc"),
+            ("share-partner", True, "Luc"),
+        ]
+
+
+def test_the_edit_dialog_shows_the_answers_given(qtbot: object, database: Database) -> None:
+    from desktop_app.services.desk.attendees import attendee_card
+    from desktop_app.ui.desk.forms import PersonDialog
+
+    setup_money_desk(database.sessions)
+    registration_id = walk_in(database, "dialog@example.org", (("photos", True),))
+    card = attendee_card(database.sessions, registration_id)
+    dialog = PersonDialog(None, card, substitute=False)
+    try:
+        boxes = dialog.consent_box.boxes
+        assert boxes["photos"].isChecked() and not boxes["share-partner"].isChecked()
+        boxes["share-partner"].setChecked(True)
+        assert dict(dialog.form().consents) == {"share-partner": True, "photos": True}
+        substitute = PersonDialog(None, card, substitute=True)
+        assert substitute.consent_box.boxes == {} and substitute.form().consents == ()
+        substitute.deleteLater()
+    finally:
+        dialog.deleteLater()

@@ -32,7 +32,7 @@ from desktop_app.services.admin import audit
 from desktop_app.services.desk.checkin import active_check_in
 from desktop_app.services.membership.directory import event_date
 from desktop_app.services.membership.verdicts import assess_registrations
-from desktop_app.services.privacy.consents import latest_answers
+from desktop_app.services.privacy.consents import Purpose, latest_answers, purposes, record_answers
 
 EMAIL_MAX_LENGTH = 320
 NAME_MAX_LENGTH = 200
@@ -76,6 +76,8 @@ class AttendeeCard:
     timezone: str | None = None  # the venue's, in which times are shown
     # The person's latest consent answers for the event's purposes (short label fr, en, yes).
     consents: tuple[tuple[str, str, bool], ...] = ()
+    purposes: tuple[Purpose, ...] = ()  # what the event asks consent for (F2's boxes)
+    answers: tuple[tuple[str, bool], ...] = ()  # the latest answers by purpose code
 
     @property
     def name(self) -> str:
@@ -142,6 +144,7 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
     category = registration.category
     stored = registration.verdict or None
     check_in = active_check_in(session, registration.id)
+    given = latest_answers(session, person.id, registration.event_id)
     printed = session.scalar(
         select(func.count())
         .select_from(BadgePrint)
@@ -179,10 +182,9 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
         partners=tuple(a.code for a in registration.event.partners),
         event_date=event_date(registration.event),
         timezone=registration.event.timezone,
-        consents=tuple(
-            (a.purpose.label_fr, a.purpose.label_en, a.granted)
-            for a in latest_answers(session, person.id, registration.event_id)
-        ),
+        consents=tuple((a.purpose.label_fr, a.purpose.label_en, a.granted) for a in given),
+        purposes=purposes(session, registration.event_id),
+        answers=tuple((a.purpose.code, a.granted) for a in given),
     )
 
 
@@ -244,8 +246,12 @@ def edit_person(
     notes: str | None,
     desk: str,
     staff: str,
+    consents: Mapping[str, bool] | None = None,
 ) -> AttendeeCard:
     """Correct the person's name, email or organization and the registration's notes (audited).
+
+    ``consents``: answers given at the desk; those that differ from the person's latest are
+    recorded (source ``desk``), a withdrawal as a new no.
 
     The audit entry keeps each changed field before and after. A new email or organization
     can change the membership: the verdict is then recomputed.
@@ -268,7 +274,27 @@ def edit_person(
             "notes": registration.notes,
         }
         changes = _changes(before, wanted)
+        latest = {
+            a.purpose.code: a.granted
+            for a in latest_answers(session, person.id, registration.event_id)
+        }
+        answered = {
+            code: granted
+            for code, granted in (consents or {}).items()
+            if latest.get(code) != granted and (code in latest or granted)
+        }
+        if answered:
+            record_answers(
+                session,
+                person.id,
+                registration.event_id,
+                answered,
+                source="desk",
+                desk=desk,
+                staff=staff,
+            )
         if not changes:
+            session.flush()
             return build_card(session, registration)
         person.first_name = str(wanted["first_name"])
         person.last_name = str(wanted["last_name"])

@@ -77,6 +77,7 @@ class PersonChange:
     email: str | None
     organization: str | None
     notes: str | None = None
+    consents: tuple[tuple[str, bool], ...] = ()  # answers given at the desk (F2)
 
 
 class Desk(Protocol):
@@ -183,6 +184,7 @@ class _SessionsDesk:
             notes=change.notes,
             desk=self.desk,
             staff=self.who.name,
+            consents=dict(change.consents),
         )
 
     def substitute(self, registration_id: int, change: PersonChange) -> AttendeeCard:

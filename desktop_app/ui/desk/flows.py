@@ -349,7 +349,12 @@ class DeskFlows(QObject):
         context = self.context
 
         change = PersonChange(
-            form.first_name, form.last_name, form.email, form.organization, form.notes
+            form.first_name,
+            form.last_name,
+            form.email,
+            form.organization,
+            form.notes,
+            consents=form.consents,
         )
 
         def run() -> AttendeeCard:

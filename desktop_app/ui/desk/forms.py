@@ -29,6 +29,7 @@ from desktop_app.domain.names import display_name
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.ui.desk.text import money
 from desktop_app.ui.dialogs.common import ErrorLine, use_desk_type
+from desktop_app.ui.dialogs.consent_box import ConsentBox
 
 
 class ReasonDialog(QDialog):
@@ -77,6 +78,7 @@ class PersonForm:
     email: str | None
     organization: str | None
     notes: str | None = None
+    consents: tuple[tuple[str, bool], ...] = ()
 
 
 class PersonDialog(QDialog):
@@ -99,6 +101,12 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("Organization"), self.organization)
         if not substitute:
             form.addRow(self.tr("Notes"), self.notes)
+        self.consent_box = ConsentBox()
+        if not substitute:  # the newcomer of a substitution answers at their own walk-up
+            self.consent_box.set_purposes(card.purposes)
+            for code, granted in card.answers:
+                if code in self.consent_box.boxes:
+                    self.consent_box.boxes[code].setChecked(granted)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -119,6 +127,7 @@ class PersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        layout.addWidget(self.consent_box)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
 
@@ -130,6 +139,7 @@ class PersonDialog(QDialog):
             email=self.email.text().strip() or None,
             organization=self.organization.text().strip() or None,
             notes=None if self.substitute else (self.notes.text().strip() or None),
+            consents=() if self.substitute else self.consent_box.answers(),
         )
 
     @classmethod
