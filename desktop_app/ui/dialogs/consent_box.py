@@ -16,6 +16,7 @@ class ConsentBox(QGroupBox):
         super().__init__(parent)
         self.purposes: tuple[Purpose, ...] = ()
         self.boxes: dict[str, QCheckBox] = {}
+        self.wordings: dict[str, QLabel] = {}
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self._layout = QVBoxLayout(self)
@@ -28,14 +29,20 @@ class ConsentBox(QGroupBox):
         if purposes == self.purposes:
             return
         self.purposes = purposes
-        for box in self.boxes.values():
-            box.deleteLater()
-        self.boxes = {}
+        for widget in (*self.boxes.values(), *self.wordings.values()):
+            widget.deleteLater()
+        self.boxes, self.wordings = {}, {}
         for purpose in purposes:
-            box = QCheckBox()
+            box = QCheckBox()  # its short name; the whole sentence below it, wrapped
             box.setChecked(False)  # opt-in: never ticked for the person
+            wording = QLabel()
+            wording.setWordWrap(True)
+            wording.setContentsMargins(24, 0, 0, 4)
+            wording.setBuddy(box)
             self._layout.addWidget(box)
+            self._layout.addWidget(wording)
             self.boxes[purpose.code] = box
+            self.wordings[purpose.code] = wording
         self.setVisible(bool(purposes))
         self.retranslate()
 
@@ -51,6 +58,5 @@ class ConsentBox(QGroupBox):
             self.tr("Read each sentence to the person; tick only what they agree to.")
         )
         for purpose in self.purposes:
-            box = self.boxes[purpose.code]
-            box.setText(purpose.wording(language))
-            box.setToolTip(purpose.wording(language))
+            self.boxes[purpose.code].setText(purpose.label(language))
+            self.wordings[purpose.code].setText(purpose.wording(language))

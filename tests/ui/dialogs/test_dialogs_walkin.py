@@ -371,7 +371,8 @@ def test_the_consent_boxes_come_unticked_and_store_what_was_ticked(
     assert dialog.consent_box.isVisibleTo(dialog)
     boxes = dialog.consent_box.boxes
     assert not boxes["share-partner"].isChecked() and not boxes["photos"].isChecked()
-    assert "shared with LSO" in boxes["share-partner"].text()
+    assert boxes["share-partner"].text() == "Share with LSO"
+    assert "shared with LSO" in dialog.consent_box.wordings["share-partner"].text()
     type_person(qtbot, dialog, "Nadia", "Sansadhesion", "nadia@example.org")
     boxes["share-partner"].setChecked(True)
     dialog.payment.tendered.setText("1000")
