@@ -106,8 +106,7 @@ class StaffAccounts:
     def approve(self, override: Override) -> StaffMember:
         """The supervisor granting ``override``; ``Invalid`` if the name, PIN or reason is
         wrong."""
-        with self.sessions() as session:
-            return accounts.verify_override(session, override)
+        return accounts.approve_override(self.sessions, override)
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,22 @@ def test_new_pins_have_six_digits_and_the_demo_keeps_its_four(database: Database
         create_staff(database.sessions, "Sophie", "2468", "supervisor", by=None)
     create_staff(database.sessions, "Demo", "1234", "supervisor", by=None, demo=True)
     assert sign_in(database.sessions, "Demo", "1234").name == "Demo"
+
+
+def test_guessing_a_supervisor_pin_through_an_override_counts_too(
+    database: Database, clock: FakeClock
+) -> None:
+    from desktop_app.services.admin.staff import Override, approve_override
+
+    create_staff(database.sessions, "Sophie", "246813", "supervisor", by=None)
+    for _ in range(FREE_ATTEMPTS):
+        with pytest.raises(Invalid, match="supervisor name or PIN is wrong"):
+            approve_override(database.sessions, Override("Sophie", "000000", "guess"))
+    with pytest.raises(Invalid, match="wait 30 s"):
+        approve_override(database.sessions, Override("Sophie", "246813", "right, but too soon"))
+    assert "wait" in wrong(database, "Sophie")  # the sign-in shares the count
+    clock.advance(DELAYS_S[0])
+    assert (
+        approve_override(database.sessions, Override("Sophie", "246813", "late speaker")).name
+        == "Sophie"
+    )

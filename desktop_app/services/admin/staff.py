@@ -42,6 +42,7 @@ HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 _DUMMY_HASH = HASHER.hash("00000000")
 
 _T_WRONG = QT_TRANSLATE_NOOP("AppError", "The name or PIN is wrong.")
+_T_WRONG_OVERRIDE = QT_TRANSLATE_NOOP("AppError", "The supervisor name or PIN is wrong.")
 _T_WAIT = QT_TRANSLATE_NOOP(
     "AppError",
     "Too many wrong PINs for this name: wait {seconds} s, then try again (or ask a supervisor).",
@@ -371,16 +372,46 @@ def verify_override(session: Session, override: Override) -> StaffMember:
     if not override.reason.strip():
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "An override needs a reason."))
     account = _find(session, override.supervisor)
+    if account is not None:  # a supervisor's PIN guessed through F8 waits and locks too
+        standing = lockout(session, account)
+        if standing.locked:
+            raise Invalid(_T_LOCKED, count=standing.failures)
+        wait = standing.wait_s(_now())
+        if wait:
+            raise Invalid(_T_WAIT, seconds=wait)
     if account is None or not _pin_matches(account, override.pin):
         if account is None:
             _pin_matches(None, override.pin)
-        raise Invalid(QT_TRANSLATE_NOOP("AppError", "The supervisor name or PIN is wrong."))
+        raise Invalid(_T_WRONG_OVERRIDE)
     if not account.active or account.role != "supervisor":
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "{name} is not an active supervisor."),
             name=account.name,
         )
     return _member(account)
+
+
+def approve_override(sessions: sessionmaker[Session], override: Override) -> StaffMember:
+    """A supervisor's approval checked on its own (the override dialog, before the action):
+    a wrong PIN is recorded as a failed sign-in of that supervisor, so guessing a PIN through
+    the override counts towards the same wait and lock as the sign-in."""
+    with sessions.begin() as session:
+        try:
+            return verify_override(session, override)
+        except Invalid as error:
+            account = _find(session, override.supervisor)
+            if account is None or error.template not in (_T_WRONG_OVERRIDE, _T_WRONG):
+                raise
+            audit.record(
+                session,
+                "staff.sign_in_failed",
+                staff=account.name,
+                subject=_subject(account),
+                detail={"reason": "override"},
+                at=_now(),
+            )
+            failed = error
+    raise failed
 
 
 def list_staff(sessions: sessionmaker[Session]) -> list[StaffAccountInfo]:
