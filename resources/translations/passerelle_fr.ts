@@ -609,7 +609,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/commands/checkin.py" line="83"/>
-        <location filename="../../desktop_app/services/admin/staff.py" line="372"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="373"/>
         <source>An override needs a reason.</source>
         <translation>Une dérogation exige une raison.</translation>
     </message>
@@ -1091,83 +1091,83 @@
         <translation>Le nom ou le NIP est erroné.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="45"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="46"/>
         <source>Too many wrong PINs for this name: wait {seconds} s, then try again (or ask a supervisor).</source>
         <translation>Trop de NIP erronés pour ce nom : attendez {seconds} s, puis réessayez (ou demandez à un superviseur).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="49"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="50"/>
         <source>This account is locked after {count} wrong PINs. A supervisor unlocks it (Staff, F11).</source>
         <translation>Ce compte est verrouillé après {count} NIP erronés. Un superviseur le déverrouille (Personnel, F11).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="147"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="148"/>
         <source>A PIN is made of digits only (0-9).</source>
         <translation>Un NIP ne contient que des chiffres (0-9).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="150"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="151"/>
         <source>A PIN has {low} to {high} digits; this one has {count}.</source>
         <translation>Un NIP compte de {low} à {high} chiffres ; celui-ci en compte {count}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="164"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="165"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation>Entrez le nom du membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="167"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="168"/>
         <source>A staff name has at most {count} characters.</source>
         <translation>Le nom d&apos;un membre du personnel compte au plus {count} caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="176"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="177"/>
         <source>Unknown role &apos;{role}&apos;: choose desk or supervisor.</source>
         <translation>Rôle inconnu « {role} » : choisissez desk (accueil) ou supervisor (superviseur).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="228"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="229"/>
         <source>Only an active supervisor can manage staff accounts.</source>
         <translation>Seul un superviseur actif peut gérer les comptes du personnel.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="262"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="263"/>
         <source>A supervisor must sign in to create staff accounts.</source>
         <translation>Un superviseur doit se connecter pour créer des comptes du personnel.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="268"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="269"/>
         <source>The first staff account must be a supervisor.</source>
         <translation>Le premier compte du personnel doit être celui d&apos;un superviseur.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="274"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="275"/>
         <source>There is already a staff member named &apos;{name}&apos;.</source>
         <translation>Il existe déjà un membre du personnel nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="377"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="45"/>
         <source>The supervisor name or PIN is wrong.</source>
         <translation>Le nom ou le NIP du superviseur est erroné.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="380"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="388"/>
         <source>{name} is not an active supervisor.</source>
         <translation>{name} n&apos;est pas un superviseur actif.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="400"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="431"/>
         <source>There is no staff account {id}.</source>
         <translation>Il n&apos;y a aucun compte du personnel {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="435"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="466"/>
         <source>{name} is the last active supervisor; create another supervisor first.</source>
         <translation>{name} est le dernier superviseur actif ; créez d&apos;abord un autre superviseur.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/admin/staff.py" line="471"/>
-        <location filename="../../desktop_app/services/admin/staff.py" line="474"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="502"/>
+        <location filename="../../desktop_app/services/admin/staff.py" line="505"/>
         <source>The current PIN is wrong.</source>
         <translation>Le NIP actuel est erroné.</translation>
     </message>
@@ -1797,12 +1797,12 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/consent_box.py" line="49"/>
+        <location filename="../../desktop_app/ui/dialogs/consent_box.py" line="56"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/consent_box.py" line="51"/>
+        <location filename="../../desktop_app/ui/dialogs/consent_box.py" line="58"/>
         <source>Read each sentence to the person; tick only what they agree to.</source>
         <translation>Lisez chaque phrase à la personne ; cochez seulement ce qu&apos;elle accepte.</translation>
     </message>
@@ -2217,33 +2217,33 @@
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/window.py" line="469"/>
-        <location filename="../../desktop_app/ui/desk/window.py" line="490"/>
+        <location filename="../../desktop_app/ui/desk/supervisor.py" line="76"/>
+        <location filename="../../desktop_app/ui/desk/supervisor.py" line="96"/>
         <source>Personal information to purge</source>
         <translation>Renseignements personnels à purger</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/window.py" line="471"/>
+        <location filename="../../desktop_app/ui/desk/supervisor.py" line="77"/>
         <source>The retention of {events} has passed: {people} people can be de-identified (names, emails, employers; counts and amounts stay for the reports) and {receipts} old receipts lose their buyer&apos;s name. Purge now?</source>
         <translation>La durée de conservation de {events} est passée : {people} personnes peuvent être dépersonnalisées (noms, courriels, employeurs ; les nombres et les montants restent pour les rapports) et {receipts} anciens reçus perdent le nom de l&apos;acheteur. Purger maintenant ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/window.py" line="492"/>
+        <location filename="../../desktop_app/ui/desk/supervisor.py" line="97"/>
         <source>{people} people de-identified. Backups taken before still hold their information: destroy them (README, Privacy).</source>
         <translation>{people} personnes dépersonnalisées. Les sauvegardes prises avant contiennent encore leurs renseignements : détruisez-les (README, Privacy).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/window.py" line="656"/>
+        <location filename="../../desktop_app/ui/desk/window.py" line="593"/>
         <source>Passerelle — {desk}</source>
         <translation>Passerelle — {desk}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/window.py" line="657"/>
+        <location filename="../../desktop_app/ui/desk/window.py" line="594"/>
         <source>&amp;Desk</source>
         <translation>&amp;Poste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk/window.py" line="665"/>
+        <location filename="../../desktop_app/ui/desk/window.py" line="602"/>
         <source>{action} — key {key}</source>
         <translation>{action} — touche {key}</translation>
     </message>

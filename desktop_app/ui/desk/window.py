@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.services.admin.staff import StaffMember
-from desktop_app.services.privacy.purge import PurgePlan
+from desktop_app.ui.desk import supervisor
 from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
@@ -402,39 +402,15 @@ class DeskWindow(QMainWindow):
 
     def open_reports(self) -> None:
         """Ctrl+R: supervisors follow the event live, export and print its reports."""
-        if self.context.staff.role != "supervisor":
-            return
-        from desktop_app.ui.reports.window import ReportsWindow
-
-        if self.reports_window is None:
-            self.reports_window = ReportsWindow(self, self.context)
-        self.reports_window.show()
-        self.reports_window.raise_()
-        self.reports_window.activateWindow()
+        self.reports_window = supervisor.open_reports(self, self.context, self.reports_window)
 
     def open_closing(self) -> None:
         """Ctrl+Shift+E: a supervisor counts this desk's cash and closes its day."""
-        if self.context.staff.role != "supervisor":
-            return
-        from desktop_app.ui.reports.closing_dialog import ClosingDialog
-
-        dialog = ClosingDialog(self, self.context)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        supervisor.open_closing(self, self.context)
 
     def open_incidents(self) -> None:
         """Ctrl+Shift+I: supervisors keep the register of confidentiality incidents."""
-        if self.context.staff.role != "supervisor":
-            return
-        from desktop_app.ui.reports.incidents_dialog import IncidentsDialog
-
-        dialog = IncidentsDialog(self, self.context)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        supervisor.open_incidents(self, self.context)
 
     def open_staff(self) -> None:
         """F11: supervisors manage staff accounts."""
@@ -452,47 +428,8 @@ class DeskWindow(QMainWindow):
     # -- change of staff ------------------------------------------------------------------
 
     def offer_purge(self) -> None:
-        """A supervisor at the desk is offered the purge when an event's retention has passed
-        (the question comes once the plan is read, off the GUI thread)."""
-        if self.context.staff.role != "supervisor":
-            return
-        privacy = self.context.office.privacy
-        self.context.reader.submit(privacy.plan, self._purge_planned, lambda _e: None, owner=self)
-
-    def _purge_planned(self, plan: PurgePlan) -> None:
-        if not plan.people and not plan.receipts:
-            return
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self,
-            self.tr("Personal information to purge"),
-            self.tr(
-                "The retention of {events} has passed: {people} people can be de-identified"
-                " (names, emails, employers; counts and amounts stay for the reports) and"
-                " {receipts} old receipts lose their buyer's name. Purge now?"
-            ).format(
-                events=", ".join(plan.events) or "—", people=plan.people, receipts=plan.receipts
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        privacy, staff = self.context.office.privacy, self.context.staff.name
-        self.context.writer.submit(lambda: privacy.purge(staff=staff), self._purged, owner=self)
-
-    def _purged(self, plan: PurgePlan) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.information(
-            self,
-            self.tr("Personal information to purge"),
-            self.tr(
-                "{people} people de-identified. Backups taken before still hold their"
-                " information: destroy them (README, Privacy)."
-            ).format(people=plan.people),
-        )
+        """A supervisor at the desk is offered the purge when an event's retention passed."""
+        supervisor.offer_purge(self, self.context)
 
     def lock_idle(self) -> None:
         """After quiet minutes: hide the screen and ask for a sign-in (any staff member);
