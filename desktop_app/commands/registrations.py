@@ -81,8 +81,10 @@ def run_import(args: argparse.Namespace) -> int:
         )
     if args.json:
         print_json(report.to_json())
-        return 0
+        return 1 if report.nothing_accepted else 0
     prefix = "Dry run, nothing written: " if report.dry_run else ""
+    if report.nothing_accepted:
+        prefix = "Every row was refused, nothing written: "
     print(
         f"{prefix}{report.added} added, {report.updated} updated, {report.unchanged} unchanged,"
         f" {report.skipped} skipped (cancelled or not attending; {report.cancelled} registrations"
@@ -102,7 +104,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
     if len(report.flagged) > SHOWN:
         print(f"  … and {len(report.flagged) - SHOWN} more (--json lists them all).")
-    return 0
+    return 1 if report.nothing_accepted else 0
 
 
 def run_reassess(args: argparse.Namespace) -> int:

@@ -69,6 +69,13 @@ class RegistrationImportReport:
     flags: FlagCounts
     flagged: tuple[FlaggedRegistration, ...]
 
+    @property
+    def nothing_accepted(self) -> bool:
+        """Every row was refused: the import writes nothing and the command exits 1."""
+        return bool(self.rejected) and not (
+            self.added or self.updated or self.unchanged or self.skipped
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of ``passerelle registrations import --json``."""
         return {

@@ -50,7 +50,36 @@ _T_UNKNOWN_CATEGORY = QT_TRANSLATE_NOOP(
     "The ticket type “{product}” is none of this event's categories ({categories}). Map it "
     "with --map-category “{product}=CODE”.",
 )
+_T_UNKNOWN_CLOSEST = QT_TRANSLATE_NOOP(
+    "AppError",
+    "The ticket type “{product}” is none of this event's categories; the closest is "
+    "{closest}. Map it with --map-category “{product}=CODE” (categories: {categories}).",
+)
 _T_NEGATIVE = QT_TRANSLATE_NOOP("AppError", "The amount paid “{text}” is negative.")
+_INCLUSIVE = re.compile(r"[·•⋅]\w+")
+"""Inclusive-writing endings ("Conférencier·ère", "Étudiant·e"): the name without them."""
+
+
+def _joined(name: str) -> str:
+    """The inclusive form's other reading: "Étudiant·e" as "Étudiante"."""
+    return re.sub(r"[·•⋅]", "", name)
+
+
+def _name_keys(name_fr: str, name_en: str, code: str) -> list[str]:
+    """Every way a file may write a category: each name (also without inclusive endings),
+    the code, and both names joined in either order (" / ", " - ", " | " fold to a space)."""
+    keys: list[str] = []
+    variants_fr = {name_fr, _INCLUSIVE.sub("", name_fr), _joined(name_fr)}
+    variants_en = {name_en, _INCLUSIVE.sub("", name_en), _joined(name_en)}
+    for name in (*variants_fr, *variants_en, code):
+        keys.append(fold(name))
+    for french in variants_fr:
+        for english in variants_en:
+            keys.append(fold(f"{french} {english}"))
+            keys.append(fold(f"{english} {french}"))
+    return [key for key in keys if key]
+
+
 _T_TOO_LONG = QT_TRANSLATE_NOOP(
     "AppError", "The “{column}” value is {length} characters long; at most {limit} are accepted."
 )
@@ -100,8 +129,8 @@ class CategoryMatcher:
         self.explicit = {fold(product): code for product, code in mapping.items()}
         self.names: dict[str, str] = {}
         for category in self.categories:
-            for name in (category.name_fr, category.name_en, category.code):
-                self.names.setdefault(fold(name), category.code)
+            for key in _name_keys(category.name_fr, category.name_en, category.code):
+                self.names.setdefault(key, category.code)
 
     def listing(self) -> str:
         """The categories for an error message: code (French name / English name)."""
@@ -112,7 +141,13 @@ class CategoryMatcher:
         tries = [product]
         if variation:
             tries = [f"{product}{_NAME_SEPARATOR}{variation}", product, variation]
-        keys = [fold(t) for t in tries if t.strip()]
+        # As written, then without inclusive endings ("Étudiant·e" for a plain "Étudiant").
+        keys = list(
+            dict.fromkeys(
+                [fold(t) for t in tries if t.strip()]
+                + [fold(_INCLUSIVE.sub("", t)) for t in tries if t.strip()]
+            )
+        )
         if not keys:
             raise RowProblem(_T_NO_CATEGORY, categories=self.listing())
         for table in (self.explicit, self.names):
@@ -120,7 +155,23 @@ class CategoryMatcher:
                 if key in table:
                     return table[key]
         shown = tries[0] if product.strip() else variation
+        closest = self._closest(keys[0])
+        if closest is not None:
+            raise RowProblem(
+                _T_UNKNOWN_CLOSEST, product=shown, closest=closest, categories=self.listing()
+            )
         raise RowProblem(_T_UNKNOWN_CATEGORY, product=shown, categories=self.listing())
+
+    def _closest(self, key: str) -> str | None:
+        """The category whose name is closest to ``key``, when close enough to suggest."""
+        from rapidfuzz import fuzz, process
+
+        found = process.extractOne(key, list(self.names), scorer=fuzz.token_set_ratio)
+        if found is None or found[1] < 70:
+            return None
+        code = self.names[found[0]]
+        category = next(c for c in self.categories if c.code == code)
+        return f"{code} ({category.name_fr} / {category.name_en})"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Payment, Registration, Setting
@@ -525,3 +525,44 @@ def test_a_question_column_is_read_as_a_consent_and_a_bad_answer_rejects_its_row
     assert stored and {c.source for c in stored} == {"import"}
     assert {c.purpose for c in stored} == {"share-partner"}
     assert sum(c.granted for c in stored) >= 3 and sum(not c.granted for c in stored) >= 3
+
+
+def test_bilingual_ticket_names_find_their_category(montreal: Database, tmp_path: Path) -> None:
+    """Bilingual events name products "Membre / Member": each way of writing both names (and
+    the inclusive forms) finds the category; a near miss is refused with the closest one."""
+    path = tmp_path / "bilingual.csv"
+    path.write_text(
+        "First name,Last name,Email,Ticket type\n"
+        "Ana,Uno,ana@example.org,Membre / Member\n"
+        "Bo,Dos,bo@example.org,Non-member - Non-membre\n"
+        "Cy,Tres,cy@example.org,CONFÉRENCIER | SPEAKER\n"
+        "Di,Cuatro,di@example.org,Étudiante / Student\n"
+        "Ed,Cinco,ed@example.org,Membres / Members\n",
+        encoding="utf-8",
+    )
+    report = import_registrations(montreal.sessions, MONTREAL, path, at=CLOCK)
+    assert (report.added, report.rejected) == (4, 1)
+    assert "the closest is member (Membre / Member)" in report.errors[0].reason
+    found = {r.person.first_name: r.category.code for r in registrations(montreal).values()}
+    assert found == {"Ana": "member", "Bo": "non-member", "Cy": "speaker", "Di": "student"}
+
+
+def test_a_file_whose_every_row_is_refused_writes_nothing(
+    montreal: Database, tmp_path: Path
+) -> None:
+    from desktop_app.cli import main
+    from desktop_app.db.models import AuditEntry
+
+    path = tmp_path / "all-bad.csv"
+    path.write_text(
+        "First name,Last name,Email,Ticket type\nAna,Uno,ana@example.org,Visitor\n",
+        encoding="utf-8",
+    )
+    with montreal.sessions() as session:
+        before = session.scalar(select(func.count()).select_from(AuditEntry))
+    assert (
+        main(["registrations", "import", "--event", MONTREAL, str(path), "--db", montreal.url]) == 1
+    )
+    with montreal.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) == before
+    assert registrations(montreal) == {}

@@ -148,8 +148,8 @@ def import_registrations(
         except BaseException:
             session.rollback()
             raise
-        if dry_run:
-            session.rollback()
+        if dry_run or report.nothing_accepted:
+            session.rollback()  # every row refused: nothing written, not even the audit entry
         else:
             session.commit()
     return report
