@@ -77,10 +77,13 @@ def run_backup(args: argparse.Namespace) -> int:
                 "size": result.size,
                 "taken_at": result.taken_at.isoformat(),
                 "removed": [str(p) for p in result.removed],
+                "stale_parts_removed": [str(p) for p in result.stale_parts],
             }
         )
     else:
         print(f"Backup written and checked: {result.path} ({result.size:,} bytes).")
+        for part in result.stale_parts:
+            print(f"Removed what an interrupted backup left: {part}")
     return 0
 
 

@@ -160,3 +160,25 @@ def test_backups_taken_in_the_same_second_rotate_oldest_first(desk_db: str, tmp_
     folder = tmp_path / "usb"
     paths = [backup_database(desk_db, folder, keep=2, at=moment).path for _ in range(3)]
     assert list_backups(folder) == paths[1:]
+
+
+def test_a_killed_backups_leftovers_go_at_the_next_backup(desk_db: str, tmp_path: Path) -> None:
+    import os
+    import time
+
+    from desktop_app.services.admin.backup import STALE_PART_S
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    old = folder / "passerelle-20261205-101010.sqlite3.part"  # a kill in the middle
+    old.write_bytes(b"x" * 1000)
+    long_ago = time.time() - STALE_PART_S - 60
+    os.utime(old, (long_ago, long_ago))
+    fresh = folder / "passerelle-20261205-101011.sqlite3.part"  # another backup, writing now
+    fresh.write_bytes(b"y")
+    other = folder / "holiday.part"  # not ours
+    other.write_bytes(b"z")
+    os.utime(other, (long_ago, long_ago))
+    made = backup_database(desk_db, folder)
+    assert made.stale_parts == (old,)
+    assert not old.exists() and fresh.exists() and other.exists()

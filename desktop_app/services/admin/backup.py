@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +48,7 @@ class BackupResult:
     size: int
     taken_at: datetime
     removed: tuple[Path, ...]
+    stale_parts: tuple[Path, ...] = ()  # halves of backups a crash or a kill left behind
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ def backup_database(
         target = folder / f"{_PREFIX}{stamp}-{counter}{_SUFFIX}"
         counter += 1
     partial = target.with_name(target.name + ".part")
+    stale = _clean_stale_parts(folder, time.time())
     try:
         private_folder(folder)
         private_file(partial)  # owner-only before SQLite writes a byte into it
@@ -179,7 +182,7 @@ def backup_database(
         partial.unlink(missing_ok=True)
         raise
     removed = _rotate(folder, keep)
-    return BackupResult(target, target.stat().st_size, taken, removed)
+    return BackupResult(target, target.stat().st_size, taken, removed, stale)
 
 
 def list_backups(directory: Path | None = None) -> list[Path]:
@@ -193,6 +196,26 @@ def list_backups(directory: Path | None = None) -> list[Path]:
         if match:  # by time stamp, then by the counter of backups taken in the same second
             found.append((match.group(1), int(match.group(2) or 0), path))
     return [path for _, _, path in sorted(found)]
+
+
+STALE_PART_S = 15 * 60
+"""A backup's ``.part`` file untouched this long is a killed backup's leftover, not one being
+written now (a backup of 100,000 registrations takes seconds)."""
+
+
+def _clean_stale_parts(folder: Path, now: float) -> tuple[Path, ...]:
+    """Remove what killed backups left in ``folder`` (``passerelle-….part``)."""
+    if not folder.is_dir():
+        return ()
+    removed = []
+    for path in folder.glob(f"{_PREFIX}*.part"):
+        try:
+            if now - path.stat().st_mtime > STALE_PART_S:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove: the backup goes on
+    return tuple(sorted(removed))
 
 
 def _rotate(folder: Path, keep: int) -> tuple[Path, ...]:
