@@ -72,7 +72,9 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true")
     add_db_option(listing)
     listing.set_defaults(handler=_run_incident_list)
-    export = steps.add_parser("export", help="the register as FILE.csv or FILE.json")
+    export = steps.add_parser(
+        "export", help="the register, every version, as FILE.csv, FILE.xlsx or FILE.json"
+    )
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     add_db_option(export)
     export.set_defaults(handler=_run_incident_export)
@@ -180,11 +182,9 @@ def _run_incident_list(args: argparse.Namespace) -> int:
 
 
 def _run_incident_export(args: argparse.Namespace) -> int:
-    import csv
-    import io
-
+    from desktop_app.documents.report_data import ReportDocument, Section
     from desktop_app.services.privacy.incidents import list_incidents
-    from desktop_app.services.reports.exports import csv_text
+    from desktop_app.services.reports.exports import ExportFormat, write_export
 
     with opened(args) as db:
         incidents = list_incidents(db.sessions)
@@ -192,24 +192,41 @@ def _run_incident_export(args: argparse.Namespace) -> int:
         data = json.dumps([i.to_json() for i in incidents], ensure_ascii=False, indent=2) + "\n"
         write_atomically(args.out, data.encode("utf-8"))
         return 0
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    names = ["number", "version", "at", "by", "reason", *IncidentColumns]
-    writer.writerow(names)
-    for incident in incidents:
-        for version in incident.history:
-            values = version.fields.to_json()
-            row = [
-                incident.number,
-                version.version,
-                version.at.isoformat(),
-                version.by,
-                version.reason or "",
-                *(values[name] for name in IncidentColumns),
-            ]
-            writer.writerow([csv_text(str(v)) if isinstance(v, str) else v for v in row])
-    write_atomically(args.out, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    # One row per version: the register's whole history, written as every export is
+    # (UTF-8 with BOM, never a formula, owner-only, whole or absent).
+    rows = tuple(
+        (
+            incident.number,
+            version.version,
+            version.at,
+            version.by,
+            version.reason or "",
+            *(_cell(version.fields.to_json()[name]) for name in IncidentColumns),
+        )
+        for incident in incidents
+        for version in incident.history
+    )
+    document = ReportDocument(
+        kind="incidents",
+        event_names=None,
+        province=None,
+        timezone="America/Toronto",
+        sections=(
+            Section(
+                "incidents", ("number", "version", "at", "by", "reason", *IncidentColumns), rows
+            ),
+        ),
+    )
+    export_format = ExportFormat.XLSX if args.out.suffix.lower() == ".xlsx" else ExportFormat.CSV
+    write_export(document, args.out, export_format, "en")
     return 0
+
+
+def _cell(value: Any) -> Any:
+    """A register value as an export cell (yes/no for booleans, text for the rest)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else value
 
 
 IncidentColumns = (

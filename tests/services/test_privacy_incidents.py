@@ -123,5 +123,5 @@ def test_the_commands(
     out = tmp_path / "register.csv"
     assert main(["privacy", "incident", "export", "--out", str(out), "--db", db]) == 0
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[0][:2] == ["number", "version"] and len(rows) == 3
+    assert rows[0][:3] == ["Number", "Version", "Time"] and len(rows) == 3
     assert rows[1][5].startswith("'=")  # never a formula in a spreadsheet
