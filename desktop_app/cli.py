@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "desktop_app.commands.registrations",
     "desktop_app.commands.backup",
     "desktop_app.commands.checkin",
+    "desktop_app.commands.walkin",
+    "desktop_app.commands.pay",
     "desktop_app.commands.staff",
     "desktop_app.commands.search",
     "desktop_app.commands.sync",

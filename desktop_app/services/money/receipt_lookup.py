@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.models import Event, Receipt, ReceiptSeries, Registration
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.names import fold
-from desktop_app.services.money.receipt_store import format_number
+from desktop_app.services.money.receipt_store import format_number, get_receipt, money
 
 MAX_FOUND = 200
 
@@ -88,3 +88,44 @@ def find_receipts(sessions: sessionmaker[Session], slug: str, query: str) -> lis
             if len(found) >= MAX_FOUND:
                 break
         return found
+
+
+@dataclass(frozen=True)
+class TaxFigure:
+    """One tax line of an issued receipt: code (GST, QST, HST), rate and amount."""
+
+    code: str
+    rate: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class ReceiptFigures:
+    """What an issued receipt says in figures, for a command's report."""
+
+    number: str
+    subtotal: Decimal
+    taxes: tuple[TaxFigure, ...]
+    total: Decimal
+    taxes_included: bool
+    tendered: Decimal | None
+    change_due: Decimal | None
+
+
+def receipt_figures(sessions: sessionmaker[Session], receipt_id: int) -> ReceiptFigures:
+    """The figures of receipt ``receipt_id`` as issued (its stored snapshot, not recomputed)."""
+    with sessions() as session:
+        row = get_receipt(session, receipt_id)
+        payment = row.lines.get("payment") or {}
+        return ReceiptFigures(
+            number=format_number(row.lines["series"], row.number),
+            subtotal=row.subtotal,
+            taxes=tuple(
+                TaxFigure(str(t["code"]), Decimal(t["rate"]), money(t["amount"]))
+                for t in row.taxes["lines"]
+            ),
+            total=row.total,
+            taxes_included=row.taxes_included,
+            tendered=money(payment["tendered"]) if payment.get("tendered") else None,
+            change_due=money(payment["change_due"]) if payment.get("change_due") else None,
+        )

@@ -1,0 +1,122 @@
+"""``passerelle pay``: collect what a registration still owes, in cash or by card, with its
+receipt -- the desk's F4 from the command line (the same service, the same receipt series).
+
+Paying does not check the person in: ``passerelle checkin`` does, as the desk's Enter does
+once the balance is paid.
+"""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+from typing import Any
+
+from desktop_app.commands import acting_staff, opened, print_json
+from desktop_app.commands.walkin import (
+    add_desk_options,
+    add_payment_options,
+    check_receipt_out,
+    figures_line,
+    parse_amount,
+    supervisor_override,
+    taxes_json,
+    write_receipt_out,
+)
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message, NotFound
+
+_T_PAID = QT_TRANSLATE_NOOP("PayCommand", "{amount} received from {name} ({code}).")
+_T_RECEIPT = QT_TRANSLATE_NOOP("PayCommand", "Receipt {number}: {figures}.")
+_T_CHANGE = QT_TRANSLATE_NOOP("PayCommand", "Change due: {change}.")
+_T_LEFT = QT_TRANSLATE_NOOP("PayCommand", "Still owed: {balance}.")
+_T_WRITTEN = QT_TRANSLATE_NOOP("PayCommand", "Receipt written to {path}.")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``pay`` command."""
+    parser = subparsers.add_parser(
+        "pay",
+        help="collect a registration's balance in cash or by card, with its receipt",
+        description="The desk's F4: take what a registration still owes (or part of it with"
+        " --amount), in cash (change computed) or by card (terminal reference), and issue the"
+        " receipt in the event's series. Exit 1 with one line when refused (nothing owed,"
+        " cancelled, cash short of the amount).",
+    )
+    parser.add_argument("--event", required=True, metavar="SLUG", help="the event's slug")
+    parser.add_argument("code", metavar="CODE", help="the registration code (QR content)")
+    parser.add_argument(
+        "--amount", metavar="X", help="amount collected, taxes included (default: the balance)"
+    )
+    add_payment_options(parser, {"cash": "cash", "card": "card"})
+    add_desk_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Collect, receipt, print what was done."""
+    import uuid
+
+    from desktop_app.services.desk.attendees import attendee_card
+    from desktop_app.services.desk.search import find_by_code
+    from desktop_app.services.money.payments import PaymentInput, collect_balance
+    from desktop_app.services.money.receipt_lookup import receipt_figures
+
+    amount = parse_amount(args.amount, "--amount")
+    tendered = parse_amount(args.tendered, "--tendered")
+    check_receipt_out(args.receipt_out)
+    override = supervisor_override(args)
+    with opened(args) as db:
+        staff = acting_staff(db, args.staff)
+        hit = find_by_code(db.sessions, args.event, args.code)
+        if hit is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("AppError", "No registration {code} at event '{event}'."),
+                code=args.code.strip(),
+                event=args.event,
+            )
+        card = attendee_card(db.sessions, hit.registration_id)
+        payment = PaymentInput(
+            args.payment,
+            card.balance_due if amount is None else amount,
+            tendered,
+            args.reference,
+        )
+        receipt = collect_balance(
+            db.sessions,
+            hit.registration_id,
+            payment,
+            desk=args.desk,
+            staff=staff,
+            action_id=args.action_id or uuid.uuid4().hex,
+            override=override,
+        )
+        figures = receipt_figures(db.sessions, receipt.receipt_id)
+        after = attendee_card(db.sessions, hit.registration_id)
+    write_receipt_out(args.receipt_out, receipt)
+    done: dict[str, Any] = {
+        "code": card.code,
+        "registration_id": card.registration_id,
+        "name": card.name,
+        "payment": args.payment,
+        "receipt": receipt.number,
+        "subtotal": str(figures.subtotal),
+        "taxes": taxes_json(figures),
+        "total": str(figures.total),
+        "taxes_included": figures.taxes_included,
+        "tendered": None if figures.tendered is None else str(figures.tendered),
+        "change_due": None if figures.change_due is None else str(figures.change_due),
+        "balance_before": str(card.balance_due),
+        "balance_after": str(after.balance_due),
+        "receipt_out": str(args.receipt_out) if args.receipt_out else None,
+    }
+    if args.json:
+        print_json(done)
+        return 0
+    print(Message(_T_PAID, amount=done["total"], name=card.name, code=card.code))
+    print(Message(_T_RECEIPT, number=receipt.number, figures=figures_line(figures)))
+    if figures.change_due is not None and figures.change_due > 0:
+        print(Message(_T_CHANGE, change=done["change_due"]))
+    if after.balance_due > Decimal(0):
+        print(Message(_T_LEFT, balance=done["balance_after"]))
+    if done["receipt_out"]:
+        print(Message(_T_WRITTEN, path=done["receipt_out"]))
+    return 0
