@@ -64,9 +64,11 @@ def result_json(result: CheckInResult) -> dict[str, Any]:
         "desk": result.desk,
         "staff": result.staff,
         "balance_due": f"{result.balance_due:.2f}",
+        "credit_due": f"{result.credit_due:.2f}",
         "other_event": result.other_event,
         "overridden_by": result.overridden_by,
         "message": result.message.render(),
+        "credit_message": credit.render() if (credit := result.credit_message()) else None,
     }
 
 
@@ -97,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
         print_json(result_json(result))
     elif result.outcome.ok:
         print(result.message.render())
+        credit = result.credit_message()
+        if credit is not None:  # the person is owed money: say so, and what to do
+            print(credit.render())
     else:
         sys.stderr.write(f"passerelle: {result.message.render()}\n")
     return 0 if result.outcome.ok else 1

@@ -32,6 +32,7 @@ from desktop_app.services.admin import audit
 from desktop_app.services.desk.checkin import active_check_in
 from desktop_app.services.membership.directory import event_date
 from desktop_app.services.membership.verdicts import assess_registrations
+from desktop_app.services.money.refunds import creditable
 from desktop_app.services.privacy.consents import Purpose, latest_answers, purposes, record_answers
 
 EMAIL_MAX_LENGTH = 320
@@ -78,6 +79,9 @@ class AttendeeCard:
     consents: tuple[tuple[str, str, bool], ...] = ()
     purposes: tuple[Purpose, ...] = ()  # what the event asks consent for (F2's boxes)
     answers: tuple[tuple[str, bool], ...] = ()  # the latest answers by purpose code
+    # Of ``credit_due``, what the desk's own receipts can refund with a credit note (F4);
+    # the rest was paid elsewhere (an online store) and is refunded there.
+    credit_refundable: Decimal = Decimal("0.00")
 
     @property
     def name(self) -> str:
@@ -145,6 +149,9 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
     stored = registration.verdict or None
     check_in = active_check_in(session, registration.id)
     given = latest_answers(session, person.id, registration.event_id)
+    credit = credit_owed(registration.amount_due, registration.amount_paid)
+    # Only a person owed money pays for the receipts query (rare).
+    refundable = min(credit, creditable(session, registration.id)) if credit > 0 else credit
     printed = session.scalar(
         select(func.count())
         .select_from(BadgePrint)
@@ -164,7 +171,7 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
         amount_due=registration.amount_due,
         amount_paid=registration.amount_paid,
         balance_due=balance_owed(registration.amount_due, registration.amount_paid),
-        credit_due=credit_owed(registration.amount_due, registration.amount_paid),
+        credit_due=credit,
         marking=str(stored["marking"]) if stored and stored.get("marking") else None,
         associations=tuple(stored.get("associations") or ()) if stored else (),
         evidence=evidence_lines(stored),
@@ -185,6 +192,7 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
         consents=tuple((a.purpose.label_fr, a.purpose.label_en, a.granted) for a in given),
         purposes=purposes(session, registration.event_id),
         answers=tuple((a.purpose.code, a.granted) for a in given),
+        credit_refundable=refundable,
     )
 
 

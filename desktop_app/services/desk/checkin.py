@@ -22,10 +22,10 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, Registration
-from desktop_app.domain.accounts import RegistrationStatus, balance_owed
+from desktop_app.domain.accounts import RegistrationStatus, balance_owed, credit_owed
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.money import ZERO, format_money
@@ -34,6 +34,7 @@ from desktop_app.domain.times import venue_time
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override, verify_override
+from desktop_app.services.money.refunds import creditable
 
 _CTX = "CheckIn"
 _T_CHECKED_IN = QT_TRANSLATE_NOOP("CheckIn", "Checked in: {name}")
@@ -50,6 +51,17 @@ _T_PAYMENT_DUE = QT_TRANSLATE_NOOP(
 )
 _T_DOUBT = QT_TRANSLATE_NOOP(
     "CheckIn", "Membership doubt: confirm {name}'s membership or ask a supervisor."
+)
+_T_CREDIT_HERE = QT_TRANSLATE_NOOP(
+    "CheckIn", "{name} is owed {amount}: refund it with a credit note on the desk's receipt."
+)
+_T_CREDIT_PART = QT_TRANSLATE_NOOP(
+    "CheckIn",
+    "{name} is owed {amount}: refund {here} with a credit note on the desk's receipt, the"
+    " rest where it was paid (the online store).",
+)
+_T_CREDIT_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "CheckIn", "{name} is owed {amount}: refund it where it was paid (the online store)."
 )
 
 
@@ -86,6 +98,10 @@ class CheckInResult:
     action_id: str | None = None  # of the check-in row, when there is one
     timezone: str | None = None  # the event's, in which times are shown
     other_event_names: tuple[str, str] | None = None  # NOT_FOUND: that event's (fr, en) names
+    # Paid more than the registration costs: owed back to the person, and how much of it
+    # the desk's own receipts can be credited (the rest was paid online).
+    credit_due: Decimal = ZERO
+    credit_refundable: Decimal = ZERO
 
     @property
     def message(self) -> Message:
@@ -111,6 +127,22 @@ class CheckInResult:
         if self.outcome is CheckInOutcome.PAYMENT_DUE:
             return Message(_T_PAYMENT_DUE, name=name, balance=format_money(self.balance_due, "en"))
         return Message(_T_DOUBT, name=name)
+
+    def credit_message(self, amount: str | None = None, here: str | None = None) -> Message | None:
+        """What staff must do about a credit due (context "CheckIn"), or ``None`` without one.
+
+        ``amount`` and ``here`` are the sums as the reader writes money (default: plain).
+        """
+        if self.credit_due <= 0:
+            return None
+        name = self.name or ""
+        amount = amount or f"{self.credit_due:.2f}"
+        if self.credit_refundable >= self.credit_due:
+            return Message(_T_CREDIT_HERE, name=name, amount=amount)
+        if self.credit_refundable > 0:
+            here = here or f"{self.credit_refundable:.2f}"
+            return Message(_T_CREDIT_PART, name=name, amount=amount, here=here)
+        return Message(_T_CREDIT_ELSEWHERE, name=name, amount=amount)
 
 
 @dataclass(frozen=True)
@@ -197,6 +229,14 @@ def _result(
     check_in: CheckIn | None = None,
     overridden_by: str | None = None,
 ) -> CheckInResult:
+    credit = credit_owed(registration.amount_due, registration.amount_paid)
+    session = object_session(registration)
+    # Only a registration that is owed something pays for the receipts query (rare).
+    refundable = (
+        min(credit, creditable(session, registration.id))
+        if credit > 0 and session is not None
+        else ZERO
+    )
     return CheckInResult(
         outcome=outcome,
         code=registration.code,
@@ -209,6 +249,8 @@ def _result(
         overridden_by=overridden_by,
         action_id=check_in.action_id if check_in else None,
         timezone=registration.event.timezone if registration.event else None,
+        credit_due=credit,
+        credit_refundable=refundable,
     )
 
 

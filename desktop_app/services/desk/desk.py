@@ -19,7 +19,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Message
 from desktop_app.services.admin import staff as staff_accounts
 from desktop_app.services.admin.staff import Override, StaffMember
 from desktop_app.services.desk import attendees, badges, checkin, search, walkin
@@ -28,7 +28,7 @@ from desktop_app.services.desk.checkin import CheckInResult, EventCounts
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.desk.walkin import WalkInForm, WalkInQuote, WalkInResult
 from desktop_app.services.membership import decision_records
-from desktop_app.services.money import payments
+from desktop_app.services.money import payments, refunds
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.registrations.categories import CategoryChoice, event_categories
@@ -47,6 +47,7 @@ class DeskAction(StrEnum):
     REPRINT = "reprint"
     MEMBERSHIP = "membership"
     STAFF = "staff"
+    REFUND = "refund"
 
 
 NOT_JOURNALED = frozenset(
@@ -56,10 +57,11 @@ NOT_JOURNALED = frozenset(
         DeskAction.SUBSTITUTE,
         DeskAction.MEMBERSHIP,
         DeskAction.STAFF,
+        DeskAction.REFUND,
     }
 )
-"""Not kept offline (undo, corrections, membership decisions, staff accounts): the next copy
-from the server would erase them, so they wait for it."""
+"""Not kept offline (undo, corrections, membership decisions, staff accounts, refunds): the
+next copy from the server would erase them, so they wait for it."""
 
 WAITS_FOR_SERVER = QT_TRANSLATE_NOOP(
     "SharedDesk",
@@ -126,6 +128,12 @@ class Desk(Protocol):
         allow_duplicate_email: bool = False,
         at: datetime | None = None,
     ) -> WalkInResult: ...
+    def refund_credit(
+        self, registration_id: int, *, method: str, reason: str
+    ) -> tuple[IssuedReceipt, ...]:
+        """Pay back a credit due with credit notes on the desk's receipts."""
+        ...
+
     def edit_person(self, registration_id: int, change: PersonChange) -> AttendeeCard: ...
     def substitute(self, registration_id: int, change: PersonChange) -> AttendeeCard: ...
     def decide_membership(
@@ -171,6 +179,18 @@ class _SessionsDesk:
     def undo_check_in(self, registration_id: int, *, reason: str) -> None:
         checkin.undo_check_in(
             self.sessions, registration_id, desk=self.desk, staff=self.who.name, reason=reason
+        )
+
+    def refund_credit(
+        self, registration_id: int, *, method: str, reason: str
+    ) -> tuple[IssuedReceipt, ...]:
+        return refunds.refund_credit_due(
+            self.sessions,
+            registration_id,
+            method=method,
+            reason=reason,
+            desk=self.desk,
+            staff=self.who.name,
         )
 
     def edit_person(self, registration_id: int, change: PersonChange) -> AttendeeCard:
@@ -330,6 +350,13 @@ class LinkedDesk(_SessionsDesk):
         return self._link.collect_balance(
             registration_id, payment, staff=self.who.name, action_id=action_id
         )
+
+    def refund_credit(
+        self, registration_id: int, *, method: str, reason: str
+    ) -> tuple[IssuedReceipt, ...]:
+        if self._link.mode == "offline":  # the replica's credit note would be lost
+            raise Conflict(WAITS_FOR_SERVER)
+        return super().refund_credit(registration_id, method=method, reason=reason)
 
     def register_walk_in(
         self,

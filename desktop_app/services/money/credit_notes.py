@@ -152,98 +152,119 @@ def issue_credit_note(
     the original row is never touched. ``refund`` ("cash" or "card") also records the money
     paid back as a negative payment and lowers the registration's amount paid. Audited.
     """
-    reason = " ".join(reason.split())
-    if not reason:
-        raise Invalid(QT_TRANSLATE_NOOP("AppError", "A credit note needs a reason."))
     with sessions.begin() as session:
-        original = get_receipt(session, receipt_id)
-        if original.kind != "receipt":
-            raise Invalid(
-                QT_TRANSLATE_NOOP(
-                    "AppError", "{number} is a credit note; a credit note corrects a receipt."
-                ),
-                number=format_number(original.lines["series"], original.number),
-            )
-        # Lock the registration, then the series (the order every issuing path takes, so
-        # two desks never wait on each other): credit notes of one receipt queue up.
-        registration = lock_registration(session, original.registration_id)
-        series_id, number = take_number(session, original.lines["series"])
-        credits = session.scalars(select(Receipt).where(Receipt.refers_to_id == original.id)).all()
-        left = _remaining(original, credits)
-        source = receipt_data(original, copy=False)
-        if left.total <= 0:
-            raise Conflict(
-                QT_TRANSLATE_NOOP("AppError", "Receipt {number} is already fully credited."),
-                number=source.reference,
-            )
-        if amount is None:
-            breakdown = credit(left)
-        else:
-            wanted = to_money(amount)
-            if not ZERO < wanted <= left.total:
-                raise Invalid(
-                    QT_TRANSLATE_NOOP(
-                        "AppError",
-                        "A credit note on {number} is between 0.01 and {left} (what is left).",
-                    ),
-                    number=source.reference,
-                    left=str(left.total),
-                )
-            breakdown = credit(
-                compute_taxes(registration.event.province, wanted, taxes_included=True)
-            )
-        payment = (
-            _refund(session, registration, refund, breakdown.total, desk, staff)
-            if refund is not None
-            else None
-        )
-        language = source.language
-        data = ReceiptData(
-            kind="credit-note",
-            series=source.series,
-            number=number,
-            issued_at=datetime.now(UTC),
-            seller_name=source.seller_name,
-            seller_address=source.seller_address,
-            gst_hst_number=source.gst_hst_number,
-            qst_number=source.qst_number,
-            buyer_name=source.buyer_name,
-            buyer_organization=source.buyer_organization,
-            lines=_credit_items(source, breakdown, amount is None and not credits),
-            subtotal=breakdown.subtotal,
-            taxes=receipt_taxes(breakdown),
-            total=breakdown.total,
-            # A credit note reverses the original's price: its taxes are included only if
-            # they were on the original (a partial amount is split as a total either way).
-            taxes_included=source.taxes_included,
-            payment_method=cast(PaymentMethod, refund or source.payment_method),
-            payment_terms=bilingual(TERMS["refund" if refund else "credit"], language),
-            refers_to=source.reference,
+        row = credit_note_in(
+            session,
+            receipt_id,
+            amount=amount,
             reason=reason,
-            language=language,
-        )
-        row = write_receipt(
-            session,
-            Draft(data, registration.id, payment.id if payment else None, original.id, series_id),
-            timezone=original.lines.get("timezone") or "UTC",
             desk=desk,
             staff=staff,
-        )
-        audit.record(
-            session,
-            "receipt.credit_note_issued",
-            desk=desk,
-            staff=staff,
-            subject=f"registration:{registration.id}",
-            detail={
-                "credit_note": data.reference,
-                "refers_to": source.reference,
-                "total": str(data.total),
-                "reason": reason,
-                "refund": refund,
-            },
+            refund=refund,
         )
         view = issued(row, b"")
         printable = receipt_data(row, copy=False)
     pdf = render_receipt(printable)
     return IssuedReceipt(view.receipt_id, view.number, view.kind, view.total, pdf)
+
+
+def credit_note_in(
+    session: Session,
+    receipt_id: int,
+    *,
+    amount: Decimal | None,
+    reason: str,
+    desk: str,
+    staff: str,
+    refund: str | None = None,
+) -> Receipt:
+    """:func:`issue_credit_note` in the caller's unit of work; returns the credit note's row."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise Invalid(QT_TRANSLATE_NOOP("AppError", "A credit note needs a reason."))
+    original = get_receipt(session, receipt_id)
+    if original.kind != "receipt":
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "{number} is a credit note; a credit note corrects a receipt."
+            ),
+            number=format_number(original.lines["series"], original.number),
+        )
+    # Lock the registration, then the series (the order every issuing path takes, so
+    # two desks never wait on each other): credit notes of one receipt queue up.
+    registration = lock_registration(session, original.registration_id)
+    series_id, number = take_number(session, original.lines["series"])
+    credits = session.scalars(select(Receipt).where(Receipt.refers_to_id == original.id)).all()
+    left = _remaining(original, credits)
+    source = receipt_data(original, copy=False)
+    if left.total <= 0:
+        raise Conflict(
+            QT_TRANSLATE_NOOP("AppError", "Receipt {number} is already fully credited."),
+            number=source.reference,
+        )
+    if amount is None:
+        breakdown = credit(left)
+    else:
+        wanted = to_money(amount)
+        if not ZERO < wanted <= left.total:
+            raise Invalid(
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "A credit note on {number} is between 0.01 and {left} (what is left).",
+                ),
+                number=source.reference,
+                left=str(left.total),
+            )
+        breakdown = credit(compute_taxes(registration.event.province, wanted, taxes_included=True))
+    payment = (
+        _refund(session, registration, refund, breakdown.total, desk, staff)
+        if refund is not None
+        else None
+    )
+    language = source.language
+    data = ReceiptData(
+        kind="credit-note",
+        series=source.series,
+        number=number,
+        issued_at=datetime.now(UTC),
+        seller_name=source.seller_name,
+        seller_address=source.seller_address,
+        gst_hst_number=source.gst_hst_number,
+        qst_number=source.qst_number,
+        buyer_name=source.buyer_name,
+        buyer_organization=source.buyer_organization,
+        lines=_credit_items(source, breakdown, amount is None and not credits),
+        subtotal=breakdown.subtotal,
+        taxes=receipt_taxes(breakdown),
+        total=breakdown.total,
+        # A credit note reverses the original's price: its taxes are included only if
+        # they were on the original (a partial amount is split as a total either way).
+        taxes_included=source.taxes_included,
+        payment_method=cast(PaymentMethod, refund or source.payment_method),
+        payment_terms=bilingual(TERMS["refund" if refund else "credit"], language),
+        refers_to=source.reference,
+        reason=reason,
+        language=language,
+    )
+    row = write_receipt(
+        session,
+        Draft(data, registration.id, payment.id if payment else None, original.id, series_id),
+        timezone=original.lines.get("timezone") or "UTC",
+        desk=desk,
+        staff=staff,
+    )
+    audit.record(
+        session,
+        "receipt.credit_note_issued",
+        desk=desk,
+        staff=staff,
+        subject=f"registration:{registration.id}",
+        detail={
+            "credit_note": data.reference,
+            "refers_to": source.reference,
+            "total": str(data.total),
+            "reason": reason,
+            "refund": refund,
+        },
+    )
+    return row

@@ -17,7 +17,7 @@ from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.ui.desk.results_model import marking_text
-from desktop_app.ui.desk.text import money
+from desktop_app.ui.desk.text import credit_advice, money
 from desktop_app.ui.dialogs.common import interface_language
 from desktop_app.ui.evidence import Chip
 
@@ -54,6 +54,14 @@ class AttendeeCardView(QFrame):
         self.chips.setSpacing(6)
         self.money = QLabel()
         self.money.setWordWrap(True)
+        # Owed money: a band of its own under the amounts, saying how much and what to do.
+        self.credit = QLabel()
+        self.credit.setObjectName("creditDue")
+        self.credit.setWordWrap(True)
+        self.credit.setStyleSheet(
+            "#creditDue { background:#e3f2fd; color:#0d2c54; border:2px solid #0d47a1;"
+            " border-radius:6px; padding:4px 8px; font-weight:bold; }"
+        )
         self.checked = QLabel()
         self.checked.setWordWrap(True)
         self.badges = QLabel()
@@ -70,7 +78,15 @@ class AttendeeCardView(QFrame):
         self.empty.setStyleSheet("color:#444444;")
 
         body = QVBoxLayout()
-        for label in (self.money, self.checked, self.badges, self.notes, self.consents, self.code):
+        for label in (
+            self.money,
+            self.credit,
+            self.checked,
+            self.badges,
+            self.notes,
+            self.consents,
+            self.code,
+        ):
             label.setFont(org_font)
         # On a short screen (1366 x 768) a card with many chips scrolls instead of cutting lines.
         content = QWidget()
@@ -92,7 +108,14 @@ class AttendeeCardView(QFrame):
         layout.addWidget(self.status)
         layout.addLayout(self.chips)
         layout.addLayout(body)
-        for label in (self.money, self.checked, self.badges, self.notes, self.consents):
+        for label in (
+            self.money,
+            self.credit,
+            self.checked,
+            self.badges,
+            self.notes,
+            self.consents,
+        ):
             body.addWidget(label)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -134,7 +157,7 @@ class AttendeeCardView(QFrame):
             self.empty.setText(
                 self.tr("Type a name, company, email or code, or scan a badge or a confirmation.")
             )
-            for widget in (self.status, self.badges, self.notes, self.consents):
+            for widget in (self.status, self.badges, self.notes, self.consents, self.credit):
                 widget.hide()
             return
         language = interface_language()
@@ -158,6 +181,11 @@ class AttendeeCardView(QFrame):
             credit = money(card.credit_due)
             amounts += " · " + self.tr("<b>owed back {amount}</b>").format(amount=credit)
         self.money.setText(amounts)
+        owed = card.credit_due > 0 and card.status == RegistrationStatus.ACTIVE
+        self.credit.setVisible(owed)
+        self.credit.setText(
+            credit_advice(card.name, card.credit_due, card.credit_refundable) if owed else ""
+        )
         if card.checked_in_at is not None:
             self.checked.setText(
                 self.tr(

@@ -30,6 +30,7 @@ from desktop_app.ui.desk.decision import decide_membership, doubt_hint
 from desktop_app.ui.desk.forms import PaymentDialog, PersonDialog, ReasonDialog
 from desktop_app.ui.desk.outcome import OutcomePanel, Tone
 from desktop_app.ui.desk.receipt_output import ReceiptOutput
+from desktop_app.ui.desk.refund import refund_credit
 from desktop_app.ui.desk.search import SearchPanel
 from desktop_app.ui.desk.text import money
 from desktop_app.ui.dialogs.override import OverrideDialog
@@ -387,8 +388,12 @@ class DeskFlows(QObject):
     # -- money --------------------------------------------------------------------------
 
     def collect_balance(self) -> None:
-        """Take the balance in cash or by card; the receipt prints on request."""
+        """Take the balance in cash or by card; the receipt prints on request. F4 on a card
+        that is owed money refunds it with a credit note instead (ui/desk/refund.py)."""
         card = self.card
+        if card is not None and card.credit_due > 0:
+            refund_credit(self)
+            return
         if card is None or card.balance_due <= 0:
             return
         taken = PaymentDialog.ask(

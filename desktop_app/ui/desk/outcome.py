@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLa
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message
 from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
-from desktop_app.ui.desk.text import money
+from desktop_app.ui.desk.text import credit_advice, money
 from desktop_app.ui.dialogs.common import interface_language
 
 _CONTEXT = "OutcomePanel"
@@ -174,7 +174,13 @@ class OutcomePanel(QFrame):
                 )
             more = extra() if extra is not None else ""
             before = first() if first is not None else ""
-            return " ".join(part for part in (before, text, more) if part)
+            # Owed money: said on every outcome that shows the person, with what to do.
+            owed = (
+                credit_advice(result.name or "", result.credit_due, result.credit_refundable)
+                if result.credit_due > 0
+                else ""
+            )
+            return " ".join(part for part in (before, text, owed, more) if part)
 
         self.show_message(tone, headline, detail, keep_result=True)
 

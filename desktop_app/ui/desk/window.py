@@ -167,7 +167,16 @@ class DeskWindow(QMainWindow):
         self._action("override", lambda: self.tr("Override"), ("F8",), flows.override)
         self._action("edit", lambda: self.tr("Edit"), ("F2",), flows.edit)
         self._action("substitute", lambda: self.tr("Substitute"), ("F3",), flows.substitute)
-        self._action("collect", lambda: self.tr("Collect balance"), ("F4",), flows.collect_balance)
+        self._action(
+            "collect",
+            lambda: (
+                self.tr("Refund")
+                if flows.card is not None and flows.card.credit_due > 0
+                else self.tr("Collect balance")
+            ),
+            ("F4",),
+            flows.collect_balance,
+        )
         self._action("walk_in", lambda: self.tr("Walk-in"), ("F5",), self.walk_in)
         self._action("reprint", lambda: self.tr("Reprint badge"), ("F6",), flows.reprint)
         self._action("membership", lambda: self.tr("Membership…"), ("F7",), flows.decide_membership)
@@ -545,7 +554,9 @@ class DeskWindow(QMainWindow):
             and card.status == RegistrationStatus.ACTIVE
             and card.checked_in_at is None
         )
-        specs["collect"].action.setEnabled(card is not None and card.balance_due > 0)
+        owed = card is not None and card.credit_due > 0  # F4 then refunds (ui/desk/refund.py)
+        specs["collect"].action.setEnabled(card is not None and (card.balance_due > 0 or owed))
+        self._name_collect()
         specs["reprint"].action.setEnabled(
             card is not None and card.status == RegistrationStatus.ACTIVE
         )
@@ -562,6 +573,12 @@ class DeskWindow(QMainWindow):
         for name, button in self.buttons.items():
             button.setEnabled(specs[name].action.isEnabled())
         self._restrict_offline()
+
+    def _name_collect(self) -> None:
+        """F4's button says whether it collects a balance or refunds a credit (the card's)."""
+        label = self._specs["collect"].label()
+        self._specs["collect"].action.setText(label)
+        self.buttons["collect"].setText(f"{label}   F4")
 
     def _label_main_button(self) -> None:
         """The main button says what Enter will do, in that outcome's colour."""
