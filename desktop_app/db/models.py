@@ -446,9 +446,7 @@ class StaffAccount(Base):
     """Someone allowed to work a desk; the PIN is stored as an argon2 hash only."""
 
     __tablename__ = "staff_accounts"
-    __table_args__ = (
-        CheckConstraint("role IN ('desk', 'supervisor', 'exhibitor')", name="role"),
-    )
+    __table_args__ = (CheckConstraint("role IN ('desk', 'supervisor', 'exhibitor')", name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)

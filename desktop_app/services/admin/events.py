@@ -237,9 +237,7 @@ def _save_exhibitors(session: Session, event: Event, spec: EventSpec) -> None:
             )
         session.delete(exhibitor)
     for declared in spec.exhibitors:
-        exhibitor = existing.get(declared.code) or Exhibitor(
-            event_id=event.id, code=declared.code
-        )
+        exhibitor = existing.get(declared.code) or Exhibitor(event_id=event.id, code=declared.code)
         exhibitor.name = declared.name
         exhibitor.association = declared.association
         session.add(exhibitor)
