@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "desktop_app.commands.report",
     "desktop_app.commands.privacy",
     "desktop_app.commands.audit",
+    "desktop_app.commands.leads",
 )
 
 
