@@ -83,6 +83,7 @@ class StationInfo:
     event_name_en: str
     exhibitor: str
     exhibitor_name: str
+    timezone: str  # the venue's: the station shows scan times in it
 
 
 def _now() -> datetime:
@@ -144,7 +145,9 @@ def station_exhibitor(
         event = get_event(session, slug)
         found = exhibitor_of(session, event, exhibitor)
         require_station(session, staff, found)
-        return StationInfo(event.slug, event.name_fr, event.name_en, found.code, found.name)
+        return StationInfo(
+            event.slug, event.name_fr, event.name_en, found.code, found.name, event.timezone
+        )
 
 
 def scan_lead(
