@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from sqlalchemy import select
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from desktop_app import app as app_module
 from desktop_app.db.database import Database
