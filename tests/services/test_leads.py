@@ -176,3 +176,58 @@ def test_the_networking_list_holds_only_consenting_people_by_association(
             )
             == 2
         )
+
+
+@pytest.mark.parametrize(
+    ("entry", "line_key", "pointed"),
+    [
+        (
+            '[[exhibitors]]\ncode = "alpha"\nname = "Again"\n',
+            "exhibitors[4].code",
+            'code = "alpha"',
+        ),
+        (
+            '[[exhibitors]]\ncode = "delta"\nname = "D"\nassociation = "ontario"\n',
+            "exhibitors[4].association",
+            'association = "ontario"',
+        ),
+        ('[[exhibitors]]\ncode = "delta"\n', "exhibitors[4].name", "[[exhibitors]]"),
+    ],
+)
+def test_a_bad_exhibitor_entry_is_named_with_its_line(
+    entry: str, line_key: str, pointed: str
+) -> None:
+    from desktop_app.domain.events import EventFileError, parse_event_file
+    from tests.services.leads_data import event_source
+
+    source = event_source() + "\n" + entry
+    with pytest.raises(EventFileError) as error:
+        parse_event_file(source)
+    lines = source.splitlines()
+    line = max(number for number, text in enumerate(lines, start=1) if text == pointed)
+    assert f"line {line}, key {line_key}:" in error.value.message
+
+
+def test_an_exhibitor_with_leads_stays_in_the_event_file(database: Database) -> None:
+    from desktop_app.domain.errors import Conflict
+    from desktop_app.domain.events import parse_event_file
+    from desktop_app.services.admin.events import save_event
+    from tests.services.leads_data import EXTRA, event_source
+
+    setup_leads(database.sessions)
+    scan_lead(database.sessions, MONTREAL, "alpha", "LEAD-ANA", ALPHA[0])
+    without_alpha = event_source().replace(
+        'code = "alpha"\nname = "Alpha Biotech"\nassociation = "bioquebec"\n',
+        'code = "omega"\nname = "O"\n',
+    )
+    assert without_alpha != event_source() and EXTRA
+    with pytest.raises(Conflict, match="alpha"), database.sessions.begin() as session:
+        save_event(session, parse_event_file(without_alpha))
+    # without leads, an exhibitor may go
+    without_gamma = event_source().replace(
+        'code = "gamma"\nname = "Gamma Labs"\n', 'code = "omega"\nname = "O"\n'
+    )
+    with database.sessions.begin() as session:
+        save_event(session, parse_event_file(without_gamma))
+    with pytest.raises(NotFound):
+        scan_lead(database.sessions, MONTREAL, "gamma", "LEAD-ANA", "Sophie")
