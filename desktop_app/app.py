@@ -15,14 +15,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import ENV_DATABASE, resolve_database_url, sqlite_path, sqlite_url
 from desktop_app.resources import as_path
 from desktop_app.services.admin.events import EventSummary, list_events
-from desktop_app.services.admin.staff import StaffMember, create_staff, has_staff, sign_in
+from desktop_app.services.admin.staff import (
+    EXHIBITOR,
+    StaffMember,
+    create_staff,
+    has_staff,
+    sign_in,
+)
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.leads.demo import DEMO_PIN as DEMO_BOOTH_PIN
 from desktop_app.services.leads.demo import DEMO_STAFF as DEMO_BOOTH
@@ -212,6 +218,17 @@ class DeskLauncher:
     def _continue(self, database: Database | SharedDatabase) -> None:
         assert self.shift is not None
         member = self._sign_in(database)
+        while member is not None and member.role == EXHIBITOR:
+            # An exhibitor's account sees its own leads only, never the desk's attendees.
+            QMessageBox.warning(
+                None,
+                "Passerelle",
+                QCoreApplication.translate(
+                    "DeskLauncher",
+                    "{name} works a lead station: start it with passerelle --leads.",
+                ).format(name=member.name),
+            )
+            member = self._sign_in(database)
         if member is None:
             self.app.quit()
             return

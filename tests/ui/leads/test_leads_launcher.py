@@ -15,7 +15,7 @@ from desktop_app.db.database import Database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Event, Registration
 from desktop_app.services.admin.staff import StaffMember, sign_in
-from desktop_app.services.leads.demo import DEMO_PIN, DEMO_STAFF
+from desktop_app.services.leads.demo import DEMO_PIN, DEMO_STAFF, add_demo_station
 from desktop_app.services.leads.station import ScanOutcome
 from desktop_app.ui.dialogs.start import StartChoice, StartDialog
 from desktop_app.ui.i18n import Translations
@@ -80,3 +80,44 @@ def test_the_demo_booth_signs_in_and_its_station_keeps_only_consenting_people(
         launcher.shutdown()
         for database in opened:
             database.dispose()
+
+
+def test_an_exhibitor_account_is_sent_to_the_lead_station_not_the_desk(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(app_module, "DEMO_REGISTRATIONS", 20)
+    settings = MachineSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
+    launcher = app_module.DeskLauncher(
+        app, settings, Translations(app), url=sqlite_url(tmp_path / "demo.sqlite3"), demo=True
+    )
+    warned: list[str] = []
+    tries: list[StaffMember] = []
+
+    def sign_in_twice(self: app_module.DeskLauncher, database: Database) -> StaffMember | None:
+        if not tries:  # first the booth's account, then the user gives up
+            supervisor = sign_in(database.sessions, app_module.DEMO_SUPERVISOR, "1234")
+            add_demo_station(database.sessions, app_module.DEMO_EVENT, by=supervisor)
+            tries.append(sign_in(database.sessions, DEMO_STAFF, DEMO_PIN))
+            return tries[0]
+        return None
+
+    monkeypatch.setattr(
+        StartDialog, "ask", lambda *_a, **_kw: StartChoice(app_module.DEMO_EVENT, "D")
+    )
+    monkeypatch.setattr(app_module.DeskLauncher, "_sign_in", sign_in_twice)
+    monkeypatch.setattr(
+        app_module.QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text)
+    )
+    quit_called: list[bool] = []
+    monkeypatch.setattr(app, "quit", lambda: quit_called.append(True))
+    launcher.start()
+    try:
+        qtbot.waitUntil(lambda: bool(quit_called), timeout=60000)
+        assert launcher.window is None  # the desk never opened for the booth
+        assert len(warned) == 1 and "--leads" in warned[0]
+    finally:
+        launcher.shutdown()
+        if launcher.shift is not None:
+            launcher.shift.database.dispose()
