@@ -15,16 +15,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import ENV_DATABASE, resolve_database_url, sqlite_path, sqlite_url
 from desktop_app.resources import as_path
 from desktop_app.services.admin.events import EventSummary, list_events
-from desktop_app.services.admin.staff import StaffMember, create_staff, has_staff
+from desktop_app.services.admin.staff import (
+    EXHIBITOR,
+    StaffMember,
+    create_staff,
+    has_staff,
+    sign_in,
+)
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.office import Office
+from desktop_app.services.leads.demo import DEMO_PIN as DEMO_BOOTH_PIN
+from desktop_app.services.leads.demo import DEMO_STAFF as DEMO_BOOTH
+from desktop_app.services.leads.demo import add_demo_station
+from desktop_app.services.office import Office, Sessions
 from desktop_app.services.sync.shared_database import SharedDatabase, open_shared
 from desktop_app.ui.collector import MainThreadCollector
 from desktop_app.ui.desk import DeskContext, DeskWindow
@@ -33,6 +42,7 @@ from desktop_app.ui.dialogs.server import ask_session_password
 from desktop_app.ui.dialogs.start import StartDialog
 from desktop_app.ui.errors import show_exception
 from desktop_app.ui.i18n import Translations
+from desktop_app.ui.leads.launcher import LeadsLauncher
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue
 from desktop_app.ui.scanner import ScanDetector
@@ -208,6 +218,17 @@ class DeskLauncher:
     def _continue(self, database: Database | SharedDatabase) -> None:
         assert self.shift is not None
         member = self._sign_in(database)
+        while member is not None and member.role == EXHIBITOR:
+            # An exhibitor's account sees its own leads only, never the desk's attendees.
+            QMessageBox.warning(
+                None,
+                "Passerelle",
+                QCoreApplication.translate(
+                    "DeskLauncher",
+                    "{name} works a lead station: start it with passerelle --leads.",
+                ).format(name=member.name),
+            )
+            member = self._sign_in(database)
         if member is None:
             self.app.quit()
             return
@@ -290,7 +311,45 @@ class DeskLauncher:
             self.shift.database.dispose()  # the link: server and replica connections
 
 
-def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
+def _leads_launcher(
+    app: QApplication,
+    settings: MachineSettings,
+    translations: Translations,
+    *,
+    url: str,
+    demo: bool,
+    opened: list[Database],
+) -> LeadsLauncher:
+    """``--leads``: the lead station on ``url`` (the demo's gets a booth with a known PIN)."""
+
+    def open_station() -> Sessions:
+        database = open_for_gui(url, demo)
+        opened.append(database)
+        if demo:
+            supervisor = sign_in(database.sessions, DEMO_SUPERVISOR, DEMO_PIN)
+            add_demo_station(database.sessions, DEMO_EVENT, by=supervisor)
+        return database.sessions
+
+    if demo:
+        settings.event_slug = DEMO_EVENT
+        settings.desk_name = settings.desk_name or "Booth"
+    hint = (
+        QCoreApplication.translate(
+            "DeskLauncher", "Demo: sign in as “{name}” with the PIN {pin}."
+        ).format(name=DEMO_BOOTH, pin=DEMO_BOOTH_PIN)
+        if demo
+        else None
+    )
+    return LeadsLauncher(
+        app,
+        settings,
+        open_station,
+        lambda language: switch_language(translations, language),
+        demo_hint=hint,
+    )
+
+
+def run_gui(*, database: str | None, demo: bool, language: str | None, leads: bool = False) -> int:
     """Start the desk application; returns the process exit code."""
     favour_the_gui_thread()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -316,14 +375,23 @@ def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
         server_settings = ServerSettings(settings)
         ask_session_password(None, server_settings)  # only without a keyring
         server = server_settings.url()
-    launcher = DeskLauncher(app, settings, translations, url=url, demo=demo, server=server)
+    opened: list[Database] = []  # the lead station's database
+    launcher: DeskLauncher | LeadsLauncher
+    if leads:
+        launcher = _leads_launcher(
+            app, settings, translations, url=server or url, demo=demo, opened=opened
+        )
+    else:
+        launcher = DeskLauncher(app, settings, translations, url=url, demo=demo, server=server)
     launcher.start()
     code = app.exec()
     launcher.shutdown()
     collector.stop()
+    for station_database in opened:
+        station_database.dispose()
     if demo:  # the demo's data goes with it
         settings.sync()
-        if launcher.shift is not None:
+        if isinstance(launcher, DeskLauncher) and launcher.shift is not None:
             launcher.shift.database.dispose()
         shutil.rmtree(folder, ignore_errors=True)
     return 1 if launcher.failed else int(code)

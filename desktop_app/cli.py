@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "desktop_app.commands.report",
     "desktop_app.commands.privacy",
     "desktop_app.commands.audit",
+    "desktop_app.commands.leads",
 )
 
 
@@ -57,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the application on a fresh demo database in a temporary folder",
     )
     parser.add_argument("--lang", choices=("fr", "en"), help="interface language")
+    parser.add_argument(
+        "--leads",
+        action="store_true",
+        help="open a lead station (an exhibitor scans badges) instead of the desk",
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="log more")
     parser.add_argument(
         "--self-test",
@@ -85,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from desktop_app.app import run_gui  # imports Qt only when the GUI is wanted
 
-            return run_gui(database=args.db, demo=args.demo, language=args.lang)
+            return run_gui(database=args.db, demo=args.demo, language=args.lang, leads=args.leads)
         handler = args.handler
         return int(handler(args))
     except AppError as error:

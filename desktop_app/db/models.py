@@ -446,7 +446,7 @@ class StaffAccount(Base):
     """Someone allowed to work a desk; the PIN is stored as an argon2 hash only."""
 
     __tablename__ = "staff_accounts"
-    __table_args__ = (CheckConstraint("role IN ('desk', 'supervisor')", name="role"),)
+    __table_args__ = (CheckConstraint("role IN ('desk', 'supervisor', 'exhibitor')", name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
@@ -454,6 +454,8 @@ class StaffAccount(Base):
     role: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
+    # An "exhibitor" account works one lead station: the exhibitor code it is bound to.
+    exhibitor_code: Mapped[str | None] = mapped_column(String(64))
 
 
 class Consent(Base):
@@ -623,6 +625,48 @@ class JournalEntry(Base):
     sent_at: Mapped[datetime | None]
     # What replaying did ("applied", "already", "conflict", or the error), for the report.
     outcome: Mapped[dict[str, Any] | None]
+
+
+class Exhibitor(Base):
+    """An exhibitor or sponsor of an event, from its file (``[[exhibitors]]``)."""
+
+    __tablename__ = "exhibitors"
+    __table_args__ = (UniqueConstraint("event_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    # The exhibitor's own membership ('bioquebec', 'lso' or NULL), for cross-association leads.
+    association: Mapped[str | None] = mapped_column(String(16))
+
+
+class Lead(Base):
+    """A badge an exhibitor's station scanned, with the person's consent to networking.
+
+    One lead per exhibitor and registration (a re-scan updates its rating and note);
+    ``action_id`` makes a replayed scan change nothing, like the desk's other actions.
+    """
+
+    __tablename__ = "leads"
+    __table_args__ = (
+        UniqueConstraint("exhibitor_id", "registration_id"),
+        CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    exhibitor_id: Mapped[int] = mapped_column(ForeignKey("exhibitors.id"))
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), index=True
+    )
+    scanned_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    desk: Mapped[str | None] = mapped_column(String(80))
+    staff: Mapped[str] = mapped_column(String(120))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)
 
 
 # The registration search index (FTS5 / pg_trgm) and the triggers that keep it current.

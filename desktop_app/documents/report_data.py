@@ -167,6 +167,21 @@ LABELS: dict[str, tuple[str, str]] = {
         "Only members of {association} and people who consented to share their information "
         "with it.",
     ),
+    # lead scanning and the networking list
+    "leads": ("Contacts d'exposant", "Exhibitor leads"),
+    "networking": ("Liste de réseautage", "Networking list"),
+    "exhibitor": ("Exposant", "Exhibitor"),
+    "rating": ("Cote", "Rating"),
+    "scanned_at": ("Lu le", "Scanned at"),
+    "leads_by_exhibitor": ("Contacts par exposant", "Leads by exhibitor"),
+    "cross_association_leads": (
+        "Contacts entre associations",
+        "Cross-association leads",
+    ),
+    "networking_note": (
+        "Seulement les personnes qui ont accepté de figurer sur cette liste.",
+        "Only people who agreed to appear on this list.",
+    ),
 }
 
 

@@ -75,6 +75,16 @@ class ConsentSpec:
 
 
 @dataclass(frozen=True)
+class ExhibitorSpec:
+    """An exhibitor or sponsor whose lead station scans badges (``[[exhibitors]]``);
+    ``association`` is the exhibitor's own membership, for the cross-association report."""
+
+    code: str
+    name: str
+    association: str | None = None  # "bioquebec", "lso" or None
+
+
+@dataclass(frozen=True)
 class EventSpec:
     """An event as defined in its file."""
 
@@ -93,6 +103,7 @@ class EventSpec:
     seller: SellerSpec
     prices: tuple[PriceSpec, ...]
     consents: tuple[ConsentSpec, ...] = ()
+    exhibitors: tuple[ExhibitorSpec, ...] = ()
 
 
 class EventFileError(Invalid):
@@ -254,6 +265,7 @@ def parse_event_file(source: str) -> EventSpec:
     seller = _seller(_Reader(source, data["seller"], "seller"), province)
     prices = _prices(source, data, zone)
     consents = _consents(source, data)
+    exhibitors = _exhibitors(source, data)
     return EventSpec(
         slug=slug,
         name_fr=event.required_text("name_fr"),
@@ -270,6 +282,7 @@ def parse_event_file(source: str) -> EventSpec:
         seller=seller,
         prices=prices,
         consents=consents,
+        exhibitors=exhibitors,
     )
 
 
@@ -311,6 +324,47 @@ def _consents(source: str, data: dict[str, Any]) -> tuple[ConsentSpec, ...]:
             )
         )
     return tuple(consents)
+
+
+def _exhibitors(source: str, data: dict[str, Any]) -> tuple[ExhibitorSpec, ...]:
+    """Every [[exhibitors]] entry (optional), each code once, like the consents' codes;
+    ``association`` is bioquebec, lso or none (the default)."""
+    raw_exhibitors = data.get("exhibitors", [])
+    if not isinstance(raw_exhibitors, list):
+        raise EventFileError(
+            QT_TRANSLATE_NOOP("AppError", "Event file: [[exhibitors]] must be a list of entries.")
+        )
+    exhibitors: list[ExhibitorSpec] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_exhibitors):
+        reader = _Reader(source, raw, "exhibitors", index)
+        code = reader.required_text("code", limit=63)
+        if not _CONSENT_CODE.match(code) or code in seen:
+            raise reader.fail(
+                "code",
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "'{value}' is used twice or is not a code (lower-case letters, digits, -).",
+                ),
+                value=code,
+            )
+        seen.add(code)
+        association = reader.text("association", required=False) or "none"
+        if association not in (*ASSOCIATIONS, "none"):
+            raise reader.fail(
+                "association",
+                QT_TRANSLATE_NOOP("AppError", "'{value}' is not one of {choices}."),
+                value=association,
+                choices=", ".join((*ASSOCIATIONS, "none")),
+            )
+        exhibitors.append(
+            ExhibitorSpec(
+                code=code,
+                name=reader.required_text("name", limit=200),
+                association=None if association == "none" else association,
+            )
+        )
+    return tuple(exhibitors)
 
 
 def _partners(event: _Reader, table: dict[str, Any], host: str) -> tuple[str, ...]:

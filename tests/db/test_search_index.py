@@ -30,14 +30,16 @@ def later_columns(engine: Engine) -> Iterator[None]:
         ("audit_entries", "previous_hash", "VARCHAR(64)"),  # 0008
         ("audit_entries", "hash", "VARCHAR(64)"),
     )
-    from desktop_app.db.models import ConsentPurpose  # 0010: the event files' purposes
+    from desktop_app.db.models import ConsentPurpose, Exhibitor  # 0010, 0011: event files'
 
     with engine.begin() as connection:
         for table, column, kind in later:
             connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         ConsentPurpose.__table__.create(connection)
+        Exhibitor.__table__.create(connection)
     yield
     with engine.begin() as connection:
+        Exhibitor.__table__.drop(connection)
         ConsentPurpose.__table__.drop(connection)
         for table, column, _ in later:
             connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")

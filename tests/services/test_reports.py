@@ -83,6 +83,7 @@ def test_partnership_counts_members_of_one_association_at_the_others_events(
         "non_members": 3,
         "partner_organizations": 1,  # "Beta Inc" and " beta inc" are one
         "member_rate_savings": "800.00",  # four on the member rate: 725 − 525 each
+        "cross_association_leads": 0,
     }
     assert events[TORONTO]["partner_members"] == 1  # T1, a BIOQuébec member at LSO's
     assert events[TORONTO]["host_members"] == 1
@@ -95,6 +96,7 @@ def test_partnership_counts_members_of_one_association_at_the_others_events(
         "non_members": 3,
         "partner_organizations": 2,  # Beta (Montréal) and Alpha (Toronto)
         "member_rate_savings": "1100.00",
+        "cross_association_leads": 0,
         "people_at_both_provinces": 1,  # alice@ and ALICE@ are one person
     }
 

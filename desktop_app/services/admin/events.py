@@ -15,6 +15,8 @@ from desktop_app.db.models import (
     CheckIn,
     ConsentPurpose,
     Event,
+    Exhibitor,
+    Lead,
     PriceCategory,
     Registration,
 )
@@ -174,6 +176,7 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
         category.available_until = price.available_until
         category.role = price.role
     _save_consents(session, event, spec)
+    _save_exhibitors(session, event, spec)
     session.flush()
     audit.record(
         session,
@@ -208,6 +211,36 @@ def _save_consents(session: Session, event: Event, spec: EventSpec) -> None:
         purpose.label_fr = consent.label_fr
         purpose.label_en = consent.label_en
         session.add(purpose)
+
+
+def _save_exhibitors(session: Session, event: Event, spec: EventSpec) -> None:
+    """The event's exhibitors as its file declares them; one with leads stays in the file."""
+    existing = {
+        exhibitor.code: exhibitor
+        for exhibitor in session.scalars(select(Exhibitor).where(Exhibitor.event_id == event.id))
+    }
+    wanted = {exhibitor.code for exhibitor in spec.exhibitors}
+    for code, exhibitor in existing.items():
+        if code in wanted:
+            continue
+        leads = session.scalar(
+            select(func.count()).select_from(Lead).where(Lead.exhibitor_id == exhibitor.id)
+        )
+        if leads:
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "The exhibitor {code} has {count} leads; keep it in the event file.",
+                ),
+                code=code,
+                count=leads,
+            )
+        session.delete(exhibitor)
+    for declared in spec.exhibitors:
+        exhibitor = existing.get(declared.code) or Exhibitor(event_id=event.id, code=declared.code)
+        exhibitor.name = declared.name
+        exhibitor.association = declared.association
+        session.add(exhibitor)
 
 
 def import_event_file(sessions: sessionmaker[Session], path: Path) -> EventImportResult:

@@ -27,7 +27,10 @@ from desktop_app.db.models import AuditEntry, StaffAccount
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
 from desktop_app.services.admin import audit
 
-ROLES: tuple[str, ...] = ("desk", "supervisor")
+ROLES: tuple[str, ...] = ("desk", "supervisor", "exhibitor")
+EXHIBITOR = "exhibitor"
+"""A lead station's account, bound to one exhibitor code: it scans badges for leads and
+can never check anyone in nor take a payment (see :func:`refuse_exhibitor`)."""
 PIN_MIN_DIGITS = 6
 """For new PINs: a million combinations against a few thousand with four digits."""
 PIN_MAX_DIGITS = 8
@@ -112,7 +115,8 @@ class StaffMember:
 
     id: int
     name: str
-    role: str  # "desk" | "supervisor"
+    role: str  # "desk" | "supervisor" | "exhibitor"
+    exhibitor_code: str | None = None  # the exhibitor an "exhibitor" account scans for
 
     @property
     def is_supervisor(self) -> bool:
@@ -174,14 +178,37 @@ def validate_name(name: str) -> str:
 def _validate_role(role: str) -> str:
     if role not in ROLES:
         raise Invalid(
-            QT_TRANSLATE_NOOP("AppError", "Unknown role '{role}': choose desk or supervisor."),
+            QT_TRANSLATE_NOOP(
+                "AppError", "Unknown role '{role}': choose desk, supervisor or exhibitor."
+            ),
             role=role,
         )
     return role
 
 
+def refuse_exhibitor(session: Session, staff: str) -> None:
+    """Refuse the action if ``staff`` names a lead station's account: an exhibitor scans
+    badges for leads, it never checks anyone in nor takes a payment (one indexed lookup)."""
+    if session.scalar(
+        select(StaffAccount.id).where(StaffAccount.name == staff, StaffAccount.role == EXHIBITOR)
+    ):
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "{name} signed in for a lead station: a lead station cannot check anyone in"
+                " or take a payment.",
+            ),
+            name=staff,
+        )
+
+
 def _member(account: StaffAccount) -> StaffMember:
-    return StaffMember(id=account.id, name=account.name, role=account.role)
+    return StaffMember(
+        id=account.id,
+        name=account.name,
+        role=account.role,
+        exhibitor_code=account.exhibitor_code,
+    )
 
 
 def _info(account: StaffAccount, *, locked: bool = False) -> StaffAccountInfo:
@@ -245,16 +272,25 @@ def create_staff(
     *,
     by: StaffMember | None,
     demo: bool = False,
+    exhibitor_code: str | None = None,
 ) -> StaffMember:
     """Create a staff account with an argon2-hashed PIN.
 
     ``by=None`` is allowed only while no account exists, and then ``role`` must be
     ``supervisor`` (the first run). Afterwards ``by`` must be an active supervisor.
-    ``demo`` allows the demo's short PIN (1234).
+    ``demo`` allows the demo's short PIN (1234). An ``exhibitor`` account needs the
+    ``exhibitor_code`` of the lead station it works (and only it has one).
     """
     name = validate_name(name)
     validate_pin(pin, minimum=DEMO_PIN_MIN_DIGITS if demo else PIN_MIN_DIGITS)
     _validate_role(role)
+    exhibitor_code = (exhibitor_code or "").strip() or None
+    if (role == EXHIBITOR) != (exhibitor_code is not None):
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "An exhibitor account, and only one, names its exhibitor's code."
+            )
+        )
     pin_hash = HASHER.hash(pin)  # slow: outside the transaction
     with sessions.begin() as session:
         if by is None:
@@ -276,7 +312,12 @@ def create_staff(
                 name=name,
             )
         account = StaffAccount(
-            name=name, pin_hash=pin_hash, role=role, active=True, created_at=datetime.now(UTC)
+            name=name,
+            pin_hash=pin_hash,
+            role=role,
+            active=True,
+            created_at=datetime.now(UTC),
+            exhibitor_code=exhibitor_code,
         )
         session.add(account)
         session.flush()
@@ -285,7 +326,12 @@ def create_staff(
             "staff.created",
             staff=by.name if by else name,
             subject=f"staff:{account.id}",
-            detail={"name": name, "role": role, "first_run": by is None},
+            detail={
+                "name": name,
+                "role": role,
+                "first_run": by is None,
+                **({"exhibitor": exhibitor_code} if exhibitor_code else {}),
+            },
         )
         return _member(account)
 

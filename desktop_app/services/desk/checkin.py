@@ -33,7 +33,7 @@ from desktop_app.domain.names import display_name
 from desktop_app.domain.times import venue_time
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
-from desktop_app.services.admin.staff import Override, verify_override
+from desktop_app.services.admin.staff import Override, refuse_exhibitor, verify_override
 from desktop_app.services.money.refunds import creditable
 
 _CTX = "CheckIn"
@@ -190,6 +190,7 @@ def add_check_in(
     No rule is checked here (the walk-in flow creates the registration it checks in); the
     unique index still refuses a second active check-in, with ``IntegrityError`` at flush.
     """
+    refuse_exhibitor(session, staff)  # a lead station never checks anyone in
     check_in = CheckIn(
         registration_id=registration.id,
         checked_in_at=at or _now(),

@@ -33,7 +33,12 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.money import ZERO, to_money
 from desktop_app.domain.taxes import TaxBreakdown, compute_taxes, difference
 from desktop_app.services.admin import audit
-from desktop_app.services.admin.staff import Override, StaffMember, verify_override
+from desktop_app.services.admin.staff import (
+    Override,
+    StaffMember,
+    refuse_exhibitor,
+    verify_override,
+)
 from desktop_app.services.money.receipt_store import (
     IssuedReceipt,
     format_number,
@@ -216,6 +221,7 @@ def _collect(
     override: Override | None,
     receipt_series: str | None = None,
 ) -> Receipt:
+    refuse_exhibitor(session, staff)  # a lead station never takes a payment
     registration = lock_registration(session, registration_id)
     replayed = _replayed(session, action_id, registration.id)
     if replayed is not None:

@@ -91,6 +91,7 @@ _PARTNERSHIP_COLUMNS = (
     "non_members",
     "partner_organizations",
     "member_rate_savings",
+    "cross_association_leads",
 )
 
 
@@ -157,6 +158,7 @@ def partnership_document(report: PartnershipReport) -> ReportDocument:
                     ("non_members", totals.non_members),
                     ("partner_organizations", totals.partner_organizations),
                     ("member_rate_savings", totals.member_rate_savings),
+                    ("cross_association_leads", totals.cross_association_leads),
                     ("people_at_both_provinces", report.people_at_both_provinces),
                 ),
                 frozenset({0}),

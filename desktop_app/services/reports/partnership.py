@@ -12,13 +12,15 @@ count):
   of the same event (the non-member rate on sale when that member rate opened, the cheapest
   if several) minus what the member rate costs, both before taxes, summed;
 - ``people_at_both_provinces``: distinct people (same email) checked in at at least one
-  Québec and one Ontario event in the period.
+  Québec and one Ontario event in the period;
+- ``cross_association_leads``: leads an exhibitor member of one association scanned from a
+  member of the other (``services.leads.report``), whether or not they checked in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -33,6 +35,7 @@ from desktop_app.domain.money import ZERO
 from desktop_app.domain.pricing import Eligibility
 from desktop_app.domain.stored_verdict import ENTITLED_BOTH, ENTITLED_NONE
 from desktop_app.domain.taxes import compute_taxes
+from desktop_app.services.leads.report import cross_association_leads
 from desktop_app.services.reports.common import EventHeading, active_check_ins, heading_of
 
 QUEBEC = "QC"
@@ -50,6 +53,7 @@ class PartnershipRow:
     non_members: int = 0
     partner_organizations: int = 0
     member_rate_savings: Decimal = ZERO
+    cross_association_leads: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """The counts, with the savings as a string of dollars ("1234.50")."""
@@ -61,6 +65,7 @@ class PartnershipRow:
             "non_members": self.non_members,
             "partner_organizations": self.partner_organizations,
             "member_rate_savings": f"{self.member_rate_savings:.2f}",
+            "cross_association_leads": self.cross_association_leads,
         }
 
 
@@ -124,10 +129,14 @@ def partnership_report(
         ids = [event.id for event in events]
         counts = _counts_by_event(session, ids)
         organizations = _partner_organization_sets(session, events)
+        crossing = cross_association_leads(session, ids)
         rows = tuple(
             EventPartnership(
                 heading_of(event),
-                _numbers_of(session, event, counts.get(event.id, {}), organizations),
+                replace(
+                    _numbers_of(session, event, counts.get(event.id, {}), organizations),
+                    cross_association_leads=crossing.get(event.id, 0),
+                ),
             )
             for event in events
         )
@@ -140,6 +149,7 @@ def partnership_report(
             non_members=sum(r.numbers.non_members for r in rows),
             partner_organizations=len(every),
             member_rate_savings=sum((r.numbers.member_rate_savings for r in rows), ZERO),
+            cross_association_leads=sum(crossing.values()),
         )
         return PartnershipReport(
             start=start,

@@ -1,0 +1,153 @@
+"""``passerelle --leads``: open the database, choose the event (and the station's name),
+sign in with the exhibitor's account, then the lead station window.
+
+The same dialogs as the desk, the same workers; a supervisor who signs in picks the
+exhibitor to work for. The station works on the database it opened (this machine's file,
+or the shared server directly): it has no offline journal, and says so when the server is
+out of reach rather than keep leads nowhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QBoxLayout, QInputDialog, QLabel
+
+from desktop_app.services.admin.staff import StaffMember
+from desktop_app.services.leads.lead_station import LeadStation, event_exhibitors, exhibitor_for
+from desktop_app.services.office import Office, Sessions
+from desktop_app.ui.dialogs.login import LoginDialog
+from desktop_app.ui.dialogs.start import StartDialog
+from desktop_app.ui.errors import show_exception
+from desktop_app.ui.leads.window import LeadStationWindow
+from desktop_app.ui.machine_settings import MachineSettings
+from desktop_app.ui.scanner import ScanDetector
+from desktop_app.ui.worker import Worker
+
+
+class LeadsLauncher:
+    """Start → sign in → (a supervisor picks the exhibitor) → the lead station."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: MachineSettings,
+        open_sessions: Callable[[], Sessions],
+        choose_language: Callable[[str], None],
+        *,
+        demo_hint: str | None = None,
+    ) -> None:
+        self.app = app
+        self.settings = settings
+        self.open_sessions = open_sessions  # runs on the writer
+        self.choose_language = choose_language
+        self.demo_hint = demo_hint
+        self.writer = Worker(serial=True)
+        self.scanner = ScanDetector()
+        self.window: LeadStationWindow | None = None
+        self.failed = False
+        self.sessions: Sessions | None = None
+        self.splash = QLabel(QCoreApplication.translate("LeadsLauncher", "Opening the database…"))
+        self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.splash.setMinimumSize(420, 140)
+        self.splash.setWindowTitle("Passerelle")
+
+    def start(self) -> None:
+        """Open the database in the background; the steps follow."""
+        self.app.setQuitOnLastWindowClosed(False)
+        self.splash.show()
+        self.writer.submit(self.open_sessions, self._opened, self._fatal)
+
+    def _fatal(self, error: BaseException) -> None:
+        self.failed = True
+        self.splash.hide()
+        show_exception(None, error)
+        self.app.setQuitOnLastWindowClosed(True)
+
+    def _opened(self, sessions: Sessions) -> None:
+        self.sessions = sessions
+        self.splash.hide()
+        office = Office(sessions)
+        choice = StartDialog.ask(
+            None, self.writer, office, self.settings, choose_language=self.choose_language
+        )
+        if choice is None:
+            self.app.quit()
+            return
+        member = self._sign_in(office)
+        if member is None:
+            self.app.quit()
+            return
+        exhibitor = exhibitor_for(member)
+        if exhibitor is not None:
+            self._station(choice.event_slug, choice.desk_name, member, exhibitor)
+            return
+        slug = choice.event_slug
+        self.writer.submit(
+            lambda: event_exhibitors(sessions, slug),
+            lambda found: self._pick(slug, choice.desk_name, member, found),
+            self._fatal,
+        )
+
+    def _sign_in(self, office: Office) -> StaffMember | None:
+        dialog = LoginDialog(None, self.writer, office, choose_language=self.choose_language)
+        if self.demo_hint:
+            layout = dialog.layout()
+            if isinstance(layout, QBoxLayout):
+                hint = QLabel(self.demo_hint)
+                hint.setStyleSheet("color:#0d47a1; font-weight:bold;")
+                layout.insertWidget(max(layout.count() - 1, 0), hint)
+        try:
+            accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
+            return dialog.member if accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def _pick(
+        self, slug: str, desk: str, member: StaffMember, found: tuple[tuple[str, str], ...]
+    ) -> None:
+        """A supervisor works the station of an exhibitor of their choice."""
+        if not found:
+            self.failed = True
+            label = QLabel(
+                QCoreApplication.translate(
+                    "LeadsLauncher",
+                    "This event declares no exhibitor: add [[exhibitors]] to its event file.",
+                )
+            )
+            label.setWindowTitle("Passerelle")
+            label.setMargin(24)
+            label.show()
+            self.splash = label  # keep it alive until closed
+            self.app.setQuitOnLastWindowClosed(True)
+            return
+        names = [f"{name} ({code})" for code, name in found]
+        picked, ok = QInputDialog.getItem(
+            None,
+            QCoreApplication.translate("LeadsLauncher", "Lead station"),
+            QCoreApplication.translate("LeadsLauncher", "Exhibitor:"),
+            names,
+            0,
+            False,
+        )
+        if not ok:
+            self.app.quit()
+            return
+        self._station(slug, desk, member, found[names.index(picked)][0])
+
+    def _station(self, slug: str, desk: str, member: StaffMember, exhibitor: str) -> None:
+        assert self.sessions is not None
+        station = LeadStation(self.sessions, slug, exhibitor, member.name, desk=desk)
+        self.scanner.install(self.app)
+        self.window = LeadStationWindow(station, self.writer, self.scanner)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.start()
+        self.app.setQuitOnLastWindowClosed(True)
+
+    def shutdown(self) -> None:
+        """Let background work finish."""
+        self.scanner.uninstall(self.app)
+        self.writer.wait(10000)
