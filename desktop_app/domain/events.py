@@ -6,11 +6,12 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+from desktop_app.domain.money import HIGHEST_CEILING, LINE_CEILING, MoneyError, parse_money
 
 ASSOCIATIONS = ("bioquebec", "lso")
 PROVINCES = ("QC", "ON")
@@ -93,6 +94,8 @@ class EventSpec:
     seller: SellerSpec
     prices: tuple[PriceSpec, ...]
     consents: tuple[ConsentSpec, ...] = ()
+    max_line_amount: Decimal = LINE_CEILING
+    """The most one line (a price, an amount paid) may hold for this event."""
 
 
 class EventFileError(Invalid):
@@ -176,6 +179,20 @@ class _Reader:
             )
         return value
 
+    def amount(self, key: str, *, ceiling: Decimal | None) -> Decimal:
+        """A required amount in dollars and cents, read by the one money parser."""
+        value = self.data.get(key)
+        if value is None:
+            raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "this key is required."))
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            raise self.fail(
+                key, QT_TRANSLATE_NOOP("AppError", 'write amounts in quotes, like "450.00".')
+            )
+        try:
+            return parse_money(value, field=self.where(key), ceiling=ceiling)
+        except MoneyError as error:
+            raise self.fail(key, error.template, **error.params) from None
+
     def moment(
         self, key: str, zone: ZoneInfo, *, required: bool, end_of_day: bool = False
     ) -> datetime | None:
@@ -251,8 +268,9 @@ def parse_event_file(source: str) -> EventSpec:
     host = event.choice("host", ASSOCIATIONS)
     partners = _partners(event, data["event"], host)
     retention = _retention_days(event, data["event"])
+    ceiling = _max_line_amount(event)
     seller = _seller(_Reader(source, data["seller"], "seller"), province)
-    prices = _prices(source, data, zone)
+    prices = _prices(source, data, zone, ceiling)
     consents = _consents(source, data)
     return EventSpec(
         slug=slug,
@@ -270,7 +288,20 @@ def parse_event_file(source: str) -> EventSpec:
         seller=seller,
         prices=prices,
         consents=consents,
+        max_line_amount=ceiling,
     )
+
+
+def _max_line_amount(event: _Reader) -> Decimal:
+    """The event's ceiling per line (``max_line_amount``), 100,000.00 unless the file says."""
+    if "max_line_amount" not in event.data:
+        return LINE_CEILING
+    ceiling = event.amount("max_line_amount", ceiling=HIGHEST_CEILING)
+    if ceiling <= 0:
+        raise event.fail(
+            "max_line_amount", QT_TRANSLATE_NOOP("AppError", "expected an amount above 0.00.")
+        )
+    return ceiling
 
 
 _CONSENT_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -382,7 +413,9 @@ def _seller(seller_reader: _Reader, province: str) -> SellerSpec:
     )
 
 
-def _prices(source: str, data: dict[str, Any], zone: ZoneInfo) -> tuple[PriceSpec, ...]:
+def _prices(
+    source: str, data: dict[str, Any], zone: ZoneInfo, ceiling: Decimal
+) -> tuple[PriceSpec, ...]:
     """Every [[prices]] entry, each code once."""
     raw_prices = data.get("prices", [])
     if not isinstance(raw_prices, list) or not raw_prices:
@@ -401,34 +434,15 @@ def _prices(source: str, data: dict[str, Any], zone: ZoneInfo) -> tuple[PriceSpe
                 value=code,
             )
         seen.add(code)
-        prices.append(_price(reader, raw, code, zone))
+        prices.append(_price(reader, raw, code, zone, ceiling))
     return tuple(prices)
 
 
-def _price(reader: _Reader, raw: dict[str, Any], code: str, zone: ZoneInfo) -> PriceSpec:
+def _price(
+    reader: _Reader, raw: dict[str, Any], code: str, zone: ZoneInfo, ceiling: Decimal
+) -> PriceSpec:
     """One price category: amount in dollars and cents, eligibility, role, sale window."""
-    amount_raw = raw.get("amount")
-    if isinstance(amount_raw, float):
-        raise reader.fail(
-            "amount",
-            QT_TRANSLATE_NOOP("AppError", 'write amounts in quotes, like "450.00".'),
-        )
-    try:
-        amount = Decimal(str(amount_raw)) if amount_raw is not None else None
-    except InvalidOperation:
-        amount = None
-    if (
-        amount is None
-        or not amount.is_finite()
-        or amount < 0
-        or amount != amount.quantize(Decimal("0.01"))
-    ):
-        raise reader.fail(
-            "amount",
-            QT_TRANSLATE_NOOP(
-                "AppError", 'expected an amount in dollars and cents, like "450.00".'
-            ),
-        )
+    amount = reader.amount("amount", ceiling=ceiling)
     taxes_included = raw.get("taxes_included", False)
     if not isinstance(taxes_included, bool):
         raise reader.fail(
@@ -459,7 +473,7 @@ def _price(reader: _Reader, raw: dict[str, Any], code: str, zone: ZoneInfo) -> P
         name_fr=reader.required_text("name_fr", limit=200),
         name_en=reader.required_text("name_en", limit=200),
         eligibility=eligibility,
-        amount=amount.quantize(Decimal("0.01")),
+        amount=amount,
         taxes_included=taxes_included,
         available_from=available_from,
         available_until=available_until,

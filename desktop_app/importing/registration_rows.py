@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+from desktop_app.domain.money import LINE_CEILING, parse_money
 from desktop_app.domain.names import fold, normalize_email, person_key, split_full_name
 from desktop_app.importing.columns import (
     ColumnMap,
@@ -35,7 +36,7 @@ from desktop_app.importing.columns import (
     parse_yes_no,
     status_is_active,
 )
-from desktop_app.importing.dates import parse_amount, parse_date
+from desktop_app.importing.dates import parse_date
 from desktop_app.importing.tables import MAX_CELL_CHARS, TableRow
 
 _T_OVERSIZED = QT_TRANSLATE_NOOP(
@@ -218,8 +219,15 @@ class ParsedRow:
 class RowReader:
     """Reads rows of one file with its column map."""
 
-    def __init__(self, columns: ColumnMap, headers: Iterable[str], matcher: CategoryMatcher):
+    def __init__(
+        self,
+        columns: ColumnMap,
+        headers: Iterable[str],
+        matcher: CategoryMatcher,
+        ceiling: Decimal = LINE_CEILING,
+    ):
         self.columns = columns
+        self.ceiling = ceiling  # the most one row's amount may be (the event's max_line_amount)
         self.layout = columns.layout
         self.matcher = matcher
         self.fees_header = (
@@ -304,18 +312,26 @@ class RowReader:
     def _payment(self, row: TableRow) -> tuple[Decimal | None, bool | None]:
         try:
             paid = parse_yes_no(self.value(row, "paid"))
-            amount = parse_amount(self.value(row, "amount_paid"))
+            amount = self._amount(self.value(row, "amount_paid"), "amount_paid")
             if amount is not None and self.fees_header:
-                fees = parse_amount(row.get(self.fees_header))
+                fees = self._amount(row.get(self.fees_header), self.fees_header)
                 if fees is not None and Decimal(0) < fees <= amount:
                     amount -= fees
         except Invalid as error:
             raise RowProblem(error.template, **error.params) from error
-        if amount is not None and amount < 0:
-            raise RowProblem(_T_NEGATIVE, text=self.value(row, "amount_paid"))
         if paid is None and _unpaid_status(self.value(row, "status")):
             paid = False
         return amount, paid
+
+    def _amount(self, text: str, field: str) -> Decimal | None:
+        """A money cell by the one money parser (blank: ``None``), its column named."""
+        if not text.strip():
+            return None
+        column = self.columns.header(field) or field
+        amount = parse_money(text, field=column, ceiling=self.ceiling, allow_negative=True)
+        if amount < 0:  # a refund row: said so in the import's own words
+            raise RowProblem(_T_NEGATIVE, text=text)
+        return amount
 
     def _ordered_on(self, row: TableRow) -> date | None:
         text = self.value(row, "order_date")

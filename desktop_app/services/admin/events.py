@@ -130,6 +130,7 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
     event.host = associations[spec.host]
     event.partners = [associations[code] for code in spec.partners]
     event.retention_days = spec.retention_days
+    event.max_line_amount = spec.max_line_amount
     event.seller_legal_name = spec.seller.legal_name
     event.seller_address = spec.seller.address
     event.gst_hst_number = spec.seller.gst_hst_number

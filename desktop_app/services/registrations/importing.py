@@ -42,6 +42,7 @@ from desktop_app.db.models import (
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+from desktop_app.domain.money import LINE_CEILING
 from desktop_app.domain.names import display_name, normalize_email, person_key
 from desktop_app.domain.stored_verdict import entitlement_of
 from desktop_app.importing.column_values import parse_yes_no
@@ -230,7 +231,9 @@ class _Import:
             list(event.prices),
             {**remembered, **explicit},
         )
-        reader = RowReader(self.columns, self.table.headers, matcher)
+        reader = RowReader(
+            self.columns, self.table.headers, matcher, event.max_line_amount or LINE_CEILING
+        )
         existing = existing_registrations(session, event)
         by_identity = {
             (
