@@ -1,6 +1,7 @@
 """Reading the values of import cells: registration statuses per file layout, yes/no cells, a
-language, and whether a member is an organization or an individual. Case, accents and
-punctuation never matter.
+language, whether a member is an organization or an individual, and email addresses (one
+validator for the member and the registration imports). Case, accents and punctuation never
+matter.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+from desktop_app.domain.names import normalize_email
 
 
 def strip_accents(text: str) -> str:
@@ -106,3 +108,19 @@ def parse_holder_kind(value: str) -> Literal["organization", "individual"] | Non
     if is_person and not is_org:
         return "individual"
     return None
+
+
+_T_BAD_EMAIL = QT_TRANSLATE_NOOP("AppError", "{column}: “{value}” is not an email address.")
+
+
+def parse_email(value: str, *, column: str) -> str | None:
+    """The address an email cell holds, trimmed and lower-cased (``Name <address>`` and
+    ``mailto:`` are understood); ``None`` for a blank cell. Anything else (``not an email
+    <script>``, two @, no domain) raises :class:`Invalid` naming ``column``: an import stores
+    an address it can write to, or rejects the row."""
+    if not value.strip():
+        return None
+    email = normalize_email(value)
+    if email is None:
+        raise Invalid(_T_BAD_EMAIL, column=column, value=value.strip()[:80])
+    return email

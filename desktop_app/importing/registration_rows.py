@@ -29,6 +29,7 @@ from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
 from desktop_app.domain.money import LINE_CEILING, parse_money
 from desktop_app.domain.names import fold, normalize_email, person_key, split_full_name
+from desktop_app.importing.column_values import parse_email
 from desktop_app.importing.columns import (
     ColumnMap,
     normalise_header,
@@ -57,6 +58,7 @@ _T_UNKNOWN_CLOSEST = QT_TRANSLATE_NOOP(
     "{closest}. Map it with --map-category “{product}=CODE” (categories: {categories}).",
 )
 _T_NEGATIVE = QT_TRANSLATE_NOOP("AppError", "The amount paid “{text}” is negative.")
+_T_BAD_DATE = QT_TRANSLATE_NOOP("AppError", "{column}: {problem}")
 _INCLUSIVE = re.compile(r"[·•⋅]\w+")
 """Inclusive-writing endings ("Conférencier·ère", "Étudiant·e"): the name without them."""
 
@@ -283,6 +285,7 @@ class RowReader:
             raise RowProblem(_T_NO_NAME)
         category = self.matcher.match(self.value(row, "category"), self.value(row, "variation"))
         price, paid = self._payment(row)
+        email = self._email(row)
         values = {
             "code": status.code or "",
             "first_name": first,
@@ -299,7 +302,7 @@ class RowReader:
             code=status.code,
             first_name=first,
             last_name=last,
-            email=self.value(row, "email") or None,
+            email=email,
             organization=self.value(row, "organization") or None,
             member_number=self.value(row, "member_number") or None,
             language=parse_language(self.value(row, "language")),
@@ -333,14 +336,29 @@ class RowReader:
             raise RowProblem(_T_NEGATIVE, text=text)
         return amount
 
+    def _email(self, row: TableRow) -> str | None:
+        """The attendee's address by the import's one email validator (as the member import)."""
+        try:
+            return parse_email(
+                self.value(row, "email"), column=self.columns.header("email") or "email"
+            )
+        except Invalid as error:
+            raise RowProblem(error.template, **error.params) from error
+
     def _ordered_on(self, row: TableRow) -> date | None:
+        """The order date; an impossible one rejects the row, because it decides which rate
+        was on sale (a blank one leaves the import time, as documented)."""
         text = self.value(row, "order_date")
         if not text:
             return None
         try:
             return parse_date(text)
-        except Invalid:
-            return None  # only used to know which rates were on sale; the import time does
+        except Invalid as error:
+            raise RowProblem(
+                _T_BAD_DATE,
+                column=self.columns.header("order_date") or "order_date",
+                problem=Message(error.template, **error.params),
+            ) from error
 
 
 def _unpaid_status(value: str) -> bool:

@@ -82,3 +82,54 @@ def test_the_event_file_raises_the_ceiling_of_a_line(montreal: Database, tmp_pat
     accepted = import_registrations(montreal.sessions, MONTREAL, path, at=CLOCK)
     assert (accepted.added, accepted.rejected) == (1, 0)
     assert registrations(montreal)["bigsecret"].amount_paid == Decimal("150000.00")
+
+
+def test_a_registration_email_is_checked_as_a_member_email_is(
+    montreal: Database, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "pretix.csv",
+        PRETIX_HEADER
+        + pretix_row("goodsecret", email="Cy Ray <CY@Example.org>")
+        + pretix_row("badsecret", email="not an email <script>"),
+    )
+    report = import_registrations(montreal.sessions, MONTREAL, path, at=CLOCK)
+    assert (report.added, report.rejected) == (1, 1)
+    assert report.errors[0].row == 3
+    assert "Attendee email" in report.errors[0].reason
+    assert "not an email <script>" in report.errors[0].reason
+    assert registrations(montreal)["goodsecret"].person.email == "cy@example.org"
+
+
+def test_the_member_import_uses_the_same_email_validator(tmp_path: Path) -> None:
+    from desktop_app.importing.columns import MEMBER_LIST, map_columns
+    from desktop_app.importing.member_rows import read_member_rows
+    from desktop_app.importing.tables import read_table
+
+    path = write(
+        tmp_path,
+        "members.csv",
+        "Organisation,Courriel,Numéro de membre,Catégorie\n"
+        "Acme inc.,not an email <script>,BQ-1,Corporatif\n",
+    )
+    table = read_table(path, None)
+    parsed = read_member_rows(table, map_columns(table.headers, MEMBER_LIST), "bioquebec")
+    assert parsed.members == () and parsed.errors[0].row == 2
+    assert parsed.errors[0].reason.startswith("Courriel: “not an email <script>”")
+
+
+def test_an_impossible_order_date_rejects_its_row(montreal: Database, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "pretix.csv",
+        PRETIX_HEADER
+        + pretix_row("goodsecret", ordered="")
+        + pretix_row("badsecret", ordered="2026-02-31"),
+    )
+    report = import_registrations(montreal.sessions, MONTREAL, path, at=CLOCK)
+    assert (report.added, report.rejected) == (1, 1)
+    assert report.errors[0].row == 3
+    assert "Order date" in report.errors[0].reason and "2026-02-31" in report.errors[0].reason
+    # No order date at all: registered at the import time, as README says.
+    assert registrations(montreal)["goodsecret"].created_at == CLOCK
