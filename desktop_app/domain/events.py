@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+from desktop_app.domain.event_keys import check_keys
 from desktop_app.domain.money import HIGHEST_CEILING, LINE_CEILING, MoneyError, parse_money
 
 ASSOCIATIONS = ("bioquebec", "lso")
@@ -225,8 +226,9 @@ class _Reader:
         raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "expected a date or date-time."))
 
 
-def parse_event_file(source: str) -> EventSpec:
-    """Validate the text of an event file; raise ``EventFileError`` naming key and line."""
+def parse_event_file(source: str, file: str | None = None) -> EventSpec:
+    """Validate the text of an event file (named ``file`` in messages); raise
+    ``EventFileError`` naming key and line, :class:`UnknownKey` for a key no table has."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -234,6 +236,7 @@ def parse_event_file(source: str) -> EventSpec:
             QT_TRANSLATE_NOOP("AppError", "Event file is not valid TOML: {reason}"),
             reason=str(error),
         ) from error
+    check_keys(source, data, file)  # first: "vneue" is a typo, not a missing "venue"
     for table in ("event", "seller"):
         if not isinstance(data.get(table), dict):
             raise EventFileError(

@@ -107,7 +107,7 @@ def read_event_file(path: Path) -> EventSpec:
             path=str(path),
             position=error.start,
         ) from error
-    return parse_event_file(source)
+    return parse_event_file(source, path.name)
 
 
 def save_event(session: Session, spec: EventSpec) -> EventImportResult:
