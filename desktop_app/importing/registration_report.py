@@ -68,6 +68,8 @@ class RegistrationImportReport:
     errors: tuple[RowError, ...]
     flags: FlagCounts
     flagged: tuple[FlaggedRegistration, ...]
+    written: bool = True
+    """Whether the import wrote anything: a file already imported as it is writes nothing."""
 
     @property
     def nothing_accepted(self) -> bool:
@@ -92,4 +94,5 @@ class RegistrationImportReport:
             "errors": [e.to_json() for e in self.errors],
             "flags": self.flags.to_json(),
             "flagged": [f.to_json() for f in self.flagged],
+            "written": self.written and not self.dry_run,
         }

@@ -24,13 +24,14 @@ and flag (:mod:`.registration_verdicts`).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import select
+from sqlalchemy import event as orm_events
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
@@ -45,7 +46,6 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
 from desktop_app.domain.money import LINE_CEILING
 from desktop_app.domain.names import display_name, normalize_email, person_key
 from desktop_app.domain.stored_verdict import entitlement_of
-from desktop_app.importing.column_values import parse_yes_no
 from desktop_app.importing.columns import REGISTRATIONS, ColumnMap, map_columns
 from desktop_app.importing.registration_report import (
     FlagCounts,
@@ -60,7 +60,7 @@ from desktop_app.importing.registration_rows import (
     order_moment,
 )
 from desktop_app.importing.row_errors import RowError
-from desktop_app.importing.tables import Table, TableRow, read_table
+from desktop_app.importing.tables import Table, read_table
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.membership.directory import event_date, load_directory
@@ -73,7 +73,11 @@ from desktop_app.services.membership.verdicts import (
     apply,
     stored_basis,
 )
-from desktop_app.services.privacy.consents import purposes, record_answers
+from desktop_app.services.registrations.import_consents import (
+    consent_answers,
+    consent_columns,
+    record_consents,
+)
 from desktop_app.services.registrations.lookup import (
     codes_elsewhere,
     desk_edited,
@@ -84,6 +88,7 @@ from desktop_app.services.registrations.lookup import (
 )
 
 SOURCES = {"generic": "import", "pretix": "pretix", "eventbrite": "eventbrite"}
+_NOT_AUDITED = ("errors", "flagged", "written")  # the audit entry keeps the counts
 __all__ = [
     "FlagCounts",
     "FlaggedRegistration",
@@ -149,29 +154,12 @@ def import_registrations(
         except BaseException:
             session.rollback()
             raise
-        if dry_run or report.nothing_accepted:
-            session.rollback()  # every row refused: nothing written, not even the audit entry
+        if dry_run or report.nothing_accepted or not work.changed_anything:
+            # Every row refused, or nothing new: nothing written, not even the audit entry.
+            session.rollback()
         else:
             session.commit()
     return report
-
-
-_T_BAD_CONSENT = QT_TRANSLATE_NOOP(
-    "AppError", "The event asks no consent '{code}' (its purposes: {purposes})."
-)
-_T_NO_CONSENT_COLUMN = QT_TRANSLATE_NOOP(
-    "AppError", "There is no column “{header}” in the file (its columns: {headers})."
-)
-
-
-def _consent_answers(row: TableRow, columns: Mapping[str, str]) -> dict[str, bool]:
-    """The row's answers for the mapped consent columns (blank: no answer)."""
-    answers: dict[str, bool] = {}
-    for header, code in columns.items():
-        answer = parse_yes_no(row.get(header))
-        if answer is not None:
-            answers[code] = answer
-    return answers
 
 
 class _Import:
@@ -199,6 +187,9 @@ class _Import:
         self.new_registrations: list[dict[str, Any]] = []
         self.consent_map: dict[str, str] = {}  # column header -> purpose code
         self.answers: dict[str, dict[str, bool]] = {}  # registration code -> answers
+        self.changed_anything = False
+        self.wrote_rows = False
+        orm_events.listen(session, "before_flush", self._notice_writes)
 
     # --- setup ---------------------------------------------------------------------------------
 
@@ -221,7 +212,7 @@ class _Import:
         event = get_event(session, self.slug)
         categories = {c.code: c for c in event.prices}
         explicit = self._check_map(category_map or {}, categories)
-        consent_columns = self._check_consents(event)
+        columns_of_consents = consent_columns(self.session, event, self.table, self.consent_map)
         remembered = {
             product: code
             for product, code in remembered_category_map(session, self.slug).items()
@@ -283,7 +274,7 @@ class _Import:
                 seen[key] = row.number
             try:
                 parsed = reader.parse(row, status)
-                answers = _consent_answers(row, consent_columns)
+                answers = consent_answers(row, columns_of_consents)
             except RowProblem as problem:
                 self.errors.append(RowError(row.number, problem.message))
                 continue
@@ -310,20 +301,29 @@ class _Import:
             self._assess(assessor, current, parsed, due)
 
         self.session.flush()
+        wrote = self.wrote_rows or bool(self.new_registrations)
         self._insert_new()
-        self._record_consents(event)
-
+        wrote |= record_consents(session, event, self.answers, self.moment) > 0
         if explicit and not self.dry_run:
-            remember_category_map(session, self.slug, explicit, self.moment)
+            wrote |= remember_category_map(session, self.slug, explicit, self.moment)
+        # A re-import that changes nothing writes nothing, not even its audit entry.
+        self.changed_anything = wrote
         report = self._report()
-        audit.record(
-            session,
-            "registrations.imported",
-            subject=f"event:{self.slug}",
-            detail={k: v for k, v in report.to_json().items() if k not in ("errors", "flagged")},
-            at=self.moment,
-        )
+        report = replace(report, written=wrote and not (report.nothing_accepted or self.dry_run))
+        if wrote:
+            audit.record(
+                session,
+                "registrations.imported",
+                subject=f"event:{self.slug}",
+                detail={k: v for k, v in report.to_json().items() if k not in _NOT_AUDITED},
+                at=self.moment,
+            )
         return report
+
+    def _notice_writes(self, session: Session, *_: object) -> None:
+        """Before each flush (autoflushes included): whether it writes anything."""
+        if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):
+            self.wrote_rows = True
 
     def _reject(self, row: int, template: str, **params: Any) -> None:
         self.errors.append(RowError(row, Message(template, **params)))
@@ -388,51 +388,6 @@ class _Import:
         )
         self._count_flag(parsed, code, assessment.membership_flag, assessment.amount_due, paid)
         return code
-
-    def _check_consents(self, event: Event) -> dict[str, str]:
-        """The consent columns (header as the file writes it -> purpose): each header in the
-        file, each purpose the event's."""
-        if not self.consent_map:
-            return {}
-        known = {purpose.code for purpose in purposes(self.session, event.id)}
-        found: dict[str, str] = {}
-        by_name = {h.strip(): h for h in self.table.headers}
-        for header, code in self.consent_map.items():
-            if code.strip() not in known:
-                raise Invalid(_T_BAD_CONSENT, code=code, purposes=", ".join(sorted(known)) or "—")
-            if header.strip() not in by_name:
-                raise Invalid(
-                    _T_NO_CONSENT_COLUMN,
-                    header=header,
-                    headers=", ".join(f"“{h}”" for h in self.table.headers),
-                )
-            found[by_name[header.strip()]] = code.strip()
-        return found
-
-    def _record_consents(self, event: Event) -> None:
-        if not self.answers:
-            return
-        people = {
-            row[0]: row[1]
-            for row in self.session.execute(
-                select(Registration.code, Registration.person_id).where(
-                    Registration.event_id == event.id,
-                    Registration.code.in_(list(self.answers)),
-                )
-            )
-        }
-        for code, answers in self.answers.items():
-            if code in people:
-                record_answers(
-                    self.session,
-                    people[code],
-                    event.id,
-                    answers,
-                    source="import",
-                    desk=None,
-                    staff=None,
-                    at=self.moment,
-                )
 
     def _insert_new(self) -> None:
         """Insert the queued people and registrations: two multi-row statements."""

@@ -31,15 +31,20 @@ def remembered_category_map(session: Session, slug: str) -> dict[str, str]:
 
 def remember_category_map(
     session: Session, slug: str, mapping: Mapping[str, str], moment: datetime
-) -> None:
-    """Merge ``mapping`` into the product → category mapping remembered for ``slug``."""
+) -> bool:
+    """Merge ``mapping`` into the product → category mapping remembered for ``slug``; whether
+    that changed it (the same mapping again leaves the setting and its time alone)."""
     key = SETTING_PREFIX + slug
     setting = session.get(Setting, key)
     if setting is None:
         session.add(Setting(key=key, value={"products": dict(mapping)}, updated_at=moment))
-    else:
-        setting.value = {"products": {**remembered_category_map(session, slug), **mapping}}
-        setting.updated_at = moment
+        return True
+    merged = {"products": {**remembered_category_map(session, slug), **mapping}}
+    if setting.value == merged:
+        return False
+    setting.value = merged
+    setting.updated_at = moment
+    return True
 
 
 def _chunks(values: list[Any]) -> list[list[Any]]:
