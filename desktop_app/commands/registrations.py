@@ -90,7 +90,8 @@ def run_import(args: argparse.Namespace) -> int:
     print(
         f"{prefix}{report.added} added, {report.updated} updated, {report.unchanged} unchanged,"
         f" {report.skipped} skipped (cancelled or not attending; {report.cancelled} registrations"
-        f" cancelled), {report.rejected} rejected ({report.layout} layout)."
+        f" cancelled, {report.kept_cancelled} kept as cancelled), {report.rejected} rejected"
+        f" ({report.layout} layout)."
     )
     for error in report.errors:
         print(f"  row {error.row}: {error.reason}")

@@ -37,19 +37,25 @@ _INACTIVE_BY_LAYOUT: Mapping[str, tuple[str, ...]] = {
     "eventbrite": (*_INACTIVE, "transferred", "transfere"),
 }
 _PARTIAL = ("partial", "partiel")
+# pretix's order list can write the status as its one-letter code: c canceled, e expired
+# (n pending and p paid are active).
+_PRETIX_INACTIVE_CODES = frozenset({"c", "e"})
 
 
 def status_is_active(layout: str, value: str) -> bool:
     """Whether a registration with status ``value`` in a ``layout`` file counts as registered.
 
-    Canceled / cancelled / annulé, refunded / remboursé, "Not Attending", deleted, expired
-    (pretix's unpaid orders past their deadline) and, for Eventbrite, transferred tickets are
-    not active; partially refunded orders, paid, pending, attending and checked-in ones are,
-    and so is a blank status. Unknown values count as active, so nobody is silently dropped.
+    Canceled / cancelled / annulé (pretix's code ``c``), refunded / remboursé, "Not
+    Attending", deleted, expired (pretix's unpaid orders past their deadline, code ``e``)
+    and, for Eventbrite, transferred tickets are not active; partially refunded orders,
+    paid, pending, attending and checked-in ones are, and so is a blank status. Unknown
+    values count as active, so nobody is silently dropped.
     """
     if layout not in _INACTIVE_BY_LAYOUT:
         raise ValueError(f"unknown layout {layout!r}")
     folded = _fold(value)
+    if layout == "pretix" and folded in _PRETIX_INACTIVE_CODES:
+        return False
     if not folded or any(word in folded for word in _PARTIAL):
         return True
     return not any(stem in folded for stem in _INACTIVE_BY_LAYOUT[layout])

@@ -68,6 +68,9 @@ class RegistrationImportReport:
     errors: tuple[RowError, ...]
     flags: FlagCounts
     flagged: tuple[FlaggedRegistration, ...]
+    kept_cancelled: int = 0
+    """Orders cancelled before the import, kept as cancelled registrations (among the skipped
+    rows) so that their codes scan as cancelled at the desk."""
     written: bool = True
     """Whether the import wrote anything: a file already imported as it is writes nothing."""
 
@@ -90,6 +93,7 @@ class RegistrationImportReport:
             "unchanged": self.unchanged,
             "skipped": self.skipped,
             "cancelled": self.cancelled,
+            "kept_cancelled": self.kept_cancelled,
             "rejected": self.rejected,
             "errors": [e.to_json() for e in self.errors],
             "flags": self.flags.to_json(),

@@ -322,7 +322,9 @@ class RowReader:
                     amount -= fees
         except Invalid as error:
             raise RowProblem(error.template, **error.params) from error
-        if paid is None and _unpaid_status(self.value(row, "status")):
+        status = self.value(row, "status")
+        pending_code = self.layout == "pretix" and fold(status) == "n"  # pretix: n is pending
+        if paid is None and (pending_code or _unpaid_status(status)):
             paid = False
         return amount, paid
 

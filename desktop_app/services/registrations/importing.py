@@ -57,10 +57,11 @@ from desktop_app.importing.registration_rows import (
     ParsedRow,
     RowProblem,
     RowReader,
+    RowStatus,
     order_moment,
 )
 from desktop_app.importing.row_errors import RowError
-from desktop_app.importing.tables import Table, read_table
+from desktop_app.importing.tables import Table, TableRow, read_table
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.membership.directory import event_date, load_directory
@@ -79,6 +80,7 @@ from desktop_app.services.registrations.import_consents import (
     record_consents,
 )
 from desktop_app.services.registrations.lookup import (
+    checked_in_registrations,
     codes_elsewhere,
     desk_edited,
     desk_payments,
@@ -112,6 +114,11 @@ _T_BAD_MAP_PRODUCT = QT_TRANSLATE_NOOP(
     "AppError", "The category mapping has an empty ticket type (write PRODUCT=CODE)."
 )
 _T_DUPLICATE = QT_TRANSLATE_NOOP("AppError", "Same registration as row {first}.")
+_T_CHECKED_IN = QT_TRANSLATE_NOOP(
+    "AppError",
+    "The file says this order is cancelled, but {name} ({code}) is already checked in: the"
+    " registration stays active. Cancel it at the desk if that is right.",
+)
 _T_FOREIGN = QT_TRANSLATE_NOOP(
     "AppError", "The code {code} already belongs to a registration of event {event}."
 )
@@ -180,6 +187,7 @@ class _Import:
         self.dry_run = dry_run
         self.source = SOURCES[columns.layout]
         self.counts = dict.fromkeys(("added", "updated", "unchanged", "skipped", "cancelled"), 0)
+        self.kept_cancelled: set[str] = set()  # codes of orders cancelled before this import
         self.errors: list[RowError] = []
         self.flagged: list[FlaggedRegistration] = []
         self.flags = dict.fromkeys((BALANCE_DUE, CREDIT_DUE, DOUBT), 0)
@@ -247,6 +255,9 @@ class _Import:
             session, event, {s.code for _, s in statuses if s.code and s.code not in existing}
         )
         assessor = Assessor(event, load_directory(session, event_date(event)))
+        active_codes = {s.code for _, s in statuses if s.active and s.code}
+        cancelled_rows = any(not s.active for _, s in statuses)
+        checked_in = checked_in_registrations(session, event) if cancelled_rows else set()
         seen: dict[object, int] = {}
         for row, status in statuses:
             identity = None if status.code else reader.identity(row)
@@ -256,12 +267,12 @@ class _Import:
                 current = by_identity.get(identity) if identity != ("", "") else None
             if not status.active:
                 self.counts["skipped"] += 1
-                if current is not None and current.status == RegistrationStatus.ACTIVE:
-                    current.status = RegistrationStatus.CANCELLED
-                    current.membership_flag = None
-                    base, _ = stored_basis(current)
-                    current.amount_due = base if base is not None else current.amount_due
-                    self.counts["cancelled"] += 1
+                if status.code in active_codes:  # the same ticket is active on another row
+                    continue
+                if current is not None:
+                    self._cancel(row.number, current, checked_in)
+                elif status.code and status.code not in (*foreign, *self.kept_cancelled):
+                    self._keep_cancelled(event, categories, reader, row, status, assessor)
                 continue
             if status.code in foreign:
                 self._reject(row.number, _T_FOREIGN, code=status.code, event=foreign[status.code])
@@ -328,6 +339,47 @@ class _Import:
     def _reject(self, row: int, template: str, **params: Any) -> None:
         self.errors.append(RowError(row, Message(template, **params)))
 
+    def _cancel(self, row: int, registration: Registration, checked_in: set[int]) -> None:
+        """A registration the file now says is cancelled: cancelled, unless already checked in
+        (then a conflict in the row report: the desk's check-in is never silently undone)."""
+        if registration.status != RegistrationStatus.ACTIVE:
+            return
+        if registration.id in checked_in:
+            person = registration.person
+            self._reject(
+                row,
+                _T_CHECKED_IN,
+                name=display_name(person.first_name, person.last_name),
+                code=registration.code,
+            )
+            return
+        registration.status = RegistrationStatus.CANCELLED
+        registration.membership_flag = None
+        base, _ = stored_basis(registration)
+        registration.amount_due = base if base is not None else registration.amount_due
+        self.counts["cancelled"] += 1
+
+    def _keep_cancelled(
+        self,
+        event: Event,
+        categories: Mapping[str, PriceCategory],
+        reader: RowReader,
+        row: TableRow,
+        status: RowStatus,
+        assessor: Assessor,
+    ) -> None:
+        """An order cancelled before this import: kept as a cancelled registration, so its
+        code scans as "cancelled" at the desk rather than "not found"."""
+        try:
+            parsed = reader.parse(row, status)
+        except RowProblem as problem:
+            self.errors.append(RowError(row.number, problem.message))
+            return
+        category = categories[parsed.category_code]
+        due, _ = parsed.amounts(self.columns.layout, assessor.base_amount_due(category.code))
+        code = self._add(event, category, parsed, due, Decimal("0.00"), assessor, cancelled=True)
+        self.kept_cancelled.add(code)
+
     def _add(
         self,
         event: Event,
@@ -336,9 +388,12 @@ class _Import:
         due: Decimal,
         paid: Decimal,
         assessor: Assessor,
+        *,
+        cancelled: bool = False,
     ) -> str:
         """Queue a new registration (inserted in bulk by :meth:`_insert_new`), assessed; its
-        code."""
+        code. A ``cancelled`` one (an order cancelled before the import) owes nothing and is
+        never flagged."""
         code = parsed.code or new_registration_code()
         registered_at = order_moment(parsed.ordered_on, event.timezone, self.moment)
         assessment = assessor.assess(
@@ -374,7 +429,7 @@ class _Import:
                 "code": code,
                 "amount_due": assessment.amount_due,
                 "amount_paid": paid,
-                "status": RegistrationStatus.ACTIVE,
+                "status": RegistrationStatus.CANCELLED if cancelled else RegistrationStatus.ACTIVE,
                 "source": self.source,
                 "preferred_language": parsed.language,
                 "role": category.role,
@@ -382,11 +437,12 @@ class _Import:
                 "verdict": assessment.verdict,
                 # A Core insert: the model's validator that keeps entitled_by does not run.
                 "entitled_by": entitlement_of(assessment.verdict),
-                "membership_flag": assessment.membership_flag,
+                "membership_flag": None if cancelled else assessment.membership_flag,
                 "created_at": registered_at,
             }
         )
-        self._count_flag(parsed, code, assessment.membership_flag, assessment.amount_due, paid)
+        if not cancelled:
+            self._count_flag(parsed, code, assessment.membership_flag, assessment.amount_due, paid)
         return code
 
     def _insert_new(self) -> None:
@@ -497,6 +553,7 @@ class _Import:
             unchanged=self.counts["unchanged"],
             skipped=self.counts["skipped"],
             cancelled=self.counts["cancelled"],
+            kept_cancelled=len(self.kept_cancelled),
             rejected=len(self.errors),
             errors=tuple(sorted(self.errors, key=lambda e: e.row)),
             flags=FlagCounts(

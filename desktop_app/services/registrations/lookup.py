@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.db.models import AuditEntry, Event, Payment, Registration, Setting
+from desktop_app.db.models import AuditEntry, CheckIn, Event, Payment, Registration, Setting
 
 SETTING_PREFIX = "registration-import-categories:"
 DESK_EDITS = ("person.edited", "registration.substituted")
@@ -94,3 +94,14 @@ def codes_elsewhere(session: Session, event: Event, codes: set[str]) -> dict[str
         )
         found.update({code: slug for code, slug in rows})
     return found
+
+
+def checked_in_registrations(session: Session, event: Event) -> set[int]:
+    """Ids of the event's registrations checked in now (a check-in not undone)."""
+    return set(
+        session.scalars(
+            select(CheckIn.registration_id)
+            .join(Registration, Registration.id == CheckIn.registration_id)
+            .where(Registration.event_id == event.id, CheckIn.undone_at.is_(None))
+        )
+    )
