@@ -368,10 +368,11 @@ def _partners(event: _Reader, table: dict[str, Any], host: str) -> tuple[str, ..
 def _retention_days(event: _Reader, table: dict[str, Any]) -> int:
     """How long personal information is kept after the event (default three years)."""
     retention = table.get("retention_days", 1095)
-    if not isinstance(retention, int) or isinstance(retention, bool) or retention <= 0:
+    # A ceiling as for amounts: TOML integers are unbounded, the database's and dates' are not.
+    if not isinstance(retention, int) or isinstance(retention, bool) or not 0 < retention <= 36500:
         raise event.fail(
             "retention_days",
-            QT_TRANSLATE_NOOP("AppError", "expected a whole number of days above 0."),
+            QT_TRANSLATE_NOOP("AppError", "expected a whole number of days from 1 to 36500."),
         )
     return retention
 

@@ -56,6 +56,9 @@ def test_reimport_updates_instead_of_duplicating(database: Database, tmp_path: P
         ('amount = "725.00"', 'amount = "725.001"', r"line 44, .*more than two decimals"),
         ('amount = "725.00"', 'amount = "-725.00"', r"line 44, .*negative"),
         ('partners = ["bioquebec", "lso"]', 'max_line_amount = "0.00"', r"max_line_amount"),
+        # TOML integers are unbounded: no OverflowError from the database either.
+        ("retention_days = 1095", "retention_days = 99999999999999999999", r"retention_days"),
+        ("retention_days = 1095", "retention_days = 9999999999", r"from 1 to 36500"),
         (
             'gst_hst_number = "123456782 RT 0001"',
             'gst_hst_number = "12345"',
