@@ -141,3 +141,19 @@ def test_a_later_cancellation_never_undoes_a_check_in(montreal: Database, tmp_pa
     assert (found["arrivedsecret1"].status, found["homesecret1"].status) == ("active", "cancelled")
     again = check_in(montreal.sessions, MONTREAL, "arrivedsecret1", desk="Desk 2", staff="Bob")
     assert again.outcome is CheckInOutcome.ALREADY
+
+
+def test_a_kept_cancelled_order_paid_later_becomes_active(
+    montreal: Database, tmp_path: Path
+) -> None:
+    cancelled = write(tmp_path, "a.csv", PRETIX_HEADER + pretix_row("backsecret01", "c", "Back"))
+    import_registrations(montreal.sessions, MONTREAL, cancelled, at=CLOCK)
+    again = import_registrations(montreal.sessions, MONTREAL, cancelled, at=CLOCK)
+    assert (again.kept_cancelled, again.written) == (0, False)  # kept once, then nothing new
+    paid = write(tmp_path, "b.csv", PRETIX_HEADER + pretix_row("backsecret01", "p", "Back"))
+    report = import_registrations(montreal.sessions, MONTREAL, paid, at=CLOCK)
+    assert report.updated == 1
+    registration = registrations(montreal)["backsecret01"]
+    assert (registration.status, registration.amount_paid) == ("active", Decimal("833.57"))
+    scanned = check_in(montreal.sessions, MONTREAL, "backsecret01", desk="Desk 1", staff="Ana")
+    assert scanned.outcome is not CheckInOutcome.CANCELLED
