@@ -61,7 +61,7 @@ def test_a_pretix_order_cancelled_before_the_import_scans_as_cancelled(
     assert (report.added, report.skipped, report.kept_cancelled, report.rejected) == (1, 1, 1, 0)
     kept = registrations(montreal)["cancelsecret01"]
     assert kept.status == "cancelled" and kept.membership_flag is None
-    assert kept.amount_paid == Decimal("0.00")
+    assert kept.amount_paid == kept.amount_due == Decimal("0.00")  # no balance shown
 
     scanned = check_in(montreal.sessions, MONTREAL, "cancelsecret01", desk="Desk 1", staff="Ana")
     assert scanned.outcome is CheckInOutcome.CANCELLED  # not NOT_FOUND
@@ -155,5 +155,6 @@ def test_a_kept_cancelled_order_paid_later_becomes_active(
     assert report.updated == 1
     registration = registrations(montreal)["backsecret01"]
     assert (registration.status, registration.amount_paid) == ("active", Decimal("833.57"))
+    assert registration.amount_due == Decimal("833.57")
     scanned = check_in(montreal.sessions, MONTREAL, "backsecret01", desk="Desk 1", staff="Ana")
     assert scanned.outcome is not CheckInOutcome.CANCELLED

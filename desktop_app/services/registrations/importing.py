@@ -427,7 +427,7 @@ class _Import:
                 "person_id": None,
                 "category_id": category.id,
                 "code": code,
-                "amount_due": assessment.amount_due,
+                "amount_due": Decimal("0.00") if cancelled else assessment.amount_due,
                 "amount_paid": paid,
                 "status": RegistrationStatus.CANCELLED if cancelled else RegistrationStatus.ACTIVE,
                 "source": self.source,
