@@ -100,3 +100,14 @@ def test_an_event_may_raise_its_ceiling_per_line(database: Database, tmp_path: P
         event = session.scalars(select(Event)).one()
         assert event.max_line_amount == Decimal("250000.00")
         assert {p.code: p.amount for p in event.prices}["non-member"] == Decimal("150000.00")
+
+
+def test_the_same_event_file_again_writes_nothing(database: Database) -> None:
+    """#15 item 12's class: no audit entry, no updated_at, when nothing changed."""
+    from tests.services.registration_data import snapshot
+
+    assert import_event_file(database.sessions, MONTREAL).changed
+    before = snapshot(database)
+    again = import_event_file(database.sessions, MONTREAL)
+    assert (again.created, again.changed) == (False, False)
+    assert snapshot(database) == before

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Base
 from desktop_app.services.registrations.importing import import_registrations
 from tests.services.registration_data import (
     CLOCK,
@@ -18,6 +16,7 @@ from tests.services.registration_data import (
     PRETIX_EXAMPLE,
     add_members,
     setup_events,
+    snapshot,
     write,
 )
 
@@ -27,20 +26,6 @@ def montreal(database: Database) -> Database:
     setup_events(database)
     add_members(database)
     return database
-
-
-def snapshot(database: Database) -> tuple[object, ...]:
-    """Every table's rows (in full), and for SQLite the file's bytes too."""
-    tables: list[object] = []
-    with database.engine.connect() as connection:
-        for table in Base.metadata.sorted_tables:
-            rows = connection.execute(select(table)).all()
-            tables.append((table.name, sorted(repr(tuple(row)) for row in rows)))
-    url = database.engine.url
-    if url.get_backend_name() == "sqlite" and url.database:
-        database.engine.dispose()  # every change checkpointed into the file itself
-        tables.append(hashlib.sha256(Path(url.database).read_bytes()).hexdigest())
-    return tuple(tables)
 
 
 @pytest.mark.parametrize("example", [PRETIX_EXAMPLE, EVENTBRITE_EXAMPLE], ids=["pretix", "eb"])
