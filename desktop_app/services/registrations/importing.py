@@ -8,9 +8,12 @@ and flag (:mod:`.registration_verdicts`).
 - **Keyed by code.** The ticket's own code is the registration's code (pretix "Ticket secret",
   Eventbrite "Barcode #"), so the QR code the attendee holds scans at the desk. A generic file
   without a code column gets new opaque codes; importing it again finds its registrations by
-  email and name. Importing the same file twice changes nothing the second time.
-- **Cancelled rows** (cancelled, refunded, Not Attending…) are skipped; one whose code is an
-  active registration cancels it, so a newer export brings cancellations in.
+  email and name. Importing the same file twice changes nothing the second time, and writes
+  nothing (not even the audit entry).
+- **Cancelled rows** (cancelled, refunded, Not Attending…) are never active: a new code is
+  kept as a cancelled registration (so it scans as "cancelled" at the desk), and one whose
+  code is an active registration cancels it — unless already checked in, a conflict in the
+  row report — so a newer export brings cancellations in.
 - **Categories**: a product or ticket type is matched to the event's price categories by
   French or English name or code, or by an explicit mapping (``--map-category``), which is
   remembered for the event in the ``Setting`` table.
@@ -28,15 +31,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table as SqlTable
 from sqlalchemy import event as orm_events
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
     Event,
-    Person,
     PriceCategory,
     Registration,
 )
@@ -45,7 +46,6 @@ from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
 from desktop_app.domain.money import LINE_CEILING
 from desktop_app.domain.names import display_name, normalize_email, person_key
-from desktop_app.domain.stored_verdict import entitlement_of
 from desktop_app.importing.columns import REGISTRATIONS, ColumnMap, map_columns
 from desktop_app.importing.registration_report import (
     FlagCounts,
@@ -72,12 +72,16 @@ from desktop_app.services.membership.verdicts import (
     Assessor,
     RegistrationFacts,
     apply,
-    stored_basis,
 )
 from desktop_app.services.registrations.import_consents import (
     consent_answers,
     consent_columns,
     record_consents,
+)
+from desktop_app.services.registrations.import_rows import (
+    NewRegistrations,
+    cancel_registration,
+    update_registration,
 )
 from desktop_app.services.registrations.lookup import (
     checked_in_registrations,
@@ -191,8 +195,7 @@ class _Import:
         self.errors: list[RowError] = []
         self.flagged: list[FlaggedRegistration] = []
         self.flags = dict.fromkeys((BALANCE_DUE, CREDIT_DUE, DOUBT), 0)
-        self.new_people: list[dict[str, Any]] = []
-        self.new_registrations: list[dict[str, Any]] = []
+        self.new = NewRegistrations(moment, self.source)
         self.consent_map: dict[str, str] = {}  # column header -> purpose code
         self.answers: dict[str, dict[str, bool]] = {}  # registration code -> answers
         self.changed_anything = False
@@ -305,15 +308,21 @@ class _Import:
             if answers:
                 self.answers[current.code] = answers
             paid += desk_paid.get(current.id, Decimal(0))
-            changed = self._update(
-                current, category, parsed, due, paid, keep_person=current.id in protected
+            changed = update_registration(
+                current,
+                category,
+                parsed,
+                due,
+                paid,
+                keep_person=current.id in protected,
+                moment=self.moment,
             )
             self.counts["updated" if changed else "unchanged"] += 1
             self._assess(assessor, current, parsed, due)
 
         self.session.flush()
-        wrote = self.wrote_rows or bool(self.new_registrations)
-        self._insert_new()
+        wrote = self.wrote_rows or bool(self.new.registrations)
+        self.new.insert(session)
         wrote |= record_consents(session, event, self.answers, self.moment) > 0
         if explicit and not self.dry_run:
             wrote |= remember_category_map(session, self.slug, explicit, self.moment)
@@ -353,10 +362,7 @@ class _Import:
                 code=registration.code,
             )
             return
-        registration.status = RegistrationStatus.CANCELLED
-        registration.membership_flag = None
-        base, _ = stored_basis(registration)
-        registration.amount_due = base if base is not None else registration.amount_due
+        cancel_registration(registration)
         self.counts["cancelled"] += 1
 
     def _keep_cancelled(
@@ -391,11 +397,9 @@ class _Import:
         *,
         cancelled: bool = False,
     ) -> str:
-        """Queue a new registration (inserted in bulk by :meth:`_insert_new`), assessed; its
-        code. A ``cancelled`` one (an order cancelled before the import) owes nothing and is
-        never flagged."""
+        """Queue a new registration (inserted in bulk at the end), assessed; its code. A
+        ``cancelled`` one (an order cancelled before the import) is never flagged."""
         code = parsed.code or new_registration_code()
-        registered_at = order_moment(parsed.ordered_on, event.timezone, self.moment)
         assessment = assessor.assess(
             RegistrationFacts(
                 first_name=parsed.first_name,
@@ -405,99 +409,14 @@ class _Import:
                 category_code=category.code,
                 amount_paid=paid,
                 base_amount_due=due,
-                registered_at=registered_at,
+                registered_at=order_moment(parsed.ordered_on, event.timezone, self.moment),
                 member_number=parsed.member_number,
             )
         )
-        self.new_people.append(
-            {
-                "first_name": parsed.first_name,
-                "last_name": parsed.last_name,
-                "email": parsed.email,
-                "organization_name": parsed.organization,
-                "organization_id": None,
-                "preferred_language": parsed.language,
-                "created_at": self.moment,
-                "anonymized_at": None,
-            }
-        )
-        self.new_registrations.append(
-            {
-                "event_id": event.id,
-                "person_id": None,
-                "category_id": category.id,
-                "code": code,
-                "amount_due": Decimal("0.00") if cancelled else assessment.amount_due,
-                "amount_paid": paid,
-                "status": RegistrationStatus.CANCELLED if cancelled else RegistrationStatus.ACTIVE,
-                "source": self.source,
-                "preferred_language": parsed.language,
-                "role": category.role,
-                "notes": None,
-                "verdict": assessment.verdict,
-                # A Core insert: the model's validator that keeps entitled_by does not run.
-                "entitled_by": entitlement_of(assessment.verdict),
-                "membership_flag": None if cancelled else assessment.membership_flag,
-                "created_at": registered_at,
-            }
-        )
+        self.new.queue(event, category, parsed, code, paid, assessment, cancelled=cancelled)
         if not cancelled:
             self._count_flag(parsed, code, assessment.membership_flag, assessment.amount_due, paid)
         return code
-
-    def _insert_new(self) -> None:
-        """Insert the queued people and registrations: two multi-row statements."""
-        if not self.new_people:
-            return
-        people = cast(SqlTable, Person.__table__)
-        statement = people.insert().returning(people.c.id, sort_by_parameter_order=True)
-        ids = self.session.execute(statement, self.new_people).scalars().all()
-        for registration, person_id in zip(self.new_registrations, ids, strict=True):
-            registration["person_id"] = person_id
-        self.session.execute(
-            cast(SqlTable, Registration.__table__).insert(), self.new_registrations
-        )
-
-    def _update(
-        self,
-        registration: Registration,
-        category: PriceCategory,
-        parsed: ParsedRow,
-        due: Decimal,
-        paid: Decimal,
-        *,
-        keep_person: bool,
-    ) -> bool:
-        changed = False
-        if registration.category_id != category.id:
-            registration.category = category
-            changed = True
-        wanted: dict[str, Any] = {
-            "amount_paid": paid,
-            "status": RegistrationStatus.ACTIVE,
-            "role": category.role,
-        }
-        if parsed.language is not None:
-            wanted["preferred_language"] = parsed.language
-        if parsed.ordered_on is not None:
-            wanted["created_at"] = order_moment(
-                parsed.ordered_on, registration.event.timezone, self.moment
-            )
-        changed |= _set(registration, wanted)
-        base, member_number = stored_basis(registration)
-        changed |= base != due or (member_number or None) != parsed.member_number
-        person = registration.person
-        if not keep_person and person.anonymized_at is None:
-            person_wanted: dict[str, Any] = {
-                "first_name": parsed.first_name,
-                "last_name": parsed.last_name,
-                "email": parsed.email,
-                "organization_name": parsed.organization,
-            }
-            if parsed.language is not None:
-                person_wanted["preferred_language"] = parsed.language
-            changed |= _set(person, person_wanted)
-        return changed
 
     def _assess(
         self, assessor: Assessor, registration: Registration, parsed: ParsedRow, due: Decimal
@@ -563,12 +482,3 @@ class _Import:
             ),
             flagged=tuple(self.flagged),
         )
-
-
-def _set(target: object, wanted: Mapping[str, Any]) -> bool:
-    changed = False
-    for name, value in wanted.items():
-        if getattr(target, name) != value:
-            setattr(target, name, value)
-            changed = True
-    return changed
