@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP
 from desktop_app.domain.event_keys import check_keys
-from desktop_app.domain.money import HIGHEST_CEILING, LINE_CEILING, MoneyError, parse_money
+from desktop_app.domain.event_reader import EventFileError, Reader
+from desktop_app.domain.money import HIGHEST_CEILING, LINE_CEILING
 
 ASSOCIATIONS = ("bioquebec", "lso")
 PROVINCES = ("QC", "ON")
@@ -99,133 +100,6 @@ class EventSpec:
     """The most one line (a price, an amount paid) may hold for this event."""
 
 
-class EventFileError(Invalid):
-    """A problem in an event file, with the key and line it concerns."""
-
-
-def _line_of(source: str, table: str, key: str, index: int | None = None) -> int:
-    """The line number where ``key`` is set inside ``[table]`` (or ``[[table]]`` #index)."""
-    current = ""
-    occurrence = -1
-    first_of_table = 0
-    for number, raw in enumerate(source.splitlines(), start=1):
-        line = raw.strip()
-        header = re.match(r"^\[\[?\s*([A-Za-z0-9_.-]+)\s*\]\]?", line)
-        if header:
-            current = header.group(1)
-            if current == table:
-                occurrence += 1
-                if index is None or occurrence == index:
-                    first_of_table = first_of_table or number
-            continue
-        in_table = current == table and (index is None or occurrence == index)
-        if in_table and re.match(rf"^{re.escape(key)}\s*=", line):
-            return number
-    return first_of_table or 1
-
-
-class _Reader:
-    """Reads typed values out of one TOML table, raising errors that point to the line."""
-
-    def __init__(self, source: str, data: dict[str, Any], table: str, index: int | None = None):
-        self.source = source
-        self.data = data
-        self.table = table
-        self.index = index
-
-    def where(self, key: str) -> str:
-        suffix = f"[{self.index + 1}]" if self.index is not None else ""
-        return f"{self.table}{suffix}.{key}"
-
-    def fail(self, key: str, template: str, **params: Any) -> EventFileError:
-        return EventFileError(
-            QT_TRANSLATE_NOOP("AppError", "Event file, line {line}, key {key}: {detail}"),
-            line=_line_of(self.source, self.table, key, self.index),
-            key=self.where(key),
-            detail=Message(template, **params),
-        )
-
-    def text(self, key: str, *, required: bool = True, limit: int = 300) -> str | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "this key is required."))
-            return None
-        if not isinstance(value, str):
-            raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "expected text in quotes."))
-        value = value.strip()
-        if required and not value:
-            raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "must not be empty."))
-        if len(value) > limit:
-            raise self.fail(
-                key,
-                QT_TRANSLATE_NOOP("AppError", "is longer than {limit} characters."),
-                limit=limit,
-            )
-        return value
-
-    def required_text(self, key: str, limit: int = 300) -> str:
-        value = self.text(key, limit=limit)
-        assert value is not None
-        return value
-
-    def choice(self, key: str, choices: tuple[str, ...]) -> str:
-        value = self.required_text(key)
-        if value not in choices:
-            raise self.fail(
-                key,
-                QT_TRANSLATE_NOOP("AppError", "'{value}' is not one of {choices}."),
-                value=value,
-                choices=", ".join(choices),
-            )
-        return value
-
-    def amount(self, key: str, *, ceiling: Decimal | None) -> Decimal:
-        """A required amount in dollars and cents, read by the one money parser."""
-        value = self.data.get(key)
-        if value is None:
-            raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "this key is required."))
-        if not isinstance(value, str | int) or isinstance(value, bool):
-            raise self.fail(
-                key, QT_TRANSLATE_NOOP("AppError", 'write amounts in quotes, like "450.00".')
-            )
-        try:
-            return parse_money(value, field=self.where(key), ceiling=ceiling)
-        except MoneyError as error:
-            raise self.fail(key, error.template, **error.params) from None
-
-    def moment(
-        self, key: str, zone: ZoneInfo, *, required: bool, end_of_day: bool = False
-    ) -> datetime | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "this key is required."))
-            return None
-        if isinstance(value, str):
-            typed = value.strip()
-            try:
-                value = datetime.fromisoformat(typed)
-            except ValueError:
-                try:
-                    value = date.fromisoformat(typed)
-                except ValueError:
-                    raise self.fail(
-                        key,
-                        QT_TRANSLATE_NOOP(
-                            "AppError",
-                            "'{value}' is not a date or date-time like 2026-05-12T08:30.",
-                        ),
-                        value=value,
-                    ) from None
-        if isinstance(value, datetime):
-            return value if value.tzinfo else value.replace(tzinfo=zone)
-        if isinstance(value, date):
-            moment = time(23, 59, 59) if end_of_day else time(0, 0)
-            return datetime.combine(value, moment, tzinfo=zone)
-        raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "expected a date or date-time."))
-
-
 def parse_event_file(source: str, file: str | None = None) -> EventSpec:
     """Validate the text of an event file (named ``file`` in messages); raise
     ``EventFileError`` naming key and line, :class:`UnknownKey` for a key no table has."""
@@ -243,7 +117,7 @@ def parse_event_file(source: str, file: str | None = None) -> EventSpec:
                 QT_TRANSLATE_NOOP("AppError", "Event file: the [{table}] table is missing."),
                 table=table,
             )
-    event = _Reader(source, data["event"], "event")
+    event = Reader(source, data["event"], "event")
     slug = event.required_text("slug", limit=80)
     if not SLUG.match(slug):
         raise event.fail(
@@ -272,7 +146,7 @@ def parse_event_file(source: str, file: str | None = None) -> EventSpec:
     partners = _partners(event, data["event"], host)
     retention = _retention_days(event, data["event"])
     ceiling = _max_line_amount(event)
-    seller = _seller(_Reader(source, data["seller"], "seller"), province)
+    seller = _seller(Reader(source, data["seller"], "seller"), province)
     prices = _prices(source, data, zone, ceiling)
     consents = _consents(source, data)
     return EventSpec(
@@ -295,7 +169,7 @@ def parse_event_file(source: str, file: str | None = None) -> EventSpec:
     )
 
 
-def _max_line_amount(event: _Reader) -> Decimal:
+def _max_line_amount(event: Reader) -> Decimal:
     """The event's ceiling per line (``max_line_amount``), 100,000.00 unless the file says."""
     if "max_line_amount" not in event.data:
         return LINE_CEILING
@@ -321,7 +195,7 @@ def _consents(source: str, data: dict[str, Any]) -> tuple[ConsentSpec, ...]:
     consents: list[ConsentSpec] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_consents):
-        reader = _Reader(source, raw, "consents", index)
+        reader = Reader(source, raw, "consents", index)
         code = reader.required_text("code", limit=63)
         if not _CONSENT_CODE.match(code) or code in seen:
             raise reader.fail(
@@ -347,7 +221,7 @@ def _consents(source: str, data: dict[str, Any]) -> tuple[ConsentSpec, ...]:
     return tuple(consents)
 
 
-def _partners(event: _Reader, table: dict[str, Any], host: str) -> tuple[str, ...]:
+def _partners(event: Reader, table: dict[str, Any], host: str) -> tuple[str, ...]:
     """The partner associations (the host always among them)."""
     partners_raw = table.get("partners", [])
     if not isinstance(partners_raw, list) or not all(isinstance(p, str) for p in partners_raw):
@@ -365,7 +239,7 @@ def _partners(event: _Reader, table: dict[str, Any], host: str) -> tuple[str, ..
     return tuple(sorted(set(partners_raw) | {host}))
 
 
-def _retention_days(event: _Reader, table: dict[str, Any]) -> int:
+def _retention_days(event: Reader, table: dict[str, Any]) -> int:
     """How long personal information is kept after the event (default three years)."""
     retention = table.get("retention_days", 1095)
     # A ceiling as for amounts: TOML integers are unbounded, the database's and dates' are not.
@@ -377,7 +251,7 @@ def _retention_days(event: _Reader, table: dict[str, Any]) -> int:
     return retention
 
 
-def _seller(seller_reader: _Reader, province: str) -> SellerSpec:
+def _seller(seller_reader: Reader, province: str) -> SellerSpec:
     """The seller's legal name, address and tax numbers (a QST number in Québec)."""
     gst = seller_reader.required_text("gst_hst_number", limit=20).upper()
     if not GST_HST_NUMBER.match(gst):
@@ -429,7 +303,7 @@ def _prices(
     prices: list[PriceSpec] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_prices):
-        reader = _Reader(source, raw, "prices", index)
+        reader = Reader(source, raw, "prices", index)
         code = reader.required_text("code", limit=64)
         if code in seen:
             raise reader.fail(
@@ -443,7 +317,7 @@ def _prices(
 
 
 def _price(
-    reader: _Reader, raw: dict[str, Any], code: str, zone: ZoneInfo, ceiling: Decimal
+    reader: Reader, raw: dict[str, Any], code: str, zone: ZoneInfo, ceiling: Decimal
 ) -> PriceSpec:
     """One price category: amount in dollars and cents, eligibility, role, sale window."""
     amount = reader.amount("amount", ceiling=ceiling)

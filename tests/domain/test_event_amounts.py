@@ -11,7 +11,8 @@ from desktop_app.resources import as_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.events import EventFileError, parse_event_file
+from desktop_app.domain.event_reader import EventFileError
+from desktop_app.domain.events import parse_event_file
 from desktop_app.domain.money import LINE_CEILING
 
 MONTREAL = as_path("examples", "forum-montreal-2027.toml").read_text("utf-8")
