@@ -33,9 +33,18 @@ def run_import(args: argparse.Namespace) -> int:
     with opened(args) as db:
         result = import_event_file(db.sessions, args.file)
     if args.json:
-        print_json({"slug": result.slug, "created": result.created, "prices": result.prices})
+        print_json(
+            {
+                "slug": result.slug,
+                "created": result.created,
+                "changed": result.changed,
+                "prices": result.prices,
+            }
+        )
     else:
         verb = "Created" if result.created else "Updated"
+        if not result.changed:
+            verb = "Nothing changed, nothing written:"
         print(f"{verb} event {result.slug} with {result.prices} price categories.")
     return 0
 

@@ -59,7 +59,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Issue or reprint, then write the PDF."""
     from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
-    from desktop_app.domain.money import to_money
+    from desktop_app.domain.money import parse_money
     from desktop_app.services.money.receipt_store import find_receipt
     from desktop_app.services.money.receipts import (
         issue_credit_note,
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         parser.error("--credit-note needs --receipt NUMBER and --reason TEXT")
     if not args.credit_note and (args.amount or args.reason or args.refund):
         parser.error("--amount, --reason and --refund go with --credit-note")
-    amount: Decimal | None = to_money(args.amount) if args.amount else None
+    amount: Decimal | None = parse_money(args.amount, field="--amount") if args.amount else None
     out: Path = args.out
     desk, staff = args.desk, cli_user()
     with opened(args) as db:

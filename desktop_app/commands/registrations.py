@@ -85,10 +85,13 @@ def run_import(args: argparse.Namespace) -> int:
     prefix = "Dry run, nothing written: " if report.dry_run else ""
     if report.nothing_accepted:
         prefix = "Every row was refused, nothing written: "
+    elif not report.written and not report.dry_run:
+        prefix = "Nothing changed, nothing written: "
     print(
         f"{prefix}{report.added} added, {report.updated} updated, {report.unchanged} unchanged,"
         f" {report.skipped} skipped (cancelled or not attending; {report.cancelled} registrations"
-        f" cancelled), {report.rejected} rejected ({report.layout} layout)."
+        f" cancelled, {report.kept_cancelled} kept as cancelled), {report.rejected} rejected"
+        f" ({report.layout} layout)."
     )
     for error in report.errors:
         print(f"  row {error.row}: {error.reason}")

@@ -203,6 +203,8 @@ class Event(Base):
     gst_hst_number: Mapped[str] = mapped_column(String(20))
     qst_number: Mapped[str | None] = mapped_column(String(20))
     retention_days: Mapped[int] = mapped_column(Integer, default=1095)
+    # The most one line may hold (event file's max_line_amount); NULL: the default ceiling.
+    max_line_amount: Mapped[Decimal | None]
     updated_at: Mapped[datetime]
 
     host: Mapped[Association] = relationship()

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP
+from desktop_app.domain.event_keys import check_keys
+from desktop_app.domain.event_reader import EventFileError, Reader
+from desktop_app.domain.money import HIGHEST_CEILING, LINE_CEILING
 
 ASSOCIATIONS = ("bioquebec", "lso")
 PROVINCES = ("QC", "ON")
@@ -104,123 +107,13 @@ class EventSpec:
     prices: tuple[PriceSpec, ...]
     consents: tuple[ConsentSpec, ...] = ()
     exhibitors: tuple[ExhibitorSpec, ...] = ()
+    max_line_amount: Decimal = LINE_CEILING
+    """The most one line (a price, an amount paid) may hold for this event."""
 
 
-class EventFileError(Invalid):
-    """A problem in an event file, with the key and line it concerns."""
-
-
-def _line_of(source: str, table: str, key: str, index: int | None = None) -> int:
-    """The line number where ``key`` is set inside ``[table]`` (or ``[[table]]`` #index)."""
-    current = ""
-    occurrence = -1
-    first_of_table = 0
-    for number, raw in enumerate(source.splitlines(), start=1):
-        line = raw.strip()
-        header = re.match(r"^\[\[?\s*([A-Za-z0-9_.-]+)\s*\]\]?", line)
-        if header:
-            current = header.group(1)
-            if current == table:
-                occurrence += 1
-                if index is None or occurrence == index:
-                    first_of_table = first_of_table or number
-            continue
-        in_table = current == table and (index is None or occurrence == index)
-        if in_table and re.match(rf"^{re.escape(key)}\s*=", line):
-            return number
-    return first_of_table or 1
-
-
-class _Reader:
-    """Reads typed values out of one TOML table, raising errors that point to the line."""
-
-    def __init__(self, source: str, data: dict[str, Any], table: str, index: int | None = None):
-        self.source = source
-        self.data = data
-        self.table = table
-        self.index = index
-
-    def where(self, key: str) -> str:
-        suffix = f"[{self.index + 1}]" if self.index is not None else ""
-        return f"{self.table}{suffix}.{key}"
-
-    def fail(self, key: str, template: str, **params: Any) -> EventFileError:
-        return EventFileError(
-            QT_TRANSLATE_NOOP("AppError", "Event file, line {line}, key {key}: {detail}"),
-            line=_line_of(self.source, self.table, key, self.index),
-            key=self.where(key),
-            detail=Message(template, **params),
-        )
-
-    def text(self, key: str, *, required: bool = True, limit: int = 300) -> str | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "this key is required."))
-            return None
-        if not isinstance(value, str):
-            raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "expected text in quotes."))
-        value = value.strip()
-        if required and not value:
-            raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "must not be empty."))
-        if len(value) > limit:
-            raise self.fail(
-                key,
-                QT_TRANSLATE_NOOP("AppError", "is longer than {limit} characters."),
-                limit=limit,
-            )
-        return value
-
-    def required_text(self, key: str, limit: int = 300) -> str:
-        value = self.text(key, limit=limit)
-        assert value is not None
-        return value
-
-    def choice(self, key: str, choices: tuple[str, ...]) -> str:
-        value = self.required_text(key)
-        if value not in choices:
-            raise self.fail(
-                key,
-                QT_TRANSLATE_NOOP("AppError", "'{value}' is not one of {choices}."),
-                value=value,
-                choices=", ".join(choices),
-            )
-        return value
-
-    def moment(
-        self, key: str, zone: ZoneInfo, *, required: bool, end_of_day: bool = False
-    ) -> datetime | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "this key is required."))
-            return None
-        if isinstance(value, str):
-            typed = value.strip()
-            try:
-                value = datetime.fromisoformat(typed)
-            except ValueError:
-                try:
-                    value = date.fromisoformat(typed)
-                except ValueError:
-                    raise self.fail(
-                        key,
-                        QT_TRANSLATE_NOOP(
-                            "AppError",
-                            "'{value}' is not a date or date-time like 2026-05-12T08:30.",
-                        ),
-                        value=value,
-                    ) from None
-        if isinstance(value, datetime):
-            return value if value.tzinfo else value.replace(tzinfo=zone)
-        if isinstance(value, date):
-            moment = time(23, 59, 59) if end_of_day else time(0, 0)
-            return datetime.combine(value, moment, tzinfo=zone)
-        raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "expected a date or date-time."))
-
-
-def parse_event_file(source: str) -> EventSpec:
-    """Validate the text of an event file; raise ``EventFileError`` naming key and line."""
+def parse_event_file(source: str, file: str | None = None) -> EventSpec:
+    """Validate the text of an event file (named ``file`` in messages); raise
+    ``EventFileError`` naming key and line, :class:`UnknownKey` for a key no table has."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -228,13 +121,14 @@ def parse_event_file(source: str) -> EventSpec:
             QT_TRANSLATE_NOOP("AppError", "Event file is not valid TOML: {reason}"),
             reason=str(error),
         ) from error
+    check_keys(source, data, file)  # first: "vneue" is a typo, not a missing "venue"
     for table in ("event", "seller"):
         if not isinstance(data.get(table), dict):
             raise EventFileError(
                 QT_TRANSLATE_NOOP("AppError", "Event file: the [{table}] table is missing."),
                 table=table,
             )
-    event = _Reader(source, data["event"], "event")
+    event = Reader(source, data["event"], "event")
     slug = event.required_text("slug", limit=80)
     if not SLUG.match(slug):
         raise event.fail(
@@ -262,8 +156,9 @@ def parse_event_file(source: str) -> EventSpec:
     host = event.choice("host", ASSOCIATIONS)
     partners = _partners(event, data["event"], host)
     retention = _retention_days(event, data["event"])
-    seller = _seller(_Reader(source, data["seller"], "seller"), province)
-    prices = _prices(source, data, zone)
+    ceiling = _max_line_amount(event)
+    seller = _seller(Reader(source, data["seller"], "seller"), province)
+    prices = _prices(source, data, zone, ceiling)
     consents = _consents(source, data)
     exhibitors = _exhibitors(source, data)
     return EventSpec(
@@ -283,7 +178,20 @@ def parse_event_file(source: str) -> EventSpec:
         prices=prices,
         consents=consents,
         exhibitors=exhibitors,
+        max_line_amount=ceiling,
     )
+
+
+def _max_line_amount(event: Reader) -> Decimal:
+    """The event's ceiling per line (``max_line_amount``), 100,000.00 unless the file says."""
+    if "max_line_amount" not in event.data:
+        return LINE_CEILING
+    ceiling = event.amount("max_line_amount", ceiling=HIGHEST_CEILING)
+    if ceiling <= 0:
+        raise event.fail(
+            "max_line_amount", QT_TRANSLATE_NOOP("AppError", "expected an amount above 0.00.")
+        )
+    return ceiling
 
 
 _CONSENT_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -300,7 +208,7 @@ def _consents(source: str, data: dict[str, Any]) -> tuple[ConsentSpec, ...]:
     consents: list[ConsentSpec] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_consents):
-        reader = _Reader(source, raw, "consents", index)
+        reader = Reader(source, raw, "consents", index)
         code = reader.required_text("code", limit=63)
         if not _CONSENT_CODE.match(code) or code in seen:
             raise reader.fail(
@@ -337,7 +245,7 @@ def _exhibitors(source: str, data: dict[str, Any]) -> tuple[ExhibitorSpec, ...]:
     exhibitors: list[ExhibitorSpec] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_exhibitors):
-        reader = _Reader(source, raw, "exhibitors", index)
+        reader = Reader(source, raw, "exhibitors", index)
         code = reader.required_text("code", limit=63)
         if not _CONSENT_CODE.match(code) or code in seen:
             raise reader.fail(
@@ -367,7 +275,7 @@ def _exhibitors(source: str, data: dict[str, Any]) -> tuple[ExhibitorSpec, ...]:
     return tuple(exhibitors)
 
 
-def _partners(event: _Reader, table: dict[str, Any], host: str) -> tuple[str, ...]:
+def _partners(event: Reader, table: dict[str, Any], host: str) -> tuple[str, ...]:
     """The partner associations (the host always among them)."""
     partners_raw = table.get("partners", [])
     if not isinstance(partners_raw, list) or not all(isinstance(p, str) for p in partners_raw):
@@ -385,18 +293,19 @@ def _partners(event: _Reader, table: dict[str, Any], host: str) -> tuple[str, ..
     return tuple(sorted(set(partners_raw) | {host}))
 
 
-def _retention_days(event: _Reader, table: dict[str, Any]) -> int:
+def _retention_days(event: Reader, table: dict[str, Any]) -> int:
     """How long personal information is kept after the event (default three years)."""
     retention = table.get("retention_days", 1095)
-    if not isinstance(retention, int) or isinstance(retention, bool) or retention <= 0:
+    # A ceiling as for amounts: TOML integers are unbounded, the database's and dates' are not.
+    if not isinstance(retention, int) or isinstance(retention, bool) or not 0 < retention <= 36500:
         raise event.fail(
             "retention_days",
-            QT_TRANSLATE_NOOP("AppError", "expected a whole number of days above 0."),
+            QT_TRANSLATE_NOOP("AppError", "expected a whole number of days from 1 to 36500."),
         )
     return retention
 
 
-def _seller(seller_reader: _Reader, province: str) -> SellerSpec:
+def _seller(seller_reader: Reader, province: str) -> SellerSpec:
     """The seller's legal name, address and tax numbers (a QST number in Québec)."""
     gst = seller_reader.required_text("gst_hst_number", limit=20).upper()
     if not GST_HST_NUMBER.match(gst):
@@ -436,7 +345,9 @@ def _seller(seller_reader: _Reader, province: str) -> SellerSpec:
     )
 
 
-def _prices(source: str, data: dict[str, Any], zone: ZoneInfo) -> tuple[PriceSpec, ...]:
+def _prices(
+    source: str, data: dict[str, Any], zone: ZoneInfo, ceiling: Decimal
+) -> tuple[PriceSpec, ...]:
     """Every [[prices]] entry, each code once."""
     raw_prices = data.get("prices", [])
     if not isinstance(raw_prices, list) or not raw_prices:
@@ -446,7 +357,7 @@ def _prices(source: str, data: dict[str, Any], zone: ZoneInfo) -> tuple[PriceSpe
     prices: list[PriceSpec] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_prices):
-        reader = _Reader(source, raw, "prices", index)
+        reader = Reader(source, raw, "prices", index)
         code = reader.required_text("code", limit=64)
         if code in seen:
             raise reader.fail(
@@ -455,34 +366,15 @@ def _prices(source: str, data: dict[str, Any], zone: ZoneInfo) -> tuple[PriceSpe
                 value=code,
             )
         seen.add(code)
-        prices.append(_price(reader, raw, code, zone))
+        prices.append(_price(reader, raw, code, zone, ceiling))
     return tuple(prices)
 
 
-def _price(reader: _Reader, raw: dict[str, Any], code: str, zone: ZoneInfo) -> PriceSpec:
+def _price(
+    reader: Reader, raw: dict[str, Any], code: str, zone: ZoneInfo, ceiling: Decimal
+) -> PriceSpec:
     """One price category: amount in dollars and cents, eligibility, role, sale window."""
-    amount_raw = raw.get("amount")
-    if isinstance(amount_raw, float):
-        raise reader.fail(
-            "amount",
-            QT_TRANSLATE_NOOP("AppError", 'write amounts in quotes, like "450.00".'),
-        )
-    try:
-        amount = Decimal(str(amount_raw)) if amount_raw is not None else None
-    except InvalidOperation:
-        amount = None
-    if (
-        amount is None
-        or not amount.is_finite()
-        or amount < 0
-        or amount != amount.quantize(Decimal("0.01"))
-    ):
-        raise reader.fail(
-            "amount",
-            QT_TRANSLATE_NOOP(
-                "AppError", 'expected an amount in dollars and cents, like "450.00".'
-            ),
-        )
+    amount = reader.amount("amount", ceiling=ceiling)
     taxes_included = raw.get("taxes_included", False)
     if not isinstance(taxes_included, bool):
         raise reader.fail(
@@ -513,7 +405,7 @@ def _price(reader: _Reader, raw: dict[str, Any], code: str, zone: ZoneInfo) -> P
         name_fr=reader.required_text("name_fr", limit=200),
         name_en=reader.required_text("name_en", limit=200),
         eligibility=eligibility,
-        amount=amount.quantize(Decimal("0.01")),
+        amount=amount,
         taxes_included=taxes_included,
         available_from=available_from,
         available_until=available_until,

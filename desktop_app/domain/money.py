@@ -7,6 +7,7 @@ add up to the cent. Every amount that leaves this module has exactly two decimal
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
@@ -55,6 +56,10 @@ def to_money(value: str | int | Decimal, *, allow_negative: bool = False) -> Dec
     Strict on purpose: floats, ``NaN``, infinities, thousands separators and fractions of a
     cent are refused with :class:`Invalid` rather than guessed at. Negative amounts are refused
     unless ``allow_negative`` (credit notes, refunds). The result always has two decimals.
+
+    For values the program already holds (stored amounts, computed totals); text typed by
+    people or read from their files goes through :func:`parse_money`, which knows the
+    conventions people write and the ceiling of a line.
     """
     if isinstance(value, bool):  # bool is an int, but True dollars is a bug upstream
         raise _invalid_amount(value)
@@ -84,29 +89,6 @@ def to_money(value: str | int | Decimal, *, allow_negative: bool = False) -> Dec
     return cents
 
 
-def typed_amount(text: str) -> Decimal | None:
-    """An amount typed at the desk ("50", "50.00", "50,00 $", "$1,234.50", "1 234,50"), as
-    the interface itself writes them in French or English; ``None`` if unreadable.
-
-    A comma followed by exactly two digits at the end is a decimal comma (French); any other
-    comma groups thousands.
-    """
-    cleaned = text.replace("$", "").replace("\u00a0", "").replace("\u202f", "").strip()
-    cleaned = cleaned.replace(" ", "")
-    if not cleaned:
-        return None
-    if "," in cleaned and "." not in cleaned and len(cleaned.rsplit(",", 1)[1]) in (1, 2):
-        cleaned = cleaned[::-1].replace(",", ".", 1)[::-1]
-    cleaned = cleaned.replace(",", "")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
-        return None
-    return value.quantize(Decimal("0.01"))
-
-
 def format_money(amount: Decimal | int, language: Language) -> str:
     """``amount`` as a reader of ``language`` expects it: "1 234,56 $" or "$1,234.56".
 
@@ -126,3 +108,163 @@ def format_money(amount: Decimal | int, language: Language) -> str:
         return f"{sign}${digits}"
     french = digits.replace(",", _FR_THOUSANDS).replace(".", ",")
     return f"{sign}{french}{_FR_BEFORE_SYMBOL}$"
+
+
+# --- Amounts written by people: one parser for files, event files and the command line ---------
+
+LINE_CEILING = Decimal("100000.00")
+"""The largest amount one line (a price, a payment, an amount paid) may hold unless the event
+file raises it (``max_line_amount``): larger is a typing or export error, not a registration."""
+HIGHEST_CEILING = Decimal("10000000.00")
+"""The largest ceiling an event file may set (the database holds far more; people never do)."""
+_LONGEST_AMOUNT = 1000  # characters read at all; a cell of a million digits is not an amount
+_SHOWN = 40  # characters of a refused amount quoted in its message, so it stays one line
+
+_CURRENCY = re.compile(r"(?:CA\$|C\$|US\$|\$CA|\$US|CAD|USD|EUR|\$|€|£)", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
+_FREE = frozenset({"free", "gratuit", "gratuite"})
+
+_T_NOT_AMOUNT = QT_TRANSLATE_NOOP(
+    "AppError",
+    "{field}: “{text}” is not an amount in dollars and cents. Write it like 1234.56 or 1 234,56 $.",
+)
+_T_CENTS = QT_TRANSLATE_NOOP(
+    "AppError", "{field}: “{text}” has more than two decimals (fractions of a cent)."
+)
+_T_NEGATIVE = QT_TRANSLATE_NOOP("AppError", "{field}: “{text}” is negative; it cannot be here.")
+_T_CEILING = QT_TRANSLATE_NOOP(
+    "AppError",
+    "{field}: “{text}” is above {ceiling}, the most one line may hold (an event file can"
+    " raise it with max_line_amount).",
+)
+
+
+class MoneyError(Invalid):
+    """An amount someone wrote that is not dollars and cents within bounds; the message names
+    the field (the caller adds the row or line)."""
+
+
+def parse_money(
+    value: str | int | Decimal,
+    *,
+    field: str,
+    ceiling: Decimal | None = LINE_CEILING,
+    allow_negative: bool = False,
+) -> Decimal:
+    """Read an amount written by a person or a file into dollars and cents (two decimals).
+
+    The one reader of money from outside: event-file prices, pretix / Eventbrite / generic
+    amounts, command-line amounts. Accepted: digits with at most two decimals, a decimal
+    point or a French decimal comma, currency signs and codes ($, CA$, CAD, €...), spaces
+    (including French narrow no-break spaces) and, when both ``.`` and ``,`` appear, the
+    other one grouping thousands (``1.234,56`` = ``$1,234.56``); a lone comma followed by
+    one or two digits is decimal (``12,5``), by three it groups thousands (``1,234``);
+    ``(12.50)`` and ``-12.50`` are negative; "Free" / "Gratuit" is zero. Refused with
+    :class:`MoneyError` naming ``field``: anything else (exponents such as ``1e3``, NaN,
+    infinities, floats, badly grouped thousands, blanks), fractions of a cent, negative
+    amounts unless ``allow_negative``, and amounts above ``ceiling`` (``None``: no ceiling).
+    """
+    text = str(value).strip()
+    if len(text) > _SHOWN:
+        text = f"{text[:_SHOWN]}…"
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise MoneyError(_T_NOT_AMOUNT, field=field, text=text)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise MoneyError(_T_NOT_AMOUNT, field=field, text=text)
+        amount = value
+    elif isinstance(value, int):
+        amount = Decimal(value)
+    else:
+        read = _read_amount(value) if len(value) <= _LONGEST_AMOUNT else None
+        if read is None:
+            raise MoneyError(_T_NOT_AMOUNT, field=field, text=text)
+        amount = read
+    if amount < 0 and not allow_negative:
+        raise MoneyError(_T_NEGATIVE, field=field, text=text)
+    # The ceiling before any rounding: a huge amount never reaches quantize or the database.
+    if ceiling is not None and abs(amount) > ceiling:
+        raise MoneyError(_T_CEILING, field=field, text=text, ceiling=f"{ceiling:.2f}")
+    try:
+        cents = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # no ceiling and more digits than the context holds
+        raise MoneyError(_T_NOT_AMOUNT, field=field, text=text) from None
+    if cents != amount:
+        raise MoneyError(_T_CENTS, field=field, text=text)
+    return cents if cents != 0 else ZERO
+
+
+def _read_amount(value: str) -> Decimal | None:
+    """The number ``value`` writes, or ``None``; the grammar of :func:`parse_money`."""
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", value))
+    if not text:
+        return None
+    if _fold(text) in _FREE:
+        return Decimal(0)
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    text = _CURRENCY.sub("", text)
+    if text.startswith(("-", "−")):
+        negative, text = not negative, text[1:]
+    elif text.endswith(("-", "−")):
+        negative, text = not negative, text[:-1]
+    text = _CURRENCY.sub("", text)  # "-$5" leaves "$5" after the sign
+    number = _plain_number(text)
+    if number is None:
+        return None
+    amount = Decimal(number)  # digits and one dot only: always a finite Decimal
+    return -amount if negative else amount
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _grouped(integer: str, separator: str) -> bool:
+    return re.fullmatch(r"\d{1,3}(?:" + re.escape(separator) + r"\d{3})+", integer) is not None
+
+
+def _plain_number(text: str) -> str | None:
+    """``text`` as ASCII digits with an optional ``.`` decimal part, or ``None``."""
+    if not text or not re.fullmatch(r"[0-9.,]+", text) or not any(c.isdigit() for c in text):
+        return None
+    has_dot, has_comma = "." in text, "," in text
+    if has_dot and has_comma:
+        decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
+        group_sep = "," if decimal_sep == "." else "."
+        integer, _, fraction = text.rpartition(decimal_sep)
+        if decimal_sep in integer or not fraction.isdigit() or not _grouped(integer, group_sep):
+            return None
+        return integer.replace(group_sep, "") + "." + fraction
+    if has_comma:
+        if text.count(",") == 1:
+            integer, _, fraction = text.partition(",")
+            if len(fraction) in (1, 2) and (integer.isdigit() or integer == ""):
+                return (integer or "0") + "." + fraction
+            if len(fraction) == 3 and integer.isdigit() and len(integer) <= 3:
+                return integer + fraction
+            return None
+        return text.replace(",", "") if _grouped(text, ",") else None
+    if has_dot:
+        if text.count(".") == 1:
+            integer, _, fraction = text.partition(".")
+            if fraction.isdigit() and (integer.isdigit() or integer == ""):
+                return (integer or "0") + "." + fraction
+            return None
+        return text.replace(".", "") if _grouped(text, ".") else None
+    return text
+
+
+def typed_amount(text: str, *, ceiling: Decimal | None = LINE_CEILING) -> Decimal | None:
+    """An amount typed at the desk ("50", "50.00", "50,00 $", "$1,234.50", "1 234,50"), as
+    the interface itself writes them in French or English; ``None`` if unreadable, negative
+    or above ``ceiling``. The same reading as :func:`parse_money`, for fields that show their
+    own hint rather than a message.
+    """
+    try:
+        amount = parse_money(text, field="", ceiling=ceiling)
+    except MoneyError:
+        return None
+    return amount

@@ -1,6 +1,7 @@
 """Reading the values of import cells: registration statuses per file layout, yes/no cells, a
-language, and whether a member is an organization or an individual. Case, accents and
-punctuation never matter.
+language, whether a member is an organization or an individual, and email addresses (one
+validator for the member and the registration imports). Case, accents and punctuation never
+matter.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+from desktop_app.domain.names import normalize_email
 
 
 def strip_accents(text: str) -> str:
@@ -35,19 +37,25 @@ _INACTIVE_BY_LAYOUT: Mapping[str, tuple[str, ...]] = {
     "eventbrite": (*_INACTIVE, "transferred", "transfere"),
 }
 _PARTIAL = ("partial", "partiel")
+# pretix's order list can write the status as its one-letter code: c canceled, e expired
+# (n pending and p paid are active).
+_PRETIX_INACTIVE_CODES = frozenset({"c", "e"})
 
 
 def status_is_active(layout: str, value: str) -> bool:
     """Whether a registration with status ``value`` in a ``layout`` file counts as registered.
 
-    Canceled / cancelled / annulé, refunded / remboursé, "Not Attending", deleted, expired
-    (pretix's unpaid orders past their deadline) and, for Eventbrite, transferred tickets are
-    not active; partially refunded orders, paid, pending, attending and checked-in ones are,
-    and so is a blank status. Unknown values count as active, so nobody is silently dropped.
+    Canceled / cancelled / annulé (pretix's code ``c``), refunded / remboursé, "Not
+    Attending", deleted, expired (pretix's unpaid orders past their deadline, code ``e``)
+    and, for Eventbrite, transferred tickets are not active; partially refunded orders,
+    paid, pending, attending and checked-in ones are, and so is a blank status. Unknown
+    values count as active, so nobody is silently dropped.
     """
     if layout not in _INACTIVE_BY_LAYOUT:
         raise ValueError(f"unknown layout {layout!r}")
     folded = _fold(value)
+    if layout == "pretix" and folded in _PRETIX_INACTIVE_CODES:
+        return False
     if not folded or any(word in folded for word in _PARTIAL):
         return True
     return not any(stem in folded for stem in _INACTIVE_BY_LAYOUT[layout])
@@ -106,3 +114,19 @@ def parse_holder_kind(value: str) -> Literal["organization", "individual"] | Non
     if is_person and not is_org:
         return "individual"
     return None
+
+
+_T_BAD_EMAIL = QT_TRANSLATE_NOOP("AppError", "{column}: “{value}” is not an email address.")
+
+
+def parse_email(value: str, *, column: str) -> str | None:
+    """The address an email cell holds, trimmed and lower-cased (``Name <address>`` and
+    ``mailto:`` are understood); ``None`` for a blank cell. Anything else (``not an email
+    <script>``, two @, no domain) raises :class:`Invalid` naming ``column``: an import stores
+    an address it can write to, or rejects the row."""
+    if not value.strip():
+        return None
+    email = normalize_email(value)
+    if email is None:
+        raise Invalid(_T_BAD_EMAIL, column=column, value=value.strip()[:80])
+    return email

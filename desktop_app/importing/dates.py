@@ -1,6 +1,4 @@
-"""Dates and amounts as people type them in spreadsheets, read into ``date`` and ``Decimal``.
-
-Dates (:func:`parse_date`):
+"""Dates as people type them in spreadsheets, read into ``date`` (:func:`parse_date`):
 
 - ISO ``2026-03-31`` (also ``2026/03/31``, ``20260331``, and with a time: ``2026-03-31 14:05``,
   ``2026-03-31T14:05:00-04:00``);
@@ -15,8 +13,8 @@ Dates (:func:`parse_date`):
 - Excel serial day numbers (as numbers from a workbook, or as text between 1950 and 2100), and
   ``date`` / ``datetime`` objects.
 
-Amounts (:func:`parse_amount`): ``1 234,56 $``, ``$1,234.56``, ``1234.56``, ``1.234,56``,
-``CA$ 50``, ``(12.50)``; see its docstring for how separators are told apart.
+Amounts are read by :func:`desktop_app.domain.money.parse_money`, the one reader of money
+written by people (``1 234,56 $``, ``$1,234.56``...), with its ceiling per line.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 
@@ -183,105 +180,3 @@ def _written_date(text: str) -> date | None:
     if len(day_text) > 2 or len(year_text) != 4:
         return None
     return _make_date(int(year_text), month, int(day_text), text)
-
-
-# --- Amounts ---------------------------------------------------------------------------------
-
-_CURRENCY = re.compile(r"(?:CA\$|C\$|US\$|\$CA|\$US|CAD|USD|EUR|\$|€|£)", re.IGNORECASE)
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
-_FREE = frozenset({"free", "gratuit", "gratuite"})
-
-
-def _invalid_amount(text: object) -> Invalid:
-    return Invalid(
-        QT_TRANSLATE_NOOP(
-            "AppError", "Unrecognised amount “{text}”. Write it like 1234.56 or 1 234,56 $."
-        ),
-        text=str(text),
-    )
-
-
-def parse_amount(value: str | int | float | Decimal | None) -> Decimal | None:
-    """The amount ``value`` denotes as a ``Decimal``, or ``None`` for a blank cell.
-
-    Currency signs and codes ($, CA$, CAD, €...) and spaces (including the narrow no-break
-    space French uses between thousands) are ignored; ``(12.50)`` and ``-12.50`` are negative;
-    "Free" / "Gratuit" is zero. Separators: when both ``.`` and ``,`` appear, the last one is the
-    decimal separator and the other must group thousands (``1.234,56`` = ``1,234.56``). A lone
-    comma followed by one or two digits is a French decimal comma (``12,5``); followed by three it
-    groups thousands (``1,234``). A lone dot is always decimal (Canadian usage). Anything else,
-    such as badly grouped thousands, raises :class:`Invalid` quoting the text.
-    """
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise _invalid_amount(value)
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise _invalid_amount(value)
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise _invalid_amount(value)
-        return Decimal(repr(value))
-
-    original = value
-    text = _SPACES.sub("", unicodedata.normalize("NFKC", value))
-    if not text:
-        return None
-    if _fold(text) in _FREE:
-        return Decimal(0)
-    negative = False
-    if text.startswith("(") and text.endswith(")"):
-        negative, text = True, text[1:-1]
-    text = _CURRENCY.sub("", text)
-    if text.startswith(("-", "−")):
-        negative, text = not negative, text[1:]
-    elif text.endswith(("-", "−")):
-        negative, text = not negative, text[:-1]
-    text = _CURRENCY.sub("", text)  # "-$5" leaves "$5" after the sign
-    number = _plain_number(text)
-    if number is None:
-        raise _invalid_amount(original)
-    try:
-        amount = Decimal(number)
-    except InvalidOperation:
-        raise _invalid_amount(original) from None
-    return -amount if negative else amount
-
-
-def _grouped(integer: str, separator: str) -> bool:
-    return re.fullmatch(r"\d{1,3}(?:" + re.escape(separator) + r"\d{3})+", integer) is not None
-
-
-def _plain_number(text: str) -> str | None:
-    """``text`` as digits with an optional ``.`` decimal part, or ``None``."""
-    if not text or not re.fullmatch(r"[\d.,]+", text) or not any(c.isdigit() for c in text):
-        return None
-    has_dot, has_comma = "." in text, "," in text
-    if has_dot and has_comma:
-        decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
-        group_sep = "," if decimal_sep == "." else "."
-        integer, _, fraction = text.rpartition(decimal_sep)
-        if decimal_sep in integer or not fraction.isdigit() or not _grouped(integer, group_sep):
-            return None
-        return integer.replace(group_sep, "") + "." + fraction
-    if has_comma:
-        if text.count(",") == 1:
-            integer, _, fraction = text.partition(",")
-            if len(fraction) in (1, 2) and (integer.isdigit() or integer == ""):
-                return (integer or "0") + "." + fraction
-            if len(fraction) == 3 and integer.isdigit() and len(integer) <= 3:
-                return integer + fraction
-            return None
-        return text.replace(",", "") if _grouped(text, ",") else None
-    if has_dot:
-        if text.count(".") == 1:
-            integer, _, fraction = text.partition(".")
-            if fraction.isdigit() and (integer.isdigit() or integer == ""):
-                return (integer or "0") + "." + fraction
-            return None
-        return text.replace(".", "") if _grouped(text, ".") else None
-    return text

@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, Message
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, Invalid, Message
 from desktop_app.domain.freemail import is_free_mail
 from desktop_app.domain.membership import BIOQUEBEC
 from desktop_app.domain.names import (
@@ -40,6 +40,7 @@ from desktop_app.domain.names import (
     person_key,
     split_full_name,
 )
+from desktop_app.importing.column_values import parse_email
 from desktop_app.importing.columns import ColumnMap, parse_holder_kind
 from desktop_app.importing.dates import parse_optional_date
 from desktop_app.importing.row_errors import RowError
@@ -82,7 +83,6 @@ _T_NO_ORGANIZATION = QT_TRANSLATE_NOOP(
     "AppError", "An organization membership needs the organization's name."
 )
 _T_NO_PERSON = QT_TRANSLATE_NOOP("AppError", "An individual membership needs the person's name.")
-_T_BAD_EMAIL = QT_TRANSLATE_NOOP("AppError", "“{value}” is not an email address.")
 _T_BAD_DOMAIN = QT_TRANSLATE_NOOP("AppError", "“{value}” is not an email domain.")
 _T_BAD_DATE = QT_TRANSLATE_NOOP("AppError", "{column}: {problem}")
 _T_PERIOD = QT_TRANSLATE_NOOP(
@@ -232,10 +232,10 @@ def _member(row: TableRow, columns: ColumnMap, association: str) -> MemberRow:
     first, last = value(row, "first_name"), value(row, "last_name")
     if not (first or last):
         first, last = split_full_name(value(row, "full_name"))
-    email_text = value(row, "email")
-    email = normalize_email(email_text)
-    if email_text and email is None:
-        raise _Reject(Message(_T_BAD_EMAIL, value=email_text))
+    try:  # the one email validator, shared with the registration import
+        email = parse_email(value(row, "email"), column=columns.header("email") or "email")
+    except Invalid as error:
+        raise _Reject(Message(error.template, **error.params)) from error
     category = value(row, "category") or None
     # Every category column may say what the member is ("Member type: Corporate").
     hints = [row.get(header) for header in columns.columns.get("category", ())]

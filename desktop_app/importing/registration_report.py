@@ -68,6 +68,11 @@ class RegistrationImportReport:
     errors: tuple[RowError, ...]
     flags: FlagCounts
     flagged: tuple[FlaggedRegistration, ...]
+    kept_cancelled: int = 0
+    """Orders cancelled before the import, kept as cancelled registrations (among the skipped
+    rows) so that their codes scan as cancelled at the desk."""
+    written: bool = True
+    """Whether the import wrote anything: a file already imported as it is writes nothing."""
 
     @property
     def nothing_accepted(self) -> bool:
@@ -88,8 +93,10 @@ class RegistrationImportReport:
             "unchanged": self.unchanged,
             "skipped": self.skipped,
             "cancelled": self.cancelled,
+            "kept_cancelled": self.kept_cancelled,
             "rejected": self.rejected,
             "errors": [e.to_json() for e in self.errors],
             "flags": self.flags.to_json(),
             "flagged": [f.to_json() for f in self.flagged],
+            "written": self.written and not self.dry_run,
         }

@@ -27,7 +27,9 @@ from zoneinfo import ZoneInfo
 
 from desktop_app.domain.codes import normalise_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+from desktop_app.domain.money import LINE_CEILING, parse_money
 from desktop_app.domain.names import fold, normalize_email, person_key, split_full_name
+from desktop_app.importing.column_values import parse_email
 from desktop_app.importing.columns import (
     ColumnMap,
     normalise_header,
@@ -35,7 +37,7 @@ from desktop_app.importing.columns import (
     parse_yes_no,
     status_is_active,
 )
-from desktop_app.importing.dates import parse_amount, parse_date
+from desktop_app.importing.dates import parse_date
 from desktop_app.importing.tables import MAX_CELL_CHARS, TableRow
 
 _T_OVERSIZED = QT_TRANSLATE_NOOP(
@@ -56,6 +58,7 @@ _T_UNKNOWN_CLOSEST = QT_TRANSLATE_NOOP(
     "{closest}. Map it with --map-category “{product}=CODE” (categories: {categories}).",
 )
 _T_NEGATIVE = QT_TRANSLATE_NOOP("AppError", "The amount paid “{text}” is negative.")
+_T_BAD_DATE = QT_TRANSLATE_NOOP("AppError", "{column}: {problem}")
 _INCLUSIVE = re.compile(r"[·•⋅]\w+")
 """Inclusive-writing endings ("Conférencier·ère", "Étudiant·e"): the name without them."""
 
@@ -218,8 +221,15 @@ class ParsedRow:
 class RowReader:
     """Reads rows of one file with its column map."""
 
-    def __init__(self, columns: ColumnMap, headers: Iterable[str], matcher: CategoryMatcher):
+    def __init__(
+        self,
+        columns: ColumnMap,
+        headers: Iterable[str],
+        matcher: CategoryMatcher,
+        ceiling: Decimal = LINE_CEILING,
+    ):
         self.columns = columns
+        self.ceiling = ceiling  # the most one row's amount may be (the event's max_line_amount)
         self.layout = columns.layout
         self.matcher = matcher
         self.fees_header = (
@@ -275,6 +285,7 @@ class RowReader:
             raise RowProblem(_T_NO_NAME)
         category = self.matcher.match(self.value(row, "category"), self.value(row, "variation"))
         price, paid = self._payment(row)
+        email = self._email(row)
         values = {
             "code": status.code or "",
             "first_name": first,
@@ -291,7 +302,7 @@ class RowReader:
             code=status.code,
             first_name=first,
             last_name=last,
-            email=self.value(row, "email") or None,
+            email=email,
             organization=self.value(row, "organization") or None,
             member_number=self.value(row, "member_number") or None,
             language=parse_language(self.value(row, "language")),
@@ -304,27 +315,52 @@ class RowReader:
     def _payment(self, row: TableRow) -> tuple[Decimal | None, bool | None]:
         try:
             paid = parse_yes_no(self.value(row, "paid"))
-            amount = parse_amount(self.value(row, "amount_paid"))
+            amount = self._amount(self.value(row, "amount_paid"), "amount_paid")
             if amount is not None and self.fees_header:
-                fees = parse_amount(row.get(self.fees_header))
+                fees = self._amount(row.get(self.fees_header), self.fees_header)
                 if fees is not None and Decimal(0) < fees <= amount:
                     amount -= fees
         except Invalid as error:
             raise RowProblem(error.template, **error.params) from error
-        if amount is not None and amount < 0:
-            raise RowProblem(_T_NEGATIVE, text=self.value(row, "amount_paid"))
-        if paid is None and _unpaid_status(self.value(row, "status")):
+        status = self.value(row, "status")
+        pending_code = self.layout == "pretix" and fold(status) == "n"  # pretix: n is pending
+        if paid is None and (pending_code or _unpaid_status(status)):
             paid = False
         return amount, paid
 
+    def _amount(self, text: str, field: str) -> Decimal | None:
+        """A money cell by the one money parser (blank: ``None``), its column named."""
+        if not text.strip():
+            return None
+        column = self.columns.header(field) or field
+        amount = parse_money(text, field=column, ceiling=self.ceiling, allow_negative=True)
+        if amount < 0:  # a refund row: said so in the import's own words
+            raise RowProblem(_T_NEGATIVE, text=text)
+        return amount
+
+    def _email(self, row: TableRow) -> str | None:
+        """The attendee's address by the import's one email validator (as the member import)."""
+        try:
+            return parse_email(
+                self.value(row, "email"), column=self.columns.header("email") or "email"
+            )
+        except Invalid as error:
+            raise RowProblem(error.template, **error.params) from error
+
     def _ordered_on(self, row: TableRow) -> date | None:
+        """The order date; an impossible one rejects the row, because it decides which rate
+        was on sale (a blank one leaves the import time, as documented)."""
         text = self.value(row, "order_date")
         if not text:
             return None
         try:
             return parse_date(text)
-        except Invalid:
-            return None  # only used to know which rates were on sale; the import time does
+        except Invalid as error:
+            raise RowProblem(
+                _T_BAD_DATE,
+                column=self.columns.header("order_date") or "order_date",
+                problem=Message(error.template, **error.params),
+            ) from error
 
 
 def _unpaid_status(value: str) -> bool:

@@ -29,6 +29,7 @@ def later_columns(engine: Engine) -> Iterator[None]:
         ("registrations", "entitled_by", "VARCHAR(16) NOT NULL DEFAULT 'none'"),  # 0006
         ("audit_entries", "previous_hash", "VARCHAR(64)"),  # 0008
         ("audit_entries", "hash", "VARCHAR(64)"),
+        ("events", "max_line_amount", "BIGINT"),  # 0012
     )
     from desktop_app.db.models import ConsentPurpose, Exhibitor  # 0010, 0011: event files'
 

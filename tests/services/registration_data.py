@@ -7,6 +7,7 @@ depend on the member-list importer.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from sqlalchemy import func, select
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
     AuditEntry,
+    Base,
     Membership,
     Organization,
     OrganizationAlias,
@@ -147,3 +149,17 @@ def counts(database: Database) -> tuple[int, int, int]:
             session.scalar(select(func.count()).select_from(Person)) or 0,
             session.scalar(select(func.count()).select_from(AuditEntry)) or 0,
         )
+
+
+def snapshot(database: Database) -> tuple[object, ...]:
+    """Every table's rows (in full), and for SQLite the file's bytes too."""
+    tables: list[object] = []
+    with database.engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            rows = connection.execute(select(table)).all()
+            tables.append((table.name, sorted(repr(tuple(row)) for row in rows)))
+    url = database.engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        database.engine.dispose()  # every change checkpointed into the file itself
+        tables.append(hashlib.sha256(Path(url.database).read_bytes()).hexdigest())
+    return tuple(tables)

@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
+from sqlalchemy import event as orm_events
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
@@ -75,6 +76,8 @@ class EventImportResult:
     slug: str
     created: bool
     prices: int
+    changed: bool = True
+    """False when the file says what the database already holds: then nothing is written."""
 
 
 def ensure_associations(session: Session) -> dict[str, Association]:
@@ -109,7 +112,7 @@ def read_event_file(path: Path) -> EventSpec:
             path=str(path),
             position=error.start,
         ) from error
-    return parse_event_file(source)
+    return parse_event_file(source, path.name)
 
 
 def save_event(session: Session, spec: EventSpec) -> EventImportResult:
@@ -118,8 +121,9 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
     event = session.scalars(select(Event).where(Event.slug == spec.slug)).one_or_none()
     created = event is None
     now = datetime.now(UTC)
+    writes = _WriteWatch(session)  # the same file again changes nothing, not even a time
     if event is None:
-        event = Event(slug=spec.slug)
+        event = Event(slug=spec.slug, updated_at=now)
         session.add(event)
     event.name_fr = spec.name_fr
     event.name_en = spec.name_en
@@ -132,11 +136,11 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
     event.host = associations[spec.host]
     event.partners = [associations[code] for code in spec.partners]
     event.retention_days = spec.retention_days
+    event.max_line_amount = spec.max_line_amount
     event.seller_legal_name = spec.seller.legal_name
     event.seller_address = spec.seller.address
     event.gst_hst_number = spec.seller.gst_hst_number
     event.qst_number = spec.seller.qst_number
-    event.updated_at = now
 
     by_code = {price.code: price for price in event.prices}
     wanted = {price.code for price in spec.prices}
@@ -178,13 +182,37 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
     _save_consents(session, event, spec)
     _save_exhibitors(session, event, spec)
     session.flush()
-    audit.record(
-        session,
-        "event.created" if created else "event.updated",
-        subject=f"event:{spec.slug}",
-        detail={"prices": len(spec.prices)},
+    changed = writes.stop()
+    if changed:
+        event.updated_at = now
+        audit.record(
+            session,
+            "event.created" if created else "event.updated",
+            subject=f"event:{spec.slug}",
+            detail={"prices": len(spec.prices)},
+        )
+    return EventImportResult(
+        slug=spec.slug, created=created, prices=len(spec.prices), changed=changed
     )
-    return EventImportResult(slug=spec.slug, created=created, prices=len(spec.prices))
+
+
+class _WriteWatch:
+    """Whether any flush of ``session`` (autoflushes included) writes something, from now
+    until :meth:`stop`."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.seen = False
+        orm_events.listen(session, "before_flush", self._notice)
+
+    def _notice(self, session: Session, *_: object) -> None:
+        if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):
+            self.seen = True
+
+    def stop(self) -> bool:
+        """Stop watching; whether anything was written."""
+        orm_events.remove(self.session, "before_flush", self._notice)
+        return self.seen
 
 
 def _save_consents(session: Session, event: Event, spec: EventSpec) -> None:

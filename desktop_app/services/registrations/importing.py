@@ -8,9 +8,12 @@ and flag (:mod:`.registration_verdicts`).
 - **Keyed by code.** The ticket's own code is the registration's code (pretix "Ticket secret",
   Eventbrite "Barcode #"), so the QR code the attendee holds scans at the desk. A generic file
   without a code column gets new opaque codes; importing it again finds its registrations by
-  email and name. Importing the same file twice changes nothing the second time.
-- **Cancelled rows** (cancelled, refunded, Not Attending…) are skipped; one whose code is an
-  active registration cancels it, so a newer export brings cancellations in.
+  email and name. Importing the same file twice changes nothing the second time, and writes
+  nothing (not even the audit entry).
+- **Cancelled rows** (cancelled, refunded, Not Attending…) are never active: a new code is
+  kept as a cancelled registration (so it scans as "cancelled" at the desk), and one whose
+  code is an active registration cancels it — unless already checked in, a conflict in the
+  row report — so a newer export brings cancellations in.
 - **Categories**: a product or ticket type is matched to the event's price categories by
   French or English name or code, or by an explicit mapping (``--map-category``), which is
   remembered for the event in the ``Setting`` table.
@@ -24,27 +27,25 @@ and flag (:mod:`.registration_verdicts`).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table as SqlTable
-from sqlalchemy import select
+from sqlalchemy import event as orm_events
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
     Event,
-    Person,
     PriceCategory,
     Registration,
 )
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.codes import new_registration_code
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message
+from desktop_app.domain.money import LINE_CEILING
 from desktop_app.domain.names import display_name, normalize_email, person_key
-from desktop_app.domain.stored_verdict import entitlement_of
-from desktop_app.importing.column_values import parse_yes_no
 from desktop_app.importing.columns import REGISTRATIONS, ColumnMap, map_columns
 from desktop_app.importing.registration_report import (
     FlagCounts,
@@ -56,6 +57,7 @@ from desktop_app.importing.registration_rows import (
     ParsedRow,
     RowProblem,
     RowReader,
+    RowStatus,
     order_moment,
 )
 from desktop_app.importing.row_errors import RowError
@@ -70,10 +72,19 @@ from desktop_app.services.membership.verdicts import (
     Assessor,
     RegistrationFacts,
     apply,
-    stored_basis,
 )
-from desktop_app.services.privacy.consents import purposes, record_answers
+from desktop_app.services.registrations.import_consents import (
+    consent_answers,
+    consent_columns,
+    record_consents,
+)
+from desktop_app.services.registrations.import_rows import (
+    NewRegistrations,
+    cancel_registration,
+    update_registration,
+)
 from desktop_app.services.registrations.lookup import (
+    checked_in_registrations,
     codes_elsewhere,
     desk_edited,
     desk_payments,
@@ -83,6 +94,7 @@ from desktop_app.services.registrations.lookup import (
 )
 
 SOURCES = {"generic": "import", "pretix": "pretix", "eventbrite": "eventbrite"}
+_NOT_AUDITED = ("errors", "flagged", "written")  # the audit entry keeps the counts
 __all__ = [
     "FlagCounts",
     "FlaggedRegistration",
@@ -106,6 +118,11 @@ _T_BAD_MAP_PRODUCT = QT_TRANSLATE_NOOP(
     "AppError", "The category mapping has an empty ticket type (write PRODUCT=CODE)."
 )
 _T_DUPLICATE = QT_TRANSLATE_NOOP("AppError", "Same registration as row {first}.")
+_T_CHECKED_IN = QT_TRANSLATE_NOOP(
+    "AppError",
+    "The file says this order is cancelled, but {name} ({code}) is already checked in: the"
+    " registration stays active. Cancel it at the desk if that is right.",
+)
 _T_FOREIGN = QT_TRANSLATE_NOOP(
     "AppError", "The code {code} already belongs to a registration of event {event}."
 )
@@ -148,29 +165,12 @@ def import_registrations(
         except BaseException:
             session.rollback()
             raise
-        if dry_run or report.nothing_accepted:
-            session.rollback()  # every row refused: nothing written, not even the audit entry
+        if dry_run or report.nothing_accepted or not work.changed_anything:
+            # Every row refused, or nothing new: nothing written, not even the audit entry.
+            session.rollback()
         else:
             session.commit()
     return report
-
-
-_T_BAD_CONSENT = QT_TRANSLATE_NOOP(
-    "AppError", "The event asks no consent '{code}' (its purposes: {purposes})."
-)
-_T_NO_CONSENT_COLUMN = QT_TRANSLATE_NOOP(
-    "AppError", "There is no column “{header}” in the file (its columns: {headers})."
-)
-
-
-def _consent_answers(row: TableRow, columns: Mapping[str, str]) -> dict[str, bool]:
-    """The row's answers for the mapped consent columns (blank: no answer)."""
-    answers: dict[str, bool] = {}
-    for header, code in columns.items():
-        answer = parse_yes_no(row.get(header))
-        if answer is not None:
-            answers[code] = answer
-    return answers
 
 
 class _Import:
@@ -191,13 +191,16 @@ class _Import:
         self.dry_run = dry_run
         self.source = SOURCES[columns.layout]
         self.counts = dict.fromkeys(("added", "updated", "unchanged", "skipped", "cancelled"), 0)
+        self.kept_cancelled: set[str] = set()  # codes of orders cancelled before this import
         self.errors: list[RowError] = []
         self.flagged: list[FlaggedRegistration] = []
         self.flags = dict.fromkeys((BALANCE_DUE, CREDIT_DUE, DOUBT), 0)
-        self.new_people: list[dict[str, Any]] = []
-        self.new_registrations: list[dict[str, Any]] = []
+        self.new = NewRegistrations(moment, self.source)
         self.consent_map: dict[str, str] = {}  # column header -> purpose code
         self.answers: dict[str, dict[str, bool]] = {}  # registration code -> answers
+        self.changed_anything = False
+        self.wrote_rows = False
+        orm_events.listen(session, "before_flush", self._notice_writes)
 
     # --- setup ---------------------------------------------------------------------------------
 
@@ -220,7 +223,7 @@ class _Import:
         event = get_event(session, self.slug)
         categories = {c.code: c for c in event.prices}
         explicit = self._check_map(category_map or {}, categories)
-        consent_columns = self._check_consents(event)
+        columns_of_consents = consent_columns(self.session, event, self.table, self.consent_map)
         remembered = {
             product: code
             for product, code in remembered_category_map(session, self.slug).items()
@@ -230,7 +233,9 @@ class _Import:
             list(event.prices),
             {**remembered, **explicit},
         )
-        reader = RowReader(self.columns, self.table.headers, matcher)
+        reader = RowReader(
+            self.columns, self.table.headers, matcher, event.max_line_amount or LINE_CEILING
+        )
         existing = existing_registrations(session, event)
         by_identity = {
             (
@@ -253,6 +258,9 @@ class _Import:
             session, event, {s.code for _, s in statuses if s.code and s.code not in existing}
         )
         assessor = Assessor(event, load_directory(session, event_date(event)))
+        active_codes = {s.code for _, s in statuses if s.active and s.code}
+        cancelled_rows = any(not s.active for _, s in statuses)
+        checked_in = checked_in_registrations(session, event) if cancelled_rows else set()
         seen: dict[object, int] = {}
         for row, status in statuses:
             identity = None if status.code else reader.identity(row)
@@ -262,12 +270,12 @@ class _Import:
                 current = by_identity.get(identity) if identity != ("", "") else None
             if not status.active:
                 self.counts["skipped"] += 1
-                if current is not None and current.status == RegistrationStatus.ACTIVE:
-                    current.status = RegistrationStatus.CANCELLED
-                    current.membership_flag = None
-                    base, _ = stored_basis(current)
-                    current.amount_due = base if base is not None else current.amount_due
-                    self.counts["cancelled"] += 1
+                if status.code in active_codes:  # the same ticket is active on another row
+                    continue
+                if current is not None:
+                    self._cancel(row.number, current, checked_in)
+                elif status.code and status.code not in (*foreign, *self.kept_cancelled):
+                    self._keep_cancelled(event, categories, reader, row, status, assessor)
                 continue
             if status.code in foreign:
                 self._reject(row.number, _T_FOREIGN, code=status.code, event=foreign[status.code])
@@ -280,7 +288,7 @@ class _Import:
                 seen[key] = row.number
             try:
                 parsed = reader.parse(row, status)
-                answers = _consent_answers(row, consent_columns)
+                answers = consent_answers(row, columns_of_consents)
             except RowProblem as problem:
                 self.errors.append(RowError(row.number, problem.message))
                 continue
@@ -300,30 +308,83 @@ class _Import:
             if answers:
                 self.answers[current.code] = answers
             paid += desk_paid.get(current.id, Decimal(0))
-            changed = self._update(
-                current, category, parsed, due, paid, keep_person=current.id in protected
+            changed = update_registration(
+                current,
+                category,
+                parsed,
+                due,
+                paid,
+                keep_person=current.id in protected,
+                moment=self.moment,
             )
             self.counts["updated" if changed else "unchanged"] += 1
             self._assess(assessor, current, parsed, due)
 
         self.session.flush()
-        self._insert_new()
-        self._record_consents(event)
-
+        wrote = self.wrote_rows or bool(self.new.registrations)
+        self.new.insert(session)
+        wrote |= record_consents(session, event, self.answers, self.moment) > 0
         if explicit and not self.dry_run:
-            remember_category_map(session, self.slug, explicit, self.moment)
+            wrote |= remember_category_map(session, self.slug, explicit, self.moment)
+        # A re-import that changes nothing writes nothing, not even its audit entry.
+        self.changed_anything = wrote
         report = self._report()
-        audit.record(
-            session,
-            "registrations.imported",
-            subject=f"event:{self.slug}",
-            detail={k: v for k, v in report.to_json().items() if k not in ("errors", "flagged")},
-            at=self.moment,
-        )
+        report = replace(report, written=wrote and not (report.nothing_accepted or self.dry_run))
+        if wrote:
+            audit.record(
+                session,
+                "registrations.imported",
+                subject=f"event:{self.slug}",
+                detail={k: v for k, v in report.to_json().items() if k not in _NOT_AUDITED},
+                at=self.moment,
+            )
         return report
+
+    def _notice_writes(self, session: Session, *_: object) -> None:
+        """Before each flush (autoflushes included): whether it writes anything."""
+        if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):
+            self.wrote_rows = True
 
     def _reject(self, row: int, template: str, **params: Any) -> None:
         self.errors.append(RowError(row, Message(template, **params)))
+
+    def _cancel(self, row: int, registration: Registration, checked_in: set[int]) -> None:
+        """A registration the file now says is cancelled: cancelled, unless already checked in
+        (then a conflict in the row report: the desk's check-in is never silently undone)."""
+        if registration.status != RegistrationStatus.ACTIVE:
+            return
+        if registration.id in checked_in:
+            person = registration.person
+            self._reject(
+                row,
+                _T_CHECKED_IN,
+                name=display_name(person.first_name, person.last_name),
+                code=registration.code,
+            )
+            return
+        cancel_registration(registration)
+        self.counts["cancelled"] += 1
+
+    def _keep_cancelled(
+        self,
+        event: Event,
+        categories: Mapping[str, PriceCategory],
+        reader: RowReader,
+        row: TableRow,
+        status: RowStatus,
+        assessor: Assessor,
+    ) -> None:
+        """An order cancelled before this import: kept as a cancelled registration, so its
+        code scans as "cancelled" at the desk rather than "not found"."""
+        try:
+            parsed = reader.parse(row, status)
+        except RowProblem as problem:
+            self.errors.append(RowError(row.number, problem.message))
+            return
+        category = categories[parsed.category_code]
+        due, _ = parsed.amounts(self.columns.layout, assessor.base_amount_due(category.code))
+        code = self._add(event, category, parsed, due, Decimal("0.00"), assessor, cancelled=True)
+        self.kept_cancelled.add(code)
 
     def _add(
         self,
@@ -333,11 +394,12 @@ class _Import:
         due: Decimal,
         paid: Decimal,
         assessor: Assessor,
+        *,
+        cancelled: bool = False,
     ) -> str:
-        """Queue a new registration (inserted in bulk by :meth:`_insert_new`), assessed; its
-        code."""
+        """Queue a new registration (inserted in bulk at the end), assessed; its code. A
+        ``cancelled`` one (an order cancelled before the import) is never flagged."""
         code = parsed.code or new_registration_code()
-        registered_at = order_moment(parsed.ordered_on, event.timezone, self.moment)
         assessment = assessor.assess(
             RegistrationFacts(
                 first_name=parsed.first_name,
@@ -347,143 +409,14 @@ class _Import:
                 category_code=category.code,
                 amount_paid=paid,
                 base_amount_due=due,
-                registered_at=registered_at,
+                registered_at=order_moment(parsed.ordered_on, event.timezone, self.moment),
                 member_number=parsed.member_number,
             )
         )
-        self.new_people.append(
-            {
-                "first_name": parsed.first_name,
-                "last_name": parsed.last_name,
-                "email": parsed.email,
-                "organization_name": parsed.organization,
-                "organization_id": None,
-                "preferred_language": parsed.language,
-                "created_at": self.moment,
-                "anonymized_at": None,
-            }
-        )
-        self.new_registrations.append(
-            {
-                "event_id": event.id,
-                "person_id": None,
-                "category_id": category.id,
-                "code": code,
-                "amount_due": assessment.amount_due,
-                "amount_paid": paid,
-                "status": RegistrationStatus.ACTIVE,
-                "source": self.source,
-                "preferred_language": parsed.language,
-                "role": category.role,
-                "notes": None,
-                "verdict": assessment.verdict,
-                # A Core insert: the model's validator that keeps entitled_by does not run.
-                "entitled_by": entitlement_of(assessment.verdict),
-                "membership_flag": assessment.membership_flag,
-                "created_at": registered_at,
-            }
-        )
-        self._count_flag(parsed, code, assessment.membership_flag, assessment.amount_due, paid)
+        self.new.queue(event, category, parsed, code, paid, assessment, cancelled=cancelled)
+        if not cancelled:
+            self._count_flag(parsed, code, assessment.membership_flag, assessment.amount_due, paid)
         return code
-
-    def _check_consents(self, event: Event) -> dict[str, str]:
-        """The consent columns (header as the file writes it -> purpose): each header in the
-        file, each purpose the event's."""
-        if not self.consent_map:
-            return {}
-        known = {purpose.code for purpose in purposes(self.session, event.id)}
-        found: dict[str, str] = {}
-        by_name = {h.strip(): h for h in self.table.headers}
-        for header, code in self.consent_map.items():
-            if code.strip() not in known:
-                raise Invalid(_T_BAD_CONSENT, code=code, purposes=", ".join(sorted(known)) or "—")
-            if header.strip() not in by_name:
-                raise Invalid(
-                    _T_NO_CONSENT_COLUMN,
-                    header=header,
-                    headers=", ".join(f"“{h}”" for h in self.table.headers),
-                )
-            found[by_name[header.strip()]] = code.strip()
-        return found
-
-    def _record_consents(self, event: Event) -> None:
-        if not self.answers:
-            return
-        people = {
-            row[0]: row[1]
-            for row in self.session.execute(
-                select(Registration.code, Registration.person_id).where(
-                    Registration.event_id == event.id,
-                    Registration.code.in_(list(self.answers)),
-                )
-            )
-        }
-        for code, answers in self.answers.items():
-            if code in people:
-                record_answers(
-                    self.session,
-                    people[code],
-                    event.id,
-                    answers,
-                    source="import",
-                    desk=None,
-                    staff=None,
-                    at=self.moment,
-                )
-
-    def _insert_new(self) -> None:
-        """Insert the queued people and registrations: two multi-row statements."""
-        if not self.new_people:
-            return
-        people = cast(SqlTable, Person.__table__)
-        statement = people.insert().returning(people.c.id, sort_by_parameter_order=True)
-        ids = self.session.execute(statement, self.new_people).scalars().all()
-        for registration, person_id in zip(self.new_registrations, ids, strict=True):
-            registration["person_id"] = person_id
-        self.session.execute(
-            cast(SqlTable, Registration.__table__).insert(), self.new_registrations
-        )
-
-    def _update(
-        self,
-        registration: Registration,
-        category: PriceCategory,
-        parsed: ParsedRow,
-        due: Decimal,
-        paid: Decimal,
-        *,
-        keep_person: bool,
-    ) -> bool:
-        changed = False
-        if registration.category_id != category.id:
-            registration.category = category
-            changed = True
-        wanted: dict[str, Any] = {
-            "amount_paid": paid,
-            "status": RegistrationStatus.ACTIVE,
-            "role": category.role,
-        }
-        if parsed.language is not None:
-            wanted["preferred_language"] = parsed.language
-        if parsed.ordered_on is not None:
-            wanted["created_at"] = order_moment(
-                parsed.ordered_on, registration.event.timezone, self.moment
-            )
-        changed |= _set(registration, wanted)
-        base, member_number = stored_basis(registration)
-        changed |= base != due or (member_number or None) != parsed.member_number
-        person = registration.person
-        if not keep_person and person.anonymized_at is None:
-            person_wanted: dict[str, Any] = {
-                "first_name": parsed.first_name,
-                "last_name": parsed.last_name,
-                "email": parsed.email,
-                "organization_name": parsed.organization,
-            }
-            if parsed.language is not None:
-                person_wanted["preferred_language"] = parsed.language
-            changed |= _set(person, person_wanted)
-        return changed
 
     def _assess(
         self, assessor: Assessor, registration: Registration, parsed: ParsedRow, due: Decimal
@@ -539,6 +472,7 @@ class _Import:
             unchanged=self.counts["unchanged"],
             skipped=self.counts["skipped"],
             cancelled=self.counts["cancelled"],
+            kept_cancelled=len(self.kept_cancelled),
             rejected=len(self.errors),
             errors=tuple(sorted(self.errors, key=lambda e: e.row)),
             flags=FlagCounts(
@@ -548,12 +482,3 @@ class _Import:
             ),
             flagged=tuple(self.flagged),
         )
-
-
-def _set(target: object, wanted: Mapping[str, Any]) -> bool:
-    changed = False
-    for name, value in wanted.items():
-        if getattr(target, name) != value:
-            setattr(target, name, value)
-            changed = True
-    return changed

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.db.models import AuditEntry, Event, Payment, Registration, Setting
+from desktop_app.db.models import AuditEntry, CheckIn, Event, Payment, Registration, Setting
 
 SETTING_PREFIX = "registration-import-categories:"
 DESK_EDITS = ("person.edited", "registration.substituted")
@@ -31,15 +31,20 @@ def remembered_category_map(session: Session, slug: str) -> dict[str, str]:
 
 def remember_category_map(
     session: Session, slug: str, mapping: Mapping[str, str], moment: datetime
-) -> None:
-    """Merge ``mapping`` into the product → category mapping remembered for ``slug``."""
+) -> bool:
+    """Merge ``mapping`` into the product → category mapping remembered for ``slug``; whether
+    that changed it (the same mapping again leaves the setting and its time alone)."""
     key = SETTING_PREFIX + slug
     setting = session.get(Setting, key)
     if setting is None:
         session.add(Setting(key=key, value={"products": dict(mapping)}, updated_at=moment))
-    else:
-        setting.value = {"products": {**remembered_category_map(session, slug), **mapping}}
-        setting.updated_at = moment
+        return True
+    merged = {"products": {**remembered_category_map(session, slug), **mapping}}
+    if setting.value == merged:
+        return False
+    setting.value = merged
+    setting.updated_at = moment
+    return True
 
 
 def _chunks(values: list[Any]) -> list[list[Any]]:
@@ -89,3 +94,14 @@ def codes_elsewhere(session: Session, event: Event, codes: set[str]) -> dict[str
         )
         found.update({code: slug for code, slug in rows})
     return found
+
+
+def checked_in_registrations(session: Session, event: Event) -> set[int]:
+    """Ids of the event's registrations checked in now (a check-in not undone)."""
+    return set(
+        session.scalars(
+            select(CheckIn.registration_id)
+            .join(Registration, Registration.id == CheckIn.registration_id)
+            .where(Registration.event_id == event.id, CheckIn.undone_at.is_(None))
+        )
+    )
