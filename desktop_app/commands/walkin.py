@@ -132,21 +132,14 @@ def add_desk_options(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_amount(text: str | None, option: str) -> Decimal | None:
-    """An amount given on the command line (``None`` when not given), or :class:`Invalid`
-    naming the option. The one place this command reads money: the shared money parser
-    goes here."""
-    from desktop_app.domain.money import to_money
+    """An amount given on the command line (``None`` when not given), read by the one money
+    parser (digits with at most two decimals, under the line ceiling); its error names the
+    option."""
+    from desktop_app.domain.money import parse_money
 
     if text is None:
         return None
-    try:
-        return to_money(text)
-    except Invalid as error:
-        raise Invalid(
-            QT_TRANSLATE_NOOP("AppError", "{option}: {problem}"),
-            option=option,
-            problem=Message(error.template, **error.params),
-        ) from None
+    return parse_money(text, field=option)
 
 
 def check_receipt_out(path: Path | None) -> None:

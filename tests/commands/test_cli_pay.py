@@ -133,6 +133,8 @@ def test_human_output_is_a_few_lines(
         (("--event", MONTREAL, OWES, "--payment", "cash", "--tendered", "600"), "600.00"),
         (("--event", MONTREAL, OWES, "--payment", "cash", "--amount", "700"), "603.62"),
         (("--event", MONTREAL, OWES, "--payment", "cash", "--amount", "1.234"), "--amount"),
+        (("--event", MONTREAL, OWES, "--payment", "cash", "--tendered", "1e3"), "--tendered"),
+        (("--event", MONTREAL, OWES, "--payment", "cash", "--tendered", "9" * 30), "--tendered"),
         (("--event", MONTREAL, OWES, "--payment", "card"), "reference"),
     ],
 )
