@@ -1,4 +1,6 @@
-"""The corpus inputs that are big or binary, made at test time into a folder (see ``cases.toml`` for the rules).
+"""The corpus inputs that are big or binary, made at test time into a folder.
+
+See ``cases.toml`` for the rules.
 
 Each function writes its file and returns the case it must satisfy, in the same shape as a
 ``[[case]]`` of ``cases.toml``.
@@ -22,7 +24,8 @@ STANDARD = {
     "Biotech Laval": ["BQ-9003", "2027-12-31"],
 }
 ROWS = [
-    ["BQ-9001", "École Polytechnique", "Éloïse", "Gagnon", "eloise.gagnon@polymtl.ca", "2027-12-31"],
+    ["BQ-9001", "École Polytechnique", "Éloïse", "Gagnon", "eloise.gagnon@polymtl.ca",
+     "2027-12-31"],
     ["BQ-9002", "Café Boréal inc.", "Marc", "Roy", "marc.roy@cafeboreal.ca", "2027-12-31"],
     ["BQ-9003", "Biotech Laval", "Anne", "Ouellet", "anne.ouellet@biolaval.ca", "2027-12-31"],
 ]  # fmt: skip
@@ -80,7 +83,9 @@ def long_list(folder: Path, seeds: dict[str, Path]) -> Case:
     lines = [";".join(HEADER)]
     for number in range(1, 20_001):
         day = "2027-02-31" if number == 12_345 else "2027-12-31"
-        lines.append(f"BQ-{number:05d};Entreprise {number};Prénom;Nom{number};p{number}@e{number}.ca;{day}")
+        lines.append(
+            f"BQ-{number:05d};Entreprise {number};Prénom;Nom{number};p{number}@e{number}.ca;{day}"
+        )
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     expected = {f"Entreprise {n}": [f"BQ-{n:05d}", "2027-12-31"] for n in range(1, 20_001)}
     del expected["Entreprise 12345"]
@@ -94,7 +99,11 @@ def _backup_of(seeds: dict[str, Path], folder: Path, name: str) -> Path:
 
 
 def backup_good(folder: Path, seeds: dict[str, Path]) -> Case:
-    return {"file": _backup_of(seeds, folder, "b-good.sqlite3"), "expect": "accept", "restored": True}
+    return {
+        "file": _backup_of(seeds, folder, "b-good.sqlite3"),
+        "expect": "accept",
+        "restored": True,
+    }
 
 
 def backup_only_stamp(folder: Path, seeds: dict[str, Path]) -> Case:
@@ -104,7 +113,9 @@ def backup_only_stamp(folder: Path, seeds: dict[str, Path]) -> Case:
     source.close()
     path = folder / "b-only-stamp.sqlite3"
     connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+    connection.execute(
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
+    )
     connection.execute("INSERT INTO alembic_version VALUES (?)", (head,))
     connection.commit()
     connection.close()

@@ -73,7 +73,8 @@ def stored_members(db: Path) -> dict[str, list[str]]:
     with sqlite3.connect(db) as connection:
         rows = connection.execute(
             "SELECT coalesce(o.name, p.first_name || ' ' || p.last_name), m.member_number,"
-            " m.valid_until FROM memberships m LEFT JOIN organizations o ON o.id = m.organization_id"
+            " m.valid_until FROM memberships m"
+            " LEFT JOIN organizations o ON o.id = m.organization_id"
             " LEFT JOIN people p ON p.id = m.person_id WHERE m.ended_at IS NULL"
         ).fetchall()
     assert len({row[0] for row in rows}) == len(rows), "a holder stored twice"
