@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from desktop_app.commands import add_db_option, add_json_option, opened, print_json
@@ -84,6 +85,14 @@ def run_import(args: argparse.Namespace) -> int:
         return 1 if report.nothing_accepted else 0
     prefix = "Dry run, nothing written: " if report.dry_run else ""
     if report.nothing_accepted:
+        # A refusal: its one line goes to stderr like every other refusal; the row report
+        # follows on stdout.
+        first = report.errors[0] if report.errors else None
+        sys.stderr.write(
+            f"passerelle: No row of {report.file} could be imported, so nothing was written."
+            + (f" Row {first.row}: {first.reason}" if first else "")
+            + "\n"
+        )
         prefix = "Every row was refused, nothing written: "
     elif not report.written and not report.dry_run:
         prefix = "Nothing changed, nothing written: "

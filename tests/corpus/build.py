@@ -368,7 +368,10 @@ def build() -> None:
         "r-price-negative.csv",
         with_row(1, pretix_row("CQ002", "Bruno", "Lefebvre", price="-833.57")),
     )
-    pretix("r-price-words.csv", with_row(1, pretix_row("CQ002", "Bruno", "Lefebvre", price="free")))
+    pretix(
+        "r-price-words.csv",
+        with_row(1, pretix_row("CQ002", "Bruno", "Lefebvre", price="cinq cents")),
+    )
     pretix("r-empty-name.csv", with_row(1, pretix_row("CQ002", "", "", email="bruno@acmebio.ca")))
     pretix(
         "r-huge-name.csv",
