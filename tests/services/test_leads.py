@@ -231,3 +231,28 @@ def test_an_exhibitor_with_leads_stays_in_the_event_file(database: Database) -> 
         save_event(session, parse_event_file(without_gamma))
     with pytest.raises(NotFound):
         scan_lead(database.sessions, MONTREAL, "gamma", "LEAD-ANA", "Sophie")
+
+
+def test_access_request_shows_a_persons_leads_and_erasure_removes_them(
+    database: Database,
+) -> None:
+    """Law 25: what exhibitors noted about a person is theirs to see and goes when erased."""
+    from desktop_app.services.privacy.access import access_report
+    from desktop_app.services.privacy.purge import erase_person
+
+    setup_leads(database.sessions)
+    scan_lead(database.sessions, MONTREAL, "alpha", "LEAD-ANA", ALPHA[0], 5, "Wants a demo")
+    scan_lead(database.sessions, MONTREAL, "alpha", "LEAD-BOB", ALPHA[0], 2, "Bob's note")
+    report = access_report(database.sessions, "ana@example.org", staff="Sophie")
+    (person,) = report["people"]
+    assert [(lead["exhibitor_code"], lead["rating"], lead["note"]) for lead in person["leads"]] == [
+        ("alpha", 5, "Wants a demo")
+    ]
+
+    erase_person(database.sessions, "ana@example.org", reason="asked by email", staff="Sophie")
+    after = _dump(database)
+    assert "Wants a demo" not in after
+    assert "Bob's note" in after  # only hers went
+    assert [lead.note for lead in exhibitor_leads(database.sessions, MONTREAL, "alpha", ALPHA[0])] == [
+        "Bob's note"
+    ]

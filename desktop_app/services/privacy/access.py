@@ -21,6 +21,8 @@ from desktop_app.db.models import (
     CheckIn,
     Consent,
     Event,
+    Exhibitor,
+    Lead,
     MembershipDecision,
     Payment,
     PriceCategory,
@@ -163,5 +165,14 @@ def _person(session: Session, person: Any) -> dict[str, Any]:
             )
         ],
         "membership_decisions": [_row(d) for d in decisions],
+        "leads": [
+            {**_row(lead), "exhibitor": exhibitor.name, "exhibitor_code": exhibitor.code}
+            for lead, exhibitor in session.execute(
+                select(Lead, Exhibitor)
+                .join(Exhibitor, Exhibitor.id == Lead.exhibitor_id)
+                .where(Lead.registration_id.in_(ids))
+                .order_by(Lead.id)
+            )
+        ],
         "audit_entries": [_row(a) for a in audit_entries],
     }

@@ -32,6 +32,7 @@ from desktop_app.db import immutability
 from desktop_app.db.models import (
     Consent,
     Event,
+    Lead,
     MembershipDecision,
     Payment,
     Person,
@@ -268,6 +269,15 @@ def deidentify(session: Session, people: set[int], now: datetime) -> None:
     if decisions:
         session.execute(delete(MembershipDecision).where(MembershipDecision.id.in_(decisions)))
     session.execute(delete(Consent).where(Consent.person_id.in_(ids)))
+    # What exhibitors noted about the person (rating, note, when they met) identifies them
+    # through the registration: it goes with the rest. The exhibitors' counts lose them.
+    session.execute(
+        delete(Lead)
+        .where(
+            Lead.registration_id.in_(select(Registration.id).where(Registration.person_id.in_(ids)))
+        )
+        .execution_options(synchronize_session=False)
+    )
     session.execute(
         update(Person)
         .where(Person.id.in_(ids))
