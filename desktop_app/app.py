@@ -47,13 +47,16 @@ DEMO_PIN = "1234"
 DEMO_REGISTRATIONS = 2000
 
 
-def open_for_gui(url: str, demo: bool) -> Database:
+def open_for_gui(url: str, demo: bool, *, create: bool = True) -> Database:
     """Open (and for the demo, fill) the database; runs on a worker thread.
+
+    ``create``: a missing database may be made (the demo, the desk's first start on its
+    default location); a database named by ``--db`` or ``PASSERELLE_DB`` must exist.
 
     The demo gets membership verdicts for its registrations and a supervisor "Demo" whose
     PIN is 1234, so anyone can try the desk at once.
     """
-    database = open_database(url)
+    database = open_database(url, create=create)
     if demo:
         fill_demo(database.sessions, registrations=DEMO_REGISTRATIONS)
         from desktop_app.services.membership.verdicts import reassess_event
@@ -110,12 +113,14 @@ class DeskLauncher:
         url: str,
         demo: bool,
         server: str | None = None,
+        create: bool = True,
     ) -> None:
         self.app = app
         self.settings = settings
         self.translations = translations
         self.url = url
         self.demo = demo
+        self.create = create  # whether a missing database may be made (see open_for_gui)
         self.server = server  # a shared PostgreSQL server's URL (shared mode), else None
         self.writer = Worker(serial=True)
         self.reader = Worker()
@@ -138,13 +143,14 @@ class DeskLauncher:
             else QCoreApplication.translate("DeskLauncher", "Opening the database…")
         )
         self.splash.show()
-        url, demo, server = self.url, self.demo, self.server
+        url, demo, server, create = self.url, self.demo, self.server, self.create
         if server is not None:
             # Connect, send what waits, copy the event: seconds, on the writer.
             desk, slug = self.settings.desk_name or "Desk", self.settings.event_slug
             self.writer.submit(lambda: open_shared(server, desk, slug), self._opened, self._fatal)
             return
-        self.writer.submit(lambda: open_for_gui(url, demo), self._opened, self._fatal)
+        opening = lambda: open_for_gui(url, demo, create=create)  # noqa: E731
+        self.writer.submit(opening, self._opened, self._fatal)
 
     def _fatal(self, error: BaseException) -> None:
         self.failed = True
@@ -316,7 +322,11 @@ def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
         server_settings = ServerSettings(settings)
         ask_session_password(None, server_settings)  # only without a keyring
         server = server_settings.url()
-    launcher = DeskLauncher(app, settings, translations, url=url, demo=demo, server=server)
+    # The first start makes the database at its default place; a named one must exist.
+    create = demo or not (database or os.environ.get(ENV_DATABASE))
+    launcher = DeskLauncher(
+        app, settings, translations, url=url, demo=demo, server=server, create=create
+    )
     launcher.start()
     code = app.exec()
     launcher.shutdown()

@@ -49,13 +49,15 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 @contextmanager
-def opened(args: argparse.Namespace) -> Iterator[Database]:
+def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Database]:
     """Open the chosen database for the length of a command.
 
-    A database that cannot be opened (not a database file, a folder that cannot be made, an
-    unsupported kind of URL) is an :class:`AppError`, so the command prints one line. A new
-    SQLite file in a folder that did not exist is announced on stderr: a mistyped ``--db``
-    must not pass for an empty event list.
+    A database that does not exist yet is refused with one line and nothing is made (no
+    file, no folder, no table): a mistyped ``--db`` must not pass for an empty event list.
+    Only the commands that set a database up (``demo``, ``events import``) pass ``create``;
+    a new SQLite file they make in a folder that did not exist is announced on stderr.
+    A database that cannot be opened (not a database file, a folder that cannot be made,
+    an unsupported kind of URL) is an :class:`AppError`, so the command prints one line.
     """
     from desktop_app.db.database import open_database
 
@@ -64,8 +66,8 @@ def opened(args: argparse.Namespace) -> Iterator[Database]:
         path = sqlite_path(url) if is_sqlite(url) else None
     except ArgumentError:  # not a URL: open_database says so
         path = None
-    new_folder = path is not None and not path.parent.exists()
-    db = open_database(url)  # errors are AppErrors with one clear line
+    new_folder = create and path is not None and not path.parent.exists()
+    db = open_database(url, create=create)  # errors are AppErrors with one clear line
     if new_folder:
         sys.stderr.write(f"passerelle: note: made a new empty database at {path}\n")
     try:

@@ -44,6 +44,10 @@ def run_sync(args: argparse.Namespace) -> int:
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "--db must be the desk's own SQLite copy, not a server.")
         )
+    if not replica.is_file():  # a mistyped --db: no empty copy made, no server touched
+        from desktop_app.db.database import NoDatabase
+
+        raise NoDatabase(str(replica))
     link = DeskLink(args.desk, replica, args.server, slug=args.event)
     try:
         status = link.status()

@@ -20,7 +20,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 
 from desktop_app.db.database import alembic_config, backup_sqlite
-from desktop_app.db.engine import data_directory, sqlite_path
+from desktop_app.db.engine import data_directory, default_database_url, sqlite_path
 from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
 from desktop_app.services.admin.backup_crypto import (
@@ -273,6 +273,15 @@ def restore_database(
                 "{path} was written by a newer version of Passerelle; nothing was changed.",
             ),
             path=backup,
+        )
+    if not target.parent.is_dir() and target != sqlite_path(default_database_url()):
+        # A mistyped --db: say so rather than make its folders (a new machine's default
+        # place is made, so a backup can be restored onto a fresh install).
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "There is no folder {folder}; nothing was restored. Check --db."
+            ),
+            folder=target.parent,
         )
     stamp = (at or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     previous: Path | None = None
