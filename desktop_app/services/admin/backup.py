@@ -2,8 +2,9 @@
 
 A backup is taken with SQLite's online backup API (consistent while desks keep writing),
 then checked with ``PRAGMA integrity_check`` before it counts; the last ``keep`` backups
-in the folder are kept. A restore refuses a file that is damaged, not Passerelle's, or
-from a newer Passerelle, and keeps the database it replaces next to it.
+in the folder are kept. A restore refuses a file that is damaged, not Passerelle's, from a
+newer Passerelle, or missing any table or column (``backup_check``), and keeps the database
+it replaces next to it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from desktop_app.db.database import alembic_config, backup_sqlite
 from desktop_app.db.engine import data_directory, default_database_url, sqlite_path
 from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
+from desktop_app.services.admin.backup_check import check_schema
 from desktop_app.services.admin.backup_crypto import (
     ENCRYPTED_SUFFIX,
     decrypt_file,
@@ -274,6 +276,7 @@ def restore_database(
             ),
             path=backup,
         )
+    check_schema(backup, current=revision == script.get_current_head())
     if not target.parent.is_dir() and target != sqlite_path(default_database_url()):
         # A mistyped --db: say so rather than make its folders (a new machine's default
         # place is made, so a backup can be restored onto a fresh install).
