@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -81,3 +84,23 @@ def test_a_whole_backup_still_restores(
     shutil.copyfile(backup, copy)
     assert main(["restore", str(copy), "--db", str(desk)]) == 0
     assert "Restored" in capsys.readouterr().out
+
+
+def test_a_restore_never_opens_or_replaces_a_pipe_named_by_db(
+    desk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = _backup(desk, tmp_path)
+    pipe = tmp_path / "pipe.sqlite3"
+    os.mkfifo(pipe)
+    codes: list[int] = []
+    # Opening a FIFO waits for a writer: run it aside so a regression fails, not hangs.
+    runner = threading.Thread(
+        target=lambda: codes.append(main(["restore", str(backup), "--db", str(pipe)])),
+        daemon=True,
+    )
+    runner.start()
+    runner.join(timeout=30)
+    assert codes == [1], "restore waited on the pipe"
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not a database file" in err  # not "disk I/O error"
+    assert stat.S_ISFIFO(pipe.stat().st_mode)

@@ -277,6 +277,13 @@ def restore_database(
             path=backup,
         )
     check_schema(backup, current=revision == script.get_current_head())
+    if target.exists() and not target.is_file():  # a folder, a device, a pipe: not replaced
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "{path} is not a database file; nothing was restored. Check --db."
+            ),
+            path=target,
+        )
     if not target.parent.is_dir() and target != sqlite_path(default_database_url()):
         # A mistyped --db: say so rather than make its folders (a new machine's default
         # place is made, so a backup can be restored onto a fresh install).
