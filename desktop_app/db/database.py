@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -166,8 +167,7 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Dat
             ),
             url=_shown(url),
         )
-    if not create:
-        _refuse_missing_file(url)
+    _check_sqlite_file(url, create=create)
     try:
         return _open_database(url, upgrade=upgrade, create=create)
     except (OSError, DatabaseError) as error:
@@ -179,18 +179,27 @@ def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Dat
         ) from error
 
 
-def _refuse_missing_file(url: str) -> None:
-    """Before anything touches the disk: no SQLite file there (or an empty one) is refused."""
+def _check_sqlite_file(url: str, *, create: bool) -> None:
+    """Before anything touches the disk: a folder, a device or a pipe is never a database
+    (SQLite would wait on a pipe, or say "disk I/O error"; its mode would be changed), and
+    without ``create`` no SQLite file there (or an empty one) is refused."""
     path = sqlite_path(url) if is_sqlite(url) else None
     if path is None:
         return
     try:
-        empty = path.stat().st_size == 0
+        found = path.stat()
     except FileNotFoundError:
-        empty = True
+        found = None
     except OSError:  # a folder that cannot be read: opening says why, in one line
         return
-    if empty:
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "{url} is not a database file (a folder, a device or a pipe)."
+            ),
+            url=str(path),
+        )
+    if not create and (found is None or found.st_size == 0):
         raise NoDatabase(str(path))
 
 

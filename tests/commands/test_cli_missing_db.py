@@ -6,6 +6,8 @@ database up; every other command takes a mistyped path for what it is.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,19 @@ def test_restore_into_a_folder_that_does_not_exist_is_refused(
     other = tmp_path / "other.sqlite3"
     assert main(["restore", str(backup), "--db", str(other)]) == 0
     assert other.is_file()
+
+
+@pytest.mark.parametrize("command", [["events", "list"], ["events", "import", EVENT_FILE]])
+def test_a_pipe_or_a_folder_as_db_is_refused_without_waiting(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe, folder = tmp_path / "pipe.sqlite3", tmp_path / "folder.sqlite3"
+    os.mkfifo(pipe)
+    pipe.chmod(0o644)
+    folder.mkdir()
+    for target in (pipe, folder):
+        assert main([*command, "--db", str(target)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "not a database file" in err, err
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and stat.S_IMODE(pipe.stat().st_mode) == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.sqlite3", "pipe.sqlite3"]
