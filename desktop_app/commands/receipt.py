@@ -60,7 +60,12 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Issue or reprint, then write the PDF."""
-    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, StorageUnavailable
+    from desktop_app.domain.errors import (
+        QT_TRANSLATE_NOOP,
+        AppError,
+        Message,
+        StorageUnavailable,
+    )
     from desktop_app.domain.money import to_money
     from desktop_app.services.money.receipt_store import find_receipt
     from desktop_app.services.money.receipts import (
@@ -105,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     except AppError as error:
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP("AppError", "{error} Receipt {number} is issued; reprint it."),
-            error=error.message,
+            error=Message(error.template, **error.params),
             number=issued.number,
         ) from error
     if args.json:

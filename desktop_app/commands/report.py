@@ -156,12 +156,28 @@ def _build(args: argparse.Namespace, sessions: Any) -> tuple[Any, ReportDocument
 
 
 def _targets(args: argparse.Namespace, *options: str) -> dict[str, Path]:
-    """The files the report goes to, each checked before any work (see ``output_path``)."""
-    return {
+    """The files the report goes to, each checked before any work (see ``output_path``);
+    two options naming one file would leave only the last, so they are refused too."""
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+
+    targets = {
         option: output_path(args, f"--{option}")
         for option in options
         if getattr(args, option) is not None
     }
+    seen: dict[Path, str] = {}
+    for option, path in targets.items():
+        earlier = seen.setdefault(path.resolve(), option)
+        if earlier != option:
+            raise Invalid(
+                QT_TRANSLATE_NOOP(
+                    "AppError", "--{first} and --{second} name the same file {path}."
+                ),
+                first=earlier,
+                second=option,
+                path=str(path),
+            )
+    return targets
 
 
 def _run_report(args: argparse.Namespace) -> int:

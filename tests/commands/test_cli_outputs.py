@@ -237,3 +237,13 @@ def test_a_missing_folder_is_not_made(
     assert main(["report", "sales", "--event", SLUG, "--pdf", str(out), "--db", demo_db]) == 1
     _one_line(capsys, "reprots")
     assert not out.parent.exists()
+
+
+def test_two_formats_into_one_file_are_refused_before_writing(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report"
+    argv = ["report", "sales", "--event", SLUG, "--csv", str(out), "--pdf", str(out)]
+    assert main([*argv, "--db", demo_db]) == 1
+    _one_line(capsys, "--csv", "--pdf")
+    assert not out.exists()
