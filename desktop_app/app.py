@@ -16,10 +16,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel
+from sqlalchemy.exc import ArgumentError
 
 from desktop_app import __version__
 from desktop_app.db.database import Database, open_database
-from desktop_app.db.engine import ENV_DATABASE, resolve_database_url, sqlite_path, sqlite_url
+from desktop_app.db.engine import (
+    ENV_DATABASE,
+    is_sqlite,
+    resolve_database_url,
+    sqlite_path,
+    sqlite_url,
+)
 from desktop_app.resources import as_path
 from desktop_app.services.admin.events import EventSummary, list_events
 from desktop_app.services.admin.staff import StaffMember, create_staff, has_staff
@@ -296,6 +303,22 @@ class DeskLauncher:
             self.shift.database.dispose()  # the link: server and replica connections
 
 
+def _may_create(url: str, *, named: bool) -> bool:
+    """Whether the desk may make the database at ``url`` if it is not there yet.
+
+    The first start makes it at its default place; a SQLite file named by ``--db`` or
+    ``PASSERELLE_DB`` must exist (a typo is said, not made). A named PostgreSQL database
+    exists (the server refuses an unknown name): the first desk on it makes the tables, as
+    docs/venue-server.md says.
+    """
+    if not named:
+        return True
+    try:
+        return not is_sqlite(url)
+    except ArgumentError:  # not a URL: opening it says so
+        return False
+
+
 def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
     """Start the desk application; returns the process exit code."""
     favour_the_gui_thread()
@@ -322,8 +345,7 @@ def run_gui(*, database: str | None, demo: bool, language: str | None) -> int:
         server_settings = ServerSettings(settings)
         ask_session_password(None, server_settings)  # only without a keyring
         server = server_settings.url()
-    # The first start makes the database at its default place; a named one must exist.
-    create = demo or not (database or os.environ.get(ENV_DATABASE))
+    create = demo or _may_create(url, named=bool(database or os.environ.get(ENV_DATABASE)))
     launcher = DeskLauncher(
         app, settings, translations, url=url, demo=demo, server=server, create=create
     )

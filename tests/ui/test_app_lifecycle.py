@@ -87,6 +87,19 @@ def test_a_mistyped_db_is_said_and_nothing_is_created(
     assert not typo.parent.exists()
 
 
+@pytest.mark.parametrize(
+    ("url", "named", "allowed"),
+    [
+        ("sqlite:////tmp/evnets/desk.sqlite3", True, False),  # --db FILE: must exist
+        ("sqlite:////home/u/.local/share/Passerelle/passerelle.sqlite3", False, True),
+        ("postgresql+psycopg://desk@venue/passerelle", True, True),  # first desk: tables
+        ("://nowhere", True, False),
+    ],
+)
+def test_which_starts_may_make_the_database(url: str, named: bool, allowed: bool) -> None:
+    assert app_module._may_create(url, named=named) is allowed
+
+
 def test_the_demo_folder_is_removed_when_the_app_ends(
     qtbot: QtBot, app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
