@@ -16,10 +16,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMessageBox
+from sqlalchemy.exc import ArgumentError
 
 from desktop_app import __version__
 from desktop_app.db.database import Database, open_database
-from desktop_app.db.engine import ENV_DATABASE, resolve_database_url, sqlite_path, sqlite_url
+from desktop_app.db.engine import (
+    ENV_DATABASE,
+    is_sqlite,
+    resolve_database_url,
+    sqlite_path,
+    sqlite_url,
+)
 from desktop_app.resources import as_path
 from desktop_app.services.admin.events import EventSummary, list_events
 from desktop_app.services.admin.staff import (
@@ -57,13 +64,16 @@ DEMO_PIN = "1234"
 DEMO_REGISTRATIONS = 2000
 
 
-def open_for_gui(url: str, demo: bool) -> Database:
+def open_for_gui(url: str, demo: bool, *, create: bool = True) -> Database:
     """Open (and for the demo, fill) the database; runs on a worker thread.
+
+    ``create``: a missing database may be made (the demo, the desk's first start on its
+    default location); a database named by ``--db`` or ``PASSERELLE_DB`` must exist.
 
     The demo gets membership verdicts for its registrations and a supervisor "Demo" whose
     PIN is 1234, so anyone can try the desk at once.
     """
-    database = open_database(url)
+    database = open_database(url, create=create)
     if demo:
         fill_demo(database.sessions, registrations=DEMO_REGISTRATIONS)
         from desktop_app.services.membership.verdicts import reassess_event
@@ -120,12 +130,14 @@ class DeskLauncher:
         url: str,
         demo: bool,
         server: str | None = None,
+        create: bool = True,
     ) -> None:
         self.app = app
         self.settings = settings
         self.translations = translations
         self.url = url
         self.demo = demo
+        self.create = create  # whether a missing database may be made (see open_for_gui)
         self.server = server  # a shared PostgreSQL server's URL (shared mode), else None
         self.writer = Worker(serial=True)
         self.reader = Worker()
@@ -148,13 +160,14 @@ class DeskLauncher:
             else QCoreApplication.translate("DeskLauncher", "Opening the database…")
         )
         self.splash.show()
-        url, demo, server = self.url, self.demo, self.server
+        url, demo, server, create = self.url, self.demo, self.server, self.create
         if server is not None:
             # Connect, send what waits, copy the event: seconds, on the writer.
             desk, slug = self.settings.desk_name or "Desk", self.settings.event_slug
             self.writer.submit(lambda: open_shared(server, desk, slug), self._opened, self._fatal)
             return
-        self.writer.submit(lambda: open_for_gui(url, demo), self._opened, self._fatal)
+        opening = lambda: open_for_gui(url, demo, create=create)  # noqa: E731
+        self.writer.submit(opening, self._opened, self._fatal)
 
     def _fatal(self, error: BaseException) -> None:
         self.failed = True
@@ -349,6 +362,22 @@ def _leads_launcher(
     )
 
 
+def _may_create(url: str, *, named: bool) -> bool:
+    """Whether the desk may make the database at ``url`` if it is not there yet.
+
+    The first start makes it at its default place; a SQLite file named by ``--db`` or
+    ``PASSERELLE_DB`` must exist (a typo is said, not made). A named PostgreSQL database
+    exists (the server refuses an unknown name): the first desk on it makes the tables, as
+    docs/venue-server.md says.
+    """
+    if not named:
+        return True
+    try:
+        return not is_sqlite(url)
+    except ArgumentError:  # not a URL: opening it says so
+        return False
+
+
 def run_gui(*, database: str | None, demo: bool, language: str | None, leads: bool = False) -> int:
     """Start the desk application; returns the process exit code."""
     favour_the_gui_thread()
@@ -377,12 +406,15 @@ def run_gui(*, database: str | None, demo: bool, language: str | None, leads: bo
         server = server_settings.url()
     opened: list[Database] = []  # the lead station's database
     launcher: DeskLauncher | LeadsLauncher
+    create = demo or _may_create(url, named=bool(database or os.environ.get(ENV_DATABASE)))
     if leads:
         launcher = _leads_launcher(
             app, settings, translations, url=server or url, demo=demo, opened=opened
         )
     else:
-        launcher = DeskLauncher(app, settings, translations, url=url, demo=demo, server=server)
+        launcher = DeskLauncher(
+            app, settings, translations, url=url, demo=demo, server=server, create=create
+        )
     launcher.start()
     code = app.exec()
     launcher.shutdown()

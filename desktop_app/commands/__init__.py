@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,13 +47,15 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 @contextmanager
-def opened(args: argparse.Namespace) -> Iterator[Database]:
+def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Database]:
     """Open the chosen database for the length of a command.
 
-    A database that cannot be opened (not a database file, a folder that cannot be made, an
-    unsupported kind of URL) is an :class:`AppError`, so the command prints one line. A new
-    SQLite file in a folder that did not exist is announced on stderr: a mistyped ``--db``
-    must not pass for an empty event list.
+    A database that does not exist yet is refused with one line and nothing is made (no
+    file, no folder, no table): a mistyped ``--db`` must not pass for an empty event list.
+    Only the commands that set a database up (``demo``, ``events import``) pass ``create``;
+    a new SQLite file they make in a folder that did not exist is announced on stderr.
+    A database that cannot be opened (not a database file, a folder that cannot be made,
+    an unsupported kind of URL) is an :class:`AppError`, so the command prints one line.
     """
     from desktop_app.db.database import open_database
 
@@ -64,8 +64,8 @@ def opened(args: argparse.Namespace) -> Iterator[Database]:
         path = sqlite_path(url) if is_sqlite(url) else None
     except ArgumentError:  # not a URL: open_database says so
         path = None
-    new_folder = path is not None and not path.parent.exists()
-    db = open_database(url)  # errors are AppErrors with one clear line
+    new_folder = create and path is not None and not path.parent.exists()
+    db = open_database(url, create=create)  # errors are AppErrors with one clear line
     if new_folder:
         sys.stderr.write(f"passerelle: note: made a new empty database at {path}\n")
     try:
@@ -79,22 +79,31 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then replace.
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    """``--force`` for subcommands that write a file: replace an existing file."""
+    parser.add_argument(
+        "--force", action="store_true", help="replace the output file if it already exists"
+    )
+
+
+def output_path(args: argparse.Namespace, option: str = "--out") -> Path:
+    """The file ``option`` names, checked before any work (:func:`output_target`): a
+    regular file in an existing folder, an existing one only with ``--force``."""
+    from desktop_app.db.private_files import output_target
+
+    value = getattr(args, option.lstrip("-").replace("-", "_"))
+    return output_target(value, force=getattr(args, "force", False), option=option)
+
+
+def write_atomically(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path``: whole or absent, owner-only, a regular file only, an
+    existing file replaced only with ``force`` (see ``db.private_files.write_output``).
 
     A PDF on disk is whole or absent: never half a batch of badges or half a receipt.
     """
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    from desktop_app.db.private_files import write_output
+
+    write_output(path, data, force=force)
 
 
 def cli_user() -> str:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import (
     add_db_option,
+    add_force_option,
     add_json_option,
     cli_user,
     opened,
+    output_path,
     print_json,
     write_atomically,
 )
@@ -41,7 +42,8 @@ def register(subparsers: Any) -> None:
     badges.add_argument(
         "--stock", required=True, metavar="NAME", help="badge stock, e.g. avery-5392"
     )
-    badges.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF to write")
+    badges.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF to write")
+    add_force_option(badges)
     badges.add_argument(
         "--only-unprinted", action="store_true", help="skip registrations whose badge was printed"
     )
@@ -72,7 +74,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render the batch, write the PDF, then log the badges as printed."""
     from desktop_app.documents.stocks import available_stocks
-    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, StorageUnavailable
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
     from desktop_app.services.desk.badges import record_printed, render_batch
 
     if args.stock not in available_stocks():
@@ -83,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             name=args.stock,
             stocks=", ".join(available_stocks()),
         )
-    out: Path = args.out
+    out = output_path(args)  # a refused file: nothing rendered, no badge counted as printed
     with opened(args) as db:
         batch = render_batch(
             db.sessions,
@@ -97,14 +99,7 @@ def run(args: argparse.Namespace) -> int:
         for warning in batch.warnings:
             sys.stderr.write(f"passerelle: warning: {warning}\n")
         if batch.pdf is not None:
-            try:
-                write_atomically(out, batch.pdf)
-            except OSError as error:
-                raise StorageUnavailable(
-                    QT_TRANSLATE_NOOP("AppError", "Cannot write {path}: {error}"),
-                    path=str(out),
-                    error=error.strerror or str(error),
-                ) from error
+            write_atomically(out, batch.pdf, force=args.force)  # counted only once written
             counted = batch.codes if args.confirm_missing_glyphs else batch.complete_codes
             record_printed(
                 db.sessions,

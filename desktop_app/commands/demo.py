@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     """Fill the database."""
     from desktop_app.services.demo import fill_demo
 
-    with opened(args) as db:
+    with opened(args, create=True) as db:
         result = fill_demo(db.sessions, registrations=args.registrations, seed=args.seed)
         activity = []
         if args.activity:

@@ -30,7 +30,7 @@ def run_import(args: argparse.Namespace) -> int:
     """Import one event file."""
     from desktop_app.services.admin.events import import_event_file
 
-    with opened(args) as db:
+    with opened(args, create=True) as db:  # setting an event up may start a database
         result = import_event_file(db.sessions, args.file)
     if args.json:
         print_json(

@@ -11,8 +11,10 @@ from typing import Any
 from desktop_app.commands import (
     acting_staff,
     add_db_option,
+    add_force_option,
     database_url,
     opened,
+    output_path,
     print_json,
     write_atomically,
 )
@@ -36,9 +38,8 @@ def register(subparsers: Any) -> None:
     export = actions.add_parser("export", help="everything held about a person (access request)")
     export.add_argument("--email", required=True, metavar="EMAIL")
     export.add_argument("--name", metavar="NAME", help="when several people share the email")
-    export.add_argument(
-        "--out", required=True, type=Path, metavar="FILE", help="FILE.json or FILE.pdf"
-    )
+    export.add_argument("--out", required=True, metavar="FILE", help="FILE.json or FILE.pdf")
+    add_force_option(export)
     export.add_argument("--lang", choices=("fr", "en"), help="the PDF's language")
     export.add_argument("--staff", metavar="NAME", help="who answers the request")
     add_db_option(export)
@@ -75,7 +76,8 @@ def register(subparsers: Any) -> None:
     export = steps.add_parser(
         "export", help="the register, every version, as FILE.csv, FILE.xlsx or FILE.json"
     )
-    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--out", required=True, metavar="FILE")
+    add_force_option(export)
     add_db_option(export)
     export.set_defaults(handler=_run_incident_export)
 
@@ -186,11 +188,12 @@ def _run_incident_export(args: argparse.Namespace) -> int:
     from desktop_app.services.privacy.incidents import list_incidents
     from desktop_app.services.reports.exports import ExportFormat, write_export
 
+    out = output_path(args)
     with opened(args) as db:
         incidents = list_incidents(db.sessions)
-    if args.out.suffix.lower() == ".json":
+    if out.suffix.lower() == ".json":
         data = json.dumps([i.to_json() for i in incidents], ensure_ascii=False, indent=2) + "\n"
-        write_atomically(args.out, data.encode("utf-8"))
+        write_atomically(out, data.encode("utf-8"), force=args.force)
         return 0
     # One row per version: the register's whole history, written as every export is
     # (UTF-8 with BOM, never a formula, owner-only, whole or absent).
@@ -217,8 +220,8 @@ def _run_incident_export(args: argparse.Namespace) -> int:
             ),
         ),
     )
-    export_format = ExportFormat.XLSX if args.out.suffix.lower() == ".xlsx" else ExportFormat.CSV
-    write_export(document, args.out, export_format, "en")
+    export_format = ExportFormat.XLSX if out.suffix.lower() == ".xlsx" else ExportFormat.CSV
+    write_export(document, out, export_format, "en", force=args.force)
     return 0
 
 
@@ -280,20 +283,21 @@ def _run_purge(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     from desktop_app.services.privacy.access import access_report
 
+    out = output_path(args)  # before the access request is answered and audited
     with opened(args) as db:
         report = access_report(
             db.sessions, args.email, name=args.name, staff=acting_staff(db, args.staff)
         )
-    if args.out.suffix.lower() == ".pdf":
+    if out.suffix.lower() == ".pdf":
         from desktop_app.documents.access_pdf import render_access_pdf
 
         language = args.lang or _language(report)
         data = render_access_pdf(report, language)
     else:
         data = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    write_atomically(args.out, data)
+    write_atomically(out, data, force=args.force)
     people = len(report["people"])
-    sys.stderr.write(f"passerelle: wrote what is held about {people} person(s) to {args.out}\n")
+    sys.stderr.write(f"passerelle: wrote what is held about {people} person(s) to {out}\n")
     return 0
 
 

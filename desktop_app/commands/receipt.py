@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import (
     add_db_option,
+    add_force_option,
     add_json_option,
     cli_user,
     opened,
+    output_path,
     print_json,
     write_atomically,
 )
@@ -33,7 +34,8 @@ def register(subparsers: Any) -> None:
     which.add_argument(
         "--receipt", metavar="NUMBER", help="a receipt number, e.g. FORUM-MONTREAL-2027-000042"
     )
-    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF to write")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF to write")
+    add_force_option(parser)
     parser.add_argument(
         "--credit-note",
         action="store_true",
@@ -58,7 +60,12 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Issue or reprint, then write the PDF."""
-    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
+    from desktop_app.domain.errors import (
+        QT_TRANSLATE_NOOP,
+        AppError,
+        Message,
+        StorageUnavailable,
+    )
     from desktop_app.domain.money import parse_money
     from desktop_app.services.money.receipt_store import find_receipt
     from desktop_app.services.money.receipts import (
@@ -73,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.credit_note and (args.amount or args.reason or args.refund):
         parser.error("--amount, --reason and --refund go with --credit-note")
     amount: Decimal | None = parse_money(args.amount, field="--amount") if args.amount else None
-    out: Path = args.out
+    out = output_path(args)  # before a credit note is issued or a reprint logged
     desk, staff = args.desk, cli_user()
     with opened(args) as db:
         if args.registration is not None:
@@ -99,14 +106,11 @@ def run(args: argparse.Namespace) -> int:
                 issued = reprint_receipt(db.sessions, receipt_id, desk=desk, staff=staff)
                 copy = True
     try:
-        write_atomically(out, issued.pdf)
-    except OSError as error:
+        write_atomically(out, issued.pdf, force=args.force)
+    except AppError as error:
         raise StorageUnavailable(
-            QT_TRANSLATE_NOOP(
-                "AppError", "Cannot write {path}: {error}. Receipt {number} is issued; reprint it."
-            ),
-            path=str(out),
-            error=error.strerror or str(error),
+            QT_TRANSLATE_NOOP("AppError", "{error} Receipt {number} is issued; reprint it."),
+            error=Message(error.template, **error.params),
             number=issued.number,
         ) from error
     if args.json:

@@ -16,8 +16,10 @@ from typing import Any
 from desktop_app.commands import (
     acting_staff,
     add_db_option,
+    add_force_option,
     cli_user,
     opened,
+    output_path,
     print_json,
     write_atomically,
 )
@@ -44,9 +46,10 @@ def _day(text: str) -> date:
 
 def _outputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--csv", type=Path, metavar="FILE", help="write a CSV file (UTF-8)")
-    parser.add_argument("--xlsx", type=Path, metavar="FILE", help="write an Excel workbook")
-    parser.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF")
+    parser.add_argument("--csv", metavar="FILE", help="write a CSV file (UTF-8)")
+    parser.add_argument("--xlsx", metavar="FILE", help="write an Excel workbook")
+    parser.add_argument("--pdf", metavar="FILE", help="write a PDF")
+    add_force_option(parser)
     parser.add_argument(
         "--lang",
         choices=("fr", "en"),
@@ -108,7 +111,8 @@ def register(subparsers: Any) -> None:
     )
     close.add_argument("--note", metavar="TEXT")
     close.add_argument("--json", action="store_true", help="print the closing as JSON")
-    close.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF to sign")
+    close.add_argument("--pdf", metavar="FILE", help="write the PDF to sign")
+    add_force_option(close)
     add_db_option(close)
     close.set_defaults(handler=_run_close)
 
@@ -123,7 +127,8 @@ def register(subparsers: Any) -> None:
     reprint.add_argument("--event", required=True, metavar="SLUG")
     reprint.add_argument("--desk", required=True, metavar="NAME")
     reprint.add_argument("--number", required=True, type=int, metavar="N")
-    reprint.add_argument("--pdf", required=True, type=Path, metavar="FILE")
+    reprint.add_argument("--pdf", required=True, metavar="FILE")
+    add_force_option(reprint)
     add_db_option(reprint)
     reprint.set_defaults(handler=_run_reprint)
 
@@ -150,32 +155,66 @@ def _build(args: argparse.Namespace, sessions: Any) -> tuple[Any, ReportDocument
     return people, documents.attendees_document(people)
 
 
+def _targets(args: argparse.Namespace, *options: str) -> dict[str, Path]:
+    """The files the report goes to, each checked before any work (see ``output_path``);
+    two options naming one file would leave only the last, so they are refused too."""
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+
+    targets = {
+        option: output_path(args, f"--{option}")
+        for option in options
+        if getattr(args, option) is not None
+    }
+    seen: dict[Path, str] = {}
+    for option, path in targets.items():
+        earlier = seen.setdefault(path.resolve(), option)
+        if earlier != option:
+            raise Invalid(
+                QT_TRANSLATE_NOOP(
+                    "AppError", "--{first} and --{second} name the same file {path}."
+                ),
+                first=earlier,
+                second=option,
+                path=str(path),
+            )
+    return targets
+
+
 def _run_report(args: argparse.Namespace) -> int:
+    targets = _targets(args, "csv", "xlsx", "pdf")
     with opened(args) as db:
         report, document = _build(args, db.sessions)
-        _write_outputs(args, db.sessions, document)
+        _write_outputs(args, db.sessions, document, targets)
         if args.json:
             print_json(report.to_json())
-        elif not (args.csv or args.xlsx or args.pdf):
+        elif not targets:
             print_text(document, args.lang or document.languages[0])
     return 0
 
 
-def _write_outputs(args: argparse.Namespace, sessions: Any, document: ReportDocument) -> None:
+def _write_outputs(
+    args: argparse.Namespace, sessions: Any, document: ReportDocument, targets: dict[str, Path]
+) -> None:
     from desktop_app.documents.report_pdf import render_report_pdf
     from desktop_app.services.reports.exports import ExportFormat, export_report, record_export
 
     language: Language = args.lang or document.languages[0]
     user = cli_user()
-    for path, export_format in ((args.csv, ExportFormat.CSV), (args.xlsx, ExportFormat.XLSX)):
+    for option, export_format in (("csv", ExportFormat.CSV), ("xlsx", ExportFormat.XLSX)):
+        path = targets.get(option)
         if path is not None:
-            rows = export_report(sessions, document, path, export_format, language, staff=user)
+            rows = export_report(
+                sessions, document, path, export_format, language, staff=user, force=args.force
+            )
             sys.stderr.write(f"passerelle: wrote {rows} rows to {path}\n")
-    if args.pdf is not None:
-        write_atomically(args.pdf, render_report_pdf(document, generated_at=datetime.now(UTC)))
+    pdf = targets.get("pdf")
+    if pdf is not None:
+        write_atomically(
+            pdf, render_report_pdf(document, generated_at=datetime.now(UTC)), force=args.force
+        )
         with sessions.begin() as session:
-            record_export(session, document, args.pdf, "pdf", document.row_count(), staff=user)
-        sys.stderr.write(f"passerelle: wrote {args.pdf}\n")
+            record_export(session, document, pdf, "pdf", document.row_count(), staff=user)
+        sys.stderr.write(f"passerelle: wrote {pdf}\n")
 
 
 def print_text(document: ReportDocument, language: Language) -> None:
@@ -204,6 +243,7 @@ def print_text(document: ReportDocument, language: Language) -> None:
 def _run_close(args: argparse.Namespace) -> int:
     from desktop_app.services.reports.closing import close_desk
 
+    pdf = _targets(args, "pdf").get("pdf")  # before the closing is stored
     with opened(args) as db:
         closing = close_desk(
             db.sessions,
@@ -214,8 +254,8 @@ def _run_close(args: argparse.Namespace) -> int:
             opening_float=args.opening_float,
             note=args.note,
         )
-        if args.pdf is not None:
-            _closing_pdf(db.sessions, closing, args.pdf, copy=False)
+        if pdf is not None:
+            _closing_pdf(db.sessions, closing, pdf, copy=False, force=args.force)
     if args.json:
         print_json(closing.to_json())
     else:
@@ -226,13 +266,14 @@ def _run_close(args: argparse.Namespace) -> int:
     return 0
 
 
-def _closing_pdf(sessions: Any, closing: Any, path: Path, *, copy: bool) -> None:
+def _closing_pdf(sessions: Any, closing: Any, path: Path, *, copy: bool, force: bool) -> None:
     from desktop_app.documents.report_pdf import render_report_pdf
     from desktop_app.services.reports.document import closing_document
     from desktop_app.services.reports.exports import record_export
 
     document = closing_document(closing, copy=copy)
-    write_atomically(path, render_report_pdf(document, generated_at=datetime.now(UTC)))
+    pdf = render_report_pdf(document, generated_at=datetime.now(UTC))
+    write_atomically(path, pdf, force=force)
     with sessions.begin() as session:
         record_export(session, document, path, "pdf", document.row_count(), staff=cli_user())
     sys.stderr.write(f"passerelle: wrote {path}\n")
@@ -260,7 +301,8 @@ def _run_closings(args: argparse.Namespace) -> int:
 def _run_reprint(args: argparse.Namespace) -> int:
     from desktop_app.services.reports.closing import desk_closing
 
+    pdf = output_path(args, "--pdf")
     with opened(args) as db:
         closing = desk_closing(db.sessions, args.event, args.desk, args.number)
-        _closing_pdf(db.sessions, closing, args.pdf, copy=True)
+        _closing_pdf(db.sessions, closing, pdf, copy=True, force=args.force)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -21,7 +22,7 @@ from desktop_app.db import immutability
 from desktop_app.db.engine import is_sqlite, make_engine, sqlite_path
 from desktop_app.db.models import Base
 from desktop_app.db.private_files import private_file, private_folder
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,20 @@ class SchemaState(Enum):
 
 class NewerDatabase(Invalid):
     """The database was written by a newer Passerelle; we leave it untouched."""
+
+
+class NoDatabase(NotFound):
+    """No Passerelle database at that place yet, and this use must not create one."""
+
+    def __init__(self, place: str) -> None:
+        super().__init__(_T_NO_DATABASE, url=place)
+
+
+_T_NO_DATABASE = QT_TRANSLATE_NOOP(
+    "AppError",
+    "There is no Passerelle database at {url}; nothing was created. Check --db (or"
+    " PASSERELLE_DB); passerelle events import or passerelle demo makes a new one.",
+)
 
 
 @dataclass(frozen=True)
@@ -124,8 +139,14 @@ def _shown(url: str) -> str:
         return url.split("@")[-1]
 
 
-def open_database(url: str, *, upgrade: bool = True) -> Database:
+def open_database(url: str, *, upgrade: bool = True, create: bool = True) -> Database:
     """Open (creating or upgrading) the database at ``url``.
+
+    With ``create=False`` a database that does not exist yet (no SQLite file, or a server
+    database without Passerelle's tables) is refused with :class:`NoDatabase` and nothing is
+    made: no file, no folder, no table. Only the commands that set a database up (``demo``,
+    ``events import``) and the desk's first start on its default location create one, so a
+    mistyped ``--db`` is said, not taken for an empty event list.
 
     An older schema is upgraded after a backup copy is taken next to the SQLite file.
     A schema from a newer Passerelle, or a database that is not Passerelle's, is refused
@@ -146,8 +167,9 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
             ),
             url=_shown(url),
         )
+    _check_sqlite_file(url, create=create)
     try:
-        return _open_database(url, upgrade=upgrade)
+        return _open_database(url, upgrade=upgrade, create=create)
     except (OSError, DatabaseError) as error:
         reason = getattr(error, "orig", None) or error
         raise StorageUnavailable(
@@ -157,7 +179,31 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
         ) from error
 
 
-def _open_database(url: str, *, upgrade: bool) -> Database:
+def _check_sqlite_file(url: str, *, create: bool) -> None:
+    """Before anything touches the disk: a folder, a device or a pipe is never a database
+    (SQLite would wait on a pipe, or say "disk I/O error"; its mode would be changed), and
+    without ``create`` no SQLite file there (or an empty one) is refused."""
+    path = sqlite_path(url) if is_sqlite(url) else None
+    if path is None:
+        return
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        found = None
+    except OSError:  # a folder that cannot be read: opening says why, in one line
+        return
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "{url} is not a database file (a folder, a device or a pipe)."
+            ),
+            url=str(path),
+        )
+    if not create and (found is None or found.st_size == 0):
+        raise NoDatabase(str(path))
+
+
+def _open_database(url: str, *, upgrade: bool, create: bool = True) -> Database:
     """Open, create or upgrade the database at ``url`` (see :func:`open_database`).
 
     An older schema is upgraded after a backup copy is taken next to the SQLite file.
@@ -195,6 +241,9 @@ def _open_database(url: str, *, upgrade: bool) -> Database:
             )
         )
     if state is SchemaState.EMPTY:
+        if not create:
+            engine.dispose()
+            raise NoDatabase(_shown(url))
         create_schema(engine)
     elif state is SchemaState.OLDER:
         if not upgrade:
@@ -221,6 +270,7 @@ def _open_database(url: str, *, upgrade: bool) -> Database:
 __all__ = [
     "Database",
     "NewerDatabase",
+    "NoDatabase",
     "SchemaState",
     "alembic_config",
     "backup_sqlite",

@@ -268,16 +268,28 @@ class Reports:
         *,
         staff: str,
         desk: str,
+        force: bool = False,
     ) -> int:
-        """Write a CSV or XLSX (audited); the number of rows written."""
+        """Write a CSV or XLSX (audited); the number of rows written. ``force``: replace an
+        existing file (only once the save dialog asked)."""
         return export_report(
-            self.sessions, document, path, export_format, language, staff=staff, desk=desk
+            self.sessions,
+            document,
+            path,
+            export_format,
+            language,
+            staff=staff,
+            desk=desk,
+            force=force,
         )
 
-    def save_pdf(self, document: ReportDocument, path: Path, *, staff: str, desk: str) -> bytes:
-        """Write the report's PDF to ``path`` (owner-only, whole or absent; audited)."""
+    def save_pdf(
+        self, document: ReportDocument, path: Path, *, staff: str, desk: str, force: bool = False
+    ) -> bytes:
+        """Write the report's PDF to ``path`` (owner-only, whole or absent; audited);
+        ``force``: replace an existing file (only once the save dialog asked)."""
         pdf = render_report_pdf(document, generated_at=datetime.now(UTC))
-        write_private_pdf(pdf, path)
+        write_private_pdf(pdf, path, force=force)
         with self.sessions.begin() as session:
             record_export(
                 session, document, path, "pdf", document.row_count(), staff=staff, desk=desk

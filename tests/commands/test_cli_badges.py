@@ -145,6 +145,6 @@ def test_a_badge_that_would_print_boxes_is_not_counted_unless_confirmed(
     assert result["not_counted"] == [code] and result["badges"] == 1
     assert out.exists() and _query_printed(db) == 0  # written, but not counted as printed
 
-    assert main([*args, "--confirm-missing-glyphs"]) == 0
+    assert main([*args, "--confirm-missing-glyphs", "--force"]) == 0
     assert json.loads(capsys.readouterr().out)["not_counted"] == []
     assert _query_printed(db) == 1

@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.db.database import Database, open_database
+from desktop_app.db.engine import sqlite_url
 from tests.services.desk_data import MONTREAL, TORONTO, add_registration, check_in_rows, setup_desk
 
 CODE = "ABCDEFGH23456789"
@@ -148,6 +149,7 @@ def test_the_same_action_id_twice_makes_one_check_in(
 def test_staff_list_when_empty_says_how_to_start(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    open_database(sqlite_url(tmp_path / "x.sqlite3")).dispose()
     assert main(["--db", str(tmp_path / "x.sqlite3"), "staff", "list"]) == 0
     assert "passerelle staff add --name NAME --role supervisor" in capsys.readouterr().out
 

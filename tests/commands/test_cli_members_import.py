@@ -20,7 +20,9 @@ LSO_LIST = str(as_path("examples", "lso-members.csv"))
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    return str(tmp_path / "p.sqlite3")
+    path = tmp_path / "p.sqlite3"
+    open_database(sqlite_url(path)).dispose()  # commands other than events import need one
+    return str(path)
 
 
 def run_json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> Any:

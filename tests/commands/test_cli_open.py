@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from desktop_app.resources import as_path
 
 from desktop_app.cli import main
 
@@ -44,12 +45,13 @@ def test_an_unsupported_kind_of_database_is_named(capsys: pytest.CaptureFixture[
     assert "secret" not in err
 
 
-def test_a_database_in_a_new_folder_is_announced(
+def test_a_database_events_import_makes_in_a_new_folder_is_announced(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # A mistyped --db must not look like "all the events are gone" without a word.
+    # Setting an event up may make a database; in a folder that did not exist, it is said.
     path = tmp_path / "typo" / "desk.sqlite3"
-    assert main(["events", "list", "--db", str(path)]) == 0
+    event = str(as_path("examples", "forum-montreal-2027.toml"))
+    assert main(["events", "import", event, "--db", str(path)]) == 0
     captured = capsys.readouterr()
     assert "new empty database" in captured.err and str(path) in captured.err
     assert main(["events", "list", "--db", str(path)]) == 0

@@ -81,5 +81,6 @@ def test_export_erase_and_purge(
 
     assert main(["privacy", "erase", "--email", email, "--reason", "asked", "--db", demo_db]) == 0
     assert "De-identified 1 person" in capsys.readouterr().out
+    out.unlink()
     assert main(["privacy", "export", "--email", email, "--out", str(out), "--db", demo_db]) == 1
     assert f"No one with the email {email}" in capsys.readouterr().err

@@ -3,7 +3,9 @@ credit notes, and clear errors."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -113,7 +115,7 @@ def test_a_payment_without_receipt_gets_its_original_first(
     assert "COPIE" not in text and "REÇU / RECEIPT" in text
     assert "2027-03-23 10:00" in text  # the payment's time, in the event's time zone
     # Asked again: the same receipt, now as a copy; no second receipt.
-    assert cli(database, "--registration", "PAIDCASH", "--out", str(out), "--json") == 0
+    assert cli(database, "--registration", "PAIDCASH", "--out", str(out), "--json", "--force") == 0
     again = json.loads(capsys.readouterr().out)
     assert (again["number"], again["copy"]) == ("FORUM-MONTREAL-2027-000001", True)
     with database.sessions() as session:
@@ -177,9 +179,19 @@ def test_usage_errors(database: Database, tmp_path: Path) -> None:
 
 
 def test_an_unwritable_file_says_the_receipt_exists(
-    database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    database: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     code = walk_in(database)
-    out = tmp_path / "missing-folder" / "r.pdf"
+    out = tmp_path / "r.pdf"
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)  # the check passes, the write fails
     assert cli(database, "--registration", code, "--out", str(out)) == 1
-    assert "Cannot write" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Cannot write" in err and "is issued; reprint it" in err and err.count("\n") == 1
+    assert list(tmp_path.glob("*r.pdf*")) == []  # no half file, no temporary left

@@ -36,6 +36,7 @@ def test_a_new_database_its_journals_and_its_backups_are_owner_only(tmp_path: Pa
     finally:
         database.dispose()
     assert mode(made.path) == 0o600 and mode(made.path.parent) == 0o700
+    (tmp_path / "restored").mkdir()  # a restore makes no folder a mistyped --db names
     restored = restore_database(made.path, sqlite_url(tmp_path / "restored" / "desk.sqlite3"))
     assert mode(restored.database) == 0o600
 

@@ -39,6 +39,7 @@ def test_an_encrypted_backup_round_trips_and_refuses_a_wrong_passphrase(
     assert b"SQLite format 3" not in data and b"forum-montreal-2027" not in data
     assert not list(usb.glob("*.part")) and not list(usb.glob("*.sqlite3"))
 
+    (tmp_path / "restored").mkdir()  # a restore makes no folder a mistyped --db names
     target = sqlite_url(tmp_path / "restored" / "desk.sqlite3")
     with pytest.raises(Invalid, match="encrypted: give its passphrase"):
         restore_database(made.path, target)

@@ -65,6 +65,41 @@ def test_a_database_that_cannot_be_opened_is_said_and_the_exit_code_is_not_zero(
     assert code != 0
 
 
+def test_a_mistyped_db_is_said_and_nothing_is_created(
+    qtbot: QtBot, app: QApplication, tmp_path: Path
+) -> None:
+    typo = tmp_path / "evnets" / "desk.sqlite3"
+    seen: list[str] = []
+
+    def close_the_box() -> None:
+        boxes = visible_boxes()
+        if boxes:
+            seen.append(boxes[0].text())
+            boxes[0].accept()
+        else:
+            QTimer.singleShot(50, close_the_box)
+
+    QTimer.singleShot(50, close_the_box)
+    QTimer.singleShot(30000, app.quit)  # never hang the suite
+    code = app_module.run_gui(database=str(typo), demo=False, language="en")
+    assert len(seen) == 1 and str(typo) in seen[0]
+    assert code != 0
+    assert not typo.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "named", "allowed"),
+    [
+        ("sqlite:////tmp/evnets/desk.sqlite3", True, False),  # --db FILE: must exist
+        ("sqlite:////home/u/.local/share/Passerelle/passerelle.sqlite3", False, True),
+        ("postgresql+psycopg://desk@venue/passerelle", True, True),  # first desk: tables
+        ("://nowhere", True, False),
+    ],
+)
+def test_which_starts_may_make_the_database(url: str, named: bool, allowed: bool) -> None:
+    assert app_module._may_create(url, named=named) is allowed
+
+
 def test_the_demo_folder_is_removed_when_the_app_ends(
     qtbot: QtBot, app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

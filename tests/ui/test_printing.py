@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import stat
 import subprocess
 import threading
 import time
@@ -25,7 +26,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas
 
 from desktop_app.documents.receipt import render_receipt
-from desktop_app.domain.errors import Invalid
+from desktop_app.domain.errors import AppError, Invalid
 from desktop_app.ui import printing
 from desktop_app.ui.desk.receipt_output import receipt_page
 from desktop_app.ui.machine_settings import receipt_printer_choice
@@ -41,6 +42,7 @@ from desktop_app.ui.printing import (
     print_pdf,
     printer_state,
 )
+from desktop_app.ui.printing.queue import JobStatus
 from tests.documents.test_receipts import quebec_receipt
 
 BADGE_W, BADGE_H = 4 * inch, 3 * inch  # 288 × 216 points
@@ -171,6 +173,26 @@ def test_a_failed_job_can_be_saved_as_pdf_instead(
     assert printed == [outcome] and outcome.saved_to == target and outcome.pages == 1
     assert print_queue.job(job_id) is None and print_queue.state is QueueState.IDLE
     assert not print_queue.retry(job_id)  # done: it cannot come out a second time
+
+
+def test_saving_a_failed_badge_onto_a_pipe_or_a_folder_is_refused_and_counts_nothing(
+    qtbot: QtBot, print_queue: PrintQueue, tmp_path: Path
+) -> None:
+    printed: list[PrintOutcome] = []
+    with qtbot.waitSignal(print_queue.job_failed, timeout=10_000):
+        job_id = print_queue.submit(
+            badge_pdf(), PrinterChoice(MISSING, BADGE_W, BADGE_H), on_success=printed.append
+        )
+    pipe, folder = tmp_path / "badge.pdf", tmp_path / "folder.pdf"
+    os.mkfifo(pipe)
+    folder.mkdir()
+    for target in (pipe, folder):
+        with pytest.raises(AppError):
+            print_queue.save_instead(job_id, target)
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and folder.is_dir()
+    assert printed == []  # the badge is not counted as printed
+    job = print_queue.job(job_id)
+    assert job is not None and job.status is JobStatus.FAILED  # still offered: retry, save
 
 
 def test_only_failed_jobs_can_be_retried_or_discarded(

@@ -2,8 +2,9 @@
 
 A backup is taken with SQLite's online backup API (consistent while desks keep writing),
 then checked with ``PRAGMA integrity_check`` before it counts; the last ``keep`` backups
-in the folder are kept. A restore refuses a file that is damaged, not Passerelle's, or
-from a newer Passerelle, and keeps the database it replaces next to it.
+in the folder are kept. A restore refuses a file that is damaged, not Passerelle's, from a
+newer Passerelle, or missing any table or column (``backup_check``), and keeps the database
+it replaces next to it.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 
 from desktop_app.db.database import alembic_config, backup_sqlite
-from desktop_app.db.engine import data_directory, sqlite_path
+from desktop_app.db.engine import data_directory, default_database_url, sqlite_path
 from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
+from desktop_app.services.admin.backup_check import check_schema
 from desktop_app.services.admin.backup_crypto import (
     ENCRYPTED_SUFFIX,
     decrypt_file,
@@ -273,6 +275,23 @@ def restore_database(
                 "{path} was written by a newer version of Passerelle; nothing was changed.",
             ),
             path=backup,
+        )
+    check_schema(backup, current=revision == script.get_current_head())
+    if target.exists() and not target.is_file():  # a folder, a device, a pipe: not replaced
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "{path} is not a database file; nothing was restored. Check --db."
+            ),
+            path=target,
+        )
+    if not target.parent.is_dir() and target != sqlite_path(default_database_url()):
+        # A mistyped --db: say so rather than make its folders (a new machine's default
+        # place is made, so a backup can be restored onto a fresh install).
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "There is no folder {folder}; nothing was restored. Check --db."
+            ),
+            folder=target.parent,
         )
     stamp = (at or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     previous: Path | None = None

@@ -7,9 +7,9 @@ PIPEDA), so the folder Passerelle creates is 0700 and every file 0600. A folder 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from desktop_app.db.private_files import private_folder, write_output
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
 
 _NOT_SAVED = QT_TRANSLATE_NOOP(
@@ -24,34 +24,25 @@ def receipt_file_name(number: str, *, copy: bool) -> str:
 
 def save_receipt_pdf(pdf: bytes, folder: Path, number: str, *, copy: bool = False) -> Path:
     """Write ``pdf`` into ``folder`` (created 0700 if missing) as an owner-only (0600) file
-    named after the receipt; returns its path.
+    named after the receipt; returns its path. The name is the receipt's own, so a copy
+    saved again replaces the earlier copy (still never a folder, a device or a pipe).
 
     Raises :class:`StorageUnavailable` when the folder or the file cannot be written.
     """
     path = folder / receipt_file_name(number, copy=copy)
-    write_private_pdf(pdf, path)
+    write_private_pdf(pdf, path, force=True)
     return path
 
 
-def write_private_pdf(pdf: bytes, path: Path) -> None:
-    """Write ``pdf`` to ``path`` as an owner-only (0600) file, replaced only once fully
-    written; a missing folder is created 0700. :class:`StorageUnavailable` on failure."""
-    folder = path.parent
-    partial = path.with_name(path.name + ".part")
+def write_private_pdf(pdf: bytes, path: Path, *, force: bool = False) -> None:
+    """Write ``pdf`` to ``path`` as an owner-only (0600) regular file, whole or absent; a
+    missing folder (the desk's receipt folder, say) is created 0700; an existing file is
+    replaced only with ``force`` (a save dialog that asked, or a name the desk chose).
+    :class:`AppError` with one line when the path is refused or cannot be written."""
     try:
-        if not folder.is_dir():
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            folder.chmod(0o700)  # mkdir's mode is filtered by the umask
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            if hasattr(os, "fchmod"):  # a .part left by a crash keeps its old mode otherwise
-                os.fchmod(file.fileno(), 0o600)
-            file.write(pdf)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(partial, path)
+        private_folder(path.parent)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise StorageUnavailable(
-            _NOT_SAVED, path=str(folder), reason=error.strerror or str(error)
+            _NOT_SAVED, path=str(path.parent), reason=error.strerror or str(error)
         ) from error
+    write_output(path, pdf, force=force)

@@ -8,7 +8,8 @@
   leading spaces) is never a formula (OWASP, "CSV injection"): in CSV it gets a leading
   apostrophe, in XLSX it is written as a text cell (its text unchanged).
 - Files hold personal information: written to a temporary file in the same folder with mode
-  0600, then renamed into place, so a reader never sees half a file.
+  0600, then renamed into place, so a reader never sees half a file; only regular files, and
+  an existing one only with ``force`` (``db.private_files.output_file``).
 - Every export is audited: who, which report, how many rows, which file.
 """
 
@@ -16,8 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -26,13 +25,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.db.private_files import output_file, write_output
 from desktop_app.documents.report_data import Cell, Language, Pair, ReportDocument, label
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
 from desktop_app.services.admin import audit
 
-_T_NOT_WRITTEN = QT_TRANSLATE_NOOP(
-    "AppError", "The export could not be written to {path} ({reason}). Choose another folder."
-)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -120,13 +116,13 @@ def _sheet_title(text: str, used: set[str]) -> str:
     return title
 
 
-def _write_xlsx(document: ReportDocument, language: Language, path: Path) -> None:
+def _write_xlsx(document: ReportDocument, language: Language, path: Path, *, force: bool) -> None:
     """XlsxWriter in constant-memory mode: one row in memory at a time, 100,000 rows in a
     few seconds (openpyxl's write-only mode took twice as long). Every text goes through
     ``write_string``: a cell that starts with "=" stays text, never a formula."""
     import xlsxwriter
 
-    with _private_file(path) as handle:
+    with output_file(path, force=force) as handle:
         workbook = xlsxwriter.Workbook(handle, {"constant_memory": True, "in_memory": False})
         bold = workbook.add_format({"bold": True})
         money_format = workbook.add_format({"num_format": "#,##0.00"})
@@ -160,53 +156,23 @@ def _write_xlsx(document: ReportDocument, language: Language, path: Path) -> Non
         workbook.close()
 
 
-class _private_file:
-    """A temporary 0600 file next to ``path``, renamed onto it when the block succeeds."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> io.BufferedWriter:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(
-                prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent
-            )
-        except OSError as error:
-            raise _not_written(self.path, error) from error
-        os.chmod(name, 0o600)
-        self.partial = Path(name)
-        self.handle = os.fdopen(handle, "wb")
-        return self.handle
-
-    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
-        self.handle.close()
-        if exc is not None:
-            self.partial.unlink(missing_ok=True)
-            if isinstance(exc, OSError):
-                raise _not_written(self.path, exc) from exc
-            return
-        try:
-            self.partial.replace(self.path)
-        except OSError as error:
-            self.partial.unlink(missing_ok=True)
-            raise _not_written(self.path, error) from error
-
-
-def _not_written(path: Path, error: OSError) -> StorageUnavailable:
-    return StorageUnavailable(_T_NOT_WRITTEN, path=str(path), reason=error.strerror or str(error))
-
-
 def write_export(
-    document: ReportDocument, path: Path, export_format: ExportFormat, language: Language
+    document: ReportDocument,
+    path: Path,
+    export_format: ExportFormat,
+    language: Language,
+    *,
+    force: bool = False,
 ) -> int:
-    """Write ``document`` to ``path``; returns the number of data rows written."""
+    """Write ``document`` to ``path``; returns the number of data rows written.
+
+    ``path`` must be a regular file to create, or to replace with ``force`` (the desk's save
+    dialog asked; the CLI's ``--force``): see ``db.private_files.output_target``.
+    """
     if export_format is ExportFormat.CSV:
-        data = _csv_bytes(document, language)
-        with _private_file(path) as handle:
-            handle.write(data)
+        write_output(path, _csv_bytes(document, language), force=force)
     else:
-        _write_xlsx(document, language, path)
+        _write_xlsx(document, language, path, force=force)
     return document.row_count()
 
 
@@ -220,9 +186,10 @@ def export_report(
     staff: str,
     desk: str | None = None,
     subject: str | None = None,
+    force: bool = False,
 ) -> int:
     """Write the export, then audit it (who, what, how many rows, where)."""
-    rows = write_export(document, path, export_format, language)
+    rows = write_export(document, path, export_format, language, force=force)
     with sessions.begin() as session:
         record_export(
             session, document, path, export_format, rows, staff=staff, desk=desk, subject=subject

@@ -7,7 +7,12 @@ what a supervisor reviews; :class:`ChangeListener` wakes a desk when another one
 from desktop_app.services.sync.conflicts import SyncConflict, list_conflicts
 from desktop_app.services.sync.link import DeskLink, LinkStatus
 from desktop_app.services.sync.notify import ChangeListener
-from desktop_app.services.sync.replay import ReplayItem, ReplayReport, replay_journal
+from desktop_app.services.sync.replay import (
+    ReplayItem,
+    ReplayReport,
+    ReplaySummary,
+    replay_journal,
+)
 from desktop_app.services.sync.replica import RefreshReport, offline_series_code
 
 __all__ = [
@@ -17,6 +22,7 @@ __all__ = [
     "RefreshReport",
     "ReplayItem",
     "ReplayReport",
+    "ReplaySummary",
     "SyncConflict",
     "list_conflicts",
     "offline_series_code",

@@ -43,7 +43,7 @@ from desktop_app.services.money import payments
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.sync import mirror, replica
-from desktop_app.services.sync.replay import ReplayReport, replay_journal
+from desktop_app.services.sync.replay import ReplayItem, ReplayReport, replay_journal
 
 T = TypeVar("T")
 
@@ -104,6 +104,8 @@ class DeskLink:
         self._server: Database | None = None
         self._mode = "local" if server is None else "offline"
         self._clean = False  # the replica holds exactly server rows (ids included)
+        # Every entry replayed through this link (connecting replays too), for reports.
+        self._replayed: list[ReplayItem] = []
         self.last_error: str | None = None
         self.last_refresh: datetime | None = None
         if server is not None:
@@ -255,7 +257,17 @@ class DeskLink:
             if self._server is None and not self._connect():
                 return ReplayReport(interrupted=True, error=self.last_error, pending=self.pending())
             assert self._server is not None
-            return replay_journal(self._replica.sessions, self._server.sessions)
+            report = replay_journal(self._replica.sessions, self._server.sessions)
+            self._replayed.extend(report.items)
+            return report
+
+    @property
+    def replayed(self) -> tuple[ReplayItem, ...]:
+        """Every journal entry this link has replayed since it opened, with its outcome --
+        the replays made while connecting (:meth:`reconnect`) included, so a caller can
+        say what it sent even when connecting sent it all."""
+        with self._lock:
+            return tuple(self._replayed)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from desktop_app.services.sync.conflicts import record_conflict
 from desktop_app.services.sync.replay_apply import SYNC_STAFF, apply_action
 from desktop_app.services.sync.replay_facts import ActionFacts, gather_facts
 
-__all__ = ["SYNC_STAFF", "ReplayItem", "ReplayReport", "replay_journal"]
+__all__ = ["SYNC_STAFF", "ReplayItem", "ReplayReport", "ReplaySummary", "replay_journal"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,41 @@ class ReplayReport:
     def applied(self) -> int:
         """Entries written to the server by this replay (conflicts included)."""
         return self.count("applied") + self.count("conflict")
+
+
+@dataclass(frozen=True)
+class ReplaySummary:
+    """What a set of replayed entries did, as a report to a person says it: what was sent
+    (written on the server, conflicts included), what the server already had (the same
+    action id: sent before, e.g. by a replay a crash cut short), the conflicts found, and
+    what the server refused."""
+
+    sent: int
+    already_there: int
+    conflicts: tuple[ReplayItem, ...]
+    failed: tuple[ReplayItem, ...]
+    items: tuple[ReplayItem, ...]
+
+    @classmethod
+    def of(cls, items: tuple[ReplayItem, ...]) -> ReplaySummary:
+        """The summary of ``items`` (one replay, or every replay of a link)."""
+        return cls(
+            sent=sum(1 for item in items if item.outcome in ("applied", "conflict")),
+            already_there=sum(1 for item in items if item.outcome == "already"),
+            conflicts=tuple(item for item in items if item.outcome == "conflict"),
+            failed=tuple(item for item in items if item.outcome == "failed"),
+            items=items,
+        )
+
+    def to_json(self) -> dict[str, object]:
+        """Counts, then each conflict and refusal, then every entry with its outcome."""
+        return {
+            "sent": self.sent,
+            "already_there": self.already_there,
+            "conflicts": [item.__dict__ for item in self.conflicts],
+            "refused": [item.__dict__ for item in self.failed],
+            "sent_now": [item.__dict__ for item in self.items],
+        }
 
 
 def _record_failure(

@@ -198,7 +198,8 @@ class ReceiptLookupDialog(QDialog):
         target = Path(path)
 
         def run() -> Path:
-            write_private_pdf(self._copy(chosen).pdf, target)
+            # The save dialog asked before replacing a file.
+            write_private_pdf(self._copy(chosen).pdf, target, force=True)
             return target
 
         def done(saved: Path) -> None:

@@ -10,14 +10,14 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from desktop_app.domain.errors import Invalid, StorageUnavailable
+from desktop_app.domain.errors import Invalid
+from desktop_app.services.money.receipt_files import write_private_pdf
 from desktop_app.ui.preview import PdfPages
 from desktop_app.ui.printing.choice import (
     STATUS_FROM_QT,
     T_EMPTY,
     T_MISSING,
     T_NO_PRINTER,
-    T_NOT_SAVED,
     T_NOT_SENT,
     T_NOT_STARTED,
     T_PAGE_SIZE,
@@ -37,17 +37,11 @@ _SIZE_TOLERANCE_PT = 1.0
 def save_pdf(pdf: bytes, path: Path) -> PrintOutcome:
     """Write ``pdf`` to ``path`` ("save as PDF instead"), replacing it only once fully written.
 
-    Raises ``StorageUnavailable`` when the file cannot be written.
+    Called with the path a save dialog returned, which asked before replacing a file; a
+    folder, a device or a pipe is still refused. Raises an ``AppError`` (one line) when the
+    file cannot be written: the job then stays failed, and its badge is not counted.
     """
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(pdf)
-        partial.replace(path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise StorageUnavailable(
-            T_NOT_SAVED, path=str(path), reason=error.strerror or str(error)
-        ) from error
+    write_private_pdf(pdf, path, force=True)
     with PdfPages(pdf) as pages:
         return PrintOutcome(pages=len(pages), saved_to=path)
 

@@ -158,7 +158,9 @@ class ExportDialog(QDialog):
         def work() -> int:
             document = build_document(context, report, association)
             if file_format == "pdf":
-                reports.save_pdf(document, target, staff=context.staff.name, desk=context.desk)
+                reports.save_pdf(
+                    document, target, staff=context.staff.name, desk=context.desk, force=True
+                )  # the save dialog asked before replacing a file
                 return document.row_count()
             return reports.export(
                 document,
@@ -167,6 +169,7 @@ class ExportDialog(QDialog):
                 language,
                 staff=context.staff.name,
                 desk=context.desk,
+                force=True,  # the save dialog asked before replacing a file
             )
 
         self.status.setText(self.tr("Writing…"))
