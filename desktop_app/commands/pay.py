@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
     amount = parse_amount(args.amount, "--amount")
     tendered = parse_amount(args.tendered, "--tendered")
-    check_receipt_out(args.receipt_out)
+    check_receipt_out(args)
     override = supervisor_override(args)
     with opened(args) as db:
         staff = acting_staff(db, args.staff)
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         )
         figures = receipt_figures(db.sessions, receipt.receipt_id)
         after = attendee_card(db.sessions, hit.registration_id)
-    write_receipt_out(args.receipt_out, receipt)
+    write_receipt_out(args.receipt_out, receipt, force=args.force)
     done: dict[str, Any] = {
         "code": card.code,
         "registration_id": card.registration_id,

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.commands import (
     acting_staff,
     add_db_option,
+    add_force_option,
     add_json_option,
     opened,
+    output_path,
     print_json,
     write_atomically,
 )
@@ -127,6 +129,7 @@ def add_desk_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--receipt-out", type=Path, metavar="FILE.pdf", help="write the receipt's PDF there"
     )
+    add_force_option(parser)
     add_db_option(parser)
     add_json_option(parser)
 
@@ -142,19 +145,12 @@ def parse_amount(text: str | None, option: str) -> Decimal | None:
     return parse_money(text, field=option)
 
 
-def check_receipt_out(path: Path | None) -> None:
-    """Refuse a receipt file that cannot be written *before* anything is sold: a mistyped
-    folder must not leave a sale recorded and its PDF missing."""
-    if path is None:
-        return
-    folder = path.parent if str(path.parent) else Path(".")
-    if not str(path).strip() or path.is_dir() or not folder.is_dir():
-        raise Invalid(
-            QT_TRANSLATE_NOOP(
-                "AppError", "--receipt-out: cannot write a file at '{path}' (no such folder)."
-            ),
-            path=str(path),
-        )
+def check_receipt_out(args: argparse.Namespace) -> None:
+    """Refuse a receipt file that cannot be written *before* anything is sold (a mistyped
+    folder, a device, an existing file without ``--force``): a sale must not be recorded
+    with its PDF missing."""
+    if args.receipt_out is not None:
+        output_path(args, "--receipt-out")
 
 
 def supervisor_override(args: argparse.Namespace) -> Override | None:
@@ -170,12 +166,14 @@ def supervisor_override(args: argparse.Namespace) -> Override | None:
     return Override(supervisor=args.supervisor, pin=pin, reason=args.reason)
 
 
-def write_receipt_out(path: Path | None, receipt: IssuedReceipt | None) -> None:
+def write_receipt_out(
+    path: Path | None, receipt: IssuedReceipt | None, *, force: bool = False
+) -> None:
     """Write the receipt's PDF, whole or not at all, as ``passerelle receipt`` does."""
     if path is None or receipt is None:
         return
     try:
-        write_atomically(path, receipt.pdf)
+        write_atomically(path, receipt.pdf, force=force)
     except OSError as error:
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP(
@@ -290,7 +288,7 @@ def _sell(
             tendered=None,
             change_due=None,
         )
-    write_receipt_out(args.receipt_out, result.receipt)
+    write_receipt_out(args.receipt_out, result.receipt, force=args.force)
     done = {
         "code": result.code,
         "registration_id": result.registration_id,
@@ -335,7 +333,7 @@ def _new_action() -> str:
 def run(args: argparse.Namespace) -> int:
     """Sell, receipt and check in; print what was done."""
     parse_amount(args.tendered, "--tendered")  # a typo is refused before anything is read
-    check_receipt_out(args.receipt_out)
+    check_receipt_out(args)
     override = supervisor_override(args)
     with opened(args) as db:
         done, figures = _sell(db, args, override)

@@ -218,3 +218,23 @@ def test_unknown_staff_is_refused(database: Database, capsys: pytest.CaptureFixt
     assert (code, out) == (1, "")
     assert "Nobody" in err
     assert count(database.sessions, Registration) == 0
+
+
+def test_an_existing_receipt_file_is_kept_unless_forced(
+    database: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A receipt file already there is not replaced silently, and the sale is not made."""
+    out = tmp_path / "receipt.pdf"
+    out.write_bytes(b"yesterday's receipt")
+    code, printed, err = run(
+        database, capsys, "--event", MONTREAL, *JEAN, *DESK, "--payment", "cash",
+        "--receipt-out", str(out),
+    )  # fmt: skip
+    assert (code, printed) == (1, "")
+    assert "--force" in err and len(err.splitlines()) == 1
+    assert out.read_bytes() == b"yesterday's receipt"
+    assert count(database.sessions, Registration) == 0
+
+    result = sell(database, capsys, "--payment", "cash", "--receipt-out", str(out), "--force")
+    assert result["receipt_out"] == str(out)
+    assert out.read_bytes().startswith(b"%PDF")
