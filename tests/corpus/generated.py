@@ -125,10 +125,10 @@ def backup_only_stamp(folder: Path, seeds: dict[str, Path]) -> Case:
 def backup_missing_column(folder: Path, seeds: dict[str, Path]) -> Case:
     path = _backup_of(seeds, folder, "b-missing-column.sqlite3")
     connection = sqlite3.connect(path)
-    connection.execute("ALTER TABLE people DROP COLUMN preferred_language")
+    connection.execute("ALTER TABLE events DROP COLUMN city")
     connection.commit()
     connection.close()
-    return {"file": path, "expect": "refuse", "message": ["preferred_language"]}
+    return {"file": path, "expect": "refuse", "message": ["city"]}
 
 
 def backup_missing_table(folder: Path, seeds: dict[str, Path]) -> Case:
