@@ -5,7 +5,9 @@
   temporary folder, so no test ever writes into the real user's Passerelle folders (their
   backups rotation, their desk settings); ``REAL_USER_FOLDERS`` are the real ones, for the
   test that checks it;
-- garbage is collected on the main thread only, as the application does.
+- garbage is collected on the main thread only, as the application does;
+- the command line speaks English whatever the machine's locale (tests that check French
+  say ``--lang fr``).
 """
 
 import gc
@@ -18,6 +20,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+os.environ["PASSERELLE_LANG"] = "en"
 
 _HOME = Path.home()
 REAL_USER_FOLDERS = tuple(

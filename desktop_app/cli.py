@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.domain.errors import AppError
+from desktop_app.domain.errors import AppError, Translate, use_language
 
 COMMAND_MODULES = (
     "desktop_app.commands.events",
@@ -75,10 +75,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cli_language(chosen: str | None) -> str:
+    """``--lang``, else ``PASSERELLE_LANG``, else the locale's language (LC_ALL, LC_MESSAGES,
+    LANG, LANGUAGE): French when it is French, else English."""
+    if chosen:
+        return chosen
+    for name in ("PASSERELLE_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def french() -> Translate:
+    """Our French translations, read from the .ts the desk's .qm is built from: messages
+    leave the services without their Qt context, so the table is keyed by English text
+    (the AppError context wins when two contexts translate one text differently)."""
+    import xml.etree.ElementTree as ElementTree
+
+    from desktop_app.resources import as_path
+
+    table: dict[str, str] = {}
+    root = ElementTree.parse(as_path("translations", "passerelle_fr.ts")).getroot()
+    for context in root.iter("context"):
+        errors = context.findtext("name") == "AppError"
+        for message in context.iter("message"):
+            source, target = message.findtext("source"), message.find("translation")
+            if source is None or target is None or target.get("type") == "unfinished":
+                continue
+            if target.text and (errors or source not in table):
+                table[source] = target.text
+    return lambda text: table.get(text, text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``passerelle`` command."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is not None:  # the desk application switches languages itself
+        use_language(french() if cli_language(args.lang) == "fr" else None)
+    try:
+        return _run(args)
+    finally:
+        use_language(None)
+
+
+def _run(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

@@ -24,6 +24,15 @@ def _identity(text: str) -> str:
     return text
 
 
+_language: list[Translate] = [_identity]
+
+
+def use_language(translate: Translate | None) -> None:
+    """How messages turned into text (``str(message)``, ``AppError.message``) are translated
+    from now on: the command line sets the user's language here; ``None`` is English."""
+    _language[0] = translate or _identity
+
+
 class Message:
     """A translatable template with named parameters; parameters may be Messages too."""
 
@@ -44,7 +53,7 @@ class Message:
             return template
 
     def __str__(self) -> str:
-        return self.render()
+        return self.render(_language[0])
 
     def __repr__(self) -> str:
         return f"Message({self.template!r}, **{self.params!r})"
@@ -60,8 +69,9 @@ class AppError(Exception):
 
     @property
     def message(self) -> str:
-        """The English message with its placeholders filled in."""
-        return self.render()
+        """The message with its placeholders filled in, in the language set by
+        :func:`use_language` (English unless the command line chose French)."""
+        return self.render(_language[0])
 
     def render(self, translate: Translate = _identity) -> str:
         """The message in the language ``translate`` gives."""

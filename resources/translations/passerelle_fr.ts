@@ -59,28 +59,38 @@
             <translation>L'impression a échoué à cause d'une erreur interne (détails dans le journal). Réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="143" />
+            <location filename="../../desktop_app/db/database.py" line="53" />
+            <source>There is no Passerelle database at {url}; nothing was created. Check --db (or PASSERELLE_DB); passerelle events import or passerelle demo makes a new one.</source>
+            <translation>Il n'y a pas de base de données Passerelle à {url}; rien n'a été créé. Vérifiez --db (ou PASSERELLE_DB); passerelle events import ou passerelle demo en crée une nouvelle.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/database.py" line="164" />
             <source>Passerelle opens an SQLite file or a postgresql:// server; {url} is neither.</source>
             <translation>Passerelle ouvre un fichier SQLite ou un serveur postgresql:// ; {url} n'est ni l'un ni l'autre.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="154" />
-            <location filename="../../desktop_app/db/database.py" line="173" />
+            <location filename="../../desktop_app/db/database.py" line="176" />
+            <location filename="../../desktop_app/db/database.py" line="219" />
             <source>Cannot open the database {url}: {reason}</source>
             <translation>Impossible d'ouvrir la base de données {url} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="181" />
+            <location filename="../../desktop_app/db/database.py" line="197" />
+            <source>{url} is not a database file (a folder, a device or a pipe).</source>
+            <translation>{url} n'est pas un fichier de base de données (un dossier, un périphérique ou un tube).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/database.py" line="227" />
             <source>This database was written by a newer version of Passerelle (schema {revision}). Install that version or newer to open it; the database was not changed.</source>
             <translation>Cette base de données a été écrite par une version plus récente de Passerelle (schéma {revision}). Installez cette version ou une plus récente pour l'ouvrir ; la base de données n'a pas été modifiée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="191" />
+            <location filename="../../desktop_app/db/database.py" line="237" />
             <source>This database already holds tables that are not Passerelle's; it was not changed. Choose an empty database.</source>
             <translation>Cette base de données contient déjà des tables qui ne sont pas celles de Passerelle ; elle n'a pas été modifiée. Choisissez une base de données vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="203" />
+            <location filename="../../desktop_app/db/database.py" line="252" />
             <source>The database needs an upgrade (schema {revision}).</source>
             <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
         </message>
@@ -205,140 +215,148 @@
             <translation>Il n'existe aucun support de porte-nom nommé « {name} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="138" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="56" />
             <source>Event file, line {line}, key {key}: {detail}</source>
             <translation>Fichier d'événement, ligne {line}, clé {key} : {detail}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="148" />
-            <location filename="../../desktop_app/domain/events.py" line="185" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="66" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="101" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="117" />
             <source>this key is required.</source>
             <translation>cette clé est obligatoire.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="151" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="69" />
             <source>expected text in quotes.</source>
             <translation>texte entre guillemets attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="154" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="72" />
             <source>must not be empty.</source>
             <translation>ne doit pas être vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="158" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="76" />
             <source>is longer than {limit} characters.</source>
             <translation>dépasse {limit} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="173" />
-            <location filename="../../desktop_app/domain/events.py" line="327" />
-            <location filename="../../desktop_app/domain/events.py" line="446" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="91" />
+            <location filename="../../desktop_app/domain/events.py" line="264" />
+            <location filename="../../desktop_app/domain/events.py" line="289" />
+            <location filename="../../desktop_app/domain/events.py" line="392" />
             <source>'{value}' is not one of {choices}.</source>
             <translation>« {value} » ne fait pas partie de {choices}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="197" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="129" />
             <source>'{value}' is not a date or date-time like 2026-05-12T08:30.</source>
             <translation>« {value} » n'est pas une date ou une date-heure comme 2026-05-12T08:30.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="208" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="140" />
             <source>expected a date or date-time.</source>
             <translation>date ou date-heure attendue.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="217" />
+            <location filename="../../desktop_app/domain/events.py" line="121" />
             <source>Event file is not valid TOML: {reason}</source>
             <translation>Le fichier d'événement n'est pas du TOML valide : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="223" />
+            <location filename="../../desktop_app/domain/events.py" line="128" />
             <source>Event file: the [{table}] table is missing.</source>
             <translation>Fichier d'événement : la table [{table}] est absente.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="231" />
+            <location filename="../../desktop_app/domain/events.py" line="136" />
             <source>'{value}' must be lower-case letters, digits and dashes.</source>
             <translation>« {value} » doit contenir des lettres minuscules, des chiffres et des tirets.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="242" />
+            <location filename="../../desktop_app/domain/events.py" line="147" />
             <source>unknown time zone '{value}'.</source>
             <translation>fuseau horaire inconnu « {value} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="249" />
+            <location filename="../../desktop_app/domain/events.py" line="154" />
             <source>the event ends before it starts.</source>
             <translation>l'événement se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="285" />
+            <location filename="../../desktop_app/domain/events.py" line="192" />
+            <source>expected an amount above 0.00.</source>
+            <translation>montant supérieur à 0.00 attendu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="206" />
             <source>Event file: [[consents]] must be a list of entries.</source>
             <translation>Fichier d'événement : [[consents]] doit être une liste d'entrées.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="295" />
+            <location filename="../../desktop_app/domain/events.py" line="216" />
+            <location filename="../../desktop_app/domain/events.py" line="253" />
             <source>'{value}' is used twice or is not a code (lower-case letters, digits, -).</source>
             <translation>« {value} » est utilisé deux fois ou n'est pas un code (lettres minuscules, chiffres, -).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="321" />
+            <location filename="../../desktop_app/domain/events.py" line="243" />
+            <source>Event file: [[exhibitors]] must be a list of entries.</source>
+            <translation>Fichier d'événement : [[exhibitors]] doit être une liste d'entrées.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="283" />
             <source>expected a list like ["bioquebec", "lso"].</source>
             <translation>liste attendue, comme ["bioquebec", "lso"].</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="340" />
-            <source>expected a whole number of days above 0.</source>
-            <translation>nombre entier de jours supérieur à 0 attendu.</translation>
+            <location filename="../../desktop_app/domain/events.py" line="303" />
+            <source>expected a whole number of days from 1 to 36500.</source>
+            <translation>nombre entier de jours de 1 à 36500 attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="351" />
+            <location filename="../../desktop_app/domain/events.py" line="314" />
             <source>'{value}' is not a GST/HST number (9 digits, RT, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH (9 chiffres, RT, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="359" />
+            <location filename="../../desktop_app/domain/events.py" line="322" />
             <source>'{value}' is not a GST/HST number: the business number's check digit is wrong (a typing error?).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH : le chiffre de contrôle du numéro d'entreprise est erroné (faute de frappe?).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="372" />
+            <location filename="../../desktop_app/domain/events.py" line="335" />
             <source>'{value}' is not a QST number (10 digits, TQ, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TVQ (10 chiffres, TQ, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="390" />
+            <location filename="../../desktop_app/domain/events.py" line="355" />
             <source>Event file: at least one [[prices]] entry is required.</source>
             <translation>Fichier d'événement : au moins une entrée [[prices]] est requise.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="400" />
+            <location filename="../../desktop_app/domain/events.py" line="365" />
             <source>the code '{value}' is used twice.</source>
             <translation>le code « {value} » est utilisé deux fois.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="414" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="104" />
             <source>write amounts in quotes, like "450.00".</source>
             <translation>écrivez les montants entre guillemets, comme "450.00".</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="428" />
-            <source>expected an amount in dollars and cents, like "450.00".</source>
-            <translation>montant en dollars et en cents attendu, comme "450.00".</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/domain/events.py" line="435" />
+            <location filename="../../desktop_app/domain/events.py" line="381" />
             <source>expected true or false.</source>
             <translation>true ou false attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="440" />
+            <location filename="../../desktop_app/domain/events.py" line="386" />
             <source>a complimentary category costs 0.00.</source>
             <translation>une catégorie gratuite coûte 0.00.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="455" />
+            <location filename="../../desktop_app/domain/events.py" line="401" />
             <source>the sale window ends before it starts.</source>
             <translation>la période de vente se termine avant de commencer.</translation>
         </message>
@@ -384,27 +402,47 @@
             <translation>L'adhésion {id} figure deux fois.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/money.py" line="32" />
+            <location filename="../../desktop_app/domain/money.py" line="33" />
             <location filename="../../desktop_app/domain/taxes.py" line="127" />
             <source>'{value}' is not an amount in dollars and cents.</source>
             <translation>« {value} » n'est pas un montant en dollars et en cents.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/money.py" line="77" />
+            <location filename="../../desktop_app/domain/money.py" line="82" />
             <source>'{value}' has a fraction of a cent.</source>
             <translation>« {value} » comporte une fraction de cent.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/money.py" line="81" />
+            <location filename="../../desktop_app/domain/money.py" line="86" />
             <location filename="../../desktop_app/domain/taxes.py" line="132" />
             <source>'{value}' is negative; an amount here cannot be.</source>
             <translation>« {value} » est négatif ; un montant ne peut pas l'être ici.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/money.py" line="119" />
+            <location filename="../../desktop_app/domain/money.py" line="101" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="190" />
             <source>'{value}' is not a language (fr or en).</source>
             <translation>« {value} » n'est pas une langue (fr ou en).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/money.py" line="127" />
+            <source>{field}: “{text}” is not an amount in dollars and cents. Write it like 1234.56 or 1 234,56 $.</source>
+            <translation>{field} : « {text} » n'est pas un montant en dollars et en cents. Écrivez-le comme 1234.56 ou 1 234,56 $.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/money.py" line="131" />
+            <source>{field}: “{text}” has more than two decimals (fractions of a cent).</source>
+            <translation>{field} : « {text} » a plus de deux décimales (des fractions de cent).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/money.py" line="134" />
+            <source>{field}: “{text}” is negative; it cannot be here.</source>
+            <translation>{field} : « {text} » est négatif; ce montant ne peut pas l'être ici.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/money.py" line="135" />
+            <source>{field}: “{text}” is above {ceiling}, the most one line may hold (an event file can raise it with max_line_amount).</source>
+            <translation>{field} : « {text} » dépasse {ceiling}, le maximum permis pour une ligne (un fichier d'événement peut le hausser avec max_line_amount).</translation>
         </message>
         <message>
             <location filename="../../desktop_app/domain/pricing.py" line="69" />
@@ -467,29 +505,29 @@
             <translation>La correspondance des colonnes indique « {header} » pour {field}, mais le fichier n'a pas cette colonne. Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/column_values.py" line="77" />
+            <location filename="../../desktop_app/importing/column_values.py" line="85" />
             <source>“{text}” is neither yes nor no (oui / non).</source>
             <translation>« {text} » n'est ni oui ni non (yes / no).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/dates.py" line="83" />
+            <location filename="../../desktop_app/importing/column_values.py" line="119" />
+            <source>{column}: “{value}” is not an email address.</source>
+            <translation>{column} : « {value} » n'est pas une adresse courriel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/dates.py" line="80" />
             <source>Unrecognised date “{text}”. Write it like 2026-03-31, 31/03/2026 or 31 mars 2026.</source>
             <translation>Date non reconnue « {text} ». Écrivez-la comme 2026-03-31, 31/03/2026 ou 31 mars 2026.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/dates.py" line="102" />
+            <location filename="../../desktop_app/importing/dates.py" line="99" />
             <source>“{text}” is not a real date (dates are read day first, as 31/03/2026).</source>
             <translation>« {text} » n'est pas une date réelle (les dates se lisent jour d'abord, comme 31/03/2026).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/dates.py" line="133" />
+            <location filename="../../desktop_app/importing/dates.py" line="130" />
             <source>The date is empty.</source>
             <translation>La date est vide.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/importing/dates.py" line="197" />
-            <source>Unrecognised amount “{text}”. Write it like 1234.56 or 1 234,56 $.</source>
-            <translation>Montant non reconnu « {text} ». Écrivez-le comme 1234.56 ou 1 234,56 $.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/services/demo/__init__.py" line="66" />
@@ -497,22 +535,27 @@
             <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="96" />
+            <location filename="../../desktop_app/services/admin/events.py" line="101" />
             <source>Cannot read the event file {path}: {reason}</source>
             <translation>Impossible de lire le fichier d'événement {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="104" />
+            <location filename="../../desktop_app/services/admin/events.py" line="109" />
             <source>The event file {path} is not UTF-8 text (byte {position}).</source>
             <translation>Le fichier d'événement {path} n'est pas du texte UTF-8 (octet {position}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="151" />
+            <location filename="../../desktop_app/services/admin/events.py" line="157" />
             <source>The price category {code} is used by {count} registrations; keep it in the event file.</source>
             <translation>La catégorie de prix {code} est utilisée par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="267" />
+            <location filename="../../desktop_app/services/admin/events.py" line="259" />
+            <source>The exhibitor {code} has {count} leads; keep it in the event file.</source>
+            <translation>L'exposant {code} a {count} contacts ; gardez-le dans le fichier d'événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/events.py" line="328" />
             <source>There is no event '{slug}'. See: passerelle events list</source>
             <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
         </message>
@@ -583,14 +626,9 @@
             <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/badges.py" line="80" />
+            <location filename="../../desktop_app/commands/badges.py" line="82" />
             <source>There is no badge stock called '{name}'. Available: {stocks}</source>
             <translation>Il n'existe aucun support de porte-nom nommé « {name} ». Disponibles : {stocks}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/commands/badges.py" line="104" />
-            <source>Cannot write {path}: {error}</source>
-            <translation>Impossible d'écrire {path} : {error}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/commands/price.py" line="41" />
@@ -608,8 +646,9 @@
             <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/checkin.py" line="83" />
-            <location filename="../../desktop_app/services/admin/staff.py" line="373" />
+            <location filename="../../desktop_app/commands/checkin.py" line="85" />
+            <location filename="../../desktop_app/commands/walkin.py" line="164" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="419" />
             <source>An override needs a reason.</source>
             <translation>Une dérogation exige une raison.</translation>
         </message>
@@ -629,7 +668,7 @@
             <translation>Nommez la personne : indiquez --email ou --name.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/receipt.py" line="105" />
+            <location filename="../../desktop_app/commands/walkin.py" line="179" />
             <source>Cannot write {path}: {error}. Receipt {number} is issued; reprint it.</source>
             <translation>Impossible d'écrire {path} : {error}. Le reçu {number} est émis ; réimprimez-le.</translation>
         </message>
@@ -639,121 +678,131 @@
             <translation>Les deux NIP diffèrent ; rien n'a été créé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/sync.py" line="45" />
+            <location filename="../../desktop_app/commands/sync.py" line="48" />
             <source>--db must be the desk's own SQLite copy, not a server.</source>
             <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="130" />
-            <location filename="../../desktop_app/services/desk/checkin.py" line="382" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="134" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="425" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
             <location filename="../../desktop_app/services/money/receipt_store.py" line="344" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="197" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="205" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="198" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="206" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="212" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="220" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="224" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="232" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="186" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="344" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="352" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="351" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="359" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="33" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="36" />
             <source>{path} is encrypted: give its passphrase to restore it.</source>
             <translation>{path} est chiffré : donnez sa phrase de passe pour le restaurer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="77" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="81" />
             <source>Backups from Passerelle cover the desk's own SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
             <translation>Les sauvegardes de Passerelle couvrent la base de données SQLite propre au poste ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="142" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="146" />
             <source>There is no database at {path}.</source>
             <translation>Il n'y a aucune base de données à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="160" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="165" />
             <source>The backup copy failed its check ({reason}).</source>
             <translation>La vérification de la copie de sauvegarde a échoué ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="174" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="179" />
             <source>Cannot write a backup to {folder}: {reason}</source>
             <translation>Impossible d'écrire une sauvegarde dans {folder} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="216" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="241" />
             <source>There is no file at {path}.</source>
             <translation>Il n'y a aucun fichier à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="229" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="254" />
             <source>{path} is damaged and was not restored ({reason}); nothing was changed.</source>
             <translation>{path} est endommagé et n'a pas été restauré ({reason}) ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="241" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="266" />
             <source>{path} is not a Passerelle database; nothing was changed.</source>
             <translation>{path} n'est pas une base de données Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="248" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="273" />
             <source>{path} was written by a newer version of Passerelle; nothing was changed.</source>
             <translation>{path} a été écrit par une version plus récente de Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="270" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="282" />
+            <source>{path} is not a database file; nothing was restored. Check --db.</source>
+            <translation>{path} n'est pas un fichier de base de données; rien n'a été restauré. Vérifiez --db.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/backup.py" line="291" />
+            <source>There is no folder {folder}; nothing was restored. Check --db.</source>
+            <translation>Le dossier {folder} n'existe pas; rien n'a été restauré. Vérifiez --db.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/backup.py" line="312" />
             <source>Cannot restore into {path}: {reason}</source>
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="229" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="272" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="257" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="300" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="259" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="302" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="377" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="420" />
             <source>Give a reason to undo a check-in.</source>
             <translation>Donnez une raison pour annuler une arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="387" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="430" />
             <source>{name} is not checked in; nothing to undo.</source>
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
@@ -768,22 +817,22 @@
             <translation>Le remboursement de {amount} dépasse les {paid} payés pour cette entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="157" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="184" />
             <source>A credit note needs a reason.</source>
             <translation>Une note de crédit exige une raison.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="162" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="188" />
             <source>{number} is a credit note; a credit note corrects a receipt.</source>
             <translation>{number} est une note de crédit ; une note de crédit corrige un reçu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="176" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="202" />
             <source>Receipt {number} is already fully credited.</source>
             <translation>Le reçu {number} est déjà entièrement crédité.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="185" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="211" />
             <source>A credit note on {number} is between 0.01 and {left} (what is left).</source>
             <translation>Une note de crédit sur {number} doit être entre 0,01 et {left} (le montant restant).</translation>
         </message>
@@ -809,7 +858,6 @@
             <translation>Indiquez qui a pris la décision.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
             <location filename="../../desktop_app/services/membership/decisions.py" line="110" />
             <source>“{value}” is not an email address.</source>
             <translation>« {value} » n'est pas une adresse courriel.</translation>
@@ -835,33 +883,33 @@
             <translation>{file} mettrait fin à {ended} des {current} adhésions en cours : est-ce bien la liste complète? Rien n'a été modifié. Si oui, importez-la de nouveau en l'autorisant (--allow-ending-most).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="67" />
-            <location filename="../../desktop_app/importing/registration_rows.py" line="41" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="68" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="43" />
             <source>The “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
             <translation>La cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="70" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="71" />
             <source>The {field} “{value}” is longer than {limit} characters.</source>
             <translation>Valeur trop longue pour « {field} » : « {value} » dépasse {limit} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="73" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="74" />
             <source>Unrecognised kind of member “{value}”: write Organisation or Individuel (Organization or Individual).</source>
             <translation>Type de membre non reconnu « {value} » : écrivez Organisation ou Individuel (Organization ou Individual).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="78" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="79" />
             <source>The row has neither an organization name nor a person's name.</source>
             <translation>La ligne n'a ni nom d'organisation ni nom de personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="81" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="82" />
             <source>An organization membership needs the organization's name.</source>
             <translation>Une adhésion d'organisation exige le nom de l'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="84" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
             <source>An individual membership needs the person's name.</source>
             <translation>Une adhésion individuelle exige le nom de la personne.</translation>
         </message>
@@ -872,6 +920,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/importing/member_rows.py" line="87" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="61" />
             <source>{column}: {problem}</source>
             <translation>{column} : {problem}</translation>
         </message>
@@ -936,57 +985,57 @@
             <translation>autre nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="77" />
+            <location filename="../../desktop_app/services/money/payments.py" line="82" />
             <source>{why}: a supervisor must approve (PIN and reason).</source>
             <translation>{why} : un superviseur doit approuver (NIP et raison).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="107" />
+            <location filename="../../desktop_app/services/money/payments.py" line="112" />
             <source>Unknown payment method '{method}': cash, card, invoice or complimentary.</source>
             <translation>Mode de paiement inconnu « {method} » : cash, card, invoice ou complimentary (comptant, carte, facture ou gratuit).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="121" />
+            <location filename="../../desktop_app/services/money/payments.py" line="126" />
             <source>The cash tendered ({tendered}) is less than the amount ({amount}).</source>
             <translation>L'argent remis ({tendered}) est inférieur au montant ({amount}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="131" />
+            <location filename="../../desktop_app/services/money/payments.py" line="136" />
             <source>Enter the card terminal's reference (authorization number).</source>
             <translation>Entrez la référence du terminal de paiement (numéro d'autorisation).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="139" />
+            <location filename="../../desktop_app/services/money/payments.py" line="144" />
             <source>An invoice goes to an organization: enter its name.</source>
             <translation>Une facture est adressée à une organisation : entrez son nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="144" />
+            <location filename="../../desktop_app/services/money/payments.py" line="149" />
             <source>A complimentary admission costs 0, not {amount}.</source>
             <translation>Une entrée gratuite coûte 0, pas {amount}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="169" />
+            <location filename="../../desktop_app/services/money/payments.py" line="174" />
             <source>The desk action {action} was already used for another payment.</source>
             <translation>L'action de poste {action} a déjà servi pour un autre paiement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="225" />
+            <location filename="../../desktop_app/services/money/payments.py" line="231" />
             <source>This registration was cancelled; nothing to collect.</source>
             <translation>Cette inscription a été annulée ; rien à encaisser.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="229" />
+            <location filename="../../desktop_app/services/money/payments.py" line="235" />
             <source>Nothing is owed on this registration.</source>
             <translation>Rien n'est dû pour cette inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="233" />
+            <location filename="../../desktop_app/services/money/payments.py" line="239" />
             <source>The amount collected must be between 0.01 and the balance ({balance}).</source>
             <translation>Le montant encaissé doit être entre 0,01 et le solde ({balance}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/payments.py" line="309" />
+            <location filename="../../desktop_app/services/money/payments.py" line="315" />
             <source>A balance is collected in cash or by card; otherwise a supervisor overrides at check-in.</source>
             <translation>Un solde s'encaisse en argent comptant ou par carte ; sinon, un superviseur accorde une dérogation à l'arrivée.</translation>
         </message>
@@ -1026,158 +1075,173 @@
             <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les reçus des paiements en ligne sont émis par la boutique en ligne).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="95" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="107" />
             <source>The registration file has no ticket type or category column (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Columns found: {headers}.</source>
             <translation>Le fichier d'inscriptions n'a pas de colonne de type de billet ou de catégorie (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="100" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="112" />
             <source>The category mapping names “{code}”, which is not a category of this event. Categories: {categories}.</source>
             <translation>La correspondance des catégories indique « {code} », qui n'est pas une catégorie de cet événement. Catégories : {categories}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="105" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="117" />
             <source>The category mapping has an empty ticket type (write PRODUCT=CODE).</source>
             <translation>La correspondance des catégories contient un type de billet vide (écrivez PRODUIT=CODE).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="108" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="120" />
             <source>Same registration as row {first}.</source>
             <translation>Même inscription qu'à la ligne {first}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="109" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="121" />
+            <source>The file says this order is cancelled, but {name} ({code}) is already checked in: the registration stays active. Cancel it at the desk if that is right.</source>
+            <translation>Le fichier indique que cette commande est annulée, mais l'arrivée de {name} ({code}) est déjà enregistrée : l'inscription reste active. Annulez-la au comptoir si c'est le cas.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registrations/importing.py" line="126" />
             <source>The code {code} already belongs to a registration of event {event}.</source>
             <translation>Le code {code} appartient déjà à une inscription de l'événement {event}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="158" />
+            <location filename="../../desktop_app/services/registrations/import_consents.py" line="21" />
             <source>The event asks no consent '{code}' (its purposes: {purposes}).</source>
             <translation>L'événement ne demande aucun consentement « {code} » (ses fins : {purposes}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="161" />
+            <location filename="../../desktop_app/services/registrations/import_consents.py" line="24" />
             <source>There is no column “{header}” in the file (its columns: {headers}).</source>
             <translation>Il n'y a pas de colonne « {header} » dans le fichier (ses colonnes : {headers}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/registration_rows.py" line="44" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="46" />
             <source>The row has no name.</source>
             <translation>La ligne n'a pas de nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/registration_rows.py" line="45" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="47" />
             <source>The row has no ticket type or category. This event's categories: {categories}.</source>
             <translation>La ligne n'a ni type de billet ni catégorie. Catégories de cet événement : {categories}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/registration_rows.py" line="48" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="50" />
             <source>The ticket type “{product}” is none of this event's categories ({categories}). Map it with --map-category “{product}=CODE”.</source>
             <translation>Le type de billet « {product} » ne correspond à aucune catégorie de cet événement ({categories}). Associez-le avec --map-category "{product}=CODE".</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/registration_rows.py" line="53" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="55" />
             <source>The ticket type “{product}” is none of this event's categories; the closest is {closest}. Map it with --map-category “{product}=CODE” (categories: {categories}).</source>
             <translation>Le type de billet « {product} » n'est aucune des catégories de cet événement ; la plus proche est {closest}. Associez-le avec --map-category « {product}=CODE » (catégories : {categories}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/registration_rows.py" line="58" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="60" />
             <source>The amount paid “{text}” is negative.</source>
             <translation>Le montant payé « {text} » est négatif.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/registration_rows.py" line="83" />
+            <location filename="../../desktop_app/importing/registration_rows.py" line="86" />
             <source>The “{column}” value is {length} characters long; at most {limit} are accepted.</source>
             <translation>La valeur « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="44" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="47" />
             <source>The name or PIN is wrong.</source>
             <translation>Le nom ou le NIP est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="46" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="49" />
             <source>Too many wrong PINs for this name: wait {seconds} s, then try again (or ask a supervisor).</source>
             <translation>Trop de NIP erronés pour ce nom : attendez {seconds} s, puis réessayez (ou demandez à un superviseur).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="50" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="53" />
             <source>This account is locked after {count} wrong PINs. A supervisor unlocks it (Staff, F11).</source>
             <translation>Ce compte est verrouillé après {count} NIP erronés. Un superviseur le déverrouille (Personnel, F11).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="148" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="152" />
             <source>A PIN is made of digits only (0-9).</source>
             <translation>Un NIP ne contient que des chiffres (0-9).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="151" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="155" />
             <source>A PIN has {low} to {high} digits; this one has {count}.</source>
             <translation>Un NIP compte de {low} à {high} chiffres ; celui-ci en compte {count}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="165" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="169" />
             <source>Enter the staff member's name.</source>
             <translation>Entrez le nom du membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="168" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="172" />
             <source>A staff name has at most {count} characters.</source>
             <translation>Le nom d'un membre du personnel compte au plus {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="177" />
-            <source>Unknown role '{role}': choose desk or supervisor.</source>
-            <translation>Rôle inconnu « {role} » : choisissez desk (accueil) ou supervisor (superviseur).</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="229" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="256" />
             <source>Only an active supervisor can manage staff accounts.</source>
             <translation>Seul un superviseur actif peut gérer les comptes du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="263" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="299" />
             <source>A supervisor must sign in to create staff accounts.</source>
             <translation>Un superviseur doit se connecter pour créer des comptes du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="269" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="305" />
             <source>The first staff account must be a supervisor.</source>
             <translation>Le premier compte du personnel doit être celui d'un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="275" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="311" />
             <source>There is already a staff member named '{name}'.</source>
             <translation>Il existe déjà un membre du personnel nommé « {name} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="45" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="48" />
             <source>The supervisor name or PIN is wrong.</source>
             <translation>Le nom ou le NIP du superviseur est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="388" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="181" />
+            <source>Unknown role '{role}': choose desk, supervisor or exhibitor.</source>
+            <translation>Rôle inconnu « {role} » : choisissez desk (accueil), supervisor (superviseur) ou exhibitor (exposant).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/staff.py" line="196" />
+            <source>{name} signed in for a lead station: a lead station cannot check anyone in or take a payment.</source>
+            <translation>{name} est connecté à un poste de lecture de contacts : un tel poste ne peut ni enregistrer une arrivée ni encaisser un paiement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/staff.py" line="290" />
+            <source>An exhibitor account, and only one, names its exhibitor's code.</source>
+            <translation>Un compte d'exposant, et lui seul, indique le code de son exposant.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/staff.py" line="434" />
             <source>{name} is not an active supervisor.</source>
             <translation>{name} n'est pas un superviseur actif.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="431" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="477" />
             <source>There is no staff account {id}.</source>
             <translation>Il n'y a aucun compte du personnel {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="466" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="512" />
             <source>{name} is the last active supervisor; create another supervisor first.</source>
             <translation>{name} est le dernier superviseur actif ; créez d'abord un autre superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="502" />
-            <location filename="../../desktop_app/services/admin/staff.py" line="505" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="548" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="551" />
             <source>The current PIN is wrong.</source>
             <translation>Le NIP actuel est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/link.py" line="237" />
+            <location filename="../../desktop_app/services/sync/link.py" line="239" />
             <source>No shared server is connected.</source>
             <translation>Aucun serveur partagé n'est connecté.</translation>
         </message>
@@ -1207,19 +1271,32 @@
             <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
         </message>
         <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="53" />
+            <source>{why}: a supervisor must approve (--supervisor NAME --reason TEXT, the PIN on standard input).</source>
+            <translation>{why} : un superviseur doit approuver (--supervisor NOM --reason TEXTE, le NIP sur l'entrée standard).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="59" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="66" />
             <source>The member rate needs an active membership in a partner association</source>
             <translation>Le tarif membre exige une adhésion active à une association partenaire</translation>
         </message>
         <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="62" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="69" />
             <source>This category is not on sale now</source>
             <translation>Cette catégorie n'est pas en vente actuellement</translation>
         </message>
         <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="63" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="70" />
             <source>A complimentary admission</source>
             <translation>Une entrée gratuite</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="218" />
+            <source>--consent: this event asks no consent '{code}' (it asks: {codes}).</source>
+            <translation>--consent : cet événement ne demande aucun consentement « {code} » (il demande : {codes}).</translation>
         </message>
         <message>
             <location filename="../../desktop_app/services/desk/walkin.py" line="182" />
@@ -1247,6 +1324,7 @@
             <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
         </message>
         <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="251" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="294" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
@@ -1352,28 +1430,33 @@
             <translation>Le poste {desk} n'a pas de fermeture numéro {number} pour cet événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/reports/exports.py" line="33" />
+            <location filename="../../desktop_app/services/leads/documents.py" line="41" />
+            <source>{path}: the file name must end in {choices}.</source>
+            <translation>{path} : le nom du fichier doit se terminer par {choices}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/documents.py" line="208" />
             <source>The export could not be written to {path} ({reason}). Choose another folder.</source>
             <translation>L'exportation n'a pas pu être écrite dans {path} ({reason}). Choisissez un autre dossier.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/__init__.py" line="124" />
+            <location filename="../../desktop_app/commands/__init__.py" line="133" />
             <source>This database has staff accounts: say who you are with --staff NAME.</source>
             <translation>Cette base de données a des comptes du personnel : indiquez qui vous êtes avec --staff NOM.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/__init__.py" line="134" />
+            <location filename="../../desktop_app/commands/__init__.py" line="143" />
             <source>There is no active staff account named '{name}'. See: passerelle staff list</source>
             <translation>Il n'y a pas de compte actif du personnel nommé « {name} ». Voir : passerelle staff list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/privacy/access.py" line="35" />
-            <location filename="../../desktop_app/services/privacy/purge.py" line="363" />
+            <location filename="../../desktop_app/services/privacy/access.py" line="37" />
+            <location filename="../../desktop_app/services/privacy/purge.py" line="373" />
             <source>No one with the email {email} is in this database.</source>
             <translation>Personne n'a le courriel {email} dans cette base de données.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/privacy/purge.py" line="364" />
+            <location filename="../../desktop_app/services/privacy/purge.py" line="374" />
             <source>An erasure needs a reason (the request).</source>
             <translation>Un effacement doit indiquer une raison (la demande).</translation>
         </message>
@@ -1432,81 +1515,211 @@
             <source>An incident has no field '{field}'.</source>
             <translation>Un incident n'a pas de champ « {field} ».</translation>
         </message>
+        <message>
+            <location filename="../../desktop_app/commands/pay.py" line="72" />
+            <source>No registration {code} at event '{event}'.</source>
+            <translation>Aucune inscription {code} à l'événement « {event} ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/receipt.py" line="112" />
+            <source>{error} Receipt {number} is issued; reprint it.</source>
+            <translation>{error} Le reçu {number} est émis; réimprimez-le.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/report.py" line="173" />
+            <source>--{first} and --{second} name the same file {path}.</source>
+            <translation>--{first} et --{second} désignent le même fichier {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/private_files.py" line="67" />
+            <source>{option} is empty: give the name of the file to write.</source>
+            <translation>{option} est vide : donnez le nom du fichier à écrire.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/private_files.py" line="68" />
+            <source>{path} is a folder: give the name of a file in it; nothing was written.</source>
+            <translation>{path} est un dossier : donnez le nom d'un fichier dans ce dossier; rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/private_files.py" line="71" />
+            <source>{path} is not a regular file (a device, a pipe or a socket); Passerelle writes only regular files. Nothing was written.</source>
+            <translation>{path} n'est pas un fichier ordinaire (un périphérique, un tube ou un socket); Passerelle n'écrit que des fichiers ordinaires. Rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/private_files.py" line="76" />
+            <source>{path} already exists; add --force to replace it. Nothing was written.</source>
+            <translation>{path} existe déjà; ajoutez --force pour le remplacer. Rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/private_files.py" line="79" />
+            <source>There is no folder {folder} to write {path} in; nothing was written.</source>
+            <translation>Le dossier {folder} où écrire {path} n'existe pas; rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/db/private_files.py" line="82" />
+            <source>Cannot write {path}: {reason}.</source>
+            <translation>Impossible d'écrire {path} : {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_keys.py" line="33" />
+            <source>Unknown key “{key}” at line {line} of {file} — did you mean “{closest}”?</source>
+            <translation>Clé inconnue « {key} » à la ligne {line} de {file} — vouliez-vous dire « {closest} »?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_keys.py" line="36" />
+            <source>Unknown key “{key}” at line {line} of {file}; the keys of {table} are: {known}.</source>
+            <translation>Clé inconnue « {key} » à la ligne {line} de {file}; les clés de {table} sont : {known}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_keys.py" line="39" />
+            <source>the event file</source>
+            <translation>le fichier d'événement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_keys.py" line="40" />
+            <source>the top level</source>
+            <translation>le premier niveau</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/backup_check.py" line="25" />
+            <source>{path} cannot be brought up to this version of Passerelle ({reason}); nothing was changed.</source>
+            <translation>{path} ne peut pas être mis à niveau pour cette version de Passerelle ({reason}); rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/backup_check.py" line="29" />
+            <source>{path} is not a whole Passerelle database ({count} tables or columns missing: {missing}); nothing was changed.</source>
+            <translation>{path} n'est pas une base de données Passerelle complète ({count} tables ou colonnes manquantes : {missing}); rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/backup_check.py" line="34" />
+            <source>{path} is damaged: {count} rows point to rows that are not there ({where}); nothing was changed.</source>
+            <translation>{path} est endommagé : {count} lignes renvoient à des lignes absentes ({where}); rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/access.py" line="26" />
+            <source>The event {event} has no exhibitor '{code}' (see [[exhibitors]] in its file).</source>
+            <translation>L'événement {event} n'a pas d'exposant « {code} » (voir [[exhibitors]] dans son fichier).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/access.py" line="53" />
+            <source>Only {exhibitor}'s own account (or a supervisor) works its lead station; '{name}' is not one.</source>
+            <translation>Seul le compte de {exhibitor} (ou un superviseur) peut utiliser son poste de lecture de contacts ; « {name} » n'en est pas un.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/access.py" line="73" />
+            <source>The event {event} does not ask the networking consent ([[consents]] with code = "networking"): no lead can be kept and no list made.</source>
+            <translation>L'événement {event} ne demande pas le consentement au réseautage ([[consents]] avec code = "networking") : aucun contact ne peut être conservé et aucune liste produite.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/station.py" line="27" />
+            <source>This person has not agreed to share their details: nothing was kept.</source>
+            <translation>Cette personne n'a pas accepté de transmettre ses coordonnées : rien n'a été conservé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/station.py" line="96" />
+            <source>A rating is 1 to 5 stars, not {rating}.</source>
+            <translation>Une cote va de 1 à 5 étoiles, pas {rating}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/station.py" line="105" />
+            <source>A note has at most {count} characters.</source>
+            <translation>Une note a au plus {count} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/station.py" line="135" />
+            <source>No registration for this event has this badge.</source>
+            <translation>Aucune inscription à cet événement ne correspond à ce badge.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/station.py" line="237" />
+            <source>This lead is not among yours.</source>
+            <translation>Ce contact ne fait pas partie des vôtres.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/money/refunds.py" line="81" />
+            <source>Nothing is owed back to {name}.</source>
+            <translation>Rien n'est à rembourser à {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/money/refunds.py" line="86" />
+            <source>{name} is owed {amount}, but no receipt of the desk is left to credit: refund it where it was paid (the online store).</source>
+            <translation>{name} a droit à un remboursement de {amount}, mais aucun reçu de l'accueil ne reste à créditer : remboursez-le là où il a été payé (la boutique en ligne).</translation>
+        </message>
     </context>
     <context>
         <name>AttendeeCardView</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="135" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="158" />
             <source>Type a name, company, email or code, or scan a badge or a confirmation.</source>
             <translation>Tapez un nom, une entreprise, un courriel ou un code, ou balayez un porte-nom ou une confirmation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="142" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="165" />
             <source>No organization</source>
             <translation>Aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="144" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="167" />
             <source>CANCELLED registration</source>
             <translation>Inscription ANNULÉE</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="147" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="170" />
             <source>{category} · due {due} · paid {paid}</source>
             <translation>{category} · dû {due} · payé {paid}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="154" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="177" />
             <source>&lt;b style='color:#b71c1c'&gt;balance due {amount}&lt;/b&gt;</source>
             <translation>&lt;b style='color:#b71c1c'&gt;solde dû {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="159" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="182" />
             <source>&lt;b&gt;owed back {amount}&lt;/b&gt;</source>
             <translation>&lt;b&gt;à rembourser {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="164" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="192" />
             <source>&lt;b style='color:#1b5e20'&gt;✔ Checked in&lt;/b&gt; at {time}, desk {desk}, by {staff}</source>
             <translation>&lt;b style='color:#1b5e20'&gt;✔ Arrivée enregistrée&lt;/b&gt; à {time}, poste {desk}, par {staff}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="172" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="200" />
             <source>Not checked in</source>
             <translation>Arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="174" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="202" />
             <source>Badges printed: {count}</source>
             <translation>Porte-noms imprimés : {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="176" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="204" />
             <source>Notes: {notes}</source>
             <translation>Notes : {notes}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="183" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="211" />
             <source>Consents: {answers}</source>
             <translation>Consentements : {answers}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="208" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="236" />
             <source>Membership doubt: confirm before check-in</source>
             <translation>Adhésion incertaine : confirmez avant l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="212" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="240" />
             <source>Paid a member rate without an active membership</source>
             <translation>A payé le tarif membre sans adhésion active</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="217" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="245" />
             <source>Member: {associations}</source>
             <translation>Membre : {associations}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="219" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="247" />
             <source>Not a member of BIOQuébec or LSO</source>
             <translation>Non-membre (ni BIOQuébec ni LSO)</translation>
         </message>
@@ -1580,39 +1793,54 @@
     <context>
         <name>CheckIn</name>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="39" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="40" />
             <source>Checked in: {name}</source>
             <translation>Arrivée enregistrée : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="40" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="41" />
             <source>Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed.</source>
             <translation>Arrivée déjà enregistrée : {name}, à {at} au poste {desk} par {staff}. Rien n'a changé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="43" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="44" />
             <source>Not found: no registration {code} at this event.</source>
             <translation>Introuvable : aucune inscription {code} à cet événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="44" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="45" />
             <source>Not found: {code} is a registration for another event ({event}).</source>
             <translation>Introuvable : {code} est une inscription à un autre événement ({event}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="47" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="48" />
             <source>Cancelled: the registration of {name} was cancelled.</source>
             <translation>Annulée : l'inscription de {name} a été annulée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="48" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="49" />
             <source>Payment due: {name} owes {balance}. Collect it or ask a supervisor.</source>
             <translation>Paiement dû : {name} doit {balance}. Encaissez-le ou faites appel à un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="51" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="52" />
             <source>Membership doubt: confirm {name}'s membership or ask a supervisor.</source>
             <translation>Adhésion incertaine : confirmez l'adhésion de {name} ou faites appel à un superviseur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin.py" line="55" />
+            <source>{name} is owed {amount}: refund it with a credit note on the desk's receipt.</source>
+            <translation>{name} a droit à un remboursement de {amount} : remboursez-le par une note de crédit sur le reçu de l'accueil.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin.py" line="58" />
+            <source>{name} is owed {amount}: refund {here} with a credit note on the desk's receipt, the rest where it was paid (the online store).</source>
+            <translation>{name} a droit à un remboursement de {amount} : remboursez {here} par une note de crédit sur le reçu de l'accueil, le reste là où il a été payé (la boutique en ligne).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin.py" line="63" />
+            <source>{name} is owed {amount}: refund it where it was paid (the online store).</source>
+            <translation>{name} a droit à un remboursement de {amount} : remboursez-le là où il a été payé (la boutique en ligne).</translation>
         </message>
     </context>
     <context>
@@ -1813,6 +2041,24 @@
         </message>
     </context>
     <context>
+        <name>CreditDue</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/text.py" line="22" />
+            <source>{name} is owed {amount} — F4: refund it with a credit note.</source>
+            <translation>{name} a droit à un remboursement de {amount} — F4 : remboursez par une note de crédit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/text.py" line="26" />
+            <source>{name} is owed {amount} — F4: refund {here} with a credit note; the rest was paid online: refund it there.</source>
+            <translation>{name} a droit à un remboursement de {amount} — F4 : remboursez {here} par une note de crédit ; le reste a été payé en ligne : remboursez-le là.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/text.py" line="31" />
+            <source>{name} is owed {amount} — paid online: refund it through the online store.</source>
+            <translation>{name} a droit à un remboursement de {amount} — payé en ligne : remboursez-le par la boutique en ligne.</translation>
+        </message>
+    </context>
+    <context>
         <name>DeskDecision</name>
         <message>
             <location filename="../../desktop_app/ui/desk/decision.py" line="68" />
@@ -1848,117 +2094,117 @@
     <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="48" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="49" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="475" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="480" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="49" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="50" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="113" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="114" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="471" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="476" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="287" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="288" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="213" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="214" />
             <source>{count} found. Choose the person, then press Enter.</source>
             <translation>{count} trouvé(s). Choisissez la personne, puis appuyez sur Entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="222" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="223" />
             <source>Scan not taken</source>
             <translation>Lecture non prise en compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="223" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="224" />
             <source>A window is open. Finish or close it, then scan again.</source>
             <translation>Une fenêtre est ouverte. Terminez-la ou fermez-la, puis lisez le code de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="291" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="292" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="309" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="310" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="320" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="321" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="423" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="428" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="484" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="489" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="494" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="499" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="370" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="371" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="378" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="379" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="409" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="414" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="462" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="467" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="321" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="322" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="371" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="379" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="380" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="417" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="422" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
@@ -2099,24 +2345,63 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="136" />
+            <location filename="../../desktop_app/app.py" line="158" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="138" />
+            <location filename="../../desktop_app/app.py" line="160" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="170" />
+            <location filename="../../desktop_app/app.py" line="193" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="224" />
+            <location filename="../../desktop_app/app.py" line="239" />
+            <source>{name} works a lead station: start it with passerelle --leads.</source>
+            <translation>{name} travaille à un poste de lecture de contacts : démarrez-le avec passerelle --leads.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/app.py" line="258" />
+            <location filename="../../desktop_app/app.py" line="350" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskRefund</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="142" />
+            <source>No refund at this desk now</source>
+            <translation>Aucun remboursement à cet accueil pour l'instant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="163" />
+            <source>in cash</source>
+            <translation>en argent comptant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="165" />
+            <source>on the card</source>
+            <translation>sur la carte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="167" />
+            <source>{amount} paid back to {name} {how}; credit note {numbers}.</source>
+            <translation>{amount} remboursé à {name} {how} ; note de crédit {numbers}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="172" />
+            <source>Refunded</source>
+            <translation>Remboursé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="182" />
+            <source>That did not go through</source>
+            <translation>L'opération n'a pas abouti</translation>
         </message>
     </context>
     <context>
@@ -2147,77 +2432,82 @@
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="173" />
+            <source>Refund</source>
+            <translation>Rembourser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="180" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="172" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="173" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="182" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="174" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="183" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="184" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="176" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="185" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="177" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="186" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="179" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="188" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="182" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="191" />
             <source>Receipts…</source>
             <translation>Reçus…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="184" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="193" />
             <source>Reports…</source>
             <translation>Rapports…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="186" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="195" />
             <source>Close the day…</source>
             <translation>Fermer la journée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="190" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="199" />
             <source>Privacy incidents…</source>
             <translation>Incidents de confidentialité…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="196" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="205" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="196" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="205" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
@@ -2238,17 +2528,17 @@
             <translation>{people} personnes dépersonnalisées. Les sauvegardes prises avant contiennent encore leurs renseignements : détruisez-les (README, Privacy).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="593" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="610" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="594" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="611" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="602" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="619" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -2296,107 +2586,107 @@
             <translation>Enregistrer le rapport</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="172" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="175" />
             <source>Writing…</source>
             <translation>Écriture…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="177" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="180" />
             <source>Saved {path} ({rows} rows).</source>
             <translation>Enregistré : {path} ({rows} lignes).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="192" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="195" />
             <source>No printer is available on this computer.</source>
             <translation>Aucune imprimante n'est disponible sur cet ordinateur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="196" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="199" />
             <source>Print the report</source>
             <translation>Imprimer le rapport</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="197" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="200" />
             <source>Printer (Letter paper):</source>
             <translation>Imprimante (papier Lettre) :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="218" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="221" />
             <source>Sent to {printer}.</source>
             <translation>Envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="220" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="223" />
             <source>Preparing…</source>
             <translation>Préparation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="226" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="229" />
             <source>Attendance (counts, arrivals)</source>
             <translation>Présences (nombres, arrivées)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="227" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="230" />
             <source>Sales and taxes</source>
             <translation>Ventes et taxes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="228" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="231" />
             <source>Attendee list (everyone)</source>
             <translation>Liste des participants (tous)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="229" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="232" />
             <source>Attendee list (not arrived)</source>
             <translation>Liste des participants (pas encore arrivés)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="230" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="233" />
             <source>Attendee list (arrived)</source>
             <translation>Liste des participants (arrivés)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="231" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="234" />
             <source>Partnership (every event)</source>
             <translation>Partenariat (tous les événements)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="236" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="239" />
             <source>The event's organizers</source>
             <translation>Les organisateurs de l'événement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="245" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="248" />
             <source>Export or print a report</source>
             <translation>Exporter ou imprimer un rapport</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="246" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="249" />
             <source>Report:</source>
             <translation>Rapport :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="247" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="250" />
             <source>For:</source>
             <translation>Pour :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="248" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="251" />
             <source>Format:</source>
             <translation>Format :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="249" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="252" />
             <source>Headings in:</source>
             <translation>En-têtes en :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="250" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="253" />
             <source>Save…</source>
             <translation>Enregistrer…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="251" />
+            <location filename="../../desktop_app/ui/reports/export_dialog.py" line="254" />
             <source>Print…</source>
             <translation>Imprimer…</translation>
         </message>
@@ -2542,6 +2832,165 @@
             <location filename="../../desktop_app/ui/reports/incidents_dialog.py" line="313" />
             <source>Amend the selected incident</source>
             <translation>Modifier l'incident choisi</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadStationWindow</name>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="159" />
+            <source>Reading the badge…</source>
+            <translation>Lecture du badge…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="177" />
+            <source>Nothing was kept.</source>
+            <translation>Rien n'a été conservé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="181" />
+            <source>Lead saved.</source>
+            <translation>Contact enregistré.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="183" />
+            <source>Scanned before: the same lead.</source>
+            <translation>Déjà lu : le même contact.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="196" />
+            <source>(no organization)</source>
+            <translation>(sans organisation)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="198" />
+            <source>Agreed to share their details with exhibitors.</source>
+            <translation>A accepté de transmettre ses coordonnées aux exposants.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="205" />
+            <source>BIOQuébec member</source>
+            <translation>Membre de BIOQuébec</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="206" />
+            <source>LSO member</source>
+            <translation>Membre de LSO</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="207" />
+            <source>Member of BIOQuébec and LSO</source>
+            <translation>Membre de BIOQuébec et de LSO</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="208" />
+            <source>Not a member</source>
+            <translation>Non-membre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="229" />
+            <source>Saved.</source>
+            <translation>Enregistré.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="259" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="333" />
+            <source>Your leads ({count})</source>
+            <translation>Vos contacts ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="274" />
+            <source>Export the leads</source>
+            <translation>Exporter les contacts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="289" />
+            <source>Exported {count} leads to {path}.</source>
+            <translation>{count} contacts exportés dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="304" />
+            <source>Lead station — {exhibitor}</source>
+            <translation>Poste de lecture de contacts — {exhibitor}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="313" />
+            <source>Scan a badge, or type its code and press Enter</source>
+            <translation>Lisez un badge, ou tapez son code et appuyez sur Entrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="314" />
+            <source>Scan</source>
+            <translation>Lire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="315" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="329" />
+            <source>Rating</source>
+            <translation>Cote</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="316" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="330" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="317" />
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="318" />
+            <source>Export…</source>
+            <translation>Exporter…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="321" />
+            <source>No rating</source>
+            <translation>Sans cote</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="325" />
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="326" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="327" />
+            <source>Organization</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="328" />
+            <source>Membership</source>
+            <translation>Adhésion</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadsLauncher</name>
+        <message>
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="51" />
+            <source>Opening the database…</source>
+            <translation>Ouverture de la base de données…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="114" />
+            <source>This event declares no exhibitor: add [[exhibitors]] to its event file.</source>
+            <translation>Cet événement ne déclare aucun exposant : ajoutez [[exhibitors]] à son fichier d'événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="128" />
+            <source>Lead station</source>
+            <translation>Poste de lecture de contacts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="129" />
+            <source>Exhibitor:</source>
+            <translation>Exposant :</translation>
         </message>
     </context>
     <context>
@@ -2894,7 +3343,7 @@
             <translation>Adhésion incertaine — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="231" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="237" />
             <source>Ready — scan a badge or type a name.</source>
             <translation>Prêt — balayez un porte-nom ou tapez un nom.</translation>
         </message>
@@ -2970,6 +3419,34 @@
             <location filename="../../desktop_app/ui/dialogs/override.py" line="206" />
             <source>Cancel</source>
             <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>PayCommand</name>
+        <message>
+            <location filename="../../desktop_app/commands/pay.py" line="27" />
+            <source>{amount} received from {name} ({code}).</source>
+            <translation>{amount} reçu de {name} ({code}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/pay.py" line="28" />
+            <source>Receipt {number}: {figures}.</source>
+            <translation>Reçu {number} : {figures}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/pay.py" line="29" />
+            <source>Change due: {change}.</source>
+            <translation>Monnaie à rendre : {change}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/pay.py" line="30" />
+            <source>Still owed: {balance}.</source>
+            <translation>Reste dû : {balance}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/pay.py" line="31" />
+            <source>Receipt written to {path}.</source>
+            <translation>Reçu écrit dans {path}.</translation>
         </message>
     </context>
     <context>
@@ -3400,67 +3877,67 @@
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="207" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="208" />
             <source>Copy of receipt {number} saved as PDF: {path}</source>
             <translation>Copie du reçu {number} enregistrée en PDF : {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="227" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="228" />
             <source>Receipts</source>
             <translation>Reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="228" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="229" />
             <source>&amp;Find</source>
             <translation>&amp;Chercher</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="229" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="230" />
             <source>Receipt number, registration code or name</source>
             <translation>Numéro de reçu, code d'inscription ou nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="233" />
             <source>Number</source>
             <translation>Numéro</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="233" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="234" />
             <source>Date</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="234" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="235" />
             <source>Person</source>
             <translation>Personne</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="235" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="236" />
             <source>Code</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="236" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="237" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="237" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="238" />
             <source>Credit notes</source>
             <translation>Notes de crédit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="240" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="241" />
             <source>&amp;Reprint (copy)</source>
             <translation>&amp;Réimprimer (copie)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="241" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="242" />
             <source>&amp;Save as PDF…</source>
             <translation>&amp;Enregistrer en PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="242" />
+            <location filename="../../desktop_app/ui/dialogs/receipts.py" line="243" />
             <source>&amp;Close</source>
             <translation>&amp;Fermer</translation>
         </message>
@@ -3509,6 +3986,59 @@
             <location filename="../../desktop_app/ui/desk/recent.py" line="85" />
             <source>Last check-ins at this desk (click to fix one)</source>
             <translation>Derniers enregistrements à ce poste (cliquez pour en corriger un)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RefundDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="68" />
+            <source>Refund with a credit note</source>
+            <translation>Rembourser par une note de crédit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="71" />
+            <source>{name} is owed &lt;b&gt;{amount}&lt;/b&gt;. A credit note refers to the desk's receipt (the receipt itself never changes) and the money goes back now.</source>
+            <translation>{name} a droit à un remboursement de &lt;b&gt;{amount}&lt;/b&gt;. Une note de crédit renvoie au reçu de l'accueil (le reçu lui-même ne change jamais) et l'argent est rendu maintenant.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="76" />
+            <source>Cash</source>
+            <translation>Comptant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="77" />
+            <source>Card (venue terminal)</source>
+            <translation>Carte (terminal du lieu)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="83" />
+            <source>Member rate: membership confirmed</source>
+            <translation>Tarif membre : adhésion confirmée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="85" />
+            <source>Paid more than the registration costs</source>
+            <translation>Payé plus que le prix de l'inscription</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="88" />
+            <source>Print the credit note</source>
+            <translation>Imprimer la note de crédit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="91" />
+            <source>Paid back</source>
+            <translation>Remboursé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="93" />
+            <source>Reason</source>
+            <translation>Raison</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/refund.py" line="98" />
+            <source>Refund {amount}</source>
+            <translation>Rembourser {amount}</translation>
         </message>
     </context>
     <context>
@@ -4071,7 +4601,7 @@
     <context>
         <name>SharedDesk</name>
         <message>
-            <location filename="../../desktop_app/services/desk/desk.py" line="64" />
+            <location filename="../../desktop_app/services/desk/desk.py" line="66" />
             <location filename="../../desktop_app/ui/desk/shared_mode.py" line="102" />
             <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back with the server.</source>
             <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
@@ -4350,6 +4880,44 @@
             <location filename="../../desktop_app/services/sync/conflicts.py" line="60" />
             <source>An action taken offline at desk {desk} was refused by the server: {reason}</source>
             <translation>Une action faite hors ligne au poste {desk} a été refusée par le serveur : {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalkInCommand</name>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="43" />
+            <source>Registered and checked in: {name}, code {code}, category {category}.</source>
+            <translation>Inscrit et enregistré : {name}, code {code}, catégorie {category}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="46" />
+            <source>Membership: {marking}.</source>
+            <translation>Adhésion : {marking}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="47" />
+            <source>none found in a partner association</source>
+            <translation>aucune trouvée dans une association partenaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="48" />
+            <source>Receipt {number}: {figures}.</source>
+            <translation>Reçu {number} : {figures}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="49" />
+            <source>No receipt ({payment}): {figures}.</source>
+            <translation>Aucun reçu ({payment}) : {figures}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="50" />
+            <source>Change due: {change}.</source>
+            <translation>Monnaie à rendre : {change}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="51" />
+            <source>Receipt written to {path}.</source>
+            <translation>Reçu écrit dans {path}.</translation>
         </message>
     </context>
     <context>
