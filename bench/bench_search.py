@@ -1,6 +1,8 @@
 """Search latency per keystroke on a demo database of 50,000 registrations.
 
 Run: ``python bench/bench_search.py [--registrations 50000] [--people 40] [--db URL]``.
+``--golden tests/services/search_golden.json`` writes instead the results of these queries on
+2,000 demo registrations (every prefix; see ``tests/services/test_search_golden.py``).
 SQLite always (a fresh file in a temporary folder); PostgreSQL too when ``PASSERELLE_TEST_PG``
 holds a server URL (its database is emptied first). Aim (issue 5): p95 under 30 ms.
 
@@ -190,13 +192,81 @@ def reset_postgresql(url: str) -> None:
     engine.dispose()
 
 
+GOLDEN_REGISTRATIONS = 2000
+GOLDEN_PEOPLE = 12
+
+
+def queries_for(picked: list[Target], seed: int) -> list[tuple[str, str]]:
+    """(kind, full query) for each person and kind, in the order the bench types them."""
+    rng = random.Random(seed)
+    made = []
+    for kind, make in QUERIES.items():
+        for target in picked:
+            query = make(target, rng)
+            if query:
+                made.append((kind, query))
+    return made
+
+
+def write_golden(path: Path, seed: int) -> None:
+    """Today's results for every prefix of the bench's queries on 2,000 demo registrations.
+
+    Registrations are named by code (the same on both back ends); each hit's shown details
+    are kept once per registration, so a faster details query must show the same.
+    """
+    import json
+
+    folder = Path(tempfile.mkdtemp())
+    database = prepare(sqlite_url(folder / "golden.sqlite3"), GOLDEN_REGISTRATIONS, reuse=False)
+    searches: dict[str, list[str]] = {}
+    shown: dict[str, list[object]] = {}
+    fields: list[str] = []
+    for _kind, query in queries_for(targets(database, GOLDEN_PEOPLE, seed), seed):
+        for end in range(1, len(query) + 1):
+            typed = query[:end]
+            if typed in searches:
+                continue
+            hits = search_registrations(database.sessions, SLUG, typed, limit=50)
+            searches[typed] = [hit.code for hit in hits]
+            for hit in hits:
+                details = hit.to_json()
+                del details["registration_id"], details["exact_code"]
+                fields = list(details)
+                shown[hit.code] = list(details.values())
+    database.dispose()
+    order = sorted(shown)
+    position = {code: i for i, code in enumerate(order)}
+    # Searches name registrations by their place in "shown" (sorted by code): a tenth the size.
+    lines = [
+        "{",
+        f' "registrations": {GOLDEN_REGISTRATIONS}, "demo_seed": 1, "slug": "{SLUG}",',
+        f' "shown_fields": {json.dumps(fields)},',
+        ' "shown": [',
+        ",\n".join(f"  {json.dumps(shown[code], ensure_ascii=False)}" for code in order),
+        " ],",
+        ' "searches": [',
+        ",\n".join(
+            f"  [{json.dumps(typed, ensure_ascii=False)}, {json.dumps([position[c] for c in f])}]"
+            for typed, f in searches.items()
+        ),
+        " ]",
+        "}",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{path}: {len(searches)} searches, {len(shown)} registrations shown")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--registrations", type=int, default=50_000)
     parser.add_argument("--people", type=int, default=40, help="registrations searched for")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--db", help="an existing demo database to reuse (SQLite file or URL)")
+    parser.add_argument("--golden", type=Path, help="write the golden list to this file instead")
     args = parser.parse_args()
+    if args.golden:
+        write_golden(args.golden, args.seed)
+        return
     lines = [
         f"Search per keystroke, {args.registrations:,} demo registrations,"
         f" {args.people} people searched for ({os.cpu_count()} CPUs).",
