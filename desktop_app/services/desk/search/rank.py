@@ -123,15 +123,26 @@ def word_score(typed: str, word: str, typo_allowed: bool) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=65536)
+def best_score(typed: str, fields: Fields, typos: bool) -> float:
+    """How well one typed word answers the row's best word (weighted).
+
+    Cached: while a name is typed, every keystroke ranks mostly the same rows with the same
+    words, only the last one growing.
+    """
+    best = 0.0
+    for word, weight, typo in fields.weighted_words():
+        value = word_score(typed, word, typos and typo) * weight
+        if value > best:
+            best = value
+    return best
+
+
 def score(query: Query, fields: Fields, *, typos: bool = True) -> float:
     """The row's score for the query: 0 when some typed word answers nothing."""
-    words = fields.weighted_words()
     total = 0.0
     for typed in query.words:
-        best = max(
-            (word_score(typed, word, typos and typo) * weight for word, weight, typo in words),
-            default=0.0,
-        )
+        best = best_score(typed, fields, typos)
         if best <= 0.0:
             return 0.0
         total += best
