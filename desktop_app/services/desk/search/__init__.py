@@ -106,7 +106,13 @@ def search_registrations(
         ids = ids[:limit]
         # The candidates came with their details; only an exact code the words did not find
         # needs reading.
-        rows = {c.registration_id: c.details for c in ranked}
+        dialect = session.get_bind().dialect
+        shown = set(ids)
+        rows = {
+            c.registration_id: search_backend.typed_details(c.details, dialect)
+            for c in ranked
+            if c.registration_id in shown
+        }
         if exact is not None and exact not in rows:
             rows.update(_details(session, [exact]))
     return [_hit(rows[i], scores.get(i, 0.0), i == exact) for i in ids if i in rows]
