@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -54,9 +55,12 @@ class Query:
         return tuple(w for w in self.words if len(w) >= TYPO_MIN_LENGTH)
 
 
-@dataclass(frozen=True)
-class Fields:
-    """A registration's searchable text, as stored."""
+class Fields(NamedTuple):
+    """A registration's searchable text, as stored.
+
+    A named tuple: built for every candidate and used as a cache key, where a frozen
+    dataclass's Python ``__init__``, ``__hash__`` and ``__eq__`` cost more than the scoring.
+    """
 
     first_name: str
     last_name: str
@@ -156,18 +160,24 @@ def score(query: Query, fields: Fields, *, typos: bool = True) -> float:
         if best <= 0.0:
             return 0.0
         total += best
-    typed = " ".join(query.words)
-    first, last = (
-        " ".join(folded_words(fields.first_name)),
-        " ".join(folded_words(fields.last_name)),
-    )
-    if typed in (f"{first} {last}", f"{last} {first}") or (
-        fields.organization and typed == " ".join(folded_words(fields.organization))
-    ):
+    if " ".join(query.words) in _whole_forms(fields):
         total += WHOLE_FIELD_BONUS  # "Synapsanté" before "Les Entreprises Synapsanté ltée"
     if "@" in query.text and fields.email and fields.email.lower() == query.text.lower():
         total += EXACT_EMAIL_BONUS  # the very address typed: before people merely named alike
     return total
+
+
+@lru_cache(maxsize=8192)
+def _whole_forms(fields: Fields) -> frozenset[str]:
+    """The whole name either way round and the whole organization, folded."""
+    first, last = (
+        " ".join(folded_words(fields.first_name)),
+        " ".join(folded_words(fields.last_name)),
+    )
+    forms = {f"{first} {last}", f"{last} {first}"}
+    if fields.organization:
+        forms.add(" ".join(folded_words(fields.organization)))
+    return frozenset(forms)
 
 
 def sort_key(fields: Fields) -> tuple[str, str, str]:
