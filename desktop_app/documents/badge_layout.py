@@ -38,11 +38,17 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 _REFERENCE = (270.0, 198.0)
 
 
+QR_MASK = 0
+"""The QR codes' mask pattern, fixed: choosing the best of eight (segno scores each in pure
+Python) took two thirds of a batch of badges (issue #16). Every mask is valid and every
+reader reads it; this is the one segno picks most often for registration codes."""
+
+
 @lru_cache(maxsize=1024)
 def _qr_matrix(code: str) -> tuple[tuple[bool, ...], ...]:
     # Error level M at least (segno raises it when the version has room to spare).
-    qr = segno.make(code, error="m", micro=False)
-    return tuple(tuple(bool(v) for v in row) for row in qr.matrix)
+    qr = segno.make(code, error="m", micro=False, mask=QR_MASK)
+    return tuple(tuple(map(bool, row)) for row in qr.matrix)
 
 
 def _qr(code: str, side_limit: float) -> tuple[tuple[tuple[bool, ...], ...], float, float]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import random
 import unicodedata
 
 import pytest
@@ -438,3 +439,18 @@ def test_right_to_left_names_are_aligned_to_the_right(make_badge: BadgeFactory) 
     )
     assert right_edge >= area_right - 1
     assert latin_last.x == left.x  # Latin lines stay left-aligned
+
+
+def test_every_code_of_a_batch_scans_with_the_fixed_mask(make_badge: BadgeFactory) -> None:
+    # The mask is fixed rather than chosen per code (issue #16): whatever the pattern it
+    # leaves, each code of a varied batch must still read at the thermal printers' 203 dpi.
+    rng = random.Random(16)
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    codes = ["".join(rng.choice(alphabet) for _ in range(16)) for _ in range(36)]
+    codes += ["Q9X-77k", "pretix-Ab12x", "A" * 16, "2" * 16, "ABABABABABABABAB", "Z9" * 20]
+    stock = load_stock("avery-5392")
+    result = render_badges([make_badge(code=code) for code in codes], stock)
+    found = [
+        code for page in range(result.pages) for code in decode_qr_codes(result.pdf, 203, page=page)
+    ]
+    assert sorted(found) == sorted(codes)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from desktop_app.db.database import Database
+from desktop_app.db.database import Database, open_database
 from desktop_app.db.models import CheckIn, Person, Registration
 from desktop_app.domain.errors import NotFound
 from desktop_app.services.desk import search
@@ -334,3 +334,25 @@ def test_common_words_find_what_rare_ones_do(
     assert {q: [h.registration_id for h in _search(database, q, limit=1)] for q in queries} == (
         before
     )
+
+
+def test_a_misspelled_new_name_is_found_whoever_wrote_it(
+    database: Database, known: dict[str, int], database_url: str
+) -> None:
+    # The vocabulary's slices are kept between keystrokes (issue #16): a name added after a
+    # misspelled search read the slice, by this desk or by another one, must still be found.
+    assert _search(database, "vaillancourd") == []  # reads (and keeps) the "v" words
+    with database.sessions.begin() as session:  # this desk's own connection pool
+        mine = add_registration(session, first="Gaëlle", last="Vaillancourt", code="VAILLANCO23456")
+        mine_id = mine.id
+    assert _first(database, "vaillancourd") == mine_id
+    assert _search(database, "wojciechowsky") == []  # the "w" words, kept
+    other = open_database(database_url)  # another desk: its own connections
+    try:
+        with other.sessions.begin() as session:
+            theirs = add_registration(
+                session, first="Jan", last="Wojciechowski", code="WOJCIECHOW23456"
+            ).id
+    finally:
+        other.dispose()
+    assert _first(database, "wojciechowsky") == theirs

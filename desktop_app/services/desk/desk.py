@@ -12,7 +12,7 @@ Every method does one unit of work and may take time: the screen calls them on i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
@@ -25,6 +25,7 @@ from desktop_app.services.admin.staff import Override, StaffMember
 from desktop_app.services.desk import attendees, badges, checkin, search, walkin
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.desk.checkin import CheckInResult, EventCounts
+from desktop_app.services.desk.counts import CountKeeper
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.desk.walkin import WalkInForm, WalkInQuote, WalkInResult
 from desktop_app.services.membership import decision_records
@@ -157,6 +158,11 @@ class _SessionsDesk:
     slug: str
     desk: str
     who: StaffMember
+    # The header's last counts, brought up to date rather than counted at every refresh
+    # (issue #16); shared by the copies ``signed_in`` makes.
+    count_keeper: CountKeeper = field(
+        default_factory=CountKeeper, compare=False, repr=False, kw_only=True
+    )
 
     def search(self, query: str) -> list[SearchHit]:
         return search.search_registrations(self.sessions, self.slug, query)
@@ -168,7 +174,7 @@ class _SessionsDesk:
         return attendees.attendee_card(self.sessions, registration_id)
 
     def counts(self) -> EventCounts:
-        return checkin.event_counts(self.sessions, self.slug)
+        return self.count_keeper.counts(self.sessions, self.slug)
 
     def categories(self) -> list[CategoryChoice]:
         return event_categories(self.sessions, self.slug)

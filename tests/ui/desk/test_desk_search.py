@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -208,3 +209,29 @@ def test_switching_language_retranslates_the_screen_and_keeps_the_search_and_car
     )
     assert window.buttons["edit"].text().startswith("Edit")
     assert window.search.field.text() == target.code
+
+
+def test_a_key_after_a_pause_searches_at_once_and_fast_keys_are_coalesced(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    # No debounce (issue #16): the first key after a pause is searched as it lands; keys
+    # typed while a search runs only change what runs next, and only the latest does.
+    panel = desk.window.search
+    release = threading.Event()
+    asked: list[str] = []
+
+    def slow_search(query: str) -> list[SearchHit]:
+        asked.append(query)
+        release.wait(10)
+        return []
+
+    panel.search = slow_search
+    panel.field.setText("L")
+    assert panel._running == "L"  # submitted with the key, no timer in between
+    for text in ("La", "Lar", "Laro"):
+        panel.field.setText(text)
+    qtbot.waitUntil(lambda: asked == ["L"], timeout=5000)
+    release.set()
+    with qtbot.waitSignal(panel.searched, timeout=10000, check_params_cb=lambda q: q == "Laro"):
+        pass
+    assert asked == ["L", "Laro"]

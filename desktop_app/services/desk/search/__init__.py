@@ -19,7 +19,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, PriceCategory, Registration
@@ -104,7 +104,17 @@ def search_registrations(
         if exact is not None:
             ids.insert(0, exact)
         ids = ids[:limit]
-        rows = _details(session, ids)
+        # The candidates came with their details; only an exact code the words did not find
+        # needs reading.
+        dialect = session.get_bind().dialect
+        shown = set(ids)
+        rows = {
+            c.registration_id: search_backend.typed_details(c.details, dialect)
+            for c in ranked
+            if c.registration_id in shown
+        }
+        if exact is not None and exact not in rows:
+            rows.update(_details(session, [exact]))
     return [_hit(rows[i], scores.get(i, 0.0), i == exact) for i in ids if i in rows]
 
 
@@ -118,8 +128,11 @@ def find_by_code(sessions: sessionmaker[Session], slug: str, code: str) -> Searc
 
 def _rank(query: Query, candidates: Iterable[Candidate], *, typos: bool) -> list[Candidate]:
     """Candidates that answer every typed word, in display order."""
-    scored = [c.scored(score(query, c.fields, typos=typos)) for c in candidates]
-    answering = [c for c in scored if c.score > 0]
+    answering = []
+    for candidate in candidates:
+        value = score(query, candidate.fields, typos=typos)
+        if value > 0:
+            answering.append(candidate.scored(value))
     answering.sort(
         key=lambda c: (
             c.status != RegistrationStatus.ACTIVE,
@@ -131,19 +144,23 @@ def _rank(query: Query, candidates: Iterable[Candidate], *, typos: bool) -> list
     return answering
 
 
+_EVENT_AND_CODE = select(
+    Event.id,
+    select(Registration.id)
+    .where(Registration.event_id == Event.id, Registration.code == bindparam("code"))
+    .scalar_subquery(),
+).where(Event.slug == bindparam("slug"))
+"""Built once: building it cost every keystroke more than running it."""
+
+
 def _event_and_code(session: Session, slug: str, typed: str) -> tuple[int, int | None]:
     """The event's id and the registration of that event whose code was typed, if any.
 
     One query (the unique index on codes): every keystroke runs it.
     """
     code = normalise_code(typed)
-    exact = (
-        select(Registration.id)
-        .where(Registration.event_id == Event.id, Registration.code == code)
-        .scalar_subquery()
-    )
     # Core, not the ORM's execute: columns only, and every keystroke pays the difference.
-    row = session.connection().execute(select(Event.id, exact).where(Event.slug == slug)).first()
+    row = session.connection().execute(_EVENT_AND_CODE, {"slug": slug, "code": code}).first()
     if row is None:
         return get_event(session, slug).id, None  # NotFound
     return row[0], row[1] if code else None
@@ -206,10 +223,11 @@ def _hit(row: tuple[Any, ...], hit_score: float, exact: bool) -> SearchHit:
     )
 
 
-def _marking(verdict: dict[str, Any] | None) -> str | None:
+def _marking(verdict: dict[str, Any] | str | None) -> str | None:
+    """The marking, from the whole verdict or (from the candidates' query) already read."""
     if not verdict:
         return None
-    marking = verdict.get("marking")
+    marking = verdict.get("marking") if isinstance(verdict, dict) else verdict
     return str(marking) if marking else None
 
 

@@ -9,16 +9,19 @@ them for display.
 
 from __future__ import annotations
 
+import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple, Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from sqlalchemy import BindParameter, String, TextClause, bindparam, text
+from sqlalchemy import BindParameter, Connection, Dialect, String, bindparam, text
 from sqlalchemy.orm import Session
 
+from desktop_app.db.types import Money, UTCDateTime
 from desktop_app.services.desk.search.rank import SHORT_WORD, TYPO_MIN_LENGTH, Fields, Query
 
 COMMON_ROWS = 5000
@@ -28,18 +31,71 @@ MAX_CORRECTIONS = 40
 """Indexed words tried in place of one misspelled word (the closest ones)."""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A registration the index found, with the text to rank it by."""
+class Candidate(NamedTuple):
+    """A registration the index found, with the text to rank it by and what a hit shows.
+
+    A named tuple: a hundred are built per keystroke (a frozen dataclass's ``__init__`` cost
+    more than the query).
+    """
 
     registration_id: int
     fields: Fields
     status: str
     score: float = 0.0
+    details: tuple[Any, ...] = ()
+    """``DETAILS``' columns, read by the same statement as the candidate (issue #16)."""
 
     def scored(self, value: float) -> Candidate:
         """This candidate with its score."""
-        return replace(self, score=value)
+        return Candidate(self.registration_id, self.fields, self.status, value, self.details)
+
+
+def details_columns(marking: str) -> str:
+    """Everything a hit shows, for the registration ``r`` and person ``p``, as SQL columns.
+
+    ``marking`` reads the verdict's marking in SQL (``json_extract`` on SQLite, ``->>`` on
+    PostgreSQL): decoding each candidate's whole verdict JSON in Python cost more than the
+    rest of the query.
+    """
+    return (
+        "r.id, r.code, p.first_name, p.last_name, p.organization_name, p.email,"
+        " c.code, c.name_fr, c.name_en, r.status, ci.checked_in_at AS checked_in_at,"
+        f" {marking}, r.membership_flag, r.amount_due AS amount_due,"
+        " r.amount_paid AS amount_paid"
+    )
+
+
+DETAILS_JOINS = (
+    " JOIN people AS p ON p.id = r.person_id"
+    " JOIN price_categories AS c ON c.id = r.category_id"
+    " LEFT JOIN check_ins AS ci ON ci.registration_id = r.id AND ci.undone_at IS NULL"
+)
+"""The joins ``details_columns`` needs, after ``registrations AS r``."""
+
+
+@lru_cache(maxsize=8)
+def _processors(dialect: Dialect) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    """How the back end's raw check-in time and amounts become datetime and Decimal."""
+    when = UTCDateTime().dialect_impl(dialect).result_processor(dialect, None)
+    money = Money().dialect_impl(dialect).result_processor(dialect, None)
+    assert when is not None and money is not None  # both types process their values
+    return when, money
+
+
+def typed_details(details: tuple[Any, ...], dialect: Dialect) -> tuple[Any, ...]:
+    """A candidate's details as the ORM would type them (only for the hits shown: cheaper)."""
+    when, money = _processors(dialect)
+    return (
+        *details[:10],
+        when(details[10]),
+        *details[11:13],
+        money(details[13]),
+        money(details[14]),
+    )
+
+
+SQLITE_MARKING = "json_extract(r.verdict, '$.marking')"
+POSTGRESQL_MARKING = "(r.verdict ->> 'marking')"
 
 
 class SearchIndex(Protocol):
@@ -65,16 +121,16 @@ def for_session(session: Session) -> SearchIndex:
     return SQLITE
 
 
-def _candidates(
-    session: Session, statement: str | TextClause, params: dict[str, Any]
-) -> list[Candidate]:
-    if isinstance(statement, str):
-        statement = text(statement)
+def _candidates(rows: Iterable[Sequence[Any]]) -> list[Candidate]:
+    """Candidates with their details, from rows of ``details_columns`` (values as stored)."""
     return [
         Candidate(
-            int(row[0]), Fields(row[1], row[2], row[3] or None, row[4] or None, row[5]), row[6]
+            row[0],
+            Fields(row[2], row[3], row[4] or None, row[5] or None, row[1]),
+            row[9],
+            details=tuple(row),
         )
-        for row in session.execute(statement, params)
+        for row in rows
     ]
 
 
@@ -108,11 +164,23 @@ def _allowed_edits(word: str) -> int:
 class SqliteIndex:
     """FTS5: ``"word"*`` prefix queries; typos corrected against the index's vocabulary."""
 
+    # Candidates and everything a hit shows in one statement; built once (SQLAlchemy then
+    # finds it compiled in its cache, the sqlite3 module prepared in its own).
     _SELECT = (
-        "SELECT s.rowid, s.first_name, s.last_name, s.organization, s.email, s.code, r.status"
-        " FROM registration_search AS s JOIN registrations AS r ON r.id = s.rowid"
-        " WHERE registration_search MATCH :match AND s.event_id = :event LIMIT :cap"
+        f"SELECT {details_columns(SQLITE_MARKING)}"
+        " FROM (SELECT rowid AS id FROM registration_search"
+        " WHERE registration_search MATCH :match AND event_id = :event LIMIT :cap) AS f"
+        f" JOIN registrations AS r ON r.id = f.id{DETAILS_JOINS}"
     )
+
+    def _fetch(self, session: Session, params: dict[str, Any]) -> list[Candidate]:
+        # The sqlite3 module's own cursor, on the session's connection and transaction: it
+        # prepares the statement once (its statement cache) and hands rows over in C, where
+        # SQLAlchemy's result rows cost more than the query. Values are typed for the hits
+        # shown only (``typed_details``).
+        driver = session.connection().connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        return _candidates(driver.execute(self._SELECT, params).fetchall())
 
     def word_candidates(
         self, session: Session, event_id: int, query: Query, cap: int
@@ -122,11 +190,11 @@ class SqliteIndex:
             return []
         params = {"event": event_id, "cap": cap}
         prefix = " ".join(f'"{w}"*' for w in query.raw_words)
-        found = _candidates(session, self._SELECT, {**params, "match": prefix})
+        found = self._fetch(session, {**params, "match": prefix})
         if len(found) < cap:
             return found
         whole = " ".join(f'"{w}"' for w in query.raw_words)
-        return _merge(_candidates(session, self._SELECT, {**params, "match": whole}), found)
+        return _merge(self._fetch(session, {**params, "match": whole}), found)
 
     def typo_candidates(
         self, session: Session, event_id: int, query: Query, cap: int
@@ -141,27 +209,53 @@ class SqliteIndex:
         if not groups:
             return []
         match = " AND ".join(groups)
-        return _candidates(session, self._SELECT, {"event": event_id, "cap": cap, "match": match})
+        return self._fetch(session, {"event": event_id, "cap": cap, "match": match})
 
     def _corrections(self, session: Session, word: str) -> list[str]:
         # A typo past the first letter keeps the first letter: that slice of the vocabulary is
         # small (a few thousand words at 100,000 registrations) and scored in C. Only if it
         # offers nothing, the words starting with the second letter (first two swapped, or an
         # extra first letter).
+        connection = session.connection()
         for first in dict.fromkeys(word[:2]):
-            terms = list(
-                session.scalars(
-                    text(
-                        "SELECT term FROM registration_search_vocabulary"
-                        " WHERE term >= :low AND term < :high"
-                    ),
-                    {"low": first, "high": first + "\U0010ffff"},
-                )
-            )
-            found = _close_words(word, terms)
+            found = _close_words(word, _vocabulary_slice(connection, first))
             if found:
                 return found
         return []
+
+
+_VOCABULARY = text(
+    "SELECT term FROM registration_search_vocabulary WHERE term >= :low AND term < :high"
+)
+_SLICES = "passerelle.search_vocabulary"
+"""Key of the vocabulary slices kept with each SQLite connection (``Connection.info``)."""
+
+
+def _vocabulary_slice(connection: Connection, first: str) -> list[str]:
+    """The index's words starting with ``first``, read once per connection and kept.
+
+    FTS5's vocabulary table walks posting lists: 12–24 ms for one letter at 100,000
+    registrations, on every misspelled keystroke. The slices are kept with the connection
+    and thrown away when the database may have changed: ``PRAGMA data_version`` moves when
+    another connection commits, ``total_changes()`` when this one writes.
+    """
+    version = tuple(
+        connection.exec_driver_sql(
+            "SELECT total_changes(), data_version FROM pragma_data_version"
+        ).one()
+    )
+    kept = connection.info.get(_SLICES)
+    if kept is None or kept[0] != version:
+        kept = (version, {})
+        connection.info[_SLICES] = kept
+    slices: dict[str, list[str]] = kept[1]
+    terms = slices.get(first)
+    if terms is None:
+        terms = list(
+            connection.execute(_VOCABULARY, {"low": first, "high": first + "\U0010ffff"}).scalars()
+        )
+        slices[first] = terms
+    return terms
 
 
 def _close_words(word: str, terms: list[str]) -> list[str]:
@@ -309,13 +403,16 @@ class PostgresIndex:
         params: dict[str, Any],
     ) -> list[Candidate]:
         """The first ``cap`` registrations ``found`` gives, in id order, with their fields."""
+        # Only the select list changed for issue #16: the details a hit shows come with the
+        # candidates (the joins are those the separate details query made).
         statement = (
             f"WITH found AS ({found} ORDER BY d.registration_id LIMIT :cap)"
-            " SELECT r.id, p.first_name, p.last_name, p.organization_name, p.email, r.code,"
-            " r.status FROM found JOIN registrations AS r ON r.id = found.registration_id"
-            " JOIN people AS p ON p.id = r.person_id ORDER BY r.id"
+            f" SELECT {details_columns(POSTGRESQL_MARKING)}"
+            " FROM found JOIN registrations AS r ON r.id = found.registration_id"
+            f"{DETAILS_JOINS} ORDER BY r.id"
         )
-        return _candidates(session, text(statement).bindparams(*binds), params)
+        rows = session.connection().execute(text(statement).bindparams(*binds), params)
+        return _candidates(rows)
 
 
 @dataclass(frozen=True)
