@@ -185,7 +185,7 @@ def read_member_rows(table: Table, columns: ColumnMap, association: str) -> Pars
     errors: list[RowError] = []
     protected: set[Identity] = set()
     first_row: dict[Identity, int] = {}
-    for row in table.rows:
+    for row in table.iter_rows():
         try:
             member = _member(row, columns, association)
         except _Reject as rejection:
@@ -221,6 +221,9 @@ _holder_kind = lru_cache(maxsize=1024)(parse_holder_kind)
 
 
 def _member(row: TableRow, columns: ColumnMap, association: str) -> MemberRow:
+    problem = row.problem()  # bytes not in the file's encoding: reject the row, naming them
+    if problem is not None:
+        raise _Reject(problem)
     for header in row.oversized_columns():
         raise _Reject(
             Message(
