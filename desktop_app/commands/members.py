@@ -185,18 +185,12 @@ def run_import(args: argparse.Namespace) -> int:
             forget_mapping=args.forget_mapping,
             allow_ending_most=args.allow_ending_most,
         )
-        reassessed = []
-        if report.changed and not args.dry_run:
-            from desktop_app.services.membership.verdicts import reassess_upcoming
-
-            # Registrations of events still to come get verdicts from the new list.
-            reassessed = reassess_upcoming(db.sessions)
     if args.json:
-        print_json({**report.to_json(), "reassessed": [r.to_json() for r in reassessed]})
+        print_json(report.to_json())
     else:
         for line in import_lines(report):
             print(line)
-        for r in reassessed:
+        for r in report.reassessed:
             print(
                 f"Event {r.event}: {r.reassessed} registrations reassessed, {r.changed} changed"
                 f" (balance due {r.balance_due}, credit due {r.credit_due}, doubt {r.doubt})."

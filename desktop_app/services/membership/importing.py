@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -64,6 +64,11 @@ from desktop_app.services.membership.mapping import (
     remembered_mapping,
     remembered_mapping_in,
     store_mapping,
+)
+from desktop_app.services.membership.verdicts import (
+    ReassessReport,
+    reassess_in,
+    upcoming_events,
 )
 
 __all__ = [
@@ -98,6 +103,8 @@ class MemberImportReport:
     mapping: Mapping[str, str] = field(default_factory=dict)
     mapping_remembered: bool = False
     mapping_forgotten: bool = False
+    reassessed: tuple[ReassessReport, ...] = ()
+    """The coming events whose registrations were reassessed against the new list."""
 
     @property
     def changed(self) -> bool:
@@ -129,6 +136,7 @@ class MemberImportReport:
             "mapping": dict(self.mapping),
             "mapping_remembered": self.mapping_remembered,
             "mapping_forgotten": self.mapping_forgotten,
+            "reassessed": [r.to_json() for r in self.reassessed],
         }
 
 
@@ -216,7 +224,7 @@ def import_members(
             mapping_remembered=remember,
             mapping_forgotten=forget,
         )
-        if dry_run or not report.changed:
+        if dry_run:
             session.rollback()
             return report
         current = len(state.memberships)
@@ -224,13 +232,27 @@ def import_members(
             session.rollback()
             raise _mass_ending(report, current)
         try:
-            _apply(session, association_id, plan, moment)
-            if remember:
-                store_mapping(session, association, new_mapping, moment)
-            elif forget:
-                drop_mapping(session, association)
-            _audit(session, report, desk=desk, staff=staff, at=moment)
-            session.commit()
+            if report.changed:
+                _apply(session, association_id, plan, moment)
+                if remember:
+                    store_mapping(session, association, new_mapping, moment)
+                elif forget:
+                    drop_mapping(session, association)
+                _audit(session, report, desk=desk, staff=staff, at=moment)
+            # Coming events' flags follow the list in the same transaction: a crash can no
+            # longer leave the list stored and the flags stale. Recomputed from the stored state
+            # even when the list changed nothing, so that a database left stale by an older
+            # version is repaired by importing the same file again; it then writes only if a
+            # registration changes (no audit entry otherwise).
+            reassessed = tuple(
+                reassess_in(session, slug, audit_unchanged=report.changed)
+                for slug in upcoming_events(session, moment)
+            )
+            report = replace(report, reassessed=reassessed)
+            if report.changed or any(r.changed for r in reassessed):
+                session.commit()
+            else:
+                session.rollback()
         except BaseException:
             session.rollback()
             raise
