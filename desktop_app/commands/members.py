@@ -158,6 +158,8 @@ def import_lines(report: MemberImportReport) -> list[str]:
         f"{report.unchanged} unchanged, {report.ended} ended, {report.rejected} rejected"
     ]
     lines += [f"  row {e.row}: {e.reason}" for e in report.errors]
+    if report.rejected > len(report.errors):
+        lines.append(f"  … and {report.rejected - len(report.errors)} more rejected rows")
     if report.mapping_remembered:
         mapping = ", ".join(f"{k}={v}" for k, v in report.mapping.items())
         lines.append(f"Column mapping remembered for {label}: {mapping}")

@@ -8,7 +8,7 @@ that :mod:`.member_import` writes with bulk statements. See that module for the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -150,7 +150,7 @@ class CurrentState:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     """A membership to add or update: the row, the membership columns to set, its holder."""
 
@@ -163,12 +163,11 @@ class Change:
 
 @dataclass
 class SyncPlan:
-    """Everything an import writes."""
+    """What one batch of rows writes."""
 
     added: list[Change] = field(default_factory=list)
     updated: list[Change] = field(default_factory=list)
     unchanged: int = 0
-    ended: set[int] = field(default_factory=set)
     new_organizations: dict[str, str] = field(default_factory=dict)  # key -> name
     new_aliases: defaultdict[OrganizationRef, dict[str, str]] = field(
         default_factory=lambda: defaultdict(dict)
@@ -179,24 +178,19 @@ class SyncPlan:
     person_updates: list[dict[str, Any]] = field(default_factory=list)
 
 
-def plan_sync(
-    members: Sequence[MemberRow],
-    protected: Iterable[Identity],
-    state: CurrentState,
-    present: frozenset[str],
-) -> SyncPlan:
-    """Compare the list's valid rows with the stored state.
+class Planner:
+    """Compares the list's valid rows with the stored state, batch after batch.
 
-    ``protected`` are identities named by rejected rows (their memberships are not ended);
-    ``present`` the fields the file has a column for (others keep their stored values).
+    ``present`` are the fields the file has a column for (others keep their stored values);
+    ``domains`` each organization's email domains from the whole list (see :mod:`.member_scan`).
     """
-    return _Planner(state, present).run(members, frozenset(protected))
 
-
-class _Planner:
-    def __init__(self, state: CurrentState, present: frozenset[str]) -> None:
+    def __init__(
+        self, state: CurrentState, present: frozenset[str], domains: dict[str, set[str]]
+    ) -> None:
         self.state = state
         self.present = present
+        self.domains = domains
         self.plan = SyncPlan()
         self.matched: set[int] = set()
         self.by_identity: defaultdict[Identity, list[StoredMembership]] = defaultdict(list)
@@ -206,16 +200,40 @@ class _Planner:
             for identity in self.identities[m.id]:
                 self.by_identity[identity].append(m)
 
-    def run(self, members: Sequence[MemberRow], protected: frozenset[Identity]) -> SyncPlan:
-        domains = _derived_domains(members)
-        for row in members:
-            self._row(row, domains)
-        for m in self.state.memberships:
-            if m.id in self.matched:
-                continue
-            if not any(identity in protected for identity in self.identities[m.id]):
-                self.plan.ended.add(m.id)
-        return self.plan
+    def add(self, row: MemberRow) -> None:
+        """Plan one row."""
+        self._row(row, self.domains)
+
+    def take(self) -> SyncPlan:
+        """The plan of the rows added since the last call."""
+        plan, self.plan = self.plan, SyncPlan()
+        return plan
+
+    def written(self, plan: SyncPlan, org_ids: dict[str, int]) -> None:
+        """Record that ``plan`` is written, its new organizations under ``org_ids``."""
+        state = self.state
+        for key, org_id in org_ids.items():
+            state.org_by_key.setdefault(key, org_id)
+            state.org_key_of[org_id] = key
+        for ref, found in plan.new_domains.items():
+            if found:
+                org_id = org_ids[ref] if isinstance(ref, str) else ref
+                state.org_domains[org_id].update(found)
+        for ref, aliases in plan.new_aliases.items():
+            org_id = org_ids[ref] if isinstance(ref, str) else ref
+            for alias_key in aliases:
+                state.org_alias_keys[org_id].add(alias_key)
+                state.org_by_alias.setdefault(alias_key, org_id)
+
+    def ended(self, protected: Iterable[Identity]) -> set[int]:
+        """Current memberships no row matched, except those a rejected row may name."""
+        named = frozenset(protected)
+        return {
+            m.id
+            for m in self.state.memberships
+            if m.id not in self.matched
+            and not any(identity in named for identity in self.identities[m.id])
+        }
 
     def _match(self, row: MemberRow) -> StoredMembership | None:
         number = row.number_key
@@ -344,19 +362,3 @@ class _Planner:
         if changed:
             self.plan.person_updates.append({"id": person_id, **changed})
         return bool(changed)
-
-
-def _derived_domains(members: Sequence[MemberRow]) -> dict[str, set[str]]:
-    """Organization key → email domains from the list: its domains column, its contact's
-    email and the emails of the people who name it; free mail never counts."""
-    organizations = {m.organization_key for m in members if m.holder == "organization"}
-    found: defaultdict[str, set[str]] = defaultdict(set)
-    for m in members:
-        if m.organization_key not in organizations:
-            continue
-        if m.holder == "organization":
-            found[m.organization_key].update(m.domains)
-        domain = m.email_domain
-        if domain:
-            found[m.organization_key].add(domain)
-    return found
