@@ -4,9 +4,9 @@ Run: python bench/bench_import.py [--rows 20000] [--verdicts 10000] [--pg URL]
      python bench/bench_import.py --memory [--rows 20000 --rows 1000000]
 
 ``--memory``: for each ``--rows``, a list is written to a temporary folder (streamed: nothing
-kept in this process) and imported by a fresh child process, then dry-run by another one, each
-printing rows, seconds, rows/s and its peak RSS (``ru_maxrss``: interpreter and libraries
-included). The files are deleted afterwards; none is committed.
+kept in this process), dry-run by a fresh child process, then imported by another one, each
+printing rows, seconds (wall and CPU), rows/s and its peak RSS (``ru_maxrss``: interpreter and
+libraries included). The files are deleted afterwards; none is committed.
 
 The list is LSO-like (English headers, UTF-8 with BOM, commas): corporate rows with a contact
 and individual rows, some at free-mail addresses, some at member organizations; dates in two
@@ -180,18 +180,20 @@ def timed_import(database: Database, path: Path, label: str) -> float:
 def child(path: Path, url: str, dry_run: bool) -> None:
     """Import ``path`` into ``url`` and print what the parent measures, as JSON."""
     database = open_database(url)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     report = import_members(database.sessions, "lso", path, dry_run=dry_run)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     database.dispose()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"seconds": elapsed, "peak_mib": peak_kib / 1024, "added": report.added,
-                      "rejected": report.rejected}))  # fmt: skip
+    print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_mib": peak_kib / 1024,
+                      "added": report.added, "rejected": report.rejected}))  # fmt: skip
 
 
 def memory(sizes: list[int]) -> None:
-    """Each size imported, then dry-run, by a fresh process: rows, seconds, rows/s, peak RSS."""
-    print(f"{'rows':>9} {'run':<9} {'seconds':>8} {'rows/s':>9} {'peak RSS':>10}  file")
+    """Each size dry-run, then imported, by a fresh process: rows, seconds, rows/s, peak RSS."""
+    print(
+        f"{'rows':>9} {'run':<9} {'seconds':>8} {'CPU s':>7} {'rows/s':>9} {'peak RSS':>10}  file"
+    )
     for rows in sizes:
         folder = Path(tempfile.mkdtemp())
         try:
@@ -208,7 +210,7 @@ def memory(sizes: list[int]) -> None:
                 got = json.loads(out.strip().splitlines()[-1])
                 assert got["added"] == rows and got["rejected"] == 0, got
                 print(
-                    f"{rows:>9} {label:<9} {got['seconds']:>8.2f} "
+                    f"{rows:>9} {label:<9} {got['seconds']:>8.2f} {got['cpu']:>7.2f} "
                     f"{rows / got['seconds']:>9,.0f} {got['peak_mib']:>7.0f} MiB  {size:.0f} MB"
                 )
         finally:

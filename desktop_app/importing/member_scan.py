@@ -14,7 +14,6 @@ that a file of a million bad rows cannot exhaust memory either.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -29,6 +28,18 @@ from desktop_app.importing.member_rows import (
 )
 from desktop_app.importing.row_errors import RowError
 from desktop_app.importing.tables import Table
+
+DomainSet = str | set[str]
+"""One email domain, or several: most organizations have one, and a million-row list has
+200,000 of them, so a lone domain is kept as a string rather than a set."""
+
+
+def as_set(domains: DomainSet | None) -> set[str] | frozenset[str]:
+    """``domains`` as a set (to read, not to change)."""
+    if domains is None:
+        return frozenset()
+    return frozenset((domains,)) if isinstance(domains, str) else domains
+
 
 MAX_LISTED_ERRORS = 1000
 """Rejected rows listed in a report; the others are counted."""
@@ -48,7 +59,7 @@ class MemberScan:
     rejected: int = 0
     errors: list[RowError] = field(default_factory=list)
     protected: set[Identity] = field(default_factory=set)
-    domains: dict[str, set[str]] = field(default_factory=dict)
+    domains: dict[str, DomainSet] = field(default_factory=dict)
     """Organization key → email domains the list gives it (see :mod:`.member_import`)."""
     skipped: set[int] = field(default_factory=set)
     """Numbers of the rows the second pass leaves out (rejected or repeated)."""
@@ -74,11 +85,14 @@ def scan_members(table: Table, columns: ColumnMap, association: str) -> MemberSc
     """Parse every row once (see the module docstring)."""
     keep = table.count <= KEEP_ROWS_UP_TO
     scan = MemberScan(table, columns, association, kept=[] if keep else None)
-    # Large lists keep a hash per identity, not the identity (a collision would be reported
-    # as a repeated row naming the other: visible, and about one chance in 10^12 per file).
-    first_row: dict[Identity | int, int] = {}
+    first_row: dict[Identity, int] = {}  # small lists
+    # Large lists keep a hash per identity, not the identity nor its row (a collision would
+    # be reported as a repeated row: visible, and about one chance in 10^12 per file); the
+    # first row of a repeated member is looked up afterwards (:func:`_repeated_errors`).
+    seen: set[int] = set()
+    repeated: list[tuple[int, int, MemberRow]] = []
     organizations: set[str] = set()
-    found: defaultdict[str, set[str]] = defaultdict(set)
+    found: dict[str, DomainSet] = {}
     for row in table.iter_rows():
         try:
             member = parse_member_row(row, columns, association)
@@ -86,12 +100,18 @@ def scan_members(table: Table, columns: ColumnMap, association: str) -> MemberSc
             scan.reject(RowError(row.number, rejection.reason))
             scan.protected.update(guess_identities(row, columns))
             continue
-        key = member.identity if keep else hash(member.identity)
-        first = first_row.get(key)
-        if first is not None:
-            scan.reject(RowError(row.number, duplicate_message(member, first)))
-            continue
-        first_row[key] = row.number
+        if keep:
+            first = first_row.get(member.identity)
+            if first is not None:
+                scan.reject(RowError(row.number, duplicate_message(member, first)))
+                continue
+            first_row[member.identity] = row.number
+        else:
+            digest = hash(member.identity)
+            if digest in seen:
+                repeated.append((row.number, digest, member))
+                continue
+            seen.add(digest)
         scan.valid += 1
         if scan.kept is not None:
             scan.kept.append(member)
@@ -99,10 +119,46 @@ def scan_members(table: Table, columns: ColumnMap, association: str) -> MemberSc
         # of the people who name it; free mail never counts (email_domain leaves it out).
         if member.holder == "organization":
             organizations.add(member.organization_key)
-            if member.domains:
-                found[member.organization_key].update(member.domains)
+            for listed in member.domains:
+                _add(found, member.organization_key, listed)
         domain = member.email_domain
         if domain and member.organization_key:
-            found[member.organization_key].add(domain)
+            _add(found, member.organization_key, domain)
+    del seen
+    if repeated:
+        _repeated_errors(scan, repeated)
     scan.domains = {key: found[key] for key in organizations if key in found}
     return scan
+
+
+def _add(found: dict[str, DomainSet], key: str, domain: str) -> None:
+    known = found.get(key)
+    if known is None:
+        found[key] = domain
+    elif isinstance(known, str):
+        if known != domain:
+            found[key] = {known, domain}
+    else:
+        known.add(domain)
+
+
+def _repeated_errors(scan: MemberScan, repeated: list[tuple[int, int, MemberRow]]) -> None:
+    """Reject the repeated rows of a large list, naming each one's first row (found by reading
+    the list again: only lists with repeated members pay for it)."""
+    wanted = {digest for _, digest, _ in repeated}
+    first: dict[int, int] = {}
+    for row in scan.table.iter_rows():
+        if row.number in scan.skipped:
+            continue
+        try:
+            member = parse_member_row(row, scan.columns, scan.association)
+        except RowRejected:
+            continue
+        digest = hash(member.identity)
+        if digest in wanted and digest not in first:
+            first[digest] = row.number
+    listed = scan.errors
+    scan.errors = []
+    for number, digest, member in repeated:
+        scan.reject(RowError(number, duplicate_message(member, first[digest])))
+    scan.errors = sorted([*listed, *scan.errors], key=lambda error: error.row)[:MAX_LISTED_ERRORS]

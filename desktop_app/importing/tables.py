@@ -67,6 +67,7 @@ MAX_CELL_CHARS = 1000
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and password-protected .xlsx)
 _BINARY_MAGICS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"PK\x05\x06")
+_KEEP_BYTES = 8 * 1024 * 1024  # CSV files up to this size are parsed once, not twice
 _SURROGATES = re.compile("[\udc80-\udcff]")
 
 _T_OVERSIZED = QT_TRANSLATE_NOOP(
@@ -203,7 +204,8 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     if head.startswith(_BINARY_MAGICS):
         raise not_a_spreadsheet(name)
     fmt = csv_format(path, name)
-    return _build_table(lambda: _csv_texts(path, name, fmt), name, xlsx=False)
+    small = path.stat().st_size <= _KEEP_BYTES
+    return _build_table(lambda: _csv_texts(path, name, fmt), name, xlsx=False, keep=small)
 
 
 def _csv_texts(path: Path, name: str, fmt: CsvFormat) -> Iterator[list[object]]:
@@ -310,8 +312,12 @@ def _texts(raw: list[object]) -> tuple[list[str], str]:
     return escaped, bad
 
 
-def _build_table(records: Records, name: str, *, xlsx: bool) -> Table:
-    """Check the whole file once (header, width, used columns), then stream its rows."""
+def _build_table(records: Records, name: str, *, xlsx: bool, keep: bool = False) -> Table:
+    """Check the whole file once (header, width, used columns), then stream its rows.
+
+    ``keep``: a small file's records are kept from the check, not read again.
+    """
+    kept: list[tuple[int, list[object]]] = []
     header: list[str] | None = None
     header_index = 0
     width = count = 0
@@ -339,6 +345,8 @@ def _build_table(records: Records, name: str, *, xlsx: bool) -> Table:
         if not any(texts):
             continue
         count += 1
+        if keep:
+            kept.append((index, raw))
         if len(texts) > width:
             used += [False] * (len(texts) - width)
             width = len(texts)
@@ -366,7 +374,8 @@ def _build_table(records: Records, name: str, *, xlsx: bool) -> Table:
     columns = list(headers.items())
 
     def rows() -> Iterator[TableRow]:
-        for index, raw in enumerate(records(), 1):
+        numbered = kept if keep else enumerate(records(), 1)
+        for index, raw in numbered:
             if index <= header_index:
                 continue
             cells, bad = _texts(raw)

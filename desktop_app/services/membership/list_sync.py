@@ -26,6 +26,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.names import member_number_key, person_key
 from desktop_app.importing.member_rows import Identity, MemberRow
+from desktop_app.importing.member_scan import DomainSet, as_set
 
 _number_key = lru_cache(maxsize=65536)(member_number_key)
 
@@ -67,7 +68,8 @@ class CurrentState:
     org_by_alias: dict[str, int]
     org_key_of: dict[int, str]
     org_alias_keys: defaultdict[int, set[str]]
-    org_domains: defaultdict[int, set[str]]
+    org_domains: defaultdict[int, DomainSet]
+    """Organization id → its email domains (one, or a set; shared, never changed in place)."""
 
     @classmethod
     def load(cls, session: Session, association_id: int) -> CurrentState:
@@ -124,11 +126,13 @@ class CurrentState:
         ):
             org_alias_keys[org_id].add(key)
             org_by_alias.setdefault(key, org_id)
-        org_domains: defaultdict[int, set[str]] = defaultdict(set)
+        org_domains: defaultdict[int, DomainSet] = defaultdict(set)
         for org_id, domain in session.execute(
             select(OrganizationDomain.organization_id, OrganizationDomain.domain)
         ):
-            org_domains[org_id].add(domain)
+            known = org_domains[org_id]
+            assert isinstance(known, set)  # built here as sets
+            known.add(domain)
         return cls(
             memberships, people, org_by_key, org_by_alias, org_key_of, org_alias_keys, org_domains
         )
@@ -186,7 +190,7 @@ class Planner:
     """
 
     def __init__(
-        self, state: CurrentState, present: frozenset[str], domains: dict[str, set[str]]
+        self, state: CurrentState, present: frozenset[str], domains: dict[str, DomainSet]
     ) -> None:
         self.state = state
         self.present = present
@@ -216,9 +220,14 @@ class Planner:
             state.org_by_key.setdefault(key, org_id)
             state.org_key_of[org_id] = key
         for ref, found in plan.new_domains.items():
-            if found:
-                org_id = org_ids[ref] if isinstance(ref, str) else ref
-                state.org_domains[org_id].update(found)
+            if not found:
+                continue
+            if isinstance(ref, str):
+                # A new organization got every domain the list gives it: share that value
+                # rather than copy it (a million-row list creates 200,000 organizations).
+                state.org_domains[org_ids[ref]] = self.domains.get(ref, found)
+            else:
+                state.org_domains[ref] = set(as_set(state.org_domains.get(ref))) | found
         for ref, aliases in plan.new_aliases.items():
             org_id = org_ids[ref] if isinstance(ref, str) else ref
             for alias_key in aliases:
@@ -279,12 +288,13 @@ class Planner:
         return key
 
     def _organization_additions(
-        self, row: MemberRow, ref: OrganizationRef, domains: dict[str, set[str]]
+        self, row: MemberRow, ref: OrganizationRef, domains: dict[str, DomainSet]
     ) -> bool:
         """Plan the row's new aliases and domains for organization ``ref``; tell if any."""
         state, plan = self.state, self.plan
-        known_domains = state.org_domains.get(ref, set()) if isinstance(ref, int) else set()
-        fresh = domains.get(row.organization_key, set()) - known_domains - plan.new_domains[ref]
+        known_domains = as_set(state.org_domains.get(ref)) if isinstance(ref, int) else set()
+        given = as_set(domains.get(row.organization_key))
+        fresh = set(given) - known_domains - plan.new_domains[ref]
         plan.new_domains[ref] |= fresh
         if isinstance(ref, int):
             known_aliases = state.org_alias_keys.get(ref, set()) | {state.org_key_of.get(ref, "")}
@@ -298,7 +308,7 @@ class Planner:
         plan.new_aliases[ref].update(new_aliases)
         return bool(fresh or new_aliases)
 
-    def _row(self, row: MemberRow, domains: dict[str, set[str]]) -> None:
+    def _row(self, row: MemberRow, domains: dict[str, DomainSet]) -> None:
         stored = self._match(row)
         ref = self._organization(row, stored) if row.holder == "organization" else None
         extra = ref is not None and self._organization_additions(row, ref, domains)
