@@ -184,7 +184,7 @@ def duplicate_message(member: MemberRow, first: int) -> Message:
 
 
 # Lists repeat the same dates, categories and organization names thousands of times.
-_organization_key = lru_cache(maxsize=65536)(organization_key)
+_organization_key = lru_cache(maxsize=8192)(organization_key)
 _parse_date = lru_cache(maxsize=4096)(parse_optional_date)
 _holder_kind = lru_cache(maxsize=1024)(parse_holder_kind)
 

@@ -6,7 +6,8 @@ the identities rejected rows name (their memberships must not be ended), and eac
 organization's email domains (they may come from rows anywhere in the file) — and the second
 pass, :meth:`MemberScan.members`, yields the valid rows again for the import to compare and
 write in batches. Small lists keep their parsed rows between the passes (faster); large ones
-are parsed again (constant memory), and the first pass then keeps only a number per identity.
+are parsed again (constant memory), and the first pass then keeps only a Bloom filter of their
+identities.
 
 The report keeps at most :data:`MAX_LISTED_ERRORS` rejected rows (with the total count), so
 that a file of a million bad rows cannot exhaust memory either.
@@ -86,11 +87,11 @@ def scan_members(table: Table, columns: ColumnMap, association: str) -> MemberSc
     keep = table.count <= KEEP_ROWS_UP_TO
     scan = MemberScan(table, columns, association, kept=[] if keep else None)
     first_row: dict[Identity, int] = {}  # small lists
-    # Large lists keep a hash per identity, not the identity nor its row (a collision would
-    # be reported as a repeated row: visible, and about one chance in 10^12 per file); the
-    # first row of a repeated member is looked up afterwards (:func:`_repeated_errors`).
-    seen: set[int] = set()
-    repeated: list[tuple[int, int, MemberRow]] = []
+    # Large lists remember identities in a Bloom filter (16 bits a row: 2 MB for a million
+    # rows, where a set of them took 100 MB). A row it may have seen is a candidate, settled
+    # by :func:`_settle` reading the list again for those few identities only.
+    seen = _Seen(table.count) if not keep else None
+    candidates: list[tuple[int, int, MemberRow]] = []
     organizations: set[str] = set()
     found: dict[str, DomainSet] = {}
     for row in table.iter_rows():
@@ -100,35 +101,62 @@ def scan_members(table: Table, columns: ColumnMap, association: str) -> MemberSc
             scan.reject(RowError(row.number, rejection.reason))
             scan.protected.update(guess_identities(row, columns))
             continue
-        if keep:
+        if seen is None:
             first = first_row.get(member.identity)
             if first is not None:
                 scan.reject(RowError(row.number, duplicate_message(member, first)))
                 continue
             first_row[member.identity] = row.number
         else:
-            digest = hash(member.identity)
-            if digest in seen:
-                repeated.append((row.number, digest, member))
+            digest = hash(member.identity) & _MASK
+            if seen.add(digest):
+                candidates.append((row.number, digest, member))
                 continue
-            seen.add(digest)
         scan.valid += 1
         if scan.kept is not None:
             scan.kept.append(member)
-        # An organization's domains: its domains column, its contact's email and the emails
-        # of the people who name it; free mail never counts (email_domain leaves it out).
-        if member.holder == "organization":
-            organizations.add(member.organization_key)
-            for listed in member.domains:
-                _add(found, member.organization_key, listed)
-        domain = member.email_domain
-        if domain and member.organization_key:
-            _add(found, member.organization_key, domain)
-    del seen
-    if repeated:
-        _repeated_errors(scan, repeated)
+        _add_domains(member, organizations, found)
+    if candidates:
+        _settle(scan, candidates, organizations, found)
     scan.domains = {key: found[key] for key in organizations if key in found}
     return scan
+
+
+_MASK = (1 << 64) - 1
+_PROBES = 8
+
+
+class _Seen:
+    """A Bloom filter of identity hashes: never forgets one, sometimes imagines one."""
+
+    def __init__(self, rows: int) -> None:
+        self.bits = bytearray(max(64, rows * 2))
+        self.size = len(self.bits) * 8
+
+    def add(self, digest: int) -> bool:
+        """Remember ``digest``; whether it may have been remembered before."""
+        bits, size = self.bits, self.size
+        low, step = digest & 0xFFFFFFFF, (digest >> 32) | 1
+        present = True
+        for probe in range(_PROBES):
+            position = (low + probe * step) % size
+            mask = 1 << (position & 7)
+            if not bits[position >> 3] & mask:
+                present = False
+                bits[position >> 3] |= mask
+        return present
+
+
+def _add_domains(member: MemberRow, organizations: set[str], found: dict[str, DomainSet]) -> None:
+    """An organization's domains: its domains column, its contact's email and the emails of
+    the people who name it; free mail never counts (email_domain leaves it out)."""
+    if member.holder == "organization":
+        organizations.add(member.organization_key)
+        for listed in member.domains:
+            _add(found, member.organization_key, listed)
+    domain = member.email_domain
+    if domain and member.organization_key:
+        _add(found, member.organization_key, domain)
 
 
 def _add(found: dict[str, DomainSet], key: str, domain: str) -> None:
@@ -142,10 +170,16 @@ def _add(found: dict[str, DomainSet], key: str, domain: str) -> None:
         known.add(domain)
 
 
-def _repeated_errors(scan: MemberScan, repeated: list[tuple[int, int, MemberRow]]) -> None:
-    """Reject the repeated rows of a large list, naming each one's first row (found by reading
-    the list again: only lists with repeated members pay for it)."""
-    wanted = {digest for _, digest, _ in repeated}
+def _settle(
+    scan: MemberScan,
+    candidates: list[tuple[int, int, MemberRow]],
+    organizations: set[str],
+    found: dict[str, DomainSet],
+) -> None:
+    """Read the list again to find the first row of each candidate's identity: a candidate
+    that is not that first row repeats it (rejected, naming it); one that is was imagined by
+    the filter and is a valid row after all."""
+    wanted = {digest for _, digest, _ in candidates}
     first: dict[int, int] = {}
     for row in scan.table.iter_rows():
         if row.number in scan.skipped:
@@ -154,11 +188,15 @@ def _repeated_errors(scan: MemberScan, repeated: list[tuple[int, int, MemberRow]
             member = parse_member_row(row, scan.columns, scan.association)
         except RowRejected:
             continue
-        digest = hash(member.identity)
+        digest = hash(member.identity) & _MASK
         if digest in wanted and digest not in first:
             first[digest] = row.number
     listed = scan.errors
     scan.errors = []
-    for number, digest, member in repeated:
-        scan.reject(RowError(number, duplicate_message(member, first[digest])))
+    for number, digest, member in candidates:
+        if first[digest] < number:
+            scan.reject(RowError(number, duplicate_message(member, first[digest])))
+        else:
+            scan.valid += 1
+            _add_domains(member, organizations, found)
     scan.errors = sorted([*listed, *scan.errors], key=lambda error: error.row)[:MAX_LISTED_ERRORS]
