@@ -96,7 +96,8 @@ def member_rows(rows: int, seed: int = 7) -> Iterator[list[str]]:
         yield [str(number), "Corporate", name, first, last, email(first, last, domain, number),
                rng.choice(("Corporate", "Start-up", "Academic")), "2026-01-01",
                rng.choice(("2027-12-31", "December 31, 2027", "2027-03-22"))]  # fmt: skip
-    for number in range(100001, 100001 + rows - len(orgs)):
+    start = 100001 if 10001 + len(orgs) <= 100001 else 1_000_001  # numbers never repeat
+    for number in range(start, start + rows - len(orgs)):
         first, last = person(rng)
         if rng.random() < 0.4:
             name, domain = rng.choice(orgs)

@@ -87,9 +87,10 @@ def scan_members(table: Table, columns: ColumnMap, association: str) -> MemberSc
     keep = table.count <= KEEP_ROWS_UP_TO
     scan = MemberScan(table, columns, association, kept=[] if keep else None)
     first_row: dict[Identity, int] = {}  # small lists
-    # Large lists remember identities in a Bloom filter (16 bits a row: 2 MB for a million
+    # Large lists remember identities in a Bloom filter (48 bits a row: 6 MB for a million
     # rows, where a set of them took 100 MB). A row it may have seen is a candidate, settled
-    # by :func:`_settle` reading the list again for those few identities only.
+    # by :func:`_settle` reading the list again; with 12 probes a false candidate comes about
+    # once in 70 million-row lists, so only lists with repeated rows pay for that reading.
     seen = _Seen(table.count) if not keep else None
     candidates: list[tuple[int, int, MemberRow]] = []
     organizations: set[str] = set()
@@ -123,14 +124,14 @@ def scan_members(table: Table, columns: ColumnMap, association: str) -> MemberSc
 
 
 _MASK = (1 << 64) - 1
-_PROBES = 8
+_PROBES = 12
 
 
 class _Seen:
     """A Bloom filter of identity hashes: never forgets one, sometimes imagines one."""
 
     def __init__(self, rows: int) -> None:
-        self.bits = bytearray(max(64, rows * 2))
+        self.bits = bytearray(max(64, rows * 6))
         self.size = len(self.bits) * 8
 
     def add(self, digest: int) -> bool:
