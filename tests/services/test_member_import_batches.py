@@ -17,7 +17,7 @@ from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Organization, OrganizationDomain
 from desktop_app.importing import member_scan
-from desktop_app.services.membership import importing
+from desktop_app.services.membership import import_writes, importing
 from desktop_app.services.membership.importing import import_members
 from tests.services.member_lists import AT, LATER, csv_text, memberships, snapshot, write
 
@@ -139,3 +139,34 @@ def test_a_refused_streamed_import_writes_nothing(
     with pytest.raises(importing.Invalid, match="would end"):
         import_members(database.sessions, "lso", write(tmp_path, "b.csv", csv_text(few, ",")))
     assert snapshot(database) == before
+
+
+def test_sqlite_direct_inserts_store_what_sqlalchemy_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SQLite fast path (parameters converted once per value) writes the same bytes,
+    dates and times included, as SQLAlchemy's own insert."""
+    path = write(tmp_path, "first.csv", csv_text(FIRST, ","))
+    tables = ("memberships", "people", "organizations", "organization_domains")
+
+    def stored(name: str) -> list[list[tuple[Any, ...]]]:
+        database = open_database(sqlite_url(tmp_path / name))
+        try:
+            import_members(database.sessions, "lso", path, at=AT)  # whole seconds: .000000
+            with database.engine.connect() as connection:
+                return [
+                    list(connection.exec_driver_sql(f"SELECT * FROM {table}")) for table in tables
+                ]
+        finally:
+            database.dispose()
+
+    direct = stored("direct.sqlite3")
+    with monkeypatch.context() as patched:
+        patched.setattr(
+            import_writes,
+            "_insert_many",
+            lambda session, table, rows: session.execute(table.insert(), rows),
+        )
+        through_sqlalchemy = stored("sqlalchemy.sqlite3")
+    assert all(direct)  # every table written
+    assert direct == through_sqlalchemy
