@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select, text, update
@@ -211,14 +212,19 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
         f"VALUES ({', '.join('?' for _ in names)})"
     )
-    keys = rows[0].keys()
-    values = []
+    getter = itemgetter(*names)  # a KeyError if a row lacks a column of the first
+    converted = [(i, c) for i, c in enumerate(converters) if c is not _same]
+    values: list[tuple[Any, ...]] = []
     for row in rows:
-        if row.keys() != keys:
+        if len(row) != len(names):
             raise ValueError("rows inserted together must have the same columns")
-        values.append(
-            tuple(convert(row[name]) for name, convert in zip(names, converters, strict=True))
-        )
+        cells = getter(row) if len(names) > 1 else (getter(row),)
+        if converted:
+            changed = list(cells)
+            for index, convert in converted:
+                changed[index] = convert(changed[index])
+            cells = tuple(changed)
+        values.append(cells)
     session.connection().exec_driver_sql(sql, values)
 
 
