@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 from desktop_app.importing.columns import ColumnMap
 from desktop_app.importing.member_rows import (
     Identity,
@@ -73,13 +74,28 @@ class MemberScan:
             return
         for row in self.table.iter_rows():
             if row.number not in self.skipped:
-                yield parse_member_row(row, self.columns, self.association)
+                try:
+                    yield parse_member_row(row, self.columns, self.association)
+                except RowRejected:
+                    raise file_changed(self.table.source) from None
 
     def reject(self, error: RowError) -> None:
         self.rejected += 1
         self.skipped.add(error.row)
         if len(self.errors) < MAX_LISTED_ERRORS:
             self.errors.append(error)
+
+
+def file_changed(name: str) -> Invalid:
+    """The refusal of a list that changed between its two readings (saved again meanwhile)."""
+    return Invalid(
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "The file {file} changed while it was being imported, so nothing was imported. "
+            "Import it again once it is saved.",
+        ),
+        file=name,
+    )
 
 
 def scan_members(table: Table, columns: ColumnMap, association: str) -> MemberScan:

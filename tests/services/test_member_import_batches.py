@@ -16,7 +16,7 @@ from sqlalchemy import select
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import sqlite_url
 from desktop_app.db.models import Organization, OrganizationDomain
-from desktop_app.importing import member_scan
+from desktop_app.importing import member_scan, tables
 from desktop_app.services.membership import import_writes, importing
 from desktop_app.services.membership.importing import import_members
 from tests.services.member_lists import AT, LATER, csv_text, memberships, snapshot, write
@@ -170,3 +170,30 @@ def test_sqlite_direct_inserts_store_what_sqlalchemy_stores(
         through_sqlalchemy = stored("sqlalchemy.sqlite3")
     assert all(direct)  # every table written
     assert direct == through_sqlalchemy
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [
+        [HEADER, FIRST[1], [*FIRST[2][:5], "not an email", *FIRST[2][6:]]],  # a row now bad
+        [HEADER, *FIRST[1:3], FIRST[3]],  # a row added
+    ],
+    ids=["row-now-bad", "row-added"],
+)
+def test_a_list_saved_again_between_its_readings_is_refused(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited: list[list[str]]
+) -> None:
+    monkeypatch.setattr(member_scan, "KEEP_ROWS_UP_TO", 0)  # the rows are read twice,
+    monkeypatch.setattr(tables, "_KEEP_BYTES", 0)  # from the file each time
+    path = write(tmp_path, "m.csv", csv_text([HEADER, *FIRST[1:3]], ","))
+    load = importing.CurrentState.load
+
+    def saved_meanwhile(session: Any, association_id: int) -> Any:
+        path.write_text(csv_text(edited, ","), encoding="utf-8")
+        return load(session, association_id)
+
+    monkeypatch.setattr(importing.CurrentState, "load", saved_meanwhile)
+    before = snapshot(database)
+    with pytest.raises(importing.Invalid, match="changed while it was being imported"):
+        import_members(database.sessions, "lso", path, at=AT)
+    assert snapshot(database) == before

@@ -44,7 +44,7 @@ from desktop_app.db.models import (
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 from desktop_app.domain.membership import ASSOCIATIONS
 from desktop_app.importing.columns import MEMBER_LIST, ColumnMap, map_columns
-from desktop_app.importing.member_scan import MemberScan, scan_members
+from desktop_app.importing.member_scan import MemberScan, file_changed, scan_members
 from desktop_app.importing.row_errors import RowError
 from desktop_app.importing.tables import read_table
 from desktop_app.services.admin import audit
@@ -288,6 +288,8 @@ def _sync(
         counts["organizations_added"] += len(plan.new_organizations)
         counts["domains_added"] += sum(len(d) for d in plan.new_domains.values())
         planner.written(plan, writer.write(plan))
+    if counts["added"] + counts["updated"] + counts["unchanged"] != scan.valid:
+        raise file_changed(scan.table.source)  # rows came or went between the readings
     ended = planner.ended(scan.protected)
     writer.end(ended)
     counts["ended"] = len(ended)
