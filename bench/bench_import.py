@@ -1,6 +1,12 @@
 """How long a 20,000-row member list takes to import, and verdicts for 10,000 registrations.
 
 Run: python bench/bench_import.py [--rows 20000] [--verdicts 10000] [--pg URL]
+     python bench/bench_import.py --memory [--rows 20000 --rows 1000000]
+
+``--memory``: for each ``--rows``, a list is written to a temporary folder (streamed: nothing
+kept in this process), dry-run by a fresh child process, then imported by another one, each
+printing rows, seconds (wall and CPU), rows/s and its peak RSS (``ru_maxrss``: interpreter and
+libraries included). The files are deleted afterwards; none is committed.
 
 The list is LSO-like (English headers, UTF-8 with BOM, commas): corporate rows with a contact
 and individual rows, some at free-mail addresses, some at member organizations; dates in two
@@ -14,10 +20,16 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
+import resource
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -74,32 +86,33 @@ def email(first: str, last: str, domain: str, number: int) -> str:
     return f"{ascii_slug(first)}.{ascii_slug(last)}{number}@{domain}"
 
 
-def member_list(rows: int, seed: int = 7) -> tuple[list[list[str]], list[tuple[str, str]]]:
-    """The list's rows (header first) and its organizations."""
+def member_rows(rows: int, seed: int = 7) -> Iterator[list[str]]:
+    """The list's rows, header first, generated one at a time."""
     rng = random.Random(seed)
     orgs = organizations(rng, rows // 5)
-    table = [HEADER]
+    yield HEADER
     for number, (name, domain) in enumerate(orgs, start=10001):
         first, last = person(rng)
-        table.append(
-            [str(number), "Corporate", name, first, last, email(first, last, domain, number),
-             rng.choice(("Corporate", "Start-up", "Academic")), "2026-01-01",
-             rng.choice(("2027-12-31", "December 31, 2027", "2027-03-22"))]
-        )  # fmt: skip
-    for number in range(100001, 100001 + rows - len(orgs)):
+        yield [str(number), "Corporate", name, first, last, email(first, last, domain, number),
+               rng.choice(("Corporate", "Start-up", "Academic")), "2026-01-01",
+               rng.choice(("2027-12-31", "December 31, 2027", "2027-03-22"))]  # fmt: skip
+    start = 100001 if 10001 + len(orgs) <= 100001 else 1_000_001  # numbers never repeat
+    for number in range(start, start + rows - len(orgs)):
         first, last = person(rng)
         if rng.random() < 0.4:
             name, domain = rng.choice(orgs)
         else:
             name, domain = rng.choice(("", "Independent consultant")), rng.choice(words.FREE_MAIL)
-        table.append(
-            [str(number), "Individual", name, first, last, email(first, last, domain, number),
-             rng.choice(("Individual", "Student")), "2026-01-01", "2027-12-31"]
-        )  # fmt: skip
-    return table, orgs
+        yield [str(number), "Individual", name, first, last, email(first, last, domain, number),
+               rng.choice(("Individual", "Student")), "2026-01-01", "2027-12-31"]  # fmt: skip
 
 
-def write_csv(path: Path, rows: list[list[str]]) -> None:
+def member_list(rows: int, seed: int = 7) -> tuple[list[list[str]], list[tuple[str, str]]]:
+    """The list's rows (header first) and its organizations."""
+    return list(member_rows(rows, seed)), organizations(random.Random(seed), rows // 5)
+
+
+def write_csv(path: Path, rows: Iterable[list[str]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle).writerows(rows)
 
@@ -165,14 +178,64 @@ def timed_import(database: Database, path: Path, label: str) -> float:
     return elapsed
 
 
+def child(path: Path, url: str, dry_run: bool) -> None:
+    """Import ``path`` into ``url`` and print what the parent measures, as JSON."""
+    database = open_database(url)
+    started, cpu = time.perf_counter(), time.process_time()
+    report = import_members(database.sessions, "lso", path, dry_run=dry_run)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    database.dispose()
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_mib": peak_kib / 1024,
+                      "added": report.added, "rejected": report.rejected}))  # fmt: skip
+
+
+def memory(sizes: list[int]) -> None:
+    """Each size dry-run, then imported, by a fresh process: rows, seconds, rows/s, peak RSS."""
+    print(
+        f"{'rows':>9} {'run':<9} {'seconds':>8} {'CPU s':>7} {'rows/s':>9} {'peak RSS':>10}  file"
+    )
+    for rows in sizes:
+        folder = Path(tempfile.mkdtemp())
+        try:
+            path = folder / "members.csv"
+            write_csv(path, member_rows(rows))
+            size = path.stat().st_size / 1e6
+            url = sqlite_url(folder / "bench.sqlite3")
+            open_database(url).dispose()  # created and migrated outside the measured process
+            for label, extra in (("dry run", ["--dry-run"]), ("import", [])):
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", str(path), url, *extra],
+                    check=True, capture_output=True, text=True,
+                ).stdout  # fmt: skip
+                got = json.loads(out.strip().splitlines()[-1])
+                assert got["added"] == rows and got["rejected"] == 0, got
+                print(
+                    f"{rows:>9} {label:<9} {got['seconds']:>8.2f} {got['cpu']:>7.2f} "
+                    f"{rows / got['seconds']:>9,.0f} {got['peak_mib']:>7.0f} MiB  {size:.0f} MB"
+                )
+        finally:
+            shutil.rmtree(folder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--rows", type=int, action="append")
     parser.add_argument("--verdicts", type=int, default=10_000)
     parser.add_argument(
         "--pg", metavar="URL", help="a scratch PostgreSQL database (its public schema is dropped)"
     )
+    parser.add_argument("--memory", action="store_true", help="time and peak RSS per size")
+    parser.add_argument("--child", nargs=2, metavar=("FILE", "URL"), help=argparse.SUPPRESS)
+    parser.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        child(Path(args.child[0]), args.child[1], args.dry_run)
+        return
+    if args.memory:
+        memory(args.rows or [20_000, 1_000_000])
+        return
+    args.rows = args.rows[-1] if args.rows else 20_000
 
     folder = Path(tempfile.mkdtemp())
     rows, orgs = member_list(args.rows)

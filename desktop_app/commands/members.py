@@ -158,6 +158,8 @@ def import_lines(report: MemberImportReport) -> list[str]:
         f"{report.unchanged} unchanged, {report.ended} ended, {report.rejected} rejected"
     ]
     lines += [f"  row {e.row}: {e.reason}" for e in report.errors]
+    if report.rejected > len(report.errors):
+        lines.append(f"  … and {report.rejected - len(report.errors)} more rejected rows")
     if report.mapping_remembered:
         mapping = ", ".join(f"{k}={v}" for k, v in report.mapping.items())
         lines.append(f"Column mapping remembered for {label}: {mapping}")
@@ -185,18 +187,12 @@ def run_import(args: argparse.Namespace) -> int:
             forget_mapping=args.forget_mapping,
             allow_ending_most=args.allow_ending_most,
         )
-        reassessed = []
-        if report.changed and not args.dry_run:
-            from desktop_app.services.membership.verdicts import reassess_upcoming
-
-            # Registrations of events still to come get verdicts from the new list.
-            reassessed = reassess_upcoming(db.sessions)
     if args.json:
-        print_json({**report.to_json(), "reassessed": [r.to_json() for r in reassessed]})
+        print_json(report.to_json())
     else:
         for line in import_lines(report):
             print(line)
-        for r in reassessed:
+        for r in report.reassessed:
             print(
                 f"Event {r.event}: {r.reassessed} registrations reassessed, {r.changed} changed"
                 f" (balance due {r.balance_due}, credit due {r.credit_due}, doubt {r.doubt})."

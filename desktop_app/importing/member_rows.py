@@ -1,9 +1,9 @@
 """Reading the rows of an association's member list into members, or reasons to reject them.
 
-No database here: :func:`read_member_rows` turns a :class:`~.tables.Table` and its
-:class:`~.columns.ColumnMap` into :class:`MemberRow` values (one membership each) and
-:class:`RowError` values (a row number and a translatable reason). :mod:`.member_import`
-compares them with the database.
+No database here: :func:`parse_member_row` turns a row of a :class:`~.tables.Table` and its
+:class:`~.columns.ColumnMap` into a :class:`MemberRow` (one membership), or rejects it with a
+translatable reason; :mod:`.member_scan` reads a whole list with it, and
+:mod:`~desktop_app.services.membership.importing` compares the rows with the database.
 
 How a row's holder is decided, first rule that applies:
 
@@ -43,8 +43,7 @@ from desktop_app.domain.names import (
 from desktop_app.importing.column_values import parse_email
 from desktop_app.importing.columns import ColumnMap, parse_holder_kind
 from desktop_app.importing.dates import parse_optional_date
-from desktop_app.importing.row_errors import RowError
-from desktop_app.importing.tables import MAX_CELL_CHARS, Table, TableRow
+from desktop_app.importing.tables import MAX_CELL_CHARS, TableRow
 
 Holder = Literal["organization", "person"]
 Identity = tuple[str, str]
@@ -163,46 +162,16 @@ class MemberRow:
         return None if is_free_mail(domain) else domain
 
 
-@dataclass(frozen=True)
-class ParsedRows:
-    """The rows of a member list: valid members, rejections, and who the rejected rows name."""
+class RowRejected(Exception):
+    """A row that is not a valid member, and why (translatable)."""
 
-    members: tuple[MemberRow, ...]
-    errors: tuple[RowError, ...]
-    # Identities named by rejected rows: their memberships must not be ended by this import.
-    protected: frozenset[Identity]
-
-
-class _Reject(Exception):
     def __init__(self, reason: Message) -> None:
         super().__init__(reason.render())
         self.reason = reason
 
 
-def read_member_rows(table: Table, columns: ColumnMap, association: str) -> ParsedRows:
-    """Turn the rows of a member list into members and rejections (see the module docstring)."""
-    members: list[MemberRow] = []
-    errors: list[RowError] = []
-    protected: set[Identity] = set()
-    first_row: dict[Identity, int] = {}
-    for row in table.rows:
-        try:
-            member = _member(row, columns, association)
-        except _Reject as rejection:
-            errors.append(RowError(row.number, rejection.reason))
-            protected.update(_guess_identities(row, columns))
-            continue
-        identity = member.identity
-        first = first_row.get(identity)
-        if first is not None:
-            errors.append(RowError(row.number, _duplicate(member, first)))
-            continue
-        first_row[identity] = row.number
-        members.append(member)
-    return ParsedRows(tuple(members), tuple(errors), frozenset(protected))
-
-
-def _duplicate(member: MemberRow, first: int) -> Message:
+def duplicate_message(member: MemberRow, first: int) -> Message:
+    """Why a second row naming the same member as row ``first`` is rejected."""
     kind, _ = member.identity
     if kind == "number":
         return Message(_T_DUPLICATE_NUMBER, number=member.member_number, first=first)
@@ -215,14 +184,18 @@ def _duplicate(member: MemberRow, first: int) -> Message:
 
 
 # Lists repeat the same dates, categories and organization names thousands of times.
-_organization_key = lru_cache(maxsize=65536)(organization_key)
+_organization_key = lru_cache(maxsize=8192)(organization_key)
 _parse_date = lru_cache(maxsize=4096)(parse_optional_date)
 _holder_kind = lru_cache(maxsize=1024)(parse_holder_kind)
 
 
-def _member(row: TableRow, columns: ColumnMap, association: str) -> MemberRow:
+def parse_member_row(row: TableRow, columns: ColumnMap, association: str) -> MemberRow:
+    """The membership a row gives; :class:`RowRejected` when it gives none."""
+    problem = row.problem()  # bytes not in the file's encoding: reject the row, naming them
+    if problem is not None:
+        raise RowRejected(problem)
     for header in row.oversized_columns():
-        raise _Reject(
+        raise RowRejected(
             Message(
                 _T_OVERSIZED, column=header, length=len(row.cells[header]), limit=MAX_CELL_CHARS
             )
@@ -235,20 +208,20 @@ def _member(row: TableRow, columns: ColumnMap, association: str) -> MemberRow:
     try:  # the one email validator, shared with the registration import
         email = parse_email(value(row, "email"), column=columns.header("email") or "email")
     except Invalid as error:
-        raise _Reject(Message(error.template, **error.params)) from error
+        raise RowRejected(Message(error.template, **error.params)) from error
     category = value(row, "category") or None
     # Every category column may say what the member is ("Member type: Corporate").
     hints = [row.get(header) for header in columns.columns.get("category", ())]
     holder = _holder(value(row, "holder_kind"), hints, organization, first or last, association)
     if holder == "organization" and not organization:
-        raise _Reject(Message(_T_NO_ORGANIZATION))
+        raise RowRejected(Message(_T_NO_ORGANIZATION))
     if holder == "person" and not (first or last):
-        raise _Reject(Message(_T_NO_PERSON))
+        raise RowRejected(Message(_T_NO_PERSON))
     number = value(row, "member_number") or None
     valid_from = _date(row, columns, "valid_from")
     valid_until = _date(row, columns, "valid_until")
     if valid_from and valid_until and valid_from > valid_until:
-        raise _Reject(
+        raise RowRejected(
             Message(_T_PERIOD, start=valid_from.isoformat(), until=valid_until.isoformat())
         )
     aliases = _aliases(value(row, "aliases"), organization)
@@ -285,7 +258,7 @@ def _holder(
     if kind_cell:
         kind = _holder_kind(kind_cell)
         if kind is None:
-            raise _Reject(Message(_T_BAD_KIND, value=kind_cell))
+            raise RowRejected(Message(_T_BAD_KIND, value=kind_cell))
         return "organization" if kind == "organization" else "person"
     for category in categories:
         hinted = _category_holder(category)
@@ -296,7 +269,7 @@ def _holder(
     if person and not organization:
         return "person"
     if not (organization or person):
-        raise _Reject(Message(_T_NO_NAME))
+        raise RowRejected(Message(_T_NO_NAME))
     return "organization" if association == BIOQUEBEC else "person"
 
 
@@ -318,7 +291,7 @@ def _date(row: TableRow, columns: ColumnMap, name: str) -> date | None:
         return _parse_date(columns.value(row, name))
     except AppError as error:
         column = columns.header(name) or name
-        raise _Reject(
+        raise RowRejected(
             Message(_T_BAD_DATE, column=column, problem=Message(error.template, **error.params))
         ) from None
 
@@ -343,7 +316,7 @@ def _domains(cell: str) -> tuple[str, ...]:
             continue
         domain = normalize_domain(part.rpartition("@")[2] if "@" in part else part)
         if domain is None:
-            raise _Reject(Message(_T_BAD_DOMAIN, value=part))
+            raise RowRejected(Message(_T_BAD_DOMAIN, value=part))
         if not is_free_mail(domain) and domain not in found:
             found.append(domain)
     return tuple(found)
@@ -353,7 +326,7 @@ def _check_lengths(**values: str) -> None:
     for name, text in values.items():
         limit = LIMITS[name]
         if len(text) > limit:
-            raise _Reject(
+            raise RowRejected(
                 Message(
                     _T_TOO_LONG,
                     field=Message(_FIELD_NAMES[name]),
@@ -363,7 +336,7 @@ def _check_lengths(**values: str) -> None:
             )
 
 
-def _guess_identities(row: TableRow, columns: ColumnMap) -> Iterable[Identity]:
+def guess_identities(row: TableRow, columns: ColumnMap) -> Iterable[Identity]:
     """Whom a rejected row may name, so that the import does not end that membership."""
     number = member_number_key(columns.value(row, "member_number"))
     if number:

@@ -244,6 +244,9 @@ class RowReader:
 
     def status(self, row: TableRow) -> RowStatus:
         """The row's code and status; :class:`RowProblem` for an oversized cell."""
+        problem = row.problem()  # undecodable bytes (see TableRow.problem)
+        if problem is not None:
+            raise RowProblem(problem.template, **problem.params)
         for header in row.oversized_columns():
             raise RowProblem(
                 _T_OVERSIZED, column=header, length=len(row.cells[header]), limit=MAX_CELL_CHARS

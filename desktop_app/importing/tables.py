@@ -1,67 +1,97 @@
 """Read the spreadsheets associations and ticketing systems send into plain rows of text.
 
 One entry point, :func:`read_table`, takes a CSV or XLSX file and returns a :class:`Table`:
-headers and rows of stripped, NFC-normalised strings, each row with the number a spreadsheet
+headers, and rows of stripped, NFC-normalised strings, each row with the number a spreadsheet
 user would see. No database, no Qt: interpreting the columns is :mod:`.columns`' job.
+
+**Streamed.** The file is never held whole: :func:`read_table` reads it once to check it and
+find its header and columns (every fatal problem is raised there, before an importer opens a
+transaction), and :meth:`Table.iter_rows` reads it again, yielding one row at a time (CSV
+through :mod:`csv`, XLSX through openpyxl's read-only mode). :attr:`Table.rows` keeps every row
+for callers that want a sequence.
 
 What is detected rather than asked:
 
 - **Format** by content, not by extension: a ZIP container is read as an XLSX workbook; known
   binary formats (old ``.xls``, PDF, images, archives) and files full of control characters are
   refused with a message naming the file.
-- **Encoding** of a CSV: UTF-8 with BOM, UTF-16 with BOM (Excel's "Unicode text"), UTF-8, else
-  Windows cp1252 (what French-locale Excel writes). Bytes valid in none of these are refused.
-  A cp1252 file whose bytes happen to be valid UTF-8 reads as UTF-8; with real accented text
-  this does not happen.
-- **Delimiter** among comma, semicolon and tab (French-locale Excel writes semicolons). An
-  Excel ``sep=;`` first line is honoured. Otherwise each candidate parses the first records and
-  the one giving a header of two or more columns and the most records of the header's width
-  wins; :class:`csv.Sniffer` breaks ties.
+- **Encoding** of a CSV, from the whole file (see :mod:`.csv_source`): a byte-order mark, else
+  UTF-8 when its non-ASCII lines are UTF-8, a few stray bytes rejecting only their rows (the
+  bytes shown), else Windows cp1252 when no line is UTF-8. A header that reads like UTF-8
+  decoded as another encoding (``PrÃ©nom``) refuses the file, naming the problem.
+- **Delimiter** among comma, semicolon and tab (French-locale Excel writes semicolons); an
+  Excel ``sep=;`` first line is honoured. A quote left open refuses the file (see
+  :mod:`.csv_source`).
 
 Row numbers are those Excel shows: the header is row 1 when it is the first line, and each CSV
 *record* counts as one row even when a quoted cell spans several lines (Excel shows such a
 record as one row). Blank rows are skipped but still counted, so numbers stay those of the file.
 The header is the first non-blank row.
 
-Oversized cells (more than :data:`MAX_CELL_CHARS`) are kept, not refused here: the importer
-rejects the row with :meth:`TableRow.ensure_cells_fit`, so one bad row never stops a file.
+Oversized cells (more than :data:`MAX_CELL_CHARS`) and undecodable bytes are kept, not refused
+here: the importer rejects the row (:meth:`TableRow.problem`), so one bad row never stops a
+file.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
+import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from itertools import islice
 from pathlib import Path
 
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound, StorageUnavailable
+from desktop_app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Invalid,
+    Message,
+    NotFound,
+    StorageUnavailable,
+)
+from desktop_app.importing.csv_source import (
+    DELIMITERS,
+    CsvFormat,
+    csv_format,
+    csv_records,
+    not_a_spreadsheet,
+)
+
+__all__ = ["DELIMITERS", "MAX_CELL_CHARS", "Table", "TableRow", "read_table"]
 
 MAX_CELL_CHARS = 1000
 """Longest cell an importer accepts; longer ones reject their row, not the file."""
 
-DELIMITERS = (",", ";", "\t")
-_SNIFF_RECORDS = 50
-# csv refuses fields over 128 KiB by default; a huge cell should reject its row, not the file.
-_CSV_FIELD_LIMIT = 16 * 1024 * 1024
-
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and password-protected .xlsx)
 _BINARY_MAGICS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"PK\x05\x06")
+_KEEP_BYTES = 8 * 1024 * 1024  # CSV files up to this size are parsed once, not twice
+_SURROGATES = re.compile("[\udc80-\udcff]")
+
+_T_OVERSIZED = QT_TRANSLATE_NOOP(
+    "AppError",
+    "Row {row}: the “{column}” cell is {length} characters long; at most {limit} are accepted.",
+)
+_T_UNDECODABLE = QT_TRANSLATE_NOOP(
+    "AppError",
+    "The row holds bytes that are not UTF-8 text (“{cell}”) while the rest of the file is "
+    "UTF-8: correct them, or save the file again as “CSV UTF-8”.",
+)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableRow:
-    """One data row: its number as a spreadsheet shows it, and its cells by header."""
+    """One data row: its number as a spreadsheet shows it, and its cells by header.
+
+    ``undecodable`` is a cell holding bytes that are not text in the file's encoding, shown
+    with those bytes escaped (``Caf\\xff Inc``; the cell itself holds the same escaped text).
+    """
 
     number: int
     cells: dict[str, str]
+    undecodable: str = ""
 
     def get(self, header: str) -> str:
         """The cell under ``header``, or ``""`` when the row or the table lacks it."""
@@ -71,15 +101,24 @@ class TableRow:
         """Headers whose cell in this row is longer than :data:`MAX_CELL_CHARS`."""
         return tuple(h for h, v in self.cells.items() if len(v) > MAX_CELL_CHARS)
 
+    def problem(self) -> Message | None:
+        """Why an importer cannot read this row at all (undecodable bytes), if so."""
+        if self.undecodable:
+            return Message(_T_UNDECODABLE, cell=self.undecodable)
+        return None
+
     def ensure_cells_fit(self) -> None:
-        """Raise :class:`Invalid` naming the row and column when a cell is too long."""
+        """Raise :class:`Invalid` naming the row when its bytes or a cell's length are wrong."""
+        problem = self.problem()
+        if problem is not None:
+            raise Invalid(
+                QT_TRANSLATE_NOOP("AppError", "Row {row}: {problem}"),
+                row=self.number,
+                problem=problem,
+            )
         for header in self.oversized_columns():
             raise Invalid(
-                QT_TRANSLATE_NOOP(
-                    "AppError",
-                    "Row {row}: the “{column}” cell is {length} characters long; "
-                    "at most {limit} are accepted.",
-                ),
+                _T_OVERSIZED,
                 row=self.number,
                 column=header,
                 length=len(self.cells[header]),
@@ -87,13 +126,41 @@ class TableRow:
             )
 
 
-@dataclass(frozen=True)
-class Table:
-    """A sheet's headers (unique, in file order), its non-blank rows, and where it came from."""
+Records = Callable[[], Iterator[list[object]]]
 
-    headers: tuple[str, ...]
-    rows: tuple[TableRow, ...]
-    source: str
+
+class Table:
+    """A sheet's headers (unique, in file order), its non-blank rows, and where it came from.
+
+    The rows are read from the file again at each :meth:`iter_rows`; :attr:`rows` keeps them.
+    """
+
+    def __init__(
+        self,
+        headers: tuple[str, ...],
+        source: str,
+        rows: Callable[[], Iterator[TableRow]],
+        count: int,
+    ) -> None:
+        self.headers = headers
+        self.source = source
+        self.count = count
+        """How many non-blank data rows the file has."""
+        self._rows = rows
+        self._kept: tuple[TableRow, ...] | None = None
+
+    def iter_rows(self) -> Iterator[TableRow]:
+        """The data rows, one at a time, read from the file (constant memory)."""
+        if self._kept is not None:
+            return iter(self._kept)
+        return self._rows()
+
+    @property
+    def rows(self) -> tuple[TableRow, ...]:
+        """Every data row, read once and kept (for small files and callers wanting a list)."""
+        if self._kept is None:
+            self._kept = tuple(self._rows())
+        return self._kept
 
 
 def read_table(path: Path, sheet: str | None = None) -> Table:
@@ -102,11 +169,14 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     ``sheet`` names the XLSX worksheet to read (default: the first); it is ignored for CSV.
     Raises :class:`NotFound` for a missing file, :class:`StorageUnavailable` when it cannot be
     read, and :class:`Invalid` for an empty, headerless, header-only, undecodable or
-    non-spreadsheet file, or a damaged workbook; each message names the file.
+    non-spreadsheet file, a quote left open, a garbled header, or a damaged workbook; each
+    message names the file.
     """
     name = path.name
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+            empty = not head.strip() and not handle.read(1)
     except FileNotFoundError as error:
         raise NotFound(
             QT_TRANSLATE_NOOP("AppError", "The file {file} does not exist."), file=str(path)
@@ -118,148 +188,48 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
             reason=error.strerror or str(error),
         ) from error
 
-    if not data.strip():
+    if empty:
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "The file {file} is empty."), file=name)
-    if data.startswith(_ZIP_MAGIC):
-        records = _xlsx_records(data, name, sheet)
-    else:
-        if data.startswith(_OLE2_MAGIC):
-            raise Invalid(
-                QT_TRANSLATE_NOOP(
-                    "AppError",
-                    "The file {file} is in the old Excel format (.xls) or is password-protected. "
-                    "Save it as Excel (.xlsx) or CSV, without a password.",
-                ),
-                file=name,
-            )
-        if data.startswith(_BINARY_MAGICS):
-            raise _not_a_spreadsheet(name)
-        records = _csv_records(_decode(data, name), name)
-    return _build_table(records, name)
-
-
-def _not_a_spreadsheet(name: str) -> Invalid:
-    return Invalid(
-        QT_TRANSLATE_NOOP(
-            "AppError", "The file {file} is not a spreadsheet. Save it as CSV or Excel (.xlsx)."
-        ),
-        file=name,
-    )
-
-
-# --- CSV -------------------------------------------------------------------------------------
-
-
-def _decode(data: bytes, name: str) -> str:
-    """The text of a CSV file in whichever supported encoding its bytes are valid."""
-    if data.startswith(codecs.BOM_UTF8):
-        candidates: tuple[str, ...] = ("utf-8-sig",)
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ("utf-16",)
-    elif b"\x00" in data:
-        raise _not_a_spreadsheet(name)
-    else:
-        candidates = ("utf-8", "cp1252")
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_binary(text):
-            raise _not_a_spreadsheet(name)
-        return text
-    if _looks_binary(data[:8192].decode("ascii", errors="ignore")):
-        raise _not_a_spreadsheet(name)
-    raise Invalid(
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "Cannot read the text of {file}: it is neither UTF-8 nor Windows (cp1252) text. "
-            "Save it again as “CSV UTF-8”.",
-        ),
-        file=name,
-    )
-
-
-def _looks_binary(text: str) -> bool:
-    """Whether control characters (other than tab, newlines, form feed) abound in ``text``."""
-    sample = text[:8192]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-    return controls > 0 and controls * 100 >= len(sample)
-
-
-def _csv_records(text: str, name: str) -> Iterator[tuple[int, list[object]]]:
-    """Numbered records of a CSV text; ``sep=`` lines are consumed, not counted."""
-    delimiter, text = _delimiter(text)
-    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
-        csv.field_size_limit(_CSV_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    number = 0
-    try:
-        for record in reader:
-            number += 1
-            yield number, list(record)
-    except csv.Error as error:
+    if head.startswith(_ZIP_MAGIC):
+        return _build_table(lambda: _xlsx_records(path, name, sheet), name, xlsx=True)
+    if head.startswith(_OLE2_MAGIC):
         raise Invalid(
-            QT_TRANSLATE_NOOP("AppError", "Row {row} of {file} cannot be read: {reason}"),
-            row=number + 1,
+            QT_TRANSLATE_NOOP(
+                "AppError",
+                "The file {file} is in the old Excel format (.xls) or is password-protected. "
+                "Save it as Excel (.xlsx) or CSV, without a password.",
+            ),
             file=name,
-            reason=str(error),
-        ) from error
+        )
+    if head.startswith(_BINARY_MAGICS):
+        raise not_a_spreadsheet(name)
+    fmt = csv_format(path, name)
+    small = path.stat().st_size <= _KEEP_BYTES
+    return _build_table(lambda: _csv_texts(path, name, fmt), name, xlsx=False, keep=small)
 
 
-def _delimiter(text: str) -> tuple[str, str]:
-    """The delimiter of ``text`` and the text to parse (without an Excel ``sep=`` line)."""
-    first_line, _, rest = text.partition("\n")
-    stripped = first_line.strip().lstrip("\ufeff")
-    if len(stripped) == 5 and stripped.lower().startswith("sep=") and stripped[4] in DELIMITERS:
-        return stripped[4], rest
-
-    candidates = [d for d in DELIMITERS if d in text]
-    if not candidates:
-        return ",", text
-    scores: dict[str, tuple[int, int, int]] = {}
-    for delimiter in candidates:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            records = [r for r in islice(reader, _SNIFF_RECORDS) if any(c.strip() for c in r)]
-        except csv.Error:
-            continue
-        if not records:
-            continue
-        width = len(records[0])
-        consistent = sum(1 for r in records[1:] if len(r) == width)
-        scores[delimiter] = (int(width >= 2), consistent, width)
-    if not scores:  # nothing but blank records: the most frequent candidate
-        return max(candidates, key=text.count), text
-    best = max(scores.values())
-    tied = [d for d in candidates if scores.get(d) == best]
-    if len(tied) > 1:
-        try:
-            sniffed = csv.Sniffer().sniff(text[:65536], delimiters="".join(tied)).delimiter
-        except csv.Error:
-            sniffed = ""
-        if sniffed in tied:
-            return sniffed, text
-        # French-locale files are the usual ambiguous case; prefer ; then tab then comma.
-        for preferred in (";", "\t", ","):
-            if preferred in tied:
-                return preferred, text
-    return tied[0], text
+def _csv_texts(path: Path, name: str, fmt: CsvFormat) -> Iterator[list[object]]:
+    # A generator's list[str] is a list[object] to the table builder (lists are invariant).
+    records: Iterator[list[object]] = csv_records(path, name, fmt)  # type: ignore[assignment]
+    return records
 
 
 # --- XLSX ------------------------------------------------------------------------------------
 
 
-def _xlsx_records(data: bytes, name: str, sheet: str | None) -> Iterator[tuple[int, list[object]]]:
-    """Numbered rows of one worksheet, read completely before returning."""
+def _xlsx_records(path: Path, name: str, sheet: str | None) -> Iterator[list[object]]:
+    """The rows of one worksheet, streamed by openpyxl's read-only mode."""
     import openpyxl  # imported here: CSV-only imports need not pay for it
 
+    # A file object, not the path: openpyxl judges a path by its extension, not its content.
+    handle = path.open("rb")
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (data validation, styles): not our concern.
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # zipfile, XML and openpyxl errors alike mean a damaged file
+        handle.close()
         raise _damaged_workbook(name, error) from error
     try:
         if sheet is None:
@@ -284,17 +254,15 @@ def _xlsx_records(data: bytes, name: str, sheet: str | None) -> Iterator[tuple[i
             worksheet.reset_dimensions()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            rows = [
-                (number, list(values))
-                for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True), 1)
-            ]
+            for values in worksheet.iter_rows(min_row=1, values_only=True):
+                yield list(values)
     except Invalid:
         raise
     except Exception as error:  # a damaged sheet part fails only when it is read
         raise _damaged_workbook(name, error) from error
     finally:
         workbook.close()
-    return iter(rows)
+        handle.close()
 
 
 def _damaged_workbook(name: str, error: Exception) -> Invalid:
@@ -331,47 +299,131 @@ def _cell_text(value: object) -> str:
 # --- Assembling the table --------------------------------------------------------------------
 
 
-def _build_table(records: Iterable[tuple[int, Sequence[object]]], name: str) -> Table:
+def _texts(raw: list[object]) -> tuple[list[str], str]:
+    """A record's cells as text, and the first cell holding undecodable bytes (escaped)."""
+    cells = [_cell_text(value) for value in raw]
+    joined = "".join(cells)
+    if joined.isascii() or not _SURROGATES.search(joined):
+        return cells, ""
+    escaped = [
+        c.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") for c in cells
+    ]
+    bad = next(e for c, e in zip(cells, escaped, strict=True) if _SURROGATES.search(c))
+    return escaped, bad
+
+
+def _build_table(records: Records, name: str, *, xlsx: bool, keep: bool = False) -> Table:
+    """Check the whole file once (header, width, used columns), then stream its rows.
+
+    ``keep``: a small file's records are kept from the check, not read again.
+    """
+    kept: list[tuple[int, list[object]]] = []
     header: list[str] | None = None
-    body: list[tuple[int, list[str]]] = []
-    for number, raw in records:
-        cells = [_cell_text(value) for value in raw]
-        if not any(cells):
-            continue
+    header_index = 0
+    width = count = 0
+    used: list[bool] = []
+    for index, raw in enumerate(records(), 1):
         if header is None:
-            header = cells
-        else:
-            body.append((number, cells))
+            cells, bad = _texts(raw)
+            if not any(cells):
+                continue
+            if bad:
+                raise Invalid(
+                    QT_TRANSLATE_NOOP(
+                        "AppError",
+                        "The header row of {file} holds bytes that are not UTF-8 text "
+                        "(“{cell}”). Save the file again as “CSV UTF-8”.",
+                    ),
+                    file=name,
+                    cell=bad,
+                )
+            header, header_index, width = cells, index, len(cells)
+            used = [bool(c) for c in cells]
+            continue
+        # Emptiness does not depend on normalisation: CSV cells are tested as read.
+        texts = [_cell_text(v) for v in raw] if xlsx else [str(v).strip() for v in raw]
+        if not any(texts):
+            continue
+        count += 1
+        if keep:
+            kept.append((index, raw))
+        if len(texts) > width:
+            used += [False] * (len(texts) - width)
+            width = len(texts)
+        for i, text in enumerate(texts):
+            if text and not used[i]:
+                used[i] = True
     if header is None:
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "The file {file} has no header row."), file=name
         )
-
-    width = max([len(header), *(len(cells) for _, cells in body)])
-    used = [
-        (i < len(header) and bool(header[i])) or any(i < len(c) and c[i] for _, c in body)
-        for i in range(width)
-    ]
-    headers = _unique_headers([header[i] if i < len(header) else "" for i in range(width)], used)
+    header += [""] * (width - len(header))
+    headers = _unique_headers(header, used)
     if not headers:
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "The file {file} has no header row."), file=name
         )
-    if not body:
+    _refuse_garbled(headers.values(), name)
+    if not count:
         # A list without rows is a mistake (a wrong sheet, an empty export); importing it would
         # end every membership, so it is refused like an empty file.
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "The file {file} has a header row but no data rows."),
             file=name,
         )
-    rows = tuple(
-        TableRow(
-            number=number,
-            cells={title: cells[i] if i < len(cells) else "" for i, title in headers.items()},
-        )
-        for number, cells in body
-    )
-    return Table(headers=tuple(headers.values()), rows=rows, source=name)
+    columns = list(headers.items())
+
+    def rows() -> Iterator[TableRow]:
+        numbered = kept if keep else enumerate(records(), 1)
+        for index, raw in numbered:
+            if index <= header_index:
+                continue
+            cells, bad = _texts(raw)
+            if not any(cells):
+                continue
+            yield TableRow(
+                number=index,
+                cells={title: cells[i] if i < len(cells) else "" for i, title in columns},
+                undecodable=bad,
+            )
+
+    return Table(headers=tuple(headers.values()), source=name, rows=rows, count=count)
+
+
+def _refuse_garbled(headers: Iterable[str], name: str) -> None:
+    """Refuse a header that reads like UTF-8 decoded as cp1252 or Latin-1 (``PrÃ©nom``)."""
+    for title in headers:
+        fixed = _ungarbled(title)
+        if fixed is not None:
+            raise Invalid(
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "The header of {file} looks garbled: “{header}” reads “{fixed}” as UTF-8. "
+                    "The file's text went through the wrong encoding (UTF-8 read as Windows "
+                    "text); export it again as “CSV UTF-8” from the original.",
+                ),
+                file=name,
+                header=title,
+                fixed=fixed,
+            )
+
+
+def _ungarbled(text: str) -> str | None:
+    """``text`` repaired when it is UTF-8 bytes shown as cp1252 or Latin-1 (mojibake), else None.
+
+    Real accented text never qualifies: “Prénom” in cp1252 is not valid UTF-8, while “PrÃ©nom”
+    is exactly the UTF-8 of “Prénom”.
+    """
+    if text.isascii():
+        return None
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if fixed != text:
+            return fixed
+    return None
 
 
 def _unique_headers(header: list[str], used: list[bool]) -> dict[int, str]:

@@ -228,3 +228,37 @@ def test_a_member_list_import_reassesses_the_registrations_of_coming_events(
         ["--db", db, "search", "--event", "forum-montreal-2027", "benoit lachance", "--json"],
     )
     assert card[0]["marking"] in ("bioquebec", "both")
+
+
+def test_a_crash_before_the_reassessment_writes_nothing_and_a_new_import_is_right(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services.membership import verdicts
+
+    event = str(as_path("examples", "forum-montreal-2027.toml"))
+    pretix = str(as_path("examples", "registrations-pretix-forum-montreal-2027.csv"))
+    assert main(["--db", db, "events", "import", event]) == 0
+    capsys.readouterr()
+    imported = run_json(
+        capsys,
+        ["--db", db, "registrations", "import", "--event", "forum-montreal-2027", pretix, "--json"],
+    )
+    database = open_database(sqlite_url(Path(db)))
+    before = snapshot(database)
+    argv = ["members", "import", "--db", db, "--association", "bioquebec", BQ_LIST, "--json"]
+
+    def crash(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError("killed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(verdicts, "load_directory", crash)
+        with pytest.raises(RuntimeError, match="killed"):
+            main(argv)
+    capsys.readouterr()
+    assert snapshot(database) == before  # the list was not committed without its flags
+
+    report = run_json(capsys, argv)
+    assert report["added"] == 24
+    (montreal,) = [r for r in report["reassessed"] if r["event"] == "forum-montreal-2027"]
+    assert montreal["flags"]["balance_due"] < imported["flags"]["balance_due"]
+    database.dispose()

@@ -29,33 +29,28 @@ in line with it, in one transaction:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
-from typing import Any, cast
 
-from sqlalchemy import Table, select, text, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import (
     Association,
-    Membership,
-    Organization,
-    OrganizationAlias,
-    OrganizationDomain,
-    Person,
 )
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 from desktop_app.domain.membership import ASSOCIATIONS
 from desktop_app.importing.columns import MEMBER_LIST, ColumnMap, map_columns
-from desktop_app.importing.member_rows import MemberRow, read_member_rows
+from desktop_app.importing.member_scan import MemberScan, file_changed, scan_members
 from desktop_app.importing.row_errors import RowError
 from desktop_app.importing.tables import read_table
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import ensure_associations
-from desktop_app.services.membership.list_sync import CurrentState, SyncPlan, plan_sync
+from desktop_app.services.membership.import_writes import BatchWriter
+from desktop_app.services.membership.list_sync import CurrentState, Planner
 from desktop_app.services.membership.mapping import (
     drop_mapping,
     effective_mapping,
@@ -64,6 +59,11 @@ from desktop_app.services.membership.mapping import (
     remembered_mapping,
     remembered_mapping_in,
     store_mapping,
+)
+from desktop_app.services.membership.verdicts import (
+    ReassessReport,
+    reassess_in,
+    upcoming_events,
 )
 
 __all__ = [
@@ -75,7 +75,8 @@ __all__ = [
     "remembered_mapping",
 ]
 
-_CHUNK = 1000
+_BATCH = 5000
+"""Rows compared and written at a time."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class MemberImportReport:
     ended: int
     rejected: int
     errors: tuple[RowError, ...]
+    """The first :data:`~.member_scan.MAX_LISTED_ERRORS` rejected rows (``rejected`` counts all)."""
     organizations_added: int = 0
     domains_added: int = 0
     columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -98,6 +100,8 @@ class MemberImportReport:
     mapping: Mapping[str, str] = field(default_factory=dict)
     mapping_remembered: bool = False
     mapping_forgotten: bool = False
+    reassessed: tuple[ReassessReport, ...] = ()
+    """The coming events whose registrations were reassessed against the new list."""
 
     @property
     def changed(self) -> bool:
@@ -122,6 +126,7 @@ class MemberImportReport:
             "ended": self.ended,
             "rejected": self.rejected,
             "errors": [error.to_json() for error in self.errors],
+            "errors_not_listed": self.rejected - len(self.errors),
             "organizations_added": self.organizations_added,
             "domains_added": self.domains_added,
             "columns": {name: list(headers) for name, headers in self.columns.items()},
@@ -129,6 +134,7 @@ class MemberImportReport:
             "mapping": dict(self.mapping),
             "mapping_remembered": self.mapping_remembered,
             "mapping_forgotten": self.mapping_forgotten,
+            "reassessed": [r.to_json() for r in self.reassessed],
         }
 
 
@@ -179,10 +185,10 @@ def import_members(
         remembered = {} if forget_mapping else stored
         effective = effective_mapping(remembered, explicit, table.headers)
         columns = map_columns(table.headers, MEMBER_LIST, effective)
-        parsed = read_member_rows(table, columns, association)
-        if not parsed.members:
+        scan = scan_members(table, columns, association)  # first pass: the whole file
+        if not scan.valid:
             # Importing it would end every membership the rows do not happen to name.
-            first = parsed.errors[0]
+            first = scan.errors[0]
             raise Invalid(
                 QT_TRANSLATE_NOOP(
                     "AppError",
@@ -193,48 +199,101 @@ def import_members(
                 row=first.row,
                 reason=first.message,
             )
-        state = CurrentState.load(session, association_id)
-        plan = plan_sync(parsed.members, parsed.protected, state, _present(columns))
         new_mapping = {**remembered, **explicit}
         remember = bool(explicit) and new_mapping != stored
         forget = forget_mapping and bool(stored) and not remember
-        report = MemberImportReport(
-            association=association,
-            file=table.source,
-            dry_run=dry_run,
-            added=len(plan.added),
-            updated=len(plan.updated),
-            unchanged=plan.unchanged,
-            ended=len(plan.ended),
-            rejected=len(parsed.errors),
-            errors=parsed.errors,
-            organizations_added=len(plan.new_organizations),
-            domains_added=sum(len(d) for d in plan.new_domains.values()),
-            columns=columns.columns,
-            unused_columns=columns.unused,
-            mapping=effective,
-            mapping_remembered=remember,
-            mapping_forgotten=forget,
-        )
-        if dry_run or not report.changed:
-            session.rollback()
-            return report
-        current = len(state.memberships)
-        if not allow_ending_most and current >= MASS_ENDING_MIN and report.ended * 2 > current:
-            session.rollback()
-            raise _mass_ending(report, current)
         try:
-            _apply(session, association_id, plan, moment)
-            if remember:
-                store_mapping(session, association, new_mapping, moment)
-            elif forget:
-                drop_mapping(session, association)
-            _audit(session, report, desk=desk, staff=staff, at=moment)
-            session.commit()
+            state = CurrentState.load(session, association_id)
+            counts = _sync(session, association_id, scan, state, _present(columns), moment, dry_run)
+            report = MemberImportReport(
+                association=association,
+                file=table.source,
+                dry_run=dry_run,
+                rejected=scan.rejected,
+                errors=tuple(scan.errors),
+                columns=columns.columns,
+                unused_columns=columns.unused,
+                mapping=effective,
+                mapping_remembered=remember,
+                mapping_forgotten=forget,
+                added=counts["added"],
+                updated=counts["updated"],
+                unchanged=counts["unchanged"],
+                ended=counts["ended"],
+                organizations_added=counts["organizations_added"],
+                domains_added=counts["domains_added"],
+            )
+            if dry_run:
+                session.rollback()  # nothing was written; ends the read transaction
+                return report
+            current = len(state.memberships)
+            if not allow_ending_most and current >= MASS_ENDING_MIN and report.ended * 2 > current:
+                raise _mass_ending(report, current)
+            if report.changed:
+                if remember:
+                    store_mapping(session, association, new_mapping, moment)
+                elif forget:
+                    drop_mapping(session, association)
+                _audit(session, report, desk=desk, staff=staff, at=moment)
+            # Coming events' flags follow the list in the same transaction: a crash can no
+            # longer leave the list stored and the flags stale. Recomputed from the stored state
+            # even when the list changed nothing, so that a database left stale by an older
+            # version is repaired by importing the same file again; it then writes only if a
+            # registration changes (no audit entry otherwise).
+            reassessed = tuple(
+                reassess_in(session, slug, audit_unchanged=report.changed)
+                for slug in upcoming_events(session, moment)
+            )
+            report = replace(report, reassessed=reassessed)
+            if report.changed or any(r.changed for r in reassessed):
+                session.commit()
+            else:
+                session.rollback()
         except BaseException:
             session.rollback()
             raise
     return report
+
+
+def _sync(
+    session: Session,
+    association_id: int,
+    scan: MemberScan,
+    state: CurrentState,
+    present: frozenset[str],
+    at: datetime,
+    dry_run: bool,
+) -> dict[str, int]:
+    """Second pass: compare and write the valid rows a batch at a time; what it counted.
+
+    Each batch is written before the next is read (a dry run writes nothing and numbers the
+    organizations it would create), so memory holds one batch, not the list; everything stays
+    in the caller's transaction, which commits or rolls back the whole file.
+    """
+    planner = Planner(state, present, scan.domains)
+    writer = BatchWriter(session, association_id, at, dry_run)
+    counts = dict.fromkeys(("added", "updated", "unchanged", "organizations_added"), 0)
+    counts["domains_added"] = 0
+    members = scan.members()
+    while True:
+        batch = list(islice(members, _BATCH))
+        if not batch:
+            break
+        for row in batch:
+            planner.add(row)
+        plan = planner.take()
+        counts["added"] += len(plan.added)
+        counts["updated"] += len(plan.updated)
+        counts["unchanged"] += plan.unchanged
+        counts["organizations_added"] += len(plan.new_organizations)
+        counts["domains_added"] += sum(len(d) for d in plan.new_domains.values())
+        planner.written(plan, writer.write(plan))
+    if counts["added"] + counts["updated"] + counts["unchanged"] != scan.valid:
+        raise file_changed(scan.table.source)  # rows came or went between the readings
+    ended = planner.ended(scan.protected)
+    writer.end(ended)
+    counts["ended"] = len(ended)
+    return counts
 
 
 def _mass_ending(report: MemberImportReport, current: int) -> Invalid:
@@ -292,132 +351,3 @@ def _present(columns: ColumnMap) -> frozenset[str]:
     if fields & {"first_name", "last_name", "full_name"}:
         fields.add("person_name")
     return frozenset(fields)
-
-
-def _apply(session: Session, association_id: int, plan: SyncPlan, at: datetime) -> None:
-    """Write ``plan`` with bulk statements: no per-row queries."""
-    keys = list(plan.new_organizations)
-    ids = _insert_with_ids(
-        session,
-        _table(Organization),
-        [{"name": plan.new_organizations[k], "name_key": k} for k in keys],
-    )
-    org_ids = dict(zip(keys, ids, strict=True))
-
-    def org_id(ref: int | str | None) -> int | None:
-        return org_ids[ref] if isinstance(ref, str) else ref
-
-    new_people = [change for change in plan.added + plan.updated if change.new_person]
-    ids = _insert_with_ids(
-        session, _table(Person), [_person_values(change.row, at) for change in new_people]
-    )
-    for change, person_id in zip(new_people, ids, strict=True):
-        change.values["person_id"] = person_id
-
-    if plan.added:
-        session.execute(
-            _table(Membership).insert(),
-            [
-                {
-                    **change.values,
-                    "association_id": association_id,
-                    "organization_id": org_id(change.organization),
-                    "ended_at": None,
-                    "imported_at": at,
-                }
-                for change in plan.added
-            ],
-        )
-    # Every updated membership is stamped, even when only its holder's name, email, domains or
-    # aliases changed: caches of the member directory watch the latest import time.
-    membership_updates = [
-        {**change.values, "id": change.membership_id, "imported_at": at}
-        | (
-            {"organization_id": org_id(change.organization)}
-            if "organization_id" in change.values
-            else {}
-        )
-        for change in plan.updated
-    ]
-    _bulk_update(session, Membership, membership_updates)
-    _bulk_update(session, Person, [dict(values) for values in plan.person_updates])
-
-    aliases = [
-        {"organization_id": org_id(ref), "alias": alias, "alias_key": key}
-        for ref, found in plan.new_aliases.items()
-        for key, alias in found.items()
-    ]
-    if aliases:
-        session.execute(_table(OrganizationAlias).insert(), aliases)
-    domains = [
-        {"organization_id": org_id(ref), "domain": domain}
-        for ref, found in plan.new_domains.items()
-        for domain in sorted(found)
-    ]
-    if domains:
-        session.execute(_table(OrganizationDomain).insert(), domains)
-
-    ended = sorted(plan.ended)
-    for start in range(0, len(ended), _CHUNK):
-        session.execute(
-            update(Membership)
-            .where(Membership.id.in_(ended[start : start + _CHUNK]))
-            .values(ended_at=at),
-            execution_options={"synchronize_session": False},
-        )
-
-
-def _table(model: type[Any]) -> Table:
-    return cast(Table, model.__table__)
-
-
-def _insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` and return their new ids, in order.
-
-    PostgreSQL: the ids are drawn from the table's sequence in one query, then the rows go in
-    as a plain executemany (psycopg pipelines it); an INSERT ... RETURNING of thousands of
-    rows spends its time in the driver rewriting one huge statement. SQLite: RETURNING is fast.
-    """
-    if not rows:
-        return []
-    if session.get_bind().dialect.name == "postgresql":
-        ids = [
-            int(i)
-            for i in session.execute(
-                text(
-                    "SELECT nextval(pg_get_serial_sequence(:table, 'id'))"
-                    " FROM generate_series(1, :n)"
-                ),
-                {"table": table.name, "n": len(rows)},
-            ).scalars()
-        ]
-        session.execute(
-            table.insert(), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
-        )
-        return ids
-    returned = session.execute(
-        table.insert().returning(table.c.id, sort_by_parameter_order=True), rows
-    ).scalars()
-    return [int(i) for i in returned]
-
-
-def _bulk_update(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    """UPDATE by primary key, grouped by the set of columns each row changes."""
-    groups: defaultdict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        groups[tuple(sorted(row))].append(row)
-    for group in groups.values():
-        session.execute(update(model), group)
-
-
-def _person_values(row: MemberRow, at: datetime) -> dict[str, Any]:
-    return {
-        "first_name": row.first_name,
-        "last_name": row.last_name,
-        "email": row.email,
-        "organization_name": row.organization,
-        "organization_id": None,
-        "preferred_language": None,
-        "created_at": at,
-        "anonymized_at": None,
-    }

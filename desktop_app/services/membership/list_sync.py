@@ -8,7 +8,7 @@ that :mod:`.member_import` writes with bulk statements. See that module for the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -26,6 +26,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.names import member_number_key, person_key
 from desktop_app.importing.member_rows import Identity, MemberRow
+from desktop_app.importing.member_scan import DomainSet, as_set
 
 _number_key = lru_cache(maxsize=65536)(member_number_key)
 
@@ -67,7 +68,8 @@ class CurrentState:
     org_by_alias: dict[str, int]
     org_key_of: dict[int, str]
     org_alias_keys: defaultdict[int, set[str]]
-    org_domains: defaultdict[int, set[str]]
+    org_domains: defaultdict[int, DomainSet]
+    """Organization id → its email domains (one, or a set; shared, never changed in place)."""
 
     @classmethod
     def load(cls, session: Session, association_id: int) -> CurrentState:
@@ -124,11 +126,13 @@ class CurrentState:
         ):
             org_alias_keys[org_id].add(key)
             org_by_alias.setdefault(key, org_id)
-        org_domains: defaultdict[int, set[str]] = defaultdict(set)
+        org_domains: defaultdict[int, DomainSet] = defaultdict(set)
         for org_id, domain in session.execute(
             select(OrganizationDomain.organization_id, OrganizationDomain.domain)
         ):
-            org_domains[org_id].add(domain)
+            known = org_domains[org_id]
+            assert isinstance(known, set)  # built here as sets
+            known.add(domain)
         return cls(
             memberships, people, org_by_key, org_by_alias, org_key_of, org_alias_keys, org_domains
         )
@@ -150,7 +154,7 @@ class CurrentState:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     """A membership to add or update: the row, the membership columns to set, its holder."""
 
@@ -163,12 +167,11 @@ class Change:
 
 @dataclass
 class SyncPlan:
-    """Everything an import writes."""
+    """What one batch of rows writes."""
 
     added: list[Change] = field(default_factory=list)
     updated: list[Change] = field(default_factory=list)
     unchanged: int = 0
-    ended: set[int] = field(default_factory=set)
     new_organizations: dict[str, str] = field(default_factory=dict)  # key -> name
     new_aliases: defaultdict[OrganizationRef, dict[str, str]] = field(
         default_factory=lambda: defaultdict(dict)
@@ -179,24 +182,19 @@ class SyncPlan:
     person_updates: list[dict[str, Any]] = field(default_factory=list)
 
 
-def plan_sync(
-    members: Sequence[MemberRow],
-    protected: Iterable[Identity],
-    state: CurrentState,
-    present: frozenset[str],
-) -> SyncPlan:
-    """Compare the list's valid rows with the stored state.
+class Planner:
+    """Compares the list's valid rows with the stored state, batch after batch.
 
-    ``protected`` are identities named by rejected rows (their memberships are not ended);
-    ``present`` the fields the file has a column for (others keep their stored values).
+    ``present`` are the fields the file has a column for (others keep their stored values);
+    ``domains`` each organization's email domains from the whole list (see :mod:`.member_scan`).
     """
-    return _Planner(state, present).run(members, frozenset(protected))
 
-
-class _Planner:
-    def __init__(self, state: CurrentState, present: frozenset[str]) -> None:
+    def __init__(
+        self, state: CurrentState, present: frozenset[str], domains: dict[str, DomainSet]
+    ) -> None:
         self.state = state
         self.present = present
+        self.domains = domains
         self.plan = SyncPlan()
         self.matched: set[int] = set()
         self.by_identity: defaultdict[Identity, list[StoredMembership]] = defaultdict(list)
@@ -206,16 +204,45 @@ class _Planner:
             for identity in self.identities[m.id]:
                 self.by_identity[identity].append(m)
 
-    def run(self, members: Sequence[MemberRow], protected: frozenset[Identity]) -> SyncPlan:
-        domains = _derived_domains(members)
-        for row in members:
-            self._row(row, domains)
-        for m in self.state.memberships:
-            if m.id in self.matched:
+    def add(self, row: MemberRow) -> None:
+        """Plan one row."""
+        self._row(row, self.domains)
+
+    def take(self) -> SyncPlan:
+        """The plan of the rows added since the last call."""
+        plan, self.plan = self.plan, SyncPlan()
+        return plan
+
+    def written(self, plan: SyncPlan, org_ids: dict[str, int]) -> None:
+        """Record that ``plan`` is written, its new organizations under ``org_ids``."""
+        state = self.state
+        for key, org_id in org_ids.items():
+            state.org_by_key.setdefault(key, org_id)
+            state.org_key_of[org_id] = key
+        for ref, found in plan.new_domains.items():
+            if not found:
                 continue
-            if not any(identity in protected for identity in self.identities[m.id]):
-                self.plan.ended.add(m.id)
-        return self.plan
+            if isinstance(ref, str):
+                # A new organization got every domain the list gives it: share that value
+                # rather than copy it (a million-row list creates 200,000 organizations).
+                state.org_domains[org_ids[ref]] = self.domains.get(ref, found)
+            else:
+                state.org_domains[ref] = set(as_set(state.org_domains.get(ref))) | found
+        for ref, aliases in plan.new_aliases.items():
+            org_id = org_ids[ref] if isinstance(ref, str) else ref
+            for alias_key in aliases:
+                state.org_alias_keys[org_id].add(alias_key)
+                state.org_by_alias.setdefault(alias_key, org_id)
+
+    def ended(self, protected: Iterable[Identity]) -> set[int]:
+        """Current memberships no row matched, except those a rejected row may name."""
+        named = frozenset(protected)
+        return {
+            m.id
+            for m in self.state.memberships
+            if m.id not in self.matched
+            and not any(identity in named for identity in self.identities[m.id])
+        }
 
     def _match(self, row: MemberRow) -> StoredMembership | None:
         number = row.number_key
@@ -261,12 +288,13 @@ class _Planner:
         return key
 
     def _organization_additions(
-        self, row: MemberRow, ref: OrganizationRef, domains: dict[str, set[str]]
+        self, row: MemberRow, ref: OrganizationRef, domains: dict[str, DomainSet]
     ) -> bool:
         """Plan the row's new aliases and domains for organization ``ref``; tell if any."""
         state, plan = self.state, self.plan
-        known_domains = state.org_domains.get(ref, set()) if isinstance(ref, int) else set()
-        fresh = domains.get(row.organization_key, set()) - known_domains - plan.new_domains[ref]
+        known_domains = as_set(state.org_domains.get(ref)) if isinstance(ref, int) else set()
+        given = as_set(domains.get(row.organization_key))
+        fresh = set(given) - known_domains - plan.new_domains[ref]
         plan.new_domains[ref] |= fresh
         if isinstance(ref, int):
             known_aliases = state.org_alias_keys.get(ref, set()) | {state.org_key_of.get(ref, "")}
@@ -280,7 +308,7 @@ class _Planner:
         plan.new_aliases[ref].update(new_aliases)
         return bool(fresh or new_aliases)
 
-    def _row(self, row: MemberRow, domains: dict[str, set[str]]) -> None:
+    def _row(self, row: MemberRow, domains: dict[str, DomainSet]) -> None:
         stored = self._match(row)
         ref = self._organization(row, stored) if row.holder == "organization" else None
         extra = ref is not None and self._organization_additions(row, ref, domains)
@@ -344,19 +372,3 @@ class _Planner:
         if changed:
             self.plan.person_updates.append({"id": person_id, **changed})
         return bool(changed)
-
-
-def _derived_domains(members: Sequence[MemberRow]) -> dict[str, set[str]]:
-    """Organization key → email domains from the list: its domains column, its contact's
-    email and the emails of the people who name it; free mail never counts."""
-    organizations = {m.organization_key for m in members if m.holder == "organization"}
-    found: defaultdict[str, set[str]] = defaultdict(set)
-    for m in members:
-        if m.organization_key not in organizations:
-            continue
-        if m.holder == "organization":
-            found[m.organization_key].update(m.domains)
-        domain = m.email_domain
-        if domain:
-            found[m.organization_key].add(domain)
-    return found

@@ -279,34 +279,50 @@ def reassess(sessions: sessionmaker[Session], slug: str) -> ReassessReport:
     Run after a member list changed. One unit of work; audited.
     """
     with sessions.begin() as session:
-        event = get_event(session, slug)
-        registrations = session.scalars(
-            select(Registration)
-            .where(
-                Registration.event_id == event.id, Registration.status == RegistrationStatus.ACTIVE
-            )
-            .options(selectinload(Registration.person), selectinload(Registration.category))
-            .order_by(Registration.id)
-        ).all()
-        assessor = Assessor(event, load_directory(session, event_date(event)))
-        changed = 0
-        flags = dict.fromkeys(MEMBERSHIP_FLAGS, 0)
-        for registration in registrations:
-            changed += apply(registration, assessor.assess(facts_of(assessor, registration)))
-            if registration.membership_flag in flags:
-                flags[registration.membership_flag] += 1
-        report = ReassessReport(
-            event=slug,
-            reassessed=len(registrations),
-            changed=changed,
-            balance_due=flags[BALANCE_DUE],
-            credit_due=flags[CREDIT_DUE],
-            doubt=flags[DOUBT],
-        )
+        return reassess_in(session, slug)
+
+
+def reassess_in(session: Session, slug: str, *, audit_unchanged: bool = True) -> ReassessReport:
+    """:func:`reassess` in the caller's unit of work (a member import's, so that the list and
+    the flags it implies are committed together or not at all).
+
+    ``audit_unchanged=False`` records the audit entry only when a registration changed: a
+    re-import that changes nothing writes nothing.
+    """
+    event = get_event(session, slug)
+    registrations = session.scalars(
+        select(Registration)
+        .where(Registration.event_id == event.id, Registration.status == RegistrationStatus.ACTIVE)
+        .options(selectinload(Registration.person), selectinload(Registration.category))
+        .order_by(Registration.id)
+    ).all()
+    assessor = Assessor(event, load_directory(session, event_date(event)))
+    changed = 0
+    flags = dict.fromkeys(MEMBERSHIP_FLAGS, 0)
+    for registration in registrations:
+        changed += apply(registration, assessor.assess(facts_of(assessor, registration)))
+        if registration.membership_flag in flags:
+            flags[registration.membership_flag] += 1
+    report = ReassessReport(
+        event=slug,
+        reassessed=len(registrations),
+        changed=changed,
+        balance_due=flags[BALANCE_DUE],
+        credit_due=flags[CREDIT_DUE],
+        doubt=flags[DOUBT],
+    )
+    if audit_unchanged or changed:
         audit.record(
             session, "registrations.reassessed", subject=f"event:{slug}", detail=report.to_json()
         )
     return report
+
+
+def upcoming_events(session: Session, moment: datetime) -> list[str]:
+    """Slugs of the events that have not ended at ``moment``, in order."""
+    return list(
+        session.scalars(select(Event.slug).where(Event.ends_at >= moment).order_by(Event.slug))
+    )
 
 
 def reassess_event(sessions: sessionmaker[Session], slug: str) -> int:
@@ -320,7 +336,5 @@ def reassess_upcoming(
     """Reassess every event that has not ended yet (after a member list changed)."""
     moment = now or datetime.now(UTC)
     with sessions() as session:
-        slugs = list(
-            session.scalars(select(Event.slug).where(Event.ends_at >= moment).order_by(Event.slug))
-        )
+        slugs = upcoming_events(session, moment)
     return [reassess(sessions, slug) for slug in slugs]
