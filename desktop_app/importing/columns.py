@@ -222,12 +222,40 @@ def map_columns(
         if not any(name in columns for name in group):
             raise Invalid(schema.missing_message, headers=_listing(headers))
 
+    if spec.name == "generic":
+        _refuse_repeated(columns, headers, explicit or {})
+
     return ColumnMap(
         schema=schema.name,
         layout=spec.name,
         columns=MappingProxyType({k: tuple(v) for k, v in columns.items()}),
         unused=tuple(h for h in headers if h not in claimed),
     )
+
+
+def _refuse_repeated(
+    columns: Mapping[str, list[str]], headers: Sequence[str], explicit: Mapping[str, str]
+) -> None:
+    """Two columns with one title (the reader names the second “Courriel (2)”) for a field
+    the file is read for: which one holds the value is a guess, so the file is refused until
+    a mapping says. The pretix and Eventbrite layouts know their own repeated titles."""
+    for name, found in columns.items():
+        if name in explicit:
+            continue
+        for header in found:
+            copy = f"{header} (2)"
+            if copy in headers:
+                raise Invalid(
+                    QT_TRANSLATE_NOOP(
+                        "AppError",
+                        "Two columns are named “{header}”: which one holds the {field} is a "
+                        "guess, so nothing was imported. Rename one, or say which to read: "
+                        "--map {field}=“{copy}” (the second) or --map {field}=“{header}”.",
+                    ),
+                    header=header,
+                    field=name,
+                    copy=copy,
+                )
 
 
 def _find_header(wanted: str, headers: Sequence[str]) -> str | None:

@@ -28,7 +28,7 @@ LSO_ROWS = [
 
 
 def members(name: str, lines: list[str], *, encoding: str = "utf-8", end: str = "\r\n") -> None:
-    (HERE / "members" / name).write_bytes(end.join(lines).encode(encoding) + end.encode())
+    (HERE / "members" / name).write_bytes((end.join(lines) + end).encode(encoding))
 
 
 def raw(folder: str, name: str, data: bytes) -> None:
@@ -391,12 +391,23 @@ def build() -> None:
             ),
         ),
     )
+    # One byte é in Latin-1 among ASCII lines: the file is Latin-1 (nothing says UTF-8).
+    stray = pretix_row("CQ002", "Bruno", "Lef@bvre", email="bruno@acmebio.ca").encode()
+    raw(
+        "registrations",
+        "r-cp1252-one-byte.csv",
+        "\n".join([PRETIX_HEADER, GOOD[0], "@@", GOOD[2], ""])
+        .encode()
+        .replace(b"@@", stray.replace(b"@b", b"\xe9b", 1)),
+    )
+    # The same byte in a file whose other accents are UTF-8: a stray byte, its row refused.
+    utf8_first = pretix_row("CQ001", "Alice", "Martin", company="Société Générale Bio")
     raw(
         "registrations",
         "r-stray-byte.csv",
-        "\n".join([PRETIX_HEADER, GOOD[0], "@@", GOOD[2], ""])
+        "\n".join([PRETIX_HEADER, utf8_first, "@@", GOOD[2], ""])
         .encode()
-        .replace(b"@@", pretix_row("CQ002", "Bruno", "Lef@bvre").encode().replace(b"@b", b"\xe9b")),
+        .replace(b"@@", stray.replace(b"@b", b"\xe9b", 1)),
     )
     pretix("r-unclosed-quote.csv", with_row(1, pretix_row("CQ002", "Bruno", '"Lefebvre')))
     pretix(

@@ -156,6 +156,17 @@ def test_several_email_columns_best_first_with_fallback() -> None:
     assert mapping.value(row, "category") == ""
 
 
+def test_two_columns_with_one_title_are_refused_until_a_mapping_says() -> None:
+    """The reader names the second “Courriel” “Courriel (2)”; reading the first silently
+    would be a guess."""
+    headers = ["Entreprise", "Courriel", "Nom", "Courriel (2)"]
+    with pytest.raises(Invalid) as refused:
+        map_columns(headers, MEMBER_LIST)
+    assert "Courriel" in str(refused.value) and "--map email" in str(refused.value)
+    mapping = map_columns(headers, MEMBER_LIST, {"email": "Courriel (2)"})
+    assert mapping.columns["email"] == ("Courriel (2)",)
+
+
 def test_explicit_mapping_overrides_and_disables() -> None:
     headers = ["Code client", "Raison sociale", "Courriel", "No de membre"]
     mapping = map_columns(headers, MEMBER_LIST, {"member_number": "code client", "email": ""})
