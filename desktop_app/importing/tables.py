@@ -81,6 +81,18 @@ _T_UNDECODABLE = QT_TRANSLATE_NOOP(
 )
 
 
+_T_UNCOMPUTED = QT_TRANSLATE_NOOP(
+    "AppError",
+    "A cell holds the formula “{formula}” but the workbook does not hold its value (it was "
+    "never opened in a spreadsheet): open and save the file in Excel or LibreOffice, or type "
+    "the value.",
+)
+
+
+class _Uncomputed(str):
+    """An XLSX cell's formula, standing in for the value the workbook does not hold."""
+
+
 @dataclass(frozen=True, slots=True)
 class TableRow:
     """One data row: its number as a spreadsheet shows it, and its cells by header.
@@ -92,6 +104,7 @@ class TableRow:
     number: int
     cells: dict[str, str]
     undecodable: str = ""
+    uncomputed: str = ""  # a formula whose value the workbook does not hold (no cached value)
 
     def get(self, header: str) -> str:
         """The cell under ``header``, or ``""`` when the row or the table lacks it."""
@@ -105,6 +118,8 @@ class TableRow:
         """Why an importer cannot read this row at all (undecodable bytes), if so."""
         if self.undecodable:
             return Message(_T_UNDECODABLE, cell=self.undecodable)
+        if self.uncomputed:
+            return Message(_T_UNCOMPUTED, formula=self.uncomputed)
         return None
 
     def ensure_cells_fit(self) -> None:
@@ -252,10 +267,18 @@ def _xlsx_records(path: Path, name: str, sheet: str | None) -> Iterator[list[obj
         if hasattr(worksheet, "reset_dimensions"):
             # Some generators write a wrong dimension; without this, rows would be lost.
             worksheet.reset_dimensions()
+        formulas = _formula_rows(path, worksheet.title) if _has_formulas(path) else None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for values in worksheet.iter_rows(min_row=1, values_only=True):
-                yield list(values)
+                row = list(values)
+                written = next(formulas, ()) if formulas is not None else ()
+                for index, (value, formula) in enumerate(zip(row, written, strict=False)):
+                    # data_only gives None both for a blank cell and for a formula the file
+                    # holds no value of (written by a program, never opened in Excel).
+                    if value is None and isinstance(formula, str) and formula.startswith("="):
+                        row[index] = _Uncomputed(formula)
+                yield row
     except Invalid:
         raise
     except Exception as error:  # a damaged sheet part fails only when it is read
@@ -263,6 +286,40 @@ def _xlsx_records(path: Path, name: str, sheet: str | None) -> Iterator[list[obj
     finally:
         workbook.close()
         handle.close()
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether a worksheet of the workbook holds a formula (an ``<f>`` element), read from
+    the zip without parsing: most lists have none and are then read once only."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.namelist():
+            if not member.startswith("xl/worksheets/"):
+                continue
+            with archive.open(member) as part:
+                tail = b""
+                while chunk := part.read(1 << 20):
+                    if re.search(rb"<(?:\w+:)?f[ >]", tail + chunk):
+                        return True
+                    tail = chunk[-8:]
+    return False
+
+
+def _formula_rows(path: Path, title: str) -> Iterator[tuple[object, ...]]:
+    """The sheet's cells as written (formulas as text), row by row, beside the values."""
+    import openpyxl
+
+    with path.open("rb") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=False)
+        try:
+            sheet = workbook[title]
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
+            yield from sheet.iter_rows(min_row=1, values_only=True)
+        finally:
+            workbook.close()
 
 
 def _damaged_workbook(name: str, error: Exception) -> Invalid:
@@ -379,12 +436,14 @@ def _build_table(records: Records, name: str, *, xlsx: bool, keep: bool = False)
             if index <= header_index:
                 continue
             cells, bad = _texts(raw)
-            if not any(cells):
+            formula = next((value for value in raw if isinstance(value, _Uncomputed)), "")
+            if not any(cells) and not formula:
                 continue
             yield TableRow(
                 number=index,
                 cells={title: cells[i] if i < len(cells) else "" for i, title in columns},
                 undecodable=bad,
+                uncomputed=formula,
             )
 
     return Table(headers=tuple(headers.values()), source=name, rows=rows, count=count)

@@ -399,6 +399,16 @@ def test_any_table_reads_back_identically(
         assume(not any(_is_utf8(line) for line in data.splitlines() if not line.isascii()))
     # A header that reads as UTF-8 shown in cp1252 (“Ã€”) is refused as garbled, by design.
     assume(all(_ungarbled(h) is None for h in headers))
+    # A quoted cell whose later line holds a whole row's separators reads as a quote left
+    # open (it swallowed a row): refused by design, naming the row.
+    assume(
+        not any(
+            line.count(delimiter) >= len(headers) - 1
+            for row in rows
+            for cell in row
+            for line in cell.splitlines()[1:]
+        )
+    )
 
     table = read_table(write(tmp_path, "round-trip.csv", data))
 

@@ -104,7 +104,7 @@ def test_a_registration_email_is_checked_as_a_member_email_is(
 
 def test_the_member_import_uses_the_same_email_validator(tmp_path: Path) -> None:
     from desktop_app.importing.columns import MEMBER_LIST, map_columns
-    from desktop_app.importing.member_rows import read_member_rows
+    from desktop_app.importing.member_rows import RowRejected, parse_member_row
     from desktop_app.importing.tables import read_table
 
     path = write(
@@ -114,9 +114,10 @@ def test_the_member_import_uses_the_same_email_validator(tmp_path: Path) -> None
         "Acme inc.,not an email <script>,BQ-1,Corporatif\n",
     )
     table = read_table(path, None)
-    parsed = read_member_rows(table, map_columns(table.headers, MEMBER_LIST), "bioquebec")
-    assert parsed.members == () and parsed.errors[0].row == 2
-    assert parsed.errors[0].reason.startswith("Courriel: “not an email <script>”")
+    (row,) = table.rows
+    with pytest.raises(RowRejected) as rejected:
+        parse_member_row(row, map_columns(table.headers, MEMBER_LIST), "bioquebec")
+    assert str(rejected.value.reason).startswith("Courriel: “not an email <script>”")
 
 
 def test_an_impossible_order_date_rejects_its_row(montreal: Database, tmp_path: Path) -> None:

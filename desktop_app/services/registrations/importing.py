@@ -157,6 +157,7 @@ def import_registrations(
         raise Invalid(
             _T_NO_CATEGORY_COLUMN, headers=", ".join(f"“{h}”" for h in table.headers) or "—"
         )
+    _refuse_mixed_events(table)
     with sessions() as session:
         try:
             work = _Import(session, slug, table, columns, moment, dry_run)
@@ -171,6 +172,34 @@ def import_registrations(
         else:
             session.commit()
     return report
+
+
+_EVENT_COLUMNS = ("Event slug", "Event", "Événement")
+_T_MIXED_EVENTS = QT_TRANSLATE_NOOP(
+    "AppError",
+    "The file {file} holds registrations of {count} events ({events}): which rows belong to "
+    "this event is a guess, so nothing was imported. Export one event at a time.",
+)
+
+
+def _refuse_mixed_events(table: Table) -> None:
+    """An export of several events (pretix's "Event slug" column with more than one value)
+    is refused: the event's slug in pretix need not be ours, so no value can be picked."""
+    header = next((h for h in _EVENT_COLUMNS if h in table.headers), None)
+    if header is None:
+        return
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        value = row.get(header)
+        if value:
+            seen[value] = seen.get(value, 0) + 1
+    if len(seen) > 1:
+        raise Invalid(
+            _T_MIXED_EVENTS,
+            file=table.source,
+            count=len(seen),
+            events=", ".join(f"{name}: {rows}" for name, rows in sorted(seen.items())),
+        )
 
 
 class _Import:
