@@ -18,6 +18,7 @@ writes nothing twice.
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Callable
@@ -46,6 +47,7 @@ from desktop_app.services.sync import mirror, replica
 from desktop_app.services.sync.replay import ReplayItem, ReplayReport, replay_journal
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # Fail fast when the server is gone: connect within 3 s, notice a dead link within ~10 s.
 _LIBPQ_OPTIONS = {
@@ -104,6 +106,13 @@ class DeskLink:
         self._server: Database | None = None
         self._mode = "local" if server is None else "offline"
         self._clean = False  # the replica holds exactly server rows (ids included)
+        self._event_id: int | None = None  # the slug's event on the server, once read
+        # After an action on the server the replica is brought up to date by a thread of the
+        # link, off the action's path: asked and done count those requests.
+        self._refresh_cv = threading.Condition()
+        self._refresh_asked = self._refresh_done = 0
+        self._refresher: threading.Thread | None = None
+        self._closing = False
         # Every entry replayed through this link (connecting replays too), for reports.
         self._replayed: list[ReplayItem] = []
         self.last_error: str | None = None
@@ -190,8 +199,10 @@ class DeskLink:
         self.last_error = str(getattr(error, "orig", None) or error)
 
     def work_offline(self, reason: str = "") -> None:
-        """Stop using the server until :meth:`reconnect` (e.g. a network known to be flaky)."""
+        """Stop using the server until :meth:`reconnect` (e.g. a network known to be flaky);
+        this desk's last actions reach the replica first (a few seconds at most)."""
         if self._server_url is not None:
+            self.wait_for_replica(5.0)
             self._go_offline(Exception(reason or "offline by choice"))
 
     def reconnect(self) -> LinkStatus:
@@ -221,6 +232,11 @@ class DeskLink:
 
     def close(self) -> None:
         """Close every connection (server and replica)."""
+        with self._refresh_cv:
+            self._closing = True
+            self._refresh_cv.notify_all()
+        if self._refresher is not None:
+            self._refresher.join(timeout=5.0)
         if self._server is not None:
             self._server.dispose()
         self._replica.dispose()
@@ -245,11 +261,12 @@ class DeskLink:
                 self._clean = True
                 self.last_refresh = report.refreshed_at
                 return report
-            event_id = None
-            if self.slug is not None:
+            if self.slug is not None and self._event_id is None:
                 with self._server.sessions() as session:
-                    event_id = session.scalar(select(Event.id).where(Event.slug == self.slug))
-            return mirror.refresh_incremental(self._server.engine, self._replica.engine, event_id)
+                    self._event_id = session.scalar(select(Event.id).where(Event.slug == self.slug))
+            return mirror.refresh_incremental(
+                self._server.engine, self._replica.engine, self._event_id
+            )
 
     def replay(self) -> ReplayReport:
         """Send the pending journal to the server (in order, idempotently); the report."""
@@ -306,13 +323,47 @@ class DeskLink:
         return replica.offline_series_code(self.desk, slug) if slug is not None else None
 
     def _after_online(self) -> None:
-        """Keep the replica current with this desk's own action (best effort)."""
+        """Keep the replica current with this desk's own action (best effort), off the
+        action's path: the link's refresher thread copies it within milliseconds, and many
+        actions in a row share one refresh."""
         if not self._clean:
             return
-        try:
-            self.refresh_replica()
-        except DBAPIError:
-            self._clean = False
+        with self._refresh_cv:
+            self._refresh_asked += 1
+            self._refresh_cv.notify_all()
+            if self._refresher is None:
+                self._refresher = threading.Thread(
+                    target=self._refresh_loop, name=f"replica refresh ({self.desk})", daemon=True
+                )
+                self._refresher.start()
+
+    def _refresh_loop(self) -> None:
+        while True:
+            with self._refresh_cv:
+                self._refresh_cv.wait_for(
+                    lambda: self._closing or self._refresh_done < self._refresh_asked
+                )
+                if self._closing:
+                    return
+                target = self._refresh_asked
+            try:
+                if self._clean and self._mode == "shared":
+                    self.refresh_replica()
+            except DBAPIError:
+                self._clean = False  # the next reconnect copies it whole
+            except Exception:  # a bug: logged, and the next reconnect copies it whole
+                log.exception("replica refresh failed")
+                self._clean = False
+            with self._refresh_cv:
+                self._refresh_done = target
+                self._refresh_cv.notify_all()
+
+    def wait_for_replica(self, timeout: float = 10.0) -> bool:
+        """Wait until the replica holds this desk's actions so far; whether it does."""
+        with self._refresh_cv:
+            return self._refresh_cv.wait_for(
+                lambda: self._refresh_done >= self._refresh_asked, timeout
+            )
 
     def check_in(
         self,

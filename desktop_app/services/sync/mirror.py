@@ -10,6 +10,7 @@ full copy, which the desk takes every few minutes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, select
@@ -25,16 +26,20 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def _upsert(target: Connection, table: Table, rows: list[dict[str, Any]], update: bool) -> None:
-    if not rows:
-        return
+@cache
+def _upsert_statement(name: str, update: bool) -> Any:
+    """One upsert per table, built once (building it cost more than running it)."""
+    table = _table(name)
     statement = sqlite_insert(table)
     if update:
         columns = {c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"}
-        statement = statement.on_conflict_do_update(index_elements=["id"], set_=columns)
-    else:
-        statement = statement.on_conflict_do_nothing()
-    target.execute(statement, rows)
+        return statement.on_conflict_do_update(index_elements=["id"], set_=columns)
+    return statement.on_conflict_do_nothing()
+
+
+def _upsert(target: Connection, table: Table, rows: list[dict[str, Any]], update: bool) -> None:
+    if rows:
+        target.execute(_upsert_statement(table.name, update), rows)
 
 
 def touched_since(source: Connection, target: Connection, event_id: int | None) -> set[int]:

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from desktop_app.db.models import (
     AuditEntry,
@@ -45,13 +45,32 @@ def _insert(session: Session) -> Any:
     return postgresql_insert if dialect == "postgresql" else sqlite_insert
 
 
-def _registration(session: Session, code: str) -> Registration:
-    found = session.scalars(select(Registration).where(Registration.code == code)).first()
-    if found is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("AppError", "The server has no registration {code}."), code=code
-        )
-    return lock_registration(session, found.id)
+def _registration(session: Session, code: str, *, related: bool = True) -> Registration:
+    """The registration ``code`` on the server, locked for the rest of the transaction.
+
+    On PostgreSQL one ``SELECT … FOR UPDATE`` takes the row lock (the replay of a long journal
+    does this once per entry); SQLite has no row locks: its no-op update starts the write
+    transaction instead (:func:`lock_registration`). ``related``: its event, person and
+    category are loaded too (a check-in needs none of them).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        query = select(Registration).where(Registration.code == code).with_for_update()
+        if related:
+            query = query.options(
+                selectinload(Registration.event),
+                selectinload(Registration.person),
+                selectinload(Registration.category),
+            )
+        locked = session.scalars(query.execution_options(populate_existing=True)).first()
+        if locked is not None:
+            return locked
+    else:
+        found = session.scalars(select(Registration.id).where(Registration.code == code)).first()
+        if found is not None:
+            return lock_registration(session, found)
+    raise NotFound(
+        QT_TRANSLATE_NOOP("AppError", "The server has no registration {code}."), code=code
+    )
 
 
 def _copy_audit(session: Session, facts: ActionFacts, local_id: int, server_id: int) -> None:
@@ -122,7 +141,7 @@ def _values_for_receipt(
 def _apply_check_in(session: Session, facts: ActionFacts, desk: str) -> str | None:
     assert facts.check_in is not None
     ours = facts.check_in
-    registration = _registration(session, facts.registration["code"])
+    registration = _registration(session, facts.registration["code"], related=False)
     row = CheckIn(**{**ours, "id": None, "registration_id": registration.id})
     existing = active_check_in(session, registration.id)
     conflict: str | None = None
@@ -340,14 +359,19 @@ def apply_action(
 ) -> tuple[str, str | None]:
     """Apply ``facts`` in one server transaction: its outcome and conflict kind, if any."""
     with server.begin() as session:
-        if _already(session, facts):
-            return "already", None
-        if facts.kind == "walk_in":
-            conflict = _apply_walk_in(session, facts, desk)
-        elif facts.kind == "payment":
-            conflict = _apply_payment(session, facts, desk)
-        elif facts.kind == "check_in":
-            conflict = _apply_check_in(session, facts, desk)
-        else:
-            conflict = _apply_badge(session, facts)
+        return apply_action_in(session, facts, desk)
+
+
+def apply_action_in(session: Session, facts: ActionFacts, desk: str) -> tuple[str, str | None]:
+    """Apply ``facts`` in the caller's server transaction: its outcome and conflict kind."""
+    if _already(session, facts):
+        return "already", None
+    if facts.kind == "walk_in":
+        conflict = _apply_walk_in(session, facts, desk)
+    elif facts.kind == "payment":
+        conflict = _apply_payment(session, facts, desk)
+    elif facts.kind == "check_in":
+        conflict = _apply_check_in(session, facts, desk)
+    else:
+        conflict = _apply_badge(session, facts)
     return ("conflict" if conflict else "applied"), conflict

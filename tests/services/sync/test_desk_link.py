@@ -218,3 +218,39 @@ def test_a_check_in_on_one_connection_wakes_the_listener(database: Database) -> 
     with database.sessions() as session:
         event_id = session.scalars(select(Registration.event_id)).first()
     assert woke[0] == event_id
+
+
+def test_an_entry_the_server_refuses_fails_alone_and_the_rest_of_its_batch_goes(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Entries go to the server in batches; a refused one (its registration is gone from the
+    server) is marked failed and recorded for review, and only it: the entries before and
+    after it in the same batch are applied once."""
+    server = _server(database_url)
+    desk = DeskLink("Desk A", tmp_path / "a.sqlite3", database_url, slug=MONTREAL)
+    desk.work_offline("test")
+    for code in ("R0", "R1", "R2"):
+        assert desk.check_in(MONTREAL, code, staff="Ann").outcome is CheckInOutcome.CHECKED_IN
+    with server.sessions.begin() as session:  # R1 is renamed on the server meanwhile
+        session.execute(
+            Registration.__table__.update()
+            .where(Registration.code == "R1")
+            .values(code="R1-RENAMED")
+        )
+
+    report = desk.replay()
+    assert [(item.outcome, item.conflict) for item in report.items] == [
+        ("applied", None),
+        ("failed", "replay-failed"),
+        ("applied", None),
+    ]
+    assert _active_desk(server.sessions, "R0") == _active_desk(server.sessions, "R2") == "Desk A"
+    assert _rows(server.sessions, CheckIn) == 2
+    assert [c.kind for c in list_conflicts(server.sessions, MONTREAL)] == ["replay-failed"]
+    assert sorted(
+        status for (status,) in desk.replica_sessions().execute(select(JournalEntry.status))
+    ) == ["failed", "sent", "sent"]
+    assert desk.replay().items == ()  # nothing left, nothing applied twice
+    assert _rows(server.sessions, CheckIn) == 2
+    desk.close()
+    server.dispose()
