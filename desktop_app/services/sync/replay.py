@@ -32,6 +32,7 @@ from desktop_app.domain.errors import AppError
 from desktop_app.services.sync.conflicts import record_conflict
 from desktop_app.services.sync.replay_apply import SYNC_STAFF, apply_action_in
 from desktop_app.services.sync.replay_facts import ActionFacts, gather_facts
+from desktop_app.services.sync.replica import audit_of_actions
 
 __all__ = ["SYNC_STAFF", "ReplayItem", "ReplayReport", "ReplaySummary", "replay_journal"]
 
@@ -193,10 +194,11 @@ def _replay_batch(
     done: list[tuple[int, ReplayItem]] = []
     try:
         with local() as reading, server.begin() as session:
+            audit = audit_of_actions(reading, [entry.action_id for entry in batch])
             for entry in batch:
                 facts: ActionFacts | None = None
                 try:
-                    facts = gather_facts(reading, entry)
+                    facts = gather_facts(reading, entry, audit[entry.action_id])
                     item = _apply_one(session, facts, entry, guarded=guarded)
                 except (AppError, IntegrityError) as refused:
                     if not guarded:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import (
+    AuditEntry,
     BadgePrint,
     CheckIn,
     Consent,
@@ -51,8 +52,11 @@ class ActionFacts:
         return f"{self.person.get('first_name', '')} {self.person.get('last_name', '')}".strip()
 
 
-def gather_facts(local: Session, entry: JournalEntry) -> ActionFacts:
-    """The replica's rows for ``entry``'s action; ``NotFound`` when it wrote none."""
+def gather_facts(
+    local: Session, entry: JournalEntry, audit: list[AuditEntry] | None = None
+) -> ActionFacts:
+    """The replica's rows for ``entry``'s action; ``NotFound`` when it wrote none. ``audit``:
+    its audit entries when the caller read them already (a batch's, in one pass)."""
     action = entry.action_id
     check_in = local.scalars(select(CheckIn).where(CheckIn.action_id == action)).first()
     payment = local.scalars(select(Payment).where(Payment.action_id == action)).first()
@@ -88,7 +92,9 @@ def gather_facts(local: Session, entry: JournalEntry) -> ActionFacts:
         if receipt is not None:
             facts.receipt = row_values(receipt)
             facts.series = receipt.series.code
-    facts.audit = [row_values(row, "id") for row in audit_of_action(local, action)]
+    if audit is None:
+        audit = audit_of_action(local, action)
+    facts.audit = [row_values(row, "id") for row in audit]
     if kind == "walk_in":  # the person was made by this action: their answers came with it
         facts.consents = [
             row_values(row, "id", "person_id", "event_id")

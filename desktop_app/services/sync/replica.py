@@ -255,6 +255,21 @@ def audit_of_action(session: Session, action_id: str) -> list[AuditEntry]:
     )
 
 
+def audit_of_actions(session: Session, action_ids: list[str]) -> dict[str, list[AuditEntry]]:
+    """:func:`audit_of_action` for many actions at once: one pass over the audit log for a
+    whole batch of the journal instead of one per entry (the detail is JSON, not indexed)."""
+    found: dict[str, list[AuditEntry]] = {action: [] for action in action_ids}
+    if not action_ids:
+        return found
+    action = func.json_extract(AuditEntry.detail, "$.action_id")
+    rows = session.execute(
+        select(action, AuditEntry).where(action.in_(action_ids)).order_by(AuditEntry.id)
+    )
+    for key, entry in rows:
+        found[key].append(entry)
+    return found
+
+
 def receipt_of_payment(session: Session, payment_id: int) -> Receipt | None:
     """The receipt issued for a payment, if any."""
     return session.scalars(select(Receipt).where(Receipt.payment_id == payment_id)).first()
