@@ -115,12 +115,12 @@
             <translation>« {value} » n'est pas une langue de porte-nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_layout.py" line="54" />
+            <location filename="../../desktop_app/documents/badge_layout.py" line="60" />
             <source>The code '{code}' is too long for a QR code on this stock.</source>
             <translation>Le code « {code} » est trop long pour un code QR sur ce support.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge.py" line="173" />
+            <location filename="../../desktop_app/documents/badge.py" line="176" />
             <source>There are no badges to print.</source>
             <translation>Il n'y a aucun porte-nom à imprimer.</translation>
         </message>
@@ -505,6 +505,11 @@
             <translation>La correspondance des colonnes indique « {header} » pour {field}, mais le fichier n'a pas cette colonne. Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
+            <location filename="../../desktop_app/importing/columns.py" line="249" />
+            <source>Two columns are named “{header}”: which one holds the {field} is a guess, so nothing was imported. Rename one, or say which to read: --map {field}=“{copy}” (the second) or --map {field}=“{header}”.</source>
+            <translation>Deux colonnes s'appellent « {header} » : laquelle contient le champ {field} serait une supposition, donc rien n'a été importé. Renommez-en une, ou indiquez laquelle lire : --map {field}=« {copy} » (la seconde) ou --map {field}=« {header} ».</translation>
+        </message>
+        <message>
             <location filename="../../desktop_app/importing/column_values.py" line="85" />
             <source>“{text}” is neither yes nor no (oui / non).</source>
             <translation>« {text} » n'est ni oui ni non (yes / no).</translation>
@@ -560,68 +565,108 @@
             <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="78" />
+            <location filename="../../desktop_app/importing/tables.py" line="73" />
             <source>Row {row}: the “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
             <translation>Ligne {row} : la cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="112" />
+            <location filename="../../desktop_app/importing/tables.py" line="77" />
+            <source>The row holds bytes that are not UTF-8 text (“{cell}”) while the rest of the file is UTF-8: correct them, or save the file again as “CSV UTF-8”.</source>
+            <translation>La ligne contient des octets qui ne sont pas du texte UTF-8 (« {cell} ») alors que le reste du fichier est en UTF-8 : corrigez-les ou enregistrez de nouveau le fichier en « CSV UTF-8 ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/tables.py" line="84" />
+            <source>A cell holds the formula “{formula}” but the workbook does not hold its value (it was never opened in a spreadsheet): open and save the file in Excel or LibreOffice, or type the value.</source>
+            <translation>Une cellule contient la formule « {formula} », mais le classeur n'en contient pas la valeur (il n'a jamais été ouvert dans un tableur) : ouvrez et enregistrez le fichier dans Excel ou LibreOffice, ou tapez la valeur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/tables.py" line="130" />
+            <source>Row {row}: {problem}</source>
+            <translation>Ligne {row} : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/tables.py" line="197" />
             <source>The file {file} does not exist.</source>
             <translation>Le fichier {file} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="116" />
+            <location filename="../../desktop_app/importing/tables.py" line="201" />
             <source>Cannot read the file {file}: {reason}</source>
             <translation>Impossible de lire le fichier {file} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="122" />
+            <location filename="../../desktop_app/importing/tables.py" line="207" />
             <source>The file {file} is empty.</source>
             <translation>Le fichier {file} est vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="128" />
+            <location filename="../../desktop_app/importing/tables.py" line="212" />
             <source>The file {file} is in the old Excel format (.xls) or is password-protected. Save it as Excel (.xlsx) or CSV, without a password.</source>
             <translation>Le fichier {file} est dans l'ancien format Excel (.xls) ou protégé par mot de passe. Enregistrez-le en Excel (.xlsx) ou en CSV, sans mot de passe.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="143" />
+            <location filename="../../desktop_app/importing/tables.py" line="458" />
+            <source>The header of {file} looks garbled: “{header}” reads “{fixed}” as UTF-8. The file's text went through the wrong encoding (UTF-8 read as Windows text); export it again as “CSV UTF-8” from the original.</source>
+            <translation>L'en-tête de {file} semble brouillé : « {header} » se lit « {fixed} » en UTF-8. Le texte du fichier est passé par le mauvais encodage (de l'UTF-8 lu comme du texte Windows) ; exportez-le de nouveau en « CSV UTF-8 » à partir de l'original.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/csv_source.py" line="48" />
             <source>The file {file} is not a spreadsheet. Save it as CSV or Excel (.xlsx).</source>
             <translation>Le fichier {file} n'est pas un tableur. Enregistrez-le en CSV ou en Excel (.xlsx).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="174" />
+            <location filename="../../desktop_app/importing/csv_source.py" line="143" />
+            <source>Row {row} of {file}: a quoted cell is never closed, it runs to the end of the file. A quote (") is missing; correct the file. Nothing was imported.</source>
+            <translation>Ligne {row} de {file} : une cellule entre guillemets n'est jamais fermée, elle court jusqu'à la fin du fichier. Il manque un guillemet (") ; corrigez le fichier. Rien n'a été importé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/csv_source.py" line="148" />
+            <source>Row {row} of {file}: a quoted cell runs over the next lines and swallows a whole row (“{line}”). A quote (") is missing; correct the file. Nothing was imported.</source>
+            <translation>Ligne {row} de {file} : une cellule entre guillemets déborde sur les lignes suivantes et avale une ligne entière (« {line} »). Il manque un guillemet (") ; corrigez le fichier. Rien n'a été importé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/csv_source.py" line="218" />
+            <source>The text of {file} mixes encodings: {valid} lines are UTF-8 and {invalid} are not. Save it again as “CSV UTF-8”.</source>
+            <translation>Le texte de {file} mélange les encodages : {valid} lignes sont en UTF-8 et {invalid} ne le sont pas. Enregistrez-le de nouveau en « CSV UTF-8 ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/csv_source.py" line="237" />
             <source>Cannot read the text of {file}: it is neither UTF-8 nor Windows (cp1252) text. Save it again as “CSV UTF-8”.</source>
             <translation>Impossible de lire le texte de {file} : ce n'est ni de l'UTF-8 ni du texte Windows (cp1252). Enregistrez-le de nouveau en « CSV UTF-8 ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="203" />
+            <location filename="../../desktop_app/importing/csv_source.py" line="110" />
             <source>Row {row} of {file} cannot be read: {reason}</source>
             <translation>La ligne {row} de {file} est illisible : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="271" />
+            <location filename="../../desktop_app/importing/tables.py" line="256" />
             <source>The workbook {file} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
             <translation>Le classeur {file} n'a pas de feuille « {sheet} ». Ses feuilles : {sheets}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="280" />
+            <location filename="../../desktop_app/importing/tables.py" line="265" />
             <source>The workbook {file} has no worksheet.</source>
             <translation>Le classeur {file} n'a aucune feuille de calcul.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="302" />
+            <location filename="../../desktop_app/importing/tables.py" line="327" />
             <source>The file {file} is not a readable Excel workbook (it may be truncated or damaged): {reason}</source>
             <translation>Le fichier {file} n'est pas un classeur Excel lisible (il est peut-être tronqué ou endommagé) : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="347" />
-            <location filename="../../desktop_app/importing/tables.py" line="358" />
+            <location filename="../../desktop_app/importing/tables.py" line="389" />
+            <source>The header row of {file} holds bytes that are not UTF-8 text (“{cell}”). Save the file again as “CSV UTF-8”.</source>
+            <translation>La ligne d'en-tête de {file} contient des octets qui ne sont pas du texte UTF-8 (« {cell} »). Enregistrez de nouveau le fichier en « CSV UTF-8 ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/tables.py" line="415" />
+            <location filename="../../desktop_app/importing/tables.py" line="421" />
             <source>The file {file} has no header row.</source>
             <translation>Le fichier {file} n'a pas de ligne d'en-tête.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="364" />
+            <location filename="../../desktop_app/importing/tables.py" line="428" />
             <source>The file {file} has a header row but no data rows.</source>
             <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
         </message>
@@ -663,7 +708,7 @@
             <translation>Écrivez la correspondance des colonnes sous la forme CHAMP=EN-TÊTE, et non « {item} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/members.py" line="213" />
+            <location filename="../../desktop_app/commands/members.py" line="209" />
             <source>Name the person: give --email or --name.</source>
             <translation>Nommez la personne : indiquez --email ou --name.</translation>
         </message>
@@ -838,7 +883,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/membership/decisions.py" line="87" />
-            <location filename="../../desktop_app/services/membership/importing.py" line="167" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="173" />
             <source>Unknown association “{association}”. Choose one of: {choices}.</source>
             <translation>Association inconnue « {association} ». Choisissez parmi : {choices}.</translation>
         </message>
@@ -873,114 +918,114 @@
             <translation>Aucune adhésion en cours portant le numéro {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/importing.py" line="187" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="193" />
             <source>No row of {file} is a valid member, so nothing was imported. Row {row}: {reason}</source>
             <translation>Aucune ligne de {file} n'est un membre valide ; rien n'a donc été importé. Ligne {row} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/importing.py" line="243" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="302" />
             <source>{file} would end {ended} of the {current} current memberships: is it the whole list? Nothing was changed. If it is, import it again allowing that (--allow-ending-most).</source>
             <translation>{file} mettrait fin à {ended} des {current} adhésions en cours : est-ce bien la liste complète? Rien n'a été modifié. Si oui, importez-la de nouveau en l'autorisant (--allow-ending-most).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="68" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="67" />
             <location filename="../../desktop_app/importing/registration_rows.py" line="43" />
             <source>The “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
             <translation>La cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="71" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="70" />
             <source>The {field} “{value}” is longer than {limit} characters.</source>
             <translation>Valeur trop longue pour « {field} » : « {value} » dépasse {limit} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="74" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="73" />
             <source>Unrecognised kind of member “{value}”: write Organisation or Individuel (Organization or Individual).</source>
             <translation>Type de membre non reconnu « {value} » : écrivez Organisation ou Individuel (Organization ou Individual).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="79" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="78" />
             <source>The row has neither an organization name nor a person's name.</source>
             <translation>La ligne n'a ni nom d'organisation ni nom de personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="82" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="81" />
             <source>An organization membership needs the organization's name.</source>
             <translation>Une adhésion d'organisation exige le nom de l'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="84" />
             <source>An individual membership needs the person's name.</source>
             <translation>Une adhésion individuelle exige le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="86" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
             <source>“{value}” is not an email domain.</source>
             <translation>« {value} » n'est pas un domaine de courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="87" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="86" />
             <location filename="../../desktop_app/importing/registration_rows.py" line="61" />
             <source>{column}: {problem}</source>
             <translation>{column} : {problem}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="88" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="87" />
             <source>The membership ends ({until}) before it starts ({start}).</source>
             <translation>L'adhésion se termine ({until}) avant de commencer ({start}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="91" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="90" />
             <source>Member number {number} already appears on row {first}; this row is ignored.</source>
             <translation>Le numéro de membre {number} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="94" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="93" />
             <source>The organization “{name}” already appears on row {first}; this row is ignored.</source>
             <translation>L'organisation « {name} » figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="97" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="96" />
             <source>The member {email} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {email} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="100" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="99" />
             <source>The member {name} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {name} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="106" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="105" />
             <source>organization name</source>
             <translation>nom de l'organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="107" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="106" />
             <source>first name</source>
             <translation>prénom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="108" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="107" />
             <source>last name</source>
             <translation>nom de famille</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="109" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="108" />
             <source>email</source>
             <translation>courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="110" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="109" />
             <source>member number</source>
             <translation>numéro de membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="111" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="110" />
             <source>category</source>
             <translation>catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="112" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="111" />
             <source>other name</source>
             <translation>autre nom</translation>
         </message>
@@ -1103,6 +1148,11 @@
             <location filename="../../desktop_app/services/registrations/importing.py" line="126" />
             <source>The code {code} already belongs to a registration of event {event}.</source>
             <translation>Le code {code} appartient déjà à une inscription de l'événement {event}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registrations/importing.py" line="178" />
+            <source>The file {file} holds registrations of {count} events ({events}): which rows belong to this event is a guess, so nothing was imported. Export one event at a time.</source>
+            <translation>Le fichier {file} contient des inscriptions à {count} événements ({events}) : savoir quelles lignes appartiennent à cet événement serait une supposition, donc rien n'a été importé. Exportez un événement à la fois.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/services/registrations/import_consents.py" line="21" />
@@ -1241,17 +1291,17 @@
             <translation>Le NIP actuel est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/link.py" line="239" />
+            <location filename="../../desktop_app/services/sync/link.py" line="255" />
             <source>No shared server is connected.</source>
             <translation>Aucun serveur partagé n'est connecté.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay_facts.py" line="65" />
+            <location filename="../../desktop_app/services/sync/replay_facts.py" line="69" />
             <source>The desk's copy has no rows for action {action}.</source>
             <translation>La copie du poste n'a aucune ligne pour l'action {action}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay_apply.py" line="52" />
+            <location filename="../../desktop_app/services/sync/replay_apply.py" line="72" />
             <source>The server has no registration {code}.</source>
             <translation>Le serveur n'a aucune inscription {code}.</translation>
         </message>
@@ -1644,6 +1694,11 @@
             <location filename="../../desktop_app/services/money/refunds.py" line="86" />
             <source>{name} is owed {amount}, but no receipt of the desk is left to credit: refund it where it was paid (the online store).</source>
             <translation>{name} a droit à un remboursement de {amount}, mais aucun reçu de l'accueil ne reste à créditer : remboursez-le là où il a été payé (la boutique en ligne).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/importing/member_scan.py" line="92" />
+            <source>The file {file} changed while it was being imported, so nothing was imported. Import it again once it is saved.</source>
+            <translation>Le fichier {file} a changé pendant son importation : rien n'a été importé. Importez-le de nouveau une fois qu'il est enregistré.</translation>
         </message>
     </context>
     <context>
@@ -4278,27 +4333,27 @@
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="335" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="330" />
             <source>Search name, company, email or scan…</source>
             <translation>Nom, entreprise, courriel ou code à balayer…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="336" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="331" />
             <source>Search</source>
             <translation>Rechercher</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="344" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="339" />
             <source>Esc clears the search. ↑ ↓ choose a person.</source>
             <translation>Échap efface la recherche. ↑ ↓ pour choisir une personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="347" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="342" />
             <source>No one matches “{query}”. Walk-in? Press F5.</source>
             <translation>Personne ne correspond à « {query} ». Inscription sur place? Appuyez sur F5.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="353" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="348" />
             <source>“{query}”: {count} found</source>
             <translation>« {query} » : {count} trouvé(s)</translation>
         </message>
@@ -4601,7 +4656,7 @@
     <context>
         <name>SharedDesk</name>
         <message>
-            <location filename="../../desktop_app/services/desk/desk.py" line="66" />
+            <location filename="../../desktop_app/services/desk/desk.py" line="67" />
             <location filename="../../desktop_app/ui/desk/shared_mode.py" line="102" />
             <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back with the server.</source>
             <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
