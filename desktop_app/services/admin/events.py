@@ -25,6 +25,7 @@ from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
 from desktop_app.domain.events import EventSpec, parse_event_file
 from desktop_app.services.admin import audit
+from desktop_app.services.admin.event_sessions import save_days_and_sessions
 
 ASSOCIATION_NAMES = {
     "bioquebec": ("BIOQuébec", "BIOQuébec"),
@@ -181,6 +182,7 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
         category.role = price.role
     _save_consents(session, event, spec)
     _save_exhibitors(session, event, spec)
+    save_days_and_sessions(session, event, spec)
     session.flush()
     changed = writes.stop()
     if changed:
@@ -189,7 +191,7 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
             session,
             "event.created" if created else "event.updated",
             subject=f"event:{spec.slug}",
-            detail={"prices": len(spec.prices)},
+            detail={"prices": len(spec.prices), "sessions": len(spec.sessions)},
         )
     return EventImportResult(
         slug=spec.slug, created=created, prices=len(spec.prices), changed=changed
