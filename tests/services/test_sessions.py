@@ -3,19 +3,33 @@ capacity with overrides, and capacity under desks racing."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db.database import Database
-from desktop_app.db.models import EventDay, EventSession
+from desktop_app.db.database import Database, open_database
+from desktop_app.db.models import EventDay, EventSession, RegistrationSession
+from desktop_app.domain.errors import Conflict, Invalid, NotFound
 from desktop_app.domain.event_keys import UnknownKey
 from desktop_app.domain.event_reader import EventFileError
 from desktop_app.domain.events import parse_event_file
-from desktop_app.services.admin.staff import create_staff
-from tests.services.desk_data import setup_desk
+from desktop_app.services.admin.staff import Override, create_staff
+from desktop_app.services.desk import checkin as checkin_module
+from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult, check_in
+from tests.services.desk_data import (
+    CLOCK,
+    MONTREAL,
+    TORONTO,
+    add_registration,
+    audit_entries,
+    check_in_rows,
+    setup_desk,
+)
 from tests.services.sessions_data import SESSIONS, declare_sessions, forum_source
 
 
@@ -98,3 +112,176 @@ def test_saving_the_file_stores_days_and_sessions_and_a_new_import_updates_them(
         assert [(s.code, s.capacity) for s in session.scalars(select(EventSession))] == [
             ("gala", 150)
         ]
+
+
+DAY_1, DAY_2 = date(2027, 3, 23), date(2027, 3, 24)
+
+
+def _hold(sessions: sessionmaker[Session], registration_id: int, code: str) -> None:
+    with sessions.begin() as session:
+        held = session.scalars(select(EventSession).where(EventSession.code == code)).one()
+        session.add(
+            RegistrationSession(
+                registration_id=registration_id, session_id=held.id, source="import", added_at=CLOCK
+            )
+        )
+
+
+def test_the_entrance_checks_in_once_a_day(desk: Database) -> None:
+    add_registration(desk.sessions, "A" * 16)
+    first = check_in(desk.sessions, MONTREAL, "A" * 16, desk="d", staff="s", day=DAY_1)
+    again = check_in(desk.sessions, MONTREAL, "A" * 16, desk="d2", staff="s", day=DAY_1)
+    second_day = check_in(desk.sessions, MONTREAL, "A" * 16, desk="d", staff="s", day=DAY_2)
+    assert [r.outcome for r in (first, again, second_day)] == [
+        CheckInOutcome.CHECKED_IN,
+        CheckInOutcome.ALREADY,
+        CheckInOutcome.CHECKED_IN,
+    ]
+    assert (again.desk, second_day.day) == ("d", DAY_2)
+    assert check_in_rows(desk.sessions) == 2
+    with pytest.raises(Invalid, match=r"2027-03-25 is not a day of this event"):
+        check_in(desk.sessions, MONTREAL, "A" * 16, desk="d", staff="s", day=date(2027, 3, 25))
+
+
+def test_an_event_without_days_refuses_a_day(desk: Database) -> None:
+    add_registration(desk.sessions, "T" * 16, slug=TORONTO)
+    with pytest.raises(Invalid, match="no \\[\\[days\\]\\]"):
+        check_in(desk.sessions, TORONTO, "T" * 16, desk="d", staff="s", day=DAY_1)
+    assert check_in_rows(desk.sessions) == 0
+
+
+def test_a_session_admits_only_those_entitled(desk: Database) -> None:
+    outsider = add_registration(desk.sessions, "B" * 16, category="non-member")
+    member = add_registration(desk.sessions, "C" * 16, category="member-early")
+    buyer = add_registration(desk.sessions, "D" * 16, category="non-member")
+    _hold(desk.sessions, buyer, "gala")
+
+    def gala(code: str) -> CheckInResult:
+        return check_in(
+            desk.sessions, MONTREAL, code, desk="gala", staff="s", session_code="gala", day=DAY_1
+        )
+
+    refused = gala("B" * 16)
+    assert refused.outcome is CheckInOutcome.NOT_ENTITLED
+    assert refused.message_for("en").render().startswith("Not registered for Gala dinner")
+    assert gala("C" * 16).outcome is CheckInOutcome.CHECKED_IN
+    assert gala("D" * 16).message_for("en").render() == "Checked in to Gala dinner: Benoît Lachance"
+    assert gala("D" * 16).outcome is CheckInOutcome.ALREADY
+    # The open workshop takes anyone; a session check-in is not the entrance's.
+    workshop = check_in(
+        desk.sessions, MONTREAL, "B" * 16, desk="w", staff="s", session_code="workshop-a", day=DAY_2
+    )
+    assert workshop.outcome is CheckInOutcome.CHECKED_IN
+    entrance = check_in(desk.sessions, MONTREAL, "B" * 16, desk="d", staff="s", day=DAY_2)
+    assert entrance.outcome is CheckInOutcome.CHECKED_IN
+    assert check_in_rows(desk.sessions, outsider) == 2
+    assert check_in_rows(desk.sessions, member) == 1
+    with pytest.raises(NotFound, match=r"no session 'galla'.*gala, workshop-a"):
+        check_in(
+            desk.sessions, MONTREAL, "B" * 16, desk="d", staff="s", session_code="galla", day=DAY_1
+        )
+
+
+def test_a_full_session_refuses_with_the_count_and_a_supervisor_overrides(desk: Database) -> None:
+    for code in ("E" * 16, "F" * 16, "G" * 16):
+        add_registration(desk.sessions, code, category="member-early")
+
+    def gala(code: str, override: Override | None = None) -> CheckInResult:
+        return check_in(
+            desk.sessions,
+            MONTREAL,
+            code,
+            desk="gala",
+            staff="s",
+            session_code="gala",
+            day=DAY_1,
+            override=override,
+        )
+
+    assert [gala(c).seats_taken for c in ("E" * 16, "F" * 16)] == [1, 2]
+    full = gala("G" * 16)
+    assert full.outcome is CheckInOutcome.SESSION_FULL
+    assert full.message_for("en").render().startswith("Gala dinner is full: 2 of 2.")
+    assert check_in_rows(desk.sessions) == 2
+    with pytest.raises(Invalid):
+        gala("G" * 16, Override("Marie Roy", "000000", "VIP guest"))
+    passed = gala("G" * 16, Override("Marie Roy", "246810", "VIP guest"))
+    assert (passed.outcome, passed.overridden_by, passed.seats_taken) == (
+        CheckInOutcome.CHECKED_IN,
+        "Marie Roy",
+        3,
+    )
+    granted = audit_entries(desk.sessions, "checkin.override")[-1].detail
+    assert (granted["session"], granted["reason"], granted["blocked"]) == (
+        "gala",
+        "VIP guest",
+        ["session_full"],
+    )
+
+
+def test_a_session_with_check_ins_stays_in_the_event_file(desk: Database) -> None:
+    add_registration(desk.sessions, "H" * 16)
+    check_in(
+        desk.sessions, MONTREAL, "H" * 16, desk="w", staff="s", session_code="workshop-a", day=DAY_2
+    )
+    without_workshop = SESSIONS.split('[[sessions]]\ncode = "workshop-a"')[0]
+    with pytest.raises(Conflict, match="The session workshop-a has 1 check-ins"):
+        declare_sessions(desk.sessions, without_workshop)
+    with desk.sessions() as session:
+        assert len(session.scalars(select(EventSession)).all()) == 2
+
+
+def test_four_desks_at_the_gala_door_never_exceed_its_capacity(
+    desk: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Runs on both back ends (PostgreSQL with PASSERELLE_TEST_PG). Each desk counts the
+    seats, then waits a little before writing, so that without the session's lock all four
+    would see a free seat."""
+    codes = [letter * 16 for letter in "JKLM"]
+    for code in codes:
+        add_registration(desk.sessions, code, category="member-early")
+    counted = checkin_module.seats_taken
+
+    def slow_count(session: Session, session_id: int) -> int:
+        taken = counted(session, session_id)
+        time.sleep(0.2)
+        return taken
+
+    monkeypatch.setattr(checkin_module, "seats_taken", slow_count)
+    desks = [open_database(desk.url) for _ in codes]
+    barrier = threading.Barrier(len(codes))
+    results: list[CheckInResult] = []
+    errors: list[BaseException] = []
+
+    def scan(index: int) -> None:
+        try:
+            barrier.wait()
+            results.append(
+                check_in(
+                    desks[index].sessions,
+                    MONTREAL,
+                    codes[index],
+                    desk=f"gala-{index}",
+                    staff="s",
+                    session_code="gala",
+                    day=DAY_1,
+                )
+            )
+        except BaseException as error:  # reported below, not lost in the thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=scan, args=(i,)) for i in range(len(codes))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for db in desks:
+        db.dispose()
+    assert not errors, errors
+    assert sorted(r.outcome.value for r in results) == [
+        "checked_in",
+        "checked_in",
+        "session_full",
+        "session_full",
+    ]
+    assert check_in_rows(desk.sessions) == 2

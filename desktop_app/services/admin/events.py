@@ -298,7 +298,7 @@ def list_events(sessions: sessionmaker[Session]) -> list[EventSummary]:
             session,
             select(Registration.event_id, func.count())
             .join(CheckIn, CheckIn.registration_id == Registration.id)
-            .where(CheckIn.undone_at.is_(None))
+            .where(CheckIn.undone_at.is_(None), CheckIn.session_id.is_(None))
             .group_by(Registration.event_id),
         )
         events = session.scalars(select(Event).order_by(Event.starts_at, Event.slug)).all()

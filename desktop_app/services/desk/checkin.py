@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -34,6 +34,14 @@ from desktop_app.domain.times import venue_time
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override, refuse_exhibitor, verify_override
+from desktop_app.services.desk.doors import (
+    Door,
+    active_at_door,
+    entitled,
+    entrance_day,
+    resolve_door,
+    seats_taken,
+)
 from desktop_app.services.money.refunds import creditable
 
 _CTX = "CheckIn"
@@ -51,6 +59,13 @@ _T_PAYMENT_DUE = QT_TRANSLATE_NOOP(
 )
 _T_DOUBT = QT_TRANSLATE_NOOP(
     "CheckIn", "Membership doubt: confirm {name}'s membership or ask a supervisor."
+)
+_T_SESSION_IN = QT_TRANSLATE_NOOP("CheckIn", "Checked in to {session}: {name}")
+_T_NOT_ENTITLED = QT_TRANSLATE_NOOP(
+    "CheckIn", "Not registered for {session}: {name} does not hold it. Nothing changed."
+)
+_T_FULL = QT_TRANSLATE_NOOP(
+    "CheckIn", "{session} is full: {taken} of {capacity}. A supervisor may override."
 )
 _T_CREDIT_HERE = QT_TRANSLATE_NOOP(
     "CheckIn", "{name} is owed {amount}: refund it with a credit note on the desk's receipt."
@@ -74,6 +89,8 @@ class CheckInOutcome(StrEnum):
     CANCELLED = "cancelled"
     PAYMENT_DUE = "payment_due"
     MEMBERSHIP_DOUBT = "membership_doubt"
+    NOT_ENTITLED = "not_entitled"  # at a session's door: the registration does not hold it
+    SESSION_FULL = "session_full"  # at a session's door: every seat is taken
 
     @property
     def ok(self) -> bool:
@@ -102,6 +119,12 @@ class CheckInResult:
     # the desk's own receipts can be credited (the rest was paid online).
     credit_due: Decimal = ZERO
     credit_refundable: Decimal = ZERO
+    # At a session's door: its (fr, en) names, seats taken (this check-in included) and
+    # capacity (None: no limit). The day the check-in counts for, for an event with days.
+    session_names: tuple[str, str] | None = None
+    seats_taken: int | None = None
+    capacity: int | None = None
+    day: date | None = None
 
     @property
     def message(self) -> Message:
@@ -111,8 +134,15 @@ class CheckInResult:
     def message_for(self, language: str) -> Message:
         """The account of the outcome, naming another event in ``language`` ("fr" or "en")."""
         name = self.name or ""
+        door = self.session_names[0 if language == "fr" else 1] if self.session_names else None
         if self.outcome is CheckInOutcome.CHECKED_IN:
+            if door is not None:
+                return Message(_T_SESSION_IN, session=door, name=name)
             return Message(_T_CHECKED_IN, name=name)
+        if self.outcome is CheckInOutcome.NOT_ENTITLED:
+            return Message(_T_NOT_ENTITLED, session=door, name=name)
+        if self.outcome is CheckInOutcome.SESSION_FULL:
+            return Message(_T_FULL, session=door, taken=self.seats_taken, capacity=self.capacity)
         if self.outcome is CheckInOutcome.ALREADY:
             at = venue_time(self.at, self.timezone) if self.at else ""
             return Message(_T_ALREADY, name=name, at=at, desk=self.desk, staff=self.staff)
@@ -166,13 +196,12 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def active_check_in(session: Session, registration_id: int) -> CheckIn | None:
-    """The registration's check-in that has not been undone, if any."""
-    return session.scalars(
-        select(CheckIn).where(
-            CheckIn.registration_id == registration_id, CheckIn.undone_at.is_(None)
-        )
-    ).one_or_none()
+def active_check_in(
+    session: Session, registration_id: int, door: Door | None = None
+) -> CheckIn | None:
+    """The registration's check-in at ``door`` that has not been undone, if any; without a
+    door, its entrance check-in (the latest day's, for an event with days)."""
+    return active_at_door(session, registration_id, door)
 
 
 def add_check_in(
@@ -184,20 +213,31 @@ def add_check_in(
     action_id: str,
     at: datetime | None = None,
     detail: dict[str, object] | None = None,
+    door: Door | None = None,
 ) -> CheckIn:
     """Write a check-in for ``registration`` in the caller's unit of work (audited).
 
     No rule is checked here (the walk-in flow creates the registration it checks in); the
     unique index still refuses a second active check-in, with ``IntegrityError`` at flush.
+    Without ``door``, the entrance (today, for an event with days).
     """
     refuse_exhibitor(session, staff)  # a lead station never checks anyone in
+    if door is None:
+        door = Door(day=entrance_day(session, registration.event))
     check_in = CheckIn(
         registration_id=registration.id,
         checked_in_at=at or _now(),
         desk=desk,
         staff=staff,
         action_id=action_id,
+        day=door.day,
+        session_id=door.session_id,
     )
+    place: dict[str, object] = {}
+    if door.day is not None:
+        place["day"] = door.day.isoformat()
+    if door.session is not None:
+        place["session"] = door.session.code
     session.add(check_in)
     session.flush()
     audit.record(
@@ -206,7 +246,7 @@ def add_check_in(
         desk=desk,
         staff=staff,
         subject=f"registration:{registration.id}",
-        detail={"code": registration.code, "action_id": action_id, **(detail or {})},
+        detail={"code": registration.code, "action_id": action_id, **place, **(detail or {})},
         at=check_in.checked_in_at,
     )
     return check_in
@@ -229,6 +269,7 @@ def _result(
     person: Person,
     check_in: CheckIn | None = None,
     overridden_by: str | None = None,
+    door: Door | None = None,
 ) -> CheckInResult:
     credit = credit_owed(registration.amount_due, registration.amount_paid)
     session = object_session(registration)
@@ -252,6 +293,12 @@ def _result(
         timezone=registration.event.timezone if registration.event else None,
         credit_due=credit,
         credit_refundable=refundable,
+        session_names=door.names if door else None,
+        seats_taken=seats_taken(session, door.session.id)
+        if door and door.session and session
+        else None,
+        capacity=door.session.capacity if door and door.session else None,
+        day=door.day if door else None,
     )
 
 
@@ -286,8 +333,14 @@ def check_in(
     staff: str,
     action_id: str | None = None,
     override: Override | None = None,
+    session_code: str | None = None,
+    day: date | None = None,
 ) -> CheckInResult:
     """Check in the registration with ``code`` at event ``slug``, following the desk rules.
+
+    At the entrance by default (for ``day``, default the venue's today, when the event has
+    days); at the door of session ``session_code``, only the entitled get in, within its
+    capacity (a full session is overridden like a payment due).
 
     Refusals (not found, cancelled, payment due, membership doubt) and "already checked in"
     are results, not errors, and change nothing. ``override`` lets a payment due or a
@@ -302,7 +355,14 @@ def check_in(
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "Scan or type a registration code."))
     try:
         return _check_in_once(
-            sessions, slug, code, desk=desk, staff=staff, action=action, override=override
+            sessions,
+            slug,
+            code,
+            desk=desk,
+            staff=staff,
+            action=action,
+            override=override,
+            place=(session_code, day),
         )
     except IntegrityError:
         # Another desk won the race for this registration (or replayed this very action):
@@ -313,10 +373,13 @@ def check_in(
             if replayed is not None:
                 return replayed
             registration = _find_registration(session, code)
-            existing = active_check_in(session, registration.id) if registration else None
+            door = resolve_door(session, event, session_code, day)
+            existing = active_check_in(session, registration.id, door) if registration else None
             if registration is None or existing is None:
                 raise
-            return _result(CheckInOutcome.ALREADY, registration, registration.person, existing)
+            return _result(
+                CheckInOutcome.ALREADY, registration, registration.person, existing, door=door
+            )
     except _OverrideRefused as refused:
         with sessions.begin() as session:
             audit.record(
@@ -349,9 +412,11 @@ def _check_in_once(
     staff: str,
     action: str,
     override: Override | None,
+    place: tuple[str | None, date | None] = (None, None),
 ) -> CheckInResult:
     with sessions.begin() as session:
         event = get_event(session, slug)
+        door = resolve_door(session, event, *place)
         replayed = _replayed(session, event, code, action)
         if replayed is not None:
             return replayed
@@ -372,11 +437,17 @@ def _check_in_once(
             )
         person = registration.person
         if registration.status == RegistrationStatus.CANCELLED:
-            return _result(CheckInOutcome.CANCELLED, registration, person)
-        existing = active_check_in(session, registration.id)
+            return _result(CheckInOutcome.CANCELLED, registration, person, door=door)
+        existing = active_check_in(session, registration.id, door)
         if existing is not None:
-            return _result(CheckInOutcome.ALREADY, registration, person, existing)
+            return _result(CheckInOutcome.ALREADY, registration, person, existing, door=door)
         blocked: list[CheckInOutcome] = []
+        if door.session is not None:
+            if not entitled(session, registration, door.session):
+                return _result(CheckInOutcome.NOT_ENTITLED, registration, person, door=door)
+            capacity = door.session.capacity
+            if capacity is not None and seats_taken(session, door.session.id) >= capacity:
+                blocked.append(CheckInOutcome.SESSION_FULL)
         if balance_due(registration) > ZERO:
             blocked.append(CheckInOutcome.PAYMENT_DUE)
         if registration.membership_flag == "doubt":
@@ -385,7 +456,7 @@ def _check_in_once(
         detail: dict[str, object] = {}
         if blocked:
             if override is None:
-                return _result(blocked[0], registration, person)
+                return _result(blocked[0], registration, person, door=door)
             try:
                 supervisor = verify_override(session, override).name
             except Invalid as error:
@@ -395,6 +466,7 @@ def _check_in_once(
                 "reason": override.reason.strip(),
                 "blocked": [b.value for b in blocked],
                 "balance_due": str(balance_due(registration)),
+                **({"session": door.session.code} if door.session else {}),
             }
             detail = {"override": granted}
             audit.record(
@@ -406,9 +478,15 @@ def _check_in_once(
                 detail={"code": registration.code, **granted},
             )
         made = add_check_in(
-            session, registration, desk=desk, staff=staff, action_id=action, detail=detail
+            session,
+            registration,
+            desk=desk,
+            staff=staff,
+            action_id=action,
+            detail=detail,
+            door=door,
         )
-        return _result(CheckInOutcome.CHECKED_IN, registration, person, made, supervisor)
+        return _result(CheckInOutcome.CHECKED_IN, registration, person, made, supervisor, door)
 
 
 def undo_check_in(
@@ -471,6 +549,7 @@ def event_counts(sessions: sessionmaker[Session], slug: str) -> EventCounts:
             Registration.event_id == event_id,
             Registration.status == RegistrationStatus.ACTIVE,
             CheckIn.undone_at.is_(None),
+            CheckIn.session_id.is_(None),  # a session's door is not the entrance
         )
     )
     with sessions() as session:
