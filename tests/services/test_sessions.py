@@ -21,6 +21,8 @@ from desktop_app.domain.events import parse_event_file
 from desktop_app.services.admin.staff import Override, create_staff
 from desktop_app.services.desk import checkin as checkin_module
 from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult, check_in
+from desktop_app.services.office import Office
+from desktop_app.services.reports.attendance import attendance_report
 from tests.services.desk_data import (
     CLOCK,
     MONTREAL,
@@ -285,3 +287,42 @@ def test_four_desks_at_the_gala_door_never_exceed_its_capacity(
         "session_full",
     ]
     assert check_in_rows(desk.sessions) == 2
+
+
+def test_the_attendance_report_counts_people_once_and_gives_days_and_sessions(
+    desk: Database,
+) -> None:
+    add_registration(desk.sessions, "R" * 16, category="member-early")
+    add_registration(desk.sessions, "S" * 16)
+    for day in (DAY_1, DAY_2):
+        check_in(desk.sessions, MONTREAL, "R" * 16, desk="d", staff="s", day=day)
+    check_in(desk.sessions, MONTREAL, "S" * 16, desk="d", staff="s", day=DAY_2)
+    check_in(desk.sessions, MONTREAL, "R" * 16, desk="g", staff="s", session_code="gala", day=DAY_1)
+    report = attendance_report(desk.sessions, MONTREAL)
+    assert (report.registered, report.checked_in, report.no_show) == (2, 2, 0)
+    assert report.by_day == ((DAY_1, 1), (DAY_2, 2))
+    assert [(s.code, s.entitled, s.checked_in, s.capacity) for s in report.by_session] == [
+        ("gala", 1, 1, 2),
+        ("workshop-a", 2, 0, None),
+    ]
+    assert report.to_json()["by_day"] == [
+        {"day": "2027-03-23", "checked_in": 1},
+        {"day": "2027-03-24", "checked_in": 2},
+    ]
+    # The first day's arrival is the one that counts.
+    assert sum(a.checked_in for a in report.arrivals) == 2
+
+
+def test_the_live_dashboard_does_not_count_a_second_day_as_a_new_arrival(
+    desk: Database,
+) -> None:
+    add_registration(desk.sessions, "V" * 16)
+    reports = Office(desk.sessions).reports
+    check_in(desk.sessions, MONTREAL, "V" * 16, desk="d", staff="s", day=DAY_1)
+    first = reports.dashboard(MONTREAL)
+    assert first is not None and first.attendance.checked_in == 1
+    check_in(desk.sessions, MONTREAL, "V" * 16, desk="d", staff="s", day=DAY_2)
+    later = reports.dashboard(MONTREAL, first)
+    assert later is not None
+    assert later.attendance.checked_in == 1
+    assert later.attendance.by_day == ((DAY_1, 1), (DAY_2, 1))

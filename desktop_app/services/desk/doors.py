@@ -47,6 +47,13 @@ class Door:
         return (self.session.name_fr, self.session.name_en) if self.session else None
 
 
+def door_of(session: Session, day: date | None, session_id: int | None) -> Door | None:
+    """The door a stored check-in was made at (``None`` for an event checked in once)."""
+    if day is None and session_id is None:
+        return None
+    return Door(day=day, session=session.get(EventSession, session_id) if session_id else None)
+
+
 def venue_today(event: Event, now: datetime | None = None) -> date:
     """Today's date at the venue (a desk abroad still checks in for the venue's day)."""
     return (now or datetime.now(UTC)).astimezone(ZoneInfo(event.timezone)).date()

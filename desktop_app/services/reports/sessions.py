@@ -61,59 +61,71 @@ def session_attendance(sessions: sessionmaker[Session], slug: str, code: str) ->
     """The counts of session ``code`` at event ``slug`` (``NotFound`` for either unknown)."""
     with sessions() as session:
         event = get_event(session, slug)
-        found = session.scalars(
-            select(EventSession).where(
-                EventSession.event_id == event.id, EventSession.code == code.strip()
-            )
-        ).one_or_none()
+        every = session.scalars(
+            select(EventSession)
+            .where(EventSession.event_id == event.id)
+            .order_by(EventSession.position)
+        ).all()
+        found = next((s for s in every if s.code == code.strip()), None)
         if found is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP(
                     "AppError", "There is no session '{code}' at this event ({codes})."
                 ),
                 code=code.strip(),
-                codes=", ".join(
-                    session.scalars(
-                        select(EventSession.code).where(EventSession.event_id == event.id)
-                    )
-                )
-                or "-",
+                codes=", ".join(s.code for s in every) or "-",
             )
-        open_to_all = found.requires is None and found.price is None
-        active = (
-            select(func.count())
-            .select_from(Registration)
-            .where(
-                Registration.event_id == event.id,
-                Registration.status == RegistrationStatus.ACTIVE.value,
-            )
+        return _counts(session, event.slug, event.id, found)
+
+
+def sessions_of(session: Session, slug: str, event_id: int) -> tuple[SessionAttendance, ...]:
+    """Every session of the event with its counts, in the event file's order."""
+    return tuple(
+        _counts(session, slug, event_id, found)
+        for found in session.scalars(
+            select(EventSession)
+            .where(EventSession.event_id == event_id)
+            .order_by(EventSession.position)
         )
-        if not open_to_all:
-            holds = select(RegistrationSession.registration_id).where(
-                RegistrationSession.session_id == found.id
-            )
-            in_category = select(PriceCategory.id).where(
-                PriceCategory.event_id == event.id, PriceCategory.code == found.requires
-            )
-            active = active.where(
-                or_(Registration.id.in_(holds), Registration.category_id.in_(in_category))
-            )
-        checked_in = (
-            select(func.count())
-            .select_from(CheckIn)
-            .where(CheckIn.session_id == found.id, CheckIn.undone_at.is_(None))
+    )
+
+
+def _counts(session: Session, slug: str, event_id: int, found: EventSession) -> SessionAttendance:
+    open_to_all = found.requires is None and found.price is None
+    active = (
+        select(func.count())
+        .select_from(Registration)
+        .where(
+            Registration.event_id == event_id,
+            Registration.status == RegistrationStatus.ACTIVE.value,
         )
-        return SessionAttendance(
-            event=event.slug,
-            code=found.code,
-            name_fr=found.name_fr,
-            name_en=found.name_en,
-            room=found.room,
-            capacity=found.capacity,
-            open_to_all=open_to_all,
-            entitled=int(session.scalar(active) or 0),
-            checked_in=int(session.scalar(checked_in) or 0),
+    )
+    if not open_to_all:
+        holds = select(RegistrationSession.registration_id).where(
+            RegistrationSession.session_id == found.id
         )
+        in_category = select(PriceCategory.id).where(
+            PriceCategory.event_id == event_id, PriceCategory.code == found.requires
+        )
+        active = active.where(
+            or_(Registration.id.in_(holds), Registration.category_id.in_(in_category))
+        )
+    checked_in = (
+        select(func.count())
+        .select_from(CheckIn)
+        .where(CheckIn.session_id == found.id, CheckIn.undone_at.is_(None))
+    )
+    return SessionAttendance(
+        event=slug,
+        code=found.code,
+        name_fr=found.name_fr,
+        name_en=found.name_en,
+        room=found.room,
+        capacity=found.capacity,
+        open_to_all=open_to_all,
+        entitled=int(session.scalar(active) or 0),
+        checked_in=int(session.scalar(checked_in) or 0),
+    )
 
 
 def entrance_by_day(session: Session, event_id: int) -> tuple[tuple[date, int], ...]:
