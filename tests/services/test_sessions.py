@@ -18,6 +18,7 @@ from desktop_app.domain.errors import Conflict, Invalid, NotFound
 from desktop_app.domain.event_keys import UnknownKey
 from desktop_app.domain.event_reader import EventFileError
 from desktop_app.domain.events import parse_event_file
+from desktop_app.services.admin.events import list_events
 from desktop_app.services.admin.staff import Override, create_staff
 from desktop_app.services.desk import checkin as checkin_module
 from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult, check_in
@@ -326,3 +327,13 @@ def test_the_live_dashboard_does_not_count_a_second_day_as_a_new_arrival(
     assert later is not None
     assert later.attendance.checked_in == 1
     assert later.attendance.by_day == ((DAY_1, 1), (DAY_2, 1))
+
+
+def test_the_event_list_counts_people_not_days_or_sessions(desk: Database) -> None:
+    add_registration(desk.sessions, "W" * 16, category="member-early")
+    for day in (DAY_1, DAY_2):
+        check_in(desk.sessions, MONTREAL, "W" * 16, desk="d", staff="s", day=day)
+    check_in(desk.sessions, MONTREAL, "W" * 16, desk="g", staff="s", session_code="gala", day=DAY_1)
+    forum = next(e for e in list_events(desk.sessions) if e.slug == MONTREAL)
+    assert (forum.registrations, forum.checked_in) == (1, 1)
+    assert [code for code, _, _ in forum.sessions] == ["gala", "workshop-a"]

@@ -16,6 +16,7 @@ from desktop_app.db.models import (
     CheckIn,
     ConsentPurpose,
     Event,
+    EventSession,
     Exhibitor,
     Lead,
     PriceCategory,
@@ -50,6 +51,8 @@ class EventSummary:
     partners: tuple[str, ...]
     registrations: int
     checked_in: int
+    sessions: tuple[tuple[str, str, str], ...] = ()
+    """The event's sessions as (code, French name, English name), in the file's order."""
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape of ``passerelle events list --json`` (keys as in the event file)."""
@@ -67,6 +70,7 @@ class EventSummary:
             "partners": list(self.partners),
             "registrations": self.registrations,
             "checked_in": self.checked_in,
+            "sessions": [code for code, _, _ in self.sessions],
         }
 
 
@@ -296,12 +300,18 @@ def list_events(sessions: sessionmaker[Session]) -> list[EventSummary]:
         )
         checked_in = _count_by_event(
             session,
-            select(Registration.event_id, func.count())
+            # People, not check-ins: an event with days has one per day and person.
+            select(Registration.event_id, func.count(func.distinct(CheckIn.registration_id)))
             .join(CheckIn, CheckIn.registration_id == Registration.id)
             .where(CheckIn.undone_at.is_(None), CheckIn.session_id.is_(None))
             .group_by(Registration.event_id),
         )
         events = session.scalars(select(Event).order_by(Event.starts_at, Event.slug)).all()
+        doors: dict[int, list[tuple[str, str, str]]] = {}
+        for row in session.scalars(
+            select(EventSession).order_by(EventSession.event_id, EventSession.position)
+        ):
+            doors.setdefault(row.event_id, []).append((row.code, row.name_fr, row.name_en))
         return [
             EventSummary(
                 slug=event.slug,
@@ -317,6 +327,7 @@ def list_events(sessions: sessionmaker[Session]) -> list[EventSummary]:
                 partners=tuple(p.code for p in event.partners),
                 registrations=registrations.get(event.id, 0),
                 checked_in=checked_in.get(event.id, 0),
+                sessions=tuple(doors.get(event.id, ())),
             )
             for event in events
         ]

@@ -257,6 +257,8 @@ class _SessionsDesk:
 class LocalDesk(_SessionsDesk):
     """A desk on this machine's own database."""
 
+    admits: str | None = None  # the session whose door this desk is (None: the entrance)
+
     def signed_in(self, member: StaffMember) -> LocalDesk:
         return replace(self, who=member)
 
@@ -274,6 +276,7 @@ class LocalDesk(_SessionsDesk):
             staff=self.who.name,
             action_id=action_id,
             override=override,
+            session_code=self.admits,
         )
 
     def collect_balance(
@@ -318,11 +321,14 @@ class LinkedDesk(_SessionsDesk):
     the link's: the server while shared, the replica while offline)."""
 
     link: DeskLink | None = None
+    admits: str | None = None  # the session whose door this desk is (None: the entrance)
 
     @classmethod
-    def on(cls, link: DeskLink, slug: str, who: StaffMember) -> LinkedDesk:
-        """The desk of ``link`` for event ``slug``."""
-        return cls(_LinkSessions(link), slug, link.desk, who, link)
+    def on(
+        cls, link: DeskLink, slug: str, who: StaffMember, admits: str | None = None
+    ) -> LinkedDesk:
+        """The desk of ``link`` for event ``slug`` (at session ``admits``' door)."""
+        return cls(_LinkSessions(link), slug, link.desk, who, link, admits)
 
     @property
     def _link(self) -> DeskLink:
@@ -341,7 +347,12 @@ class LinkedDesk(_SessionsDesk):
         self, code: str, *, action_id: str, override: Override | None = None
     ) -> CheckInResult:
         return self._link.check_in(
-            self.slug, code, staff=self.who.name, action_id=action_id, override=override
+            self.slug,
+            code,
+            staff=self.who.name,
+            action_id=action_id,
+            override=override,
+            session_code=self.admits,
         )
 
     def collect_balance(
