@@ -270,6 +270,7 @@ def _result(
     check_in: CheckIn | None = None,
     overridden_by: str | None = None,
     door: Door | None = None,
+    seats: int | None = None,
 ) -> CheckInResult:
     credit = credit_owed(registration.amount_due, registration.amount_paid)
     session = object_session(registration)
@@ -294,12 +295,17 @@ def _result(
         credit_due=credit,
         credit_refundable=refundable,
         session_names=door.names if door else None,
-        seats_taken=seats_taken(session, door.session.id)
-        if door and door.session and session
-        else None,
+        seats_taken=seats if seats is not None else _seats(session, door),
         capacity=door.session.capacity if door and door.session else None,
         day=door.day if door else None,
     )
+
+
+def _seats(session: Session | None, door: Door | None) -> int | None:
+    """Seats taken at ``door``: counted only where they are limited."""
+    if session is None or door is None or door.session is None or door.session.capacity is None:
+        return None
+    return seats_taken(session, door.session.id)
 
 
 def _replayed(session: Session, event: Event, code: str, action_id: str) -> CheckInResult | None:
@@ -442,11 +448,13 @@ def _check_in_once(
         if existing is not None:
             return _result(CheckInOutcome.ALREADY, registration, person, existing, door=door)
         blocked: list[CheckInOutcome] = []
+        taken: int | None = None  # seats taken before this check-in, where they are limited
         if door.session is not None:
             if not entitled(session, registration, door.session):
                 return _result(CheckInOutcome.NOT_ENTITLED, registration, person, door=door)
             capacity = door.session.capacity
-            if capacity is not None and seats_taken(session, door.session.id) >= capacity:
+            taken = seats_taken(session, door.session.id) if capacity is not None else None
+            if capacity is not None and taken is not None and taken >= capacity:
                 blocked.append(CheckInOutcome.SESSION_FULL)
         if balance_due(registration) > ZERO:
             blocked.append(CheckInOutcome.PAYMENT_DUE)
@@ -456,7 +464,7 @@ def _check_in_once(
         detail: dict[str, object] = {}
         if blocked:
             if override is None:
-                return _result(blocked[0], registration, person, door=door)
+                return _result(blocked[0], registration, person, door=door, seats=taken)
             try:
                 supervisor = verify_override(session, override).name
             except Invalid as error:
@@ -486,7 +494,10 @@ def _check_in_once(
             detail=detail,
             door=door,
         )
-        return _result(CheckInOutcome.CHECKED_IN, registration, person, made, supervisor, door)
+        seats = taken + 1 if taken is not None else None  # this check-in took one
+        return _result(
+            CheckInOutcome.CHECKED_IN, registration, person, made, supervisor, door, seats
+        )
 
 
 def undo_check_in(
