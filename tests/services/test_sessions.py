@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.database import Database, open_database
-from desktop_app.db.models import EventDay, EventSession, RegistrationSession
+from desktop_app.db.models import CheckIn, EventDay, EventSession, RegistrationSession
 from desktop_app.domain.errors import Conflict, Invalid, NotFound
 from desktop_app.domain.event_keys import UnknownKey
 from desktop_app.domain.event_reader import EventFileError
@@ -21,7 +21,12 @@ from desktop_app.domain.events import parse_event_file
 from desktop_app.services.admin.events import list_events
 from desktop_app.services.admin.staff import Override, create_staff
 from desktop_app.services.desk import checkin as checkin_module
-from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult, check_in
+from desktop_app.services.desk.checkin import (
+    CheckInOutcome,
+    CheckInResult,
+    check_in,
+    undo_check_in,
+)
 from desktop_app.services.office import Office
 from desktop_app.services.reports.attendance import attendance_report
 from tests.services.desk_data import (
@@ -337,3 +342,24 @@ def test_the_event_list_counts_people_not_days_or_sessions(desk: Database) -> No
     forum = next(e for e in list_events(desk.sessions) if e.slug == MONTREAL)
     assert (forum.registrations, forum.checked_in) == (1, 1)
     assert [code for code, _, _ in forum.sessions] == ["gala", "workshop-a"]
+
+
+def test_undo_at_a_session_door_undoes_that_check_in_not_the_entrance(desk: Database) -> None:
+    rid = add_registration(desk.sessions, "Y" * 16, category="member-early")
+    check_in(desk.sessions, MONTREAL, "Y" * 16, desk="d", staff="s", day=DAY_1)
+    check_in(desk.sessions, MONTREAL, "Y" * 16, desk="g", staff="s", session_code="gala", day=DAY_1)
+    undo_check_in(
+        desk.sessions, rid, desk="g", staff="s", reason="wrong badge", session_code="gala"
+    )
+    with desk.sessions() as session:
+        active = session.scalars(
+            select(CheckIn).where(CheckIn.registration_id == rid, CheckIn.undone_at.is_(None))
+        ).all()
+        assert [(c.day, c.session_id) for c in active] == [(DAY_1, None)]
+    with pytest.raises(Conflict, match="nothing to undo"):
+        undo_check_in(desk.sessions, rid, desk="g", staff="s", reason="again", session_code="gala")
+    # The seat is free again.
+    again = check_in(
+        desk.sessions, MONTREAL, "Y" * 16, desk="g", staff="s", session_code="gala", day=DAY_1
+    )
+    assert (again.outcome, again.seats_taken) == (CheckInOutcome.CHECKED_IN, 1)

@@ -39,6 +39,7 @@ from desktop_app.services.desk.doors import (
     active_at_door,
     entitled,
     entrance_day,
+    find_session,
     resolve_door,
     seats_taken,
 )
@@ -501,9 +502,16 @@ def _check_in_once(
 
 
 def undo_check_in(
-    sessions: sessionmaker[Session], registration_id: int, *, desk: str, staff: str, reason: str
+    sessions: sessionmaker[Session],
+    registration_id: int,
+    *,
+    desk: str,
+    staff: str,
+    reason: str,
+    session_code: str | None = None,
 ) -> None:
-    """Undo the registration's active check-in; the row stays with when, who and why."""
+    """Undo the registration's active check-in (at session ``session_code``'s door, else
+    the entrance's latest); the row stays with when, who and why."""
     reason = reason.strip()
     if not reason:
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "Give a reason to undo a check-in."))
@@ -513,7 +521,10 @@ def undo_check_in(
             raise NotFound(
                 QT_TRANSLATE_NOOP("AppError", "There is no registration {id}."), id=registration_id
             )
-        existing = active_check_in(session, registration_id)
+        door = None
+        if session_code is not None:  # a session's desk undoes its own door's check-in
+            door = Door(session=find_session(session, registration.event, session_code))
+        existing = active_check_in(session, registration_id, door)
         if existing is None:
             raise Conflict(
                 QT_TRANSLATE_NOOP("AppError", "{name} is not checked in; nothing to undo."),

@@ -157,6 +157,7 @@ class _SessionsDesk:
     slug: str
     desk: str
     who: StaffMember
+    admits: str | None = None  # the session whose door this desk is (None: the entrance)
 
     def search(self, query: str) -> list[SearchHit]:
         return search.search_registrations(self.sessions, self.slug, query)
@@ -178,7 +179,12 @@ class _SessionsDesk:
 
     def undo_check_in(self, registration_id: int, *, reason: str) -> None:
         checkin.undo_check_in(
-            self.sessions, registration_id, desk=self.desk, staff=self.who.name, reason=reason
+            self.sessions,
+            registration_id,
+            desk=self.desk,
+            staff=self.who.name,
+            reason=reason,
+            session_code=self.admits,
         )
 
     def refund_credit(
@@ -257,8 +263,6 @@ class _SessionsDesk:
 class LocalDesk(_SessionsDesk):
     """A desk on this machine's own database."""
 
-    admits: str | None = None  # the session whose door this desk is (None: the entrance)
-
     def signed_in(self, member: StaffMember) -> LocalDesk:
         return replace(self, who=member)
 
@@ -321,14 +325,13 @@ class LinkedDesk(_SessionsDesk):
     the link's: the server while shared, the replica while offline)."""
 
     link: DeskLink | None = None
-    admits: str | None = None  # the session whose door this desk is (None: the entrance)
 
     @classmethod
     def on(
         cls, link: DeskLink, slug: str, who: StaffMember, admits: str | None = None
     ) -> LinkedDesk:
         """The desk of ``link`` for event ``slug`` (at session ``admits``' door)."""
-        return cls(_LinkSessions(link), slug, link.desk, who, link, admits)
+        return cls(_LinkSessions(link), slug, link.desk, who, admits=admits, link=link)
 
     @property
     def _link(self) -> DeskLink:

@@ -98,9 +98,22 @@ def resolve_door(
         )
     if session_code is None:
         return Door(day=day)
+    found = find_session(session, event, session_code)
+    if found.capacity is not None:
+        session.execute(
+            update(EventSession)
+            .where(EventSession.id == found.id)
+            .values(capacity=EventSession.capacity)
+            .execution_options(synchronize_session=False)
+        )
+    return Door(day=day, session=found)
+
+
+def find_session(session: Session, event: Event, code: str) -> EventSession:
+    """The event's session ``code``, or ``NotFound`` listing the event's sessions."""
     found = session.scalars(
         select(EventSession).where(
-            EventSession.event_id == event.id, EventSession.code == session_code.strip()
+            EventSession.event_id == event.id, EventSession.code == code.strip()
         )
     ).one_or_none()
     if found is None:
@@ -111,17 +124,10 @@ def resolve_door(
         ).all()
         raise NotFound(
             QT_TRANSLATE_NOOP("AppError", "There is no session '{code}' at this event ({codes})."),
-            code=session_code.strip(),
+            code=code.strip(),
             codes=", ".join(codes) or "-",
         )
-    if found.capacity is not None:
-        session.execute(
-            update(EventSession)
-            .where(EventSession.id == found.id)
-            .values(capacity=EventSession.capacity)
-            .execution_options(synchronize_session=False)
-        )
-    return Door(day=day, session=found)
+    return found
 
 
 def active_at_door(session: Session, registration_id: int, door: Door | None) -> CheckIn | None:
