@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from desktop_app.cli import main
 from desktop_app.db.database import open_database
 from tests.services.desk_data import MONTREAL, add_registration, check_in_rows, setup_desk
-from tests.services.sessions_data import declare_sessions
+from tests.services.sessions_data import SESSIONS, declare_sessions, forum_source
 
 MEMBERS = ("M" * 16, "N" * 16, "P" * 16)
 OUTSIDER = "Q" * 16
@@ -127,3 +128,26 @@ def test_refusals_name_what_is_wrong_and_write_nothing(
         assert check_in_rows(database.sessions) == 0
     finally:
         database.dispose()
+
+
+def test_events_import_says_days_and_sessions_and_keeps_a_used_session(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    changed = tmp_path / "forum.toml"
+    changed.write_text(forum_source(SESSIONS.replace("capacity = 2", "capacity = 3")), "utf-8")
+    status, out, _ = _run(db, capsys, "events", "import", str(changed))
+    assert (status, out) == (
+        0,
+        "Updated event forum-montreal-2027 with 8 price categories, 2 days and 2 sessions.\n",
+    )
+    _run(db, capsys, "checkin", "--event", MONTREAL, OUTSIDER, "--session", "workshop-a",
+         "--day", "2027-03-24")  # fmt: skip
+    without = tmp_path / "without.toml"
+    without.write_text(
+        forum_source(SESSIONS.split('[[sessions]]\ncode = "workshop-a"')[0]), "utf-8"
+    )
+    status, _, err = _run(db, capsys, "events", "import", str(without))
+    assert (status, err) == (
+        1,
+        "passerelle: The session workshop-a has 1 check-ins; keep it in the event file.\n",
+    )

@@ -83,6 +83,8 @@ class EventImportResult:
     prices: int
     changed: bool = True
     """False when the file says what the database already holds: then nothing is written."""
+    days: int = 0
+    sessions: int = 0
 
 
 def ensure_associations(session: Session) -> dict[str, Association]:
@@ -198,7 +200,12 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
             detail={"prices": len(spec.prices), "sessions": len(spec.sessions)},
         )
     return EventImportResult(
-        slug=spec.slug, created=created, prices=len(spec.prices), changed=changed
+        slug=spec.slug,
+        created=created,
+        prices=len(spec.prices),
+        changed=changed,
+        days=len(spec.days),
+        sessions=len(spec.sessions),
     )
 
 
