@@ -123,3 +123,33 @@ def test_a_map_to_an_unknown_session_is_refused_and_nothing_is_written(
             forum.sessions, MONTREAL, path, at=CLOCK, session_map={"Gala dinner (add-on)": "galla"}
         )
     assert _registrations(forum) == 0
+
+
+def test_a_generic_file_lists_the_sessions_each_person_holds(
+    forum: Database, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "generic.csv",
+        "Prénom,Nom,Courriel,Catégorie,Séances\n"
+        "Léa,Roy,lea@example.org,non-member,Souper gala; workshop-a\n"
+        "Sam,Lee,sam@example.org,non-member,\n"
+        "Ana,Diaz,ana@example.org,non-member,Croisière\n",
+    )
+    report = import_registrations(forum.sessions, MONTREAL, path, at=CLOCK)
+    assert (report.layout, report.added, report.sessions_added) == ("generic", 3, 2)
+    assert [(e.row, e.reason.split(".")[0]) for e in report.errors] == [
+        (4, "The add-on “Croisière” is not a session of this event")
+    ]
+    with forum.sessions() as session:
+        held = session.execute(
+            select(Registration.person_id, EventSession.code)
+            .select_from(RegistrationSession)
+            .join(Registration, Registration.id == RegistrationSession.registration_id)
+            .join(EventSession, EventSession.id == RegistrationSession.session_id)
+            .order_by(EventSession.code)
+        ).all()
+        lea = session.scalars(
+            select(Registration.person_id).order_by(Registration.id).limit(1)
+        ).one()
+    assert held == [(lea, "gala"), (lea, "workshop-a")]

@@ -7,6 +7,7 @@ imported). An add-on that names no session, or finds no registration, rejects it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -47,6 +48,7 @@ class AddOn:
     session_code: str | None
     parent: tuple[str, str] | None
     email: str | None
+    code: str | None = None  # the registration's own code (a "Sessions" column's row)
 
 
 def take_add_ons(
@@ -74,11 +76,14 @@ def take_add_ons(
     pretix = columns.layout == "pretix" and ADD_ON_TO in table.headers
     kept: list[TableRow] = []
     add_ons: list[AddOn] = []
+    listed = columns.has("sessions")
     for row in table.rows:
         product = columns.value(row, "category").strip()
         parent_position = row.get(ADD_ON_TO).strip() if pretix else ""
         if not parent_position and product.casefold() not in mapped:
             kept.append(row)
+            if listed:
+                add_ons.extend(_listed(row, columns, {**named, **mapped}))
             continue
         session_code = mapped.get(product.casefold()) or named.get(product.casefold())
         order = columns.value(row, "order_code").strip()
@@ -92,6 +97,17 @@ def take_add_ons(
             )
         )
     return replace(table, rows=tuple(kept)), add_ons
+
+
+def _listed(row: TableRow, columns: ColumnMap, names: Mapping[str, str]) -> list[AddOn]:
+    """The sessions a row's "Sessions" column names (by code or name; ";" or "," apart)."""
+    code = normalise_code(columns.value(row, "code")) or None
+    email = normalize_email(columns.value(row, "email")) or None
+    return [
+        AddOn(row.number, item, names.get(item.casefold()), None, email, code)
+        for item in (p.strip() for p in re.split(r"[;,]", columns.value(row, "sessions")))
+        if item
+    ]
 
 
 def grant_add_ons(
@@ -180,6 +196,8 @@ def _owner(
 ) -> Registration | None:
     """The registration an add-on belongs to: its parent ticket's, else the one active
     registration of the event with its email."""
+    if add_on.code is not None:
+        return registrations.get(add_on.code)
     if add_on.parent is not None:
         parent = tickets.get(add_on.parent)
         if parent is None:
