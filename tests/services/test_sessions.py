@@ -21,6 +21,8 @@ from desktop_app.domain.events import parse_event_file
 from desktop_app.services.admin.events import list_events
 from desktop_app.services.admin.staff import Override, create_staff
 from desktop_app.services.desk import checkin as checkin_module
+from desktop_app.services.desk import doors
+from desktop_app.services.desk.attendees import attendee_card
 from desktop_app.services.desk.checkin import (
     CheckInOutcome,
     CheckInResult,
@@ -363,3 +365,16 @@ def test_undo_at_a_session_door_undoes_that_check_in_not_the_entrance(desk: Data
         desk.sessions, MONTREAL, "Y" * 16, desk="g", staff="s", session_code="gala", day=DAY_1
     )
     assert (again.outcome, again.seats_taken) == (CheckInOutcome.CHECKED_IN, 1)
+
+
+def test_the_card_shows_todays_check_in_of_a_two_day_event(
+    desk: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rid = add_registration(desk.sessions, "Z" * 16)
+    check_in(desk.sessions, MONTREAL, "Z" * 16, desk="d", staff="s", day=DAY_1)
+    monkeypatch.setattr(doors, "venue_today", lambda _event, now=None: DAY_1)
+    assert attendee_card(desk.sessions, rid).checked_in_at is not None
+    monkeypatch.setattr(doors, "venue_today", lambda _event, now=None: DAY_2)
+    assert attendee_card(desk.sessions, rid).checked_in_at is None  # not yet today
+    assert check_in(desk.sessions, MONTREAL, "Z" * 16, desk="d", staff="s").day == DAY_2
+    assert attendee_card(desk.sessions, rid).checked_in_at is not None
