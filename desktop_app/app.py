@@ -298,6 +298,7 @@ class DeskLauncher:
             link=shift.database.link if isinstance(shift.database, SharedDatabase) else None,
             timezone=event.timezone,
             province=event.province,
+            event_sessions=event.sessions,
         )
         self.scanner.install(self.app)
         self.window = DeskWindow(context, self.choose_language, self.scanner)

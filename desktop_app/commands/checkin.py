@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.commands import acting_staff, add_db_option, add_json_option, opened, print_json
@@ -48,6 +49,17 @@ def register(subparsers: Any) -> None:
         " from standard input, and --reason is required",
     )
     checkin.add_argument("--reason", metavar="TEXT", help="why the supervisor overrides")
+    checkin.add_argument(
+        "--session",
+        metavar="CODE",
+        help="check in at this session's door (from the event file's [[sessions]]): only"
+        " those entitled, within its capacity",
+    )
+    checkin.add_argument(
+        "--day",
+        metavar="YYYY-MM-DD",
+        help="for an event with [[days]]: the day to check in for (default: today at the venue)",
+    )
     add_db_option(checkin)
     add_json_option(checkin)
     checkin.set_defaults(handler=run)
@@ -66,6 +78,9 @@ def result_json(result: CheckInResult) -> dict[str, Any]:
         "balance_due": f"{result.balance_due:.2f}",
         "credit_due": f"{result.credit_due:.2f}",
         "other_event": result.other_event,
+        "day": result.day.isoformat() if result.day else None,
+        "seats_taken": result.seats_taken,
+        "capacity": result.capacity,
         "overridden_by": result.overridden_by,
         "message": result.message.render(),
         "credit_message": credit.render() if (credit := result.credit_message()) else None,
@@ -79,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.services.admin.staff import Override
     from desktop_app.services.desk.checkin import check_in
 
+    day = _day(args.day)
     override = None
     if args.supervisor:
         if not (args.reason or "").strip():
@@ -94,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
             staff=acting_staff(db, args.staff),
             action_id=args.action_id,
             override=override,
+            session_code=args.session,
+            day=day,
         )
     if args.json:
         print_json(result_json(result))
@@ -105,3 +123,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stderr.write(f"passerelle: {result.message.render()}\n")
     return 0 if result.outcome.ok else 1
+
+
+def _day(typed: str | None) -> date | None:
+    """The ``--day`` as a date; a clear refusal for anything else."""
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+
+    if typed is None:
+        return None
+    try:
+        return date.fromisoformat(typed.strip())
+    except ValueError:
+        raise Invalid(
+            QT_TRANSLATE_NOOP("AppError", "--day: '{value}' is not a date like 2027-03-23."),
+            value=typed,
+        ) from None

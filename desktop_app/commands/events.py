@@ -39,13 +39,20 @@ def run_import(args: argparse.Namespace) -> int:
                 "created": result.created,
                 "changed": result.changed,
                 "prices": result.prices,
+                "days": result.days,
+                "sessions": result.sessions,
             }
         )
     else:
         verb = "Created" if result.created else "Updated"
         if not result.changed:
             verb = "Nothing changed, nothing written:"
-        print(f"{verb} event {result.slug} with {result.prices} price categories.")
+        more = (
+            f", {result.days} days and {result.sessions} sessions"
+            if result.days or result.sessions
+            else ""
+        )
+        print(f"{verb} event {result.slug} with {result.prices} price categories{more}.")
     return 0
 
 

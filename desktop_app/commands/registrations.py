@@ -53,6 +53,16 @@ def register(subparsers: Any) -> None:
         help="read this column (a question's answer: yes/no, oui/non, true/false, 1/0) as the"
         " consent for this purpose of the event file (repeatable)",
     )
+    imports.add_argument(
+        "--map-session",
+        type=_mapping,
+        action="append",
+        default=[],
+        metavar="PRODUCT=SESSION",
+        help="rows of this product / ticket type give this session of the event file to the"
+        " registration with the same email, instead of making a registration (repeatable;"
+        " pretix add-ons naming a session need no mapping)",
+    )
     add_db_option(imports)
     add_json_option(imports)
     imports.set_defaults(handler=run_import)
@@ -79,6 +89,7 @@ def run_import(args: argparse.Namespace) -> int:
             sheet=args.sheet,
             category_map=dict(args.map_category),
             consent_map=dict(args.map_consent),
+            session_map=dict(args.map_session),
         )
     if args.json:
         print_json(report.to_json())
@@ -102,6 +113,8 @@ def run_import(args: argparse.Namespace) -> int:
         f" cancelled, {report.kept_cancelled} kept as cancelled), {report.rejected} rejected"
         f" ({report.layout} layout)."
     )
+    if report.sessions_added:
+        print(f"{report.sessions_added} sessions given by add-ons.")
     for error in report.errors:
         print(f"  row {error.row}: {error.reason}")
     flags = report.flags

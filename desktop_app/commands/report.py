@@ -24,6 +24,7 @@ from desktop_app.commands import (
     write_atomically,
 )
 from desktop_app.documents.report_data import Language, ReportDocument, label
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP
 
 _PRESENCE = ("all", "checked-in", "no-show")
 
@@ -65,6 +66,11 @@ def register(subparsers: Any) -> None:
 
     attendance = kinds.add_parser("attendance", help="who registered and who came, and how")
     attendance.add_argument("--event", required=True, metavar="SLUG")
+    attendance.add_argument(
+        "--session",
+        metavar="CODE",
+        help="one session's counts instead (entitled, checked in, seats left): text or --json",
+    )
     _outputs(attendance)
     attendance.set_defaults(handler=_run_report)
 
@@ -181,6 +187,8 @@ def _targets(args: argparse.Namespace, *options: str) -> dict[str, Path]:
 
 
 def _run_report(args: argparse.Namespace) -> int:
+    if getattr(args, "session", None) is not None:
+        return _run_session_report(args)
     targets = _targets(args, "csv", "xlsx", "pdf")
     with opened(args) as db:
         report, document = _build(args, db.sessions)
@@ -189,6 +197,42 @@ def _run_report(args: argparse.Namespace) -> int:
             print_json(report.to_json())
         elif not targets:
             print_text(document, args.lang or document.languages[0])
+    return 0
+
+
+_T_SESSION_FILES = QT_TRANSLATE_NOOP(
+    "ReportCommand", "--session prints one session's counts (as text or --json), not files."
+)
+_T_SESSION_LINE = QT_TRANSLATE_NOOP(
+    "ReportCommand", "{name} ({code}): {checked_in} checked in, {entitled} entitled."
+)
+_T_SESSION_SEATS = QT_TRANSLATE_NOOP("ReportCommand", "Capacity {capacity}: {left} seats left.")
+
+
+def _run_session_report(args: argparse.Namespace) -> int:
+    """``report attendance --session CODE``: the session's counts."""
+    from desktop_app.domain.errors import Invalid, Message
+    from desktop_app.services.reports.sessions import session_attendance
+
+    if args.csv or args.xlsx or args.pdf:
+        raise Invalid(_T_SESSION_FILES)
+    with opened(args) as db:
+        counts = session_attendance(db.sessions, args.event, args.session)
+    if args.json:
+        print_json(counts.to_json())
+        return 0
+    name = counts.name_fr if args.lang == "fr" else counts.name_en
+    print(
+        Message(
+            _T_SESSION_LINE,
+            name=name,
+            code=counts.code,
+            checked_in=counts.checked_in,
+            entitled=counts.entitled,
+        )
+    )
+    if counts.capacity is not None:
+        print(Message(_T_SESSION_SEATS, capacity=counts.capacity, left=counts.seats_left))
     return 0
 
 

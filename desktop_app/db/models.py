@@ -296,18 +296,41 @@ class Registration(Base):
         return verdict
 
 
+_ENTRANCE_ONCE = "undone_at IS NULL AND day IS NULL AND session_id IS NULL"
+_ENTRANCE_DAY = "undone_at IS NULL AND day IS NOT NULL AND session_id IS NULL"
+_SESSION_ONCE = "undone_at IS NULL AND session_id IS NOT NULL"
+
+
 class CheckIn(Base):
     """A check-in at a desk; undone check-ins stay, with when, who and why."""
 
     __tablename__ = "check_ins"
     __table_args__ = (
-        # At most one active (not undone) check-in per registration, on both back ends.
+        # At most one active (not undone) check-in per registration, on both back ends: at
+        # the entrance of an event without days; per day at the entrance of one with
+        # [[days]]; per session at a session's door (whatever the day).
         Index(
             "uq_check_ins_active_registration",
             "registration_id",
             unique=True,
-            sqlite_where=text("undone_at IS NULL"),
-            postgresql_where=text("undone_at IS NULL"),
+            sqlite_where=text(_ENTRANCE_ONCE),
+            postgresql_where=text(_ENTRANCE_ONCE),
+        ),
+        Index(
+            "uq_check_ins_active_day",
+            "registration_id",
+            "day",
+            unique=True,
+            sqlite_where=text(_ENTRANCE_DAY),
+            postgresql_where=text(_ENTRANCE_DAY),
+        ),
+        Index(
+            "uq_check_ins_active_session",
+            "registration_id",
+            "session_id",
+            unique=True,
+            sqlite_where=text(_SESSION_ONCE),
+            postgresql_where=text(_SESSION_ONCE),
         ),
         # The arrival time of the check-ins that count, read without visiting the table.
         Index(
@@ -334,6 +357,10 @@ class CheckIn(Base):
     undone_at: Mapped[datetime | None]
     undone_by: Mapped[str | None] = mapped_column(String(120))
     undo_reason: Mapped[str | None] = mapped_column(Text)
+    # The venue's date for an event with [[days]] (NULL: an event checked in once).
+    day: Mapped[date | None] = mapped_column(Date)
+    # The session whose door this is (NULL: the entrance).
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("event_sessions.id"), index=True)
 
     registration: Mapped[Registration] = relationship()
 
@@ -677,3 +704,55 @@ search_index.attach(Base.metadata)
 change_notify.attach(Base.metadata)
 # Every audit entry written by any session is chained to the one before it.
 audit_chain.attach(AuditEntry)
+
+
+class EventDay(Base):
+    """A day of a multi-day event (``[[days]]``): the entrance checks people in once a day."""
+
+    __tablename__ = "event_days"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+
+
+class EventSession(Base):
+    """A session of an event (``[[sessions]]``): a gala, a workshop, with its own door."""
+
+    __tablename__ = "event_sessions"
+    __table_args__ = (
+        UniqueConstraint("event_id", "code"),
+        CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name_fr: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    room: Mapped[str | None] = mapped_column(String(200))
+    capacity: Mapped[int | None]
+    # A price category's code: holders of that category are entitled. With neither this nor
+    # a price, the session is open to every registrant.
+    requires: Mapped[str | None] = mapped_column(String(64))
+    price: Mapped[Decimal | None]
+
+
+class RegistrationSession(Base):
+    """A session a registration holds (an add-on bought, or mapped from an import)."""
+
+    __tablename__ = "registration_sessions"
+    __table_args__ = (CheckConstraint("source IN ('import', 'desk')", name="source"),)
+
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), primary_key=True
+    )
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("event_sessions.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    source: Mapped[str] = mapped_column(String(16))
+    added_at: Mapped[datetime]

@@ -20,13 +20,18 @@ _PRICE = (
 )  # fmt: skip
 _CONSENT = ("code", "wording_fr", "wording_en", "version", "badge_mark", "label_fr", "label_en")
 _EXHIBITOR = ("code", "name", "association")
+_SESSION = (
+    "code", "name_fr", "name_en", "starts", "ends", "room", "capacity", "requires", "price",
+)  # fmt: skip
 KNOWN_KEYS: Mapping[str, frozenset[str]] = {
-    "": frozenset({"event", "seller", "prices", "consents", "exhibitors"}),
+    "": frozenset({"event", "seller", "prices", "consents", "exhibitors", "days", "sessions"}),
     "event": frozenset(_EVENT),
     "seller": frozenset({"legal_name", "address", "gst_hst_number", "qst_number"}),
     "prices": frozenset(_PRICE),
     "consents": frozenset(_CONSENT),
     "exhibitors": frozenset(_EXHIBITOR),
+    "days": frozenset({"date"}),
+    "sessions": frozenset(_SESSION),
 }
 """Table ("" for the top level; ``prices`` and ``consents`` are arrays of tables) -> its keys."""
 
@@ -55,7 +60,7 @@ def check_keys(source: str, data: Mapping[str, Any], file: str | None = None) ->
     for table in ("event", "seller"):
         if isinstance(data.get(table), Mapping):
             _check_table(source, table, None, data[table], file)
-    for table in ("prices", "consents", "exhibitors"):
+    for table in ("prices", "consents", "exhibitors", "days", "sessions"):
         entries = data.get(table)
         if isinstance(entries, list):
             for index, entry in enumerate(entries):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP
 from desktop_app.domain.event_keys import check_keys
 from desktop_app.domain.event_reader import EventFileError, Reader
+from desktop_app.domain.event_sessions import SessionSpec, parse_days, parse_sessions
 from desktop_app.domain.money import HIGHEST_CEILING, LINE_CEILING
 
 ASSOCIATIONS = ("bioquebec", "lso")
@@ -109,6 +110,9 @@ class EventSpec:
     exhibitors: tuple[ExhibitorSpec, ...] = ()
     max_line_amount: Decimal = LINE_CEILING
     """The most one line (a price, an amount paid) may hold for this event."""
+    days: tuple[date, ...] = ()
+    """With days, the entrance checks people in once per day; without, once."""
+    sessions: tuple[SessionSpec, ...] = ()
 
 
 def parse_event_file(source: str, file: str | None = None) -> EventSpec:
@@ -161,6 +165,8 @@ def parse_event_file(source: str, file: str | None = None) -> EventSpec:
     prices = _prices(source, data, zone, ceiling)
     consents = _consents(source, data)
     exhibitors = _exhibitors(source, data)
+    days = parse_days(source, data, starts, ends)
+    sessions = parse_sessions(source, data, zone, {p.code for p in prices}, ceiling)
     return EventSpec(
         slug=slug,
         name_fr=event.required_text("name_fr"),
@@ -179,6 +185,8 @@ def parse_event_file(source: str, file: str | None = None) -> EventSpec:
         consents=consents,
         exhibitors=exhibitors,
         max_line_amount=ceiling,
+        days=days,
+        sessions=sessions,
     )
 
 

@@ -127,7 +127,7 @@ MEMBER_LIST = Schema(
 REGISTRATION_FIELDS = (
     "code", "order_code", "attendee_number", "first_name", "last_name", "full_name", "email",
     "organization", "category", "variation", "amount_paid", "paid", "language",
-    "member_number", "status", "order_date",
+    "member_number", "status", "order_date", "sessions",
 )  # fmt: skip
 
 GENERIC_REGISTRATION_COLUMNS: AliasTable = MappingProxyType(
@@ -141,6 +141,8 @@ GENERIC_REGISTRATION_COLUMNS: AliasTable = MappingProxyType(
             "No de commande", "Numéro de commande", "Commande", "Order number", "Order ID",
             "Order",
         ),
+        # The sessions a registration holds, by code or name, separated by ";" or ",".
+        "sessions": ("Séances", "Activités", "Sessions", "Activities", "Add-ons"),
         "category": (
             "Catégorie", "Catégorie de prix", "Type de billet", "Billet", "Tarif", "Produit",
             "Category", "Price category", "Ticket type", "Ticket", "Rate", "Product",

@@ -71,6 +71,8 @@ class RegistrationImportReport:
     kept_cancelled: int = 0
     """Orders cancelled before the import, kept as cancelled registrations (among the skipped
     rows) so that their codes scan as cancelled at the desk."""
+    sessions_added: int = 0
+    """Sessions given to registrations by add-on rows (pretix add-ons, ``--map-session``)."""
     written: bool = True
     """Whether the import wrote anything: a file already imported as it is writes nothing."""
 
@@ -94,6 +96,7 @@ class RegistrationImportReport:
             "skipped": self.skipped,
             "cancelled": self.cancelled,
             "kept_cancelled": self.kept_cancelled,
+            "sessions_added": self.sessions_added,
             "rejected": self.rejected,
             "errors": [e.to_json() for e in self.errors],
             "flags": self.flags.to_json(),

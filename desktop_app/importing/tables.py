@@ -177,6 +177,12 @@ class Table:
             self._kept = tuple(self._rows())
         return self._kept
 
+    def with_rows(self, rows: tuple[TableRow, ...]) -> Table:
+        """The same table holding only ``rows`` (e.g. without the add-on rows)."""
+        kept = Table(self.headers, self.source, lambda: iter(rows), len(rows))
+        kept._kept = rows
+        return kept
+
 
 def read_table(path: Path, sheet: str | None = None) -> Table:
     """Read a CSV or XLSX file into a :class:`Table`.

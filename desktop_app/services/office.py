@@ -180,20 +180,26 @@ def _advance(
     )
     if not actions <= _ADDITIVE_ACTIONS:
         return None
-    arrivals = [
-        (str(entitled), str(code), at)
-        for entitled, code, at in session.execute(
-            select(Registration.entitled_by, PriceCategory.code, CheckIn.checked_in_at)
-            .join(Registration, Registration.id == CheckIn.registration_id)
-            .join(PriceCategory, PriceCategory.id == Registration.category_id)
-            .where(
-                CheckIn.id > check_ins_since,
-                CheckIn.undone_at.is_(None),
-                Registration.event_id == event_id,
-                Registration.status == "active",
-            )
+    rows = session.execute(
+        select(
+            Registration.entitled_by,
+            PriceCategory.code,
+            CheckIn.checked_in_at,
+            CheckIn.day,
+            CheckIn.session_id,
         )
-    ]
+        .join(Registration, Registration.id == CheckIn.registration_id)
+        .join(PriceCategory, PriceCategory.id == Registration.category_id)
+        .where(
+            CheckIn.id > check_ins_since,
+            CheckIn.undone_at.is_(None),
+            Registration.event_id == event_id,
+            Registration.status == "active",
+        )
+    ).all()
+    if any(day is not None or door is not None for *_, day, door in rows):
+        return None  # another day's or a session's check-in is not a new arrival: recount
+    arrivals = [(str(entitled), str(code), at) for entitled, code, at, *_ in rows]
     sales = (
         since.sales
         if (token[3], token[4]) == (payments_since, receipts_since)

@@ -40,6 +40,7 @@ _RECEIPT_LAYOUT = "printing/receipt_layout"
 _STOCK = "printing/stock"
 _START_CELL = "printing/start_cell"
 _PRINT_ON_CHECK_IN = "printing/print_on_check_in"
+_ADMITS_SESSION = "desk/admits_session"
 _PRINT_RECEIPT = "printing/print_receipt_by_default"
 _SOUNDS = "desk/sounds"
 _IDLE_LOCK = "desk/idle_lock_minutes"
@@ -185,6 +186,15 @@ class MachineSettings:
     @start_cell.setter
     def start_cell(self, value: int) -> None:
         self._settings.setValue(_START_CELL, max(int(value), 1))
+
+    @property
+    def admits_session(self) -> str | None:
+        """The code of the session whose door this desk is (F10); ``None``: the entrance."""
+        return self._text(_ADMITS_SESSION)
+
+    @admits_session.setter
+    def admits_session(self, value: str | None) -> None:
+        self._set_text(_ADMITS_SESSION, value)
 
     @property
     def print_on_check_in(self) -> bool:

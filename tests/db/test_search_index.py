@@ -30,16 +30,27 @@ def later_columns(engine: Engine) -> Iterator[None]:
         ("audit_entries", "previous_hash", "VARCHAR(64)"),  # 0008
         ("audit_entries", "hash", "VARCHAR(64)"),
         ("events", "max_line_amount", "BIGINT"),  # 0012
+        ("check_ins", "day", "DATE"),  # 0013
+        ("check_ins", "session_id", "INTEGER"),
     )
-    from desktop_app.db.models import ConsentPurpose, Exhibitor  # 0010, 0011: event files'
+    from desktop_app.db.models import (  # 0010, 0011, 0013: event files'
+        ConsentPurpose,
+        EventDay,
+        EventSession,
+        Exhibitor,
+    )
 
     with engine.begin() as connection:
         for table, column, kind in later:
             connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         ConsentPurpose.__table__.create(connection)
         Exhibitor.__table__.create(connection)
+        EventDay.__table__.create(connection)
+        EventSession.__table__.create(connection)
     yield
     with engine.begin() as connection:
+        EventSession.__table__.drop(connection)
+        EventDay.__table__.drop(connection)
         Exhibitor.__table__.drop(connection)
         ConsentPurpose.__table__.drop(connection)
         for table, column, _ in later:

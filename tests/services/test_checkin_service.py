@@ -219,9 +219,11 @@ def test_a_lost_race_is_reported_as_already_checked_in(
     real = checkin_module.active_check_in
     calls: list[int] = []
 
-    def stale_first_read(session: object, registration_id: int) -> CheckIn | None:
+    def stale_first_read(
+        session: object, registration_id: int, door: object = None
+    ) -> CheckIn | None:
         calls.append(registration_id)
-        return None if len(calls) == 1 else real(session, registration_id)  # type: ignore[arg-type]
+        return None if len(calls) == 1 else real(session, registration_id, door)  # type: ignore[arg-type]
 
     monkeypatch.setattr(checkin_module, "active_check_in", stale_first_read)
     loser = check_in(desk.sessions, MONTREAL, CODE, desk="d2", staff="Bob")

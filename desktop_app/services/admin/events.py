@@ -16,6 +16,7 @@ from desktop_app.db.models import (
     CheckIn,
     ConsentPurpose,
     Event,
+    EventSession,
     Exhibitor,
     Lead,
     PriceCategory,
@@ -25,6 +26,7 @@ from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
 from desktop_app.domain.events import EventSpec, parse_event_file
 from desktop_app.services.admin import audit
+from desktop_app.services.admin.event_sessions import save_days_and_sessions
 
 ASSOCIATION_NAMES = {
     "bioquebec": ("BIOQuébec", "BIOQuébec"),
@@ -49,6 +51,8 @@ class EventSummary:
     partners: tuple[str, ...]
     registrations: int
     checked_in: int
+    sessions: tuple[tuple[str, str, str], ...] = ()
+    """The event's sessions as (code, French name, English name), in the file's order."""
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape of ``passerelle events list --json`` (keys as in the event file)."""
@@ -66,6 +70,7 @@ class EventSummary:
             "partners": list(self.partners),
             "registrations": self.registrations,
             "checked_in": self.checked_in,
+            "sessions": [code for code, _, _ in self.sessions],
         }
 
 
@@ -78,6 +83,8 @@ class EventImportResult:
     prices: int
     changed: bool = True
     """False when the file says what the database already holds: then nothing is written."""
+    days: int = 0
+    sessions: int = 0
 
 
 def ensure_associations(session: Session) -> dict[str, Association]:
@@ -181,6 +188,7 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
         category.role = price.role
     _save_consents(session, event, spec)
     _save_exhibitors(session, event, spec)
+    save_days_and_sessions(session, event, spec)
     session.flush()
     changed = writes.stop()
     if changed:
@@ -189,10 +197,15 @@ def save_event(session: Session, spec: EventSpec) -> EventImportResult:
             session,
             "event.created" if created else "event.updated",
             subject=f"event:{spec.slug}",
-            detail={"prices": len(spec.prices)},
+            detail={"prices": len(spec.prices), "sessions": len(spec.sessions)},
         )
     return EventImportResult(
-        slug=spec.slug, created=created, prices=len(spec.prices), changed=changed
+        slug=spec.slug,
+        created=created,
+        prices=len(spec.prices),
+        changed=changed,
+        days=len(spec.days),
+        sessions=len(spec.sessions),
     )
 
 
@@ -294,12 +307,18 @@ def list_events(sessions: sessionmaker[Session]) -> list[EventSummary]:
         )
         checked_in = _count_by_event(
             session,
-            select(Registration.event_id, func.count())
+            # People, not check-ins: an event with days has one per day and person.
+            select(Registration.event_id, func.count(func.distinct(CheckIn.registration_id)))
             .join(CheckIn, CheckIn.registration_id == Registration.id)
-            .where(CheckIn.undone_at.is_(None))
+            .where(CheckIn.undone_at.is_(None), CheckIn.session_id.is_(None))
             .group_by(Registration.event_id),
         )
         events = session.scalars(select(Event).order_by(Event.starts_at, Event.slug)).all()
+        doors: dict[int, list[tuple[str, str, str]]] = {}
+        for row in session.scalars(
+            select(EventSession).order_by(EventSession.event_id, EventSession.position)
+        ):
+            doors.setdefault(row.event_id, []).append((row.code, row.name_fr, row.name_en))
         return [
             EventSummary(
                 slug=event.slug,
@@ -315,6 +334,7 @@ def list_events(sessions: sessionmaker[Session]) -> list[EventSummary]:
                 partners=tuple(p.code for p in event.partners),
                 registrations=registrations.get(event.id, 0),
                 checked_in=checked_in.get(event.id, 0),
+                sessions=tuple(doors.get(event.id, ())),
             )
             for event in events
         ]

@@ -30,6 +30,7 @@ from desktop_app.domain.stored_verdict import (
 )
 from desktop_app.services.admin import audit
 from desktop_app.services.desk.checkin import active_check_in
+from desktop_app.services.desk.doors import Door, entrance_day
 from desktop_app.services.membership.directory import event_date
 from desktop_app.services.membership.verdicts import assess_registrations
 from desktop_app.services.money.refunds import creditable
@@ -147,7 +148,9 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
     person = registration.person
     category = registration.category
     stored = registration.verdict or None
-    check_in = active_check_in(session, registration.id)
+    # An event with days: today's check-in (yesterday's does not let the person in today).
+    today = entrance_day(session, registration.event)
+    check_in = active_check_in(session, registration.id, Door(day=today) if today else None)
     given = latest_answers(session, person.id, registration.event_id)
     credit = credit_owed(registration.amount_due, registration.amount_paid)
     # Only a person owed money pays for the receipts query (rare).

@@ -5,20 +5,21 @@ registration is refused; an already checked-in one is reported with when, where 
 and nothing changes; a balance due or a membership doubt blocks unless a supervisor
 overrides with a reason. Otherwise a ``CheckIn`` row is written with its audit entry.
 
-The database has the last word: a partial unique index allows one active check-in per
-registration, so when two desks scan the same badge at the same moment exactly one wins and
-the other is told "already checked in". Each desk action carries an ``action_id``; replaying
-the same action (an offline desk catching up, a retry after a timeout) returns the same
-result and writes nothing more.
+The database has the last word: partial unique indexes allow one active check-in per
+registration and door (the entrance; the entrance per day for an event with ``[[days]]``; each
+session's door, see ``doors``), so when two desks scan the same badge at the same moment
+exactly one wins and the other is told "already checked in". Each desk action carries an
+``action_id``; replaying the same action (an offline desk catching up, a retry after a
+timeout) returns the same result and writes nothing more. Outcomes and their messages are in
+``checkin_outcome``.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -27,122 +28,24 @@ from sqlalchemy.orm import Session, object_session, sessionmaker
 from desktop_app.db.models import CheckIn, Event, Person, Registration
 from desktop_app.domain.accounts import RegistrationStatus, balance_owed, credit_owed
 from desktop_app.domain.codes import normalise_code
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
-from desktop_app.domain.money import ZERO, format_money
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
+from desktop_app.domain.money import ZERO
 from desktop_app.domain.names import display_name
-from desktop_app.domain.times import venue_time
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override, refuse_exhibitor, verify_override
+from desktop_app.services.desk.checkin_outcome import CheckInOutcome as CheckInOutcome
+from desktop_app.services.desk.checkin_outcome import CheckInResult as CheckInResult
+from desktop_app.services.desk.doors import (
+    Door,
+    active_at_door,
+    entitled,
+    entrance_day,
+    find_session,
+    resolve_door,
+    seats_taken,
+)
 from desktop_app.services.money.refunds import creditable
-
-_CTX = "CheckIn"
-_T_CHECKED_IN = QT_TRANSLATE_NOOP("CheckIn", "Checked in: {name}")
-_T_ALREADY = QT_TRANSLATE_NOOP(
-    "CheckIn", "Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed."
-)
-_T_NOT_FOUND = QT_TRANSLATE_NOOP("CheckIn", "Not found: no registration {code} at this event.")
-_T_OTHER_EVENT = QT_TRANSLATE_NOOP(
-    "CheckIn", "Not found: {code} is a registration for another event ({event})."
-)
-_T_CANCELLED = QT_TRANSLATE_NOOP("CheckIn", "Cancelled: the registration of {name} was cancelled.")
-_T_PAYMENT_DUE = QT_TRANSLATE_NOOP(
-    "CheckIn", "Payment due: {name} owes {balance}. Collect it or ask a supervisor."
-)
-_T_DOUBT = QT_TRANSLATE_NOOP(
-    "CheckIn", "Membership doubt: confirm {name}'s membership or ask a supervisor."
-)
-_T_CREDIT_HERE = QT_TRANSLATE_NOOP(
-    "CheckIn", "{name} is owed {amount}: refund it with a credit note on the desk's receipt."
-)
-_T_CREDIT_PART = QT_TRANSLATE_NOOP(
-    "CheckIn",
-    "{name} is owed {amount}: refund {here} with a credit note on the desk's receipt, the"
-    " rest where it was paid (the online store).",
-)
-_T_CREDIT_ELSEWHERE = QT_TRANSLATE_NOOP(
-    "CheckIn", "{name} is owed {amount}: refund it where it was paid (the online store)."
-)
-
-
-class CheckInOutcome(StrEnum):
-    """What a scan or a check-in request came to."""
-
-    CHECKED_IN = "checked_in"
-    ALREADY = "already_checked_in"
-    NOT_FOUND = "not_found"
-    CANCELLED = "cancelled"
-    PAYMENT_DUE = "payment_due"
-    MEMBERSHIP_DOUBT = "membership_doubt"
-
-    @property
-    def ok(self) -> bool:
-        """Whether the person may go in (checked in now or before)."""
-        return self in (CheckInOutcome.CHECKED_IN, CheckInOutcome.ALREADY)
-
-
-@dataclass(frozen=True)
-class CheckInResult:
-    """The outcome of one check-in request, with the check-in it found or made."""
-
-    outcome: CheckInOutcome
-    code: str
-    registration_id: int | None
-    name: str | None
-    at: datetime | None  # of the (existing or new) check-in
-    desk: str | None
-    staff: str | None
-    balance_due: Decimal
-    other_event: str | None = None  # NOT_FOUND: the code belongs to this other event's slug
-    overridden_by: str | None = None  # the supervisor whose override let this check-in pass
-    action_id: str | None = None  # of the check-in row, when there is one
-    timezone: str | None = None  # the event's, in which times are shown
-    other_event_names: tuple[str, str] | None = None  # NOT_FOUND: that event's (fr, en) names
-    # Paid more than the registration costs: owed back to the person, and how much of it
-    # the desk's own receipts can be credited (the rest was paid online).
-    credit_due: Decimal = ZERO
-    credit_refundable: Decimal = ZERO
-
-    @property
-    def message(self) -> Message:
-        """A one-line, translatable account of the outcome (context "CheckIn"), in English."""
-        return self.message_for("en")
-
-    def message_for(self, language: str) -> Message:
-        """The account of the outcome, naming another event in ``language`` ("fr" or "en")."""
-        name = self.name or ""
-        if self.outcome is CheckInOutcome.CHECKED_IN:
-            return Message(_T_CHECKED_IN, name=name)
-        if self.outcome is CheckInOutcome.ALREADY:
-            at = venue_time(self.at, self.timezone) if self.at else ""
-            return Message(_T_ALREADY, name=name, at=at, desk=self.desk, staff=self.staff)
-        if self.outcome is CheckInOutcome.NOT_FOUND:
-            if self.other_event:
-                names = self.other_event_names
-                event = (names[0] if language == "fr" else names[1]) if names else None
-                return Message(_T_OTHER_EVENT, code=self.code, event=event or self.other_event)
-            return Message(_T_NOT_FOUND, code=self.code)
-        if self.outcome is CheckInOutcome.CANCELLED:
-            return Message(_T_CANCELLED, name=name)
-        if self.outcome is CheckInOutcome.PAYMENT_DUE:
-            return Message(_T_PAYMENT_DUE, name=name, balance=format_money(self.balance_due, "en"))
-        return Message(_T_DOUBT, name=name)
-
-    def credit_message(self, amount: str | None = None, here: str | None = None) -> Message | None:
-        """What staff must do about a credit due (context "CheckIn"), or ``None`` without one.
-
-        ``amount`` and ``here`` are the sums as the reader writes money (default: plain).
-        """
-        if self.credit_due <= 0:
-            return None
-        name = self.name or ""
-        amount = amount or f"{self.credit_due:.2f}"
-        if self.credit_refundable >= self.credit_due:
-            return Message(_T_CREDIT_HERE, name=name, amount=amount)
-        if self.credit_refundable > 0:
-            here = here or f"{self.credit_refundable:.2f}"
-            return Message(_T_CREDIT_PART, name=name, amount=amount, here=here)
-        return Message(_T_CREDIT_ELSEWHERE, name=name, amount=amount)
 
 
 @dataclass(frozen=True)
@@ -166,13 +69,12 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def active_check_in(session: Session, registration_id: int) -> CheckIn | None:
-    """The registration's check-in that has not been undone, if any."""
-    return session.scalars(
-        select(CheckIn).where(
-            CheckIn.registration_id == registration_id, CheckIn.undone_at.is_(None)
-        )
-    ).one_or_none()
+def active_check_in(
+    session: Session, registration_id: int, door: Door | None = None
+) -> CheckIn | None:
+    """The registration's check-in at ``door`` that has not been undone, if any; without a
+    door, its entrance check-in (the latest day's, for an event with days)."""
+    return active_at_door(session, registration_id, door)
 
 
 def add_check_in(
@@ -184,20 +86,31 @@ def add_check_in(
     action_id: str,
     at: datetime | None = None,
     detail: dict[str, object] | None = None,
+    door: Door | None = None,
 ) -> CheckIn:
     """Write a check-in for ``registration`` in the caller's unit of work (audited).
 
     No rule is checked here (the walk-in flow creates the registration it checks in); the
     unique index still refuses a second active check-in, with ``IntegrityError`` at flush.
+    Without ``door``, the entrance (today, for an event with days).
     """
     refuse_exhibitor(session, staff)  # a lead station never checks anyone in
+    if door is None:
+        door = Door(day=entrance_day(session, registration.event))
     check_in = CheckIn(
         registration_id=registration.id,
         checked_in_at=at or _now(),
         desk=desk,
         staff=staff,
         action_id=action_id,
+        day=door.day,
+        session_id=door.session_id,
     )
+    place: dict[str, object] = {}
+    if door.day is not None:
+        place["day"] = door.day.isoformat()
+    if door.session is not None:
+        place["session"] = door.session.code
     session.add(check_in)
     session.flush()
     audit.record(
@@ -206,7 +119,7 @@ def add_check_in(
         desk=desk,
         staff=staff,
         subject=f"registration:{registration.id}",
-        detail={"code": registration.code, "action_id": action_id, **(detail or {})},
+        detail={"code": registration.code, "action_id": action_id, **place, **(detail or {})},
         at=check_in.checked_in_at,
     )
     return check_in
@@ -229,6 +142,8 @@ def _result(
     person: Person,
     check_in: CheckIn | None = None,
     overridden_by: str | None = None,
+    door: Door | None = None,
+    seats: int | None = None,
 ) -> CheckInResult:
     credit = credit_owed(registration.amount_due, registration.amount_paid)
     session = object_session(registration)
@@ -252,7 +167,18 @@ def _result(
         timezone=registration.event.timezone if registration.event else None,
         credit_due=credit,
         credit_refundable=refundable,
+        session_names=door.names if door else None,
+        seats_taken=seats if seats is not None else _seats(session, door),
+        capacity=door.session.capacity if door and door.session else None,
+        day=door.day if door else None,
     )
+
+
+def _seats(session: Session | None, door: Door | None) -> int | None:
+    """Seats taken at ``door``: counted only where they are limited."""
+    if session is None or door is None or door.session is None or door.session.capacity is None:
+        return None
+    return seats_taken(session, door.session.id)
 
 
 def _replayed(session: Session, event: Event, code: str, action_id: str) -> CheckInResult | None:
@@ -286,8 +212,14 @@ def check_in(
     staff: str,
     action_id: str | None = None,
     override: Override | None = None,
+    session_code: str | None = None,
+    day: date | None = None,
 ) -> CheckInResult:
     """Check in the registration with ``code`` at event ``slug``, following the desk rules.
+
+    At the entrance by default (for ``day``, default the venue's today, when the event has
+    days); at the door of session ``session_code``, only the entitled get in, within its
+    capacity (a full session is overridden like a payment due).
 
     Refusals (not found, cancelled, payment due, membership doubt) and "already checked in"
     are results, not errors, and change nothing. ``override`` lets a payment due or a
@@ -302,7 +234,14 @@ def check_in(
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "Scan or type a registration code."))
     try:
         return _check_in_once(
-            sessions, slug, code, desk=desk, staff=staff, action=action, override=override
+            sessions,
+            slug,
+            code,
+            desk=desk,
+            staff=staff,
+            action=action,
+            override=override,
+            place=(session_code, day),
         )
     except IntegrityError:
         # Another desk won the race for this registration (or replayed this very action):
@@ -313,10 +252,13 @@ def check_in(
             if replayed is not None:
                 return replayed
             registration = _find_registration(session, code)
-            existing = active_check_in(session, registration.id) if registration else None
+            door = resolve_door(session, event, session_code, day)
+            existing = active_check_in(session, registration.id, door) if registration else None
             if registration is None or existing is None:
                 raise
-            return _result(CheckInOutcome.ALREADY, registration, registration.person, existing)
+            return _result(
+                CheckInOutcome.ALREADY, registration, registration.person, existing, door=door
+            )
     except _OverrideRefused as refused:
         with sessions.begin() as session:
             audit.record(
@@ -349,9 +291,11 @@ def _check_in_once(
     staff: str,
     action: str,
     override: Override | None,
+    place: tuple[str | None, date | None] = (None, None),
 ) -> CheckInResult:
     with sessions.begin() as session:
         event = get_event(session, slug)
+        door = resolve_door(session, event, *place)
         replayed = _replayed(session, event, code, action)
         if replayed is not None:
             return replayed
@@ -372,11 +316,19 @@ def _check_in_once(
             )
         person = registration.person
         if registration.status == RegistrationStatus.CANCELLED:
-            return _result(CheckInOutcome.CANCELLED, registration, person)
-        existing = active_check_in(session, registration.id)
+            return _result(CheckInOutcome.CANCELLED, registration, person, door=door)
+        existing = active_check_in(session, registration.id, door)
         if existing is not None:
-            return _result(CheckInOutcome.ALREADY, registration, person, existing)
+            return _result(CheckInOutcome.ALREADY, registration, person, existing, door=door)
         blocked: list[CheckInOutcome] = []
+        taken: int | None = None  # seats taken before this check-in, where they are limited
+        if door.session is not None:
+            if not entitled(session, registration, door.session):
+                return _result(CheckInOutcome.NOT_ENTITLED, registration, person, door=door)
+            capacity = door.session.capacity
+            taken = seats_taken(session, door.session.id) if capacity is not None else None
+            if capacity is not None and taken is not None and taken >= capacity:
+                blocked.append(CheckInOutcome.SESSION_FULL)
         if balance_due(registration) > ZERO:
             blocked.append(CheckInOutcome.PAYMENT_DUE)
         if registration.membership_flag == "doubt":
@@ -385,7 +337,7 @@ def _check_in_once(
         detail: dict[str, object] = {}
         if blocked:
             if override is None:
-                return _result(blocked[0], registration, person)
+                return _result(blocked[0], registration, person, door=door, seats=taken)
             try:
                 supervisor = verify_override(session, override).name
             except Invalid as error:
@@ -395,6 +347,7 @@ def _check_in_once(
                 "reason": override.reason.strip(),
                 "blocked": [b.value for b in blocked],
                 "balance_due": str(balance_due(registration)),
+                **({"session": door.session.code} if door.session else {}),
             }
             detail = {"override": granted}
             audit.record(
@@ -406,15 +359,31 @@ def _check_in_once(
                 detail={"code": registration.code, **granted},
             )
         made = add_check_in(
-            session, registration, desk=desk, staff=staff, action_id=action, detail=detail
+            session,
+            registration,
+            desk=desk,
+            staff=staff,
+            action_id=action,
+            detail=detail,
+            door=door,
         )
-        return _result(CheckInOutcome.CHECKED_IN, registration, person, made, supervisor)
+        seats = taken + 1 if taken is not None else None  # this check-in took one
+        return _result(
+            CheckInOutcome.CHECKED_IN, registration, person, made, supervisor, door, seats
+        )
 
 
 def undo_check_in(
-    sessions: sessionmaker[Session], registration_id: int, *, desk: str, staff: str, reason: str
+    sessions: sessionmaker[Session],
+    registration_id: int,
+    *,
+    desk: str,
+    staff: str,
+    reason: str,
+    session_code: str | None = None,
 ) -> None:
-    """Undo the registration's active check-in; the row stays with when, who and why."""
+    """Undo the registration's active check-in (at session ``session_code``'s door, else
+    the entrance's latest); the row stays with when, who and why."""
     reason = reason.strip()
     if not reason:
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "Give a reason to undo a check-in."))
@@ -424,7 +393,10 @@ def undo_check_in(
             raise NotFound(
                 QT_TRANSLATE_NOOP("AppError", "There is no registration {id}."), id=registration_id
             )
-        existing = active_check_in(session, registration_id)
+        door = None
+        if session_code is not None:  # a session's desk undoes its own door's check-in
+            door = Door(session=find_session(session, registration.event, session_code))
+        existing = active_check_in(session, registration_id, door)
         if existing is None:
             raise Conflict(
                 QT_TRANSLATE_NOOP("AppError", "{name} is not checked in; nothing to undo."),
@@ -471,6 +443,7 @@ def event_counts(sessions: sessionmaker[Session], slug: str) -> EventCounts:
             Registration.event_id == event_id,
             Registration.status == RegistrationStatus.ACTIVE,
             CheckIn.undone_at.is_(None),
+            CheckIn.session_id.is_(None),  # a session's door is not the entrance
         )
     )
     with sessions() as session:

@@ -158,6 +158,7 @@ class _SessionsDesk:
     slug: str
     desk: str
     who: StaffMember
+    admits: str | None = None  # the session whose door this desk is (None: the entrance)
     # The header's last counts, brought up to date rather than counted at every refresh
     # (issue #16); shared by the copies ``signed_in`` makes.
     count_keeper: CountKeeper = field(
@@ -184,7 +185,12 @@ class _SessionsDesk:
 
     def undo_check_in(self, registration_id: int, *, reason: str) -> None:
         checkin.undo_check_in(
-            self.sessions, registration_id, desk=self.desk, staff=self.who.name, reason=reason
+            self.sessions,
+            registration_id,
+            desk=self.desk,
+            staff=self.who.name,
+            reason=reason,
+            session_code=self.admits,
         )
 
     def refund_credit(
@@ -280,6 +286,7 @@ class LocalDesk(_SessionsDesk):
             staff=self.who.name,
             action_id=action_id,
             override=override,
+            session_code=self.admits,
         )
 
     def collect_balance(
@@ -326,9 +333,11 @@ class LinkedDesk(_SessionsDesk):
     link: DeskLink | None = None
 
     @classmethod
-    def on(cls, link: DeskLink, slug: str, who: StaffMember) -> LinkedDesk:
-        """The desk of ``link`` for event ``slug``."""
-        return cls(_LinkSessions(link), slug, link.desk, who, link)
+    def on(
+        cls, link: DeskLink, slug: str, who: StaffMember, admits: str | None = None
+    ) -> LinkedDesk:
+        """The desk of ``link`` for event ``slug`` (at session ``admits``' door)."""
+        return cls(_LinkSessions(link), slug, link.desk, who, admits=admits, link=link)
 
     @property
     def _link(self) -> DeskLink:
@@ -347,7 +356,12 @@ class LinkedDesk(_SessionsDesk):
         self, code: str, *, action_id: str, override: Override | None = None
     ) -> CheckInResult:
         return self._link.check_in(
-            self.slug, code, staff=self.who.name, action_id=action_id, override=override
+            self.slug,
+            code,
+            staff=self.who.name,
+            action_id=action_id,
+            override=override,
+            session_code=self.admits,
         )
 
     def collect_balance(

@@ -83,6 +83,7 @@ from desktop_app.services.registrations.import_rows import (
     cancel_registration,
     update_registration,
 )
+from desktop_app.services.registrations.import_sessions import grant_add_ons, take_add_ons
 from desktop_app.services.registrations.lookup import (
     checked_in_registrations,
     codes_elsewhere,
@@ -138,6 +139,7 @@ def import_registrations(
     category_map: Mapping[str, str] | None = None,
     consent_map: Mapping[str, str] | None = None,
     at: datetime | None = None,
+    session_map: Mapping[str, str] | None = None,
 ) -> RegistrationImportReport:
     """Import the registrations of event ``slug`` from the file at ``path``.
 
@@ -149,6 +151,8 @@ def import_registrations(
     mapping, :class:`NotFound` for an unknown event or file. ``consent_map`` maps a column
     (a question's answer) to one of the event's consent purposes; each answer is stored with
     source ``import``, and a cell that is neither yes nor no rejects its row.
+    ``session_map`` maps products to session codes: such rows, and pretix add-ons, give the
+    session to a registration (see ``import_sessions``).
     """
     moment = at or datetime.now(UTC)
     table = read_table(Path(path), sheet)
@@ -162,6 +166,7 @@ def import_registrations(
         try:
             work = _Import(session, slug, table, columns, moment, dry_run)
             work.consent_map = dict(consent_map or {})
+            work.session_map = dict(session_map or {})
             report = work.run(category_map)
         except BaseException:
             session.rollback()
@@ -226,6 +231,7 @@ class _Import:
         self.flags = dict.fromkeys((BALANCE_DUE, CREDIT_DUE, DOUBT), 0)
         self.new = NewRegistrations(moment, self.source)
         self.consent_map: dict[str, str] = {}  # column header -> purpose code
+        self.session_map: dict[str, str] = {}  # product -> session code
         self.answers: dict[str, dict[str, bool]] = {}  # registration code -> answers
         self.changed_anything = False
         self.wrote_rows = False
@@ -252,6 +258,9 @@ class _Import:
         event = get_event(session, self.slug)
         categories = {c.code: c for c in event.prices}
         explicit = self._check_map(category_map or {}, categories)
+        self.table, add_ons = take_add_ons(
+            session, event, self.table, self.columns, self.session_map
+        )
         columns_of_consents = consent_columns(self.session, event, self.table, self.consent_map)
         remembered = {
             product: code
@@ -353,6 +362,12 @@ class _Import:
         wrote = self.wrote_rows or bool(self.new.registrations)
         self.new.insert(session)
         wrote |= record_consents(session, event, self.answers, self.moment) > 0
+        granted, refused = grant_add_ons(
+            session, event, self.table, self.columns, add_ons, self.moment
+        )
+        self.errors.extend(refused)
+        self.counts["sessions"] = granted
+        wrote |= granted > 0
         if explicit and not self.dry_run:
             wrote |= remember_category_map(session, self.slug, explicit, self.moment)
         # A re-import that changes nothing writes nothing, not even its audit entry.
@@ -502,6 +517,7 @@ class _Import:
             skipped=self.counts["skipped"],
             cancelled=self.counts["cancelled"],
             kept_cancelled=len(self.kept_cancelled),
+            sessions_added=self.counts.get("sessions", 0),
             rejected=len(self.errors),
             errors=tuple(sorted(self.errors, key=lambda e: e.row)),
             flags=FlagCounts(

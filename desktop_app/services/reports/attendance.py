@@ -10,7 +10,7 @@ venue's time zone.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,11 @@ from desktop_app.services.reports.common import (
     load_heading,
     quarter_hour,
     quarter_hour_start,
+)
+from desktop_app.services.reports.sessions import (
+    SessionAttendance,
+    entrance_by_day,
+    sessions_of,
 )
 
 
@@ -71,6 +76,9 @@ class AttendanceReport:
     by_category: tuple[CountRow, ...]
     by_organization: tuple[CountRow, ...]
     arrivals: tuple[Arrivals, ...]
+    # An event with [[days]]: entrance check-ins per day; with [[sessions]]: each one's counts.
+    by_day: tuple[tuple[date, int], ...] = ()
+    by_session: tuple[SessionAttendance, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The shape documented in README.md (``passerelle report attendance --json``)."""
@@ -95,6 +103,8 @@ class AttendanceReport:
             "arrivals": [
                 {"from": a.start.isoformat(), "checked_in": a.checked_in} for a in self.arrivals
             ],
+            "by_day": [{"day": d.isoformat(), "checked_in": n} for d, n in self.by_day],
+            "by_session": [s.to_json() for s in self.by_session],
         }
 
 
@@ -218,6 +228,8 @@ def attendance_of(
         by_category=by_category,
         by_organization=by_organization,
         arrivals=arrivals,
+        by_day=entrance_by_day(session, event_id),
+        by_session=sessions_of(session, heading.slug, event_id),
     )
 
 

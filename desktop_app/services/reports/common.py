@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Select, select
+from sqlalchemy import BigInteger, ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -51,11 +51,26 @@ def quarter_hour_start(index: int) -> datetime:
 
 
 def active_check_ins() -> Select[int, datetime, str, str]:
-    """The check-in that counts for each registration (at most one: undone ones are kept
-    apart by a partial unique index), as a selectable to join."""
+    """The entrance check-in that counts for each registration (at most one: undone ones
+    are kept apart by a partial unique index; for an event with days, the first day's;
+    sessions' doors are not the entrance), as a selectable to join."""
+    first = aliased(CheckIn)
+    first_day = (
+        select(func.min(first.day))
+        .where(
+            first.registration_id == CheckIn.registration_id,
+            first.undone_at.is_(None),
+            first.session_id.is_(None),
+        )
+        .scalar_subquery()
+    )
     return select(
         CheckIn.registration_id, CheckIn.checked_in_at, CheckIn.desk, CheckIn.staff
-    ).where(CheckIn.undone_at.is_(None))
+    ).where(
+        CheckIn.undone_at.is_(None),
+        CheckIn.session_id.is_(None),
+        or_(CheckIn.day.is_(None), CheckIn.day == first_day),
+    )
 
 
 def is_set(column: ColumnElement[Any]) -> ColumnElement[bool]:

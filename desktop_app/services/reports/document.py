@@ -19,6 +19,29 @@ def _counts(rows: Sequence[tuple[str, int, int]]) -> tuple[tuple[Cell, ...], ...
     return tuple((key, registered, checked) for key, registered, checked in rows)
 
 
+def _days_and_sessions(report: AttendanceReport) -> tuple[Section, ...]:
+    """The per-day and per-session tables, for an event that has days or sessions."""
+    sections: list[Section] = []
+    if report.by_day:
+        sections.append(
+            Section(
+                "by_day", ("day", "checked_in"), tuple((d.isoformat(), n) for d, n in report.by_day)
+            )
+        )
+    if report.by_session:
+        sections.append(
+            Section(
+                "by_session",
+                ("session", "entitled", "checked_in", "capacity"),
+                tuple(
+                    (Pair(s.name_fr, s.name_en), s.entitled, s.checked_in, s.capacity)
+                    for s in report.by_session
+                ),
+            )
+        )
+    return tuple(sections)
+
+
 def attendance_document(report: AttendanceReport) -> ReportDocument:
     """Report 1 as tables and an arrivals chart."""
     event = report.event
@@ -70,6 +93,7 @@ def attendance_document(report: AttendanceReport) -> ReportDocument:
                 ("from", "checked_in"),
                 tuple((a.start, a.checked_in) for a in report.arrivals),
             ),
+            *_days_and_sessions(report),
         ),
         charts=(
             Chart(

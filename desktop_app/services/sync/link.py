@@ -373,6 +373,7 @@ class DeskLink:
         staff: str,
         action_id: str | None = None,
         override: Override | None = None,
+        session_code: str | None = None,
     ) -> CheckInResult:
         """:func:`services.checkin.check_in` at this desk, on the server or offline."""
         action = action_id or uuid.uuid4().hex
@@ -385,6 +386,7 @@ class DeskLink:
                 staff=staff,
                 action_id=action,
                 override=override,
+                session_code=session_code,
             )
         )
 

@@ -33,6 +33,7 @@ from desktop_app.domain.money import ZERO
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.desk.checkin import active_check_in
+from desktop_app.services.desk.doors import door_of
 from desktop_app.services.money.receipt_store import format_number, lock_registration
 from desktop_app.services.sync.conflicts import record_conflict
 from desktop_app.services.sync.replay_facts import ActionFacts, row_values
@@ -143,7 +144,9 @@ def _apply_check_in(session: Session, facts: ActionFacts, desk: str) -> str | No
     ours = facts.check_in
     registration = _registration(session, facts.registration["code"], related=False)
     row = CheckIn(**{**ours, "id": None, "registration_id": registration.id})
-    existing = active_check_in(session, registration.id)
+    # The same door only: another day's (or a session's) check-in is no double check-in.
+    door = door_of(session, ours.get("day"), ours.get("session_id"))
+    existing = active_check_in(session, registration.id, door)
     conflict: str | None = None
     now = datetime.now(UTC)
     if ours["undone_at"] is None and existing is not None:

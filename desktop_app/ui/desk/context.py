@@ -42,6 +42,8 @@ class DeskContext:
     link: DeskLink | None = None
     timezone: str = DEFAULT_TIMEZONE  # the venue's: every time on the desk is shown in it
     province: str = "QC"  # where the event takes place: badges are French first in Québec
+    # The event's sessions as (code, French name, English name): a desk may admit one (F10).
+    event_sessions: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def badge_language(self) -> str:
@@ -58,8 +60,22 @@ class DeskContext:
         """What this desk does, on its own database or through the shared server's link:
         chosen here once for every part of the screen (they never ask which)."""
         if self.link is not None:
-            return LinkedDesk.on(self.link, self.slug, self.staff)
-        return LocalDesk(self.sessions, self.slug, self.desk, self.staff)
+            return LinkedDesk.on(self.link, self.slug, self.staff, self.admits)
+        return LocalDesk(self.sessions, self.slug, self.desk, self.staff, self.admits)
+
+    @property
+    def admits(self) -> str | None:
+        """The session whose door this desk is (set with F10), if the event has it."""
+        code = self.settings.admits_session
+        return code if any(code == s[0] for s in self.event_sessions) else None
+
+    def admits_name(self, language: str) -> str | None:
+        """The name, in ``language``, of the session this desk admits (``None``: entrance)."""
+        code = self.admits
+        found = next((s for s in self.event_sessions if s[0] == code), None)
+        if found is None:
+            return None
+        return found[1] if language == "fr" else found[2]
 
     def event_name(self, language: str) -> str:
         """The event's name in ``language``."""

@@ -39,7 +39,11 @@ from desktop_app.ui.errors import error_text
 CARD_SETTLE_MS = 60  # ms the selection must stay on one person before their card is read
 
 T = TypeVar("T")
-_BLOCKING = (CheckInOutcome.PAYMENT_DUE, CheckInOutcome.MEMBERSHIP_DOUBT)
+_BLOCKING = (
+    CheckInOutcome.PAYMENT_DUE,
+    CheckInOutcome.MEMBERSHIP_DOUBT,
+    CheckInOutcome.SESSION_FULL,
+)
 
 
 def confirm_reprint(parent: QWidget, name: str, count: int) -> bool:
@@ -288,6 +292,10 @@ class DeskFlows(QObject):
             why = QCoreApplication.translate(
                 "DeskFlows", "{name} owes {amount}. Check in without collecting it?"
             ).format(name=blocked.name or "", amount=money(blocked.balance_due))
+        elif blocked.outcome is CheckInOutcome.SESSION_FULL:
+            why = QCoreApplication.translate(
+                "DeskFlows", "Every seat is taken ({taken} of {capacity}). Let {name} in anyway?"
+            ).format(name=blocked.name or "", taken=blocked.seats_taken, capacity=blocked.capacity)
         else:
             why = QCoreApplication.translate(
                 "DeskFlows", "{name}'s membership is in doubt. Check in at the price paid?"

@@ -178,12 +178,18 @@ class DeskHeader(QWidget):
         role = (
             self.tr("supervisor") if context.staff.role == "supervisor" else self.tr("desk staff")
         )
-        self.where.setText(
+        where = (
             self.tr("{desk} · signed out").format(desk=context.desk)
             if self.signed_out
             else self.tr("{desk} · {staff} ({role})").format(
                 desk=context.desk, staff=context.staff.name, role=role
             )
+        )
+        door = context.admits_name(language)  # a session's door says which, first (F10)
+        self.where.setText(
+            self.tr("Admits: {session} · {where}").format(session=door, where=where)
+            if door
+            else where
         )
         if self.counts is None:
             self.counts_label.setText(self.tr("… checked in"))

@@ -30,13 +30,14 @@ class _Designated(Protocol):
     def checked_in(self) -> bool: ...
 
 
-def enter_outcome(target: _Designated | None) -> Tone | None:
-    """What Enter would show for ``target`` (the desk's rules, in their order)."""
+def enter_outcome(target: _Designated | None, *, at_session: bool = False) -> Tone | None:
+    """What Enter would show for ``target`` (the desk's rules, in their order); at a
+    session's door the card's entrance check-in says nothing about the session."""
     if target is None:
         return None
     if target.status != RegistrationStatus.ACTIVE:
         return Tone.CANCELLED
-    if target.checked_in:
+    if target.checked_in and not at_session:
         return Tone.ALREADY
     if target.balance_due > 0:
         return Tone.PAYMENT_DUE

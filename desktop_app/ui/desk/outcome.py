@@ -31,6 +31,8 @@ class Tone(StrEnum):
     CANCELLED = "cancelled"
     PAYMENT_DUE = "payment_due"
     MEMBERSHIP_DOUBT = "membership_doubt"
+    NOT_ENTITLED = "not_entitled"  # at a session's door
+    SESSION_FULL = "session_full"
     INFO = "info"  # an action went through (undone, paid, badge sent)
     PROBLEM = "problem"  # an action failed (printer, database)
     IDLE = "idle"
@@ -51,6 +53,8 @@ _LOOKS = {
     Tone.CANCELLED: _Look("✖", "#4a148c", "#ffffff", 3),
     Tone.PAYMENT_DUE: _Look("$", "#b71c1c", "#ffffff", 3),
     Tone.MEMBERSHIP_DOUBT: _Look("≟", "#0d47a1", "#ffffff", 3),
+    Tone.NOT_ENTITLED: _Look("⊘", "#4e342e", "#ffffff", 3),
+    Tone.SESSION_FULL: _Look("▣", "#bf360c", "#ffffff", 3),
     Tone.INFO: _Look("ℹ", "#e8eaf6", "#1a237e", 0),
     Tone.PROBLEM: _Look("!", "#fbe9e7", "#8b1a00", 2),
     Tone.IDLE: _Look("", "#f5f5f5", "#333333", 0),
@@ -63,6 +67,8 @@ _HEADLINES = {
     Tone.CANCELLED: QT_TRANSLATE_NOOP("OutcomePanel", "Cancelled registration"),
     Tone.PAYMENT_DUE: QT_TRANSLATE_NOOP("OutcomePanel", "Payment due — not checked in"),
     Tone.MEMBERSHIP_DOUBT: QT_TRANSLATE_NOOP("OutcomePanel", "Membership doubt — not checked in"),
+    Tone.NOT_ENTITLED: QT_TRANSLATE_NOOP("OutcomePanel", "Not registered for this session"),
+    Tone.SESSION_FULL: QT_TRANSLATE_NOOP("OutcomePanel", "Session full — not checked in"),
 }
 
 

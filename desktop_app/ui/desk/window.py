@@ -398,6 +398,7 @@ class DeskWindow(QMainWindow):
             context.settings,
             badge_language=context.badge_language,
             event_names=(context.event_name_fr, context.event_name_en),
+            event_sessions=context.event_sessions,
         ):
             self.retranslate()
             self.backups.settings_changed()
@@ -545,7 +546,8 @@ class DeskWindow(QMainWindow):
         specs["check_in"].action.setEnabled(
             stale or (target is not None and target.status == RegistrationStatus.ACTIVE)
         )
-        self._enter_will = None if stale else enter_outcome(target)
+        at_session = self.context.admits is not None
+        self._enter_will = None if stale else enter_outcome(target, at_session=at_session)
         self._label_main_button()
         specs["override"].action.setEnabled(self.flows.blocked is not None)
         specs["edit"].action.setEnabled(card is not None)

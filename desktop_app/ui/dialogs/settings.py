@@ -105,8 +105,10 @@ class SettingsDialog(QDialog):
         printers: Callable[[], list[PrinterState]] = list_printers,
         badge_language: str | None = None,
         event_names: tuple[str, str] | None = None,
+        event_sessions: tuple[tuple[str, str, str], ...] = (),
     ) -> None:
         super().__init__(parent)
+        self.event_sessions = event_sessions
         self.settings = settings
         # The preview shows what prints: the event's badge language (French first for a
         # Québec event), not the interface's; the interface's only with no event open.
@@ -143,6 +145,7 @@ class SettingsDialog(QDialog):
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(0, 240)
         self.idle_lock.setValue(settings.idle_lock_minutes)
+        self.admits = QComboBox()  # filled in retranslate: the entrance, then the sessions
 
         self.badge_printer = QComboBox()
         self.stock = QComboBox()
@@ -187,6 +190,10 @@ class SettingsDialog(QDialog):
         self.idle_lock_label = QLabel()
         self.idle_lock_label.setBuddy(self.idle_lock)
         desk_form.addRow(self.idle_lock_label, self.idle_lock)
+        self.admits_label = QLabel()
+        self.admits_label.setBuddy(self.admits)
+        if self.event_sessions:  # an event without sessions has only its entrance
+            desk_form.addRow(self.admits_label, self.admits)
 
         self.badge_box = QGroupBox()
         badge_form = QFormLayout(self.badge_box)
@@ -254,9 +261,16 @@ class SettingsDialog(QDialog):
         *,
         badge_language: str | None = None,
         event_names: tuple[str, str] | None = None,
+        event_sessions: tuple[tuple[str, str, str], ...] = (),
     ) -> bool:
         """Show the dialog; True when the settings were saved."""
-        dialog = cls(parent, settings, badge_language=badge_language, event_names=event_names)
+        dialog = cls(
+            parent,
+            settings,
+            badge_language=badge_language,
+            event_names=event_names,
+            event_sessions=event_sessions,
+        )
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
@@ -287,6 +301,8 @@ class SettingsDialog(QDialog):
         settings.language = str(self.language.currentData())
         settings.sounds = self.sounds.isChecked()
         settings.idle_lock_minutes = self.idle_lock.value()
+        if self.event_sessions:
+            settings.admits_session = self.admits.currentData() or None
         stock = self.chosen_stock()
         settings.stock = stock
         settings.start_cell = self.start_cell.value()
@@ -474,6 +490,16 @@ class SettingsDialog(QDialog):
 
     # -- language -------------------------------------------------------------------------
 
+    def _fill_admits(self) -> None:
+        """The entrance, then each session in the interface's language; the choice kept."""
+        chosen = self.admits.currentData() if self.admits.count() else self.settings.admits_session
+        french = interface_language() == "fr"
+        self.admits.clear()
+        self.admits.addItem(self.tr("The entrance (everyone registered)"), "")
+        for code, name_fr, name_en in self.event_sessions:
+            self.admits.addItem(name_fr if french else name_en, code)
+        self.admits.setCurrentIndex(max(self.admits.findData(chosen or ""), 0))
+
     def retranslate(self) -> None:
         """Every text in the interface language."""
         self.setWindowTitle(self.tr("Desk settings"))
@@ -489,6 +515,8 @@ class SettingsDialog(QDialog):
         self.language.setItemText(self.language.findData("en"), "English")
         self.sounds.setText(self.tr("Play a &sound for each check-in result"))
         self.idle_lock_label.setText(self.tr("&Lock when idle for"))
+        self.admits_label.setText(self.tr("This desk &admits"))
+        self._fill_admits()
         self.idle_lock.setSuffix(self.tr(" min"))
         self.idle_lock.setSpecialValueText(self.tr("never"))
         self.badge_printer_label.setText(self.tr("Badge &printer"))

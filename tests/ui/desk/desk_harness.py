@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import CheckIn, Event, Person, Registration
+from desktop_app.services.admin.events import list_events
 from desktop_app.services.admin.staff import StaffMember, create_staff
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.membership.verdicts import reassess_event
@@ -89,6 +90,7 @@ def make_desk(
     scanner_clock: StepClock | None = None,
     backup_interval_ms: int | None = None,
     idle_ms: Callable[[], int] | None = None,
+    admits: str | None = None,
 ) -> Desk:
     """A shown desk window for ``SLUG`` with its own machine settings file.
 
@@ -106,6 +108,8 @@ def make_desk(
     settings.print_on_check_in = False
     settings.backup_folder = settings_file.parent / "backups"
     settings.receipt_folder = settings_file.parent / "receipts"  # never the user's data folder
+    settings.admits_session = admits
+    event_sessions = next(e for e in list_events(database.sessions) if e.slug == SLUG).sessions
     context = DeskContext(
         sessions=database.sessions,
         writer=Worker(serial=True),
@@ -122,6 +126,7 @@ def make_desk(
         database_url=database.url if backup_interval_ms is not None else None,
         timezone=timezone,
         province=province,
+        event_sessions=event_sessions,
     )
     scanner = ScanDetector(clock=scanner_clock or StepClock(0.004))
     scanner.install()

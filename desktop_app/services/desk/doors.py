@@ -1,0 +1,178 @@
+"""Which door a check-in is for: the entrance (once, or once a day for an event with
+``[[days]]``) or a session's door (once per session, for those entitled, within capacity).
+
+A session with a capacity is locked for the rest of the unit of work before its seats are
+counted, so two desks at the same door never both take the last seat: an ``UPDATE`` that
+changes nothing takes the row lock on PostgreSQL (as ``SELECT … FOR UPDATE`` would) and,
+being the first write of the transaction, the write lock on SQLite, whose busy timeout
+makes the other desk wait; the count that follows sees the other desk's committed seat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from desktop_app.db.models import (
+    CheckIn,
+    Event,
+    EventDay,
+    EventSession,
+    PriceCategory,
+    Registration,
+    RegistrationSession,
+)
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
+
+
+@dataclass(frozen=True)
+class Door:
+    """Where a check-in happens: ``day`` for an event with days, ``session`` at its door."""
+
+    day: date | None = None
+    session: EventSession | None = None
+
+    @property
+    def session_id(self) -> int | None:
+        """The session's id, ``None`` at the entrance."""
+        return self.session.id if self.session is not None else None
+
+    @property
+    def names(self) -> tuple[str, str] | None:
+        """The session's (French, English) names, ``None`` at the entrance."""
+        return (self.session.name_fr, self.session.name_en) if self.session else None
+
+
+def door_of(session: Session, day: date | None, session_id: int | None) -> Door | None:
+    """The door a stored check-in was made at (``None`` for an event checked in once)."""
+    if day is None and session_id is None:
+        return None
+    return Door(day=day, session=session.get(EventSession, session_id) if session_id else None)
+
+
+def venue_today(event: Event, now: datetime | None = None) -> date:
+    """Today's date at the venue (a desk abroad still checks in for the venue's day)."""
+    return (now or datetime.now(UTC)).astimezone(ZoneInfo(event.timezone)).date()
+
+
+def event_days(session: Session, event_id: int) -> list[date]:
+    """The event's ``[[days]]``, in order (empty: checked in once)."""
+    return list(
+        session.scalars(
+            select(EventDay.day).where(EventDay.event_id == event_id).order_by(EventDay.day)
+        )
+    )
+
+
+def entrance_day(session: Session, event: Event) -> date | None:
+    """The day a check-in made now counts for: today when it is one of the event's days."""
+    today = venue_today(event)
+    return today if today in event_days(session, event.id) else None
+
+
+def resolve_door(
+    session: Session, event: Event, session_code: str | None, day: date | None
+) -> Door:
+    """The door for a check-in at ``event``: ``Invalid`` for a day the event does not have,
+    ``NotFound`` for an unknown session. Locks a session with a capacity (see above)."""
+    days = event_days(session, event.id)
+    if days:
+        day = day or venue_today(event)
+        if day not in days:
+            raise Invalid(
+                QT_TRANSLATE_NOOP(
+                    "AppError", "{day} is not a day of this event (its days: {days})."
+                ),
+                day=day.isoformat(),
+                days=", ".join(d.isoformat() for d in days),
+            )
+    elif day is not None:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "This event has no [[days]]: people are checked in once, not per day."
+            )
+        )
+    if session_code is None:
+        return Door(day=day)
+    found = find_session(session, event, session_code)
+    if found.capacity is not None:
+        session.execute(
+            update(EventSession)
+            .where(EventSession.id == found.id)
+            .values(capacity=EventSession.capacity)
+            .execution_options(synchronize_session=False)
+        )
+    return Door(day=day, session=found)
+
+
+def find_session(session: Session, event: Event, code: str) -> EventSession:
+    """The event's session ``code``, or ``NotFound`` listing the event's sessions."""
+    found = session.scalars(
+        select(EventSession).where(
+            EventSession.event_id == event.id, EventSession.code == code.strip()
+        )
+    ).one_or_none()
+    if found is None:
+        codes = session.scalars(
+            select(EventSession.code)
+            .where(EventSession.event_id == event.id)
+            .order_by(EventSession.position)
+        ).all()
+        raise NotFound(
+            QT_TRANSLATE_NOOP("AppError", "There is no session '{code}' at this event ({codes})."),
+            code=code.strip(),
+            codes=", ".join(codes) or "-",
+        )
+    return found
+
+
+def active_at_door(session: Session, registration_id: int, door: Door | None) -> CheckIn | None:
+    """The registration's check-in that counts at ``door`` (not undone), if any; without a
+    door, its latest entrance check-in (any day)."""
+    query = select(CheckIn).where(
+        CheckIn.registration_id == registration_id, CheckIn.undone_at.is_(None)
+    )
+    if door is not None and door.session is not None:
+        query = query.where(CheckIn.session_id == door.session.id)
+    else:
+        query = query.where(CheckIn.session_id.is_(None))
+        if door is not None:
+            day_matches = CheckIn.day.is_(None) if door.day is None else CheckIn.day == door.day
+            query = query.where(day_matches)
+    return session.scalars(query.order_by(CheckIn.checked_in_at.desc())).first()
+
+
+def entitled(session: Session, registration: Registration, event_session: EventSession) -> bool:
+    """Whether ``registration`` may enter ``event_session``: open to all (no ``requires``
+    and no price), registered in the category it requires, or holding it (an add-on)."""
+    if event_session.requires is None and event_session.price is None:
+        return True
+    if event_session.requires is not None:
+        category = session.get(PriceCategory, registration.category_id)
+        if category is not None and category.code == event_session.requires:
+            return True
+    held = session.scalar(
+        select(func.count())
+        .select_from(RegistrationSession)
+        .where(
+            RegistrationSession.registration_id == registration.id,
+            RegistrationSession.session_id == event_session.id,
+        )
+    )
+    return bool(held)
+
+
+def seats_taken(session: Session, session_id: int) -> int:
+    """Active check-ins at a session's door (one per person: a partial unique index)."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(CheckIn)
+            .where(CheckIn.session_id == session_id, CheckIn.undone_at.is_(None))
+        )
+        or 0
+    )

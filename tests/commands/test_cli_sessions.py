@@ -1,0 +1,153 @@
+"""``passerelle checkin --session/--day`` and ``passerelle report attendance --session``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from desktop_app.db.database import open_database
+from tests.services.desk_data import MONTREAL, add_registration, check_in_rows, setup_desk
+from tests.services.sessions_data import SESSIONS, declare_sessions, forum_source
+
+MEMBERS = ("M" * 16, "N" * 16, "P" * 16)
+OUTSIDER = "Q" * 16
+
+
+@pytest.fixture
+def db(database_url: str) -> str:
+    database = open_database(database_url)
+    try:
+        setup_desk(database.sessions)
+        declare_sessions(database.sessions)
+        for code in MEMBERS:
+            add_registration(database.sessions, code, category="member-early")
+        add_registration(database.sessions, OUTSIDER)
+    finally:
+        database.dispose()
+    return database_url
+
+
+def _run(db: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["--db", db, *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _gala(db: str, capsys: pytest.CaptureFixture[str], code: str) -> tuple[int, str, str]:
+    return _run(
+        db, capsys, "checkin", "--event", MONTREAL, code, "--session", "gala", "--day", "2027-03-23"
+    )
+
+
+def test_the_gala_door_admits_the_entitled_until_full(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _gala(db, capsys, MEMBERS[0])[:2] == (0, "Checked in to Gala dinner: Benoît Lachance\n")
+    status, _, err = _gala(db, capsys, OUTSIDER)
+    assert (status, err.startswith("passerelle: Not registered for Gala dinner")) == (1, True)
+    assert _gala(db, capsys, MEMBERS[1])[0] == 0
+    status, _, err = _gala(db, capsys, MEMBERS[2])
+    assert status == 1
+    assert "Gala dinner is full: 2 of 2" in err
+    status, out, _ = _run(
+        db, capsys, "checkin", "--event", MONTREAL, MEMBERS[2], "--session", "gala",
+        "--day", "2027-03-23", "--json",
+    )  # fmt: skip
+    answer = json.loads(out)
+    assert (status, answer["result"], answer["seats_taken"], answer["capacity"]) == (
+        1,
+        "session_full",
+        2,
+        2,
+    )
+    status, out, _ = _run(
+        db, capsys, "report", "attendance", "--event", MONTREAL, "--session", "gala", "--json"
+    )
+    assert status == 0
+    counts = json.loads(out)
+    assert (counts["entitled"], counts["checked_in"], counts["seats_left"]) == (3, 2, 0)
+    status, out, _ = _run(
+        db, capsys, "report", "attendance", "--event", MONTREAL, "--session", "gala"
+    )
+    assert out == "Gala dinner (gala): 2 checked in, 3 entitled.\nCapacity 2: 0 seats left.\n"
+
+
+def test_the_entrance_of_a_two_day_event_checks_in_each_day(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entrance = ("checkin", "--event", MONTREAL, OUTSIDER, "--json", "--day")
+    results = [json.loads(_run(db, capsys, *entrance, day)[1])["result"] for day in (
+        "2027-03-23", "2027-03-23", "2027-03-24")]  # fmt: skip
+    assert results == ["checked_in", "already_checked_in", "checked_in"]
+    status, _, err = _run(db, capsys, *entrance[:-2], "--day", "2027-03-25")
+    assert (status, err) == (
+        1,
+        "passerelle: 2027-03-25 is not a day of this event (its days: 2027-03-23, 2027-03-24).\n",
+    )
+    status, _, err = _run(db, capsys, *entrance[:-2], "--day", "tomorrow")
+    assert (status, err) == (1, "passerelle: --day: 'tomorrow' is not a date like 2027-03-23.\n")
+
+
+def test_refusals_name_what_is_wrong_and_write_nothing(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = _run(
+        db,
+        capsys,
+        "checkin",
+        "--event",
+        MONTREAL,
+        OUTSIDER,
+        "--session",
+        "galla",
+        "--day",
+        "2027-03-23",
+    )
+    assert (status, err) == (
+        1,
+        "passerelle: There is no session 'galla' at this event (gala, workshop-a).\n",
+    )
+    status, _, err = _run(
+        db,
+        capsys,
+        "report",
+        "attendance",
+        "--event",
+        MONTREAL,
+        "--session",
+        "gala",
+        "--csv",
+        "x.csv",
+    )
+    assert status == 1 and "--session prints one session's counts" in err
+    database = open_database(db)
+    try:
+        assert check_in_rows(database.sessions) == 0
+    finally:
+        database.dispose()
+
+
+def test_events_import_says_days_and_sessions_and_keeps_a_used_session(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    changed = tmp_path / "forum.toml"
+    changed.write_text(forum_source(SESSIONS.replace("capacity = 2", "capacity = 3")), "utf-8")
+    status, out, _ = _run(db, capsys, "events", "import", str(changed))
+    assert (status, out) == (
+        0,
+        "Updated event forum-montreal-2027 with 8 price categories, 2 days and 2 sessions.\n",
+    )
+    _run(db, capsys, "checkin", "--event", MONTREAL, OUTSIDER, "--session", "workshop-a",
+         "--day", "2027-03-24")  # fmt: skip
+    without = tmp_path / "without.toml"
+    without.write_text(
+        forum_source(SESSIONS.split('[[sessions]]\ncode = "workshop-a"')[0]), "utf-8"
+    )
+    status, _, err = _run(db, capsys, "events", "import", str(without))
+    assert (status, err) == (
+        1,
+        "passerelle: The session workshop-a has 1 check-ins; keep it in the event file.\n",
+    )

@@ -1,0 +1,90 @@
+"""A desk set to one session's door (F10 "This desk admits"): only the entitled get in,
+within the session's capacity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from desktop_app.db.database import Database
+from desktop_app.services.admin.staff import Override
+from desktop_app.ui.desk.outcome import Tone
+from desktop_app.ui.dialogs.override import OverrideDialog
+from desktop_app.ui.dialogs.settings import SettingsDialog
+from desktop_app.ui.machine_settings import MachineSettings
+from tests.services.desk_data import add_registration
+from tests.services.sessions_data import SESSIONS, declare_sessions
+from tests.ui.desk.desk_harness import PIN, SUPERVISOR, Desk, fill, make_desk, scan, wait_tone
+
+# The sessions alone: without [[days]] the desk checks in whatever today is.
+ONLY_SESSIONS = SESSIONS[SESSIONS.index("[[sessions]]") :]
+MEMBERS = ("GALAAAAA23456789", "GALABBBB23456789", "GALACCCC23456789")
+OUTSIDER = "GALADDDD23456789"
+
+
+@pytest.fixture
+def gala_desk(qtbot: QtBot, database: Database, tmp_path: Path) -> Iterator[Desk]:
+    fill(database, registrations=20)
+    declare_sessions(database.sessions, ONLY_SESSIONS)
+    for code in MEMBERS:
+        add_registration(database.sessions, code, category="member-early", due="0.00")
+    add_registration(database.sessions, OUTSIDER, due="0.00")
+    made = make_desk(database, tmp_path / "desk.ini", admits="gala")
+    qtbot.addWidget(made.window)
+    qtbot.waitUntil(lambda: made.window.header.counts is not None, timeout=10000)
+    yield made
+    made.close()
+
+
+def test_the_gala_desk_admits_the_entitled_until_full_then_on_override(
+    qtbot: QtBot, gala_desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = gala_desk.window
+    assert window.header.where.text().startswith("Admits: Gala dinner · Desk 2")
+    scan(qtbot, gala_desk, OUTSIDER)
+    wait_tone(qtbot, gala_desk, Tone.NOT_ENTITLED)
+    assert "Not registered for Gala dinner" in window.outcome.detail.text()
+    for code in MEMBERS[:2]:
+        scan(qtbot, gala_desk, code)
+        wait_tone(qtbot, gala_desk, Tone.CHECKED_IN)
+        qtbot.waitUntil(lambda: window.flows.blocked is None, timeout=5000)
+    scan(qtbot, gala_desk, MEMBERS[2])
+    wait_tone(qtbot, gala_desk, Tone.SESSION_FULL)
+    assert "Gala dinner is full: 2 of 2" in window.outcome.detail.text()
+    window.grab().save("/tmp/sessions-gala-full.png")
+    qtbot.waitUntil(lambda: window.buttons["override"].isEnabled(), timeout=5000)
+    asked: list[str] = []
+
+    def supervisor_says_yes(*args: object) -> Override:
+        asked.append(str(args[-1]))
+        return Override(SUPERVISOR, PIN, "VIP guest")
+
+    monkeypatch.setattr(OverrideDialog, "ask", supervisor_says_yes)
+    window.buttons["override"].click()
+    wait_tone(qtbot, gala_desk, Tone.CHECKED_IN)
+    assert "2 of 2" in asked[0]
+
+
+def test_f10_chooses_the_session_this_desk_admits(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = MachineSettings(QSettings(str(tmp_path / "d.ini"), QSettings.Format.IniFormat))
+    sessions = (("gala", "Souper gala", "Gala dinner"), ("workshop-a", "Atelier A", "Workshop A"))
+    dialog = SettingsDialog(None, settings, printers=lambda: [], event_sessions=sessions)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    items = [dialog.admits.itemText(i) for i in range(dialog.admits.count())]
+    assert items == ["The entrance (everyone registered)", "Gala dinner", "Workshop A"]
+    assert dialog.admits.currentIndex() == 0
+    dialog.admits.setCurrentIndex(1)
+    dialog.grab().save("/tmp/sessions-f10.png")
+    dialog.accept()
+    assert settings.admits_session == "gala"
+    again = SettingsDialog(None, settings, printers=lambda: [], event_sessions=sessions)
+    qtbot.addWidget(again)
+    assert again.admits.currentData() == "gala"
+    again.admits.setCurrentIndex(0)
+    again.accept()
+    assert settings.admits_session is None
