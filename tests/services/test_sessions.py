@@ -378,3 +378,38 @@ def test_the_card_shows_todays_check_in_of_a_two_day_event(
     assert attendee_card(desk.sessions, rid).checked_in_at is None  # not yet today
     assert check_in(desk.sessions, MONTREAL, "Z" * 16, desk="d", staff="s").day == DAY_2
     assert attendee_card(desk.sessions, rid).checked_in_at is not None
+
+
+def test_the_desk_header_counts_a_person_once_whatever_the_days_and_doors(
+    desk: Database,
+) -> None:
+    """The header's kept counts (added to after each check-in) and a full count agree: a
+    second day and a session's door add nobody."""
+    from desktop_app.services.desk.checkin import event_counts
+    from desktop_app.services.desk.counts import CountKeeper
+
+    add_registration(desk.sessions, "X" * 16, category="member-early")
+    add_registration(desk.sessions, "Y" * 16)
+    keeper = CountKeeper()
+    before = keeper.counts(desk.sessions, MONTREAL).checked_in
+    check_in(desk.sessions, MONTREAL, "X" * 16, desk="d", staff="s", day=DAY_1)
+    assert keeper.counts(desk.sessions, MONTREAL).checked_in == before + 1
+    check_in(desk.sessions, MONTREAL, "X" * 16, desk="d", staff="s", day=DAY_2)
+    check_in(desk.sessions, MONTREAL, "X" * 16, desk="g", staff="s", session_code="gala", day=DAY_1)
+    check_in(desk.sessions, MONTREAL, "Y" * 16, desk="d", staff="s", day=DAY_2)
+    kept = keeper.counts(desk.sessions, MONTREAL)
+    assert kept.checked_in == before + 2
+    assert kept == event_counts(desk.sessions, MONTREAL)
+
+
+def test_search_lists_a_person_once_with_their_latest_entrance_check_in(desk: Database) -> None:
+    """Two days and a gala: three check-ins, one line in the results, today's time."""
+    from desktop_app.services.desk.search import search_registrations
+
+    add_registration(desk.sessions, "Z" * 16, category="member-early")
+    check_in(desk.sessions, MONTREAL, "Z" * 16, desk="d", staff="s", day=DAY_1)
+    second = check_in(desk.sessions, MONTREAL, "Z" * 16, desk="d", staff="s", day=DAY_2)
+    check_in(desk.sessions, MONTREAL, "Z" * 16, desk="g", staff="s", session_code="gala", day=DAY_2)
+    hits = search_registrations(desk.sessions, MONTREAL, "Z" * 16)
+    assert len(hits) == 1
+    assert hits[0].checked_in_at == second.at

@@ -105,11 +105,11 @@ def _count(session: Session, database: object, slug: str, token: tuple[int, int,
         raise AssertionError(slug)
     active = (Registration.event_id == event_id, Registration.status == RegistrationStatus.ACTIVE)
     expected = select(func.count()).select_from(Registration).where(*active)
-    checked_in = (
-        select(func.count())
+    checked_in = (  # people: a second day's check-in is the same person again
+        select(func.count(func.distinct(CheckIn.registration_id)))
         .select_from(CheckIn)
         .join(Registration, Registration.id == CheckIn.registration_id)
-        .where(*active, CheckIn.undone_at.is_(None))
+        .where(*active, CheckIn.undone_at.is_(None), CheckIn.session_id.is_(None))
     )
     total, done = session.execute(
         select(expected.scalar_subquery(), checked_in.scalar_subquery())
@@ -141,13 +141,29 @@ def _advance(session: Session, kept: _Kept, token: tuple[int, int, int]) -> _Kep
     # Two small reads by primary key, the filtering in Python: given the event and status
     # in SQL, the planner walks the event's every registration (its index) to find the few
     # new check-ins' (10-30 ms at 57,000).
-    arrived = list(
-        session.scalars(
-            select(CheckIn.registration_id).where(
-                CheckIn.id > check_ins_since, CheckIn.id <= token[2], CheckIn.undone_at.is_(None)
+    new_rows = session.execute(
+        select(CheckIn.registration_id, CheckIn.day).where(
+            CheckIn.id > check_ins_since,
+            CheckIn.id <= token[2],
+            CheckIn.undone_at.is_(None),
+            CheckIn.session_id.is_(None),  # a session's door is not the entrance
+        )
+    ).all()
+    arrived = list({registration for registration, _ in new_rows})
+    if any(day is not None for _, day in new_rows):
+        # A day's check-in of a multi-day event: the person may have come on an earlier day
+        # and is counted already.
+        before = set(
+            session.scalars(
+                select(CheckIn.registration_id).where(
+                    CheckIn.registration_id.in_(arrived),
+                    CheckIn.id <= check_ins_since,
+                    CheckIn.undone_at.is_(None),
+                    CheckIn.session_id.is_(None),
+                )
             )
         )
-    )
+        arrived = [registration for registration in arrived if registration not in before]
     added = 0
     if arrived:
         rows = session.execute(

@@ -19,8 +19,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, bindparam, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, PriceCategory, Registration
 from desktop_app.domain.accounts import RegistrationStatus, balance_owed
@@ -76,6 +76,22 @@ class SearchHit:
             "balance_due": str(self.balance_due),
             "exact_code": self.exact_code,
         }
+
+
+def _latest_entrance_check_in() -> Any:
+    """The id of a registration's latest active entrance check-in (one a day at a
+    multi-day event; a session's door is not the entrance)."""
+    earlier = aliased(CheckIn)
+    return (
+        select(func.max(earlier.id))
+        .where(
+            earlier.registration_id == Registration.id,
+            earlier.undone_at.is_(None),
+            earlier.session_id.is_(None),
+        )
+        .correlate(Registration)
+        .scalar_subquery()
+    )
 
 
 def search_registrations(
@@ -190,10 +206,7 @@ def _details(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]
         )
         .join(Person, Person.id == Registration.person_id)
         .join(PriceCategory, PriceCategory.id == Registration.category_id)
-        .outerjoin(
-            CheckIn,
-            and_(CheckIn.registration_id == Registration.id, CheckIn.undone_at.is_(None)),
-        )
+        .outerjoin(CheckIn, CheckIn.id == _latest_entrance_check_in())
         .where(Registration.id.in_(list(ids)))
     )
     return {row[0]: tuple(row) for row in session.connection().execute(statement)}

@@ -68,7 +68,10 @@ def details_columns(marking: str) -> str:
 DETAILS_JOINS = (
     " JOIN people AS p ON p.id = r.person_id"
     " JOIN price_categories AS c ON c.id = r.category_id"
-    " LEFT JOIN check_ins AS ci ON ci.registration_id = r.id AND ci.undone_at IS NULL"
+    # The latest entrance check-in only: a multi-day event has one per day, and a session's
+    # door is not the entrance (joining them all would list a person once per check-in).
+    " LEFT JOIN check_ins AS ci ON ci.id = (SELECT max(c2.id) FROM check_ins AS c2"
+    " WHERE c2.registration_id = r.id AND c2.undone_at IS NULL AND c2.session_id IS NULL)"
 )
 """The joins ``details_columns`` needs, after ``registrations AS r``."""
 
