@@ -4,6 +4,7 @@ else, rating and note are saved, the list holds the exhibitor's leads, Export wr
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,15 +20,19 @@ from tests.services.money_desk import MONTREAL
 
 
 @pytest.fixture
-def window(database: Database, qtbot: QtBot) -> LeadStationWindow:
+def window(database: Database, qtbot: QtBot) -> Iterator[LeadStationWindow]:
     setup_leads(database.sessions)
     station = LeadStation(database.sessions, MONTREAL, "alpha", ALPHA[0], desk="Booth 12")
-    shown = LeadStationWindow(station, Worker(serial=True))
+    worker = Worker(serial=True)
+    shown = LeadStationWindow(station, worker)
     qtbot.addWidget(shown)
     shown.show()
     shown.start()
     qtbot.waitUntil(lambda: shown.info is not None, timeout=5000)
-    return shown
+    yield shown
+    # The station's last task (a list refresh after a save) ends before the database goes:
+    # a connection still checked out then would be closed only by the garbage collector.
+    worker.wait(10000)
 
 
 def _scan(qtbot: QtBot, window: LeadStationWindow, code: str) -> None:
