@@ -243,9 +243,10 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/event_reader.py" line="91" />
-            <location filename="../../desktop_app/domain/events.py" line="264" />
-            <location filename="../../desktop_app/domain/events.py" line="289" />
-            <location filename="../../desktop_app/domain/events.py" line="392" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="135" />
+            <location filename="../../desktop_app/domain/events.py" line="272" />
+            <location filename="../../desktop_app/domain/events.py" line="297" />
+            <location filename="../../desktop_app/domain/events.py" line="400" />
             <source>'{value}' is not one of {choices}.</source>
             <translation>« {value} » ne fait pas partie de {choices}.</translation>
         </message>
@@ -260,83 +261,114 @@
             <translation>date ou date-heure attendue.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="121" />
+            <location filename="../../desktop_app/domain/events.py" line="125" />
             <source>Event file is not valid TOML: {reason}</source>
             <translation>Le fichier d'événement n'est pas du TOML valide : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="128" />
+            <location filename="../../desktop_app/domain/events.py" line="132" />
             <source>Event file: the [{table}] table is missing.</source>
             <translation>Fichier d'événement : la table [{table}] est absente.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="136" />
+            <location filename="../../desktop_app/domain/events.py" line="140" />
             <source>'{value}' must be lower-case letters, digits and dashes.</source>
             <translation>« {value} » doit contenir des lettres minuscules, des chiffres et des tirets.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="147" />
+            <location filename="../../desktop_app/domain/events.py" line="151" />
             <source>unknown time zone '{value}'.</source>
             <translation>fuseau horaire inconnu « {value} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="154" />
+            <location filename="../../desktop_app/domain/events.py" line="158" />
             <source>the event ends before it starts.</source>
             <translation>l'événement se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="192" />
+            <location filename="../../desktop_app/domain/events.py" line="200" />
             <source>expected an amount above 0.00.</source>
             <translation>montant supérieur à 0.00 attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="206" />
+            <location filename="../../desktop_app/domain/events.py" line="214" />
             <source>Event file: [[consents]] must be a list of entries.</source>
             <translation>Fichier d'événement : [[consents]] doit être une liste d'entrées.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="216" />
-            <location filename="../../desktop_app/domain/events.py" line="253" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="44" />
+            <source>Event file: [[days]] must be a list of entries.</source>
+            <translation>Fichier d'événement : [[days]] doit être une liste d'entrées.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_sessions.py" line="56" />
+            <source>expected a date.</source>
+            <translation>une date est attendue.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_sessions.py" line="60" />
+            <source>{value} is used twice or is not a day of the event ({first} to {last}).</source>
+            <translation>{value} est utilisée deux fois ou n'est pas un jour de l'événement (du {first} au {last}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_sessions.py" line="84" />
+            <source>Event file: [[sessions]] must be a list of entries.</source>
+            <translation>Fichier d'événement : [[sessions]] doit être une liste d'entrées.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_sessions.py" line="94" />
+            <location filename="../../desktop_app/domain/events.py" line="224" />
+            <location filename="../../desktop_app/domain/events.py" line="261" />
             <source>'{value}' is used twice or is not a code (lower-case letters, digits, -).</source>
             <translation>« {value} » est utilisé deux fois ou n'est pas un code (lettres minuscules, chiffres, -).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="243" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="118" />
+            <source>the session ends before it starts.</source>
+            <translation>la séance se termine avant de commencer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_sessions.py" line="128" />
+            <source>expected a whole number of seats from 1 to {limit}.</source>
+            <translation>un nombre entier de places de 1 à {limit} est attendu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/events.py" line="251" />
             <source>Event file: [[exhibitors]] must be a list of entries.</source>
             <translation>Fichier d'événement : [[exhibitors]] doit être une liste d'entrées.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="283" />
+            <location filename="../../desktop_app/domain/events.py" line="291" />
             <source>expected a list like ["bioquebec", "lso"].</source>
             <translation>liste attendue, comme ["bioquebec", "lso"].</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="303" />
+            <location filename="../../desktop_app/domain/events.py" line="311" />
             <source>expected a whole number of days from 1 to 36500.</source>
             <translation>nombre entier de jours de 1 à 36500 attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="314" />
+            <location filename="../../desktop_app/domain/events.py" line="322" />
             <source>'{value}' is not a GST/HST number (9 digits, RT, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH (9 chiffres, RT, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="322" />
+            <location filename="../../desktop_app/domain/events.py" line="330" />
             <source>'{value}' is not a GST/HST number: the business number's check digit is wrong (a typing error?).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH : le chiffre de contrôle du numéro d'entreprise est erroné (faute de frappe?).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="335" />
+            <location filename="../../desktop_app/domain/events.py" line="343" />
             <source>'{value}' is not a QST number (10 digits, TQ, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TVQ (10 chiffres, TQ, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="355" />
+            <location filename="../../desktop_app/domain/events.py" line="363" />
             <source>Event file: at least one [[prices]] entry is required.</source>
             <translation>Fichier d'événement : au moins une entrée [[prices]] est requise.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="365" />
+            <location filename="../../desktop_app/domain/events.py" line="373" />
             <source>the code '{value}' is used twice.</source>
             <translation>le code « {value} » est utilisé deux fois.</translation>
         </message>
@@ -346,17 +378,17 @@
             <translation>écrivez les montants entre guillemets, comme "450.00".</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="381" />
+            <location filename="../../desktop_app/domain/events.py" line="389" />
             <source>expected true or false.</source>
             <translation>true ou false attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="386" />
+            <location filename="../../desktop_app/domain/events.py" line="394" />
             <source>a complimentary category costs 0.00.</source>
             <translation>une catégorie gratuite coûte 0.00.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="401" />
+            <location filename="../../desktop_app/domain/events.py" line="409" />
             <source>the sale window ends before it starts.</source>
             <translation>la période de vente se termine avant de commencer.</translation>
         </message>
@@ -490,7 +522,7 @@
             <translation>La liste de membres n'a pas de colonne de nom : il faut une colonne d'organisation (Entreprise, Organisation, Company…) ou le nom d'une personne (Nom, Nom complet, Last name, Full name…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/column_schemas.py" line="239" />
+            <location filename="../../desktop_app/importing/column_schemas.py" line="241" />
             <source>The registration file has no name column (Nom, Prénom, Last name, First name, Attendee name…). Columns found: {headers}.</source>
             <translation>Le fichier d'inscriptions n'a pas de colonne de nom (Nom, Prénom, Last name, First name, Attendee name…). Colonnes trouvées : {headers}.</translation>
         </message>
@@ -540,27 +572,27 @@
             <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="101" />
+            <location filename="../../desktop_app/services/admin/events.py" line="108" />
             <source>Cannot read the event file {path}: {reason}</source>
             <translation>Impossible de lire le fichier d'événement {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="109" />
+            <location filename="../../desktop_app/services/admin/events.py" line="116" />
             <source>The event file {path} is not UTF-8 text (byte {position}).</source>
             <translation>Le fichier d'événement {path} n'est pas du texte UTF-8 (octet {position}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="157" />
+            <location filename="../../desktop_app/services/admin/events.py" line="164" />
             <source>The price category {code} is used by {count} registrations; keep it in the event file.</source>
             <translation>La catégorie de prix {code} est utilisée par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="259" />
+            <location filename="../../desktop_app/services/admin/events.py" line="272" />
             <source>The exhibitor {code} has {count} leads; keep it in the event file.</source>
             <translation>L'exposant {code} a {count} contacts ; gardez-le dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="328" />
+            <location filename="../../desktop_app/services/admin/events.py" line="348" />
             <source>There is no event '{slug}'. See: passerelle events list</source>
             <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
         </message>
@@ -585,27 +617,27 @@
             <translation>Ligne {row} : {problem}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="197" />
+            <location filename="../../desktop_app/importing/tables.py" line="203" />
             <source>The file {file} does not exist.</source>
             <translation>Le fichier {file} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="201" />
+            <location filename="../../desktop_app/importing/tables.py" line="207" />
             <source>Cannot read the file {file}: {reason}</source>
             <translation>Impossible de lire le fichier {file} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="207" />
+            <location filename="../../desktop_app/importing/tables.py" line="213" />
             <source>The file {file} is empty.</source>
             <translation>Le fichier {file} est vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="212" />
+            <location filename="../../desktop_app/importing/tables.py" line="218" />
             <source>The file {file} is in the old Excel format (.xls) or is password-protected. Save it as Excel (.xlsx) or CSV, without a password.</source>
             <translation>Le fichier {file} est dans l'ancien format Excel (.xls) ou protégé par mot de passe. Enregistrez-le en Excel (.xlsx) ou en CSV, sans mot de passe.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="458" />
+            <location filename="../../desktop_app/importing/tables.py" line="464" />
             <source>The header of {file} looks garbled: “{header}” reads “{fixed}” as UTF-8. The file's text went through the wrong encoding (UTF-8 read as Windows text); export it again as “CSV UTF-8” from the original.</source>
             <translation>L'en-tête de {file} semble brouillé : « {header} » se lit « {fixed} » en UTF-8. Le texte du fichier est passé par le mauvais encodage (de l'UTF-8 lu comme du texte Windows) ; exportez-le de nouveau en « CSV UTF-8 » à partir de l'original.</translation>
         </message>
@@ -640,33 +672,33 @@
             <translation>La ligne {row} de {file} est illisible : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="256" />
+            <location filename="../../desktop_app/importing/tables.py" line="262" />
             <source>The workbook {file} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
             <translation>Le classeur {file} n'a pas de feuille « {sheet} ». Ses feuilles : {sheets}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="265" />
+            <location filename="../../desktop_app/importing/tables.py" line="271" />
             <source>The workbook {file} has no worksheet.</source>
             <translation>Le classeur {file} n'a aucune feuille de calcul.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="327" />
+            <location filename="../../desktop_app/importing/tables.py" line="333" />
             <source>The file {file} is not a readable Excel workbook (it may be truncated or damaged): {reason}</source>
             <translation>Le fichier {file} n'est pas un classeur Excel lisible (il est peut-être tronqué ou endommagé) : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="389" />
+            <location filename="../../desktop_app/importing/tables.py" line="395" />
             <source>The header row of {file} holds bytes that are not UTF-8 text (“{cell}”). Save the file again as “CSV UTF-8”.</source>
             <translation>La ligne d'en-tête de {file} contient des octets qui ne sont pas du texte UTF-8 (« {cell} »). Enregistrez de nouveau le fichier en « CSV UTF-8 ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="415" />
             <location filename="../../desktop_app/importing/tables.py" line="421" />
+            <location filename="../../desktop_app/importing/tables.py" line="427" />
             <source>The file {file} has no header row.</source>
             <translation>Le fichier {file} n'a pas de ligne d'en-tête.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="428" />
+            <location filename="../../desktop_app/importing/tables.py" line="434" />
             <source>The file {file} has a header row but no data rows.</source>
             <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
         </message>
@@ -691,11 +723,16 @@
             <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/checkin.py" line="85" />
+            <location filename="../../desktop_app/commands/checkin.py" line="101" />
             <location filename="../../desktop_app/commands/walkin.py" line="164" />
             <location filename="../../desktop_app/services/admin/staff.py" line="419" />
             <source>An override needs a reason.</source>
             <translation>Une dérogation exige une raison.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/checkin.py" line="138" />
+            <source>--day: '{value}' is not a date like 2027-03-23.</source>
+            <translation>--day : « {value} » n'est pas une date comme 2027-03-23.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/commands/members.py" line="119" />
@@ -728,41 +765,41 @@
             <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="134" />
-            <location filename="../../desktop_app/services/desk/checkin.py" line="425" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="135" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="394" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
             <location filename="../../desktop_app/services/money/receipt_store.py" line="344" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="205" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="208" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="206" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="209" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="220" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="223" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="232" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="235" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="186" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="352" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="355" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="359" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="362" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
@@ -827,27 +864,27 @@
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="272" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="198" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="300" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="232" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="302" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="234" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="420" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="389" />
             <source>Give a reason to undo a check-in.</source>
             <translation>Donnez une raison pour annuler une arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="430" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="402" />
             <source>{name} is not checked in; nothing to undo.</source>
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
@@ -1120,37 +1157,37 @@
             <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les reçus des paiements en ligne sont émis par la boutique en ligne).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="107" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="108" />
             <source>The registration file has no ticket type or category column (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Columns found: {headers}.</source>
             <translation>Le fichier d'inscriptions n'a pas de colonne de type de billet ou de catégorie (Catégorie, Type de billet, Tarif, Product, Ticket Type…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="112" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="113" />
             <source>The category mapping names “{code}”, which is not a category of this event. Categories: {categories}.</source>
             <translation>La correspondance des catégories indique « {code} », qui n'est pas une catégorie de cet événement. Catégories : {categories}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="117" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="118" />
             <source>The category mapping has an empty ticket type (write PRODUCT=CODE).</source>
             <translation>La correspondance des catégories contient un type de billet vide (écrivez PRODUIT=CODE).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="120" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="121" />
             <source>Same registration as row {first}.</source>
             <translation>Même inscription qu'à la ligne {first}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="121" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="122" />
             <source>The file says this order is cancelled, but {name} ({code}) is already checked in: the registration stays active. Cancel it at the desk if that is right.</source>
             <translation>Le fichier indique que cette commande est annulée, mais l'arrivée de {name} ({code}) est déjà enregistrée : l'inscription reste active. Annulez-la au comptoir si c'est le cas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="126" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="127" />
             <source>The code {code} already belongs to a registration of event {event}.</source>
             <translation>Le code {code} appartient déjà à une inscription de l'événement {event}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/registrations/importing.py" line="178" />
+            <location filename="../../desktop_app/services/registrations/importing.py" line="183" />
             <source>The file {file} holds registrations of {count} events ({events}): which rows belong to this event is a guess, so nothing was imported. Export one event at a time.</source>
             <translation>Le fichier {file} contient des inscriptions à {count} événements ({events}) : savoir quelles lignes appartiennent à cet événement serait une supposition, donc rien n'a été importé. Exportez un événement à la fois.</translation>
         </message>
@@ -1301,7 +1338,7 @@
             <translation>La copie du poste n'a aucune ligne pour l'action {action}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay_apply.py" line="72" />
+            <location filename="../../desktop_app/services/sync/replay_apply.py" line="73" />
             <source>The server has no registration {code}.</source>
             <translation>Le serveur n'a aucune inscription {code}.</translation>
         </message>
@@ -1576,7 +1613,7 @@
             <translation>{error} Le reçu {number} est émis; réimprimez-le.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/report.py" line="173" />
+            <location filename="../../desktop_app/commands/report.py" line="179" />
             <source>--{first} and --{second} name the same file {path}.</source>
             <translation>--{first} et --{second} désignent le même fichier {path}.</translation>
         </message>
@@ -1611,22 +1648,22 @@
             <translation>Impossible d'écrire {path} : {reason}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_keys.py" line="33" />
+            <location filename="../../desktop_app/domain/event_keys.py" line="38" />
             <source>Unknown key “{key}” at line {line} of {file} — did you mean “{closest}”?</source>
             <translation>Clé inconnue « {key} » à la ligne {line} de {file} — vouliez-vous dire « {closest} »?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_keys.py" line="36" />
+            <location filename="../../desktop_app/domain/event_keys.py" line="41" />
             <source>Unknown key “{key}” at line {line} of {file}; the keys of {table} are: {known}.</source>
             <translation>Clé inconnue « {key} » à la ligne {line} de {file}; les clés de {table} sont : {known}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_keys.py" line="39" />
+            <location filename="../../desktop_app/domain/event_keys.py" line="44" />
             <source>the event file</source>
             <translation>le fichier d'événement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_keys.py" line="40" />
+            <location filename="../../desktop_app/domain/event_keys.py" line="45" />
             <source>the top level</source>
             <translation>le premier niveau</translation>
         </message>
@@ -1699,6 +1736,47 @@
             <location filename="../../desktop_app/importing/member_scan.py" line="92" />
             <source>The file {file} changed while it was being imported, so nothing was imported. Import it again once it is saved.</source>
             <translation>Le fichier {file} a changé pendant son importation : rien n'a été importé. Importez-le de nouveau une fois qu'il est enregistré.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/event_sessions.py" line="55" />
+            <source>The session {code} has {count} check-ins; keep it in the event file.</source>
+            <translation>La séance {code} a {count} arrivées enregistrées ; gardez-la dans le fichier d'événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/admin/event_sessions.py" line="69" />
+            <source>The session {code} is held by {count} registrations; keep it in the event file.</source>
+            <translation>La séance {code} est détenue par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/doors.py" line="87" />
+            <source>{day} is not a day of this event (its days: {days}).</source>
+            <translation>Le {day} n'est pas un jour de cet événement (ses jours : {days}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/doors.py" line="95" />
+            <source>This event has no [[days]]: people are checked in once, not per day.</source>
+            <translation>Cet événement n'a pas de [[days]] : l'arrivée s'enregistre une fois, pas chaque jour.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/doors.py" line="126" />
+            <location filename="../../desktop_app/services/reports/sessions.py" line="72" />
+            <source>There is no session '{code}' at this event ({codes}).</source>
+            <translation>Il n'y a pas de séance « {code} » à cet événement ({codes}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registrations/import_sessions.py" line="28" />
+            <source>--map-session: {code} is not a session of this event (sessions: {sessions}).</source>
+            <translation>--map-session : {code} n'est pas une séance de cet événement (séances : {sessions}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registrations/import_sessions.py" line="31" />
+            <source>The add-on “{product}” is not a session of this event. Map it with --map-session “{product}=CODE” (sessions: {sessions}).</source>
+            <translation>Le supplément « {product} » n'est pas une séance de cet événement. Associez-le avec --map-session « {product}=CODE » (séances : {sessions}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/registrations/import_sessions.py" line="36" />
+            <source>The add-on “{product}” belongs to no ticket of this file or event ({parent}).</source>
+            <translation>Le supplément « {product} » n'appartient à aucun billet de ce fichier ni de cet événement ({parent}).</translation>
         </message>
     </context>
     <context>
@@ -1848,52 +1926,67 @@
     <context>
         <name>CheckIn</name>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="40" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="16" />
             <source>Checked in: {name}</source>
             <translation>Arrivée enregistrée : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="41" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="17" />
             <source>Already checked in: {name}, at {at} at desk {desk} by {staff}. Nothing changed.</source>
             <translation>Arrivée déjà enregistrée : {name}, à {at} au poste {desk} par {staff}. Rien n'a changé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="44" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="20" />
             <source>Not found: no registration {code} at this event.</source>
             <translation>Introuvable : aucune inscription {code} à cet événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="45" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="21" />
             <source>Not found: {code} is a registration for another event ({event}).</source>
             <translation>Introuvable : {code} est une inscription à un autre événement ({event}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="48" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="24" />
             <source>Cancelled: the registration of {name} was cancelled.</source>
             <translation>Annulée : l'inscription de {name} a été annulée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="49" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="25" />
             <source>Payment due: {name} owes {balance}. Collect it or ask a supervisor.</source>
             <translation>Paiement dû : {name} doit {balance}. Encaissez-le ou faites appel à un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="52" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="28" />
             <source>Membership doubt: confirm {name}'s membership or ask a supervisor.</source>
             <translation>Adhésion incertaine : confirmez l'adhésion de {name} ou faites appel à un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="55" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="31" />
+            <source>Checked in to {session}: {name}</source>
+            <translation>Arrivée enregistrée à {session} : {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="32" />
+            <source>Not registered for {session}: {name} does not hold it. Nothing changed.</source>
+            <translation>Non inscrit à {session} : {name} n'y a pas droit. Rien n'a changé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="35" />
+            <source>{session} is full: {taken} of {capacity}. A supervisor may override.</source>
+            <translation>{session} est complet : {taken} sur {capacity}. Un superviseur peut passer outre.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="38" />
             <source>{name} is owed {amount}: refund it with a credit note on the desk's receipt.</source>
             <translation>{name} a droit à un remboursement de {amount} : remboursez-le par une note de crédit sur le reçu de l'accueil.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="58" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="41" />
             <source>{name} is owed {amount}: refund {here} with a credit note on the desk's receipt, the rest where it was paid (the online store).</source>
             <translation>{name} a droit à un remboursement de {amount} : remboursez {here} par une note de crédit sur le reçu de l'accueil, le reste là où il a été payé (la boutique en ligne).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="63" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="46" />
             <source>{name} is owed {amount}: refund it where it was paid (the online store).</source>
             <translation>{name} a droit à un remboursement de {amount} : remboursez-le là où il a été payé (la boutique en ligne).</translation>
         </message>
@@ -2149,117 +2242,122 @@
     <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="49" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="53" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="480" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="488" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="50" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="54" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="114" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="118" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="476" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="484" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="288" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="292" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="214" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="218" />
             <source>{count} found. Choose the person, then press Enter.</source>
             <translation>{count} trouvé(s). Choisissez la personne, puis appuyez sur Entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="223" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="227" />
             <source>Scan not taken</source>
             <translation>Lecture non prise en compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="224" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="228" />
             <source>A window is open. Finish or close it, then scan again.</source>
             <translation>Une fenêtre est ouverte. Terminez-la ou fermez-la, puis lisez le code de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="292" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="296" />
+            <source>Every seat is taken ({taken} of {capacity}). Let {name} in anyway?</source>
+            <translation>Toutes les places sont prises ({taken} sur {capacity}). Laisser entrer {name} quand même?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/flows.py" line="300" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="310" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="318" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="321" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="329" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="428" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="436" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="489" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="497" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="499" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="507" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="371" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="379" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="379" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="387" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="414" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="422" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="467" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="475" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="322" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="330" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="372" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="380" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="380" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="388" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="422" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="430" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
@@ -2307,92 +2405,97 @@
             <translation>{desk} · {staff} ({role})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="189" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="190" />
+            <source>Admits: {session} · {where}</source>
+            <translation>Admet : {session} · {where}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="195" />
             <source>… checked in</source>
             <translation>… arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="192" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="198" />
             <source>{checked} / {expected} checked in</source>
             <translation>{checked} / {expected} arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="197" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="203" />
             <source>shared database</source>
             <translation>base partagée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="197" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="203" />
             <source>local database</source>
             <translation>base locale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="203" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="209" />
             <source>The database cannot be reached: {location}</source>
             <translation>La base de données est injoignable : {location}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="220" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="226" />
             <source>backup failed</source>
             <translation>échec de la sauvegarde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="221" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="227" />
             <source>The last backup to {folder} failed: {reason}</source>
             <translation>La dernière sauvegarde dans {folder} a échoué : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="225" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="231" />
             <source>Last good backup: {time}.</source>
             <translation>Dernière sauvegarde réussie : {time}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="229" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="235" />
             <source>last backup {time}</source>
             <translation>dernière sauvegarde {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="232" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="238" />
             <source>Backed up to {path}</source>
             <translation>Sauvegardé dans {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="237" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="243" />
             <source>no backup yet</source>
             <translation>aucune sauvegarde encore</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="239" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="245" />
             <source>A backup goes to {folder} every {minutes} min and at close.</source>
             <translation>Une sauvegarde est faite dans {folder} toutes les {minutes} min et à la fermeture.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="249" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="255" />
             <source>no badge printer</source>
             <translation>aucune imprimante</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="251" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="257" />
             <source>printer: a job failed</source>
             <translation>imprimante : un travail a échoué</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="253" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="259" />
             <source>printing…</source>
             <translation>impression…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="255" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="261" />
             <source>printer {name}</source>
             <translation>imprimante {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="257" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="263" />
             <source>printer {name} missing</source>
             <translation>imprimante {name} absente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="259" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="265" />
             <source>printer {name} paused</source>
             <translation>imprimante {name} en pause</translation>
         </message>
@@ -2421,7 +2524,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/app.py" line="258" />
-            <location filename="../../desktop_app/app.py" line="350" />
+            <location filename="../../desktop_app/app.py" line="351" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -2583,37 +2686,37 @@
             <translation>{people} personnes dépersonnalisées. Les sauvegardes prises avant contiennent encore leurs renseignements : détruisez-les (README, Privacy).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="610" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="612" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="611" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="613" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="619" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="621" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="51" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="52" />
             <source>Cancelled registration</source>
             <translation>Inscription annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="52" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="53" />
             <source>Already checked in</source>
             <translation>Déjà enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="53" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="54" />
             <source>Payment due — F4</source>
             <translation>Paiement dû — F4</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="54" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="55" />
             <source>Membership doubt — F7</source>
             <translation>Adhésion incertaine — F7</translation>
         </message>
@@ -3368,42 +3471,52 @@
     <context>
         <name>OutcomePanel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="60" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="64" />
             <source>Checked in</source>
             <translation>Arrivée enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="61" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="65" />
             <source>Already checked in</source>
             <translation>Arrivée déjà enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="62" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="66" />
             <source>Not found</source>
             <translation>Introuvable</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="63" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="67" />
             <source>Cancelled registration</source>
             <translation>Inscription annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="64" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="68" />
             <source>Payment due — not checked in</source>
             <translation>Paiement dû — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="65" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="69" />
             <source>Membership doubt — not checked in</source>
             <translation>Adhésion incertaine — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="237" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="70" />
+            <source>Not registered for this session</source>
+            <translation>Non inscrit à cette séance</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="71" />
+            <source>Session full — not checked in</source>
+            <translation>Séance complète — arrivée non enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="243" />
             <source>Ready — scan a badge or type a name.</source>
             <translation>Prêt — balayez un porte-nom ou tapez un nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="163" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="169" />
             <source>Override by {supervisor}.</source>
             <translation>Dérogation accordée par {supervisor}.</translation>
         </message>
@@ -4097,6 +4210,24 @@
         </message>
     </context>
     <context>
+        <name>ReportCommand</name>
+        <message>
+            <location filename="../../desktop_app/commands/report.py" line="203" />
+            <source>--session prints one session's counts (as text or --json), not files.</source>
+            <translation>--session affiche les nombres d'une séance (en texte ou --json), pas de fichiers.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/report.py" line="206" />
+            <source>{name} ({code}): {checked_in} checked in, {entitled} entitled.</source>
+            <translation>{name} ({code}) : {checked_in} arrivées enregistrées, {entitled} ayants droit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/report.py" line="209" />
+            <source>Capacity {capacity}: {left} seats left.</source>
+            <translation>Capacité {capacity} : {left} places restantes.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsWindow</name>
         <message>
             <location filename="../../desktop_app/ui/reports/window.py" line="279" />
@@ -4478,177 +4609,187 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="324" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="340" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="325" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="341" />
             <source>printing</source>
             <translation>impression en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="326" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="342" />
             <source>paused or in error</source>
             <translation>en pause ou en erreur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="327" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="343" />
             <source>not found on this computer</source>
             <translation>introuvable sur cet ordinateur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="340" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="356" />
             <source>No printer (save PDFs instead)</source>
             <translation>Aucune imprimante (enregistrer des PDF à la place)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="345" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="361" />
             <source> (default)</source>
             <translation> (par défaut)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="409" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="425" />
             <source>The next badge prints in cell {cell} of {cells}.</source>
             <translation>Le prochain porte-nom s'imprime dans la case {cell} sur {cells}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="425" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="441" />
             <source>Sending the alignment page to {printer}…</source>
             <translation>Envoi de la page d'alignement à {printer}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="441" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="457" />
             <source>Save the alignment page</source>
             <translation>Enregistrer la page d'alignement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="443" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="459" />
             <source>PDF documents (*.pdf)</source>
             <translation>Documents PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="460" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="476" />
             <source>Alignment page saved to {path}.</source>
             <translation>Page d'alignement enregistrée dans {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="465" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="481" />
             <source>Alignment page sent to {printer}. Hold the printed page against a sheet of badges to the light: the outlines should match the cells.</source>
             <translation>Page d'alignement envoyée à {printer}. Superposez la page imprimée à une feuille de porte-noms, à contre-jour : les contours doivent coïncider avec les cases.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="479" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="498" />
+            <source>The entrance (everyone registered)</source>
+            <translation>L'entrée (toutes les personnes inscrites)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="505" />
             <source>Desk settings</source>
             <translation>Paramètres du poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="480" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="506" />
             <source>This desk</source>
             <translation>Ce poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="481" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="507" />
             <source>Badges</source>
             <translation>Porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="482" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="508" />
             <source>Receipts</source>
             <translation>Reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="485" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="511" />
             <source>Shared data&amp;base…</source>
             <translation>&amp;Base de données partagée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="486" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="512" />
             <source>&amp;Desk name</source>
             <translation>Nom du &amp;poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="487" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="513" />
             <source>&amp;Language</source>
             <translation>&amp;Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="490" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="516" />
             <source>Play a &amp;sound for each check-in result</source>
             <translation>Jouer un &amp;son pour chaque résultat d'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="491" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="517" />
             <source>&amp;Lock when idle for</source>
             <translation>&amp;Verrouiller après une inactivité de</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="492" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="518" />
+            <source>This desk &amp;admits</source>
+            <translation>Ce poste &amp;admet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="520" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="493" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="521" />
             <source>never</source>
             <translation>jamais</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="494" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="522" />
             <source>Badge &amp;printer</source>
             <translation>&amp;Imprimante à porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="495" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="523" />
             <source>Badge s&amp;tock</source>
             <translation>Supp&amp;ort de porte-noms</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="496" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="524" />
             <source>Start at &amp;cell</source>
             <translation>Commencer à la &amp;case</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="498" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="526" />
             <source>On a partly used sheet, the first free cell (counted left to right).</source>
             <translation>Sur une feuille entamée, la première case libre (comptée de gauche à droite).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="500" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="528" />
             <source>Print the badge on &amp;check-in</source>
             <translation>Imprimer le porte-nom à l'&amp;arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="501" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="529" />
             <source>Print an &amp;alignment page</source>
             <translation>Imprimer une page d'alig&amp;nement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="502" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="530" />
             <source>Save it as P&amp;DF…</source>
             <translation>L'enregistrer en P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="503" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="531" />
             <source>&amp;Refresh</source>
             <translation>Act&amp;ualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="504" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="532" />
             <source>Receipt p&amp;rinter</source>
             <translation>I&amp;mprimante à reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="505" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="533" />
             <source>Tick “print the &amp;receipt” after each payment</source>
             <translation>Cocher par défaut « imprimer le &amp;reçu » après chaque paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="511" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="539" />
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="512" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="540" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
