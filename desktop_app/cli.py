@@ -110,6 +110,10 @@ def french() -> Translate:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``passerelle`` command."""
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # Answered before the commands are registered: registering them imports SQLAlchemy.
+        print(f"passerelle {__version__}")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is not None:  # the desk application switches languages itself

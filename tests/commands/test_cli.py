@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from desktop_app.resources import as_path
 
+from desktop_app import __version__
 from desktop_app.cli import main
 
 
@@ -95,3 +96,14 @@ def test_a_reader_that_leaves_early_is_not_an_error(tmp_path: Path) -> None:
     process.stderr.close()
     assert process.wait(timeout=60) == 0
     assert "Traceback" not in errors
+
+
+def test_version_answers_without_loading_the_database_layer() -> None:
+    """``--version`` is answered before any command is registered (they import SQLAlchemy)."""
+    result = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from desktop_app.cli import main; code = main(['--version']);"
+         " sys.exit(3 if 'sqlalchemy' in sys.modules else code)"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout.strip()) == (0, f"passerelle {__version__}")
