@@ -7,10 +7,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Membership, Organization, OrganizationDomain, Registration
+from desktop_app.db.models import (
+    AuditEntry,
+    Membership,
+    Organization,
+    OrganizationDomain,
+    Registration,
+)
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.names import organization_key
 from desktop_app.services.admin.events import ensure_associations
@@ -87,7 +93,11 @@ def test_reassessment_follows_a_new_member_list(imported: Database) -> None:
     assert (al.membership_flag, al.amount_due) == (None, Decimal("95.00"))
 
     assert reassess_event(imported.sessions, MONTREAL) == 4
+    with imported.sessions() as session:
+        audited = session.scalar(select(func.count()).select_from(AuditEntry))
     assert reassess(imported.sessions, MONTREAL).changed == 0
+    with imported.sessions() as session:  # nothing changed: nothing written, not even audit
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) == audited
 
 
 def test_assess_one_registration_in_the_callers_unit_of_work(imported: Database) -> None:

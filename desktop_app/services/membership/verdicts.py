@@ -276,10 +276,11 @@ class ReassessReport:
 def reassess(sessions: sessionmaker[Session], slug: str) -> ReassessReport:
     """Recompute verdict, flag and amount due of every active registration of event ``slug``.
 
-    Run after a member list changed. One unit of work; audited.
+    Run after a member list changed. One unit of work; audited when it changed something
+    (a reassessment that finds every verdict as it was writes nothing).
     """
     with sessions.begin() as session:
-        return reassess_in(session, slug)
+        return reassess_in(session, slug, audit_unchanged=False)
 
 
 def reassess_in(session: Session, slug: str, *, audit_unchanged: bool = True) -> ReassessReport:
