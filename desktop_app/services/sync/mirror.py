@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, select
+from sqlalchemy import Connection, Engine, Table, func, select, union_all
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from desktop_app.db.models import Base, Registration
+from desktop_app.db.models import Base
 from desktop_app.services.sync.replica import write_transaction
 
 _CHILDREN = ("check_ins", "payments", "receipts", "badge_prints")
@@ -43,26 +43,28 @@ def _upsert(target: Connection, table: Table, rows: list[dict[str, Any]], update
 
 
 def touched_since(source: Connection, target: Connection, event_id: int | None) -> set[int]:
-    """Registrations the server added or added rows to since the replica's newest ids."""
-    touched: set[int] = set()
+    """Registrations the server added or added rows to since the replica's newest ids.
+
+    One statement on the server: each table's rows past the replica's newest id (a range of
+    its primary key, a few rows), joined to their registration by primary key for the event.
+    (Filtering by ``registration_id IN (the event's registrations)`` had the planner hash the
+    event's every registration: 30 ms at 50,000, after each action of each desk.)
+    """
     registrations = _table("registrations")
     newest = target.scalar(select(func.max(registrations.c.id))) or 0
-    query = select(registrations.c.id).where(registrations.c.id > newest)
+    parts = [select(registrations.c.id.label("registration_id")).where(registrations.c.id > newest)]
     if event_id is not None:
-        query = query.where(registrations.c.event_id == event_id)
-    touched.update(source.scalars(query))
+        parts[0] = parts[0].where(registrations.c.event_id == event_id)
     for name in _CHILDREN:
         table = _table(name)
-        newest = target.scalar(select(func.max(table.c.id))) or 0
-        query = select(table.c.registration_id).where(table.c.id > newest)
+        since = target.scalar(select(func.max(table.c.id))) or 0
+        part = select(table.c.registration_id).where(table.c.id > since)
         if event_id is not None:
-            query = query.where(
-                table.c.registration_id.in_(
-                    select(Registration.id).where(Registration.event_id == event_id)
-                )
+            part = part.join(registrations, registrations.c.id == table.c.registration_id).where(
+                registrations.c.event_id == event_id
             )
-        touched.update(source.scalars(query))
-    return touched
+        parts.append(part)
+    return set(source.scalars(union_all(*parts)))
 
 
 def mirror_registrations(source: Connection, target: Connection, ids: Iterable[int]) -> int:
