@@ -4,6 +4,7 @@ the line (:class:`EventFileError`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -138,3 +139,34 @@ class Reader:
             moment = time(23, 59, 59) if end_of_day else time(0, 0)
             return datetime.combine(value, moment, tzinfo=zone)
         raise self.fail(key, QT_TRANSLATE_NOOP("AppError", "expected a date or date-time."))
+
+
+ENTRY_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+"""The code of a ``[[consents]]``, ``[[exhibitors]]`` or ``[[sessions]]`` entry: lower-case
+letters, digits and dashes, such as ``share-partner`` or ``gala``."""
+
+
+def coded_entries(source: str, data: dict[str, Any], table: str) -> Iterator[tuple[Reader, str]]:
+    """Each entry of the optional array of tables ``[[table]]``, with its code (each code
+    once, :data:`ENTRY_CODE`); errors name the key and its line."""
+    entries = data.get(table, [])
+    if not isinstance(entries, list):
+        raise EventFileError(
+            QT_TRANSLATE_NOOP("AppError", "Event file: [[{table}]] must be a list of entries."),
+            table=table,
+        )
+    seen: set[str] = set()
+    for index, raw in enumerate(entries):
+        reader = Reader(source, raw, table, index)
+        code = reader.required_text("code", limit=63)
+        if not ENTRY_CODE.match(code) or code in seen:
+            raise reader.fail(
+                "code",
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "'{value}' is used twice or is not a code (lower-case letters, digits, -).",
+                ),
+                value=code,
+            )
+        seen.add(code)
+        yield reader, code

@@ -5,7 +5,6 @@ optional capacity, and is open to every registrant unless it ``requires`` a pric
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,9 +12,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP
-from desktop_app.domain.event_reader import EventFileError, Reader
+from desktop_app.domain.event_reader import EventFileError, Reader, coded_entries
 
-_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 MAX_CAPACITY = 1_000_000  # a ceiling as for amounts: TOML integers are unbounded
 
 
@@ -78,27 +76,9 @@ def parse_sessions(
 ) -> tuple[SessionSpec, ...]:
     """Every ``[[sessions]]`` entry (optional), each code once; ``requires`` names one of the
     file's price categories."""
-    raw_sessions = data.get("sessions", [])
-    if not isinstance(raw_sessions, list):
-        raise EventFileError(
-            QT_TRANSLATE_NOOP("AppError", "Event file: [[sessions]] must be a list of entries.")
-        )
     sessions: list[SessionSpec] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(raw_sessions):
-        reader = Reader(source, raw, "sessions", index)
-        code = reader.required_text("code", limit=63)
-        if not _CODE.match(code) or code in seen:
-            raise reader.fail(
-                "code",
-                QT_TRANSLATE_NOOP(
-                    "AppError",
-                    "'{value}' is used twice or is not a code (lower-case letters, digits, -).",
-                ),
-                value=code,
-            )
-        seen.add(code)
-        sessions.append(_session(reader, raw, code, zone, price_codes, ceiling))
+    for reader, code in coded_entries(source, data, "sessions"):
+        sessions.append(_session(reader, reader.data, code, zone, price_codes, ceiling))
     return tuple(sessions)
 
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP
 from desktop_app.domain.event_keys import check_keys
-from desktop_app.domain.event_reader import EventFileError, Reader
+from desktop_app.domain.event_reader import EventFileError, Reader, coded_entries
 from desktop_app.domain.event_sessions import SessionSpec, parse_days, parse_sessions
 from desktop_app.domain.money import HIGHEST_CEILING, LINE_CEILING
 
@@ -202,69 +202,28 @@ def _max_line_amount(event: Reader) -> Decimal:
     return ceiling
 
 
-_CONSENT_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-
-
 def _consents(source: str, data: dict[str, Any]) -> tuple[ConsentSpec, ...]:
-    """Every [[consents]] entry (optional), each code once: lower-case letters, digits and
-    dashes, such as ``share-partner`` or ``photos``."""
-    raw_consents = data.get("consents", [])
-    if not isinstance(raw_consents, list):
-        raise EventFileError(
-            QT_TRANSLATE_NOOP("AppError", "Event file: [[consents]] must be a list of entries.")
+    """Every [[consents]] entry (optional), each code once, such as ``share-partner`` or
+    ``photos``."""
+    return tuple(
+        ConsentSpec(
+            code=code,
+            wording_fr=reader.required_text("wording_fr", limit=1000),
+            wording_en=reader.required_text("wording_en", limit=1000),
+            version=reader.required_text("version", limit=32),
+            badge_mark=reader.text("badge_mark", required=False, limit=40),
+            label_fr=reader.text("label_fr", required=False, limit=40),
+            label_en=reader.text("label_en", required=False, limit=40),
         )
-    consents: list[ConsentSpec] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(raw_consents):
-        reader = Reader(source, raw, "consents", index)
-        code = reader.required_text("code", limit=63)
-        if not _CONSENT_CODE.match(code) or code in seen:
-            raise reader.fail(
-                "code",
-                QT_TRANSLATE_NOOP(
-                    "AppError",
-                    "'{value}' is used twice or is not a code (lower-case letters, digits, -).",
-                ),
-                value=code,
-            )
-        seen.add(code)
-        consents.append(
-            ConsentSpec(
-                code=code,
-                wording_fr=reader.required_text("wording_fr", limit=1000),
-                wording_en=reader.required_text("wording_en", limit=1000),
-                version=reader.required_text("version", limit=32),
-                badge_mark=reader.text("badge_mark", required=False, limit=40),
-                label_fr=reader.text("label_fr", required=False, limit=40),
-                label_en=reader.text("label_en", required=False, limit=40),
-            )
-        )
-    return tuple(consents)
+        for reader, code in coded_entries(source, data, "consents")
+    )
 
 
 def _exhibitors(source: str, data: dict[str, Any]) -> tuple[ExhibitorSpec, ...]:
-    """Every [[exhibitors]] entry (optional), each code once, like the consents' codes;
-    ``association`` is bioquebec, lso or none (the default)."""
-    raw_exhibitors = data.get("exhibitors", [])
-    if not isinstance(raw_exhibitors, list):
-        raise EventFileError(
-            QT_TRANSLATE_NOOP("AppError", "Event file: [[exhibitors]] must be a list of entries.")
-        )
+    """Every [[exhibitors]] entry (optional), each code once; ``association`` is bioquebec,
+    lso or none (the default)."""
     exhibitors: list[ExhibitorSpec] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(raw_exhibitors):
-        reader = Reader(source, raw, "exhibitors", index)
-        code = reader.required_text("code", limit=63)
-        if not _CONSENT_CODE.match(code) or code in seen:
-            raise reader.fail(
-                "code",
-                QT_TRANSLATE_NOOP(
-                    "AppError",
-                    "'{value}' is used twice or is not a code (lower-case letters, digits, -).",
-                ),
-                value=code,
-            )
-        seen.add(code)
+    for reader, code in coded_entries(source, data, "exhibitors"):
         association = reader.text("association", required=False) or "none"
         if association not in (*ASSOCIATIONS, "none"):
             raise reader.fail(

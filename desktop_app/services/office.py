@@ -29,6 +29,7 @@ from desktop_app.documents.report_pdf import render_report_pdf
 from desktop_app.services.admin import staff as accounts
 from desktop_app.services.admin.events import EventSummary, list_events
 from desktop_app.services.admin.staff import Override, StaffAccountInfo, StaffMember
+from desktop_app.services.desk.counts import UNCHANGING_ACTIONS
 from desktop_app.services.money import receipts as receipt_service
 from desktop_app.services.money.receipt_files import write_private_pdf
 from desktop_app.services.money.receipt_lookup import ReceiptSummary, find_receipts
@@ -144,27 +145,9 @@ def change_token(session: Session) -> tuple[int, ...]:
 
 
 # What a plain check-in (and the desk's other actions that change no registration) writes in
-# the audit log: after these alone, the live view adds the new check-ins to what it had.
-_ADDITIVE_ACTIONS = frozenset(
-    {
-        "checkin.created",
-        "checkin.override",
-        "checkin.override_refused",
-        "badges.printed",
-        "payment.collected",
-        "receipt.issued",
-        "receipt.reprinted",
-        "receipt.credit_note_issued",
-        "report.export",
-        "desk.close",
-        "privacy.access_export",
-        "staff.signed_in",
-        "staff.signed_out",
-        "staff.sign_in_failed",
-        "staff.locked",
-        "staff.unlocked",
-    }
-)
+# the audit log: after these alone, the live view adds the new check-ins to what it had (the
+# same rule as the desk header's kept counts).
+_ADDITIVE_ACTIONS = UNCHANGING_ACTIONS
 
 
 def _advance(

@@ -215,50 +215,55 @@
             <translation>Il n'existe aucun support de porte-nom nommé « {name} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_reader.py" line="56" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="57" />
             <source>Event file, line {line}, key {key}: {detail}</source>
             <translation>Fichier d'événement, ligne {line}, clé {key} : {detail}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_reader.py" line="66" />
-            <location filename="../../desktop_app/domain/event_reader.py" line="101" />
-            <location filename="../../desktop_app/domain/event_reader.py" line="117" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="67" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="102" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="118" />
             <source>this key is required.</source>
             <translation>cette clé est obligatoire.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_reader.py" line="69" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="70" />
             <source>expected text in quotes.</source>
             <translation>texte entre guillemets attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_reader.py" line="72" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="73" />
             <source>must not be empty.</source>
             <translation>ne doit pas être vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_reader.py" line="76" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="77" />
             <source>is longer than {limit} characters.</source>
             <translation>dépasse {limit} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_reader.py" line="91" />
-            <location filename="../../desktop_app/domain/event_sessions.py" line="135" />
-            <location filename="../../desktop_app/domain/events.py" line="272" />
-            <location filename="../../desktop_app/domain/events.py" line="297" />
-            <location filename="../../desktop_app/domain/events.py" line="400" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="92" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="115" />
+            <location filename="../../desktop_app/domain/events.py" line="231" />
+            <location filename="../../desktop_app/domain/events.py" line="256" />
+            <location filename="../../desktop_app/domain/events.py" line="359" />
             <source>'{value}' is not one of {choices}.</source>
             <translation>« {value} » ne fait pas partie de {choices}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_reader.py" line="129" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="130" />
             <source>'{value}' is not a date or date-time like 2026-05-12T08:30.</source>
             <translation>« {value} » n'est pas une date ou une date-heure comme 2026-05-12T08:30.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_reader.py" line="140" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="141" />
             <source>expected a date or date-time.</source>
             <translation>date ou date-heure attendue.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/event_reader.py" line="155" />
+            <source>Event file: [[{table}]] must be a list of entries.</source>
+            <translation>Fichier d'événement : [[{table}]] doit être une liste d'entrées.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/domain/events.py" line="125" />
@@ -291,104 +296,87 @@
             <translation>montant supérieur à 0.00 attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="214" />
-            <source>Event file: [[consents]] must be a list of entries.</source>
-            <translation>Fichier d'événement : [[consents]] doit être une liste d'entrées.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="44" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="42" />
             <source>Event file: [[days]] must be a list of entries.</source>
             <translation>Fichier d'événement : [[days]] doit être une liste d'entrées.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="56" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="54" />
             <source>expected a date.</source>
             <translation>une date est attendue.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="60" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="58" />
             <source>{value} is used twice or is not a day of the event ({first} to {last}).</source>
             <translation>{value} est utilisée deux fois ou n'est pas un jour de l'événement (du {first} au {last}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="84" />
-            <source>Event file: [[sessions]] must be a list of entries.</source>
-            <translation>Fichier d'événement : [[sessions]] doit être une liste d'entrées.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="94" />
-            <location filename="../../desktop_app/domain/events.py" line="224" />
-            <location filename="../../desktop_app/domain/events.py" line="261" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="165" />
             <source>'{value}' is used twice or is not a code (lower-case letters, digits, -).</source>
             <translation>« {value} » est utilisé deux fois ou n'est pas un code (lettres minuscules, chiffres, -).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="118" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="98" />
             <source>the session ends before it starts.</source>
             <translation>la séance se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="128" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="108" />
             <source>expected a whole number of seats from 1 to {limit}.</source>
             <translation>un nombre entier de places de 1 à {limit} est attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="251" />
-            <source>Event file: [[exhibitors]] must be a list of entries.</source>
-            <translation>Fichier d'événement : [[exhibitors]] doit être une liste d'entrées.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/domain/events.py" line="291" />
+            <location filename="../../desktop_app/domain/events.py" line="250" />
             <source>expected a list like ["bioquebec", "lso"].</source>
             <translation>liste attendue, comme ["bioquebec", "lso"].</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="311" />
+            <location filename="../../desktop_app/domain/events.py" line="270" />
             <source>expected a whole number of days from 1 to 36500.</source>
             <translation>nombre entier de jours de 1 à 36500 attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="322" />
+            <location filename="../../desktop_app/domain/events.py" line="281" />
             <source>'{value}' is not a GST/HST number (9 digits, RT, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH (9 chiffres, RT, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="330" />
+            <location filename="../../desktop_app/domain/events.py" line="289" />
             <source>'{value}' is not a GST/HST number: the business number's check digit is wrong (a typing error?).</source>
             <translation>« {value} » n'est pas un numéro de TPS/TVH : le chiffre de contrôle du numéro d'entreprise est erroné (faute de frappe?).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="343" />
+            <location filename="../../desktop_app/domain/events.py" line="302" />
             <source>'{value}' is not a QST number (10 digits, TQ, 4 digits).</source>
             <translation>« {value} » n'est pas un numéro de TVQ (10 chiffres, TQ, 4 chiffres).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="363" />
+            <location filename="../../desktop_app/domain/events.py" line="322" />
             <source>Event file: at least one [[prices]] entry is required.</source>
             <translation>Fichier d'événement : au moins une entrée [[prices]] est requise.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="373" />
+            <location filename="../../desktop_app/domain/events.py" line="332" />
             <source>the code '{value}' is used twice.</source>
             <translation>le code « {value} » est utilisé deux fois.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_reader.py" line="104" />
+            <location filename="../../desktop_app/domain/event_reader.py" line="105" />
             <source>write amounts in quotes, like "450.00".</source>
             <translation>écrivez les montants entre guillemets, comme "450.00".</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="389" />
+            <location filename="../../desktop_app/domain/events.py" line="348" />
             <source>expected true or false.</source>
             <translation>true ou false attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="394" />
+            <location filename="../../desktop_app/domain/events.py" line="353" />
             <source>a complimentary category costs 0.00.</source>
             <translation>une catégorie gratuite coûte 0.00.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/events.py" line="409" />
+            <location filename="../../desktop_app/domain/events.py" line="368" />
             <source>the sale window ends before it starts.</source>
             <translation>la période de vente se termine avant de commencer.</translation>
         </message>
