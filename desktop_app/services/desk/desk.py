@@ -33,6 +33,7 @@ from desktop_app.services.money import payments, refunds
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.registrations.categories import CategoryChoice, event_categories
+from desktop_app.services.reports.sessions import session_attendance
 from desktop_app.services.sync import DeskLink
 
 
@@ -175,6 +176,12 @@ class _SessionsDesk:
         return attendees.attendee_card(self.sessions, registration_id)
 
     def counts(self) -> EventCounts:
+        if self.admits is not None:
+            # A session's door counts its own: who came in of its seats (or of those who
+            # may come, for a session without a capacity).
+            door = session_attendance(self.sessions, self.slug, self.admits)
+            expected = door.capacity if door.capacity is not None else door.entitled
+            return EventCounts(checked_in=door.checked_in, expected=expected)
         return self.count_keeper.counts(self.sessions, self.slug)
 
     def categories(self) -> list[CategoryChoice]:

@@ -52,6 +52,8 @@ def test_the_gala_desk_admits_the_entitled_until_full_then_on_override(
         scan(qtbot, gala_desk, code)
         wait_tone(qtbot, gala_desk, Tone.CHECKED_IN)
         qtbot.waitUntil(lambda: window.flows.blocked is None, timeout=5000)
+    # The header counts the gala's seats, not the entrance.
+    qtbot.waitUntil(lambda: window.header.counts_label.text() == "2 / 2 checked in", timeout=5000)
     scan(qtbot, gala_desk, MEMBERS[2])
     wait_tone(qtbot, gala_desk, Tone.SESSION_FULL)
     assert "Gala dinner is full: 2 of 2" in window.outcome.detail.text()
