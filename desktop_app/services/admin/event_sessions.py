@@ -7,7 +7,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.models import CheckIn, Event, EventDay, EventSession, RegistrationSession
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict
+from desktop_app.domain.event_sessions import SessionSpec
 from desktop_app.domain.events import EventSpec
+from desktop_app.services.admin.coded_rows import save_by_code
 
 
 def save_days_and_sessions(session: Session, event: Event, spec: EventSpec) -> None:
@@ -23,17 +25,8 @@ def save_days_and_sessions(session: Session, event: Event, spec: EventSpec) -> N
     for day in spec.days:
         if day not in days:
             session.add(EventDay(event_id=event.id, day=day))
-    existing = {
-        s.code: s
-        for s in session.scalars(select(EventSession).where(EventSession.event_id == event.id))
-    }
-    wanted = {declared.code for declared in spec.sessions}
-    for code, row in existing.items():
-        if code not in wanted:
-            _refuse_removal(session, row)
-            session.delete(row)
-    for position, declared in enumerate(spec.sessions):
-        row = existing.get(declared.code) or EventSession(event_id=event.id, code=declared.code)
+
+    def fill(row: EventSession, declared: SessionSpec, position: int) -> None:
         row.position = position
         row.name_fr = declared.name_fr
         row.name_en = declared.name_en
@@ -43,7 +36,15 @@ def save_days_and_sessions(session: Session, event: Event, spec: EventSpec) -> N
         row.capacity = declared.capacity
         row.requires = declared.requires
         row.price = declared.price
-        session.add(row)
+
+    save_by_code(
+        session,
+        EventSession,
+        event,
+        spec.sessions,
+        fill,
+        before_removal=lambda row: _refuse_removal(session, row),
+    )
 
 
 def _refuse_removal(session: Session, row: EventSession) -> None:

@@ -24,8 +24,9 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
-from desktop_app.domain.events import EventSpec, parse_event_file
+from desktop_app.domain.events import ConsentSpec, EventSpec, ExhibitorSpec, parse_event_file
 from desktop_app.services.admin import audit
+from desktop_app.services.admin.coded_rows import save_by_code
 from desktop_app.services.admin.event_sessions import save_days_and_sessions
 
 ASSOCIATION_NAMES = {
@@ -232,18 +233,8 @@ def _save_consents(session: Session, event: Event, spec: EventSpec) -> None:
     """The event's consent purposes as its file declares them (answers already given keep
     the wording version they were given for)."""
     session.flush()
-    existing = {
-        purpose.code: purpose
-        for purpose in session.scalars(
-            select(ConsentPurpose).where(ConsentPurpose.event_id == event.id)
-        )
-    }
-    wanted = {consent.code for consent in spec.consents}
-    for code, purpose in existing.items():
-        if code not in wanted:
-            session.delete(purpose)
-    for position, consent in enumerate(spec.consents):
-        purpose = existing.get(consent.code) or ConsentPurpose(event_id=event.id, code=consent.code)
+
+    def fill(purpose: ConsentPurpose, consent: ConsentSpec, position: int) -> None:
         purpose.position = position
         purpose.wording_fr = consent.wording_fr
         purpose.wording_en = consent.wording_en
@@ -251,19 +242,14 @@ def _save_consents(session: Session, event: Event, spec: EventSpec) -> None:
         purpose.badge_mark = consent.badge_mark
         purpose.label_fr = consent.label_fr
         purpose.label_en = consent.label_en
-        session.add(purpose)
+
+    save_by_code(session, ConsentPurpose, event, spec.consents, fill)
 
 
 def _save_exhibitors(session: Session, event: Event, spec: EventSpec) -> None:
     """The event's exhibitors as its file declares them; one with leads stays in the file."""
-    existing = {
-        exhibitor.code: exhibitor
-        for exhibitor in session.scalars(select(Exhibitor).where(Exhibitor.event_id == event.id))
-    }
-    wanted = {exhibitor.code for exhibitor in spec.exhibitors}
-    for code, exhibitor in existing.items():
-        if code in wanted:
-            continue
+
+    def keep_with_leads(exhibitor: Exhibitor) -> None:
         leads = session.scalar(
             select(func.count()).select_from(Lead).where(Lead.exhibitor_id == exhibitor.id)
         )
@@ -273,15 +259,15 @@ def _save_exhibitors(session: Session, event: Event, spec: EventSpec) -> None:
                     "AppError",
                     "The exhibitor {code} has {count} leads; keep it in the event file.",
                 ),
-                code=code,
+                code=exhibitor.code,
                 count=leads,
             )
-        session.delete(exhibitor)
-    for declared in spec.exhibitors:
-        exhibitor = existing.get(declared.code) or Exhibitor(event_id=event.id, code=declared.code)
+
+    def fill(exhibitor: Exhibitor, declared: ExhibitorSpec, _position: int) -> None:
         exhibitor.name = declared.name
         exhibitor.association = declared.association
-        session.add(exhibitor)
+
+    save_by_code(session, Exhibitor, event, spec.exhibitors, fill, before_removal=keep_with_leads)
 
 
 def import_event_file(sessions: sessionmaker[Session], path: Path) -> EventImportResult:
