@@ -7,7 +7,11 @@
   test that checks it;
 - garbage is collected on the main thread only, as the application does;
 - the command line speaks English whatever the machine's locale (tests that check French
-  say ``--lang fr``).
+  say ``--lang fr``);
+- under pytest-xdist (the suite runs on every core, ``-n auto`` in pyproject.toml) each worker
+  gets its own PostgreSQL test database, ``<name>_<worker>``, created here before any test
+  module reads ``PASSERELLE_TEST_PG``: two workers emptying one schema would wipe each
+  other's tables mid-test.
 """
 
 import gc
@@ -21,6 +25,25 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ["PASSERELLE_LANG"] = "en"
+
+
+def _worker_database(url: str, worker: str) -> str:
+    """A fresh database for this xdist worker on the server of ``url``; its URL."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    name = f"{parsed.database}_{worker}"
+    admin = parsed.set(drivername="postgresql", database="postgres")
+    with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as link:
+        link.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        link.execute(f'CREATE DATABASE "{name}"')
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if WORKER and os.environ.get("PASSERELLE_TEST_PG"):
+    os.environ["PASSERELLE_TEST_PG"] = _worker_database(os.environ["PASSERELLE_TEST_PG"], WORKER)
 
 _HOME = Path.home()
 REAL_USER_FOLDERS = tuple(
@@ -49,3 +72,23 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     from desktop_app.ui.collector import collect_due
 
     collect_due()
+
+
+# Files whose tests print to the one real CUPS queue: one of them switches the queue off and
+# on, so under xdist they all run on the same worker, one after the other.
+_CUPS_FILES = frozenset(
+    {
+        "tests/ui/test_printing.py",
+        "tests/ui/desk/test_desk_receipts.py",
+        "tests/ui/desk/test_desk_continuous.py",
+    }
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Group the tests for ``--dist loadgroup``: each file whole on one worker (its module
+    fixtures are built once), and the CUPS files together."""
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group("cups" if path in _CUPS_FILES else path))

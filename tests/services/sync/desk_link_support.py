@@ -85,8 +85,11 @@ class TcpProxy:
 
 
 def own_database(name: str) -> str:
-    """A fresh database ``name`` on the PostgreSQL test server (dropped and created)."""
+    """A fresh database ``name`` on the PostgreSQL test server (dropped and created); under
+    pytest-xdist the worker's id is appended, so two workers never share one."""
     assert PG_URL is not None
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    name = f"{name}_{worker}" if worker else name
     url = make_url(normalise_url(PG_URL))
     admin = url.set(drivername="postgresql", database="postgres").render_as_string(
         hide_password=False

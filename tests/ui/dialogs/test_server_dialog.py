@@ -25,7 +25,10 @@ from desktop_app.ui.server_settings import KEYRING_SERVICE, ServerAddress, Serve
 from desktop_app.ui.worker import Worker
 
 PG_URL = os.environ.get("PASSERELLE_TEST_PG")
-OWN_DATABASE = "passerelle_h11"
+# Under pytest-xdist each worker tests against its own database.
+OWN_DATABASE = "passerelle_h11" + (
+    f"_{os.environ['PYTEST_XDIST_WORKER']}" if "PYTEST_XDIST_WORKER" in os.environ else ""
+)
 SECRET = "s3cret:p@ss/word"
 
 
