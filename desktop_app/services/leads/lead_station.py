@@ -35,6 +35,12 @@ def exhibitor_for(member: StaffMember) -> str | None:
     return member.exhibitor_code if member.role == EXHIBITOR else None
 
 
+def may_work_station(member: StaffMember, exhibitor: str) -> bool:
+    """Whether ``member`` may work ``exhibitor``'s station: its own exhibitor account, or a
+    supervisor (the service checks it again, on the database, at every action)."""
+    return member.is_supervisor or (member.role == EXHIBITOR and member.exhibitor_code == exhibitor)
+
+
 @dataclass(frozen=True)
 class LeadStation:
     """One exhibitor's station at one event, worked by ``staff``."""

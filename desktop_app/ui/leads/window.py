@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -135,6 +135,7 @@ class LeadStationWindow(QWidget):
         self.resize(900, 700)
         self.retranslate()
         self._show(None)
+        self.scanner = scanner
         if scanner is not None:
             scanner.scanned.connect(self.scan)
 
@@ -339,3 +340,10 @@ class LeadStationWindow(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed, the station takes no more scans (the desk behind it takes them again)."""
+        if self.scanner is not None:
+            self.scanner.scanned.disconnect(self.scan)
+            self.scanner = None
+        super().closeEvent(event)
