@@ -218,14 +218,17 @@ class LeadStationWindow(QWidget):
         rating = self.rating.currentIndex() or None
         note = self.note.toPlainText()
         self.writer.submit(
-            lambda: self.station.save(lead.lead_id, rating, note),
+            lambda: self.station.save(lead, rating, note),
             self._saved,
             self._failed,
             owner=self,
         )
 
     def _saved(self, lead: LeadLine) -> None:
-        if self.current is not None and self.current.lead_id == lead.lead_id:
+        if self.current is not None and (self.current.lead_id, self.current.waiting) == (
+            lead.lead_id,
+            lead.waiting,
+        ):
             self.current = lead
         self.status.setText(self.tr("Saved."))
         self.reload()

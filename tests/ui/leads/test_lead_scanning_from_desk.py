@@ -64,7 +64,7 @@ def test_the_desk_menu_opens_the_station_only_with_the_exhibitor_s_account(
     ):
         told = _answer(monkeypatch, "alpha", member)
         action.trigger()
-        qtbot.waitUntil(lambda: bool(told), timeout=5000)
+        qtbot.waitUntil(lambda told=told: bool(told), timeout=5000)
         assert member.name in told[0]
         assert desk.window.lead_scanning is not None
         assert desk.window.lead_scanning.window is None
