@@ -102,7 +102,11 @@ class LeadScanning(QObject):
         self._show(place, code, member)
 
     def _show(self, place: DeskPlace, exhibitor: str, member: StaffMember) -> None:
-        station = LeadStation(place.sessions, place.slug, exhibitor, member.name, desk=place.desk)
+        # On a shared server the station goes through the desk's link: while the server is
+        # out of reach it scans from the desk's copy and keeps the leads until it is back.
+        station = LeadStation(
+            place.sessions, place.slug, exhibitor, member.name, desk=place.desk, link=place.link
+        )
         if self.window is not None:
             self.window.deleteLater()
         window = LeadStationWindow(station, place.writer, self.scanner, self.desk_window)
