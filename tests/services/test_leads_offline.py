@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.models import Lead, Registration
-from desktop_app.services.leads.lead_station import LeadStation
+from desktop_app.services.leads.lead_station import LeadStation, StationLink, event_exhibitors
 from desktop_app.services.leads.station import ScanOutcome
 from desktop_app.services.privacy.consents import record_answers
 from desktop_app.services.sync import DeskLink
@@ -152,3 +152,22 @@ def test_the_network_fails_under_the_station_and_it_catches_up(tmp_path: Path) -
         station.close()
         link.close()
     server.dispose()
+
+
+def test_a_station_opens_offline_from_the_desk_s_copy(
+    server: Database, database_url: str, tmp_path: Path
+) -> None:
+    """Desk → Lead scanning… while the server is gone: the exhibitors are listed and the
+    station opens from the desk link's replica, then scans."""
+    link = DeskLink("Desk 2", tmp_path / "replica.sqlite3", database_url, slug=MONTREAL)
+    link.work_offline("test")
+    assert [code for code, _ in event_exhibitors(link.sessions, MONTREAL)] == [
+        "alpha",
+        "beta",
+        "gamma",
+    ]
+    station = _station(link, server)  # opened on the copy: the server is not asked
+    assert station.scan("LEAD-BOB").outcome is ScanOutcome.SAVED
+    assert station.status() == StationLink("offline", 1)
+    station.close()
+    link.close()
