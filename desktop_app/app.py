@@ -333,8 +333,10 @@ def _leads_launcher(
     url: str,
     demo: bool,
     opened: list[Database],
+    server: str | None = None,
 ) -> LeadsLauncher:
-    """``--leads``: the lead station on ``url`` (the demo's gets a booth with a known PIN)."""
+    """``--leads``: the lead station on ``url`` (the demo's gets a booth with a known PIN);
+    on a shared ``server``, through a link of its own, so it keeps scanning offline."""
 
     def open_station() -> Sessions:
         database = open_for_gui(url, demo)
@@ -360,6 +362,7 @@ def _leads_launcher(
         open_station,
         lambda language: switch_language(translations, language),
         demo_hint=hint,
+        open_link=(lambda desk, slug: open_shared(server, desk, slug).link) if server else None,
     )
 
 
@@ -410,7 +413,7 @@ def run_gui(*, database: str | None, demo: bool, language: str | None, leads: bo
     create = demo or _may_create(url, named=bool(database or os.environ.get(ENV_DATABASE)))
     if leads:
         launcher = _leads_launcher(
-            app, settings, translations, url=server or url, demo=demo, opened=opened
+            app, settings, translations, url=server or url, demo=demo, opened=opened, server=server
         )
     else:
         launcher = DeskLauncher(

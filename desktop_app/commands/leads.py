@@ -137,19 +137,13 @@ def run_export(args: argparse.Namespace) -> int:
 def run_account(args: argparse.Namespace) -> int:
     """Create an exhibitor account bound to its code."""
     from desktop_app.commands.staff import read_pin
-    from desktop_app.services.admin.staff import (
-        EXHIBITOR,
-        create_staff,
-        sign_in,
-        validate_pin,
-    )
+    from desktop_app.services.admin.staff import sign_in, validate_pin
+    from desktop_app.services.leads.accounts import create_exhibitor_account
 
     pin = validate_pin(read_pin(f"PIN for {args.name} (6 to 8 digits): "))
     with opened(args) as db:
         by = sign_in(db.sessions, args.by, read_pin(f"PIN of {args.by}: "))
-        member = create_staff(
-            db.sessions, args.name, pin, EXHIBITOR, by=by, exhibitor_code=args.exhibitor
-        )
+        member = create_exhibitor_account(db.sessions, args.exhibitor, args.name, pin, by=by)
     print(f"Created the lead-station account '{member.name}' for exhibitor {args.exhibitor}.")
     return 0
 

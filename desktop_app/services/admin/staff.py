@@ -143,6 +143,7 @@ class StaffAccountInfo:
     active: bool
     created_at: datetime
     locked: bool = False  # after LOCK_AFTER wrong PINs, until a supervisor unlocks it
+    exhibitor_code: str | None = None  # an exhibitor account's exhibitor (its lead station)
 
 
 def validate_pin(pin: str, *, minimum: int = PIN_MIN_DIGITS) -> str:
@@ -219,6 +220,7 @@ def _info(account: StaffAccount, *, locked: bool = False) -> StaffAccountInfo:
         active=account.active,
         created_at=account.created_at,
         locked=locked,
+        exhibitor_code=account.exhibitor_code,
     )
 
 

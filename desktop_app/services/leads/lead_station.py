@@ -3,19 +3,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import Exhibitor
 from desktop_app.documents.report_data import Language
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import EXHIBITOR, StaffMember
 from desktop_app.services.leads import station
 from desktop_app.services.leads.documents import export_leads
+from desktop_app.services.leads.offline import (
+    LeadJournal,
+    is_server_gone,
+    scan_offline,
+    send_waiting,
+)
 from desktop_app.services.leads.station import LeadLine, ScanResult, StationInfo
+from desktop_app.services.sync import DeskLink
+
+T = TypeVar("T")
 
 
 def event_exhibitors(sessions: sessionmaker[Session], slug: str) -> tuple[tuple[str, str], ...]:
@@ -35,42 +49,169 @@ def exhibitor_for(member: StaffMember) -> str | None:
     return member.exhibitor_code if member.role == EXHIBITOR else None
 
 
+def may_work_station(member: StaffMember, exhibitor: str) -> bool:
+    """Whether ``member`` may work ``exhibitor``'s station: its own exhibitor account, or a
+    supervisor (the service checks it again, on the database, at every action)."""
+    return member.is_supervisor or (member.role == EXHIBITOR and member.exhibitor_code == exhibitor)
+
+
 @dataclass(frozen=True)
+class StationLink:
+    """Where a station stands: ``local`` (its own database), ``shared`` or ``offline``, and
+    how many of its leads wait for the server."""
+
+    mode: str
+    waiting: int
+
+
+@dataclass
 class LeadStation:
-    """One exhibitor's station at one event, worked by ``staff``."""
+    """One exhibitor's station at one event, worked by ``staff``.
+
+    With a ``link`` (a shared server), the station keeps scanning while the server is out
+    of reach: see :mod:`desktop_app.services.leads.offline`. Its methods run on one serial
+    worker (the window's writer), so the journal is changed by one thread at a time.
+    """
 
     sessions: sessionmaker[Session]
     slug: str
     exhibitor: str
     staff: str
     desk: str | None = None
+    link: DeskLink | None = None
+    journal: LeadJournal | None = None
+    _listed: tuple[LeadLine, ...] = field(default=(), init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.link is not None and self.journal is None:
+            self.journal = LeadJournal.beside(self.link.replica_url)
+
+    # -- where to go -----------------------------------------------------------------------
+
+    def _server(self) -> sessionmaker[Session] | None:
+        """The database to act on now; None while the shared server is out of reach."""
+        if self.link is None:
+            return self.sessions
+        server = self.link.server_sessions
+        return server if self.link.mode == "shared" and server is not None else None
+
+    def _either(self, online: Callable[[sessionmaker[Session]], T], offline: Callable[[], T]) -> T:
+        """``online`` on the server; ``offline`` when it is (or just went) out of reach."""
+        server = self._server()
+        if server is not None:
+            try:
+                return online(server)
+            except (DBAPIError, StorageUnavailable) as error:
+                if self.link is None or not is_server_gone(error):
+                    raise
+                self.link.work_offline(str(error))
+        return offline()
+
+    def _copy(self) -> sessionmaker[Session]:
+        assert self.link is not None
+        return self.link.replica_sessions
+
+    # -- the station -----------------------------------------------------------------------
 
     def open(self) -> StationInfo:
         """Check the account may work this station; the names the window shows."""
-        return station.station_exhibitor(self.sessions, self.slug, self.exhibitor, self.staff)
+        return self._either(
+            lambda where: station.station_exhibitor(where, self.slug, self.exhibitor, self.staff),
+            lambda: station.station_exhibitor(self._copy(), self.slug, self.exhibitor, self.staff),
+        )
 
     def scan(self, code: str, *, action_id: str | None = None) -> ScanResult:
-        """Scan a badge (kept only with consent; a re-scan finds the same lead)."""
-        return station.scan_lead(
-            self.sessions,
+        """Scan a badge (kept only with consent; a re-scan finds the same lead); offline,
+        judged on the local copy and kept in the journal until the server is back."""
+        action = action_id or uuid.uuid4().hex
+        return self._either(
+            lambda where: station.scan_lead(
+                where,
+                self.slug,
+                self.exhibitor,
+                code,
+                self.staff,
+                desk=self.desk,
+                action_id=action,
+            ),
+            lambda: self._scan_offline(code, action),
+        )
+
+    def _scan_offline(self, code: str, action: str) -> ScanResult:
+        assert self.journal is not None
+        return scan_offline(
+            self._copy(),
+            self.journal,
             self.slug,
             self.exhibitor,
             code,
             self.staff,
             desk=self.desk,
-            action_id=action_id,
+            action_id=action,
         )
 
-    def save(self, lead_id: int, rating: int | None, note: str | None) -> LeadLine:
-        """Set a lead's rating and note."""
+    def save(self, lead: LeadLine, rating: int | None, note: str | None) -> LeadLine:
+        """Set a lead's rating and note (a waiting lead's are sent with it)."""
+        if lead.waiting:
+            assert self.journal is not None
+            return self.journal.annotate(
+                lead.lead_id, station.valid_rating(rating), station.valid_note(note)
+            )
+        server = self._server()
+        if server is None:
+            raise _out_of_reach()
         return station.update_lead(
-            self.sessions, self.slug, self.exhibitor, lead_id, self.staff, rating, note
+            server, self.slug, self.exhibitor, lead.lead_id, self.staff, rating, note
         )
 
     def leads(self) -> tuple[LeadLine, ...]:
-        """The exhibitor's leads, newest first."""
-        return station.exhibitor_leads(self.sessions, self.slug, self.exhibitor, self.staff)
+        """The exhibitor's leads, newest first: the waiting ones, then the server's (as last
+        read while the server is out of reach)."""
+
+        def listed(where: sessionmaker[Session]) -> tuple[LeadLine, ...]:
+            self._listed = station.exhibitor_leads(where, self.slug, self.exhibitor, self.staff)
+            return self._listed
+
+        on_server = self._either(listed, lambda: self._listed)
+        waiting = self.journal.lines(self.slug, self.exhibitor) if self.journal else ()
+        return (*waiting, *on_server)
 
     def export(self, path: Path, language: Language) -> int:
         """The exhibitor's own leads to ``path`` (.csv or .xlsx); the rows written."""
-        return export_leads(self.sessions, self.slug, self.exhibitor, path, self.staff, language)
+        server = self._server()
+        if server is None:
+            raise _out_of_reach()
+        return export_leads(server, self.slug, self.exhibitor, path, self.staff, language)
+
+    # -- the link --------------------------------------------------------------------------
+
+    def status(self) -> StationLink:
+        """The link's mode and the leads waiting for the server."""
+        waiting = self.journal.count(self.slug, self.exhibitor) if self.journal else 0
+        return StationLink(self.link.mode if self.link else "local", waiting)
+
+    def send_waiting(self) -> StationLink:
+        """While the server is reachable, send the leads that wait (idempotent)."""
+        server = self._server()
+        if server is not None and self.journal is not None:
+            try:
+                send_waiting(server, self.journal, self.slug, self.exhibitor)
+            except (DBAPIError, StorageUnavailable) as error:
+                if self.link is None or not is_server_gone(error):
+                    raise
+                self.link.work_offline(str(error))
+        return self.status()
+
+    def close(self) -> None:
+        """Close the journal (the link belongs to whoever opened it)."""
+        if self.journal is not None:
+            self.journal.close()
+
+
+def _out_of_reach() -> StorageUnavailable:
+    return StorageUnavailable(
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "The shared server is out of reach: scanning goes on, but this waits until it is back.",
+        )
+    )

@@ -49,6 +49,9 @@ class LeadLine:
     rating: int | None
     note: str | None
     scanned_at: datetime
+    # Scanned while the server was out of reach: kept in the station's journal, not yet on
+    # the server (``lead_id`` is then the journal entry's).
+    waiting: bool = False
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape of ``passerelle leads scan --json``."""
@@ -90,7 +93,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _rating(rating: int | None) -> int | None:
+def valid_rating(rating: int | None) -> int | None:
     if rating is not None and not 1 <= rating <= 5:
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "A rating is 1 to 5 stars, not {rating}."), rating=rating
@@ -98,7 +101,7 @@ def _rating(rating: int | None) -> int | None:
     return rating
 
 
-def _note(note: str | None) -> str | None:
+def valid_note(note: str | None) -> str | None:
     cleaned = (note or "").strip()
     if len(cleaned) > NOTE_LIMIT:
         raise Invalid(
@@ -137,6 +140,45 @@ def _registration(session: Session, event: Event, code: str) -> Registration:
     return registration
 
 
+@dataclass(frozen=True)
+class Judged:
+    """A scanned badge judged at a station: whose it is, and whether they agreed."""
+
+    event: Event
+    exhibitor: Exhibitor
+    staff: str  # the account's own spelling
+    registration: Registration
+    consents: bool
+
+
+def judge_scan(session: Session, slug: str, exhibitor: str, code: str, staff: str) -> Judged:
+    """Check the station and find the badge's registration and networking answer (reads
+    only: on the server, or on a desk's copy while the server is out of reach)."""
+    event, found, staff = _station(session, slug, exhibitor, staff)
+    return _judged(session, event, found, staff, code)
+
+
+def _station(
+    session: Session, slug: str, exhibitor: str, staff: str
+) -> tuple[Event, Exhibitor, str]:
+    event = get_event(session, slug)
+    found = exhibitor_of(session, event, exhibitor)
+    staff = require_station(session, staff, found)
+    require_networking_purpose(session, event)
+    return event, found, staff
+
+
+def _judged(session: Session, event: Event, found: Exhibitor, staff: str, code: str) -> Judged:
+    registration = _registration(session, event, code)
+    person_id = registration.person_id
+    return Judged(event, found, staff, registration, person_id in consenting(session, [person_id]))
+
+
+def refused() -> ScanResult:
+    """The answer to a scan without consent: the person stays unnamed."""
+    return ScanResult(ScanOutcome.REFUSED, None, Message(_T_REFUSED))
+
+
 def station_exhibitor(
     sessions: sessionmaker[Session], slug: str, exhibitor: str, staff: str
 ) -> StationInfo:
@@ -161,28 +203,27 @@ def scan_lead(
     *,
     desk: str | None = None,
     action_id: str | None = None,
+    at: datetime | None = None,
 ) -> ScanResult:
     """Scan badge ``code`` at ``exhibitor``'s station: keep the lead only with the person's
     networking consent (a re-scan updates the same lead's rating and note where given);
     without it, store nothing about the person and say so. Replaying ``action_id`` changes
-    nothing."""
-    rating = _rating(rating)
-    note = _note(note)
+    nothing; ``at`` is when a station that was offline scanned it."""
+    rating = valid_rating(rating)
+    note = valid_note(note)
     with sessions.begin() as session:
-        event = get_event(session, slug)
-        found = exhibitor_of(session, event, exhibitor)
-        staff = require_station(session, staff, found)
-        require_networking_purpose(session, event)
+        event, found, staff = _station(session, slug, exhibitor, staff)
         if action_id is not None:
             replayed = session.scalars(select(Lead).where(Lead.action_id == action_id)).first()
-            if replayed is not None:
+            if replayed is not None and replayed.exhibitor_id == found.id:
                 registration = session.get_one(Registration, replayed.registration_id)
                 return ScanResult(
                     ScanOutcome.UPDATED, _line(replayed, registration, registration.person)
                 )
-        registration = _registration(session, event, code)
+        judged = _judged(session, event, found, staff, code)
+        registration = judged.registration
         person = registration.person
-        if person.id not in consenting(session, [person.id]):
+        if not judged.consents:
             # Anonymous on purpose: who was refused is itself personal information.
             audit.record(
                 session,
@@ -191,13 +232,14 @@ def scan_lead(
                 staff=staff,
                 detail={"exhibitor": found.code},
             )
-            return ScanResult(ScanOutcome.REFUSED, None, Message(_T_REFUSED))
+            return refused()
         lead = session.scalars(
             select(Lead).where(
                 Lead.exhibitor_id == found.id, Lead.registration_id == registration.id
             )
         ).one_or_none()
         now = _now()
+        scanned_at = at or now
         outcome = ScanOutcome.UPDATED
         if lead is None:
             outcome = ScanOutcome.SAVED
@@ -205,7 +247,7 @@ def scan_lead(
                 event_id=event.id,
                 exhibitor_id=found.id,
                 registration_id=registration.id,
-                scanned_at=now,
+                scanned_at=scanned_at,
                 staff=staff,
                 desk=desk,
                 action_id=action_id or uuid.uuid4().hex,
@@ -248,8 +290,8 @@ def update_lead(
     note: str | None,
 ) -> LeadLine:
     """Set one of the exhibitor's own leads' rating (None: no rating) and note."""
-    rating = _rating(rating)
-    note = _note(note)
+    rating = valid_rating(rating)
+    note = valid_note(note)
     with sessions.begin() as session:
         lead = _own_lead(session, lead_id, slug, exhibitor, staff)
         lead.rating = rating

@@ -55,6 +55,7 @@ _WHOLE_BEFORE = (
     "memberships",
     "membership_decisions",
     "events",
+    "exhibitors",  # a lead station judges scans on the replica while the server is gone
     "event_partners",
     "price_categories",
     "consent_purposes",

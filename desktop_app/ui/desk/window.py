@@ -51,6 +51,7 @@ from desktop_app.ui.desk.shared_mode import SharedDesk
 from desktop_app.ui.scanner import ScanDetector
 
 if TYPE_CHECKING:
+    from desktop_app.ui.leads.from_desk import LeadScanning
     from desktop_app.ui.reports.window import ReportsWindow
 
 
@@ -119,6 +120,7 @@ class DeskWindow(QMainWindow):
             self.lock_idle,
         )
         self.reports_window: ReportsWindow | None = None
+        self.lead_scanning: LeadScanning | None = None  # Desk → Lead scanning… (ui/leads)
         self._enter_will: Tone | None = None  # what Enter would do to the designated person
         self._specs: dict[str, _ActionSpec] = {}
         self.buttons: dict[str, QPushButton] = {}
@@ -191,6 +193,7 @@ class DeskWindow(QMainWindow):
             "receipts", lambda: self.tr("Receipts…"), ("Ctrl+Shift+R",), self.open_receipts
         )
         self._action("reports", lambda: self.tr("Reports…"), ("Ctrl+R",), self.open_reports)
+        self._action("leads", lambda: self.tr("Lead scanning…"), ("Ctrl+Shift+L",), self.open_leads)
         self._action(
             "close_day", lambda: self.tr("Close the day…"), ("Ctrl+Shift+E",), self.open_closing
         )
@@ -215,11 +218,20 @@ class DeskWindow(QMainWindow):
             "reports",
             "close_day",
             "conflicts",
+            "leads",
             "sign_out",
         ):
             menu.addAction(self._specs[name].action)
         for name, spec in self._specs.items():
-            if name in ("clear", "conflicts", "receipts", "reports", "close_day", "incidents"):
+            if name in (
+                "clear",
+                "conflicts",
+                "receipts",
+                "reports",
+                "close_day",
+                "incidents",
+                "leads",
+            ):
                 continue
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the search
@@ -338,6 +350,8 @@ class DeskWindow(QMainWindow):
         self.search.field.setFocus()
 
     def _scanned(self, code: str) -> None:
+        if self.lead_scanning is not None and self.lead_scanning.takes_scans:
+            return  # the lead station open over the desk takes the scans
         if self.signed_out:  # nobody may check in while the desk waits for a sign-in
             return
         if QApplication.activeModalWidget() is not None:
@@ -429,6 +443,13 @@ class DeskWindow(QMainWindow):
         from desktop_app.ui.desk.walk_in import open_staff
 
         open_staff(self)
+
+    def open_leads(self) -> None:
+        """Desk → Lead scanning…: an exhibitor's station, with its own account (ui/leads)."""
+        from desktop_app.ui.leads.from_desk import LeadScanning
+
+        self.lead_scanning = self.lead_scanning or LeadScanning(self, self.scanner)
+        self.lead_scanning.open(self.context)
 
     def open_conflicts(self) -> None:
         """Ctrl+Shift+K: supervisors on a shared server review the sync conflicts."""
@@ -564,7 +585,7 @@ class DeskWindow(QMainWindow):
         )
         specs["undo"].action.setEnabled(card is not None and card.checked_in_at is not None)
         specs["membership"].action.setEnabled(card is not None)
-        for name in ("settings", "clear", "sign_out"):
+        for name in ("settings", "clear", "sign_out", "leads"):
             specs[name].action.setEnabled(True)
         supervisor = self.context.staff.role == "supervisor"
         for name in ("staff", "reports", "close_day", "incidents"):

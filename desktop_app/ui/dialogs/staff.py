@@ -1,5 +1,8 @@
 """A supervisor manages the staff accounts: list, add, deactivate or reactivate, set a PIN.
 
+An exhibitor's account (its lead station's) is added here too, bound to one exhibitor the
+event files declare; the list names the exhibitor next to the role.
+
 Every change goes through ``services.staff`` on the worker (PINs are hashed there, with
 argon2), is audited there, and the list is reloaded from the database afterwards.
 """
@@ -27,7 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.admin import staff
-from desktop_app.services.admin.staff import StaffAccountInfo, StaffMember
+from desktop_app.services.admin.staff import EXHIBITOR, StaffAccountInfo, StaffMember
+from desktop_app.services.leads.accounts import (
+    ExhibitorChoice,
+    create_exhibitor_account,
+    exhibitor_choices,
+)
 from desktop_app.services.office import Office
 from desktop_app.ui.dialogs.common import ErrorLine, pin_field, submit
 from desktop_app.ui.dialogs.staff_model import StaffModel
@@ -47,6 +55,7 @@ class StaffDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.accounts = office.staff
+        self.sessions = office.sessions
         self.supervisor = supervisor
         self._busy = False
         self._select_after_load: int | None = None
@@ -95,6 +104,9 @@ class StaffDialog(QDialog):
         self.role = QComboBox()
         self.role.addItem("", "desk")
         self.role.addItem("", "supervisor")
+        self.role.addItem("", EXHIBITOR)
+        self.role.currentIndexChanged.connect(lambda _i: self._show_exhibitor())
+        self.exhibitor = QComboBox()  # an exhibitor account's exhibitor (filled by reload)
         self.pin = pin_field()
         self.pin.setMaxLength(staff.PIN_MAX_DIGITS)
         self.pin_again = pin_field()
@@ -103,13 +115,13 @@ class StaffDialog(QDialog):
         self.add.clicked.connect(self.add_account)
         self.add_box = QGroupBox()
         add_form = QFormLayout(self.add_box)
-        self.add_labels = [QLabel() for _ in range(4)]
-        for label, field in zip(
-            self.add_labels, (self.name, self.role, self.pin, self.pin_again), strict=True
-        ):
+        self.add_labels = [QLabel() for _ in range(5)]
+        fields = (self.name, self.role, self.exhibitor, self.pin, self.pin_again)
+        for label, field in zip(self.add_labels, fields, strict=True):
             label.setBuddy(field)
             add_form.addRow(label, field)
         add_form.addRow(self.add)
+        self.add_form = add_form
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -136,6 +148,7 @@ class StaffDialog(QDialog):
         for field in (self.new_pin, self.new_pin_again):
             field.returnPressed.connect(self.change_selected_pin)
         self.retranslate()
+        self._show_exhibitor()
         self._update_actions()
         self.reload()
 
@@ -157,14 +170,28 @@ class StaffDialog(QDialog):
     # -- loading --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the accounts again in the background."""
-        submit(self.worker, self, self.accounts.all, self._loaded, self._failed)
+        """Read the accounts (and the exhibitors they may be bound to) in the background."""
+        accounts, sessions = self.accounts, self.sessions
+        submit(
+            self.worker,
+            self,
+            lambda: (accounts.all(), exhibitor_choices(sessions)),
+            lambda found: self._loaded(*found),
+            self._failed,
+        )
 
-    def _loaded(self, accounts: list[StaffAccountInfo]) -> None:
+    def _loaded(
+        self, accounts: list[StaffAccountInfo], exhibitors: tuple[ExhibitorChoice, ...] = ()
+    ) -> None:
         selected = self.selected()
         wanted = self._select_after_load or (selected.id if selected else None)
         self._select_after_load = None
-        self.model.set_accounts(accounts)
+        chosen = self.exhibitor.currentData()
+        self.exhibitor.clear()
+        for choice in exhibitors:
+            self.exhibitor.addItem(f"{choice.name} ({choice.code})", choice.code)
+        self.exhibitor.setCurrentIndex(max(self.exhibitor.findData(chosen), 0))
+        self.model.set_accounts(accounts, {c.code: c.name for c in exhibitors})
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
             self.table.selectionModel().select(
@@ -215,7 +242,13 @@ class StaffDialog(QDialog):
             self.pin_again.setFocus()
             return
         role = str(self.role.currentData())
-        accounts, by = self.accounts, self.supervisor
+        exhibitor = self.exhibitor.currentData()
+        if role == EXHIBITOR and exhibitor is None:
+            self.error.show_error(
+                self.tr("No event declares an exhibitor: add [[exhibitors]] to its event file.")
+            )
+            return
+        accounts, by, sessions = self.accounts, self.supervisor, self.sessions
         message = self.tr("{name} can now sign in.").format(name=name)
         self._busy = True
         self._update_actions()
@@ -232,7 +265,11 @@ class StaffDialog(QDialog):
         submit(
             self.worker,
             self,
-            lambda: accounts.create(name, pin, role, by=by),
+            lambda: (
+                create_exhibitor_account(sessions, str(exhibitor), name, pin, by=by)
+                if role == EXHIBITOR
+                else accounts.create(name, pin, role, by=by)
+            ),
             done,
             self._failed,
         )
@@ -276,6 +313,10 @@ class StaffDialog(QDialog):
         self.new_pin_again.clear()
         self._run(lambda: accounts.change_pin(account.id, pin, by=by), message)
 
+    def _show_exhibitor(self) -> None:
+        """The exhibitor's row shows for an exhibitor account only."""
+        self.add_form.setRowVisible(self.exhibitor, self.role.currentData() == EXHIBITOR)
+
     def _update_actions(self) -> None:
         account = self.selected()
         has = account is not None and not self._busy
@@ -301,11 +342,18 @@ class StaffDialog(QDialog):
         """Every text in the interface language."""
         self.setWindowTitle(self.tr("Staff accounts"))
         self.add_box.setTitle(self.tr("New account"))
-        texts = (self.tr("&Name"), self.tr("R&ole"), self.tr("&PIN"), self.tr("PIN &again"))
+        texts = (
+            self.tr("&Name"),
+            self.tr("R&ole"),
+            self.tr("E&xhibitor"),
+            self.tr("&PIN"),
+            self.tr("PIN &again"),
+        )
         for label, text in zip(self.add_labels, texts, strict=True):
             label.setText(text)
         self.role.setItemText(0, self.tr("Desk staff"))
         self.role.setItemText(1, self.tr("Supervisor"))
+        self.role.setItemText(2, self.tr("Exhibitor (lead station)"))
         self.add.setText(self.tr("&Add the account"))
         self.new_pin_label.setText(self.tr("New P&IN"))
         self.new_pin_again_label.setText(self.tr("New PIN a&gain"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,12 +34,27 @@ class StaffModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._accounts: list[StaffAccountInfo] = []
+        self._exhibitors: dict[str, str] = {}
 
-    def set_accounts(self, accounts: list[StaffAccountInfo]) -> None:
-        """Show ``accounts``."""
+    def set_accounts(
+        self, accounts: list[StaffAccountInfo], exhibitors: Mapping[str, str] | None = None
+    ) -> None:
+        """Show ``accounts``; ``exhibitors`` names the exhibitor codes (code -> name)."""
         self.beginResetModel()
         self._accounts = list(accounts)
+        self._exhibitors = dict(exhibitors or {})
         self.endResetModel()
+
+    def _role(self, account: StaffAccountInfo) -> str:
+        if account.role == "supervisor":
+            return QCoreApplication.translate("StaffModel", "Supervisor")
+        if account.exhibitor_code is not None:
+            code = account.exhibitor_code
+            name = self._exhibitors.get(code)
+            return QCoreApplication.translate("StaffModel", "Exhibitor: {exhibitor}").format(
+                exhibitor=f"{name} ({code})" if name else code
+            )
+        return QCoreApplication.translate("StaffModel", "Desk staff")
 
     def account(self, row: int) -> StaffAccountInfo | None:
         """The account on ``row``."""
@@ -69,11 +85,7 @@ class StaffModel(QAbstractTableModel):
             if column == self.NAME:
                 return account.name
             if column == self.ROLE:
-                return (
-                    QCoreApplication.translate("StaffModel", "Supervisor")
-                    if account.role == "supervisor"
-                    else QCoreApplication.translate("StaffModel", "Desk staff")
-                )
+                return self._role(account)
             if column == self.ACTIVE:
                 if account.locked:
                     return QCoreApplication.translate("StaffModel", "Locked (wrong PINs)")

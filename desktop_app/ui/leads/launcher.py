@@ -2,9 +2,10 @@
 sign in with the exhibitor's account, then the lead station window.
 
 The same dialogs as the desk, the same workers; a supervisor who signs in picks the
-exhibitor to work for. The station works on the database it opened (this machine's file,
-or the shared server directly): it has no offline journal, and says so when the server is
-out of reach rather than keep leads nowhere.
+exhibitor to work for. On this machine's file the station works on it directly; on a shared
+server it opens a desk link for its station name and event (a copy of the event beside it,
+as a desk has), so it keeps scanning while the server is out of reach and sends the leads
+when it is back (services/leads/offline.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QBoxLayout, QInputDialog, QLabel
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.services.leads.lead_station import LeadStation, event_exhibitors, exhibitor_for
 from desktop_app.services.office import Office, Sessions
+from desktop_app.services.sync import DeskLink
 from desktop_app.ui.dialogs.login import LoginDialog
 from desktop_app.ui.dialogs.start import StartDialog
 from desktop_app.ui.errors import show_exception
@@ -37,12 +39,17 @@ class LeadsLauncher:
         choose_language: Callable[[str], None],
         *,
         demo_hint: str | None = None,
+        open_link: Callable[[str, str], DeskLink] | None = None,
     ) -> None:
         self.app = app
         self.settings = settings
         self.open_sessions = open_sessions  # runs on the writer
         self.choose_language = choose_language
         self.demo_hint = demo_hint
+        self.open_link = (
+            open_link  # (desk, slug) -> a link to the shared server; runs on the writer
+        )
+        self.link: DeskLink | None = None
         self.writer = Worker(serial=True)
         self.scanner = ScanDetector()
         self.window: LeadStationWindow | None = None
@@ -137,8 +144,25 @@ class LeadsLauncher:
         self._station(slug, desk, member, found[names.index(picked)][0])
 
     def _station(self, slug: str, desk: str, member: StaffMember, exhibitor: str) -> None:
+        opening = self.open_link
+        if opening is None:
+            self._show(slug, desk, member, exhibitor, None)
+            return
+        self.splash.setText(QCoreApplication.translate("LeadsLauncher", "Copying the event…"))
+        self.splash.show()
+        self.writer.submit(
+            lambda: opening(desk, slug),
+            lambda link: self._show(slug, desk, member, exhibitor, link),
+            self._fatal,
+        )
+
+    def _show(
+        self, slug: str, desk: str, member: StaffMember, exhibitor: str, link: DeskLink | None
+    ) -> None:
         assert self.sessions is not None
-        station = LeadStation(self.sessions, slug, exhibitor, member.name, desk=desk)
+        self.splash.hide()
+        self.link = link
+        station = LeadStation(self.sessions, slug, exhibitor, member.name, desk=desk, link=link)
         self.scanner.install(self.app)
         self.window = LeadStationWindow(station, self.writer, self.scanner)
         self.window.show()
@@ -151,3 +175,7 @@ class LeadsLauncher:
         """Let background work finish."""
         self.scanner.uninstall(self.app)
         self.writer.wait(10000)
+        if self.window is not None and self.window.link_line.monitor is not None:
+            self.window.link_line.monitor.link_worker.wait(10000)
+        if self.link is not None:
+            self.link.close()

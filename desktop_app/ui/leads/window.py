@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from desktop_app.services.leads.lead_station import LeadStation
 from desktop_app.services.leads.station import LeadLine, ScanOutcome, ScanResult, StationInfo
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language
 from desktop_app.ui.errors import translate_app_error
+from desktop_app.ui.leads.link_line import StationLinkLine
 from desktop_app.ui.scanner import ScanDetector
 from desktop_app.ui.worker import Worker
 
@@ -121,9 +122,13 @@ class LeadStationWindow(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._picked)
         self.status = QLabel()
+        # On a shared server: "offline — N leads waiting", and their sending (link_line.py).
+        self.link_line = StationLinkLine(station, writer, self)
+        self.link_line.sent.connect(self.reload)
         self.error = ErrorLine()
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.link_line)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(scan_row)
@@ -135,12 +140,14 @@ class LeadStationWindow(QWidget):
         self.resize(900, 700)
         self.retranslate()
         self._show(None)
+        self.scanner = scanner
         if scanner is not None:
             scanner.scanned.connect(self.scan)
 
     def start(self) -> None:
         """Check the station's account and load its leads (in the background)."""
         self.writer.submit(self.station.open, self._opened, self._failed, owner=self)
+        self.link_line.start()
 
     # -- scanning ---------------------------------------------------------------------
 
@@ -177,11 +184,13 @@ class LeadStationWindow(QWidget):
             self.status.setText(self.tr("Nothing was kept."))
             return
         self._show(result.lead)
-        self.status.setText(
-            self.tr("Lead saved.")
-            if result.outcome is ScanOutcome.SAVED
-            else self.tr("Scanned before: the same lead.")
-        )
+        if result.lead is not None and result.lead.waiting:
+            text = self.tr("Lead kept on this computer: it is sent when the server is back.")
+        elif result.outcome is ScanOutcome.SAVED:
+            text = self.tr("Lead saved.")
+        else:
+            text = self.tr("Scanned before: the same lead.")
+        self.status.setText(text)
         self.reload()
 
     def _show(self, lead: LeadLine | None) -> None:
@@ -217,21 +226,25 @@ class LeadStationWindow(QWidget):
         rating = self.rating.currentIndex() or None
         note = self.note.toPlainText()
         self.writer.submit(
-            lambda: self.station.save(lead.lead_id, rating, note),
+            lambda: self.station.save(lead, rating, note),
             self._saved,
             self._failed,
             owner=self,
         )
 
+    def reload(self) -> None:
+        """Fetch the exhibitor's leads again (and count those waiting for the server)."""
+        self.writer.submit(self.station.leads, self._listed, self._failed, owner=self)
+        self.link_line.read()
+
     def _saved(self, lead: LeadLine) -> None:
-        if self.current is not None and self.current.lead_id == lead.lead_id:
+        if self.current is not None and (self.current.lead_id, self.current.waiting) == (
+            lead.lead_id,
+            lead.waiting,
+        ):
             self.current = lead
         self.status.setText(self.tr("Saved."))
         self.reload()
-
-    def reload(self) -> None:
-        """Fetch the exhibitor's leads again."""
-        self.writer.submit(self.station.leads, self._listed, self._failed, owner=self)
 
     def _opened(self, info: StationInfo) -> None:
         self.info = info
@@ -246,7 +259,7 @@ class LeadStationWindow(QWidget):
         for row, line in enumerate(lines):
             at = line.scanned_at.astimezone(zone) if zone else line.scanned_at
             cells = (
-                f"{at:%H:%M}",
+                f"{at:%H:%M}" + (" · " + self.tr("waiting") if line.waiting else ""),
                 line.name,
                 line.organization or "",
                 self._association(line.association),
@@ -339,3 +352,12 @@ class LeadStationWindow(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed, the station takes no more scans (the desk behind it takes them again)."""
+        if self.scanner is not None:
+            self.scanner.scanned.disconnect(self.scan)
+            self.scanner = None
+        self.link_line.stop()
+        self.writer.submit(self.station.close)  # its journal's connections, after its work
+        super().closeEvent(event)

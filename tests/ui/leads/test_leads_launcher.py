@@ -121,3 +121,49 @@ def test_an_exhibitor_account_is_sent_to_the_lead_station_not_the_desk(
         launcher.shutdown()
         if launcher.shift is not None:
             launcher.shift.database.dispose()
+
+
+def test_on_a_shared_server_the_station_goes_through_a_link_and_scans_offline(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.db.database import open_database
+    from desktop_app.services.sync import shared_database
+    from tests.services.leads_data import ALPHA, setup_leads
+    from tests.services.money_desk import MONTREAL
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    server_url = sqlite_url(tmp_path / "server.sqlite3")  # stands for the shared server
+    server = open_database(server_url)
+    setup_leads(server.sessions)
+    monkeypatch.setattr(shared_database, "data_directory", lambda: tmp_path)  # the replica
+    settings = MachineSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
+    opened: list[Database] = []
+    launcher = app_module._leads_launcher(
+        app, settings, Translations(app), url=server_url, demo=False, opened=opened,
+        server=server_url,
+    )  # fmt: skip
+    monkeypatch.setattr(StartDialog, "ask", lambda *_a, **_kw: StartChoice(MONTREAL, "Booth 12"))
+    monkeypatch.setattr(
+        LeadsLauncher, "_sign_in", lambda self, _office: sign_in(server.sessions, *ALPHA)
+    )
+    launcher.start()
+    try:
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=30000)
+        window = launcher.window
+        assert window is not None
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.info is not None, timeout=10000)
+        link = window.station.link
+        assert link is not None and link.mode == "shared" and link.desk == "Booth 12"
+        link.work_offline("test")
+        window.scan("LEAD-ANA")
+        qtbot.waitUntil(lambda: window.link_line.state.waiting == 1, timeout=5000)
+        assert window.link_line.isVisible()
+    finally:
+        if launcher.window is not None:
+            launcher.window.close()
+        launcher.shutdown()
+        for database in opened:
+            database.dispose()
+        server.dispose()

@@ -1,0 +1,276 @@
+"""A lead station that keeps scanning while the shared server is out of reach.
+
+On a shared server the station works through a desk's :class:`DeskLink` (the desk's own
+when opened from Desk → Lead scanning…, its own for ``passerelle --leads``): while the link
+is ``shared`` a scan goes to the server; once the server is gone, a scan is judged on the
+link's replica (the event's registrations, people and consents, the staff accounts and the
+exhibitors, refreshed by the link) and, only when the person agreed to networking, written
+to the station's journal: a small SQLite file of its own next to the replica, owner-only.
+Nothing is written for a person who did not agree, not even locally.
+
+When the link is back, :func:`send_waiting` replays each waiting lead with ``scan_lead``
+and its action id (a replayed lead is saved once), at the time it was scanned, then drops
+it from the journal. The server judges consent again: a person who withdrew meanwhile is
+refused there and the waiting lead is dropped, kept nowhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db.engine import make_engine, sqlite_path, sqlite_url
+from desktop_app.db.failures import storage_failure
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, Conflict, StorageUnavailable
+from desktop_app.services.leads.station import (
+    LeadLine,
+    ScanOutcome,
+    ScanResult,
+    judge_scan,
+    refused,
+    scan_lead,
+)
+
+_metadata = MetaData()
+_waiting = Table(
+    "waiting_leads",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("action_id", String(64), nullable=False, unique=True),
+    Column("slug", String(80), nullable=False),
+    Column("exhibitor", String(64), nullable=False),
+    Column("code", String(120), nullable=False),  # to replay; never shown nor exported
+    Column("staff", String(120), nullable=False),
+    Column("desk", String(80)),
+    Column("scanned_at", String(40), nullable=False),  # ISO 8601 with its offset
+    Column("name", String(300), nullable=False),
+    Column("organization", String(300)),
+    Column("email", String(320)),
+    Column("association", String(16), nullable=False),
+    Column("rating", Integer),
+    Column("note", Text),
+)
+
+
+def is_server_gone(error: BaseException) -> bool:
+    """Whether ``error`` says the server (or the network to it) went away, not a bug."""
+    return isinstance(error, DBAPIError | StorageUnavailable) and isinstance(
+        storage_failure(error), StorageUnavailable
+    )
+
+
+class LeadJournal:
+    """The leads a station scanned offline, waiting for the server."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine: Engine = make_engine(sqlite_url(path))  # owner-only, WAL, FULL sync
+        _metadata.create_all(self.engine)
+        self.sessions = sessionmaker(self.engine)
+
+    @classmethod
+    def beside(cls, replica_url: str) -> LeadJournal:
+        """The journal next to a desk link's replica (one per desk and event)."""
+        replica = sqlite_path(replica_url)
+        assert replica is not None, "a link's replica is a SQLite file"
+        return cls(replica.with_name(replica.stem + ".leads.sqlite3"))
+
+    def close(self) -> None:
+        """Close its connections."""
+        self.engine.dispose()
+
+    def count(self, slug: str, exhibitor: str) -> int:
+        """How many of the exhibitor's leads wait for the server."""
+        with self.sessions() as session:
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(_waiting)
+                    .where(_waiting.c.slug == slug, _waiting.c.exhibitor == exhibitor)
+                )
+                or 0
+            )
+
+    def lines(self, slug: str, exhibitor: str) -> tuple[LeadLine, ...]:
+        """The exhibitor's waiting leads, newest first."""
+        with self.sessions() as session:
+            rows = session.execute(
+                select(_waiting)
+                .where(_waiting.c.slug == slug, _waiting.c.exhibitor == exhibitor)
+                .order_by(_waiting.c.id.desc())
+            ).all()
+        return tuple(_line(row) for row in rows)
+
+    def keep(self, judged_line: LeadLine, **entry: object) -> ScanResult:
+        """Add a consented lead (a badge already waiting is the same lead)."""
+        with self.sessions.begin() as session:
+            already = session.execute(
+                select(_waiting).where(
+                    _waiting.c.slug == entry["slug"],
+                    _waiting.c.exhibitor == entry["exhibitor"],
+                    _waiting.c.code == entry["code"],
+                )
+            ).first()
+            if already is not None:
+                return ScanResult(ScanOutcome.UPDATED, _line(already))
+            row = {
+                **entry,
+                "scanned_at": judged_line.scanned_at.isoformat(),
+                "name": judged_line.name,
+                "organization": judged_line.organization,
+                "email": judged_line.email,
+                "association": judged_line.association,
+            }
+            kept = session.execute(insert(_waiting).values(row).returning(*_waiting.c)).one()
+            return ScanResult(ScanOutcome.SAVED, _line(kept))
+
+    def annotate(self, entry_id: int, rating: int | None, note: str | None) -> LeadLine:
+        """Set a waiting lead's rating and note (sent with it)."""
+        with self.sessions.begin() as session:
+            changed = session.execute(
+                update(_waiting)
+                .where(_waiting.c.id == entry_id)
+                .values(rating=rating, note=note)
+                .returning(*_waiting.c)
+            ).first()
+        if changed is None:
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "AppError",
+                    "This lead has just been sent to the server: pick it again in the list"
+                    " to change its rating or note.",
+                )
+            )
+        return _line(changed)
+
+    def pending(self, slug: str, exhibitor: str) -> list[dict[str, object]]:
+        """The exhibitor's waiting leads as stored, oldest first (for the replay)."""
+        with self.sessions() as session:
+            rows = session.execute(
+                select(_waiting)
+                .where(_waiting.c.slug == slug, _waiting.c.exhibitor == exhibitor)
+                .order_by(_waiting.c.id)
+            ).all()
+        return [dict(row._mapping) for row in rows]
+
+    def drop(self, entry_id: int) -> None:
+        """Forget a waiting lead (sent, or refused by the server)."""
+        with self.sessions.begin() as session:
+            session.execute(delete(_waiting).where(_waiting.c.id == entry_id))
+
+
+def _line(row: object) -> LeadLine:
+    values = row._mapping  # type: ignore[attr-defined]
+    return LeadLine(
+        lead_id=int(values["id"]),
+        name=str(values["name"]),
+        organization=values["organization"],
+        email=values["email"],
+        association=str(values["association"]),
+        rating=values["rating"],
+        note=values["note"],
+        scanned_at=datetime.fromisoformat(str(values["scanned_at"])),
+        waiting=True,
+    )
+
+
+def scan_offline(
+    copy: sessionmaker[Session],
+    journal: LeadJournal,
+    slug: str,
+    exhibitor: str,
+    code: str,
+    staff: str,
+    *,
+    desk: str | None,
+    action_id: str,
+) -> ScanResult:
+    """Judge ``code`` on the local copy; keep the lead in the journal only with consent."""
+    with copy() as session:
+        judged = judge_scan(session, slug, exhibitor, code, staff)
+        if not judged.consents:
+            return refused()  # nothing about the person is written, not even here
+        person = judged.registration.person
+        line = LeadLine(
+            lead_id=0,
+            name=f"{person.first_name} {person.last_name}".strip(),
+            organization=person.organization_name,
+            email=person.email,
+            association=judged.registration.entitled_by,
+            rating=None,
+            note=None,
+            scanned_at=datetime.now(UTC),
+            waiting=True,
+        )
+        staff = judged.staff
+    return journal.keep(
+        line,
+        action_id=action_id,
+        slug=slug,
+        exhibitor=exhibitor,
+        code=code.strip(),
+        staff=staff,
+        desk=desk,
+    )
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What sending the waiting leads did."""
+
+    saved: int  # now on the server (a lead replayed twice is saved once)
+    refused: int  # the person withdrew their consent meanwhile: dropped, kept nowhere
+    failed: int  # refused for another reason (their badge cancelled...): still waiting
+
+
+def send_waiting(
+    server: sessionmaker[Session], journal: LeadJournal, slug: str, exhibitor: str
+) -> Sent:
+    """Replay the exhibitor's waiting leads on the server, oldest first, each with its
+    action id and scan time; each is dropped from the journal once the server answered.
+    A server that goes away stops the sending (``DBAPIError`` or ``StorageUnavailable``):
+    what is left waits for the next try."""
+    saved = refused_count = failed = 0
+    for entry in journal.pending(slug, exhibitor):
+        try:
+            result = scan_lead(
+                server,
+                slug,
+                exhibitor,
+                str(entry["code"]),
+                str(entry["staff"]),
+                entry["rating"],  # type: ignore[arg-type]
+                entry["note"],  # type: ignore[arg-type]
+                desk=entry["desk"],  # type: ignore[arg-type]
+                action_id=str(entry["action_id"]),
+                at=datetime.fromisoformat(str(entry["scanned_at"])),
+            )
+        except AppError as error:
+            if isinstance(error, StorageUnavailable):
+                raise
+            failed += 1  # kept: it waits, listed, until the reason is fixed (never dropped)
+            continue
+        if result.outcome is ScanOutcome.REFUSED:
+            refused_count += 1
+        else:
+            saved += 1
+        journal.drop(int(str(entry["id"])))
+    return Sent(saved, refused_count, failed)
