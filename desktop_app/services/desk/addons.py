@@ -58,7 +58,8 @@ from desktop_app.services.money.receipt_store import (
 )
 from desktop_app.services.money.receipts import RECEIPTED_METHODS, issue_receipt
 
-_T_FULL = QT_TRANSLATE_NOOP("AppError", "{name} is full: {taken} of {capacity}")
+FULL = QT_TRANSLATE_NOOP("AppError", "{name} is full: {taken} of {capacity}")
+"""Why a full add-on needs a supervisor (the service's and the command line's words)."""
 _T_UNKNOWN = QT_TRANSLATE_NOOP(
     "AppError", "There is no add-on '{code}' at this event (add-ons: {codes})."
 )
@@ -86,6 +87,7 @@ class AddOnOffer:
     capacity: int | None
     seats_left: int | None  # None: no limit
     held: bool = False  # the registration asked about is entitled already
+    taken: int = 0  # seats sold (or included in a category), overrides included
 
     @property
     def full(self) -> bool:
@@ -195,9 +197,10 @@ def _offer(
     session: Session, event: Event, found: EventSession, registration: Registration | None
 ) -> AddOnOffer:
     assert found.price is not None
-    left = None
+    left, taken = None, 0
     if found.capacity is not None:
-        left = max(found.capacity - _holders(session, event.id, found), 0)
+        taken = _holders(session, event.id, found)
+        left = max(found.capacity - taken, 0)
     return AddOnOffer(
         code=found.code,
         name_fr=found.name_fr,
@@ -205,6 +208,7 @@ def _offer(
         breakdown=addon_breakdown(event.province, found.price),
         capacity=found.capacity,
         seats_left=left,
+        taken=taken,
         held=registration is not None and entitled(session, registration, found),
     )
 
@@ -348,7 +352,7 @@ def sell_in(
 
 def _full_reason(session: Session, event: Event, found: EventSession) -> Message:
     return Message(
-        _T_FULL,
+        FULL,
         name=found.name_en,
         taken=_holders(session, event.id, found),
         capacity=found.capacity,
@@ -527,6 +531,7 @@ def sell_addons(
 
 
 __all__ = [
+    "FULL",
     "AddOnOffer",
     "AddOnResult",
     "AddOnSale",
