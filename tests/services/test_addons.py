@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import time
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -266,3 +267,38 @@ def test_four_desks_selling_the_last_seats_never_exceed_the_capacity(
     assert not errors, errors
     assert (len(sold), _holds(db), count(db.sessions, Payment)) == (2, 2, 2)
     assert len(refused) == 2 and all("is full: 2 of 2" in r for r in refused)
+
+
+def test_a_shared_desk_sells_add_ons_on_the_server_and_not_offline(
+    db: Database, tmp_path: Path
+) -> None:
+    """The replica holds no sessions, and a replayed payment would count as paid on the
+    admission: offline, add-ons wait for the server, and nothing is journaled."""
+    from desktop_app.services.admin.staff import StaffMember
+    from desktop_app.services.desk.desk import WAITS_FOR_SERVER, LinkedDesk
+    from desktop_app.services.sync import DeskLink
+
+    guest = _registered(db, "G" * 16)
+    link = DeskLink("Desk A", tmp_path / "a.sqlite3", db.url, slug=MONTREAL)
+    try:
+        desk = LinkedDesk.on(link, MONTREAL, StaffMember(0, "Ann", "desk"))
+        sold = desk.sell_addons(
+            guest, ("gala",), PaymentInput("card", GALA, reference="A1"), action_id="online-1"
+        )
+        assert sold.codes == ("gala",) and _holds(db, guest) == 1  # on the server
+        link.work_offline("test")
+        other = _registered(db, "H" * 16)
+        with pytest.raises(Conflict) as refused:
+            desk.sell_addons(
+                other, ("gala",), PaymentInput("card", GALA, reference="A2"), action_id="off-1"
+            )
+        assert refused.value.template == WAITS_FOR_SERVER
+        form = WalkInForm(**{**MEMBER.__dict__, "addons": ("gala",)})
+        with pytest.raises(Conflict):
+            desk.register_walk_in(
+                form, PaymentInput("cash", ADMISSION + GALA), action_id="off-2", at=BEFORE_MONTREAL
+            )
+        assert link.pending() == 0
+    finally:
+        link.close()
+    assert (_holds(db), count(db.sessions, Payment)) == (1, 1)
