@@ -148,6 +148,13 @@ def test_a_walk_in_buys_the_gala_with_one_receipt_line_each(db: Database) -> Non
     assert result.receipt is not None
     text = flat(pdf_text(result.receipt.pdf))
     assert "Activité — Souper gala" in text and "Add-on — Gala dinner" in text
+    # Each line's own taxes under it (French first at a Québec event).
+    assert "TPS / GST 26,25 $ · TVQ / QST 52,37 $" in text
+    assert "TPS / GST 4,75 $ · TVQ / QST 9,48 $" in text
+    assert [(t["code"], t["amount"]) for t in items[1]["taxes"]] == [
+        ("GST", "4.75"),
+        ("QST", "9.48"),
+    ]
     assert "addons.sold" in audit_actions(db.sessions)
     assert addon_offers(db.sessions, result.registration_id)[0].held
 
@@ -302,3 +309,18 @@ def test_a_shared_desk_sells_add_ons_on_the_server_and_not_offline(
     finally:
         link.close()
     assert (_holds(db), count(db.sessions, Payment)) == (1, 1)
+
+
+def test_a_receipt_whose_items_taxes_do_not_add_up_is_refused() -> None:
+    from dataclasses import replace
+
+    from desktop_app.documents.receipt import check_receipt
+    from desktop_app.services.desk.addons import AddOnOffer, addon_breakdown, addon_line
+    from tests.documents.test_receipts import quebec_receipt
+
+    line = addon_line(AddOnOffer("gala", "Souper gala", "Gala", addon_breakdown("QC", D(95)), 2, 2))
+    good = quebec_receipt("95.00", lines=(line,))  # GST 4.75 + QST 9.48, as the line's
+    check_receipt(good)
+    wrong = replace(good, lines=(replace(line, taxes=line.taxes[:1]),))
+    with pytest.raises(Invalid, match="taxes of the receipt's items do not add up"):
+        check_receipt(wrong)

@@ -55,6 +55,7 @@ from desktop_app.services.money.receipt_store import (
     issued,
     lock_registration,
     receipt_data,
+    receipt_taxes,
 )
 from desktop_app.services.money.receipts import RECEIPTED_METHODS, issue_receipt
 
@@ -283,10 +284,16 @@ def _lock(session: Session, chosen: Sequence[EventSession]) -> None:
 
 
 def addon_line(offer: AddOnOffer) -> ReceiptLine:
-    """The receipt line of one add-on: its name in both languages, its price before taxes."""
+    """The receipt line of one add-on: its name in both languages, its price before taxes,
+    its own taxes."""
     subtotal = offer.breakdown.subtotal
     return ReceiptLine(
-        f"Activité — {offer.name_fr}", f"Add-on — {offer.name_en}", 1, subtotal, subtotal
+        f"Activité — {offer.name_fr}",
+        f"Add-on — {offer.name_en}",
+        1,
+        subtotal,
+        subtotal,
+        receipt_taxes(offer.breakdown),
     )
 
 

@@ -456,7 +456,10 @@ def _register(
             staff=staff,
             breakdown=combine((chosen.breakdown, extras.breakdown)) if extras else chosen.breakdown,
             series=receipt_series,
-            lines=(registration_item(registration, chosen.breakdown), *extras.lines)
+            lines=(
+                registration_item(registration, chosen.breakdown, with_taxes=True),
+                *extras.lines,
+            )
             if extras
             else (),
             taxes_included=False if extras else None,

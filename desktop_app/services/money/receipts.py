@@ -79,8 +79,11 @@ class ReceiptPrint:
     copy: bool
 
 
-def registration_item(registration: Registration, breakdown: TaxBreakdown) -> ReceiptLine:
-    """The receipt line of a registration in its category, at ``breakdown``'s subtotal."""
+def registration_item(
+    registration: Registration, breakdown: TaxBreakdown, *, with_taxes: bool = False
+) -> ReceiptLine:
+    """The receipt line of a registration in its category, at ``breakdown``'s subtotal
+    (``with_taxes``: its own taxes printed under it, beside add-ons that have theirs)."""
     event, category = registration.event, registration.category
     return ReceiptLine(
         f"Inscription — {event.name_fr} — {category.name_fr}",
@@ -88,6 +91,7 @@ def registration_item(registration: Registration, breakdown: TaxBreakdown) -> Re
         1,
         breakdown.subtotal,
         breakdown.subtotal,
+        receipt_taxes(breakdown) if with_taxes else (),
     )
 
 
