@@ -147,7 +147,7 @@ def test_a_walk_in_buys_the_gala_with_one_receipt_line_each(db: Database) -> Non
     assert (receipt.subtotal, receipt.total) == (D("620.00"), D("712.85"))
     assert result.receipt is not None
     text = flat(pdf_text(result.receipt.pdf))
-    assert "Activité — Souper gala" in text and "Add-on — Gala dinner" in text
+    assert "Supplément — Souper gala" in text and "Add-on — Gala dinner" in text
     # Each line's own taxes under it (French first at a Québec event).
     assert "TPS / GST 26,25 $ · TVQ / QST 52,37 $" in text
     assert "TPS / GST 4,75 $ · TVQ / QST 9,48 $" in text

@@ -288,7 +288,7 @@ def addon_line(offer: AddOnOffer) -> ReceiptLine:
     its own taxes."""
     subtotal = offer.breakdown.subtotal
     return ReceiptLine(
-        f"Activité — {offer.name_fr}",
+        f"Supplément — {offer.name_fr}",
         f"Add-on — {offer.name_en}",
         1,
         subtotal,
