@@ -153,7 +153,8 @@ def _sell_addons(
     import uuid
 
     from desktop_app.domain.money import ZERO
-    from desktop_app.services.desk.addons import addon_offers, sell_addons
+    from desktop_app.services.desk.addon_sale import sell_addons
+    from desktop_app.services.desk.addons import addon_offers
     from desktop_app.services.desk.attendees import attendee_card
     from desktop_app.services.money.payments import PaymentInput
     from desktop_app.services.money.receipt_lookup import receipt_figures

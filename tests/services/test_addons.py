@@ -18,7 +18,8 @@ from desktop_app.db.database import Database, open_database
 from desktop_app.db.models import Event, Payment, Receipt, Registration, RegistrationSession
 from desktop_app.domain.errors import Conflict, Invalid, NotFound
 from desktop_app.services.desk import addons as addons_module
-from desktop_app.services.desk.addons import addon_offers, sell_addons
+from desktop_app.services.desk.addon_sale import sell_addons
+from desktop_app.services.desk.addons import addon_offers
 from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in, register_walk_in
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipts import receipt_pdf

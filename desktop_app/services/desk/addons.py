@@ -20,44 +20,34 @@ add-on for a credit owed; the payment row and the receipt carry it.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_app.db.models import (
     Event,
     EventSession,
-    Payment,
     PriceCategory,
-    Receipt,
     Registration,
     RegistrationSession,
 )
-from desktop_app.documents.receipt import ReceiptLine, render_receipt
+from desktop_app.documents.receipt import ReceiptLine
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
 from desktop_app.domain.money import ZERO
 from desktop_app.domain.taxes import TaxBreakdown, TaxLine, compute_taxes
 from desktop_app.services.admin import audit
-from desktop_app.services.admin.staff import Override, refuse_exhibitor
+from desktop_app.services.admin.staff import Override
 from desktop_app.services.desk.doors import entitled
-from desktop_app.services.money.payments import PaymentInput, approve, new_payment
+from desktop_app.services.money.payments import approve
 from desktop_app.services.money.receipt_store import (
-    IssuedReceipt,
-    format_number,
-    issued,
-    lock_registration,
-    receipt_data,
     receipt_taxes,
 )
-from desktop_app.services.money.receipts import RECEIPTED_METHODS, issue_receipt
 
 FULL = QT_TRANSLATE_NOOP("AppError", "{name} is full: {taken} of {capacity}")
 """Why a full add-on needs a supervisor (the service's and the command line's words)."""
@@ -68,13 +58,9 @@ _T_NO_PRICE = QT_TRANSLATE_NOOP(
     "AppError", "The session '{code}' has no price: it is not sold as an add-on."
 )
 _T_HELD = QT_TRANSLATE_NOOP("AppError", "{name} already holds {session}.")
-_T_COMP = QT_TRANSLATE_NOOP(
+NOT_COMPLIMENTARY = QT_TRANSLATE_NOOP(
     "AppError", "Add-ons are paid in cash, by card or on invoice, not as complimentary."
 )
-_T_AMOUNT = QT_TRANSLATE_NOOP(
-    "AppError", "The amount {amount} is not the price of the add-ons ({total})."
-)
-_T_NOTHING = QT_TRANSLATE_NOOP("AppError", "Choose at least one add-on to sell.")
 
 
 @dataclass(frozen=True)
@@ -113,17 +99,6 @@ class AddOnSale:
     breakdown: TaxBreakdown  # every add-on's lines added up, tax by tax
     lines: tuple[ReceiptLine, ...]  # one receipt line per add-on
     supervisor: str | None  # who let a full session be sold
-
-
-@dataclass(frozen=True)
-class AddOnResult:
-    """What selling add-ons to a registration (F4) did."""
-
-    registration_id: int
-    codes: tuple[str, ...]
-    total: Decimal
-    receipt: IssuedReceipt | None  # cash and card only, as for any payment
-    change_due: Decimal | None
 
 
 def addon_breakdown(province: str, price: Decimal) -> TaxBreakdown:
@@ -366,181 +341,10 @@ def _full_reason(session: Session, event: Event, found: EventSession) -> Message
     )
 
 
-def _replayed(session: Session, action_id: str, registration_id: int) -> Payment | None:
-    existing = session.scalars(select(Payment).where(Payment.action_id == action_id)).first()
-    if existing is not None and existing.registration_id != registration_id:
-        raise Conflict(
-            QT_TRANSLATE_NOOP(
-                "AppError", "The desk action {action} was already used for another payment."
-            ),
-            action=action_id,
-        )
-    return existing
-
-
-def _result(
-    session: Session, payment: Payment, codes: tuple[str, ...]
-) -> tuple[AddOnResult, Receipt | None]:
-    receipt = session.scalars(select(Receipt).where(Receipt.payment_id == payment.id)).first()
-    result = AddOnResult(
-        registration_id=payment.registration_id,
-        codes=codes,
-        total=payment.amount,
-        receipt=None,
-        change_due=payment.change_due,
-    )
-    return result, receipt
-
-
-def _sell_to(
-    session: Session,
-    registration_id: int,
-    codes: tuple[str, ...],
-    payment: PaymentInput,
-    *,
-    desk: str,
-    staff: str,
-    action_id: str,
-    override: Override | None,
-    receipt_series: str | None,
-    at: datetime,
-) -> tuple[AddOnResult, Receipt | None]:
-    refuse_exhibitor(session, staff)  # a lead station never sells
-    registration = lock_registration(session, registration_id)
-    replayed = _replayed(session, action_id, registration.id)
-    if replayed is not None:
-        return _result(session, replayed, codes)
-    if registration.status != RegistrationStatus.ACTIVE:
-        raise Conflict(
-            QT_TRANSLATE_NOOP("AppError", "This registration was cancelled; nothing is sold.")
-        )
-    if payment.method == "complimentary":
-        raise Invalid(_T_COMP)
-    sale = sell_in(
-        session,
-        registration,
-        codes,
-        override=override,
-        desk=desk,
-        staff=staff,
-        action_id=action_id,
-        at=at,
-    )
-    if payment.amount != sale.breakdown.total:
-        raise Invalid(_T_AMOUNT, amount=str(payment.amount), total=str(sale.breakdown.total))
-    row = new_payment(
-        registration,
-        payment,
-        desk=desk,
-        staff=staff,
-        action_id=action_id,
-        organization=registration.person.organization_name,
-    )
-    row.received_at = at
-    session.add(row)
-    session.flush()
-    receipt = None
-    if row.method in RECEIPTED_METHODS:
-        receipt = issue_receipt(
-            session,
-            registration,
-            row,
-            desk=desk,
-            staff=staff,
-            breakdown=sale.breakdown,
-            lines=sale.lines,
-            taxes_included=False,
-            series=receipt_series,
-        )
-    result = AddOnResult(
-        registration_id=registration.id,
-        codes=tuple(o.code for o in sale.sold),
-        total=row.amount,
-        receipt=None,
-        change_due=row.change_due,
-    )
-    audit.record(
-        session,
-        "addons.paid",
-        desk=desk,
-        staff=staff,
-        subject=f"registration:{registration.id}",
-        detail={
-            "action_id": action_id,
-            "method": row.method,
-            "amount": str(row.amount),
-            "receipt": format_number(receipt.lines["series"], receipt.number) if receipt else None,
-        },
-    )
-    return result, receipt
-
-
-def sell_addons(
-    sessions: sessionmaker[Session],
-    registration_id: int,
-    codes: Sequence[str],
-    payment: PaymentInput,
-    *,
-    desk: str,
-    staff: str,
-    action_id: str | None = None,
-    override: Override | None = None,
-    receipt_series: str | None = None,
-    at: datetime | None = None,
-) -> AddOnResult:
-    """Sell the add-ons ``codes`` to a registered person (F4, ``passerelle pay --addon``).
-
-    In one transaction: the entitlements (within each session's seats; a full one needs
-    ``override``), the payment (exactly the add-ons' total; cash, card or invoice), and for
-    cash or card a receipt of the add-ons alone, one line each. Replaying ``action_id``
-    returns the first result and writes nothing more.
-    """
-    wanted = tuple(code.strip() for code in codes if code.strip())
-    if not wanted:
-        raise Invalid(_T_NOTHING)
-    action = action_id or uuid.uuid4().hex
-    moment = at or datetime.now(UTC)
-    try:
-        with sessions.begin() as session:
-            result, receipt = _sell_to(
-                session,
-                registration_id,
-                wanted,
-                payment,
-                desk=desk,
-                staff=staff,
-                action_id=action,
-                override=override,
-                receipt_series=receipt_series,
-                at=moment,
-            )
-            data = receipt_data(receipt, copy=False) if receipt else None
-            view = issued(receipt, b"") if receipt else None
-    except IntegrityError:
-        # The same action committed by a retry on another connection: report it.
-        with sessions() as session:
-            replayed = _replayed(session, action, registration_id)
-            if replayed is None:
-                raise
-            result, receipt = _result(session, replayed, wanted)
-            data = receipt_data(receipt, copy=False) if receipt else None
-            view = issued(receipt, b"") if receipt else None
-    if data is None or view is None:
-        return result
-    pdf = render_receipt(data)
-    return AddOnResult(
-        result.registration_id,
-        result.codes,
-        result.total,
-        IssuedReceipt(view.receipt_id, view.number, view.kind, view.total, pdf),
-        result.change_due,
-    )
-
-
 __all__ = [
     "FULL",
+    "NOT_COMPLIMENTARY",
     "AddOnOffer",
-    "AddOnResult",
     "AddOnSale",
     "addon_breakdown",
     "addon_line",
@@ -549,6 +353,5 @@ __all__ = [
     "combine",
     "offers_in",
     "price_of",
-    "sell_addons",
     "sell_in",
 ]

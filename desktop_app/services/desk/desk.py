@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Message
 from desktop_app.services.admin import staff as staff_accounts
 from desktop_app.services.admin.staff import Override, StaffMember
-from desktop_app.services.desk import addons, attendees, badges, checkin, search, walkin
-from desktop_app.services.desk.addons import AddOnOffer, AddOnResult
+from desktop_app.services.desk import addon_sale, addons, attendees, badges, checkin, search, walkin
+from desktop_app.services.desk.addon_sale import AddOnResult
+from desktop_app.services.desk.addons import AddOnOffer
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.desk.checkin import CheckInResult, EventCounts
 from desktop_app.services.desk.counts import CountKeeper
@@ -216,7 +217,7 @@ class _SessionsDesk:
         action_id: str,
         override: Override | None = None,
     ) -> AddOnResult:
-        return addons.sell_addons(
+        return addon_sale.sell_addons(
             self.sessions,
             registration_id,
             codes,

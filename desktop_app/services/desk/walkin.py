@@ -50,6 +50,7 @@ from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override, StaffMember
 from desktop_app.services.desk.addons import (
+    NOT_COMPLIMENTARY,
     AddOnOffer,
     AddOnSale,
     combine,
@@ -80,9 +81,6 @@ _WHY_NOT_MEMBER = QT_TRANSLATE_NOOP(
 )
 _WHY_NOT_ON_SALE = QT_TRANSLATE_NOOP("AppError", "This category is not on sale now")
 _WHY_COMP = QT_TRANSLATE_NOOP("AppError", "A complimentary admission")
-_T_ADDONS_COMP = QT_TRANSLATE_NOOP(
-    "AppError", "Add-ons are paid in cash, by card or on invoice, not as complimentary."
-)
 
 
 @dataclass(frozen=True)
@@ -313,7 +311,7 @@ def _decide(
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "No price category is on sale now."))
     chosen = quote(event_pricing(event), code, found.associations, at)
     if form.addons and payment.method == "complimentary":
-        raise Invalid(_T_ADDONS_COMP)
+        raise Invalid(NOT_COMPLIMENTARY)
     _check_amount(chosen, payment, price_of(session, event, form.addons) if form.addons else ZERO)
     why = _needs_supervisor(chosen, payment)
     supervisor = approve(session, override, why=why) if why else None

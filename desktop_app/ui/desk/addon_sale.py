@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.admin.staff import Override
-from desktop_app.services.desk.addons import AddOnOffer, AddOnResult
+from desktop_app.services.desk.addon_sale import AddOnResult
+from desktop_app.services.desk.addons import AddOnOffer
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.ui.desk.changes import DeskChange
