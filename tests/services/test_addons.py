@@ -200,8 +200,10 @@ def test_the_amount_must_be_the_add_ons_price(db: Database) -> None:
     guest = _registered(db, "G" * 16)
     with pytest.raises(Invalid, match=r"not the price of the add-ons \(109.23\)"):
         _sell(db, guest, "gala", payment=PaymentInput("cash", D("95.00")))
-    with pytest.raises(Invalid, match="not as complimentary"):
+    with pytest.raises(Invalid, match="paid at the desk, in cash or by card"):
         _sell(db, guest, "gala", payment=PaymentInput("complimentary", D("0")))
+    with pytest.raises(Invalid, match="paid at the desk, in cash or by card"):
+        _sell(db, guest, "gala", payment=PaymentInput("invoice", GALA))
     assert (_holds(db), count(db.sessions, Payment)) == (0, 0)
 
 

@@ -20,7 +20,7 @@ from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.staff import Override, refuse_exhibitor
-from desktop_app.services.desk.addons import NOT_COMPLIMENTARY, sell_in
+from desktop_app.services.desk.addons import PAID_AT_THE_DESK, SOLD_FOR, sell_in
 from desktop_app.services.money.payments import PaymentInput, new_payment
 from desktop_app.services.money.receipt_store import (
     IssuedReceipt,
@@ -96,8 +96,8 @@ def _sell_to(
         raise Conflict(
             QT_TRANSLATE_NOOP("AppError", "This registration was cancelled; nothing is sold.")
         )
-    if payment.method == "complimentary":
-        raise Invalid(NOT_COMPLIMENTARY)
+    if payment.method not in SOLD_FOR:
+        raise Invalid(PAID_AT_THE_DESK)
     sale = sell_in(
         session,
         registration,

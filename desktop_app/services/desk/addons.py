@@ -58,9 +58,12 @@ _T_NO_PRICE = QT_TRANSLATE_NOOP(
     "AppError", "The session '{code}' has no price: it is not sold as an add-on."
 )
 _T_HELD = QT_TRANSLATE_NOOP("AppError", "{name} already holds {session}.")
-NOT_COMPLIMENTARY = QT_TRANSLATE_NOOP(
-    "AppError", "Add-ons are paid in cash, by card or on invoice, not as complimentary."
+PAID_AT_THE_DESK = QT_TRANSLATE_NOOP(
+    "AppError", "Add-ons are paid at the desk, in cash or by card."
 )
+"""An add-on is money received with its receipt: an invoice would leave its price owed
+nowhere (the registration's balance is the admission's), and it is never complimentary."""
+SOLD_FOR = ("cash", "card")
 
 
 @dataclass(frozen=True)
@@ -343,7 +346,8 @@ def _full_reason(session: Session, event: Event, found: EventSession) -> Message
 
 __all__ = [
     "FULL",
-    "NOT_COMPLIMENTARY",
+    "PAID_AT_THE_DESK",
+    "SOLD_FOR",
     "AddOnOffer",
     "AddOnSale",
     "addon_breakdown",

@@ -50,7 +50,8 @@ from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override, StaffMember
 from desktop_app.services.desk.addons import (
-    NOT_COMPLIMENTARY,
+    PAID_AT_THE_DESK,
+    SOLD_FOR,
     AddOnOffer,
     AddOnSale,
     combine,
@@ -310,8 +311,8 @@ def _decide(
     if code is None:
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "No price category is on sale now."))
     chosen = quote(event_pricing(event), code, found.associations, at)
-    if form.addons and payment.method == "complimentary":
-        raise Invalid(NOT_COMPLIMENTARY)
+    if form.addons and payment.method not in SOLD_FOR:
+        raise Invalid(PAID_AT_THE_DESK)
     _check_amount(chosen, payment, price_of(session, event, form.addons) if form.addons else ZERO)
     why = _needs_supervisor(chosen, payment)
     supervisor = approve(session, override, why=why) if why else None

@@ -263,6 +263,7 @@ class WalkInDialog(QDialog):
         self.quote_panel.set_addons(self.addons.chosen_offers())
         chosen = self._quote.quote if self._quote is not None else None
         self.payment.set_total(chosen.total + self.addons.total() if chosen else None)
+        self.payment.only_paid_now(bool(self.addons.chosen()))
 
     def _quote_failed(self, seq: int, error: BaseException) -> None:
         if seq != self._quote_seq:

@@ -1,6 +1,6 @@
 """F4 on a registered person with nothing owed: sell add-ons (the gala bought at the door).
 The same boxes as the walk-in form, with seats left; the total follows what is ticked; paid in
-cash, by card or on invoice; the receipt is for the add-ons alone."""
+cash or by card; the receipt is for the add-ons alone."""
 
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ class AddOnSaleDialog(QDialog):
         self.total_label.setFont(big)
         self.total.setFont(big)
         self.payment = PaymentPanel()
-        self.payment.buttons["complimentary"].hide()  # add-ons are paid for
+        for method in ("invoice", "complimentary"):  # add-ons are paid at the desk
+            self.payment.buttons[method].hide()
         self.payment.set_organization(organization or "")
         self.print_receipt = QCheckBox()
         self.print_receipt.setChecked(print_receipt)

@@ -77,7 +77,12 @@ def test_ticking_the_gala_adds_it_to_the_total_and_the_receipt(
     assert dialog.addons_box.isVisible()
     assert dialog.addons.row_texts() == [("Gala dinner — $109.23 — 2 seats left", True)]
     assert dialog.quote_panel.price_lines()[-1] == ("Total", "$603.62")
+    dialog.payment.set_method("invoice")
     dialog.addons.boxes["gala"].setChecked(True)
+    # Add-ons are paid at the desk: cash or card only while one is ticked.
+    assert dialog.payment.method() == "cash"
+    assert not dialog.payment.buttons["invoice"].isEnabled()
+    assert not dialog.payment.buttons["complimentary"].isEnabled()
     assert dialog.quote_panel.price_lines()[-2:] == [
         ("+ Gala dinner (taxes included)", "$109.23"),
         ("Total", "$712.85"),
