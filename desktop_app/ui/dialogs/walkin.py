@@ -183,7 +183,7 @@ class WalkInDialog(QDialog):
         self.refresh_quote()
 
     def _set_tab_order(self) -> None:
-        """Tab goes down the form, then through the payment, then the duplicate warning."""
+        """Tab goes down the form, the add-ons, the payment, then the duplicate warning."""
         chain: list[QWidget] = [
             self.first_name,
             self.last_name,
@@ -192,6 +192,8 @@ class WalkInDialog(QDialog):
             self.member_number,
             self.category,
             self.language,
+            *self.addons.boxes.values(),  # the event's add-ons, when it sells some
+            self.addons.supervisor,
             *self.payment.buttons.values(),
             self.payment.tendered,
             self.payment.reference,
@@ -250,7 +252,8 @@ class WalkInDialog(QDialog):
         self.person_box.fill_categories(quote)
         self.consent_box.set_purposes(quote.purposes)
         self.quote_panel.show_quote(quote)
-        self.addons.set_offers(quote.addons)
+        if self.addons.set_offers(quote.addons):
+            self._set_tab_order()  # new boxes: in the form's order, before the payment
         self.addons_box.setVisible(bool(quote.addons))
         self._addons_changed()
         if self._confirm_after_quote:

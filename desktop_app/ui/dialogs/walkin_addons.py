@@ -45,11 +45,12 @@ class AddOnsBox(QWidget):
         layout.addLayout(supervisor_row)
         self.retranslate()
 
-    def set_offers(self, offers: Sequence[AddOnOffer]) -> None:
-        """The add-ons on sale now; what was ticked stays ticked while it can be sold."""
+    def set_offers(self, offers: Sequence[AddOnOffer]) -> bool:
+        """The add-ons on sale now; what was ticked stays ticked while it can be sold.
+        Whether the boxes were made anew."""
         ticked = set(self.chosen())
         if tuple(offers) == self.offers:
-            return
+            return False
         self.offers = tuple(offers)
         while self.rows.count():
             item = self.rows.takeAt(0)
@@ -65,6 +66,7 @@ class AddOnsBox(QWidget):
             self.rows.addWidget(box)
         self.retranslate()
         self.changed.emit()
+        return True
 
     def chosen(self) -> tuple[str, ...]:
         """The codes of the add-ons ticked, in the event's order."""

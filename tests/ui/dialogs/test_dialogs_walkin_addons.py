@@ -76,6 +76,7 @@ def test_ticking_the_gala_adds_it_to_the_total_and_the_receipt(
     dialog = open_member(qtbot, worker, desk)
     assert dialog.addons_box.isVisible()
     assert dialog.addons.row_texts() == [("Gala dinner — $109.23 — 2 seats left", True)]
+    assert dialog.language.nextInFocusChain() is dialog.addons.boxes["gala"]  # Tab reaches it
     assert dialog.quote_panel.price_lines()[-1] == ("Total", "$603.62")
     dialog.payment.set_method("invoice")
     dialog.addons.boxes["gala"].setChecked(True)
