@@ -303,6 +303,8 @@ def test_a_shared_desk_sells_add_ons_on_the_server_and_not_offline(
                 other, ("gala",), PaymentInput("card", GALA, reference="A2"), action_id="off-1"
             )
         assert refused.value.template == WAITS_FOR_SERVER
+        with pytest.raises(Conflict):  # F4 says so before listing anything
+            desk.addon_offers(other)
         form = WalkInForm(**{**MEMBER.__dict__, "addons": ("gala",)})
         with pytest.raises(Conflict):
             desk.register_walk_in(

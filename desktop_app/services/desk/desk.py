@@ -423,6 +423,11 @@ class LinkedDesk(_SessionsDesk):
             raise Conflict(WAITS_FOR_SERVER)
         return super().refund_credit(registration_id, method=method, reason=reason)
 
+    def addon_offers(self, registration_id: int) -> tuple[AddOnOffer, ...]:
+        if self._link.mode == "offline":  # as sell_addons, below: not before the server
+            raise Conflict(WAITS_FOR_SERVER)
+        return super().addon_offers(registration_id)
+
     def sell_addons(
         self,
         registration_id: int,
