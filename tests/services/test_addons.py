@@ -329,3 +329,27 @@ def test_a_receipt_whose_items_taxes_do_not_add_up_is_refused() -> None:
     wrong = replace(good, lines=(replace(line, taxes=line.taxes[:1]),))
     with pytest.raises(Invalid, match="taxes of the receipt's items do not add up"):
         check_receipt(wrong)
+
+
+def test_the_session_is_locked_before_its_seats_are_counted(db: Database) -> None:
+    """What keeps two PostgreSQL desks from both selling the last seat (the race above
+    cannot show it on SQLite, whose one writer already queues them): the session's row is
+    written (locked) in the sale's transaction before its seats are counted."""
+    from sqlalchemy import event
+
+    guest = _registered(db, "G" * 16)
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(" ".join(statement.split()).lower())
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        _sell(db, guest, "gala")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    lock = next(i for i, s in enumerate(statements) if s.startswith("update event_sessions"))
+    count_seats = [
+        i for i, s in enumerate(statements) if "count(" in s and "registration_sessions" in s
+    ]
+    assert count_seats and lock < count_seats[0]
