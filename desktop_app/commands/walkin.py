@@ -34,6 +34,7 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message, Stora
 if TYPE_CHECKING:
     from desktop_app.db.database import Database
     from desktop_app.services.admin.staff import Override
+    from desktop_app.services.desk.addons import AddOnOffer
     from desktop_app.services.money.receipt_lookup import ReceiptFigures
     from desktop_app.services.money.receipt_store import IssuedReceipt
 
@@ -49,6 +50,7 @@ _T_RECEIPT = QT_TRANSLATE_NOOP("WalkInCommand", "Receipt {number}: {figures}.")
 _T_NO_RECEIPT = QT_TRANSLATE_NOOP("WalkInCommand", "No receipt ({payment}): {figures}.")
 _T_CHANGE = QT_TRANSLATE_NOOP("WalkInCommand", "Change due: {change}.")
 _T_WRITTEN = QT_TRANSLATE_NOOP("WalkInCommand", "Receipt written to {path}.")
+_T_ADDON = QT_TRANSLATE_NOOP("WalkInCommand", "Add-on {name}: {figures}.")
 # Why a supervisor must approve: the walk-in service's words, with the options that give it.
 _T_SUPERVISOR = QT_TRANSLATE_NOOP(
     "AppError",
@@ -92,6 +94,7 @@ def register(subparsers: Any) -> None:
         help="a purpose the person agrees to (repeat); every other purpose of the event is"
         " recorded as a no, as the desk's unticked boxes are",
     )
+    add_addon_option(parser)
     parser.add_argument(
         "--another-person",
         action="store_true",
@@ -99,6 +102,58 @@ def register(subparsers: Any) -> None:
     )
     add_desk_options(parser)
     parser.set_defaults(handler=run)
+
+
+def add_addon_option(parser: argparse.ArgumentParser) -> None:
+    """``--addon CODE`` (repeatable): a session sold as an add-on."""
+    parser.add_argument(
+        "--addon",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="a session sold as an add-on (repeat): its price and its own taxes are added,"
+        " within its seats (a full one needs --supervisor)",
+    )
+
+
+def chosen_addons(
+    offers: tuple[AddOnOffer, ...], codes: list[str], override: Override | None
+) -> tuple[AddOnOffer, ...]:
+    """The add-ons ``codes`` names among ``offers``; a full one without a supervisor is
+    refused here, naming the options. An unknown or unpriced code is left to the service,
+    which refuses it in one line."""
+    from desktop_app.services.desk.addons import FULL
+
+    wanted = [code.strip() for code in codes]
+    chosen = tuple(offer for offer in offers if offer.code in wanted)
+    for offer in chosen:
+        if offer.full and not offer.held and override is None:
+            why = Message(FULL, name=offer.name_en, taken=offer.taken, capacity=offer.capacity)
+            raise Invalid(_T_SUPERVISOR, why=why)
+    return chosen
+
+
+def addon_json(offer: AddOnOffer) -> dict[str, Any]:
+    """One add-on line as ``--json`` names it: code, names, subtotal, each tax, total."""
+    return {
+        "code": offer.code,
+        "name_fr": offer.name_fr,
+        "name_en": offer.name_en,
+        "subtotal": str(offer.breakdown.subtotal),
+        "taxes": [
+            {"name": tax.code, "rate": str(tax.rate), "amount": str(tax.amount)}
+            for tax in offer.breakdown.taxes
+        ],
+        "total": str(offer.total),
+    }
+
+
+def addon_text(offer: AddOnOffer) -> Message:
+    """One add-on line for people: its name and figures."""
+    parts = [f"subtotal {offer.breakdown.subtotal}"]
+    parts += [f"{t.code} {_percent(t.rate)} % {t.amount}" for t in offer.breakdown.taxes]
+    parts.append(f"total {offer.total}")
+    return Message(_T_ADDON, name=offer.name_en, figures=", ".join(parts))
 
 
 def add_payment_options(parser: argparse.ArgumentParser, methods: dict[str, str]) -> None:
@@ -226,9 +281,10 @@ def _consents(asked: tuple[str, ...], granted: list[str]) -> tuple[tuple[str, bo
 
 def _sell(
     db: Database, args: argparse.Namespace, override: Override | None
-) -> tuple[dict[str, Any], ReceiptFigures]:
+) -> tuple[dict[str, Any], ReceiptFigures, tuple[AddOnOffer, ...]]:
     from desktop_app.domain.money import ZERO
     from desktop_app.domain.pricing import supervisor_needed
+    from desktop_app.services.desk.addons import combine
     from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in, register_walk_in
     from desktop_app.services.money.payments import PaymentInput
     from desktop_app.services.money.receipt_lookup import ReceiptFigures, receipt_figures
@@ -243,6 +299,7 @@ def _sell(
         category_code=args.category,
         language=args.language,
         member_number=args.member_number,
+        addons=tuple(code.strip() for code in args.addon),
     )
     at = sale_moment()
     quoted = quote_walk_in(db.sessions, args.event, form, at)
@@ -257,10 +314,11 @@ def _sell(
     needed = supervisor_needed(chosen, method)
     if needed is not None and override is None:
         raise Invalid(_T_SUPERVISOR, why=Message(_WHY[needed.value]))
+    sold = chosen_addons(quoted.addons, args.addon, override)
     complimentary = method == "complimentary"
     payment = PaymentInput(
         method,
-        ZERO if complimentary else chosen.total,
+        ZERO if complimentary else chosen.total + sum((o.total for o in sold), ZERO),
         parse_amount(args.tendered, "--tendered"),
         args.reference,
     )
@@ -279,10 +337,11 @@ def _sell(
     if result.receipt is not None:
         figures = receipt_figures(db.sessions, result.receipt.receipt_id)
     else:  # an invoice is receipted when paid; a complimentary admission costs nothing
+        every = combine((chosen.breakdown, *(o.breakdown for o in sold)))
         figures = ReceiptFigures(
             number="",
-            subtotal=ZERO if complimentary else chosen.subtotal,
-            taxes=() if complimentary else _tax_figures(chosen.taxes),
+            subtotal=ZERO if complimentary else every.subtotal,
+            taxes=() if complimentary else _tax_figures(every.taxes),
             total=payment.amount,
             taxes_included=chosen.breakdown.taxes_included,
             tendered=None,
@@ -305,9 +364,10 @@ def _sell(
         "tendered": None if figures.tendered is None else str(figures.tendered),
         "change_due": None if result.change_due is None else str(result.change_due),
         "checked_in_at": result.checked_in_at.isoformat(),
+        "addons": [addon_json(offer) for offer in sold],
         "receipt_out": str(args.receipt_out) if args.receipt_out and result.receipt else None,
     }
-    return done, figures
+    return done, figures, sold
 
 
 def _marking(associations: list[str]) -> Message | str:
@@ -336,12 +396,14 @@ def run(args: argparse.Namespace) -> int:
     check_receipt_out(args)
     override = supervisor_override(args)
     with opened(args) as db:
-        done, figures = _sell(db, args, override)
+        done, figures, sold = _sell(db, args, override)
     if args.json:
         print_json(done)
         return 0
     print(Message(_T_DONE, name=done["name"], code=done["code"], category=done["category"]))
     print(Message(_T_MEMBERSHIP, marking=_marking(done["associations"])))
+    for offer in sold:
+        print(addon_text(offer))
     if done["receipt"]:
         print(Message(_T_RECEIPT, number=done["receipt"], figures=figures_line(figures)))
     else:

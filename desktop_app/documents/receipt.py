@@ -91,6 +91,9 @@ class ReceiptLine:
     quantity: int
     unit_amount: Decimal
     amount: Decimal
+    # The line's own taxes, printed under it, when a receipt has items taxed one by one (an
+    # admission and its add-ons); the receipt's tax lines are then their sums.
+    taxes: tuple[ReceiptTax, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,14 @@ def check_receipt(data: ReceiptData) -> None:
                 QT_TRANSLATE_NOOP("AppError", "Receipt line '{item}' does not add up."),
                 item=line.description_en,
             )
+    if all(line.taxes for line in data.lines):
+        by_code = {tax.code: tax.amount for tax in data.taxes}
+        for code in by_code:
+            each = (t.amount for line in data.lines for t in line.taxes if t.code == code)
+            if sum(each, Decimal(0)) != by_code[code]:
+                raise _invalid(
+                    QT_TRANSLATE_NOOP("AppError", "The taxes of the receipt's items do not add up.")
+                )
     if sum((line.amount for line in data.lines), Decimal(0)) != data.subtotal:
         raise _invalid(
             QT_TRANSLATE_NOOP("AppError", "The receipt's items do not add up to its subtotal.")
@@ -392,6 +403,14 @@ def _draw(data: ReceiptData, page_size: tuple[float, float], margin: float | Non
         if len(descriptions) > 1 and descriptions[1] != descriptions[0]:
             out.line(descriptions[1])
         out.line(price, REGULAR, 9)
+        if item.taxes:
+            out.line(
+                " · ".join(
+                    f"{out.label(t.name_fr, t.name_en)} {out.money(t.amount)}" for t in item.taxes
+                ),
+                REGULAR,
+                9,
+            )
     out.rule()
 
     out.pair(out.label("Sous-total", "Subtotal"), out.money(data.subtotal))

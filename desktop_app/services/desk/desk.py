@@ -22,7 +22,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Message
 from desktop_app.services.admin import staff as staff_accounts
 from desktop_app.services.admin.staff import Override, StaffMember
-from desktop_app.services.desk import attendees, badges, checkin, search, walkin
+from desktop_app.services.desk import addon_sale, addons, attendees, badges, checkin, search, walkin
+from desktop_app.services.desk.addon_sale import AddOnResult
+from desktop_app.services.desk.addons import AddOnOffer
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.desk.checkin import CheckInResult, EventCounts
 from desktop_app.services.desk.counts import CountKeeper
@@ -111,6 +113,7 @@ class Desk(Protocol):
     def counts(self) -> EventCounts: ...
     def categories(self) -> list[CategoryChoice]: ...
     def quote_walk_in(self, form: WalkInForm, at: datetime | None = None) -> WalkInQuote: ...
+    def addon_offers(self, registration_id: int) -> tuple[AddOnOffer, ...]: ...
 
     # -- changing -------------------------------------------------------------------------
     def check_in(
@@ -134,6 +137,18 @@ class Desk(Protocol):
         self, registration_id: int, *, method: str, reason: str
     ) -> tuple[IssuedReceipt, ...]:
         """Pay back a credit due with credit notes on the desk's receipts."""
+        ...
+
+    def sell_addons(
+        self,
+        registration_id: int,
+        codes: tuple[str, ...],
+        payment: PaymentInput,
+        *,
+        action_id: str,
+        override: Override | None = None,
+    ) -> AddOnResult:
+        """Sell add-ons to a registered person (F4), with a receipt for them alone."""
         ...
 
     def edit_person(self, registration_id: int, change: PersonChange) -> AttendeeCard: ...
@@ -189,6 +204,29 @@ class _SessionsDesk:
 
     def quote_walk_in(self, form: WalkInForm, at: datetime | None = None) -> WalkInQuote:
         return walkin.quote_walk_in(self.sessions, self.slug, form, at)
+
+    def addon_offers(self, registration_id: int) -> tuple[AddOnOffer, ...]:
+        return addons.addon_offers(self.sessions, registration_id)
+
+    def sell_addons(
+        self,
+        registration_id: int,
+        codes: tuple[str, ...],
+        payment: PaymentInput,
+        *,
+        action_id: str,
+        override: Override | None = None,
+    ) -> AddOnResult:
+        return addon_sale.sell_addons(
+            self.sessions,
+            registration_id,
+            codes,
+            payment,
+            desk=self.desk,
+            staff=self.who.name,
+            action_id=action_id,
+            override=override,
+        )
 
     def undo_check_in(self, registration_id: int, *, reason: str) -> None:
         checkin.undo_check_in(
@@ -385,6 +423,28 @@ class LinkedDesk(_SessionsDesk):
             raise Conflict(WAITS_FOR_SERVER)
         return super().refund_credit(registration_id, method=method, reason=reason)
 
+    def addon_offers(self, registration_id: int) -> tuple[AddOnOffer, ...]:
+        if self._link.mode == "offline":  # as sell_addons, below: not before the server
+            raise Conflict(WAITS_FOR_SERVER)
+        return super().addon_offers(registration_id)
+
+    def sell_addons(
+        self,
+        registration_id: int,
+        codes: tuple[str, ...],
+        payment: PaymentInput,
+        *,
+        action_id: str,
+        override: Override | None = None,
+    ) -> AddOnResult:
+        # The replica holds no sessions, and a replayed payment counts as paid on the
+        # admission: add-ons are sold on the server only.
+        if self._link.mode == "offline":
+            raise Conflict(WAITS_FOR_SERVER)
+        return super().sell_addons(
+            registration_id, codes, payment, action_id=action_id, override=override
+        )
+
     def register_walk_in(
         self,
         form: WalkInForm,
@@ -395,6 +455,8 @@ class LinkedDesk(_SessionsDesk):
         allow_duplicate_email: bool = False,
         at: datetime | None = None,
     ) -> WalkInResult:
+        if form.addons and self._link.mode == "offline":  # as sell_addons, above
+            raise Conflict(WAITS_FOR_SERVER)
         return self._link.register_walk_in(
             self.slug,
             form,

@@ -49,6 +49,16 @@ from desktop_app.domain.pricing import (
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override, StaffMember
+from desktop_app.services.desk.addons import (
+    PAID_AT_THE_DESK,
+    SOLD_FOR,
+    AddOnOffer,
+    AddOnSale,
+    combine,
+    offers_in,
+    price_of,
+    sell_in,
+)
 from desktop_app.services.desk.checkin import add_check_in
 from desktop_app.services.desk.directory_cache import recent_directory
 from desktop_app.services.desk.search import SearchHit, find_by_code
@@ -60,7 +70,11 @@ from desktop_app.services.membership.verdicts import (
 )
 from desktop_app.services.money.payments import PaymentInput, approve, new_payment
 from desktop_app.services.money.receipt_store import IssuedReceipt, issued, receipt_data
-from desktop_app.services.money.receipts import RECEIPTED_METHODS, issue_receipt
+from desktop_app.services.money.receipts import (
+    RECEIPTED_METHODS,
+    issue_receipt,
+    registration_item,
+)
 from desktop_app.services.privacy.consents import Purpose, purposes, record_answers
 
 _WHY_NOT_MEMBER = QT_TRANSLATE_NOOP(
@@ -84,6 +98,7 @@ class WalkInForm:
     # The person's answers for the event's consent purposes (code, yes/no); boxes left
     # unticked are a no only when the form says so (the person was asked).
     consents: tuple[tuple[str, bool], ...] = ()
+    addons: tuple[str, ...] = ()  # the sessions sold with the admission (codes)
 
 
 @dataclass(frozen=True)
@@ -96,6 +111,7 @@ class WalkInQuote:
     quote: PriceQuote | None
     already_registered: SearchHit | None  # an active registration here with the same email
     purposes: tuple[Purpose, ...] = ()  # what the event asks consent for (its boxes)
+    addons: tuple[AddOnOffer, ...] = ()  # the add-ons on sale, with their seats left
 
 
 @dataclass(frozen=True)
@@ -166,6 +182,7 @@ def quote_walk_in(
         code = _chosen(form, found, event, at)
         duplicate = _registered_code(session, event, form.email)
         asked = purposes(session, event.id)
+        on_sale = offers_in(session, event)
     chosen = quote(pricing, code, found.associations, at) if code else None
     return WalkInQuote(
         verdict=found,
@@ -174,6 +191,7 @@ def quote_walk_in(
         quote=chosen,
         already_registered=find_by_code(sessions, slug, duplicate) if duplicate else None,
         purposes=asked,
+        addons=on_sale,
     )
 
 
@@ -204,24 +222,24 @@ def _needs_supervisor(chosen: PriceQuote, payment: PaymentInput) -> str | None:
     return _WHY[reason] if reason is not None else None
 
 
-def _check_amount(chosen: PriceQuote, payment: PaymentInput) -> None:
+def _check_amount(chosen: PriceQuote, payment: PaymentInput, addons: Decimal = ZERO) -> None:
     if payment.method == "complimentary":
         return
-    if chosen.total == 0:
+    if chosen.total + addons == 0:
         raise Invalid(
             QT_TRANSLATE_NOOP(
                 "AppError", "The category '{code}' costs nothing: choose complimentary."
             ),
             code=chosen.category,
         )
-    if payment.amount != chosen.total:
+    if payment.amount != chosen.total + addons:
         raise Invalid(
             QT_TRANSLATE_NOOP(
                 "AppError", "The amount {amount} is not the price of '{code}' ({total})."
             ),
             amount=str(payment.amount),
             code=chosen.category,
-            total=str(chosen.total),
+            total=str(chosen.total + addons),
         )
 
 
@@ -293,7 +311,9 @@ def _decide(
     if code is None:
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "No price category is on sale now."))
     chosen = quote(event_pricing(event), code, found.associations, at)
-    _check_amount(chosen, payment)
+    if form.addons and payment.method not in SOLD_FOR:
+        raise Invalid(PAID_AT_THE_DESK)
+    _check_amount(chosen, payment, price_of(session, event, form.addons) if form.addons else ZERO)
     why = _needs_supervisor(chosen, payment)
     supervisor = approve(session, override, why=why) if why else None
     return _Sale(event, directory, query, found, duplicate, code, chosen, why, supervisor)
@@ -413,6 +433,18 @@ def _register(
     row.received_at = at  # the walk-in's moment, for the payment and the check-in alike
     session.add(row)
     session.flush()
+    extras: AddOnSale | None = None
+    if form.addons:  # within each session's seats, locked as its door locks them
+        extras = sell_in(
+            session,
+            registration,
+            form.addons,
+            override=override,
+            desk=desk,
+            staff=staff,
+            action_id=action_id,
+            at=at,
+        )
     receipt = None
     if row.method in RECEIPTED_METHODS and row.amount > 0:
         receipt = issue_receipt(
@@ -421,8 +453,15 @@ def _register(
             row,
             desk=desk,
             staff=staff,
-            breakdown=chosen.breakdown,
+            breakdown=combine((chosen.breakdown, extras.breakdown)) if extras else chosen.breakdown,
             series=receipt_series,
+            lines=(
+                registration_item(registration, chosen.breakdown, with_taxes=True),
+                *extras.lines,
+            )
+            if extras
+            else (),
+            taxes_included=False if extras else None,
         )
     record_answers(
         session,
@@ -461,6 +500,7 @@ def _register(
             "supervisor": supervisor.name if supervisor else None,
             "override_reason": override.reason if supervisor and override else None,
             "override_for": why if supervisor else None,
+            "addons": [offer.code for offer in extras.sold] if extras else [],
         },
     )
     result = WalkInResult(

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.models import Payment, Receipt, Registration
 from desktop_app.documents.receipt import ReceiptLine, render_receipt
 from desktop_app.domain.accounts import RegistrationStatus, balance_owed, counts_as_paid
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message
 from desktop_app.domain.money import ZERO, to_money
 from desktop_app.domain.taxes import TaxBreakdown, compute_taxes, difference
 from desktop_app.services.admin import audit
@@ -71,7 +71,7 @@ class PaymentInput:
     reference: str | None = None
 
 
-def approve(session: Session, override: Override | None, *, why: str) -> StaffMember:
+def approve(session: Session, override: Override | None, *, why: str | Message) -> StaffMember:
     """The supervisor whose ``override`` permits an action that needs one (``why`` says which).
 
     :class:`Invalid` without an override, or when it is not an active supervisor's with the

@@ -147,6 +147,7 @@ def _item_json(line: ReceiptLine) -> dict[str, Any]:
         "quantity": line.quantity,
         "unit_amount": str(line.unit_amount),
         "amount": str(line.amount),
+        **({"taxes": [_tax_json(tax) for tax in line.taxes]} if line.taxes else {}),
     }
 
 
@@ -257,16 +258,12 @@ def receipt_data(row: Receipt, *, copy: bool) -> ReceiptData:
                 int(item["quantity"]),
                 money(item["unit_amount"]),
                 money(item["amount"]),
+                _taxes(item.get("taxes", [])),
             )
             for item in lines["items"]
         ),
         subtotal=row.subtotal,
-        taxes=tuple(
-            ReceiptTax(
-                t["name_fr"], t["name_en"], t["code"], Decimal(t["rate"]), money(t["amount"])
-            )
-            for t in row.taxes["lines"]
-        ),
+        taxes=_taxes(row.taxes["lines"]),
         total=row.total,
         taxes_included=row.taxes_included,
         payment_method=payment["method"],
@@ -278,6 +275,13 @@ def receipt_data(row: Receipt, *, copy: bool) -> ReceiptData:
         reason=lines.get("reason"),
         copy=copy,
         language=lines.get("language", "fr-en"),
+    )
+
+
+def _taxes(stored: list[dict[str, Any]]) -> tuple[ReceiptTax, ...]:
+    return tuple(
+        ReceiptTax(t["name_fr"], t["name_en"], t["code"], Decimal(t["rate"]), money(t["amount"]))
+        for t in stored
     )
 
 

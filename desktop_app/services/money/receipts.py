@@ -66,6 +66,7 @@ __all__ = [
     "lock_registration",
     "receipt_for_registration",
     "receipt_pdf",
+    "registration_item",
     "reprint_receipt",
 ]
 
@@ -78,7 +79,11 @@ class ReceiptPrint:
     copy: bool
 
 
-def _registration_item(registration: Registration, breakdown: TaxBreakdown) -> ReceiptLine:
+def registration_item(
+    registration: Registration, breakdown: TaxBreakdown, *, with_taxes: bool = False
+) -> ReceiptLine:
+    """The receipt line of a registration in its category, at ``breakdown``'s subtotal
+    (``with_taxes``: its own taxes printed under it, beside add-ons that have theirs)."""
     event, category = registration.event, registration.category
     return ReceiptLine(
         f"Inscription — {event.name_fr} — {category.name_fr}",
@@ -86,6 +91,7 @@ def _registration_item(registration: Registration, breakdown: TaxBreakdown) -> R
         1,
         breakdown.subtotal,
         breakdown.subtotal,
+        receipt_taxes(breakdown) if with_taxes else (),
     )
 
 
@@ -113,6 +119,8 @@ def issue_receipt(
     breakdown: TaxBreakdown | None = None,
     item: ReceiptLine | None = None,
     series: str | None = None,
+    lines: tuple[ReceiptLine, ...] = (),
+    taxes_included: bool | None = None,
 ) -> Receipt:
     """Issue the receipt for ``payment`` inside the caller's unit of work.
 
@@ -121,7 +129,10 @@ def issue_receipt(
     (default: :func:`default_breakdown`); ``item`` describes the supply (default: the
     registration to the event in its category); ``series`` is the receipt series to number
     it in (default: the event's, ``receipt_store.series_code``; a desk working offline
-    passes its own offline series). Raises :class:`Invalid` when the receipt
+    passes its own offline series); ``lines``, when given, are the receipt's items instead
+    (a registration with its add-ons, one line each: their subtotals add up to
+    ``breakdown``'s), and ``taxes_included`` says whether their prices were set taxes included
+    (default: the registration's category's). Raises :class:`Invalid` when the receipt
     could not be printed (e.g. the event lacks its GST/QST number for a receipt of $100 or
     more), so the caller's transaction fails with nothing written. Audited.
     """
@@ -152,13 +163,15 @@ def issue_receipt(
         qst_number=event.qst_number,
         buyer_name=display_name(person.first_name, person.last_name),
         buyer_organization=person.organization_name,
-        lines=(item or _registration_item(registration, breakdown),),
+        lines=lines or (item or registration_item(registration, breakdown),),
         subtotal=breakdown.subtotal,
         taxes=receipt_taxes(breakdown),
         total=breakdown.total,
         # "Taxes included" is a fact about the price, not about how this payment was split:
         # a balance on a taxes-extra price is split from its total, yet its taxes are extra.
-        taxes_included=registration.category.taxes_included,
+        taxes_included=(
+            registration.category.taxes_included if taxes_included is None else taxes_included
+        ),
         payment_method=cast(PaymentMethod, payment.method),
         payment_reference=payment.reference,
         amount_tendered=payment.tendered if cash else None,

@@ -22,6 +22,7 @@ from desktop_app.services.desk.desk import PersonChange
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
+from desktop_app.ui.desk.addon_sale import sell_addons
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
 from desktop_app.ui.desk.changes import DeskChange
@@ -397,12 +398,17 @@ class DeskFlows(QObject):
 
     def collect_balance(self) -> None:
         """Take the balance in cash or by card; the receipt prints on request. F4 on a card
-        that is owed money refunds it with a credit note instead (ui/desk/refund.py)."""
+        that is owed money refunds it with a credit note instead (ui/desk/refund.py); on one
+        with nothing owed, it sells add-ons (ui/desk/addon_sale.py)."""
         card = self.card
         if card is not None and card.credit_due > 0:
             refund_credit(self)
             return
-        if card is None or card.balance_due <= 0:
+        if card is None:
+            return
+        if card.balance_due <= 0:  # nothing owed: F4 sells add-ons (ui/desk/addon_sale.py)
+            if card.status == RegistrationStatus.ACTIVE:
+                sell_addons(self)
             return
         taken = PaymentDialog.ask(
             self.window, card, print_receipt=self.context.settings.print_receipt_by_default

@@ -175,6 +175,10 @@ class DeskWindow(QMainWindow):
                 self.tr("Refund")
                 if flows.card is not None and flows.card.credit_due > 0
                 else self.tr("Collect balance")
+                if flows.card is None
+                or flows.card.balance_due > 0
+                or not self.context.event_sessions
+                else self.tr("Sell add-ons")
             ),
             ("F4",),
             flows.collect_balance,
@@ -578,7 +582,12 @@ class DeskWindow(QMainWindow):
             and card.checked_in_at is None
         )
         owed = card is not None and card.credit_due > 0  # F4 then refunds (ui/desk/refund.py)
-        specs["collect"].action.setEnabled(card is not None and (card.balance_due > 0 or owed))
+        # Nothing owed: F4 sells add-ons to an active registration, at an event with sessions.
+        active = card is not None and card.status == RegistrationStatus.ACTIVE
+        active = active and bool(self.context.event_sessions)
+        specs["collect"].action.setEnabled(
+            card is not None and (card.balance_due > 0 or owed or active)
+        )
         self._name_collect()
         specs["reprint"].action.setEnabled(
             card is not None and card.status == RegistrationStatus.ACTIVE

@@ -46,6 +46,7 @@ from desktop_app.services.registrations.categories import CategoryChoice
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit, use_desk_type
 from desktop_app.ui.dialogs.consent_box import ConsentBox
 from desktop_app.ui.dialogs.override import OverrideDialog
+from desktop_app.ui.dialogs.walkin_addons import AddOnsBox
 from desktop_app.ui.dialogs.walkin_panels import QuotePanel
 from desktop_app.ui.dialogs.walkin_payment import PaymentPanel
 from desktop_app.ui.dialogs.walkin_person import PersonBox
@@ -127,6 +128,13 @@ class WalkInDialog(QDialog):
         payment_layout.addWidget(self.payment)
         payment_layout.addWidget(self.print_receipt)
         self.consent_box = ConsentBox()
+        # -- the add-ons (a gala, a paid workshop), shown when the event sells some --
+        self.addons = AddOnsBox()
+        self.addons.ask_override = lambda why: self.ask_override(why)
+        self.addons.changed.connect(self._addons_changed)
+        self.addons_box = QGroupBox()
+        QVBoxLayout(self.addons_box).addWidget(self.addons)
+        self.addons_box.hide()
 
         # -- the result --
         self.done_box = ResultBox()
@@ -144,6 +152,7 @@ class WalkInDialog(QDialog):
 
         left = QVBoxLayout()
         left.addWidget(self.person_box)
+        left.addWidget(self.addons_box)
         left.addWidget(self.payment_box)
         left.addWidget(self.consent_box)
         left.addStretch(1)
@@ -174,7 +183,7 @@ class WalkInDialog(QDialog):
         self.refresh_quote()
 
     def _set_tab_order(self) -> None:
-        """Tab goes down the form, then through the payment, then the duplicate warning."""
+        """Tab goes down the form, the add-ons, the payment, then the duplicate warning."""
         chain: list[QWidget] = [
             self.first_name,
             self.last_name,
@@ -183,6 +192,8 @@ class WalkInDialog(QDialog):
             self.member_number,
             self.category,
             self.language,
+            *self.addons.boxes.values(),  # the event's add-ons, when it sells some
+            self.addons.supervisor,
             *self.payment.buttons.values(),
             self.payment.tendered,
             self.payment.reference,
@@ -198,8 +209,8 @@ class WalkInDialog(QDialog):
     # -- the form -------------------------------------------------------------------------
 
     def form(self) -> WalkInForm:
-        """The form as typed (blank fields are None)."""
-        return self.person_box.form()
+        """The form as typed (blank fields are None), with the add-ons ticked."""
+        return replace(self.person_box.form(), addons=self.addons.chosen())
 
     def _form_changed(self) -> None:
         self.error.clear_error()
@@ -222,10 +233,12 @@ class WalkInDialog(QDialog):
 
     def quote_is_current(self) -> bool:
         """Whether the quote shown is for the form as it is now."""
+        # Ticking an add-on changes the total, not the quote (its offers came with it).
         return (
             self._quote is not None
             and not self.timer.isActive()
-            and self._quoted_form == self.form()
+            and self._quoted_form is not None
+            and replace(self._quoted_form, addons=()) == replace(self.form(), addons=())
         )
 
     def _quoted(self, seq: int, form: WalkInForm, quote: WalkInQuote) -> None:
@@ -239,10 +252,21 @@ class WalkInDialog(QDialog):
         self.person_box.fill_categories(quote)
         self.consent_box.set_purposes(quote.purposes)
         self.quote_panel.show_quote(quote)
-        self.payment.set_total(quote.quote.total if quote.quote else None)
+        if self.addons.set_offers(quote.addons):
+            self._set_tab_order()  # new boxes: in the form's order, before the payment
+        self.addons_box.setVisible(bool(quote.addons))
+        self._addons_changed()
         if self._confirm_after_quote:
             self._confirm_after_quote = False
             self.confirm()
+
+    def _addons_changed(self) -> None:
+        """The total with the add-ons ticked: in the price column and for the payment."""
+        self.error.clear_error()
+        self.quote_panel.set_addons(self.addons.chosen_offers())
+        chosen = self._quote.quote if self._quote is not None else None
+        self.payment.set_total(chosen.total + self.addons.total() if chosen else None)
+        self.payment.only_paid_now(bool(self.addons.chosen()))
 
     def _quote_failed(self, seq: int, error: BaseException) -> None:
         if seq != self._quote_seq:
@@ -340,6 +364,8 @@ class WalkInDialog(QDialog):
             override = self.ask_override(why)
             if override is None:
                 return
+        elif form.addons:
+            override = self.addons.override  # the supervisor who let a full one be sold
         self._register(form, payment, override, allow_duplicate=duplicate is not None)
 
     def ask_override(self, why: str) -> Override | None:
@@ -375,7 +401,8 @@ class WalkInDialog(QDialog):
     def _registered(self, result: WalkInResult) -> None:
         self._set_busy(False)
         self.result_ = result
-        for box in (self.person_box, self.payment_box, self.quote_box, self.consent_box):
+        boxes = (self.person_box, self.addons_box, self.payment_box, self.quote_box)
+        for box in (*boxes, self.consent_box):
             box.setEnabled(False)
         self.done_box.show_result(result, self._person())
         if self.height() < self.sizeHint().height():  # room for the result, fields unsquashed
@@ -416,6 +443,9 @@ class WalkInDialog(QDialog):
         self.consent_box.retranslate()
         self.quote_panel.language = language
         self.payment.language = language
+        self.addons.language = language
+        self.addons.retranslate()
+        self.addons_box.setTitle(self.tr("Add-ons"))
         self.setWindowTitle(self.tr("Walk-in registration"))
         self.quote_box.setTitle(self.tr("Membership and price"))
         self.payment_box.setTitle(self.tr("Payment"))

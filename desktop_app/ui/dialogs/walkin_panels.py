@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.money import ZERO
 from desktop_app.domain.money import typed_amount as parse_amount
 from desktop_app.domain.names import display_name
 from desktop_app.domain.pricing import PriceQuote
 from desktop_app.domain.stored_verdict import evidence_lines
 from desktop_app.domain.times import venue_time
+from desktop_app.services.desk.addons import AddOnOffer
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.desk.walkin import WalkInQuote
 from desktop_app.ui.dialogs.walkin_payment import METHODS, PaymentPanel, money
@@ -51,6 +53,7 @@ class QuotePanel(QWidget):
         self.timezone: str | None = None  # the venue's (set by the dialog)
         self.names: Mapping[str, tuple[str, str]] = {}
         self.language = "en"
+        self.addons: tuple[AddOnOffer, ...] = ()  # ticked in the form: lines of their own
 
         self.title = QLabel()
         bold = QFont(self.title.font())
@@ -122,6 +125,12 @@ class QuotePanel(QWidget):
             self.allow_duplicate.setChecked(False)
         self.retranslate()
 
+    def set_addons(self, addons: tuple[AddOnOffer, ...]) -> None:
+        """The add-ons ticked, each a line with its price (its own taxes included)."""
+        if addons != self.addons:
+            self.addons = addons
+            self.retranslate()
+
     def chip_texts(self) -> list[str]:
         """The chips' texts, as shown (for tests and screenshots)."""
         texts = []
@@ -190,13 +199,21 @@ class QuotePanel(QWidget):
             rows.append(
                 (f"{tax_name} ({percent} %)" if fr else f"{tax_name} ({percent}%)", tax.amount)
             )
+        for addon in self.addons:
+            rows.append(
+                (
+                    self.tr("+ {name} (taxes included)").format(name=addon.name(self.language)),
+                    addon.total,
+                )
+            )
         for row, (label, amount) in enumerate(rows):
             self.lines.addWidget(QLabel(label), row, 0)
             value = QLabel(money(amount, self.language))
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.lines.addWidget(value, row, 1)
         self.total_label.setText(self.tr("Total"))
-        self.total.setText(money(chosen.total, self.language))
+        extra = sum((addon.total for addon in self.addons), ZERO)
+        self.total.setText(money(chosen.total + extra, self.language))
         self.included.setText(
             self.tr("Taxes included in the price.") if chosen.breakdown.taxes_included else ""
         )

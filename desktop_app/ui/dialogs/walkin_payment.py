@@ -63,6 +63,7 @@ class PaymentPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.total: Decimal | None = None
+        self.paid_now_only = False  # add-ons ticked: cash or card
         self.language = "en"
         self.organization = ""
         self.group = QButtonGroup(self)
@@ -136,11 +137,27 @@ class PaymentPanel(QWidget):
         """The amount to pay; a free category can only be complimentary."""
         self.total = total
         free = total is not None and total == 0
-        for method in ("cash", "card", "invoice"):
-            self.buttons[method].setEnabled(not free)
+        self._enable()
         if free:
             self.set_method("complimentary")
         self._update()
+
+    def only_paid_now(self, only: bool) -> None:
+        """Cash or card only (add-ons are paid at the desk), or every method again."""
+        self.paid_now_only = only
+        self._enable()
+        if only and self.method() not in ("cash", "card"):
+            self.set_method("cash")
+
+    def _enable(self) -> None:
+        free = self.total is not None and self.total == 0
+        for method in ("cash", "card", "invoice"):
+            self.buttons[method].setEnabled(not free)
+        for method in ("invoice", "complimentary"):
+            if self.paid_now_only:
+                self.buttons[method].setEnabled(False)
+        if not self.paid_now_only:
+            self.buttons["complimentary"].setEnabled(True)
 
     def set_organization(self, organization: str) -> None:
         """The organization an invoice would go to."""
