@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
     <context>
+        <name>AddOnSaleDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="107" />
+            <source>Tick the add-ons to sell.</source>
+            <translation>Cochez les suppléments à vendre.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="128" />
+            <source>Sell add-ons</source>
+            <translation>Vendre des suppléments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="130" />
+            <source>Add-ons for {name}: a receipt for them alone.</source>
+            <translation>Suppléments pour {name} : un reçu pour eux seuls.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="132" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="133" />
+            <source>&amp;Print the receipt</source>
+            <translation>&amp;Imprimer le reçu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="134" />
+            <source>&amp;Sell</source>
+            <translation>&amp;Vendre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="135" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddOnsBox</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addons.py" line="93" />
+            <source>already held</source>
+            <translation>déjà acquis</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addons.py" line="97" />
+            <source>full</source>
+            <translation>complet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addons.py" line="99" />
+            <source>1 seat left</source>
+            <translation>1 place restante</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addons.py" line="100" />
+            <source>{count} seats left</source>
+            <translation>{count} places restantes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addons.py" line="104" />
+            <source>Sell {sessions} beyond its seats.</source>
+            <translation>Vendre {sessions} au-delà de ses places.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addons.py" line="121" />
+            <source>This event sells no add-ons.</source>
+            <translation>Cet événement ne vend aucun supplément.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addons.py" line="123" />
+            <source>Sell a full session (&amp;supervisor)…</source>
+            <translation>Vendre une séance complète (&amp;superviseur)…</translation>
+        </message>
+    </context>
+    <context>
         <name>AppError</name>
         <message>
             <location filename="../../desktop_app/ui/preview.py" line="40" />
@@ -135,47 +211,52 @@
             <translation>« {value} » n'est pas un numéro de TVQ (1234567890 TQ 0001).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="151" />
+            <location filename="../../desktop_app/documents/receipt.py" line="154" />
             <source>A receipt needs the seller's name and items.</source>
             <translation>Un reçu exige le nom du vendeur et des articles.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="156" />
+            <location filename="../../desktop_app/documents/receipt.py" line="159" />
             <source>Receipt line '{item}' does not add up.</source>
             <translation>La ligne de reçu « {item} » ne s'additionne pas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="161" />
+            <location filename="../../desktop_app/documents/receipt.py" line="168" />
+            <source>The taxes of the receipt's items do not add up.</source>
+            <translation>Les taxes des articles du reçu ne concordent pas.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/receipt.py" line="172" />
             <source>The receipt's items do not add up to its subtotal.</source>
             <translation>Les articles du reçu ne totalisent pas son sous-total.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="165" />
+            <location filename="../../desktop_app/documents/receipt.py" line="176" />
             <source>The receipt's subtotal and taxes do not add up to its total.</source>
             <translation>Le sous-total et les taxes du reçu ne totalisent pas son total.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="177" />
+            <location filename="../../desktop_app/documents/receipt.py" line="188" />
             <source>A receipt of $100 or more needs the GST/HST number.</source>
             <translation>Un reçu de 100 $ ou plus exige le numéro de TPS/TVH.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="181" />
+            <location filename="../../desktop_app/documents/receipt.py" line="192" />
             <source>A receipt of $100 or more needs the QST number.</source>
             <translation>Un reçu de 100 $ ou plus exige le numéro de TVQ.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="185" />
+            <location filename="../../desktop_app/documents/receipt.py" line="196" />
             <source>A receipt of $500 or more needs the buyer's name and payment terms.</source>
             <translation>Un reçu de 500 $ ou plus exige le nom de l'acheteur et les modalités de paiement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="191" />
+            <location filename="../../desktop_app/documents/receipt.py" line="202" />
             <source>A credit note must refer to the original receipt.</source>
             <translation>Une note de crédit doit renvoyer au reçu d'origine.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="199" />
+            <location filename="../../desktop_app/documents/receipt.py" line="210" />
             <source>Cash tendered minus the total is not the change.</source>
             <translation>L'argent remis moins le total ne donne pas la monnaie.</translation>
         </message>
@@ -440,7 +521,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/money.py" line="101" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="190" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="208" />
             <source>'{value}' is not a language (fr or en).</source>
             <translation>« {value} » n'est pas une langue (fr ou en).</translation>
         </message>
@@ -560,27 +641,27 @@
             <translation>Cette base de données contient déjà des inscriptions ; les données de démonstration vont dans une base vide (utilisez --db avec un nouveau fichier).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="108" />
+            <location filename="../../desktop_app/services/admin/events.py" line="109" />
             <source>Cannot read the event file {path}: {reason}</source>
             <translation>Impossible de lire le fichier d'événement {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="116" />
+            <location filename="../../desktop_app/services/admin/events.py" line="117" />
             <source>The event file {path} is not UTF-8 text (byte {position}).</source>
             <translation>Le fichier d'événement {path} n'est pas du texte UTF-8 (octet {position}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="164" />
+            <location filename="../../desktop_app/services/admin/events.py" line="165" />
             <source>The price category {code} is used by {count} registrations; keep it in the event file.</source>
             <translation>La catégorie de prix {code} est utilisée par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="272" />
+            <location filename="../../desktop_app/services/admin/events.py" line="258" />
             <source>The exhibitor {code} has {count} leads; keep it in the event file.</source>
             <translation>L'exposant {code} a {count} contacts ; gardez-le dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/events.py" line="348" />
+            <location filename="../../desktop_app/services/admin/events.py" line="334" />
             <source>There is no event '{slug}'. See: passerelle events list</source>
             <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
         </message>
@@ -712,8 +793,8 @@
         </message>
         <message>
             <location filename="../../desktop_app/commands/checkin.py" line="101" />
-            <location filename="../../desktop_app/commands/walkin.py" line="164" />
-            <location filename="../../desktop_app/services/admin/staff.py" line="419" />
+            <location filename="../../desktop_app/commands/walkin.py" line="219" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="421" />
             <source>An override needs a reason.</source>
             <translation>Une dérogation exige une raison.</translation>
         </message>
@@ -738,7 +819,7 @@
             <translation>Nommez la personne : indiquez --email ou --name.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="179" />
+            <location filename="../../desktop_app/commands/walkin.py" line="234" />
             <source>Cannot write {path}: {error}. Receipt {number} is issued; reprint it.</source>
             <translation>Impossible d'écrire {path} : {error}. Le reçu {number} est émis ; réimprimez-le.</translation>
         </message>
@@ -753,10 +834,36 @@
             <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
         </message>
         <message>
+            <location filename="../../desktop_app/services/desk/addons.py" line="52" />
+            <source>{name} is full: {taken} of {capacity}</source>
+            <translation>{name} est complet : {taken} sur {capacity}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/addons.py" line="54" />
+            <source>There is no add-on '{code}' at this event (add-ons: {codes}).</source>
+            <translation>Il n'y a pas de supplément « {code} » à cet événement (suppléments : {codes}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/addons.py" line="57" />
+            <source>The session '{code}' has no price: it is not sold as an add-on.</source>
+            <translation>La séance « {code} » n'a pas de prix : elle n'est pas vendue comme supplément.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/addons.py" line="60" />
+            <source>{name} already holds {session}.</source>
+            <translation>{name} a déjà {session}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/addons.py" line="61" />
+            <source>Add-ons are paid at the desk, in cash or by card.</source>
+            <translation>Les suppléments se paient à l'accueil, comptant ou par carte.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/addons.py" line="209" />
             <location filename="../../desktop_app/services/desk/attendees.py" line="135" />
             <location filename="../../desktop_app/services/desk/checkin.py" line="394" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="344" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="348" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
@@ -777,7 +884,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/desk/attendees.py" line="235" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="186" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="204" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
@@ -1085,9 +1192,25 @@
             <translation>Une entrée gratuite coûte 0, pas {amount}.</translation>
         </message>
         <message>
+            <location filename="../../desktop_app/services/desk/addon_sale.py" line="34" />
+            <source>The amount {amount} is not the price of the add-ons ({total}).</source>
+            <translation>Le montant {amount} n'est pas le prix des suppléments ({total}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/addon_sale.py" line="37" />
+            <source>Choose at least one add-on to sell.</source>
+            <translation>Choisissez au moins un supplément à vendre.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/addon_sale.py" line="55" />
             <location filename="../../desktop_app/services/money/payments.py" line="174" />
             <source>The desk action {action} was already used for another payment.</source>
             <translation>L'action de poste {action} a déjà servi pour un autre paiement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/addon_sale.py" line="97" />
+            <source>This registration was cancelled; nothing is sold.</source>
+            <translation>Cette inscription a été annulée; rien n'est vendu.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/services/money/payments.py" line="231" />
@@ -1115,32 +1238,32 @@
             <translation>« {value} » n'est pas un numéro de reçu (comme FORUM-2027-000042).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="299" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="303" />
             <source>There is no receipt {id}.</source>
             <translation>Il n'y a aucun reçu {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="313" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="317" />
             <source>There is no receipt numbered {number}.</source>
             <translation>Il n'y a aucun reçu portant le numéro {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="130" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="141" />
             <source>Only money received (cash or card) gets a receipt.</source>
             <translation>Seul l'argent reçu (comptant ou carte) donne droit à un reçu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="136" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="147" />
             <source>The receipt's total {total} is not the payment {paid}.</source>
             <translation>Le total du reçu ({total}) ne correspond pas au paiement ({paid}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="250" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="263" />
             <source>There is no registration with the code {code}.</source>
             <translation>Il n'y a aucune inscription portant le code {code}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="297" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="310" />
             <source>No receipt was issued at the desk for registration {code} (payments made online are receipted by the online store).</source>
             <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les reçus des paiements en ligne sont émis par la boutique en ligne).</translation>
         </message>
@@ -1235,42 +1358,42 @@
             <translation>Ce compte est verrouillé après {count} NIP erronés. Un superviseur le déverrouille (Personnel, F11).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="152" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="153" />
             <source>A PIN is made of digits only (0-9).</source>
             <translation>Un NIP ne contient que des chiffres (0-9).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="155" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="156" />
             <source>A PIN has {low} to {high} digits; this one has {count}.</source>
             <translation>Un NIP compte de {low} à {high} chiffres ; celui-ci en compte {count}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="169" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="170" />
             <source>Enter the staff member's name.</source>
             <translation>Entrez le nom du membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="172" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="173" />
             <source>A staff name has at most {count} characters.</source>
             <translation>Le nom d'un membre du personnel compte au plus {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="256" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="258" />
             <source>Only an active supervisor can manage staff accounts.</source>
             <translation>Seul un superviseur actif peut gérer les comptes du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="299" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="301" />
             <source>A supervisor must sign in to create staff accounts.</source>
             <translation>Un superviseur doit se connecter pour créer des comptes du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="305" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="307" />
             <source>The first staff account must be a supervisor.</source>
             <translation>Le premier compte du personnel doit être celui d'un superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="311" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="313" />
             <source>There is already a staff member named '{name}'.</source>
             <translation>Il existe déjà un membre du personnel nommé « {name} ».</translation>
         </message>
@@ -1280,38 +1403,38 @@
             <translation>Le nom ou le NIP du superviseur est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="181" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="182" />
             <source>Unknown role '{role}': choose desk, supervisor or exhibitor.</source>
             <translation>Rôle inconnu « {role} » : choisissez desk (accueil), supervisor (superviseur) ou exhibitor (exposant).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="196" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="197" />
             <source>{name} signed in for a lead station: a lead station cannot check anyone in or take a payment.</source>
             <translation>{name} est connecté à un poste de lecture de contacts : un tel poste ne peut ni enregistrer une arrivée ni encaisser un paiement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="290" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="292" />
             <source>An exhibitor account, and only one, names its exhibitor's code.</source>
             <translation>Un compte d'exposant, et lui seul, indique le code de son exposant.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="434" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="436" />
             <source>{name} is not an active supervisor.</source>
             <translation>{name} n'est pas un superviseur actif.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="477" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="479" />
             <source>There is no staff account {id}.</source>
             <translation>Il n'y a aucun compte du personnel {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="512" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="514" />
             <source>{name} is the last active supervisor; create another supervisor first.</source>
             <translation>{name} est le dernier superviseur actif ; créez d'abord un autre superviseur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/staff.py" line="548" />
-            <location filename="../../desktop_app/services/admin/staff.py" line="551" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="550" />
+            <location filename="../../desktop_app/services/admin/staff.py" line="553" />
             <source>The current PIN is wrong.</source>
             <translation>Le NIP actuel est erroné.</translation>
         </message>
@@ -1331,76 +1454,76 @@
             <translation>Le serveur n'a aucune inscription {code}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replica.py" line="194" />
+            <location filename="../../desktop_app/services/sync/replica.py" line="195" />
             <source>{count} desk actions taken offline have not reached the server yet; send them before refreshing the desk's copy.</source>
             <translation>{count} actions de poste faites hors ligne ne sont pas encore parvenues au serveur ; envoyez-les avant de rafraîchir la copie du poste.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replica.py" line="210" />
+            <location filename="../../desktop_app/services/sync/replica.py" line="211" />
             <source>There is no event '{slug}' on the server.</source>
             <translation>Il n'y a aucun événement « {slug} » sur le serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replica.py" line="221" />
+            <location filename="../../desktop_app/services/sync/replica.py" line="222" />
             <source>A desk action was taken offline meanwhile; send it first.</source>
             <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="53" />
+            <location filename="../../desktop_app/commands/walkin.py" line="55" />
             <source>{why}: a supervisor must approve (--supervisor NAME --reason TEXT, the PIN on standard input).</source>
             <translation>{why} : un superviseur doit approuver (--supervisor NOM --reason TEXTE, le NIP sur l'entrée standard).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="59" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="66" />
+            <location filename="../../desktop_app/commands/walkin.py" line="61" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="80" />
             <source>The member rate needs an active membership in a partner association</source>
             <translation>Le tarif membre exige une adhésion active à une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="62" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="69" />
+            <location filename="../../desktop_app/commands/walkin.py" line="64" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="83" />
             <source>This category is not on sale now</source>
             <translation>Cette catégorie n'est pas en vente actuellement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="63" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="70" />
+            <location filename="../../desktop_app/commands/walkin.py" line="65" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="84" />
             <source>A complimentary admission</source>
             <translation>Une entrée gratuite</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="218" />
+            <location filename="../../desktop_app/commands/walkin.py" line="273" />
             <source>--consent: this event asks no consent '{code}' (it asks: {codes}).</source>
             <translation>--consent : cet événement ne demande aucun consentement « {code} » (il demande : {codes}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="182" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="200" />
             <source>Enter the person's name.</source>
             <translation>Entrez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="212" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="230" />
             <source>The category '{code}' costs nothing: choose complimentary.</source>
             <translation>La catégorie « {code} » ne coûte rien : choisissez « gratuit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="219" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="237" />
             <source>The amount {amount} is not the price of '{code}' ({total}).</source>
             <translation>Le montant {amount} n'est pas le prix de « {code} » ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="236" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="254" />
             <source>The desk action {action} was already used for something else.</source>
             <translation>L'action de poste {action} a déjà servi pour autre chose.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/walkin.py" line="285" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="303" />
             <source>{email} is already registered to this event; find that registration, or confirm that this is another person.</source>
             <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="251" />
-            <location filename="../../desktop_app/services/desk/walkin.py" line="294" />
+            <location filename="../../desktop_app/commands/walkin.py" line="308" />
+            <location filename="../../desktop_app/services/desk/walkin.py" line="312" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
@@ -1591,7 +1714,12 @@
             <translation>Un incident n'a pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="72" />
+            <location filename="../../desktop_app/commands/pay.py" line="78" />
+            <source>--amount is not given with --addon: the add-ons' price is charged.</source>
+            <translation>--amount ne s'emploie pas avec --addon : le prix des suppléments est perçu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/pay.py" line="89" />
             <source>No registration {code} at event '{event}'.</source>
             <translation>Aucune inscription {code} à l'événement « {event} ».</translation>
         </message>
@@ -1691,22 +1819,22 @@
             <translation>Cette personne n'a pas accepté de transmettre ses coordonnées : rien n'a été conservé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/station.py" line="96" />
+            <location filename="../../desktop_app/services/leads/station.py" line="99" />
             <source>A rating is 1 to 5 stars, not {rating}.</source>
             <translation>Une cote va de 1 à 5 étoiles, pas {rating}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/station.py" line="105" />
+            <location filename="../../desktop_app/services/leads/station.py" line="108" />
             <source>A note has at most {count} characters.</source>
             <translation>Une note a au plus {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/station.py" line="135" />
+            <location filename="../../desktop_app/services/leads/station.py" line="138" />
             <source>No registration for this event has this badge.</source>
             <translation>Aucune inscription à cet événement ne correspond à ce badge.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/station.py" line="237" />
+            <location filename="../../desktop_app/services/leads/station.py" line="279" />
             <source>This lead is not among yours.</source>
             <translation>Ce contact ne fait pas partie des vôtres.</translation>
         </message>
@@ -1726,12 +1854,12 @@
             <translation>Le fichier {file} a changé pendant son importation : rien n'a été importé. Importez-le de nouveau une fois qu'il est enregistré.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/event_sessions.py" line="55" />
+            <location filename="../../desktop_app/services/admin/event_sessions.py" line="56" />
             <source>The session {code} has {count} check-ins; keep it in the event file.</source>
             <translation>La séance {code} a {count} arrivées enregistrées ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/event_sessions.py" line="69" />
+            <location filename="../../desktop_app/services/admin/event_sessions.py" line="70" />
             <source>The session {code} is held by {count} registrations; keep it in the event file.</source>
             <translation>La séance {code} est détenue par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
         </message>
@@ -1765,6 +1893,21 @@
             <location filename="../../desktop_app/services/registrations/import_sessions.py" line="36" />
             <source>The add-on “{product}” belongs to no ticket of this file or event ({parent}).</source>
             <translation>Le supplément « {product} » n'appartient à aucun billet de ce fichier ni de cet événement ({parent}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/accounts.py" line="56" />
+            <source>No event declares the exhibitor '{code}': add it to [[exhibitors]] in the event file first.</source>
+            <translation>Aucun événement ne déclare l'exposant « {code} » : ajoutez-le d'abord à [[exhibitors]] dans le fichier d'événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/lead_station.py" line="213" />
+            <source>The shared server is out of reach: scanning goes on, but this waits until it is back.</source>
+            <translation>Le serveur partagé est injoignable : la lecture continue, mais ceci attend son retour.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/offline.py" line="156" />
+            <source>This lead has just been sent to the server: pick it again in the list to change its rating or note.</source>
+            <translation>Ce contact vient d'être envoyé au serveur : sélectionnez-le de nouveau dans la liste pour modifier sa cote ou sa note.</translation>
         </message>
     </context>
     <context>
@@ -2230,122 +2373,122 @@
     <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="53" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="54" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="488" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="494" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="54" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="55" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="118" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="119" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="484" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="490" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="292" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="293" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="218" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="219" />
             <source>{count} found. Choose the person, then press Enter.</source>
             <translation>{count} trouvé(s). Choisissez la personne, puis appuyez sur Entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="227" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="228" />
             <source>Scan not taken</source>
             <translation>Lecture non prise en compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="228" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="229" />
             <source>A window is open. Finish or close it, then scan again.</source>
             <translation>Une fenêtre est ouverte. Terminez-la ou fermez-la, puis lisez le code de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="296" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="297" />
             <source>Every seat is taken ({taken} of {capacity}). Let {name} in anyway?</source>
             <translation>Toutes les places sont prises ({taken} sur {capacity}). Laisser entrer {name} quand même?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="300" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="301" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="318" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="319" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="329" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="330" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="436" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="442" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="497" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="503" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="507" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="513" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="379" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="380" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="387" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="388" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="422" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="428" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="475" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="481" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="330" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="331" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="380" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="381" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="388" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="389" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="430" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="436" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
@@ -2512,7 +2655,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/app.py" line="258" />
-            <location filename="../../desktop_app/app.py" line="351" />
+            <location filename="../../desktop_app/app.py" line="353" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -2553,107 +2696,117 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="164" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="162" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="164" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="168" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="173" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
             <source>Refund</source>
             <translation>Rembourser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="177" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="180" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
+            <source>Sell add-ons</source>
+            <translation>Vendre des suppléments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="186" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="187" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="182" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="188" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="183" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="189" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="184" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="190" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="185" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="191" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="186" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="192" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="188" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="194" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="191" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="197" />
             <source>Receipts…</source>
             <translation>Reçus…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="193" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="199" />
             <source>Reports…</source>
             <translation>Rapports…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="195" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="200" />
+            <source>Lead scanning…</source>
+            <translation>Lecture de contacts…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/window.py" line="202" />
             <source>Close the day…</source>
             <translation>Fermer la journée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="199" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="206" />
             <source>Privacy incidents…</source>
             <translation>Incidents de confidentialité…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="205" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="212" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="205" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="212" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
@@ -2674,17 +2827,17 @@
             <translation>{people} personnes dépersonnalisées. Les sauvegardes prises avant contiennent encore leurs renseignements : détruisez-les (README, Privacy).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="612" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="642" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="613" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="643" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="621" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="651" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -2981,137 +3134,171 @@
         </message>
     </context>
     <context>
+        <name>LeadScanning</name>
+        <message>
+            <location filename="../../desktop_app/ui/leads/from_desk.py" line="82" />
+            <source>This event declares no exhibitor: add [[exhibitors]] to its event file.</source>
+            <translation>Cet événement ne déclare aucun exposant : ajoutez [[exhibitors]] à son fichier d'événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/from_desk.py" line="97" />
+            <source>{name} is not {exhibitor}'s account: its lead station opens with the exhibitor's own account and PIN.</source>
+            <translation>{name} n'est pas le compte de {exhibitor} : son poste de lecture de contacts s'ouvre avec le compte et le NIP de l'exposant.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/from_desk.py" line="125" />
+            <location filename="../../desktop_app/ui/leads/from_desk.py" line="137" />
+            <source>Lead scanning</source>
+            <translation>Lecture de contacts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/from_desk.py" line="125" />
+            <source>Exhibitor:</source>
+            <translation>Exposant :</translation>
+        </message>
+    </context>
+    <context>
         <name>LeadStationWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="159" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="166" />
             <source>Reading the badge…</source>
             <translation>Lecture du badge…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="177" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="184" />
             <source>Nothing was kept.</source>
             <translation>Rien n'a été conservé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="181" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="188" />
+            <source>Lead kept on this computer: it is sent when the server is back.</source>
+            <translation>Contact conservé sur cet ordinateur : il sera envoyé au retour du serveur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="190" />
             <source>Lead saved.</source>
             <translation>Contact enregistré.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="183" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="192" />
             <source>Scanned before: the same lead.</source>
             <translation>Déjà lu : le même contact.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="196" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="205" />
             <source>(no organization)</source>
             <translation>(sans organisation)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="198" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="207" />
             <source>Agreed to share their details with exhibitors.</source>
             <translation>A accepté de transmettre ses coordonnées aux exposants.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="205" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="214" />
             <source>BIOQuébec member</source>
             <translation>Membre de BIOQuébec</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="206" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="215" />
             <source>LSO member</source>
             <translation>Membre de LSO</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="207" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="216" />
             <source>Member of BIOQuébec and LSO</source>
             <translation>Membre de BIOQuébec et de LSO</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="208" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="217" />
             <source>Not a member</source>
             <translation>Non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="229" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="246" />
             <source>Saved.</source>
             <translation>Enregistré.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="259" />
-            <location filename="../../desktop_app/ui/leads/window.py" line="333" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="262" />
+            <source>waiting</source>
+            <translation>en attente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="272" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="346" />
             <source>Your leads ({count})</source>
             <translation>Vos contacts ({count})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="274" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="287" />
             <source>Export the leads</source>
             <translation>Exporter les contacts</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="289" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="302" />
             <source>Exported {count} leads to {path}.</source>
             <translation>{count} contacts exportés dans {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="304" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="317" />
             <source>Lead station — {exhibitor}</source>
             <translation>Poste de lecture de contacts — {exhibitor}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="313" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="326" />
             <source>Scan a badge, or type its code and press Enter</source>
             <translation>Lisez un badge, ou tapez son code et appuyez sur Entrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="314" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="327" />
             <source>Scan</source>
             <translation>Lire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="315" />
-            <location filename="../../desktop_app/ui/leads/window.py" line="329" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="328" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="342" />
             <source>Rating</source>
             <translation>Cote</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="316" />
-            <location filename="../../desktop_app/ui/leads/window.py" line="330" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="329" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="343" />
             <source>Note</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="317" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="330" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="318" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="331" />
             <source>Export…</source>
             <translation>Exporter…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="321" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="334" />
             <source>No rating</source>
             <translation>Sans cote</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="325" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="338" />
             <source>Time</source>
             <translation>Heure</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="326" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="339" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="327" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="340" />
             <source>Organization</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="328" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="341" />
             <source>Membership</source>
             <translation>Adhésion</translation>
         </message>
@@ -3119,24 +3306,29 @@
     <context>
         <name>LeadsLauncher</name>
         <message>
-            <location filename="../../desktop_app/ui/leads/launcher.py" line="51" />
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="58" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/launcher.py" line="114" />
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="121" />
             <source>This event declares no exhibitor: add [[exhibitors]] to its event file.</source>
             <translation>Cet événement ne déclare aucun exposant : ajoutez [[exhibitors]] à son fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/launcher.py" line="128" />
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="135" />
             <source>Lead station</source>
             <translation>Poste de lecture de contacts</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/launcher.py" line="129" />
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="136" />
             <source>Exhibitor:</source>
             <translation>Exposant :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="151" />
+            <source>Copying the event…</source>
+            <translation>Copie de l'événement…</translation>
         </message>
     </context>
     <context>
@@ -3580,27 +3772,27 @@
     <context>
         <name>PayCommand</name>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="27" />
+            <location filename="../../desktop_app/commands/pay.py" line="36" />
             <source>{amount} received from {name} ({code}).</source>
             <translation>{amount} reçu de {name} ({code}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="28" />
+            <location filename="../../desktop_app/commands/pay.py" line="37" />
             <source>Receipt {number}: {figures}.</source>
             <translation>Reçu {number} : {figures}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="29" />
+            <location filename="../../desktop_app/commands/pay.py" line="38" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="30" />
+            <location filename="../../desktop_app/commands/pay.py" line="39" />
             <source>Still owed: {balance}.</source>
             <translation>Reste dû : {balance}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="31" />
+            <location filename="../../desktop_app/commands/pay.py" line="40" />
             <source>Receipt written to {path}.</source>
             <translation>Reçu écrit dans {path}.</translation>
         </message>
@@ -3651,97 +3843,97 @@
     <context>
         <name>PaymentPanel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="165" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="182" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="173" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="190" />
             <source>The amount tendered is not an amount: type it as 50 or 50.00.</source>
             <translation>Le montant remis n'est pas un montant : tapez-le comme 50 ou 50,00.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="175" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="192" />
             <source>The cash tendered is less than the total ({total}).</source>
             <translation>L'argent remis est inférieur au total ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="182" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="199" />
             <source>Type the card terminal's reference (on the slip).</source>
             <translation>Tapez la référence du terminal de paiement (sur le reçu de transaction).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="185" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="202" />
             <source>An invoice goes to an organization: type the organization.</source>
             <translation>Une facture est adressée à une organisation : tapez l'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="207" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="224" />
             <source>Leave empty if the exact amount is given.</source>
             <translation>Laissez vide si le montant exact est remis.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="211" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="228" />
             <source>Type an amount such as 50 or 50.00</source>
             <translation>Tapez un montant comme 50 ou 50,00</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="219" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="236" />
             <source>Short by {amount}</source>
             <translation>Il manque {amount}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="224" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="241" />
             <source>Change due: {amount}</source>
             <translation>Monnaie à rendre : {amount}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="249" />
             <source>Invoice to {organization}. Nothing is paid now: the balance stays due and no receipt is issued.</source>
             <translation>Facture adressée à {organization}. Rien n'est payé maintenant : le solde reste dû et aucun reçu n'est émis.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="238" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="255" />
             <source>An invoice goes to an organization: type the organization above.</source>
             <translation>Une facture est adressée à une organisation : tapez l'organisation ci-dessus.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="243" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="260" />
             <source>Ca&amp;sh</source>
             <translation>Co&amp;mptant</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="244" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="261" />
             <source>Car&amp;d (venue terminal)</source>
             <translation>Car&amp;te (terminal du lieu)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="245" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="262" />
             <source>&amp;Invoice</source>
             <translation>&amp;Facture</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="246" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="263" />
             <source>Co&amp;mplimentary</source>
             <translation>Grat&amp;uit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="247" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="264" />
             <source>&amp;Tendered</source>
             <translation>Montant &amp;remis</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="248" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="265" />
             <source>Terminal &amp;reference</source>
             <translation>Référence &amp;du terminal</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="249" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="266" />
             <source>Authorization number on the slip</source>
             <translation>Numéro d'autorisation sur le reçu de transaction</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="251" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_payment.py" line="268" />
             <source>Complimentary admission: a supervisor approves it with their PIN.</source>
             <translation>Entrée gratuite : un superviseur l'approuve avec son NIP.</translation>
         </message>
@@ -3894,72 +4086,77 @@
     <context>
         <name>QuotePanel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="165" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="174" />
             <source>No BIOQuébec or LSO membership found: guest</source>
             <translation>Aucune adhésion BIOQuébec ou LSO trouvée : non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="167" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="176" />
             <source>No active membership: guest</source>
             <translation>Aucune adhésion active : non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="182" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="191" />
             <source>{reason} — a supervisor must approve.</source>
             <translation>{reason} — un superviseur doit approuver.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="186" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="195" />
             <source>Price before taxes</source>
             <translation>Prix avant taxes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="198" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="205" />
+            <source>+ {name} (taxes included)</source>
+            <translation>+ {name} (taxes incluses)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="214" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="201" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="218" />
             <source>Taxes included in the price.</source>
             <translation>Taxes incluses dans le prix.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="210" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="227" />
             <source>checked in at {time}</source>
             <translation>arrivée enregistrée à {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="214" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="231" />
             <source>not checked in yet</source>
             <translation>arrivée pas encore enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="216" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="233" />
             <source>{email} is already registered to this event: {who}, {category}, code {code}, {state}.</source>
             <translation>{email} est déjà inscrit à cet événement : {who}, {category}, code {code}, {state}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="221" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="238" />
             <source>Membership</source>
             <translation>Adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="222" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="239" />
             <source>&amp;Open that registration</source>
             <translation>Ou&amp;vrir cette inscription</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="223" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="240" />
             <source>This is another &amp;person with the same email</source>
             <translation>C'est une autre per&amp;sonne avec le même courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="249" />
             <source>Working out the price…</source>
             <translation>Calcul du prix…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="240" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_panels.py" line="257" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
@@ -4785,7 +4982,7 @@
     <context>
         <name>SharedDesk</name>
         <message>
-            <location filename="../../desktop_app/services/desk/desk.py" line="67" />
+            <location filename="../../desktop_app/services/desk/desk.py" line="70" />
             <location filename="../../desktop_app/ui/desk/shared_mode.py" line="102" />
             <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back with the server.</source>
             <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
@@ -4794,129 +4991,144 @@
     <context>
         <name>StaffDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="209" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="236" />
             <source>Type the new staff member's name.</source>
             <translation>Tapez le nom du nouveau membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="214" />
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="270" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="241" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="307" />
             <source>The two PINs differ. Type the PIN again.</source>
             <translation>Les deux NIP diffèrent. Tapez le NIP de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="219" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="248" />
+            <source>No event declares an exhibitor: add [[exhibitors]] to its event file.</source>
+            <translation>Aucun événement ne déclare d'exposant : ajoutez [[exhibitors]] à son fichier d'événement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="252" />
             <source>{name} can now sign in.</source>
             <translation>{name} peut maintenant se connecter.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="247" />
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="259" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="284" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="296" />
             <source>{name} can sign in again.</source>
             <translation>{name} peut de nouveau se connecter.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="249" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="286" />
             <source>{name} can no longer sign in.</source>
             <translation>{name} ne peut plus se connecter.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="274" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="311" />
             <source>{name}'s PIN is changed.</source>
             <translation>Le NIP de {name} est changé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="284" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="325" />
             <source>&amp;Unlock</source>
             <translation>Déver&amp;rouiller</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="288" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="329" />
             <source>&amp;Reactivate</source>
             <translation>&amp;Réactiver</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="290" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="331" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Désactiver</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="293" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="334" />
             <source>New PIN for {name}</source>
             <translation>Nouveau NIP pour {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="295" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="336" />
             <source>New PIN (select an account)</source>
             <translation>Nouveau NIP (choisissez un compte)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="302" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="343" />
             <source>Staff accounts</source>
             <translation>Comptes du personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="303" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="344" />
             <source>New account</source>
             <translation>Nouveau compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="346" />
             <source>&amp;Name</source>
             <translation>&amp;Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="347" />
             <source>R&amp;ole</source>
             <translation>Rô&amp;le</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="348" />
+            <source>E&amp;xhibitor</source>
+            <translation>E&amp;xposant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="349" />
             <source>&amp;PIN</source>
             <translation>N&amp;IP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="304" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="350" />
             <source>PIN &amp;again</source>
             <translation>NIP (&amp;confirmation)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="307" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="354" />
             <source>Desk staff</source>
             <translation>Personnel d'accueil</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="308" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="355" />
             <source>Supervisor</source>
             <translation>Superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="309" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="356" />
+            <source>Exhibitor (lead station)</source>
+            <translation>Exposant (poste de lecture de contacts)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="357" />
             <source>&amp;Add the account</source>
             <translation>&amp;Ajouter le compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="310" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="358" />
             <source>New P&amp;IN</source>
             <translation>Nou&amp;veau NIP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="311" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="359" />
             <source>New PIN a&amp;gain</source>
             <translation>Confirma&amp;tion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="312" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="360" />
             <source>&amp;Set the PIN</source>
             <translation>&amp;Modifier le NIP</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="313" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="361" />
             <source>{low} to {high} digits</source>
             <translation>{low} à {high} chiffres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff.py" line="318" />
+            <location filename="../../desktop_app/ui/dialogs/staff.py" line="366" />
             <source>&amp;Close</source>
             <translation>&amp;Fermer</translation>
         </message>
@@ -4924,47 +5136,52 @@
     <context>
         <name>StaffModel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="106" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="118" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="107" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="119" />
             <source>Role</source>
             <translation>Rôle</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="108" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="120" />
             <source>State</source>
             <translation>État</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="109" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="121" />
             <source>Created</source>
             <translation>Création</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="73" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="50" />
             <source>Supervisor</source>
             <translation>Superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="75" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="54" />
+            <source>Exhibitor: {exhibitor}</source>
+            <translation>Exposant : {exhibitor}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="57" />
             <source>Desk staff</source>
             <translation>Personnel d'accueil</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="79" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="91" />
             <source>Locked (wrong PINs)</source>
             <translation>Verrouillé (NIP erronés)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="81" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="93" />
             <source>Active</source>
             <translation>Actif</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="83" />
+            <location filename="../../desktop_app/ui/dialogs/staff_model.py" line="95" />
             <source>Deactivated</source>
             <translation>Désactivé</translation>
         </message>
@@ -5034,6 +5251,29 @@
         </message>
     </context>
     <context>
+        <name>StationLinkLine</name>
+        <message>
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="115" />
+            <source>offline — 1 lead waiting</source>
+            <translation>hors ligne — 1 contact en attente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="117" />
+            <source>offline — {count} leads waiting</source>
+            <translation>hors ligne — {count} contacts en attente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="121" />
+            <source>The shared server cannot be reached. Scanning goes on from this computer's copy; the leads are kept here and sent when the server is back.</source>
+            <translation>Le serveur partagé est injoignable. La lecture continue à partir de la copie de cet ordinateur ; les contacts sont conservés ici et envoyés au retour du serveur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="128" />
+            <source>sending {count} waiting leads…</source>
+            <translation>envoi de {count} contacts en attente…</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncConflict</name>
         <message>
             <location filename="../../desktop_app/services/sync/conflicts.py" line="35" />
@@ -5069,115 +5309,125 @@
     <context>
         <name>WalkInCommand</name>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="43" />
+            <location filename="../../desktop_app/commands/walkin.py" line="44" />
             <source>Registered and checked in: {name}, code {code}, category {category}.</source>
             <translation>Inscrit et enregistré : {name}, code {code}, catégorie {category}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="46" />
+            <location filename="../../desktop_app/commands/walkin.py" line="47" />
             <source>Membership: {marking}.</source>
             <translation>Adhésion : {marking}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="47" />
+            <location filename="../../desktop_app/commands/walkin.py" line="48" />
             <source>none found in a partner association</source>
             <translation>aucune trouvée dans une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="48" />
+            <location filename="../../desktop_app/commands/walkin.py" line="49" />
             <source>Receipt {number}: {figures}.</source>
             <translation>Reçu {number} : {figures}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="49" />
+            <location filename="../../desktop_app/commands/walkin.py" line="50" />
             <source>No receipt ({payment}): {figures}.</source>
             <translation>Aucun reçu ({payment}) : {figures}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="50" />
+            <location filename="../../desktop_app/commands/walkin.py" line="51" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="51" />
+            <location filename="../../desktop_app/commands/walkin.py" line="52" />
             <source>Receipt written to {path}.</source>
             <translation>Reçu écrit dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/walkin.py" line="53" />
+            <source>Add-on {name}: {figures}.</source>
+            <translation>Supplément {name} : {figures}.</translation>
         </message>
     </context>
     <context>
         <name>WalkInDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="279" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="303" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="289" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="313" />
             <source>Complimentary admission for {name}.</source>
             <translation>Entrée gratuite pour {name}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="292" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="316" />
             <source>{category} for {name}, who has no active membership in a partner association.</source>
             <translation>{category} pour {name}, qui n'a aucune adhésion active à une association partenaire.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="295" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="319" />
             <source>{category} is not on sale now.</source>
             <translation>{category} n'est pas en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="312" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="336" />
             <source>Type the person's name.</source>
             <translation>Tapez le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="317" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="341" />
             <source>Working out the price…</source>
             <translation>Calcul du prix…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="327" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="351" />
             <source>This email is already registered. Open that registration, or tick “another person with the same email”.</source>
             <translation>Ce courriel est déjà inscrit. Ouvrez cette inscription, ou cochez « autre personne avec le même courriel ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="357" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="383" />
             <source>Registering…</source>
             <translation>Inscription en cours…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="419" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="448" />
+            <source>Add-ons</source>
+            <translation>Suppléments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="449" />
             <source>Walk-in registration</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="420" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="450" />
             <source>Membership and price</source>
             <translation>Adhésion et prix</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="421" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="451" />
             <source>Payment</source>
             <translation>Paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="423" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="453" />
             <source>&amp;Print the receipt</source>
             <translation>Imprimer &amp;le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="425" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="455" />
             <source>&amp;Close</source>
             <translation>Ferm&amp;er</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="425" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="455" />
             <source>&amp;Register and check in</source>
             <translation>&amp;Inscrire et enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="426" />
+            <location filename="../../desktop_app/ui/dialogs/walkin.py" line="456" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
