@@ -285,6 +285,15 @@ class LeadStationWindow(QWidget):
     def _opened(self, info: StationInfo) -> None:
         self.info = info
         self.retranslate()
+        link = self.station.link
+        if link is not None and link.mode == "offline":
+            # Opened from this computer's copy (the server was out of reach): say so.
+            self.status.setText(
+                self.tr(
+                    "The shared server cannot be reached: the station opened from this"
+                    " computer's copy of the event. Leads are kept here and sent when it is back."
+                )
+            )
         self.reload()
 
     def _listed(self, lines: tuple[LeadLine, ...]) -> None:
