@@ -47,6 +47,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.engine import make_engine, sqlite_path, sqlite_url
 from desktop_app.db.failures import storage_failure
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Message, StorageUnavailable
+from desktop_app.services.admin.backup_companions import companion_path
 from desktop_app.services.leads.station import (
     LeadLine,
     ScanOutcome,
@@ -126,7 +127,8 @@ class LeadJournal:
         """The journal next to a desk link's replica (one per desk and event)."""
         replica = sqlite_path(replica_url)
         assert replica is not None, "a link's replica is a SQLite file"
-        return cls(replica.with_name(replica.stem + ".leads.sqlite3"))
+        # Backed up and restored with the replica (services/admin/backup_companions.py).
+        return cls(companion_path(replica, "leads"))
 
     def close(self) -> None:
         """Close its connections."""

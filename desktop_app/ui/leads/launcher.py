@@ -23,6 +23,7 @@ from desktop_app.services.leads.lead_station import LeadStation, event_exhibitor
 from desktop_app.services.office import Office, Sessions
 from desktop_app.services.sync import DeskLink
 from desktop_app.services.sync.shared_database import SharedDatabase
+from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.dialogs.login import LoginDialog
 from desktop_app.ui.dialogs.start import StartDialog
 from desktop_app.ui.errors import show_exception
@@ -56,6 +57,7 @@ class LeadsLauncher:
         self.writer = Worker(serial=True)
         self.scanner = ScanDetector()
         self.window: LeadStationWindow | None = None
+        self.backups: BackupScheduler | None = None
         self.failed = False
         self.sessions: Sessions | None = None
         self.splash = QLabel(QCoreApplication.translate("LeadsLauncher", "Opening the database…"))
@@ -191,6 +193,11 @@ class LeadsLauncher:
         assert self.sessions is not None
         self.splash.hide()
         station = LeadStation(self.sessions, slug, exhibitor, member.name, desk=desk, link=link)
+        if link is not None:
+            # As a desk backs up its copy, the station backs up its own, and with it the
+            # journal of the leads kept offline (services/admin/backup_companions.py).
+            self.backups = BackupScheduler(link.replica_url, self.settings, self.writer)
+            self.backups.start()
         self.scanner.install(self.app)
         self.window = LeadStationWindow(station, self.writer, self.scanner)
         self.window.show()
@@ -202,6 +209,9 @@ class LeadsLauncher:
     def shutdown(self) -> None:
         """Let background work finish."""
         self.scanner.uninstall(self.app)
+        if self.backups is not None:
+            self.backups.stop()
+            self.backups.backup_now()  # a last one, on the writer after the station's work
         self.writer.wait(10000)
         if self.window is not None and self.window.link_line.monitor is not None:
             self.window.link_line.monitor.link_worker.wait(10000)

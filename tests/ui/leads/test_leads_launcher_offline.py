@@ -98,6 +98,10 @@ def test_out_of_reach_at_start_the_station_opens_offline_from_its_copy(
         if launcher.window is not None:
             launcher.window.close()
         launcher.shutdown()
+    # Closed, it backed up its copy and, with it, the journal holding Ana's lead.
+    backups = launcher.backups
+    assert backups is not None and backups.last_folder is not None
+    assert len(list(backups.last_folder.glob("passerelle-*.leads.sqlite3"))) == 1
 
 
 def test_out_of_reach_at_start_without_a_copy_the_station_says_why(
