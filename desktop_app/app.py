@@ -40,6 +40,7 @@ from desktop_app.services.demo import fill_demo
 from desktop_app.services.leads.demo import DEMO_PIN as DEMO_BOOTH_PIN
 from desktop_app.services.leads.demo import DEMO_STAFF as DEMO_BOOTH
 from desktop_app.services.leads.demo import add_demo_station
+from desktop_app.services.leads.opening import open_station_link
 from desktop_app.services.office import Office, Sessions
 from desktop_app.services.sync.shared_database import SharedDatabase, open_shared
 from desktop_app.ui.collector import MainThreadCollector
@@ -336,7 +337,8 @@ def _leads_launcher(
     server: str | None = None,
 ) -> LeadsLauncher:
     """``--leads``: the lead station on ``url`` (the demo's gets a booth with a known PIN);
-    on a shared ``server``, through a link of its own, so it keeps scanning offline."""
+    on a shared ``server``, through a link of its own, so it keeps scanning offline (and
+    opens offline from its copy when the server is out of reach at start-up)."""
 
     def open_station() -> Sessions:
         database = open_for_gui(url, demo)
@@ -362,7 +364,7 @@ def _leads_launcher(
         open_station,
         lambda language: switch_language(translations, language),
         demo_hint=hint,
-        open_link=(lambda desk, slug: open_shared(server, desk, slug).link) if server else None,
+        open_link=(lambda desk, slug: open_station_link(server, desk, slug)) if server else None,
     )
 
 

@@ -25,6 +25,13 @@ from desktop_app.db.engine import data_directory, default_database_url, sqlite_p
 from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
 from desktop_app.services.admin.backup_check import check_schema
+from desktop_app.services.admin.backup_companions import (
+    back_up_companions,
+    backup_companions,
+    backup_name,
+    remove_companions,
+    restore_companions,
+)
 from desktop_app.services.admin.backup_crypto import (
     ENCRYPTED_SUFFIX,
     decrypt_file,
@@ -51,6 +58,7 @@ class BackupResult:
     taken_at: datetime
     removed: tuple[Path, ...]
     stale_parts: tuple[Path, ...] = ()  # halves of backups a crash or a kill left behind
+    companions: tuple[Path, ...] = ()  # files kept beside the database (backup_companions)
 
 
 @dataclass(frozen=True)
@@ -158,13 +166,16 @@ def backup_database(
         private_folder(folder)
         private_file(partial)  # owner-only before SQLite writes a byte into it
         backup_sqlite(source, partial)
-        _self_contained(partial)
-        verdict = _integrity(partial)
-        if verdict != "ok":
-            raise StorageUnavailable(
-                QT_TRANSLATE_NOOP("AppError", "The backup copy failed its check ({reason})."),
-                reason=verdict,
-            )
+        _checked(partial)
+        # The lead station's journal beside a desk's copy goes with it, in place first.
+        companions = back_up_companions(
+            source,
+            target,
+            _checked,
+            None
+            if passphrase is None
+            else lambda plain, sealed: encrypt_file(plain, sealed, passphrase),
+        )
         if passphrase is not None:
             sealed = target.with_name(target.name + ENCRYPTED_SUFFIX)
             encrypt_file(partial, sealed.with_name(sealed.name + ".part"), passphrase)
@@ -175,6 +186,7 @@ def backup_database(
             partial.replace(target)
     except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
+        remove_companions(target)
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP("AppError", "Cannot write a backup to {folder}: {reason}"),
             folder=folder,
@@ -182,9 +194,21 @@ def backup_database(
         ) from error
     except StorageUnavailable:
         partial.unlink(missing_ok=True)
+        remove_companions(target)
         raise
     removed = _rotate(folder, keep)
-    return BackupResult(target, target.stat().st_size, taken, removed, stale)
+    return BackupResult(target, target.stat().st_size, taken, removed, stale, companions)
+
+
+def _checked(copy: Path) -> None:
+    """Make ``copy`` one self-contained file and refuse it unless SQLite finds it sound."""
+    _self_contained(copy)
+    verdict = _integrity(copy)
+    if verdict != "ok":
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("AppError", "The backup copy failed its check ({reason})."),
+            reason=verdict,
+        )
 
 
 def list_backups(directory: Path | None = None) -> list[Path]:
@@ -225,6 +249,7 @@ def _rotate(folder: Path, keep: int) -> tuple[Path, ...]:
     surplus = backups[: max(len(backups) - max(keep, 1), 0)]
     for old in surplus:
         old.unlink(missing_ok=True)
+        remove_companions(old)
     return tuple(surplus)
 
 
@@ -245,6 +270,8 @@ def restore_database(
         with tempfile.TemporaryDirectory(prefix="passerelle-restore-") as folder:
             opened = Path(folder) / "backup.sqlite3"
             decrypt_file(backup, opened, passphrase)
+            for name, sealed in backup_companions(backup).items():
+                decrypt_file(sealed, backup_name(opened, name), passphrase)
             result = restore_database(opened, url, at=at)
         return replace(result, restored_from=backup)
     target = _local_file(url)
@@ -295,6 +322,8 @@ def restore_database(
         )
     stamp = (at or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     previous: Path | None = None
+    # A desk copy's lead journal first (checked before anything is replaced).
+    restore_companions(backup, target, stamp, _integrity)
     try:
         private_folder(target.parent)
         if target.exists():

@@ -15,17 +15,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import Exhibitor
 from desktop_app.documents.report_data import Language
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, StorageUnavailable
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import EXHIBITOR, StaffMember
 from desktop_app.services.leads import station
 from desktop_app.services.leads.documents import export_leads
-from desktop_app.services.leads.offline import (
-    LeadJournal,
-    is_server_gone,
-    scan_offline,
-    send_waiting,
-)
+from desktop_app.services.leads.offline import LeadJournal, is_server_gone, scan_offline
+from desktop_app.services.leads.sending import send_waiting
 from desktop_app.services.leads.station import LeadLine, ScanResult, StationInfo
 from desktop_app.services.sync import DeskLink
 
@@ -57,11 +53,19 @@ def may_work_station(member: StaffMember, exhibitor: str) -> bool:
 
 @dataclass(frozen=True)
 class StationLink:
-    """Where a station stands: ``local`` (its own database), ``shared`` or ``offline``, and
-    how many of its leads wait for the server."""
+    """Where a station stands: ``local`` (its own database), ``shared`` or ``offline``, how
+    many of its leads wait for the server, how many the server refused ("not sent", until
+    dismissed), and how many refusals made offline wait to reach its audit log."""
 
     mode: str
     waiting: int
+    unsent: int = 0
+    refusals: int = 0
+
+    @property
+    def to_send(self) -> bool:
+        """Whether something waits for the server."""
+        return bool(self.waiting or self.refusals)
 
 
 @dataclass
@@ -152,6 +156,8 @@ class LeadStation:
 
     def save(self, lead: LeadLine, rating: int | None, note: str | None) -> LeadLine:
         """Set a lead's rating and note (a waiting lead's are sent with it)."""
+        if lead.unsent is not None:
+            raise _not_sent()
         if lead.waiting:
             assert self.journal is not None
             return self.journal.annotate(
@@ -165,16 +171,23 @@ class LeadStation:
         )
 
     def leads(self) -> tuple[LeadLine, ...]:
-        """The exhibitor's leads, newest first: the waiting ones, then the server's (as last
-        read while the server is out of reach)."""
+        """The exhibitor's leads, newest first: those the server refused ("not sent"), the
+        waiting ones, then the server's (as last read while the server is out of reach)."""
 
         def listed(where: sessionmaker[Session]) -> tuple[LeadLine, ...]:
             self._listed = station.exhibitor_leads(where, self.slug, self.exhibitor, self.staff)
             return self._listed
 
         on_server = self._either(listed, lambda: self._listed)
-        waiting = self.journal.lines(self.slug, self.exhibitor) if self.journal else ()
-        return (*waiting, *on_server)
+        if self.journal is None:
+            return on_server
+        unsent = self.journal.unsent(self.slug, self.exhibitor)
+        return (*unsent, *self.journal.lines(self.slug, self.exhibitor), *on_server)
+
+    def dismiss(self, lead: LeadLine) -> None:
+        """The staff has read why a lead was not sent: it leaves the list."""
+        if lead.unsent is not None and self.journal is not None:
+            self.journal.dismiss(lead.lead_id)
 
     def export(self, path: Path, language: Language) -> int:
         """The exhibitor's own leads to ``path`` (.csv or .xlsx); the rows written."""
@@ -186,9 +199,17 @@ class LeadStation:
     # -- the link --------------------------------------------------------------------------
 
     def status(self) -> StationLink:
-        """The link's mode and the leads waiting for the server."""
-        waiting = self.journal.count(self.slug, self.exhibitor) if self.journal else 0
-        return StationLink(self.link.mode if self.link else "local", waiting)
+        """The link's mode, the leads waiting for the server and those it refused."""
+        mode = self.link.mode if self.link else "local"
+        journal = self.journal
+        if journal is None:
+            return StationLink(mode, 0)
+        return StationLink(
+            mode,
+            journal.count(self.slug, self.exhibitor),
+            journal.count_unsent(self.slug, self.exhibitor),
+            len(journal.refusals(self.slug, self.exhibitor)),
+        )
 
     def send_waiting(self) -> StationLink:
         """While the server is reachable, send the leads that wait (idempotent)."""
@@ -206,6 +227,14 @@ class LeadStation:
         """Close the journal (the link belongs to whoever opened it)."""
         if self.journal is not None:
             self.journal.close()
+
+
+def _not_sent() -> Invalid:
+    return Invalid(
+        QT_TRANSLATE_NOOP(
+            "AppError", "The server refused this lead: it can be dismissed, not changed."
+        )
+    )
 
 
 def _out_of_reach() -> StorageUnavailable:

@@ -8,15 +8,22 @@ exhibitors, refreshed by the link) and, only when the person agreed to networkin
 to the station's journal: a small SQLite file of its own next to the replica, owner-only.
 Nothing is written for a person who did not agree, not even locally.
 
-When the link is back, :func:`send_waiting` replays each waiting lead with ``scan_lead``
-and its action id (a replayed lead is saved once), at the time it was scanned, then drops
-it from the journal. The server judges consent again: a person who withdrew meanwhile is
-refused there and the waiting lead is dropped, kept nowhere.
+A scan refused offline (no consent) keeps nothing about the person, but its anonymous
+``lead.refused`` audit entry (the exhibitor, the account, the time: no one's name) waits in
+the journal too, sent with the leads.
+
+When the link is back, :func:`desktop_app.services.leads.sending.send_waiting` replays each
+waiting lead with ``scan_lead`` and its action id (a replayed lead is saved once), at the
+time it was scanned, then drops it from the journal. The server judges consent again: a
+person who withdrew meanwhile is refused there and the waiting lead is dropped, kept
+nowhere. A lead the server refuses for a reason retrying cannot fix (badge cancelled,
+exhibitor removed, account disabled) leaves the waiting list for the "not sent" list, with
+the reason, until the staff dismisses it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,14 +46,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.engine import make_engine, sqlite_path, sqlite_url
 from desktop_app.db.failures import storage_failure
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, AppError, Conflict, StorageUnavailable
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Message, StorageUnavailable
+from desktop_app.services.admin.backup_companions import companion_path
 from desktop_app.services.leads.station import (
     LeadLine,
     ScanOutcome,
     ScanResult,
     judge_scan,
     refused,
-    scan_lead,
 )
 
 _metadata = MetaData()
@@ -67,6 +74,35 @@ _waiting = Table(
     Column("association", String(16), nullable=False),
     Column("rating", Integer),
     Column("note", Text),
+)
+# Leads the server refused for good, shown as "not sent" until the staff dismisses them.
+_unsent = Table(
+    "unsent_leads",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(80), nullable=False),
+    Column("exhibitor", String(64), nullable=False),
+    Column("scanned_at", String(40), nullable=False),
+    Column("name", String(300), nullable=False),
+    Column("organization", String(300)),
+    Column("email", String(320)),
+    Column("association", String(16), nullable=False),
+    Column("rating", Integer),
+    Column("note", Text),
+    Column("reason", Text, nullable=False),  # the server's message template (translated)
+    Column("reason_params", Text, nullable=False),  # its parameters, JSON
+)
+# Anonymous audit entries of scans refused offline (no consent), to send with the leads.
+_refusals = Table(
+    "waiting_refusals",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("action_id", String(64), nullable=False, unique=True),
+    Column("slug", String(80), nullable=False),
+    Column("exhibitor", String(64), nullable=False),
+    Column("staff", String(120), nullable=False),
+    Column("desk", String(80)),
+    Column("refused_at", String(40), nullable=False),
 )
 
 
@@ -91,7 +127,8 @@ class LeadJournal:
         """The journal next to a desk link's replica (one per desk and event)."""
         replica = sqlite_path(replica_url)
         assert replica is not None, "a link's replica is a SQLite file"
-        return cls(replica.with_name(replica.stem + ".leads.sqlite3"))
+        # Backed up and restored with the replica (services/admin/backup_companions.py).
+        return cls(companion_path(replica, "leads"))
 
     def close(self) -> None:
         """Close its connections."""
@@ -176,6 +213,76 @@ class LeadJournal:
         with self.sessions.begin() as session:
             session.execute(delete(_waiting).where(_waiting.c.id == entry_id))
 
+    # -- leads the server refused for good ---------------------------------------------------
+
+    def set_aside(self, entry: dict[str, object], reason: Message) -> None:
+        """Move a waiting lead to the "not sent" list with the server's reason (one
+        transaction: it is in one list or the other, never both, never neither)."""
+        kept = ("slug", "exhibitor", "scanned_at", "name", "organization", "email")
+        with self.sessions.begin() as session:
+            session.execute(
+                insert(_unsent).values(
+                    **{key: entry[key] for key in kept},
+                    association=entry["association"],
+                    rating=entry["rating"],
+                    note=entry["note"],
+                    reason=reason.template,
+                    reason_params=json.dumps(reason.params, default=str),
+                )
+            )
+            session.execute(delete(_waiting).where(_waiting.c.id == entry["id"]))
+
+    def unsent(self, slug: str, exhibitor: str) -> tuple[LeadLine, ...]:
+        """The exhibitor's leads the server refused, newest first, each with its reason."""
+        with self.sessions() as session:
+            rows = session.execute(
+                select(_unsent)
+                .where(_unsent.c.slug == slug, _unsent.c.exhibitor == exhibitor)
+                .order_by(_unsent.c.id.desc())
+            ).all()
+        return tuple(_unsent_line(row) for row in rows)
+
+    def count_unsent(self, slug: str, exhibitor: str) -> int:
+        """How many of the exhibitor's leads are shown as "not sent"."""
+        with self.sessions() as session:
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(_unsent)
+                    .where(_unsent.c.slug == slug, _unsent.c.exhibitor == exhibitor)
+                )
+                or 0
+            )
+
+    def dismiss(self, entry_id: int) -> None:
+        """The staff has seen a "not sent" lead: forget it."""
+        with self.sessions.begin() as session:
+            session.execute(delete(_unsent).where(_unsent.c.id == entry_id))
+
+    # -- scans refused offline ---------------------------------------------------------------
+
+    def refused_offline(self, **entry: str | None) -> None:
+        """Keep the anonymous audit entry of a scan refused offline, to send later."""
+        with self.sessions.begin() as session:
+            session.execute(
+                insert(_refusals).values(**entry, refused_at=datetime.now(UTC).isoformat())
+            )
+
+    def refusals(self, slug: str, exhibitor: str) -> list[dict[str, object]]:
+        """The exhibitor's refusals waiting for the server, oldest first."""
+        with self.sessions() as session:
+            rows = session.execute(
+                select(_refusals)
+                .where(_refusals.c.slug == slug, _refusals.c.exhibitor == exhibitor)
+                .order_by(_refusals.c.id)
+            ).all()
+        return [dict(row._mapping) for row in rows]
+
+    def drop_refusal(self, entry_id: int) -> None:
+        """Forget a refusal the server has recorded."""
+        with self.sessions.begin() as session:
+            session.execute(delete(_refusals).where(_refusals.c.id == entry_id))
+
 
 def _line(row: object) -> LeadLine:
     values = row._mapping  # type: ignore[attr-defined]
@@ -189,6 +296,21 @@ def _line(row: object) -> LeadLine:
         note=values["note"],
         scanned_at=datetime.fromisoformat(str(values["scanned_at"])),
         waiting=True,
+    )
+
+
+def _unsent_line(row: object) -> LeadLine:
+    values = row._mapping  # type: ignore[attr-defined]
+    return LeadLine(
+        lead_id=int(values["id"]),
+        name=str(values["name"]),
+        organization=values["organization"],
+        email=values["email"],
+        association=str(values["association"]),
+        rating=values["rating"],
+        note=values["note"],
+        scanned_at=datetime.fromisoformat(str(values["scanned_at"])),
+        unsent=Message(str(values["reason"]), **json.loads(str(values["reason_params"]))),
     )
 
 
@@ -207,7 +329,12 @@ def scan_offline(
     with copy() as session:
         judged = judge_scan(session, slug, exhibitor, code, staff)
         if not judged.consents:
-            return refused()  # nothing about the person is written, not even here
+            # Nothing about the person is written, not even here; the refusal's anonymous
+            # audit entry (as the server writes it online) waits to be sent.
+            journal.refused_offline(
+                action_id=action_id, slug=slug, exhibitor=exhibitor, staff=judged.staff, desk=desk
+            )
+            return refused()
         person = judged.registration.person
         line = LeadLine(
             lead_id=0,
@@ -230,47 +357,3 @@ def scan_offline(
         staff=staff,
         desk=desk,
     )
-
-
-@dataclass(frozen=True)
-class Sent:
-    """What sending the waiting leads did."""
-
-    saved: int  # now on the server (a lead replayed twice is saved once)
-    refused: int  # the person withdrew their consent meanwhile: dropped, kept nowhere
-    failed: int  # refused for another reason (their badge cancelled...): still waiting
-
-
-def send_waiting(
-    server: sessionmaker[Session], journal: LeadJournal, slug: str, exhibitor: str
-) -> Sent:
-    """Replay the exhibitor's waiting leads on the server, oldest first, each with its
-    action id and scan time; each is dropped from the journal once the server answered.
-    A server that goes away stops the sending (``DBAPIError`` or ``StorageUnavailable``):
-    what is left waits for the next try."""
-    saved = refused_count = failed = 0
-    for entry in journal.pending(slug, exhibitor):
-        try:
-            result = scan_lead(
-                server,
-                slug,
-                exhibitor,
-                str(entry["code"]),
-                str(entry["staff"]),
-                entry["rating"],  # type: ignore[arg-type]
-                entry["note"],  # type: ignore[arg-type]
-                desk=entry["desk"],  # type: ignore[arg-type]
-                action_id=str(entry["action_id"]),
-                at=datetime.fromisoformat(str(entry["scanned_at"])),
-            )
-        except AppError as error:
-            if isinstance(error, StorageUnavailable):
-                raise
-            failed += 1  # kept: it waits, listed, until the reason is fixed (never dropped)
-            continue
-        if result.outcome is ScanOutcome.REFUSED:
-            refused_count += 1
-        else:
-            saved += 1
-        journal.drop(int(str(entry["id"])))
-    return Sent(saved, refused_count, failed)

@@ -52,6 +52,9 @@ class LeadLine:
     # Scanned while the server was out of reach: kept in the station's journal, not yet on
     # the server (``lead_id`` is then the journal entry's).
     waiting: bool = False
+    # Refused by the server when it was sent (its badge cancelled, the exhibitor removed...):
+    # the reason, shown until the staff dismisses it (``lead_id`` is the journal's).
+    unsent: Message | None = None
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape of ``passerelle leads scan --json``."""

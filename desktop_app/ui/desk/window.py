@@ -654,6 +654,8 @@ class DeskWindow(QMainWindow):
         self._restrict_offline()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.lead_scanning is not None:
+            self.lead_scanning.close()  # the station it opened goes with it (ui/leads)
         self.idle.stop()
         self.header.stop()
         self.backups.stop()

@@ -117,6 +117,13 @@ class LeadScanning(QObject):
         window.activateWindow()
         window.start()
 
+    def close(self) -> None:
+        """The desk closes: so does the station it opened. Its window stops its timers and
+        hands the scanner back; closing its journal is queued on the desk's writer, after
+        the scans and saves already queued there, which the desk lets finish."""
+        if self.window is not None and self.window.isVisible():
+            self.window.close()
+
     # -- questions (tests replace them) -------------------------------------------------
 
     def ask_exhibitor(self, names: list[str]) -> int | None:

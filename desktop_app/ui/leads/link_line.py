@@ -9,6 +9,8 @@ when the link comes back and then every few seconds while some still wait.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -20,6 +22,7 @@ from desktop_app.ui.worker import Worker
 SEND_INTERVAL_MS = 5000
 _OFFLINE = "background:#b71c1c; color:#ffffff; padding:6px 10px; font-weight:bold;"
 _SENDING = "background:#f9a825; color:#000000; padding:6px 10px;"
+_UNSENT = "background:#ffebee; color:#b71c1c; padding:6px 10px; font-weight:bold;"
 
 
 class StationLinkLine(QLabel):
@@ -75,7 +78,7 @@ class StationLinkLine(QLabel):
         """While the server answers, send the waiting leads (on the writer, in order)."""
         if self._sending or self.monitor is None or self.station.link is None:
             return
-        if self.station.link.mode != "shared" or not self.state.waiting:
+        if self.station.link.mode != "shared" or not self.state.to_send:
             return
         self._sending = True
         self.writer.submit(self.station.send_waiting, self._sent, self._not_sent, owner=self)
@@ -91,13 +94,13 @@ class StationLinkLine(QLabel):
         self.read()
 
     def _link_changed(self, status: LinkStatus) -> None:
-        self._took(StationLink(status.mode, self.state.waiting))
+        self._took(replace(self.state, mode=status.mode))
         self.read()
 
     def _took(self, state: StationLink) -> None:
         self.state = state
         self.retranslate()
-        if state.mode == "shared" and state.waiting:
+        if state.mode == "shared" and state.to_send:
             self.send()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -108,7 +111,7 @@ class StationLinkLine(QLabel):
 
     def retranslate(self) -> None:
         """The band's words for the last state read."""
-        mode, waiting = self.state.mode, self.state.waiting
+        mode, waiting, unsent = self.state.mode, self.state.waiting, self.state.unsent
         if mode == "offline":
             self.setStyleSheet(_OFFLINE)
             self.setText(
@@ -126,6 +129,18 @@ class StationLinkLine(QLabel):
         elif mode == "shared" and waiting:
             self.setStyleSheet(_SENDING)
             self.setText(self.tr("sending {count} waiting leads…").format(count=waiting))
+            self.show()
+        elif unsent:
+            # Refused by the server for good: the list shows which, and why, until dismissed.
+            self.setStyleSheet(_UNSENT)
+            self.setText(
+                self.tr("1 lead was not sent: the server refused it (see the list).")
+                if unsent == 1
+                else self.tr(
+                    "{count} leads were not sent: the server refused them (see the list)."
+                ).format(count=unsent)
+            )
+            self.setToolTip("")
             self.show()
         else:
             self.hide()

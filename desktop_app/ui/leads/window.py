@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,7 @@ from desktop_app.ui.worker import Worker
 
 _GOOD = "color:#1b5e20;"
 _BAD = "color:#b71c1c;"
+_UNSENT_ROW = QColor("#ffebee")  # a lead the server refused: seen at a glance in the list
 
 
 class LeadStationWindow(QWidget):
@@ -91,6 +92,9 @@ class LeadStationWindow(QWidget):
         self.note.setFixedHeight(70)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
+        # A lead the server refused when it was sent: read, then dismissed.
+        self.dismiss_button = QPushButton()
+        self.dismiss_button.clicked.connect(self.dismiss)
         self.rating_label = QLabel()
         self.note_label = QLabel()
         form = QFormLayout()
@@ -107,6 +111,7 @@ class LeadStationWindow(QWidget):
         for widget in (self.name, self.organization, self.association, self.consent):
             panel_layout.addWidget(widget)
         panel_layout.addWidget(self.editor)
+        panel_layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.list_title = QLabel()
         self.export_button = QPushButton()
@@ -124,7 +129,7 @@ class LeadStationWindow(QWidget):
         self.status = QLabel()
         # On a shared server: "offline — N leads waiting", and their sending (link_line.py).
         self.link_line = StationLinkLine(station, writer, self)
-        self.link_line.sent.connect(self.reload)
+        self.link_line.sent.connect(self._sent_waiting)
         self.error = ErrorLine()
 
         layout = QVBoxLayout(self)
@@ -199,11 +204,22 @@ class LeadStationWindow(QWidget):
         for widget in (self.name, self.organization, self.association, self.editor):
             widget.setVisible(shown)
         self.consent.setVisible(shown)
+        self.dismiss_button.setVisible(lead is not None and lead.unsent is not None)
         if lead is None:
             return
         self.name.setText(lead.name)
         self.organization.setText(lead.organization or self.tr("(no organization)"))
         self.association.setText(self._association(lead.association))
+        if lead.unsent is not None:
+            self.editor.hide()
+            self.consent.setText(
+                "✖ "
+                + self.tr("Not sent: the server refused this lead. {reason}").format(
+                    reason=lead.unsent.render(translate_app_error)
+                )
+            )
+            self.consent.setStyleSheet(_BAD)
+            return
         self.consent.setText("✔ " + self.tr("Agreed to share their details with exhibitors."))
         self.consent.setStyleSheet(_GOOD)
         self.rating.setCurrentIndex(lead.rating or 0)
@@ -232,10 +248,30 @@ class LeadStationWindow(QWidget):
             owner=self,
         )
 
+    def dismiss(self) -> None:
+        """The staff has read why the shown lead was not sent: it leaves the list."""
+        lead = self.current
+        if lead is None or lead.unsent is None:
+            return
+        self._show(None)
+        self.writer.submit(
+            lambda: self.station.dismiss(lead),
+            lambda _none: self.reload(),
+            self._failed,
+            owner=self,
+        )
+
     def reload(self) -> None:
         """Fetch the exhibitor's leads again (and count those waiting for the server)."""
         self.writer.submit(self.station.leads, self._listed, self._failed, owner=self)
         self.link_line.read()
+
+    def _sent_waiting(self) -> None:
+        """The waiting leads reached the server (or were refused there): list them again;
+        "kept on this computer" no longer holds."""
+        if self.current is None or self.current.waiting:
+            self.status.clear()
+        self.reload()
 
     def _saved(self, lead: LeadLine) -> None:
         if self.current is not None and (self.current.lead_id, self.current.waiting) == (
@@ -249,6 +285,15 @@ class LeadStationWindow(QWidget):
     def _opened(self, info: StationInfo) -> None:
         self.info = info
         self.retranslate()
+        link = self.station.link
+        if link is not None and link.mode == "offline":
+            # Opened from this computer's copy (the server was out of reach): say so.
+            self.status.setText(
+                self.tr(
+                    "The shared server cannot be reached: the station opened from this"
+                    " computer's copy of the event. Leads are kept here and sent when it is back."
+                )
+            )
         self.reload()
 
     def _listed(self, lines: tuple[LeadLine, ...]) -> None:
@@ -258,16 +303,26 @@ class LeadStationWindow(QWidget):
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             at = line.scanned_at.astimezone(zone) if zone else line.scanned_at
+            state = ""
+            if line.unsent is not None:
+                state = " · " + self.tr("not sent")
+            elif line.waiting:
+                state = " · " + self.tr("waiting")
             cells = (
-                f"{at:%H:%M}" + (" · " + self.tr("waiting") if line.waiting else ""),
+                f"{at:%H:%M}{state}",
                 line.name,
                 line.organization or "",
                 self._association(line.association),
                 "★" * (line.rating or 0),
-                line.note or "",
+                # A lead not sent shows why in the note's place (the note went nowhere).
+                line.unsent.render(translate_app_error) if line.unsent else line.note or "",
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if line.unsent is not None:
+                    item.setBackground(QBrush(_UNSENT_ROW))
+                    item.setToolTip(cells[5])
+                self.table.setItem(row, column, item)
         self.table.blockSignals(False)
         self.list_title.setText(self.tr("Your leads ({count})").format(count=len(lines)))
 
@@ -328,6 +383,7 @@ class LeadStationWindow(QWidget):
         self.rating_label.setText(self.tr("Rating"))
         self.note_label.setText(self.tr("Note"))
         self.save_button.setText(self.tr("Save"))
+        self.dismiss_button.setText(self.tr("Dismiss"))
         self.export_button.setText(self.tr("Export…"))
         current = max(self.rating.currentIndex(), 0)
         self.rating.clear()
