@@ -82,6 +82,22 @@ COMMANDS: list[tuple[list[str], str]] = [
          "--session", "gala", JULIEN],
         "",
     ),
+    (
+        ["pay", "--event", SLUG, "--addon", "gala", "--payment", "card", "--reference", "481516",
+         "--desk", "Entrance 1", "--staff", "Ana Silva", JULIEN],
+        "",
+    ),
+    (
+        ["pay", "--event", SLUG, "--addon", "gala", "--payment", "card", "--reference", "481516",
+         "--desk", "Entrance 1", "--staff", "Ana Silva", "--supervisor", "Marie Roy",
+         "--reason", "Sponsor's guest", JULIEN],
+        "246810\n",
+    ),
+    (
+        ["checkin", "--event", SLUG, "--staff", "Ana Silva", "--day", "2027-10-13",
+         "--session", "gala", JULIEN],
+        "",
+    ),
 ]  # fmt: skip
 
 

@@ -41,6 +41,9 @@ EXPECTED = [
     (0, "Checked in: Sarah Mitchell"),
     (0, "Checked in: Sarah Mitchell"),  # day 2 is a new check-in
     (1, "Not registered for Gala dinner: Julien Roy does not hold it."),
+    (1, "Gala dinner is full: 4 of 4"),  # F4 sells the gala: all four seats are taken
+    (0, "Add-on Gala dinner: subtotal 95.00, GST 5 % 4.75, QST 9.975 % 9.48, total 109.23."),
+    (0, "Checked in to Gala dinner: Julien Roy"),
 ]
 
 
@@ -62,7 +65,7 @@ def test_the_forum_walkthrough_answers_what_the_readme_says(
                  "--json"]) == 0  # fmt: skip
     report = json.loads(capsys.readouterr().out)
     assert [(s["session"], s["entitled"], s["capacity"]) for s in report["by_session"]] == [
-        ("gala", 4, 4),
+        ("gala", 5, 4),
         ("workshop-a", 3, 30),
         ("workshop-b", 2, 30),
     ]
@@ -71,3 +74,5 @@ def test_the_forum_walkthrough_answers_what_the_readme_says(
         ("2027-10-14", 1),
     ]
     assert (report["registered"], report["checked_in"]) == (10, 1)
+    gala = report["by_session"][0]
+    assert (gala["entitled"], gala["checked_in"]) == (5, 1)  # one seat sold beyond, approved
