@@ -272,6 +272,7 @@ def addon_line(offer: AddOnOffer) -> ReceiptLine:
         subtotal,
         subtotal,
         receipt_taxes(offer.breakdown),
+        offer.code,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import cast
@@ -70,6 +71,8 @@ def _remaining(original: Receipt, credits: Sequence[Receipt]) -> TaxBreakdown:
 def _credit_items(
     original: ReceiptData, breakdown: TaxBreakdown, whole: bool
 ) -> tuple[ReceiptLine, ...]:
+    # Each line keeps the add-on it sold (and a whole reversal its own taxes, negated), so
+    # the sales report takes a credit off the add-on or the admission it reverses.
     if whole:
         return tuple(
             ReceiptLine(
@@ -78,6 +81,8 @@ def _credit_items(
                 line.quantity,
                 ZERO - line.unit_amount,
                 ZERO - line.amount,
+                tuple(replace(tax, amount=ZERO - tax.amount) for tax in line.taxes),
+                line.session,
             )
             for line in original.lines
         )
@@ -89,6 +94,7 @@ def _credit_items(
             1,
             breakdown.subtotal,
             breakdown.subtotal,
+            session=first.session,
         ),
     )
 

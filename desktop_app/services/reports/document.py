@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from desktop_app.documents.report_data import Cell, Chart, Pair, ReportDocument, Section, label
+from desktop_app.services.reports.addon_sales import desk_sales_sections
 from desktop_app.services.reports.attendance import AttendanceReport
 from desktop_app.services.reports.attendees import AttendeeList, Presence
 from desktop_app.services.reports.closing import DeskClosingReport
@@ -229,12 +230,26 @@ def sales_document(report: SalesReport) -> ReportDocument:
         timezone=event.timezone,
         sections=(
             Section(
-                "by_category",
+                "admissions_by_category",
                 ("category", *money_columns),
                 tuple(
                     money_row(Pair(row.label("fr"), row.label("en")), row)
                     for row in report.by_category
                 ),
+            ),
+            *(
+                (
+                    Section(
+                        "addons_sold",
+                        ("addon", *money_columns),
+                        tuple(
+                            money_row(Pair(row.label("fr"), row.label("en")), row)
+                            for row in report.by_addon
+                        ),
+                    ),
+                )
+                if report.by_addon
+                else ()
             ),
             Section(
                 "by_method",
@@ -384,6 +399,7 @@ def closing_document(closing: DeskClosingReport, *, copy: bool = False) -> Repor
                 for s in summary.get("receipt_series", [])
             ),
         ),
+        *desk_sales_sections(summary.get("sales")),
         Section(
             "by_staff",
             ("staff", "check_ins", "walk_ins", "payments", "cash", "card"),
