@@ -56,6 +56,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "desk_sales": ("Ventes du poste", "Sales at this desk"),
     "addon": ("Supplément", "Add-on"),
     "admissions": ("Admissions", "Admissions"),
+    "sold_at_desk": ("Vendus au poste", "Sold at the desk"),
     "receipt_numbers": ("Numéros de reçus", "Receipt numbers"),
     "cash_drawer": ("Caisse", "Cash drawer"),
     "cash": ("Comptant", "Cash"),

@@ -20,8 +20,13 @@ from desktop_app.services.desk.addon_sale import sell_addons
 from desktop_app.services.desk.walkin import WalkInForm, register_walk_in
 from desktop_app.services.money.credit_notes import issue_credit_note
 from desktop_app.services.money.payments import PaymentInput
+from desktop_app.services.reports.attendance import attendance_report
 from desktop_app.services.reports.closing import close_desk
-from desktop_app.services.reports.document import closing_document, sales_document
+from desktop_app.services.reports.document import (
+    attendance_document,
+    closing_document,
+    sales_document,
+)
 from desktop_app.services.reports.exports import ExportFormat, write_export
 from desktop_app.services.reports.sales import SalesReport, sales_report
 from tests.documents.pdf_reading import flat, pdf_text
@@ -206,3 +211,20 @@ def test_a_desk_closing_lists_admissions_and_each_add_on_against_its_drawer(
     pdf = render_report_pdf(document, generated_at=datetime(2027, 3, 24, tzinfo=UTC))
     text = flat(pdf_text(pdf))
     assert "Ventes du poste" in text and "Souper gala" in text
+
+
+def test_the_attendance_report_counts_the_seats_sold_at_the_desk(
+    db: Database, tmp_path: Path
+) -> None:
+    # The gala's two holders bought it at the desk (walk-in and F4); the workshop sold none.
+    add_registration(db.sessions, "M" * 16, category="member-early", due=D(0), paid=D(0))
+    report = attendance_report(db.sessions, MONTREAL)
+    sessions = {row["session"]: row for row in report.to_json()["by_session"]}
+    assert (sessions["gala"]["entitled"], sessions["gala"]["sold_at_desk"]) == (3, 2)
+    assert sessions["workshop-a"]["sold_at_desk"] == 0
+    path = tmp_path / "attendance.xlsx"
+    write_export(attendance_document(report), path, ExportFormat.XLSX, "en")
+    book = load_workbook(path, read_only=True)
+    rows = list(book["By session"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Session", "Entitled", "Sold at the desk")
+    assert rows[1][:3] == ("Gala dinner", 3, 2)

@@ -17,11 +17,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.db.models import EventSession, Receipt, Registration
+from desktop_app.db.models import EventSession, Receipt, Registration, RegistrationSession
 from desktop_app.documents.report_data import Cell, Pair, Section
+from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.money import ZERO, to_money
 
 ADMISSIONS = "admissions"
@@ -131,6 +132,25 @@ def in_file_order(codes: Iterable[str], names: dict[str, tuple[str, str]]) -> li
     one the file no longer has goes last."""
     order = list(names)
     return sorted(codes, key=lambda c: (order.index(c) if c in order else len(order), c))
+
+
+def sold_at_desk(session: Session, event_id: int) -> dict[str, int]:
+    """Add-ons sold at the desk (walk-in form, F4) to active registrations, by session code:
+    the part of a session's entitled people the desk brought in."""
+    return {
+        str(code): int(n)
+        for code, n in session.execute(
+            select(EventSession.code, func.count())
+            .join(RegistrationSession, RegistrationSession.session_id == EventSession.id)
+            .join(Registration, Registration.id == RegistrationSession.registration_id)
+            .where(
+                EventSession.event_id == event_id,
+                RegistrationSession.source == "desk",
+                Registration.status == RegistrationStatus.ACTIVE.value,
+            )
+            .group_by(EventSession.code)
+        )
+    }
 
 
 def tax_order(code: str) -> tuple[int, str]:

@@ -33,9 +33,15 @@ def _days_and_sessions(report: AttendanceReport) -> tuple[Section, ...]:
         sections.append(
             Section(
                 "by_session",
-                ("session", "entitled", "checked_in", "capacity"),
+                ("session", "entitled", "sold_at_desk", "checked_in", "capacity"),
                 tuple(
-                    (Pair(s.name_fr, s.name_en), s.entitled, s.checked_in, s.capacity)
+                    (
+                        Pair(s.name_fr, s.name_en),
+                        s.entitled,
+                        dict(report.sold_at_desk).get(s.code, 0),
+                        s.checked_in,
+                        s.capacity,
+                    )
                     for s in report.by_session
                 ),
             )
