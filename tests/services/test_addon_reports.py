@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Event, Payment, Receipt
+from desktop_app.db.models import Event, Payment, Receipt, Registration
 from desktop_app.documents.report_pdf import render_report_pdf
 from desktop_app.services.desk.addon_sale import sell_addons
 from desktop_app.services.desk.walkin import WalkInForm, register_walk_in
@@ -228,3 +228,18 @@ def test_the_attendance_report_counts_the_seats_sold_at_the_desk(
     rows = list(book["By session"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Session", "Entitled", "Sold at the desk")
     assert rows[1][:3] == ("Gala dinner", 3, 2)
+
+
+def test_refunding_an_add_on_leaves_what_was_paid_for_the_admission(db: Database) -> None:
+    # The F4 gala credited back whole and refunded on the card: the guest still owes nothing
+    # for the admission (paid 833.56), and the card slip of the refund is the gala's price.
+    with db.sessions() as session:
+        guest = session.scalars(select(Registration).where(Registration.code == "G" * 16)).one()
+        refunds = session.scalars(
+            select(Payment.amount).where(Payment.registration_id == guest.id, Payment.amount < D(0))
+        ).all()
+        assert (guest.amount_paid, guest.amount_due, refunds) == (
+            D("833.56"),
+            D("833.56"),
+            [-GALA],
+        )
