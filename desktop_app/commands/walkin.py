@@ -29,7 +29,13 @@ from desktop_app.commands import (
     print_json,
     write_atomically,
 )
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message, StorageUnavailable
+from desktop_app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Invalid,
+    Message,
+    Named,
+    StorageUnavailable,
+)
 
 if TYPE_CHECKING:
     from desktop_app.db.database import Database
@@ -122,13 +128,13 @@ def chosen_addons(
     """The add-ons ``codes`` names among ``offers``; a full one without a supervisor is
     refused here, naming the options. An unknown or unpriced code is left to the service,
     which refuses it in one line."""
-    from desktop_app.services.desk.addons import FULL
+    from desktop_app.services.desk.addons import FULL, named
 
     wanted = [code.strip() for code in codes]
     chosen = tuple(offer for offer in offers if offer.code in wanted)
     for offer in chosen:
         if offer.full and not offer.held and override is None:
-            why = Message(FULL, name=offer.name_en, taken=offer.taken, capacity=offer.capacity)
+            why = Message(FULL, name=named(offer), taken=offer.taken, capacity=offer.capacity)
             raise Invalid(_T_SUPERVISOR, why=why)
     return chosen
 
@@ -153,7 +159,7 @@ def addon_text(offer: AddOnOffer) -> Message:
     parts = [f"subtotal {offer.breakdown.subtotal}"]
     parts += [f"{t.code} {_percent(t.rate)} % {t.amount}" for t in offer.breakdown.taxes]
     parts.append(f"total {offer.total}")
-    return Message(_T_ADDON, name=offer.name_en, figures=", ".join(parts))
+    return Message(_T_ADDON, name=Named(offer.name_fr, offer.name_en), figures=", ".join(parts))
 
 
 def add_payment_options(parser: argparse.ArgumentParser, methods: dict[str, str]) -> None:

@@ -94,6 +94,8 @@ class ReceiptLine:
     # The line's own taxes, printed under it, when a receipt has items taxed one by one (an
     # admission and its add-ons); the receipt's tax lines are then their sums.
     taxes: tuple[ReceiptTax, ...] = ()
+    # The session an add-on line sells (its code), so reports count it apart from admissions.
+    session: str | None = None
 
 
 @dataclass(frozen=True)

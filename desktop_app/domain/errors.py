@@ -59,6 +59,27 @@ class Message:
         return f"Message({self.template!r}, **{self.params!r})"
 
 
+LANGUAGE_MARK = QT_TRANSLATE_NOOP("AppError", "en")
+"""Translated "fr" in French: how a :class:`Named` parameter knows the reader's language
+from the translation it is rendered with (as Qt's own QT_LAYOUT_DIRECTION marker)."""
+
+
+class Named(Message):
+    """A name with a French and an English form (a session's) as a message parameter: it
+    reads in the language the message is rendered in, as the desk shows names."""
+
+    def __init__(self, name_fr: str, name_en: str) -> None:
+        super().__init__(name_en)
+        self.name_fr, self.name_en = name_fr, name_en
+
+    def render(self, translate: Translate = _identity) -> str:
+        """The French name when ``translate`` is French, else the English one."""
+        return self.name_fr if translate(LANGUAGE_MARK) == "fr" else self.name_en
+
+    def __repr__(self) -> str:
+        return f"Named({self.name_fr!r}, {self.name_en!r})"
+
+
 class AppError(Exception):
     """An expected failure whose message is shown to the user as is."""
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from desktop_app import cli
 from desktop_app.cli import main
 from desktop_app.commands import walkin as walkin_command
 from desktop_app.db.database import Database, open_database
@@ -147,7 +148,7 @@ def test_pay_sells_the_gala_alone_and_says_so(
     ("addon", "message"),
     [
         ("galla", "There is no add-on 'galla' at this event (add-ons: gala)."),
-        ("workshop-a", "The session 'workshop-a' has no price: it is not sold as an add-on."),
+        ("workshop-a", "Workshop A ('workshop-a') has no price: it is not sold as an add-on."),
     ],
 )
 def test_an_unknown_or_unpriced_add_on_is_refused_in_one_line(
@@ -179,3 +180,23 @@ def test_a_full_gala_needs_the_supervisor_options(
     code, out, err = run(database, capsys, *args, "--supervisor", "Sophie", "--reason", "VIP")
     assert (code, err) == (0, "")
     assert count(database.sessions, RegistrationSession) == 1
+
+
+def test_a_refusal_names_the_session_in_the_command_s_language(
+    database: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The French table as the merged .ts gives it: only the language mark, so the message's
+    # wording stays the English template and only the session's name is asserted.
+    monkeypatch.setattr(cli, "french", lambda: lambda text: "fr" if text == "en" else text)
+    for code in ("A" * 16, "B" * 16):
+        add_registration(
+            database.sessions, code, category="member-early", due=D(0), paid=D(0), email=None
+        )
+    args = ("pay", "--event", MONTREAL, PAID, *DESK, "--payment", "cash", "--addon", "gala")
+    for language, name in (("fr", "Souper gala"), ("en", "Gala dinner")):
+        code, out, err = run(database, capsys, "--lang", language, *args)
+        assert (code, out) == (1, "")
+        assert f"{name} is full: 2 of 2" in err
+    code, out, err = run(database, capsys, "--lang", "fr", *args[:-1], "workshop-a")
+    assert code == 1 and "Atelier A ('workshop-a') has no price" in err
+    assert nothing_sold(database)

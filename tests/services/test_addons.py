@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.models import Event, Payment, Receipt, Registration, RegistrationSession
-from desktop_app.domain.errors import Conflict, Invalid, NotFound
+from desktop_app.domain.errors import LANGUAGE_MARK, Conflict, Invalid, NotFound
 from desktop_app.services.desk import addons as addons_module
 from desktop_app.services.desk.addon_sale import sell_addons
 from desktop_app.services.desk.addons import addon_offers
@@ -183,7 +183,7 @@ def test_f4_sells_the_gala_alone_with_a_receipt_for_it(db: Database) -> None:
     ("codes", "error", "message"),
     [
         (("galla",), NotFound, r"no add-on 'galla' at this event \(add-ons: gala\)"),
-        (("workshop-a",), Invalid, "'workshop-a' has no price"),
+        (("workshop-a",), Invalid, r"Workshop A \('workshop-a'\) has no price"),
         ((), Invalid, "Choose at least one add-on"),
     ],
 )
@@ -194,6 +194,29 @@ def test_an_unknown_or_unpriced_add_on_is_refused_and_nothing_written(
     with pytest.raises(error, match=message):
         _sell(db, guest, *codes)
     assert (_holds(db), count(db.sessions, Payment), count(db.sessions, Receipt)) == (0, 0, 0)
+
+
+def _french(text: str) -> str:
+    return "fr" if text == LANGUAGE_MARK else text  # the language mark, as French reads it
+
+
+def test_refusals_name_the_session_in_the_reader_s_language(db: Database) -> None:
+    guest = _registered(db, "G" * 16)
+    _sell(db, guest, "gala")
+    with pytest.raises(Conflict) as held:
+        _sell(db, guest, "gala", action_id="addon-2")
+    with pytest.raises(Invalid) as unpriced:
+        _sell(db, guest, "workshop-a", action_id="addon-3")
+    _registered(db, "M" * 16, category="member-early")  # the gala's second seat
+    with pytest.raises(Invalid) as full:
+        _sell(db, _registered(db, "H" * 16), "gala", action_id="addon-4")
+    for error, english, french in (
+        (held.value, "Gala dinner", "Souper gala"),
+        (unpriced.value, "Workshop A", "Atelier A"),
+        (full.value, "Gala dinner is full", "Souper gala is full"),
+    ):
+        assert english in error.render() and french not in error.render()
+        assert french in error.render(_french) and english not in error.render(_french)
 
 
 def test_the_amount_must_be_the_add_ons_price(db: Database) -> None:

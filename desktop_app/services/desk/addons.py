@@ -38,7 +38,14 @@ from desktop_app.db.models import (
 )
 from desktop_app.documents.receipt import ReceiptLine
 from desktop_app.domain.accounts import RegistrationStatus
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, Message, NotFound
+from desktop_app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Conflict,
+    Invalid,
+    Message,
+    Named,
+    NotFound,
+)
 from desktop_app.domain.money import ZERO
 from desktop_app.domain.taxes import TaxBreakdown, TaxLine, compute_taxes
 from desktop_app.services.admin import audit
@@ -55,7 +62,7 @@ _T_UNKNOWN = QT_TRANSLATE_NOOP(
     "AppError", "There is no add-on '{code}' at this event (add-ons: {codes})."
 )
 _T_NO_PRICE = QT_TRANSLATE_NOOP(
-    "AppError", "The session '{code}' has no price: it is not sold as an add-on."
+    "AppError", "{name} ('{code}') has no price: it is not sold as an add-on."
 )
 _T_HELD = QT_TRANSLATE_NOOP("AppError", "{name} already holds {session}.")
 PAID_AT_THE_DESK = QT_TRANSLATE_NOOP(
@@ -102,6 +109,11 @@ class AddOnSale:
     breakdown: TaxBreakdown  # every add-on's lines added up, tax by tax
     lines: tuple[ReceiptLine, ...]  # one receipt line per add-on
     supervisor: str | None  # who let a full session be sold
+
+
+def named(found: EventSession | AddOnOffer) -> Named:
+    """A session's name for a message: French or English as the message is read."""
+    return Named(found.name_fr, found.name_en)
 
 
 def addon_breakdown(province: str, price: Decimal) -> TaxBreakdown:
@@ -233,7 +245,7 @@ def _chosen(session: Session, event: Event, codes: Sequence[str]) -> list[EventS
                 codes=", ".join(s.code for s in every if s.price is not None) or "-",
             )
         if found.price is None:
-            raise Invalid(_T_NO_PRICE, code=code)
+            raise Invalid(_T_NO_PRICE, name=named(found), code=code)
         if found not in chosen:
             chosen.append(found)
     return chosen
@@ -272,6 +284,7 @@ def addon_line(offer: AddOnOffer) -> ReceiptLine:
         subtotal,
         subtotal,
         receipt_taxes(offer.breakdown),
+        offer.code,
     )
 
 
@@ -302,7 +315,7 @@ def sell_in(
             raise Conflict(
                 _T_HELD,
                 name=f"{person.first_name} {person.last_name}".strip(),
-                session=found.name_en,
+                session=named(found),
             )
         if offer.full:
             why = _full_reason(session, event, found)
@@ -338,7 +351,7 @@ def sell_in(
 def _full_reason(session: Session, event: Event, found: EventSession) -> Message:
     return Message(
         FULL,
-        name=found.name_en,
+        name=named(found),
         taken=_holders(session, event.id, found),
         capacity=found.capacity,
     )
@@ -355,6 +368,7 @@ __all__ = [
     "addon_offers",
     "addons_total",
     "combine",
+    "named",
     "offers_in",
     "price_of",
     "sell_in",

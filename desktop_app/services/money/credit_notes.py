@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import cast
@@ -70,6 +71,8 @@ def _remaining(original: Receipt, credits: Sequence[Receipt]) -> TaxBreakdown:
 def _credit_items(
     original: ReceiptData, breakdown: TaxBreakdown, whole: bool
 ) -> tuple[ReceiptLine, ...]:
+    # Each line keeps the add-on it sold (and a whole reversal its own taxes, negated), so
+    # the sales report takes a credit off the add-on or the admission it reverses.
     if whole:
         return tuple(
             ReceiptLine(
@@ -78,6 +81,8 @@ def _credit_items(
                 line.quantity,
                 ZERO - line.unit_amount,
                 ZERO - line.amount,
+                tuple(replace(tax, amount=ZERO - tax.amount) for tax in line.taxes),
+                line.session,
             )
             for line in original.lines
         )
@@ -89,26 +94,48 @@ def _credit_items(
             1,
             breakdown.subtotal,
             breakdown.subtotal,
+            session=first.session,
         ),
     )
 
 
+def _admission_part(items: Sequence[ReceiptLine], total: Decimal) -> Decimal:
+    """What of a credit note's ``total`` reverses the admission, not add-ons: an add-on's
+    price was never part of the registration's amount paid, so its refund is not either."""
+    addons = ZERO
+    for line in items:
+        if line.session is None:
+            continue
+        if line.taxes:
+            addons += line.amount + sum((t.amount for t in line.taxes), ZERO)
+        else:  # a partial credit of an add-on: its one line is the whole credit
+            addons += total if len(items) == 1 else line.amount
+    return total - addons
+
+
 def _refund(
-    session: Session, registration: Registration, method: str, total: Decimal, desk: str, staff: str
+    session: Session,
+    registration: Registration,
+    method: str,
+    total: Decimal,
+    desk: str,
+    staff: str,
+    admission: Decimal,
 ) -> Payment:
-    """Record money paid back (a negative payment) and lower what the person has paid."""
+    """Record money paid back (a negative payment) and lower what the person has paid for
+    the admission by ``admission`` (the part of ``total`` that was not add-ons)."""
     if method not in REFUND_METHODS:
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "A refund is paid back in cash or by card, not '{m}'."),
             m=method,
         )
-    if registration.amount_paid + total < 0:
+    if registration.amount_paid + admission < 0:
         raise Invalid(
             QT_TRANSLATE_NOOP(
                 "AppError",
                 "The refund of {amount} is more than the {paid} paid for this admission.",
             ),
-            amount=str(ZERO - total),
+            amount=str(ZERO - admission),
             paid=str(registration.amount_paid),
         )
     payment = Payment(
@@ -124,7 +151,7 @@ def _refund(
         action_id=uuid.uuid4().hex,
     )
     session.add(payment)
-    registration.amount_paid += total
+    registration.amount_paid += admission
     if registration.membership_flag == "credit-due" and (
         registration.amount_paid <= registration.amount_due
     ):
@@ -216,8 +243,17 @@ def credit_note_in(
                 left=str(left.total),
             )
         breakdown = credit(compute_taxes(registration.event.province, wanted, taxes_included=True))
+    items = _credit_items(source, breakdown, amount is None and not credits)
     payment = (
-        _refund(session, registration, refund, breakdown.total, desk, staff)
+        _refund(
+            session,
+            registration,
+            refund,
+            breakdown.total,
+            desk,
+            staff,
+            _admission_part(items, breakdown.total),
+        )
         if refund is not None
         else None
     )
@@ -233,7 +269,7 @@ def credit_note_in(
         qst_number=source.qst_number,
         buyer_name=source.buyer_name,
         buyer_organization=source.buyer_organization,
-        lines=_credit_items(source, breakdown, amount is None and not credits),
+        lines=items,
         subtotal=breakdown.subtotal,
         taxes=receipt_taxes(breakdown),
         total=breakdown.total,

@@ -148,6 +148,7 @@ def _item_json(line: ReceiptLine) -> dict[str, Any]:
         "unit_amount": str(line.unit_amount),
         "amount": str(line.amount),
         **({"taxes": [_tax_json(tax) for tax in line.taxes]} if line.taxes else {}),
+        **({"session": line.session} if line.session else {}),
     }
 
 
@@ -259,6 +260,7 @@ def receipt_data(row: Receipt, *, copy: bool) -> ReceiptData:
                 money(item["unit_amount"]),
                 money(item["amount"]),
                 _taxes(item.get("taxes", [])),
+                item.get("session"),
             )
             for item in lines["items"]
         ),

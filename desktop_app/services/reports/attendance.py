@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.models import Organization, Person, PriceCategory, Registration
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.stored_verdict import ENTITLEMENTS
+from desktop_app.services.reports.addon_sales import sold_at_desk
 from desktop_app.services.reports.common import (
     QUARTER_HOUR_S,
     EventHeading,
@@ -79,6 +80,8 @@ class AttendanceReport:
     # An event with [[days]]: entrance check-ins per day; with [[sessions]]: each one's counts.
     by_day: tuple[tuple[date, int], ...] = ()
     by_session: tuple[SessionAttendance, ...] = ()
+    # Of each session's entitled, the add-ons sold at the desk (by session code).
+    sold_at_desk: tuple[tuple[str, int], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The shape documented in README.md (``passerelle report attendance --json``)."""
@@ -104,7 +107,10 @@ class AttendanceReport:
                 {"from": a.start.isoformat(), "checked_in": a.checked_in} for a in self.arrivals
             ],
             "by_day": [{"day": d.isoformat(), "checked_in": n} for d, n in self.by_day],
-            "by_session": [s.to_json() for s in self.by_session],
+            "by_session": [
+                {**s.to_json(), "sold_at_desk": dict(self.sold_at_desk).get(s.code, 0)}
+                for s in self.by_session
+            ],
         }
 
 
@@ -230,6 +236,7 @@ def attendance_of(
         arrivals=arrivals,
         by_day=entrance_by_day(session, event_id),
         by_session=sessions_of(session, heading.slug, event_id),
+        sold_at_desk=tuple(sold_at_desk(session, event_id).items()),
     )
 
 

@@ -4,9 +4,10 @@ the desk did since its previous closing, stored once and never changed.
 Cash expected = opening float + cash taken − cash refunded (a refund is a negative cash
 payment). Card payments are listed with their references, invoices and complimentary
 admissions counted, receipts and credit notes given as number ranges per series, check-ins
-(walk-ins among them) counted, all of it per staff member too. The closing is numbered per
-event and desk; the next one starts where this one ended. Audited. A reprint is marked
-COPIE / COPY by the document.
+(walk-ins among them) counted, all of it per staff member too; the receipts' amounts as the
+admissions' line and one line per add-on sold (``addon_sales.desk_sales``). The closing is
+numbered per event and desk; the next one starts where this one ended. Audited. A reprint is
+marked COPIE / COPY by the document.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotF
 from desktop_app.domain.money import ZERO, to_money
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
+from desktop_app.services.reports.addon_sales import desk_sales
 from desktop_app.services.reports.common import EventHeading, heading_of
 
 DENOMINATIONS: tuple[str, ...] = (
@@ -211,6 +213,7 @@ def desk_activity(
         "invoice_total": f"{invoice_total:.2f}",
         "complimentary": complimentary,
         "receipt_series": series,
+        "sales": desk_sales(session, event_id, desk, since, until),
         "check_ins": counted_check_ins,
         "walk_ins": walk_ins,
         "undone_check_ins": undone,

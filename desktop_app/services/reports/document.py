@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from desktop_app.documents.report_data import Cell, Chart, Pair, ReportDocument, Section, label
+from desktop_app.services.reports.addon_sales import desk_sales_sections
 from desktop_app.services.reports.attendance import AttendanceReport
 from desktop_app.services.reports.attendees import AttendeeList, Presence
 from desktop_app.services.reports.closing import DeskClosingReport
@@ -32,9 +33,15 @@ def _days_and_sessions(report: AttendanceReport) -> tuple[Section, ...]:
         sections.append(
             Section(
                 "by_session",
-                ("session", "entitled", "checked_in", "capacity"),
+                ("session", "entitled", "sold_at_desk", "checked_in", "capacity"),
                 tuple(
-                    (Pair(s.name_fr, s.name_en), s.entitled, s.checked_in, s.capacity)
+                    (
+                        Pair(s.name_fr, s.name_en),
+                        s.entitled,
+                        dict(report.sold_at_desk).get(s.code, 0),
+                        s.checked_in,
+                        s.capacity,
+                    )
                     for s in report.by_session
                 ),
             )
@@ -229,12 +236,26 @@ def sales_document(report: SalesReport) -> ReportDocument:
         timezone=event.timezone,
         sections=(
             Section(
-                "by_category",
+                "admissions_by_category",
                 ("category", *money_columns),
                 tuple(
                     money_row(Pair(row.label("fr"), row.label("en")), row)
                     for row in report.by_category
                 ),
+            ),
+            *(
+                (
+                    Section(
+                        "addons_sold",
+                        ("addon", *money_columns),
+                        tuple(
+                            money_row(Pair(row.label("fr"), row.label("en")), row)
+                            for row in report.by_addon
+                        ),
+                    ),
+                )
+                if report.by_addon
+                else ()
             ),
             Section(
                 "by_method",
@@ -384,6 +405,7 @@ def closing_document(closing: DeskClosingReport, *, copy: bool = False) -> Repor
                 for s in summary.get("receipt_series", [])
             ),
         ),
+        *desk_sales_sections(summary.get("sales")),
         Section(
             "by_staff",
             ("staff", "check_ins", "walk_ins", "payments", "cash", "card"),

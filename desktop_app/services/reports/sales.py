@@ -6,12 +6,14 @@ of what the receipts and credit notes printed. A credit note counts under its or
 receipt's payment method and category. Invoices (billed later by the association's
 accounts, receipted when paid) and complimentary admissions are counted apart: they carry
 no receipt and no tax collected at the desk.
+
+Add-ons (sessions sold with a price at the walk-in form or F4) have their own lines, one per
+session, apart from the categories, which count admissions only (``addon_sales``): the
+categories and the add-ons together add up to the receipted total.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,6 +25,14 @@ from desktop_app.db.models import Payment, PriceCategory, Receipt, ReceiptSeries
 from desktop_app.domain.accounts import PaymentMethod
 from desktop_app.domain.money import ZERO
 from desktop_app.domain.taxes import compute_taxes
+from desktop_app.services.reports.addon_sales import (
+    Tally,
+    in_file_order,
+    receipt_tax_lines,
+    session_names,
+    split_receipt,
+    tax_order,
+)
 from desktop_app.services.reports.common import EventHeading, load_heading
 
 # How payments.method stores each method (complimentary is stored "comp").
@@ -93,12 +103,13 @@ class SalesReport:
 
     event: EventHeading
     tax_codes: tuple[str, ...]
-    by_category: tuple[SalesRow, ...]
+    by_category: tuple[SalesRow, ...]  # admissions only
     by_method: tuple[SalesRow, ...]
     totals: SalesRow
     receipts: int
     credit_notes: int
     series: tuple[SeriesRange, ...]
+    by_addon: tuple[SalesRow, ...] = ()  # one line per add-on sold, by session code
 
     def to_json(self) -> dict[str, Any]:
         """The shape documented in README.md (``passerelle report sales --json``)."""
@@ -106,6 +117,7 @@ class SalesReport:
             "event": self.event.slug,
             "tax_codes": list(self.tax_codes),
             "by_category": [row.to_json("category") for row in self.by_category],
+            "by_addon": [row.to_json("session") for row in self.by_addon],
             "by_method": [row.to_json("method") for row in self.by_method],
             "totals": {
                 **self.totals.to_json(None),
@@ -116,37 +128,18 @@ class SalesReport:
         }
 
 
-class _Sum:
-    """A running line: count, subtotal, taxes by code, total."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.subtotal = ZERO
-        self.total = ZERO
-        self.taxes: dict[str, Decimal] = defaultdict(lambda: ZERO)
-
-    def add(self, subtotal: Decimal, taxes: Iterable[tuple[str, Decimal]], total: Decimal) -> None:
-        self.subtotal += subtotal
-        self.total += total
-        for code, amount in taxes:
-            self.taxes[code] += amount
-
-    def row(
-        self, key: str, codes: tuple[str, ...], label_fr: str = "", label_en: str = ""
-    ) -> SalesRow:
-        return SalesRow(
-            key,
-            self.count,
-            self.subtotal,
-            tuple((code, self.taxes.get(code, ZERO)) for code in codes),
-            self.total,
-            label_fr,
-            label_en,
-        )
-
-
-def _tax_lines(receipt: Receipt) -> list[tuple[str, Decimal]]:
-    return [(str(line["code"]), Decimal(str(line["amount"]))) for line in receipt.taxes["lines"]]
+def _row(
+    line: Tally, key: str, codes: tuple[str, ...], label_fr: str = "", label_en: str = ""
+) -> SalesRow:
+    return SalesRow(
+        key,
+        line.count,
+        line.subtotal,
+        tuple((code, line.taxes.get(code, ZERO)) for code in codes),
+        line.total,
+        label_fr,
+        label_en,
+    )
 
 
 def sales_report(sessions: sessionmaker[Session], slug: str) -> SalesReport:
@@ -170,27 +163,32 @@ def _sales(session: Session, event_id: int, heading: EventHeading) -> SalesRepor
             method_of[receipt.id] = str(receipt.lines["payment"]["method"] or PaymentMethod.CASH)
 
     codes: list[str] = []
-    categories: dict[str, _Sum] = {}
+    categories: dict[str, Tally] = {}
     names: dict[str, tuple[str, str]] = {}
-    methods: dict[str, _Sum] = {m.value: _Sum() for m in PaymentMethod}
-    totals = _Sum()
+    addons: dict[str, Tally] = {}
+    methods: dict[str, Tally] = {m.value: Tally() for m in PaymentMethod}
+    totals = Tally()
     receipts = credit_notes = 0
     for receipt, code, name_fr, name_en in rows:
-        taxes = _tax_lines(receipt)
+        taxes = receipt_tax_lines(receipt)
         for tax_code, _ in taxes:
             if tax_code not in codes:
                 codes.append(tax_code)
         is_receipt = receipt.kind == "receipt"
         method = method_of.get(receipt.id if is_receipt else receipt.refers_to_id or 0, "cash")
-        names[code] = (name_fr, name_en)
-        for line in (
-            categories.setdefault(code, _Sum()),
-            methods.setdefault(method, _Sum()),
-            totals,
-        ):
+        for line in (methods.setdefault(method, Tally()), totals):
             line.add(receipt.subtotal, taxes, receipt.total)
-            if is_receipt:
-                line.count += 1
+            line.count += is_receipt
+        split = split_receipt(receipt)
+        if split.admission is not None:
+            names[code] = (name_fr, name_en)
+            category = categories.setdefault(code, Tally())
+            category.add_part(split.admission)
+            category.count += is_receipt
+        for session_code, part in split.addons:
+            addon = addons.setdefault(session_code, Tally())
+            addon.add_part(part)
+            addon.count += is_receipt  # one per add-on sold
         if is_receipt:
             receipts += 1
         else:
@@ -212,25 +210,25 @@ def _sales(session: Session, event_id: int, heading: EventHeading) -> SalesRepor
                 if tax.code not in codes:
                     codes.append(tax.code)
 
-    tax_codes = tuple(sorted(codes, key=_tax_order))
+    tax_codes = tuple(sorted(codes, key=tax_order))
+    sessions = session_names(session, event_id)
     return SalesReport(
         event=heading,
         tax_codes=tax_codes,
         by_category=tuple(
-            line.row(code, tax_codes, *names.get(code, ("", "")))
+            _row(line, code, tax_codes, *names.get(code, ("", "")))
             for code, line in categories.items()
         ),
-        by_method=tuple(methods[m.value].row(m.value, tax_codes) for m in PaymentMethod),
-        totals=totals.row("receipted", tax_codes),
+        by_method=tuple(_row(methods[m.value], m.value, tax_codes) for m in PaymentMethod),
+        totals=_row(totals, "receipted", tax_codes),
         receipts=receipts,
         credit_notes=credit_notes,
         series=_series(session, event_id),
+        by_addon=tuple(
+            _row(addons[code], code, tax_codes, *sessions.get(code, ("", "")))
+            for code in in_file_order(addons, sessions)
+        ),
     )
-
-
-def _tax_order(code: str) -> tuple[int, str]:
-    order = {"GST": 0, "TPS": 0, "QST": 1, "TVQ": 1, "HST": 2, "TVH": 2}
-    return order.get(code.upper(), 9), code
 
 
 def _series(session: Session, event_id: int) -> tuple[SeriesRange, ...]:
