@@ -211,52 +211,52 @@
             <translation>« {value} » n'est pas un numéro de TVQ (1234567890 TQ 0001).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="154" />
+            <location filename="../../desktop_app/documents/receipt.py" line="156" />
             <source>A receipt needs the seller's name and items.</source>
             <translation>Un reçu exige le nom du vendeur et des articles.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="159" />
+            <location filename="../../desktop_app/documents/receipt.py" line="161" />
             <source>Receipt line '{item}' does not add up.</source>
             <translation>La ligne de reçu « {item} » ne s'additionne pas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="168" />
+            <location filename="../../desktop_app/documents/receipt.py" line="170" />
             <source>The taxes of the receipt's items do not add up.</source>
             <translation>Les taxes des articles du reçu ne concordent pas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="172" />
+            <location filename="../../desktop_app/documents/receipt.py" line="174" />
             <source>The receipt's items do not add up to its subtotal.</source>
             <translation>Les articles du reçu ne totalisent pas son sous-total.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="176" />
+            <location filename="../../desktop_app/documents/receipt.py" line="178" />
             <source>The receipt's subtotal and taxes do not add up to its total.</source>
             <translation>Le sous-total et les taxes du reçu ne totalisent pas son total.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="188" />
+            <location filename="../../desktop_app/documents/receipt.py" line="190" />
             <source>A receipt of $100 or more needs the GST/HST number.</source>
             <translation>Un reçu de 100 $ ou plus exige le numéro de TPS/TVH.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="192" />
+            <location filename="../../desktop_app/documents/receipt.py" line="194" />
             <source>A receipt of $100 or more needs the QST number.</source>
             <translation>Un reçu de 100 $ ou plus exige le numéro de TVQ.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="196" />
+            <location filename="../../desktop_app/documents/receipt.py" line="198" />
             <source>A receipt of $500 or more needs the buyer's name and payment terms.</source>
             <translation>Un reçu de 500 $ ou plus exige le nom de l'acheteur et les modalités de paiement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="202" />
+            <location filename="../../desktop_app/documents/receipt.py" line="204" />
             <source>A credit note must refer to the original receipt.</source>
             <translation>Une note de crédit doit renvoyer au reçu d'origine.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/receipt.py" line="210" />
+            <location filename="../../desktop_app/documents/receipt.py" line="212" />
             <source>Cash tendered minus the total is not the change.</source>
             <translation>L'argent remis moins le total ne donne pas la monnaie.</translation>
         </message>
@@ -793,7 +793,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/commands/checkin.py" line="101" />
-            <location filename="../../desktop_app/commands/walkin.py" line="219" />
+            <location filename="../../desktop_app/commands/walkin.py" line="225" />
             <location filename="../../desktop_app/services/admin/staff.py" line="421" />
             <source>An override needs a reason.</source>
             <translation>Une dérogation exige une raison.</translation>
@@ -819,7 +819,7 @@
             <translation>Nommez la personne : indiquez --email ou --name.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="234" />
+            <location filename="../../desktop_app/commands/walkin.py" line="240" />
             <source>Cannot write {path}: {error}. Receipt {number} is issued; reprint it.</source>
             <translation>Impossible d'écrire {path} : {error}. Le reçu {number} est émis ; réimprimez-le.</translation>
         </message>
@@ -834,36 +834,36 @@
             <translation>--db doit être la copie SQLite propre au poste, pas un serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addons.py" line="52" />
+            <location filename="../../desktop_app/services/desk/addons.py" line="59" />
             <source>{name} is full: {taken} of {capacity}</source>
             <translation>{name} est complet : {taken} sur {capacity}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addons.py" line="54" />
+            <location filename="../../desktop_app/services/desk/addons.py" line="61" />
             <source>There is no add-on '{code}' at this event (add-ons: {codes}).</source>
             <translation>Il n'y a pas de supplément « {code} » à cet événement (suppléments : {codes}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addons.py" line="57" />
-            <source>The session '{code}' has no price: it is not sold as an add-on.</source>
-            <translation>La séance « {code} » n'a pas de prix : elle n'est pas vendue comme supplément.</translation>
+            <location filename="../../desktop_app/services/desk/addons.py" line="64" />
+            <source>{name} ('{code}') has no price: it is not sold as an add-on.</source>
+            <translation>{name} (« {code} ») n'a pas de prix : cette séance n'est pas vendue comme supplément.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addons.py" line="60" />
+            <location filename="../../desktop_app/services/desk/addons.py" line="67" />
             <source>{name} already holds {session}.</source>
             <translation>{name} a déjà {session}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addons.py" line="61" />
+            <location filename="../../desktop_app/services/desk/addons.py" line="68" />
             <source>Add-ons are paid at the desk, in cash or by card.</source>
             <translation>Les suppléments se paient à l'accueil, comptant ou par carte.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addons.py" line="209" />
+            <location filename="../../desktop_app/services/desk/addons.py" line="221" />
             <location filename="../../desktop_app/services/desk/attendees.py" line="135" />
             <location filename="../../desktop_app/services/desk/checkin.py" line="394" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="348" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="350" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
@@ -899,62 +899,64 @@
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="36" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="43" />
             <source>{path} is encrypted: give its passphrase to restore it.</source>
             <translation>{path} est chiffré : donnez sa phrase de passe pour le restaurer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="81" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="89" />
             <source>Backups from Passerelle cover the desk's own SQLite database; a shared PostgreSQL database is backed up on its server (pg_dump).</source>
             <translation>Les sauvegardes de Passerelle couvrent la base de données SQLite propre au poste ; une base PostgreSQL partagée est sauvegardée sur son serveur (pg_dump).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="146" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="154" />
             <source>There is no database at {path}.</source>
             <translation>Il n'y a aucune base de données à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="165" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="209" />
             <source>The backup copy failed its check ({reason}).</source>
             <translation>La vérification de la copie de sauvegarde a échoué ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="179" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="191" />
             <source>Cannot write a backup to {folder}: {reason}</source>
             <translation>Impossible d'écrire une sauvegarde dans {folder} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="241" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="266" />
             <source>There is no file at {path}.</source>
             <translation>Il n'y a aucun fichier à {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="254" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="281" />
+            <location filename="../../desktop_app/services/admin/backup_companions.py" line="108" />
             <source>{path} is damaged and was not restored ({reason}); nothing was changed.</source>
             <translation>{path} est endommagé et n'a pas été restauré ({reason}) ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="266" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="293" />
             <source>{path} is not a Passerelle database; nothing was changed.</source>
             <translation>{path} n'est pas une base de données Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="273" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="300" />
             <source>{path} was written by a newer version of Passerelle; nothing was changed.</source>
             <translation>{path} a été écrit par une version plus récente de Passerelle ; rien n'a été modifié.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="282" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="309" />
             <source>{path} is not a database file; nothing was restored. Check --db.</source>
             <translation>{path} n'est pas un fichier de base de données; rien n'a été restauré. Vérifiez --db.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="291" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="318" />
             <source>There is no folder {folder}; nothing was restored. Check --db.</source>
             <translation>Le dossier {folder} n'existe pas; rien n'a été restauré. Vérifiez --db.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/backup.py" line="312" />
+            <location filename="../../desktop_app/services/admin/backup.py" line="341" />
+            <location filename="../../desktop_app/services/admin/backup_companions.py" line="129" />
             <source>Cannot restore into {path}: {reason}</source>
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
@@ -984,32 +986,32 @@
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="102" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="129" />
             <source>A refund is paid back in cash or by card, not '{m}'.</source>
             <translation>Un remboursement se fait en argent comptant ou par carte, pas « {m} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="107" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="134" />
             <source>The refund of {amount} is more than the {paid} paid for this admission.</source>
             <translation>Le remboursement de {amount} dépasse les {paid} payés pour cette entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="184" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="211" />
             <source>A credit note needs a reason.</source>
             <translation>Une note de crédit exige une raison.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="188" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="215" />
             <source>{number} is a credit note; a credit note corrects a receipt.</source>
             <translation>{number} est une note de crédit ; une note de crédit corrige un reçu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="202" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="229" />
             <source>Receipt {number} is already fully credited.</source>
             <translation>Le reçu {number} est déjà entièrement crédité.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="211" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="238" />
             <source>A credit note on {number} is between 0.01 and {left} (what is left).</source>
             <translation>Une note de crédit sur {number} doit être entre 0,01 et {left} (le montant restant).</translation>
         </message>
@@ -1238,12 +1240,12 @@
             <translation>« {value} » n'est pas un numéro de reçu (comme FORUM-2027-000042).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="303" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="305" />
             <source>There is no receipt {id}.</source>
             <translation>Il n'y a aucun reçu {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="317" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="319" />
             <source>There is no receipt numbered {number}.</source>
             <translation>Il n'y a aucun reçu portant le numéro {number}.</translation>
         </message>
@@ -1469,30 +1471,30 @@
             <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="55" />
+            <location filename="../../desktop_app/commands/walkin.py" line="61" />
             <source>{why}: a supervisor must approve (--supervisor NAME --reason TEXT, the PIN on standard input).</source>
             <translation>{why} : un superviseur doit approuver (--supervisor NOM --reason TEXTE, le NIP sur l'entrée standard).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="61" />
+            <location filename="../../desktop_app/commands/walkin.py" line="67" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="80" />
             <source>The member rate needs an active membership in a partner association</source>
             <translation>Le tarif membre exige une adhésion active à une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="64" />
+            <location filename="../../desktop_app/commands/walkin.py" line="70" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="83" />
             <source>This category is not on sale now</source>
             <translation>Cette catégorie n'est pas en vente actuellement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="65" />
+            <location filename="../../desktop_app/commands/walkin.py" line="71" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="84" />
             <source>A complimentary admission</source>
             <translation>Une entrée gratuite</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="273" />
+            <location filename="../../desktop_app/commands/walkin.py" line="279" />
             <source>--consent: this event asks no consent '{code}' (it asks: {codes}).</source>
             <translation>--consent : cet événement ne demande aucun consentement « {code} » (il demande : {codes}).</translation>
         </message>
@@ -1522,7 +1524,7 @@
             <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="308" />
+            <location filename="../../desktop_app/commands/walkin.py" line="314" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="312" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
@@ -1608,22 +1610,22 @@
             <translation>« {value} » n'est pas un montant.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/reports/closing.py" line="43" />
+            <location filename="../../desktop_app/services/reports/closing.py" line="45" />
             <source>A desk closing needs the desk's name.</source>
             <translation>Une fermeture de caisse doit indiquer le nom du poste.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/reports/closing.py" line="44" />
+            <location filename="../../desktop_app/services/reports/closing.py" line="46" />
             <source>The cash counted and the opening float cannot be negative ({amount}).</source>
             <translation>L'argent compté et le fonds de caisse ne peuvent pas être négatifs ({amount}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/reports/closing.py" line="47" />
+            <location filename="../../desktop_app/services/reports/closing.py" line="49" />
             <source>Desk {desk} was closed at the same moment from elsewhere. Look at its closings, then close again if something is left.</source>
             <translation>Le poste {desk} a été fermé au même moment ailleurs. Consultez ses fermetures, puis fermez de nouveau s'il reste quelque chose.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/reports/closing.py" line="52" />
+            <location filename="../../desktop_app/services/reports/closing.py" line="54" />
             <source>Desk {desk} has no closing number {number} for this event.</source>
             <translation>Le poste {desk} n'a pas de fermeture numéro {number} pour cet événement.</translation>
         </message>
@@ -1819,22 +1821,22 @@
             <translation>Cette personne n'a pas accepté de transmettre ses coordonnées : rien n'a été conservé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/station.py" line="99" />
+            <location filename="../../desktop_app/services/leads/station.py" line="102" />
             <source>A rating is 1 to 5 stars, not {rating}.</source>
             <translation>Une cote va de 1 à 5 étoiles, pas {rating}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/station.py" line="108" />
+            <location filename="../../desktop_app/services/leads/station.py" line="111" />
             <source>A note has at most {count} characters.</source>
             <translation>Une note a au plus {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/station.py" line="138" />
+            <location filename="../../desktop_app/services/leads/station.py" line="141" />
             <source>No registration for this event has this badge.</source>
             <translation>Aucune inscription à cet événement ne correspond à ce badge.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/station.py" line="279" />
+            <location filename="../../desktop_app/services/leads/station.py" line="282" />
             <source>This lead is not among yours.</source>
             <translation>Ce contact ne fait pas partie des vôtres.</translation>
         </message>
@@ -1900,14 +1902,29 @@
             <translation>Aucun événement ne déclare l'exposant « {code} » : ajoutez-le d'abord à [[exhibitors]] dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/lead_station.py" line="213" />
+            <location filename="../../desktop_app/services/leads/lead_station.py" line="234" />
+            <source>The server refused this lead: it can be dismissed, not changed.</source>
+            <translation>Le serveur a refusé ce contact : on peut le retirer de la liste, pas le modifier.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/lead_station.py" line="242" />
             <source>The shared server is out of reach: scanning goes on, but this waits until it is back.</source>
             <translation>Le serveur partagé est injoignable : la lecture continue, mais ceci attend son retour.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/leads/offline.py" line="156" />
+            <location filename="../../desktop_app/services/leads/offline.py" line="193" />
             <source>This lead has just been sent to the server: pick it again in the list to change its rating or note.</source>
             <translation>Ce contact vient d'être envoyé au serveur : sélectionnez-le de nouveau dans la liste pour modifier sa cote ou sa note.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/domain/errors.py" line="62" />
+            <source>en</source>
+            <translation>fr</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/leads/opening.py" line="21" />
+            <source>The shared server cannot be reached, and this computer has no copy of the event for the lead station “{desk}” yet: start the station once while the server answers (check the venue's network and the server settings).</source>
+            <translation>Le serveur partagé est injoignable, et cet ordinateur n'a pas encore de copie de l'événement pour le poste de lecture de contacts « {desk} » : démarrez le poste une première fois pendant que le serveur répond (vérifiez le réseau du lieu et les réglages du serveur).</translation>
         </message>
     </context>
     <context>
@@ -2634,28 +2651,28 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="158" />
+            <location filename="../../desktop_app/app.py" line="159" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="160" />
+            <location filename="../../desktop_app/app.py" line="161" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="193" />
+            <location filename="../../desktop_app/app.py" line="194" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="239" />
+            <location filename="../../desktop_app/app.py" line="240" />
             <source>{name} works a lead station: start it with passerelle --leads.</source>
             <translation>{name} travaille à un poste de lecture de contacts : démarrez-le avec passerelle --leads.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="258" />
-            <location filename="../../desktop_app/app.py" line="353" />
+            <location filename="../../desktop_app/app.py" line="259" />
+            <location filename="../../desktop_app/app.py" line="355" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -3146,13 +3163,13 @@
             <translation>{name} n'est pas le compte de {exhibitor} : son poste de lecture de contacts s'ouvre avec le compte et le NIP de l'exposant.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/from_desk.py" line="125" />
-            <location filename="../../desktop_app/ui/leads/from_desk.py" line="137" />
+            <location filename="../../desktop_app/ui/leads/from_desk.py" line="132" />
+            <location filename="../../desktop_app/ui/leads/from_desk.py" line="144" />
             <source>Lead scanning</source>
             <translation>Lecture de contacts</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/from_desk.py" line="125" />
+            <location filename="../../desktop_app/ui/leads/from_desk.py" line="132" />
             <source>Exhibitor:</source>
             <translation>Exposant :</translation>
         </message>
@@ -3160,145 +3177,165 @@
     <context>
         <name>LeadStationWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="166" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="171" />
             <source>Reading the badge…</source>
             <translation>Lecture du badge…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="184" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="189" />
             <source>Nothing was kept.</source>
             <translation>Rien n'a été conservé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="188" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="193" />
             <source>Lead kept on this computer: it is sent when the server is back.</source>
             <translation>Contact conservé sur cet ordinateur : il sera envoyé au retour du serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="190" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="195" />
             <source>Lead saved.</source>
             <translation>Contact enregistré.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="192" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="197" />
             <source>Scanned before: the same lead.</source>
             <translation>Déjà lu : le même contact.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="205" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="211" />
             <source>(no organization)</source>
             <translation>(sans organisation)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="207" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="217" />
+            <source>Not sent: the server refused this lead. {reason}</source>
+            <translation>Non envoyé : le serveur a refusé ce contact. {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="223" />
             <source>Agreed to share their details with exhibitors.</source>
             <translation>A accepté de transmettre ses coordonnées aux exposants.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="214" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="230" />
             <source>BIOQuébec member</source>
             <translation>Membre de BIOQuébec</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="215" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="231" />
             <source>LSO member</source>
             <translation>Membre de LSO</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="216" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="232" />
             <source>Member of BIOQuébec and LSO</source>
             <translation>Membre de BIOQuébec et de LSO</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="217" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="233" />
             <source>Not a member</source>
             <translation>Non-membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="246" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="282" />
             <source>Saved.</source>
             <translation>Enregistré.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="262" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="293" />
+            <source>The shared server cannot be reached: the station opened from this computer's copy of the event. Leads are kept here and sent when it is back.</source>
+            <translation>Le serveur partagé est injoignable : le poste s'est ouvert à partir de la copie de l'événement sur cet ordinateur. Les contacts sont conservés ici et envoyés au retour du serveur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="308" />
+            <source>not sent</source>
+            <translation>non envoyé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="310" />
             <source>waiting</source>
             <translation>en attente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="272" />
-            <location filename="../../desktop_app/ui/leads/window.py" line="346" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="327" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="402" />
             <source>Your leads ({count})</source>
             <translation>Vos contacts ({count})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="287" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="342" />
             <source>Export the leads</source>
             <translation>Exporter les contacts</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="302" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="357" />
             <source>Exported {count} leads to {path}.</source>
             <translation>{count} contacts exportés dans {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="317" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="372" />
             <source>Lead station — {exhibitor}</source>
             <translation>Poste de lecture de contacts — {exhibitor}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="326" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="381" />
             <source>Scan a badge, or type its code and press Enter</source>
             <translation>Lisez un badge, ou tapez son code et appuyez sur Entrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="327" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="382" />
             <source>Scan</source>
             <translation>Lire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="328" />
-            <location filename="../../desktop_app/ui/leads/window.py" line="342" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="383" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="398" />
             <source>Rating</source>
             <translation>Cote</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="329" />
-            <location filename="../../desktop_app/ui/leads/window.py" line="343" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="384" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="399" />
             <source>Note</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="330" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="385" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="331" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="386" />
+            <source>Dismiss</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/window.py" line="387" />
             <source>Export…</source>
             <translation>Exporter…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="334" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="390" />
             <source>No rating</source>
             <translation>Sans cote</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="338" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="394" />
             <source>Time</source>
             <translation>Heure</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="339" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="395" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="340" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="396" />
             <source>Organization</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/window.py" line="341" />
+            <location filename="../../desktop_app/ui/leads/window.py" line="397" />
             <source>Membership</source>
             <translation>Adhésion</translation>
         </message>
@@ -3306,27 +3343,27 @@
     <context>
         <name>LeadsLauncher</name>
         <message>
-            <location filename="../../desktop_app/ui/leads/launcher.py" line="58" />
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="63" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/launcher.py" line="121" />
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="141" />
             <source>This event declares no exhibitor: add [[exhibitors]] to its event file.</source>
             <translation>Cet événement ne déclare aucun exposant : ajoutez [[exhibitors]] à son fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/launcher.py" line="135" />
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="155" />
             <source>Lead station</source>
             <translation>Poste de lecture de contacts</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/launcher.py" line="136" />
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="156" />
             <source>Exhibitor:</source>
             <translation>Exposant :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/launcher.py" line="151" />
+            <location filename="../../desktop_app/ui/leads/launcher.py" line="176" />
             <source>Copying the event…</source>
             <translation>Copie de l'événement…</translation>
         </message>
@@ -5253,24 +5290,34 @@
     <context>
         <name>StationLinkLine</name>
         <message>
-            <location filename="../../desktop_app/ui/leads/link_line.py" line="115" />
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="118" />
             <source>offline — 1 lead waiting</source>
             <translation>hors ligne — 1 contact en attente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/link_line.py" line="117" />
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="120" />
             <source>offline — {count} leads waiting</source>
             <translation>hors ligne — {count} contacts en attente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/link_line.py" line="121" />
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="124" />
             <source>The shared server cannot be reached. Scanning goes on from this computer's copy; the leads are kept here and sent when the server is back.</source>
             <translation>Le serveur partagé est injoignable. La lecture continue à partir de la copie de cet ordinateur ; les contacts sont conservés ici et envoyés au retour du serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/leads/link_line.py" line="128" />
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="131" />
             <source>sending {count} waiting leads…</source>
             <translation>envoi de {count} contacts en attente…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="137" />
+            <source>1 lead was not sent: the server refused it (see the list).</source>
+            <translation>1 contact n'a pas été envoyé : le serveur l'a refusé (voir la liste).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/leads/link_line.py" line="140" />
+            <source>{count} leads were not sent: the server refused them (see the list).</source>
+            <translation>{count} contacts n'ont pas été envoyés : le serveur les a refusés (voir la liste).</translation>
         </message>
     </context>
     <context>
@@ -5309,42 +5356,42 @@
     <context>
         <name>WalkInCommand</name>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="44" />
+            <location filename="../../desktop_app/commands/walkin.py" line="50" />
             <source>Registered and checked in: {name}, code {code}, category {category}.</source>
             <translation>Inscrit et enregistré : {name}, code {code}, catégorie {category}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="47" />
+            <location filename="../../desktop_app/commands/walkin.py" line="53" />
             <source>Membership: {marking}.</source>
             <translation>Adhésion : {marking}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="48" />
+            <location filename="../../desktop_app/commands/walkin.py" line="54" />
             <source>none found in a partner association</source>
             <translation>aucune trouvée dans une association partenaire</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="49" />
+            <location filename="../../desktop_app/commands/walkin.py" line="55" />
             <source>Receipt {number}: {figures}.</source>
             <translation>Reçu {number} : {figures}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="50" />
+            <location filename="../../desktop_app/commands/walkin.py" line="56" />
             <source>No receipt ({payment}): {figures}.</source>
             <translation>Aucun reçu ({payment}) : {figures}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="51" />
+            <location filename="../../desktop_app/commands/walkin.py" line="57" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="52" />
+            <location filename="../../desktop_app/commands/walkin.py" line="58" />
             <source>Receipt written to {path}.</source>
             <translation>Reçu écrit dans {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="53" />
+            <location filename="../../desktop_app/commands/walkin.py" line="59" />
             <source>Add-on {name}: {figures}.</source>
             <translation>Supplément {name} : {figures}.</translation>
         </message>
