@@ -3,7 +3,8 @@
 A badge shows, top to bottom: the event's name (the badge language first), the first name
 large, the last name, the organization on up to two lines, the role band and the association
 band (colour *and* words), and a QR code of the registration's opaque code beside or below
-the names. Every box stays inside the stock's safe area; :func:`layout_badge` exposes them.
+the names; on stocks with a chip slot, the sessions and days the person holds as chips
+(``badge_chips``). Every box stays inside the stock's safe area; :func:`layout_badge` exposes them.
 
 This module draws: a batch of badges (:func:`render_badges`) and a stock's alignment page.
 The values live in ``badge_data``, text fitting in ``badge_fit`` and placement in
@@ -29,11 +30,13 @@ from desktop_app.documents.badge_data import (
     NAME_COLOUR,
     QUIET_ZONE,
     ROLES,
+    BadgeChip,
     BadgeData,
     BadgeLayout,
     Band,
     Language,
     Marking,
+    PlacedChip,
     PlacedLine,
     QrPlacement,
     RenderedBadges,
@@ -54,6 +57,7 @@ __all__ = [
     "NAME_COLOUR",
     "QUIET_ZONE",
     "ROLES",
+    "BadgeChip",
     "BadgeData",
     "BadgeLayout",
     "Band",
@@ -133,12 +137,27 @@ def _draw_band(canvas: Canvas, band: Band) -> None:
     _draw_line(canvas, band.line)
 
 
+def _draw_chip(canvas: Canvas, chip: PlacedChip) -> None:
+    rect = chip.rect
+    canvas.setFillColor(_colour(chip.fill))
+    canvas.setStrokeColor(_colour(chip.outline))
+    canvas.setLineWidth(0.6)
+    # Inset by half the outline so its ink stays inside the chip's box.
+    canvas.roundRect(
+        rect.x + 0.3, rect.y + 0.3, rect.width - 0.6, rect.height - 0.6, rect.height / 2 - 0.3,
+        stroke=1, fill=1,
+    )  # fmt: skip
+    _draw_line(canvas, chip.line)
+
+
 def draw_badge(canvas: Canvas, layout: BadgeLayout, x: float, y: float) -> None:
     """Draw ``layout`` with its cell's bottom-left corner at ``x``, ``y`` on the page."""
     canvas.saveState()
     canvas.translate(x, y)
     for band in layout.bands:
         _draw_band(canvas, band)
+    for chip in layout.chips:
+        _draw_chip(canvas, chip)
     for line in layout.lines:
         _draw_line(canvas, line)
     _draw_qr(canvas, layout.qr)
