@@ -311,7 +311,7 @@ class DeskFlows(QObject):
     def undo(self) -> None:
         """Undo the card's check-in, with a reason (audited)."""
         card = self.card
-        if card is None or card.checked_in_at is None:
+        if card is None or not card.checked_in_here:  # at a session's door, its check-in
             return
         reason = ReasonDialog.ask(
             self.window,

@@ -90,3 +90,28 @@ def test_f10_chooses_the_session_this_desk_admits(qtbot: QtBot, tmp_path: Path) 
     again.admits.setCurrentIndex(0)
     again.accept()
     assert settings.admits_session is None
+
+
+def test_the_card_at_the_gala_desk_says_the_gala_first_and_the_entrance_second(
+    qtbot: QtBot, gala_desk: Desk
+) -> None:
+    window = gala_desk.window
+    card = window.card
+    scan(qtbot, gala_desk, OUTSIDER)
+    wait_tone(qtbot, gala_desk, Tone.NOT_ENTITLED)
+    qtbot.waitUntil(lambda: window.flows.card is not None, timeout=5000)
+    qtbot.waitUntil(lambda: "Not registered for Gala dinner" in card.checked.text(), timeout=5000)
+    assert "2 of 2 seats left" in card.checked.text()
+    assert card.entrance.isVisible()
+    assert card.entrance.text() == "Entrance: Not checked in"
+
+    scan(qtbot, gala_desk, MEMBERS[0])
+    wait_tone(qtbot, gala_desk, Tone.CHECKED_IN)
+    qtbot.waitUntil(lambda: "Checked in to Gala dinner" in card.checked.text(), timeout=5000)
+    assert "desk Desk 2" in card.checked.text()
+    assert "1 of 2 seats left" in card.checked.text()
+    # Checked in to the gala is not checked in at the entrance: said second, not mixed up.
+    assert card.entrance.text() == "Entrance: Not checked in"
+    window.grab().save("/tmp/badges-gala-card.png")
+    # F9 undoes the gala's check-in here, though the entrance has none.
+    assert window.buttons["undo"].isEnabled()

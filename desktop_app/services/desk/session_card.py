@@ -1,0 +1,62 @@
+"""What the card says at a session's door (F10 "This desk admits"): whether the person may
+enter the session, whether they came in and when, and the seats left. The entrance's
+check-in stays on the card, second."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from desktop_app.db.models import Registration
+from desktop_app.services.desk.doors import (
+    Door,
+    active_at_door,
+    entitled,
+    find_session,
+    seats_taken,
+)
+
+
+@dataclass(frozen=True)
+class SessionDoorStatus:
+    """One registration at one session's door."""
+
+    code: str
+    name_fr: str
+    name_en: str
+    entitled: bool
+    checked_in_at: datetime | None  # the session's check-in (its first entry)
+    checked_in_desk: str | None
+    checked_in_by: str | None
+    capacity: int | None  # None: no limit
+    seats_taken: int  # people checked in to the session (this person included)
+
+    @property
+    def seats_left(self) -> int | None:
+        """Seats not yet taken (``None`` without a capacity; 0 once overridden beyond)."""
+        return None if self.capacity is None else max(self.capacity - self.seats_taken, 0)
+
+    def name(self, language: str) -> str:
+        """The session's name in ``language`` ("fr" or "en")."""
+        return self.name_fr if language == "fr" else self.name_en
+
+
+def session_door_status(
+    session: Session, registration: Registration, code: str
+) -> SessionDoorStatus:
+    """``registration`` at the door of its event's session ``code`` (``NotFound`` if none)."""
+    found = find_session(session, registration.event, code)
+    check_in = active_at_door(session, registration.id, Door(session=found))
+    return SessionDoorStatus(
+        code=found.code,
+        name_fr=found.name_fr,
+        name_en=found.name_en,
+        entitled=entitled(session, registration, found),
+        checked_in_at=check_in.checked_in_at if check_in else None,
+        checked_in_desk=check_in.desk if check_in else None,
+        checked_in_by=check_in.staff if check_in else None,
+        capacity=found.capacity,
+        seats_taken=seats_taken(session, found.id),
+    )
