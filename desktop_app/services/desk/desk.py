@@ -185,7 +185,7 @@ class _SessionsDesk:
             # may come, for a session without a capacity).
             door = session_attendance(self.sessions, self.slug, self.admits)
             expected = door.capacity if door.capacity is not None else door.entitled
-            return EventCounts(checked_in=door.checked_in, expected=expected)
+            return EventCounts(door.checked_in, expected, inside=door.inside)
         return self.count_keeper.counts(self.sessions, self.slug)
 
     def categories(self) -> list[CategoryChoice]:

@@ -1,6 +1,6 @@
 """What the card says at a session's door (F10 "This desk admits"): whether the person may
-enter the session, whether they came in and when, and the seats left. The entrance's
-check-in stays on the card, second."""
+enter the session, whether they came in and when, whether they went out since (a session with
+exit scans), and the seats left. The entrance's check-in stays on the card, second."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from desktop_app.services.desk.doors import (
     find_session,
     seats_taken,
 )
+from desktop_app.services.desk.exits import last_exit
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class SessionDoorStatus:
     checked_in_by: str | None
     capacity: int | None  # None: no limit
     seats_taken: int  # people checked in to the session (this person included)
+    left_at: datetime | None = None  # out since then (exit scans; None: inside or never in)
 
     @property
     def seats_left(self) -> int | None:
@@ -59,4 +61,5 @@ def session_door_status(
         checked_in_by=check_in.staff if check_in else None,
         capacity=found.capacity,
         seats_taken=seats_taken(session, found.id),
+        left_at=last_exit(session, check_in.id) if check_in is not None and found.exits else None,
     )

@@ -236,7 +236,13 @@ class AttendeeCardView(QFrame):
     def _door_text(self, door: SessionDoorStatus, timezone: str | None, language: str) -> str:
         """The person at this desk's session: entitled or not, in or not, the seats left."""
         session = html.escape(door.name(language))
-        if door.checked_in_at is not None:
+        if door.checked_in_at is not None and door.left_at is not None:
+            text = self.tr("<b>⇤ Went out of {session}</b> at {time} (came in at {first})").format(
+                session=session,
+                time=venue_time(door.left_at, timezone),
+                first=venue_time(door.checked_in_at, timezone),
+            )
+        elif door.checked_in_at is not None:
             text = self.tr(
                 "<b style='color:#1b5e20'>✔ Checked in to {session}</b> at {time},"
                 " desk {desk}, by {staff}"

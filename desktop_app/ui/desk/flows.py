@@ -44,6 +44,7 @@ _BLOCKING = (
     CheckInOutcome.MEMBERSHIP_DOUBT,
     CheckInOutcome.SESSION_FULL,
 )
+_CHANGED = (CheckInOutcome.CHECKED_IN, CheckInOutcome.EXITED, CheckInOutcome.REENTERED)
 
 
 def confirm_reprint(parent: QWidget, name: str, count: int) -> bool:
@@ -275,7 +276,7 @@ class DeskFlows(QObject):
         if result.registration_id is not None:
             if not self.search.select_registration(result.registration_id):
                 self.search.clear_selection()  # Enter must not mean the row chosen before
-            if result.outcome is CheckInOutcome.CHECKED_IN:
+            if result.outcome in _CHANGED:  # the header's counts too (inside now)
                 self.desk_changed.emit(DeskChange(result.registration_id))
             else:
                 self.load_card(result.registration_id)  # a refusal changed nothing

@@ -4,6 +4,7 @@ within the session's capacity."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
 from desktop_app.services.admin.staff import Override
+from desktop_app.services.desk import exits
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.dialogs.override import OverrideDialog
 from desktop_app.ui.dialogs.settings import SettingsDialog
@@ -115,3 +117,46 @@ def test_the_card_at_the_gala_desk_says_the_gala_first_and_the_entrance_second(
     window.grab().save("/tmp/badges-gala-card.png")
     # F9 undoes the gala's check-in here, though the entrance has none.
     assert window.buttons["undo"].isEnabled()
+
+
+LAB = """
+[[sessions]]
+code = "lab"
+name_fr = "Laboratoire ouvert"
+name_en = "Open lab"
+starts = 2027-03-23T13:00:00
+ends = 2027-03-23T17:00:00
+exits = true
+"""
+
+
+def test_the_lab_desk_scans_people_out_and_back_in(
+    qtbot: QtBot, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(database, registrations=20)
+    declare_sessions(database.sessions, ONLY_SESSIONS + LAB)
+    add_registration(database.sessions, OUTSIDER, due="0.00")
+    lab = make_desk(database, tmp_path / "desk.ini", admits="lab")
+    qtbot.addWidget(lab.window)
+    try:
+        window = lab.window
+        qtbot.waitUntil(lambda: window.header.counts is not None, timeout=10000)
+        assert window.header.counts_label.text().endswith("· 0 inside now")
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.CHECKED_IN)
+        qtbot.waitUntil(lambda: "· 1 inside now" in window.header.counts_label.text(), timeout=5000)
+        monkeypatch.setattr(exits, "MIN_STAY", timedelta(0))
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.EXITED)
+        assert "Left Open lab" in window.outcome.detail.text()
+        qtbot.waitUntil(lambda: "· 0 inside now" in window.header.counts_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "Went out of Open lab" in window.card.checked.text(), timeout=5000)
+        window.grab().save("/tmp/badges-lab-exit.png")
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.REENTERED)
+        qtbot.waitUntil(lambda: "· 1 inside now" in window.header.counts_label.text(), timeout=5000)
+        qtbot.waitUntil(
+            lambda: "Checked in to Open lab" in window.card.checked.text(), timeout=5000
+        )
+    finally:
+        lab.close()
