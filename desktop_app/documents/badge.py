@@ -137,16 +137,36 @@ def _draw_band(canvas: Canvas, band: Band) -> None:
     _draw_line(canvas, band.line)
 
 
-def _draw_chip(canvas: Canvas, chip: PlacedChip) -> None:
-    rect = chip.rect
-    canvas.setFillColor(_colour(chip.fill))
-    canvas.setStrokeColor(_colour(chip.outline))
-    canvas.setLineWidth(0.6)
+def _rgb(value: str) -> str:
+    colour = _colour(value)
+    return f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f}"
+
+
+@lru_cache(maxsize=256)
+def _chip_shape(rect: Rect, fill: str, outline: str) -> str:
+    """A chip's rounded box as PDF operators, written once per box and colours: a batch
+    repeats the same few chips, and ReportLab's own path formatting is pure Python."""
     # Inset by half the outline so its ink stays inside the chip's box.
-    canvas.roundRect(
-        rect.x + 0.3, rect.y + 0.3, rect.width - 0.6, rect.height - 0.6, rect.height / 2 - 0.3,
-        stroke=1, fill=1,
-    )  # fmt: skip
+    x, y = rect.x + 0.3, rect.y + 0.3
+    w, h = rect.width - 0.6, rect.height - 0.6
+    r = min(h, w) / 2
+    c = r * 0.5523  # the Bézier handle of a quarter circle
+    path = [
+        f"{x + r:.3f} {y:.3f} m {x + w - r:.3f} {y:.3f} l",
+        f"{x + w - r + c:.3f} {y:.3f} {x + w:.3f} {y + r - c:.3f} {x + w:.3f} {y + r:.3f} c",
+        f"{x + w:.3f} {y + h - r:.3f} l",
+        f"{x + w:.3f} {y + h - r + c:.3f} {x + w - r + c:.3f} {y + h:.3f}"
+        f" {x + w - r:.3f} {y + h:.3f} c",
+        f"{x + r:.3f} {y + h:.3f} l",
+        f"{x + r - c:.3f} {y + h:.3f} {x:.3f} {y + h - r + c:.3f} {x:.3f} {y + h - r:.3f} c",
+        f"{x:.3f} {y + r:.3f} l",
+        f"{x:.3f} {y + r - c:.3f} {x + r - c:.3f} {y:.3f} {x + r:.3f} {y:.3f} c h",
+    ]
+    return f"q {_rgb(fill)} rg {_rgb(outline)} RG 0.6 w\n" + "\n".join(path) + "\nB Q"
+
+
+def _draw_chip(canvas: Canvas, chip: PlacedChip) -> None:
+    canvas.addLiteral(_chip_shape(chip.rect, chip.fill, chip.outline))
     _draw_line(canvas, chip.line)
 
 
