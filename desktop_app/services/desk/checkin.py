@@ -192,14 +192,17 @@ def _seats(session: Session | None, door: Door | None) -> int | None:
     return seats_taken(session, door.session.id)
 
 
-def _replayed(session: Session, event: Event, code: str, action_id: str) -> CheckInResult | None:
+def _replayed(
+    session: Session, event: Event, code: str, action_id: str, *, movements: bool = True
+) -> CheckInResult | None:
     """The result of an action already recorded under ``action_id``, if any.
 
     The same id for another registration is a bug in the caller (or a forged journal):
     refused, never silently taken as "done".
     """
     done = session.scalars(select(CheckIn).where(CheckIn.action_id == action_id)).one_or_none()
-    moved = replayed_movement(session, action_id) if done is None else None
+    # Exits and re-entries only where they are scanned: no extra read for every check-in.
+    moved = replayed_movement(session, action_id) if done is None and movements else None
     if moved is not None:  # an exit or re-entry at a door with exits
         done = moved[1]
     if done is None:
@@ -323,7 +326,8 @@ def _check_in_once(
         door = resolve_door(session, event, *place)
         if leaving and (door.session is None or not door.session.exits):
             raise Invalid(_T_NO_EXITS, session=door.session.code if door.session else "-")
-        replayed = _replayed(session, event, code, action)
+        exits = door.session is not None and door.session.exits
+        replayed = _replayed(session, event, code, action, movements=exits)
         if replayed is not None:
             return replayed
         registration = _find_registration(session, code)
