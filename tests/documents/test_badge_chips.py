@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.documents.badge import BadgeChip, BadgeLayout, layout_badge, render_badges
 from desktop_app.documents.badge_chips import day_chip
@@ -160,3 +162,22 @@ def test_a_bad_chip_slot_is_refused(table: str) -> None:
 def test_day_chips_read_in_the_badge_language() -> None:
     assert day_chip(date(2027, 3, 23), "fr") == BadgeChip("day", "mar. 23 mars", "23 mars")
     assert day_chip(date(2027, 3, 23), "en") == BadgeChip("day", "Tue Mar 23", "Mar 23")
+
+
+chip_words = st.text(
+    alphabet=st.characters(categories=("Lu", "Ll", "Nd", "Zs", "Pd")), min_size=1, max_size=40
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(words=st.lists(st.tuples(chip_words, chip_words), min_size=1, max_size=9))
+def test_any_chips_stay_in_their_slot(
+    words: list[tuple[str, str]], make_badge: BadgeFactory
+) -> None:
+    chips = tuple(BadgeChip("session", text, short) for text, short in words)
+    for name in STOCKS:
+        layout = layout_badge(make_badge(chips=chips), load_stock(name))
+        assert layout.chips
+        assert_chips_clear(layout)
