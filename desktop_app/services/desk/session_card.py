@@ -34,6 +34,7 @@ class SessionDoorStatus:
     capacity: int | None  # None: no limit
     seats_taken: int  # people checked in to the session (this person included)
     left_at: datetime | None = None  # out since then (exit scans; None: inside or never in)
+    exits: bool = False  # exits are scanned at this door: Enter records one for someone inside
 
     @property
     def seats_left(self) -> int | None:
@@ -62,4 +63,5 @@ def session_door_status(
         capacity=found.capacity,
         seats_taken=seats_taken(session, found.id),
         left_at=last_exit(session, check_in.id) if check_in is not None and found.exits else None,
+        exits=found.exits,
     )

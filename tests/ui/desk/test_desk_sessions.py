@@ -106,6 +106,9 @@ def test_the_card_at_the_gala_desk_says_the_gala_first_and_the_entrance_second(
     assert "2 of 2 seats left" in card.checked.text()
     assert card.entrance.isVisible()
     assert card.entrance.text() == "Entrance: Not checked in"
+    # Enter would be refused: the main button says so beforehand.
+    main = window.buttons["check_in"]
+    qtbot.waitUntil(lambda: main.text().startswith("Not registered for this session"), timeout=5000)
 
     scan(qtbot, gala_desk, MEMBERS[0])
     wait_tone(qtbot, gala_desk, Tone.CHECKED_IN)
@@ -117,6 +120,7 @@ def test_the_card_at_the_gala_desk_says_the_gala_first_and_the_entrance_second(
     window.grab().save("/tmp/badges-gala-card.png")
     # F9 undoes the gala's check-in here, though the entrance has none.
     assert window.buttons["undo"].isEnabled()
+    qtbot.waitUntil(lambda: main.text().startswith("Already checked in"), timeout=5000)
 
 
 LAB = """
@@ -151,6 +155,8 @@ def test_the_lab_desk_scans_people_out_and_back_in(
         assert "Left Open lab" in window.outcome.detail.text()
         qtbot.waitUntil(lambda: "· 0 inside now" in window.header.counts_label.text(), timeout=5000)
         qtbot.waitUntil(lambda: "Went out of Open lab" in window.card.checked.text(), timeout=5000)
+        main = window.buttons["check_in"]
+        qtbot.waitUntil(lambda: main.text().startswith("Back in"), timeout=5000)
         window.grab().save("/tmp/badges-lab-exit.png")
         scan(qtbot, lab, OUTSIDER)
         wait_tone(qtbot, lab, Tone.REENTERED)
