@@ -1,9 +1,11 @@
 """``passerelle checkin``: check a registration in by code, with the desk's rules.
 
 Exit codes: 0 when the person may go in (``checked_in``, or ``already_checked_in`` -- the
-result says which); 1 when the desk refuses (``not_found``, ``cancelled``, ``payment_due``,
-``membership_doubt``), with one line on standard error (or the JSON on standard output with
-``--json``); 1 with a message for errors (unknown event, wrong override PIN); 2 for usage.
+result says which) or an exit or re-entry was recorded (``exited``, ``reentered``); 1 when the
+desk refuses (``not_found``, ``cancelled``, ``payment_due``, ``membership_doubt``,
+``not_entitled``, ``session_full``, ``not_inside``), with one line on standard error (or the
+JSON on standard output with ``--json``); 1 with a message for errors (unknown event, wrong
+override PIN, ``--exit`` where exits are not scanned); 2 for usage.
 """
 
 from __future__ import annotations
@@ -56,6 +58,12 @@ def register(subparsers: Any) -> None:
         " those entitled, within its capacity",
     )
     checkin.add_argument(
+        "--exit",
+        action="store_true",
+        help="with --session, at a session whose exits are scanned (exits = true): record that"
+        " the person went out (a later check-in there lets them back in)",
+    )
+    checkin.add_argument(
         "--day",
         metavar="YYYY-MM-DD",
         help="for an event with [[days]]: the day to check in for (default: today at the venue)",
@@ -82,6 +90,7 @@ def result_json(result: CheckInResult) -> dict[str, Any]:
         "seats_taken": result.seats_taken,
         "capacity": result.capacity,
         "overridden_by": result.overridden_by,
+        "moved_at": result.moved_at.isoformat() if result.moved_at else None,
         "message": result.message.render(),
         "credit_message": credit.render() if (credit := result.credit_message()) else None,
     }
@@ -112,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
             override=override,
             session_code=args.session,
             day=day,
+            leaving=args.exit,
         )
     if args.json:
         print_json(result_json(result))

@@ -207,6 +207,9 @@ _T_SESSION_LINE = QT_TRANSLATE_NOOP(
     "ReportCommand", "{name} ({code}): {checked_in} checked in, {entitled} entitled."
 )
 _T_SESSION_SEATS = QT_TRANSLATE_NOOP("ReportCommand", "Capacity {capacity}: {left} seats left.")
+_T_SESSION_INSIDE = QT_TRANSLATE_NOOP(
+    "ReportCommand", "{entries} entries (re-entries included); {inside} inside now."
+)
 
 
 def _run_session_report(args: argparse.Namespace) -> int:
@@ -233,6 +236,8 @@ def _run_session_report(args: argparse.Namespace) -> int:
     )
     if counts.capacity is not None:
         print(Message(_T_SESSION_SEATS, capacity=counts.capacity, left=counts.seats_left))
+    if counts.inside is not None:  # exits are scanned at its door
+        print(Message(_T_SESSION_INSIDE, entries=counts.entries, inside=counts.inside))
     return 0
 
 

@@ -740,6 +740,27 @@ class EventSession(Base):
     # a price, the session is open to every registrant.
     requires: Mapped[str | None] = mapped_column(String(64))
     price: Mapped[Decimal | None]
+    # Exit scans are recorded at its door (``exits = true``): who is inside now, re-entries.
+    exits: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+
+
+class SessionMovement(Base):
+    """An exit from a session, or a re-entry after one, at a door with exit scans. The first
+    entry is the session's check-in; its movements alternate out, in, out… ."""
+
+    __tablename__ = "session_movements"
+    __table_args__ = (CheckConstraint("direction IN ('out', 'in')", name="direction"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_in_id: Mapped[int] = mapped_column(
+        ForeignKey("check_ins.id", ondelete="CASCADE"), index=True
+    )
+    direction: Mapped[str] = mapped_column(String(3))
+    at: Mapped[datetime]
+    desk: Mapped[str] = mapped_column(String(80))
+    staff: Mapped[str] = mapped_column(String(120))
+    # As a check-in's: replaying the same desk action changes nothing.
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)
 
 
 class RegistrationSession(Base):

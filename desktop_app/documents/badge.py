@@ -3,7 +3,8 @@
 A badge shows, top to bottom: the event's name (the badge language first), the first name
 large, the last name, the organization on up to two lines, the role band and the association
 band (colour *and* words), and a QR code of the registration's opaque code beside or below
-the names. Every box stays inside the stock's safe area; :func:`layout_badge` exposes them.
+the names; on stocks with a chip slot, the sessions and days the person holds as chips
+(``badge_chips``). Every box stays inside the stock's safe area; :func:`layout_badge` exposes them.
 
 This module draws: a batch of badges (:func:`render_badges`) and a stock's alignment page.
 The values live in ``badge_data``, text fitting in ``badge_fit`` and placement in
@@ -29,11 +30,13 @@ from desktop_app.documents.badge_data import (
     NAME_COLOUR,
     QUIET_ZONE,
     ROLES,
+    BadgeChip,
     BadgeData,
     BadgeLayout,
     Band,
     Language,
     Marking,
+    PlacedChip,
     PlacedLine,
     QrPlacement,
     RenderedBadges,
@@ -54,6 +57,7 @@ __all__ = [
     "NAME_COLOUR",
     "QUIET_ZONE",
     "ROLES",
+    "BadgeChip",
     "BadgeData",
     "BadgeLayout",
     "Band",
@@ -133,12 +137,47 @@ def _draw_band(canvas: Canvas, band: Band) -> None:
     _draw_line(canvas, band.line)
 
 
+def _rgb(value: str) -> str:
+    colour = _colour(value)
+    return f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f}"
+
+
+@lru_cache(maxsize=256)
+def _chip_shape(rect: Rect, fill: str, outline: str) -> str:
+    """A chip's rounded box as PDF operators, written once per box and colours: a batch
+    repeats the same few chips, and ReportLab's own path formatting is pure Python."""
+    # Inset by half the outline so its ink stays inside the chip's box.
+    x, y = rect.x + 0.3, rect.y + 0.3
+    w, h = rect.width - 0.6, rect.height - 0.6
+    r = min(h, w) / 2
+    c = r * 0.5523  # the Bézier handle of a quarter circle
+    path = [
+        f"{x + r:.3f} {y:.3f} m {x + w - r:.3f} {y:.3f} l",
+        f"{x + w - r + c:.3f} {y:.3f} {x + w:.3f} {y + r - c:.3f} {x + w:.3f} {y + r:.3f} c",
+        f"{x + w:.3f} {y + h - r:.3f} l",
+        f"{x + w:.3f} {y + h - r + c:.3f} {x + w - r + c:.3f} {y + h:.3f}"
+        f" {x + w - r:.3f} {y + h:.3f} c",
+        f"{x + r:.3f} {y + h:.3f} l",
+        f"{x + r - c:.3f} {y + h:.3f} {x:.3f} {y + h - r + c:.3f} {x:.3f} {y + h - r:.3f} c",
+        f"{x:.3f} {y + r:.3f} l",
+        f"{x:.3f} {y + r - c:.3f} {x + r - c:.3f} {y:.3f} {x + r:.3f} {y:.3f} c h",
+    ]
+    return f"q {_rgb(fill)} rg {_rgb(outline)} RG 0.6 w\n" + "\n".join(path) + "\nB Q"
+
+
+def _draw_chip(canvas: Canvas, chip: PlacedChip) -> None:
+    canvas.addLiteral(_chip_shape(chip.rect, chip.fill, chip.outline))
+    _draw_line(canvas, chip.line)
+
+
 def draw_badge(canvas: Canvas, layout: BadgeLayout, x: float, y: float) -> None:
     """Draw ``layout`` with its cell's bottom-left corner at ``x``, ``y`` on the page."""
     canvas.saveState()
     canvas.translate(x, y)
     for band in layout.bands:
         _draw_band(canvas, band)
+    for chip in layout.chips:
+        _draw_chip(canvas, chip)
     for line in layout.lines:
         _draw_line(canvas, line)
     _draw_qr(canvas, layout.qr)

@@ -16,6 +16,7 @@ from desktop_app.documents.stocks import Rect
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
 
 Marking = Literal["bioquebec", "lso", "both", "guest"]
+ChipKind = Literal["session", "day"]
 Role = Literal["speaker", "sponsor", "staff", "press", "volunteer"]
 Language = Literal["fr", "en"]
 
@@ -48,6 +49,23 @@ QUIET_ZONE = 4
 NAME_COLOUR = "#000000"
 EVENT_COLOUR = "#333333"
 
+# Entitlement chips: a session held is outlined black on white, a day filled light grey;
+# both carry their words in black (colour is never the only signal).
+CHIP_STYLES: dict[str, tuple[str, str]] = {  # kind: (fill, outline)
+    "session": ("#FFFFFF", "#000000"),
+    "day": ("#E4E4E4", "#555555"),
+}
+
+
+@dataclass(frozen=True)
+class BadgeChip:
+    """One entitlement on a badge: a session the person holds or a day they may come, in
+    the badge's language; ``short`` (a code, a date) is printed when ``text`` has no room."""
+
+    kind: ChipKind
+    text: str
+    short: str
+
 
 @dataclass(frozen=True)
 class BadgeData:
@@ -65,6 +83,11 @@ class BadgeData:
     # Printed on the badge for a consent not given ("NO PHOTO · PAS DE PHOTO"), from the
     # event file's ``badge_mark``.
     mark: str | None = None
+    # Sessions held and days to come, in the order printed; shown on stocks with a chip
+    # slot. ``chip_row`` keeps the slot's room even without chips, so the names and the QR
+    # code sit in the same place on every badge of an event that has sessions or days.
+    chips: tuple[BadgeChip, ...] = ()
+    chip_row: bool = False
 
     def __post_init__(self) -> None:
         if not self.code.strip():
@@ -122,6 +145,17 @@ class Band:
 
 
 @dataclass(frozen=True)
+class PlacedChip:
+    """A chip drawn: its rounded box, fill and outline, and its words."""
+
+    kind: ChipKind
+    rect: Rect
+    fill: str
+    outline: str
+    line: PlacedLine
+
+
+@dataclass(frozen=True)
 class QrPlacement:
     """The QR code: ``rect`` includes the quiet zone; ``module`` is one module's side."""
 
@@ -141,12 +175,15 @@ class BadgeLayout:
     bands: tuple[Band, ...]
     qr: QrPlacement
     missing: frozenset[str]
+    chips: tuple[PlacedChip, ...] = ()
 
     def boxes(self) -> tuple[tuple[str, Rect], ...]:
         """Every text line, band and the QR code with its box, for checking the safe area."""
         boxes = [(line.part, line.box) for line in self.lines]
         boxes += [(band.part, band.rect) for band in self.bands]
         boxes += [(f"{band.part}-text", band.line.box) for band in self.bands]
+        boxes += [(f"chip-{chip.kind}", chip.rect) for chip in self.chips]
+        boxes += [(f"chip-{chip.kind}-text", chip.line.box) for chip in self.chips]
         boxes.append(("qr", self.qr.rect))
         return tuple(boxes)
 

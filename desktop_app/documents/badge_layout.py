@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import segno
 
+from desktop_app.documents.badge_chips import place_chips
 from desktop_app.documents.badge_data import (
     DOT,
     EVENT_COLOUR,
@@ -141,6 +142,12 @@ def layout_badge(badge: BadgeData, stock: BadgeStock) -> BadgeLayout:
     # The space above the bands is reserved for a role band even without one, so the QR
     # code and names sit in the same place on every badge of a batch.
     middle = Rect(safe.x, safe.y + 2 * (band_height + band_gap) + scale, safe.width, 0.0)
+    # The chips' row takes its room from the names and the QR code, never over them.
+    slot = stock.chips if badge.chips or badge.chip_row else None
+    chip_rect: Rect | None = None
+    if slot is not None and slot.position == "above-bands":
+        chip_rect = Rect(safe.x, middle.y, safe.width, slot.height)
+        middle = Rect(middle.x, middle.y + slot.height + band_gap, middle.width, 0.0)
     middle = Rect(middle.x, middle.y, middle.width, header_bottom - middle.y)
 
     gap = 6 * scale
@@ -154,6 +161,12 @@ def layout_badge(badge: BadgeData, stock: BadgeStock) -> BadgeLayout:
             safe.right - qr_side, middle.y + (middle.height - qr_side) / 2, qr_side, qr_side
         )
         text_area = Rect(safe.x, middle.y, qr_rect.x - gap - safe.x, middle.height)
+    if slot is not None and slot.position == "under-names":
+        chip_rect = Rect(text_area.x, text_area.y, text_area.width, slot.height)
+        below = slot.height + band_gap
+        text_area = Rect(
+            text_area.x, text_area.y + below, text_area.width, text_area.height - below
+        )
 
     # Names: shrink everything together until the stack fits the height.
     factor = 1.0
@@ -177,7 +190,13 @@ def layout_badge(badge: BadgeData, stock: BadgeStock) -> BadgeLayout:
             cursor = line.box.y
         cursor -= block_gap
 
+    chips = (
+        place_chips(badge.chips, chip_rect, centred=portrait or slot.position == "above-bands")
+        if chip_rect is not None and slot is not None
+        else ()
+    )
     missing = frozenset().union(*(line.shaped.missing for line in lines))
+    missing |= frozenset().union(*(chip.line.shaped.missing for chip in chips))
     return BadgeLayout(
         width=width,
         height=height,
@@ -186,4 +205,5 @@ def layout_badge(badge: BadgeData, stock: BadgeStock) -> BadgeLayout:
         bands=tuple(bands),
         qr=QrPlacement(qr_rect, module, matrix),
         missing=missing,
+        chips=chips,
     )

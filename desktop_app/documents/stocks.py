@@ -4,7 +4,10 @@ Each stock is a TOML file in ``resources/stocks/`` giving the page, the cell (on
 the grid of cells on the page with its margins and pitch, the corner radius, and the safe
 area inset inside which text and the QR code stay. Lengths are in the file's ``unit``
 (``in`` or ``mm``) and become PDF points here. A continuous roll (``[continuous]``) has one
-cell per page whose length grows with the content up to ``max_length``.
+cell per page whose length grows with the content up to ``max_length``. A stock with a
+``[chips]`` table shows the sessions and days a person holds as a row of small chips, at
+``position`` (``above-bands``: across the badge, over the bands; ``under-names``: under the
+names, beside the QR code) and ``height``; a stock without one shows none.
 
 Coordinates are PDF ones: origin at the bottom-left of the page, y upwards. Cells are
 numbered from 1, left to right then top to bottom, as people count labels on a sheet.
@@ -16,7 +19,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import Any, Literal
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
 
@@ -59,6 +62,18 @@ class Rect:
         return Rect(self.x + dx, self.y + dy, self.width, self.height)
 
 
+ChipPosition = Literal["above-bands", "under-names"]
+CHIP_POSITIONS: tuple[ChipPosition, ...] = ("above-bands", "under-names")
+
+
+@dataclass(frozen=True)
+class ChipSlot:
+    """Where a stock puts the row of entitlement chips, and how tall they are (points)."""
+
+    position: ChipPosition
+    height: float
+
+
 @dataclass(frozen=True)
 class BadgeStock:
     """One kind of badge stock; every length in PDF points (1/72 in)."""
@@ -80,6 +95,8 @@ class BadgeStock:
     safe_inset: float
     # Only for continuous rolls: the longest a badge may grow (None for sheets and die-cut).
     max_length: float | None = None
+    # The row of entitlement chips (sessions, days); None: this stock shows none.
+    chips: ChipSlot | None = None
 
     @property
     def continuous(self) -> bool:
@@ -192,6 +209,7 @@ def parse_stock(name: str, text: str) -> BadgeStock:
             max_length=(
                 _number(continuous, "max_length", name) * scale if continuous is not None else None
             ),
+            chips=_chip_slot(data.get("chips"), name, scale),
         )
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
         raise Invalid(
@@ -201,6 +219,21 @@ def parse_stock(name: str, text: str) -> BadgeStock:
         ) from error
     _check_geometry(stock)
     return stock
+
+
+def _chip_slot(table: Any, stock: str, scale: float) -> ChipSlot | None:
+    if table is None:
+        return None
+    position = table.get("position") if isinstance(table, dict) else None
+    if position not in CHIP_POSITIONS:
+        raise Invalid(
+            QT_TRANSLATE_NOOP(
+                "AppError", "Stock {stock}: chips position must be one of {choices}."
+            ),
+            stock=stock,
+            choices=", ".join(CHIP_POSITIONS),
+        )
+    return ChipSlot(position=position, height=_number(table, "height", stock) * scale)
 
 
 def _check_geometry(stock: BadgeStock) -> None:
@@ -221,6 +254,8 @@ def _check_geometry(stock: BadgeStock) -> None:
         problems.append("safe inset leaves no room")
     if stock.max_length is not None and stock.max_length < stock.cell_width:
         problems.append("continuous max_length shorter than the cell")
+    if stock.chips is not None and not 0 < stock.chips.height < stock.cell_height / 6:
+        problems.append("chips height must be more than 0 and under a sixth of the cell")
     if problems:
         raise Invalid(
             QT_TRANSLATE_NOOP("AppError", "Stock {stock} does not add up: {problems}."),

@@ -22,6 +22,7 @@ _CONSENT = ("code", "wording_fr", "wording_en", "version", "badge_mark", "label_
 _EXHIBITOR = ("code", "name", "association")
 _SESSION = (
     "code", "name_fr", "name_en", "starts", "ends", "room", "capacity", "requires", "price",
+    "exits",
 )  # fmt: skip
 KNOWN_KEYS: Mapping[str, frozenset[str]] = {
     "": frozenset({"event", "seller", "prices", "consents", "exhibitors", "days", "sessions"}),

@@ -30,6 +30,7 @@ class SessionSpec:
     capacity: int | None  # None: no limit
     requires: str | None  # a price category code; None: open to every registrant
     price: Decimal | None  # sold as an add-on at this amount (taxes like any category)
+    exits: bool = False  # exits are scanned at its door: who is inside now, re-entries
 
 
 def parse_days(
@@ -117,6 +118,9 @@ def _session(
             choices=", ".join(sorted(price_codes)),
         )
     price = reader.amount("price", ceiling=ceiling) if "price" in raw else None
+    exits = raw.get("exits", False)
+    if not isinstance(exits, bool):
+        raise reader.fail("exits", QT_TRANSLATE_NOOP("AppError", "expected true or false."))
     return SessionSpec(
         code=code,
         name_fr=reader.required_text("name_fr", limit=200),
@@ -127,4 +131,5 @@ def _session(
         capacity=capacity,
         requires=requires,
         price=price,
+        exits=exits,
     )

@@ -151,3 +151,56 @@ def test_events_import_says_days_and_sessions_and_keeps_a_used_session(
         1,
         "passerelle: The session workshop-a has 1 check-ins; keep it in the event file.\n",
     )
+
+
+LAB = """
+[[sessions]]
+code = "lab"
+name_fr = "Laboratoire ouvert"
+name_en = "Open lab"
+starts = 2027-03-23T13:00:00
+ends = 2027-03-23T17:00:00
+exits = true
+"""
+
+
+def test_exits_at_the_lab_door_and_who_is_inside(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = open_database(db)
+    try:
+        declare_sessions(database.sessions, SESSIONS + LAB)
+    finally:
+        database.dispose()
+
+    def lab(code: str, *more: str) -> tuple[int, str, str]:
+        return _run(
+            db, capsys, "checkin", "--event", MONTREAL, code, "--session", "lab",
+            "--day", "2027-03-23", *more,
+        )  # fmt: skip
+
+    status, _, err = lab(OUTSIDER, "--exit")
+    assert status == 1 and "Not inside Open lab" in err
+    assert lab(OUTSIDER)[:2] == (0, "Checked in to Open lab: Benoît Lachance\n")
+    assert lab(MEMBERS[0])[0] == 0
+    status, out, _ = lab(OUTSIDER, "--exit", "--json")
+    answer = json.loads(out)
+    assert (status, answer["result"]) == (0, "exited") and answer["moved_at"]
+    assert lab(OUTSIDER)[:2] == (0, "Back in Open lab: Benoît Lachance\n")
+    assert lab(MEMBERS[0], "--exit")[0] == 0
+    status, out, _ = _run(
+        db, capsys, "report", "attendance", "--event", MONTREAL, "--session", "lab", "--json"
+    )
+    counts = json.loads(out)
+    assert (counts["checked_in"], counts["entries"], counts["inside_now"]) == (2, 3, 1)
+    status, out, _ = _run(
+        db, capsys, "report", "attendance", "--event", MONTREAL, "--session", "lab"
+    )
+    assert out.splitlines()[-1] == "3 entries (re-entries included); 1 inside now."
+    # Where exits are not scanned, --exit is refused with the reason.
+    status, _, err = _gala(db, capsys, MEMBERS[1])
+    status, _, err = _run(
+        db, capsys, "checkin", "--event", MONTREAL, MEMBERS[1], "--session", "gala",
+        "--day", "2027-03-23", "--exit",
+    )  # fmt: skip
+    assert status == 1 and "exits = true" in err and "Traceback" not in err

@@ -36,6 +36,7 @@ def save_days_and_sessions(session: Session, event: Event, spec: EventSpec) -> N
         row.capacity = declared.capacity
         row.requires = declared.requires
         row.price = declared.price
+        row.exits = declared.exits
 
     save_by_code(
         session,

@@ -31,6 +31,7 @@ from desktop_app.domain.stored_verdict import (
 from desktop_app.services.admin import audit
 from desktop_app.services.desk.checkin import active_check_in
 from desktop_app.services.desk.doors import Door, entrance_day
+from desktop_app.services.desk.session_card import SessionDoorStatus, session_door_status
 from desktop_app.services.membership.directory import event_date
 from desktop_app.services.membership.verdicts import assess_registrations
 from desktop_app.services.money.refunds import creditable
@@ -83,6 +84,8 @@ class AttendeeCard:
     # Of ``credit_due``, what the desk's own receipts can refund with a credit note (F4);
     # the rest was paid elsewhere (an online store) and is refunded there.
     credit_refundable: Decimal = Decimal("0.00")
+    # At a session's door (F10): the person at that door; the check-in above is the entrance's.
+    door: SessionDoorStatus | None = None
 
     @property
     def name(self) -> str:
@@ -92,6 +95,13 @@ class AttendeeCard:
     @property
     def checked_in(self) -> bool:
         """Whether the registration has an active check-in."""
+        return self.checked_in_at is not None
+
+    @property
+    def checked_in_here(self) -> bool:
+        """Whether the check-in this desk would undo exists: the session's at its door."""
+        if self.door is not None:
+            return self.door.checked_in_at is not None
         return self.checked_in_at is not None
 
 
@@ -199,10 +209,17 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
     )
 
 
-def attendee_card(sessions: sessionmaker[Session], registration_id: int) -> AttendeeCard:
-    """The card of one registration; ``NotFound`` if there is none with this id."""
+def attendee_card(
+    sessions: sessionmaker[Session], registration_id: int, admits: str | None = None
+) -> AttendeeCard:
+    """The card of one registration (at session ``admits``' door, with its status there);
+    ``NotFound`` if there is none with this id."""
     with sessions() as session:
-        return build_card(session, _get(session, registration_id))
+        registration = _get(session, registration_id)
+        card = build_card(session, registration)
+        if admits is None:
+            return card
+        return replace(card, door=session_door_status(session, registration, admits))
 
 
 _T_FIRST_NAME = QT_TRANSLATE_NOOP("AppError", "Enter the first name.")

@@ -32,6 +32,7 @@ from desktop_app.domain.names import fold
 from desktop_app.domain.taxes import badge_language
 from desktop_app.services.admin.audit import record
 from desktop_app.services.admin.events import get_event
+from desktop_app.services.desk.badge_entitlements import Entitlements, entitlements
 from desktop_app.services.privacy.consents import purposes
 
 SortOrder = Literal["name", "organization"]
@@ -79,8 +80,11 @@ def consent_marks(session: Session, event_id: int, person_ids: Sequence[int]) ->
     return marks
 
 
-def badge_data(registration: Registration, mark: str | None = None) -> BadgeData:
-    """What the badge of ``registration`` shows (``mark``: a consent not given)."""
+def badge_data(
+    registration: Registration, mark: str | None = None, held: Entitlements | None = None
+) -> BadgeData:
+    """What the badge of ``registration`` shows (``mark``: a consent not given; ``held``:
+    the event's entitlements, for the chips of the sessions and days)."""
     person = registration.person
     event = registration.event
     language = registration.preferred_language or person.preferred_language
@@ -104,6 +108,8 @@ def badge_data(registration: Registration, mark: str | None = None) -> BadgeData
         event_name_en=event.name_en,
         language=cast(Language, language),
         mark=mark,
+        chips=held.chips(registration, language) if held is not None else (),
+        chip_row=held.chip_row if held is not None else False,
     )
 
 
@@ -182,7 +188,8 @@ def render_batch(
             registrations = [r for r in registrations if r.id not in printed]
         registrations.sort(key=_sort_key(sort))
         marks = consent_marks(session, event.id, [r.person_id for r in registrations])
-        badges = [badge_data(r, marks.get(r.person_id)) for r in registrations]
+        held = entitlements(session, event.id, [r.id for r in registrations])
+        badges = [badge_data(r, marks.get(r.person_id), held) for r in registrations]
     if not badges:
         return BatchResult(None, 0, 0, (), ())
     rendered = render_badges(badges, stock, start_cell)

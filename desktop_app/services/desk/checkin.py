@@ -39,13 +39,21 @@ from desktop_app.services.desk.checkin_outcome import CheckInResult as CheckInRe
 from desktop_app.services.desk.doors import (
     Door,
     active_at_door,
+    door_of,
     entitled,
     entrance_day,
     find_session,
     resolve_door,
     seats_taken,
 )
+from desktop_app.services.desk.exits import door_movement, replayed_movement
 from desktop_app.services.money.refunds import creditable
+
+_T_NO_EXITS = QT_TRANSLATE_NOOP(
+    "AppError",
+    "Exits are scanned only at the door of a session that records them (exits = true in its"
+    " [[sessions]] entry; session: {session}).",
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class EventCounts:
 
     checked_in: int  # active check-ins of active registrations
     expected: int  # active registrations
+    inside: int | None = None  # at a session's door with exit scans: inside now
 
 
 def balance_due(registration: Registration) -> Decimal:
@@ -144,6 +153,7 @@ def _result(
     overridden_by: str | None = None,
     door: Door | None = None,
     seats: int | None = None,
+    moved_at: datetime | None = None,
 ) -> CheckInResult:
     credit = credit_owed(registration.amount_due, registration.amount_paid)
     session = object_session(registration)
@@ -171,6 +181,7 @@ def _result(
         seats_taken=seats if seats is not None else _seats(session, door),
         capacity=door.session.capacity if door and door.session else None,
         day=door.day if door else None,
+        moved_at=moved_at,
     )
 
 
@@ -181,13 +192,19 @@ def _seats(session: Session | None, door: Door | None) -> int | None:
     return seats_taken(session, door.session.id)
 
 
-def _replayed(session: Session, event: Event, code: str, action_id: str) -> CheckInResult | None:
+def _replayed(
+    session: Session, event: Event, code: str, action_id: str, *, movements: bool = True
+) -> CheckInResult | None:
     """The result of an action already recorded under ``action_id``, if any.
 
     The same id for another registration is a bug in the caller (or a forged journal):
     refused, never silently taken as "done".
     """
     done = session.scalars(select(CheckIn).where(CheckIn.action_id == action_id)).one_or_none()
+    # Exits and re-entries only where they are scanned: no extra read for every check-in.
+    moved = replayed_movement(session, action_id) if done is None and movements else None
+    if moved is not None:  # an exit or re-entry at a door with exits
+        done = moved[1]
     if done is None:
         return None
     registration = session.get(Registration, done.registration_id)
@@ -199,6 +216,12 @@ def _replayed(session: Session, event: Event, code: str, action_id: str) -> Chec
                 "AppError", "The desk action {action} was already used for another registration."
             ),
             action=action_id,
+        )
+    if moved is not None:
+        outcome = CheckInOutcome.EXITED if moved[0].direction == "out" else CheckInOutcome.REENTERED
+        door = door_of(session, done.day, done.session_id)
+        return _result(
+            outcome, registration, registration.person, done, door=door, moved_at=moved[0].at
         )
     return _result(CheckInOutcome.CHECKED_IN, registration, registration.person, done)
 
@@ -214,6 +237,7 @@ def check_in(
     override: Override | None = None,
     session_code: str | None = None,
     day: date | None = None,
+    leaving: bool = False,
 ) -> CheckInResult:
     """Check in the registration with ``code`` at event ``slug``, following the desk rules.
 
@@ -225,7 +249,9 @@ def check_in(
     are results, not errors, and change nothing. ``override`` lets a payment due or a
     membership doubt pass; a wrong override raises ``Invalid`` (and the refusal is audited).
     An unknown ``slug`` raises ``NotFound``. The same ``action_id`` twice gives the same
-    result and one row.
+    result and one row. At a session with exit scans, a scan of someone inside records their
+    exit and of someone gone out their re-entry; ``leaving`` records only an exit (see
+    ``exits``).
     """
     action = action_id or uuid.uuid4().hex
     if not desk.strip() or not staff.strip():
@@ -242,6 +268,7 @@ def check_in(
             action=action,
             override=override,
             place=(session_code, day),
+            leaving=leaving,
         )
     except IntegrityError:
         # Another desk won the race for this registration (or replayed this very action):
@@ -292,11 +319,15 @@ def _check_in_once(
     action: str,
     override: Override | None,
     place: tuple[str | None, date | None] = (None, None),
+    leaving: bool = False,
 ) -> CheckInResult:
     with sessions.begin() as session:
         event = get_event(session, slug)
         door = resolve_door(session, event, *place)
-        replayed = _replayed(session, event, code, action)
+        if leaving and (door.session is None or not door.session.exits):
+            raise Invalid(_T_NO_EXITS, session=door.session.code if door.session else "-")
+        exits = door.session is not None and door.session.exits
+        replayed = _replayed(session, event, code, action, movements=exits)
         if replayed is not None:
             return replayed
         registration = _find_registration(session, code)
@@ -318,6 +349,19 @@ def _check_in_once(
         if registration.status == RegistrationStatus.CANCELLED:
             return _result(CheckInOutcome.CANCELLED, registration, person, door=door)
         existing = active_check_in(session, registration.id, door)
+        moved = door_movement(
+            session,
+            existing,
+            door,
+            leaving=leaving,
+            desk=desk,
+            staff=staff,
+            action_id=action,
+            code=registration.code,
+        )
+        if moved is not None:
+            outcome, at = moved
+            return _result(outcome, registration, person, existing, door=door, moved_at=at)
         if existing is not None:
             return _result(CheckInOutcome.ALREADY, registration, person, existing, door=door)
         blocked: list[CheckInOutcome] = []

@@ -35,6 +35,11 @@ _T_NOT_ENTITLED = QT_TRANSLATE_NOOP(
 _T_FULL = QT_TRANSLATE_NOOP(
     "CheckIn", "{session} is full: {taken} of {capacity}. A supervisor may override."
 )
+_T_EXITED = QT_TRANSLATE_NOOP("CheckIn", "Left {session}: {name}")
+_T_REENTERED = QT_TRANSLATE_NOOP("CheckIn", "Back in {session}: {name}")
+_T_NOT_INSIDE = QT_TRANSLATE_NOOP(
+    "CheckIn", "Not inside {session}: {name} has not come in or has gone out. Nothing changed."
+)
 _T_CREDIT_HERE = QT_TRANSLATE_NOOP(
     "CheckIn", "{name} is owed {amount}: refund it with a credit note on the desk's receipt."
 )
@@ -59,11 +64,20 @@ class CheckInOutcome(StrEnum):
     MEMBERSHIP_DOUBT = "membership_doubt"
     NOT_ENTITLED = "not_entitled"  # at a session's door: the registration does not hold it
     SESSION_FULL = "session_full"  # at a session's door: every seat is taken
+    EXITED = "exited"  # at a door with exit scans: went out
+    REENTERED = "reentered"  # at a door with exit scans: came back in (the seat is theirs)
+    NOT_INSIDE = "not_inside"  # an exit asked for someone who is not inside
 
     @property
     def ok(self) -> bool:
-        """Whether the person may go in (checked in now or before)."""
-        return self in (CheckInOutcome.CHECKED_IN, CheckInOutcome.ALREADY)
+        """Whether the desk did what was asked or the person may go in (checked in now or
+        before, or an exit or re-entry recorded)."""
+        return self in (
+            CheckInOutcome.CHECKED_IN,
+            CheckInOutcome.ALREADY,
+            CheckInOutcome.EXITED,
+            CheckInOutcome.REENTERED,
+        )
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,7 @@ class CheckInResult:
     seats_taken: int | None = None
     capacity: int | None = None
     day: date | None = None
+    moved_at: datetime | None = None  # of the exit or re-entry recorded (doors with exits)
 
     @property
     def message(self) -> Message:
@@ -107,6 +122,12 @@ class CheckInResult:
             if door is not None:
                 return Message(_T_SESSION_IN, session=door, name=name)
             return Message(_T_CHECKED_IN, name=name)
+        if self.outcome is CheckInOutcome.EXITED:
+            return Message(_T_EXITED, session=door, name=name)
+        if self.outcome is CheckInOutcome.REENTERED:
+            return Message(_T_REENTERED, session=door, name=name)
+        if self.outcome is CheckInOutcome.NOT_INSIDE:
+            return Message(_T_NOT_INSIDE, session=door, name=name)
         if self.outcome is CheckInOutcome.NOT_ENTITLED:
             return Message(_T_NOT_ENTITLED, session=door, name=name)
         if self.outcome is CheckInOutcome.SESSION_FULL:

@@ -35,6 +35,8 @@ UNCHANGING_ACTIONS = frozenset(
         "checkin.created",
         "checkin.override",
         "checkin.override_refused",
+        "session.exit",
+        "session.reentry",
         "badges.printed",
         "payment.collected",
         "receipt.issued",

@@ -188,7 +188,11 @@ class _SessionsDesk:
         return search.find_by_code(self.sessions, self.slug, code)
 
     def card(self, registration_id: int) -> AttendeeCard:
-        return attendees.attendee_card(self.sessions, registration_id)
+        return attendees.attendee_card(self.sessions, registration_id, self.admits)
+
+    def _at_door(self, card: AttendeeCard) -> AttendeeCard:
+        """``card`` read again with its session's status, at a session's door."""
+        return card if self.admits is None else self.card(card.registration_id)
 
     def counts(self) -> EventCounts:
         if self.admits is not None:
@@ -196,7 +200,7 @@ class _SessionsDesk:
             # may come, for a session without a capacity).
             door = session_attendance(self.sessions, self.slug, self.admits)
             expected = door.capacity if door.capacity is not None else door.entitled
-            return EventCounts(checked_in=door.checked_in, expected=expected)
+            return EventCounts(door.checked_in, expected, inside=door.inside)
         return self.count_keeper.counts(self.sessions, self.slug)
 
     def categories(self) -> list[CategoryChoice]:
@@ -251,29 +255,33 @@ class _SessionsDesk:
         )
 
     def edit_person(self, registration_id: int, change: PersonChange) -> AttendeeCard:
-        return attendees.edit_person(
-            self.sessions,
-            registration_id,
-            first_name=change.first_name,
-            last_name=change.last_name,
-            email=change.email,
-            organization=change.organization,
-            notes=change.notes,
-            desk=self.desk,
-            staff=self.who.name,
-            consents=dict(change.consents),
+        return self._at_door(
+            attendees.edit_person(
+                self.sessions,
+                registration_id,
+                first_name=change.first_name,
+                last_name=change.last_name,
+                email=change.email,
+                organization=change.organization,
+                notes=change.notes,
+                desk=self.desk,
+                staff=self.who.name,
+                consents=dict(change.consents),
+            )
         )
 
     def substitute(self, registration_id: int, change: PersonChange) -> AttendeeCard:
-        return attendees.substitute(
-            self.sessions,
-            registration_id,
-            first_name=change.first_name,
-            last_name=change.last_name,
-            email=change.email,
-            organization=change.organization,
-            desk=self.desk,
-            staff=self.who.name,
+        return self._at_door(
+            attendees.substitute(
+                self.sessions,
+                registration_id,
+                first_name=change.first_name,
+                last_name=change.last_name,
+                email=change.email,
+                organization=change.organization,
+                desk=self.desk,
+                staff=self.who.name,
+            )
         )
 
     def decide_membership(
@@ -285,15 +293,17 @@ class _SessionsDesk:
         membership_id: int | None,
         reason: str,
     ) -> AttendeeCard:
-        return decision_records.decide_for_registration(
-            self.sessions,
-            registration_id,
-            association=association,
-            decision=decision,
-            membership_id=membership_id,
-            reason=reason,
-            staff=self.who.name,
-            desk=self.desk,
+        return self._at_door(
+            decision_records.decide_for_registration(
+                self.sessions,
+                registration_id,
+                association=association,
+                decision=decision,
+                membership_id=membership_id,
+                reason=reason,
+                staff=self.who.name,
+                desk=self.desk,
+            )
         )
 
     def record_badges(self, codes: list[str], *, stock: str, destination: str) -> int:

@@ -1,11 +1,12 @@
 """Which door a check-in is for: the entrance (once, or once a day for an event with
 ``[[days]]``) or a session's door (once per session, for those entitled, within capacity).
 
-A session with a capacity is locked for the rest of the unit of work before its seats are
-counted, so two desks at the same door never both take the last seat: an ``UPDATE`` that
-changes nothing takes the row lock on PostgreSQL (as ``SELECT … FOR UPDATE`` would) and,
-being the first write of the transaction, the write lock on SQLite, whose busy timeout
-makes the other desk wait; the count that follows sees the other desk's committed seat.
+A session with a capacity (or exit scans) is locked for the rest of the unit of work before
+its seats are counted, so two desks at the same door never both take the last seat (nor both
+move one person): an ``UPDATE`` that changes nothing takes the row lock on PostgreSQL (as
+``SELECT … FOR UPDATE`` would) and, being the first write of the transaction, the write
+lock on SQLite, whose busy timeout makes the other desk wait; the count that follows sees the
+other desk's committed seat.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def resolve_door(
     if session_code is None:
         return Door(day=day)
     found = find_session(session, event, session_code)
-    if found.capacity is not None:
+    if found.capacity is not None or found.exits:
         session.execute(
             update(EventSession)
             .where(EventSession.id == found.id)

@@ -1,5 +1,6 @@
 """Attendance of one session (``report attendance --session``): who may come, who came,
-seats left; and an event's entrance check-ins per day, for an event with ``[[days]]``."""
+seats left, and at a door with exit scans the entries (re-entries included) and who is inside
+now; and an event's entrance check-ins per day, for an event with ``[[days]]``."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from desktop_app.db.models import (
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.services.admin.events import get_event
+from desktop_app.services.desk.exits import entries_and_inside
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,10 @@ class SessionAttendance:
     capacity: int | None
     open_to_all: bool
     entitled: int
-    checked_in: int
+    checked_in: int  # people: each once, whatever their comings and goings
+    exits: bool = False  # exits are scanned at its door
+    entries: int = 0  # check-ins and re-entries (= checked_in without exit scans)
+    inside: int | None = None  # inside now (None: no exit scans, nobody knows)
 
     @property
     def seats_left(self) -> int | None:
@@ -54,6 +59,9 @@ class SessionAttendance:
             "entitled": self.entitled,
             "checked_in": self.checked_in,
             "seats_left": self.seats_left,
+            "exits": self.exits,
+            "entries": self.entries,
+            "inside_now": self.inside,
         }
 
 
@@ -115,6 +123,8 @@ def _counts(session: Session, slug: str, event_id: int, found: EventSession) -> 
         .select_from(CheckIn)
         .where(CheckIn.session_id == found.id, CheckIn.undone_at.is_(None))
     )
+    came = int(session.scalar(checked_in) or 0)
+    entries, inside = entries_and_inside(session, found.id, came) if found.exits else (came, None)
     return SessionAttendance(
         event=slug,
         code=found.code,
@@ -124,7 +134,10 @@ def _counts(session: Session, slug: str, event_id: int, found: EventSession) -> 
         capacity=found.capacity,
         open_to_all=open_to_all,
         entitled=int(session.scalar(active) or 0),
-        checked_in=int(session.scalar(checked_in) or 0),
+        checked_in=came,
+        exits=found.exits,
+        entries=entries,
+        inside=inside,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.times import venue_time
 from desktop_app.services.desk.attendees import AttendeeCard
+from desktop_app.services.desk.session_card import SessionDoorStatus
 from desktop_app.ui.desk.results_model import marking_text
 from desktop_app.ui.desk.text import credit_advice, money
 from desktop_app.ui.dialogs.common import interface_language
@@ -64,6 +67,10 @@ class AttendeeCardView(QFrame):
         )
         self.checked = QLabel()
         self.checked.setWordWrap(True)
+        # At a session's door the line above is the session's; the entrance's comes second.
+        self.entrance = QLabel()
+        self.entrance.setWordWrap(True)
+        self.entrance.setStyleSheet("color:#444444;")
         self.badges = QLabel()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
@@ -82,6 +89,7 @@ class AttendeeCardView(QFrame):
             self.money,
             self.credit,
             self.checked,
+            self.entrance,
             self.badges,
             self.notes,
             self.consents,
@@ -112,6 +120,7 @@ class AttendeeCardView(QFrame):
             self.money,
             self.credit,
             self.checked,
+            self.entrance,
             self.badges,
             self.notes,
             self.consents,
@@ -157,7 +166,14 @@ class AttendeeCardView(QFrame):
             self.empty.setText(
                 self.tr("Type a name, company, email or code, or scan a badge or a confirmation.")
             )
-            for widget in (self.status, self.badges, self.notes, self.consents, self.credit):
+            for widget in (
+                self.status,
+                self.badges,
+                self.notes,
+                self.consents,
+                self.credit,
+                self.entrance,
+            ):
                 widget.hide()
             return
         language = interface_language()
@@ -186,18 +202,13 @@ class AttendeeCardView(QFrame):
         self.credit.setText(
             credit_advice(card.name, card.credit_due, card.credit_refundable) if owed else ""
         )
-        if card.checked_in_at is not None:
-            self.checked.setText(
-                self.tr(
-                    "<b style='color:#1b5e20'>✔ Checked in</b> at {time}, desk {desk}, by {staff}"
-                ).format(
-                    time=venue_time(card.checked_in_at, card.timezone),
-                    desk=card.checked_in_desk or "?",
-                    staff=card.checked_in_by or "?",
-                )
-            )
+        entrance = self._entrance_text(card)
+        self.entrance.setVisible(card.door is not None)
+        if card.door is None:
+            self.checked.setText(entrance)
         else:
-            self.checked.setText(self.tr("Not checked in"))
+            self.checked.setText(self._door_text(card.door, card.timezone, language))
+            self.entrance.setText(self.tr("Entrance: {status}").format(status=entrance))
         self.badges.setVisible(True)
         self.badges.setText(self.tr("Badges printed: {count}").format(count=card.badges_printed))
         self.notes.setVisible(bool(card.notes))
@@ -210,6 +221,48 @@ class AttendeeCardView(QFrame):
         self.consents.setVisible(bool(card.consents))
         self.consents.setText(self.tr("Consents: {answers}").format(answers=answers))
         self.code.setText(card.code)
+
+    def _entrance_text(self, card: AttendeeCard) -> str:
+        if card.checked_in_at is None:
+            return self.tr("Not checked in")
+        return self.tr(
+            "<b style='color:#1b5e20'>✔ Checked in</b> at {time}, desk {desk}, by {staff}"
+        ).format(
+            time=venue_time(card.checked_in_at, card.timezone),
+            desk=card.checked_in_desk or "?",
+            staff=card.checked_in_by or "?",
+        )
+
+    def _door_text(self, door: SessionDoorStatus, timezone: str | None, language: str) -> str:
+        """The person at this desk's session: entitled or not, in or not, the seats left."""
+        session = html.escape(door.name(language))
+        if door.checked_in_at is not None and door.left_at is not None:
+            text = self.tr("<b>⇤ Went out of {session}</b> at {time} (came in at {first})").format(
+                session=session,
+                time=venue_time(door.left_at, timezone),
+                first=venue_time(door.checked_in_at, timezone),
+            )
+        elif door.checked_in_at is not None:
+            text = self.tr(
+                "<b style='color:#1b5e20'>✔ Checked in to {session}</b> at {time},"
+                " desk {desk}, by {staff}"
+            ).format(
+                session=session,
+                time=venue_time(door.checked_in_at, timezone),
+                desk=door.checked_in_desk or "?",
+                staff=door.checked_in_by or "?",
+            )
+        elif door.entitled:
+            text = self.tr("<b>Registered for {session}</b> · not in yet").format(session=session)
+        else:
+            text = self.tr("<b style='color:#b71c1c'>✖ Not registered for {session}</b>").format(
+                session=session
+            )
+        if door.seats_left is not None:
+            text += " · " + self.tr("{left} of {capacity} seats left").format(
+                left=door.seats_left, capacity=door.capacity
+            )
+        return text
 
     def _clear_chips(self) -> None:
         while self.chips.count():

@@ -45,6 +45,7 @@ _BLOCKING = (
     CheckInOutcome.MEMBERSHIP_DOUBT,
     CheckInOutcome.SESSION_FULL,
 )
+_CHANGED = (CheckInOutcome.CHECKED_IN, CheckInOutcome.EXITED, CheckInOutcome.REENTERED)
 
 
 def confirm_reprint(parent: QWidget, name: str, count: int) -> bool:
@@ -276,7 +277,7 @@ class DeskFlows(QObject):
         if result.registration_id is not None:
             if not self.search.select_registration(result.registration_id):
                 self.search.clear_selection()  # Enter must not mean the row chosen before
-            if result.outcome is CheckInOutcome.CHECKED_IN:
+            if result.outcome in _CHANGED:  # the header's counts too (inside now)
                 self.desk_changed.emit(DeskChange(result.registration_id))
             else:
                 self.load_card(result.registration_id)  # a refusal changed nothing
@@ -312,7 +313,7 @@ class DeskFlows(QObject):
     def undo(self) -> None:
         """Undo the card's check-in, with a reason (audited)."""
         card = self.card
-        if card is None or card.checked_in_at is None:
+        if card is None or not card.checked_in_here:  # at a session's door, its check-in
             return
         reason = ReasonDialog.ask(
             self.window,

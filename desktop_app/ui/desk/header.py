@@ -194,12 +194,15 @@ class DeskHeader(QWidget):
         if self.counts is None:
             self.counts_label.setText(self.tr("… checked in"))
         else:
-            self.counts_label.setText(
-                self.tr("{checked} / {expected} checked in").format(
-                    checked=_group(self.counts.checked_in, language),
-                    expected=_group(self.counts.expected, language),
-                )
+            text = self.tr("{checked} / {expected} checked in").format(
+                checked=_group(self.counts.checked_in, language),
+                expected=_group(self.counts.expected, language),
             )
+            if self.counts.inside is not None:  # a session's door with exit scans
+                text += " · " + self.tr("{inside} inside now").format(
+                    inside=_group(self.counts.inside, language)
+                )
+            self.counts_label.setText(text)
         mode = self.tr("shared database") if context.shared else self.tr("local database")
         colour = {True: _GOOD, False: _BAD, None: _OFF}[self.database_ok]
         self.database.setText(_dot(colour) + " " + mode)

@@ -1,6 +1,8 @@
 """The desk's main button says what Enter will do to the person on screen, in the colour of
 that outcome: green to check in, red when a payment is due (F4), blue for a membership doubt
-(F7), amber when already checked in, purple for a cancelled registration."""
+(F7), amber when already checked in, purple for a cancelled registration; at a session's
+door, what the card says of that session (not registered, already in, or at a door with exit
+scans: out, or back in)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP
+from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.ui.desk.outcome import Tone, tone_colours
 
 
@@ -39,6 +42,13 @@ def enter_outcome(target: _Designated | None, *, at_session: bool = False) -> To
         return Tone.CANCELLED
     if target.checked_in and not at_session:
         return Tone.ALREADY
+    door = target.door if at_session and isinstance(target, AttendeeCard) else None
+    if door is not None and door.checked_in_at is not None:
+        if door.exits:
+            return Tone.EXITED if door.left_at is None else Tone.REENTERED
+        return Tone.ALREADY
+    if door is not None and not door.entitled:
+        return Tone.NOT_ENTITLED
     if target.balance_due > 0:
         return Tone.PAYMENT_DUE
     if target.membership_flag == "doubt":
@@ -53,6 +63,9 @@ def main_button_words(tone: Tone) -> str:
         Tone.ALREADY: QT_TRANSLATE_NOOP("DeskWindow", "Already checked in"),
         Tone.PAYMENT_DUE: QT_TRANSLATE_NOOP("DeskWindow", "Payment due — F4"),
         Tone.MEMBERSHIP_DOUBT: QT_TRANSLATE_NOOP("DeskWindow", "Membership doubt — F7"),
+        Tone.NOT_ENTITLED: QT_TRANSLATE_NOOP("DeskWindow", "Not registered for this session"),
+        Tone.EXITED: QT_TRANSLATE_NOOP("DeskWindow", "Record the exit"),
+        Tone.REENTERED: QT_TRANSLATE_NOOP("DeskWindow", "Back in"),
     }
     return QCoreApplication.translate("DeskWindow", words[tone])
 

@@ -33,6 +33,9 @@ class Tone(StrEnum):
     MEMBERSHIP_DOUBT = "membership_doubt"
     NOT_ENTITLED = "not_entitled"  # at a session's door
     SESSION_FULL = "session_full"
+    EXITED = "exited"  # at a session's door with exit scans
+    REENTERED = "reentered"
+    NOT_INSIDE = "not_inside"
     INFO = "info"  # an action went through (undone, paid, badge sent)
     PROBLEM = "problem"  # an action failed (printer, database)
     IDLE = "idle"
@@ -55,6 +58,9 @@ _LOOKS = {
     Tone.MEMBERSHIP_DOUBT: _Look("≟", "#0d47a1", "#ffffff", 3),
     Tone.NOT_ENTITLED: _Look("⊘", "#4e342e", "#ffffff", 3),
     Tone.SESSION_FULL: _Look("▣", "#bf360c", "#ffffff", 3),
+    Tone.EXITED: _Look("⇤", "#263238", "#ffffff", 1),
+    Tone.REENTERED: _Look("⇥", "#1b5e20", "#ffffff", 1),
+    Tone.NOT_INSIDE: _Look("⊘", "#4e342e", "#ffffff", 3),
     Tone.INFO: _Look("ℹ", "#e8eaf6", "#1a237e", 0),
     Tone.PROBLEM: _Look("!", "#fbe9e7", "#8b1a00", 2),
     Tone.IDLE: _Look("", "#f5f5f5", "#333333", 0),
@@ -69,6 +75,9 @@ _HEADLINES = {
     Tone.MEMBERSHIP_DOUBT: QT_TRANSLATE_NOOP("OutcomePanel", "Membership doubt — not checked in"),
     Tone.NOT_ENTITLED: QT_TRANSLATE_NOOP("OutcomePanel", "Not registered for this session"),
     Tone.SESSION_FULL: QT_TRANSLATE_NOOP("OutcomePanel", "Session full — not checked in"),
+    Tone.EXITED: QT_TRANSLATE_NOOP("OutcomePanel", "Went out"),
+    Tone.REENTERED: QT_TRANSLATE_NOOP("OutcomePanel", "Back in"),
+    Tone.NOT_INSIDE: QT_TRANSLATE_NOOP("OutcomePanel", "Not inside — nothing recorded"),
 }
 
 

@@ -592,7 +592,7 @@ class DeskWindow(QMainWindow):
         specs["reprint"].action.setEnabled(
             card is not None and card.status == RegistrationStatus.ACTIVE
         )
-        specs["undo"].action.setEnabled(card is not None and card.checked_in_at is not None)
+        specs["undo"].action.setEnabled(card is not None and card.checked_in_here)
         specs["membership"].action.setEnabled(card is not None)
         for name in ("settings", "clear", "sign_out", "leads"):
             specs[name].action.setEnabled(True)

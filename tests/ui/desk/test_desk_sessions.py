@@ -4,6 +4,7 @@ within the session's capacity."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.db.database import Database
 from desktop_app.services.admin.staff import Override
+from desktop_app.services.desk import exits
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.dialogs.override import OverrideDialog
 from desktop_app.ui.dialogs.settings import SettingsDialog
@@ -90,3 +92,77 @@ def test_f10_chooses_the_session_this_desk_admits(qtbot: QtBot, tmp_path: Path) 
     again.admits.setCurrentIndex(0)
     again.accept()
     assert settings.admits_session is None
+
+
+def test_the_card_at_the_gala_desk_says_the_gala_first_and_the_entrance_second(
+    qtbot: QtBot, gala_desk: Desk
+) -> None:
+    window = gala_desk.window
+    card = window.card
+    scan(qtbot, gala_desk, OUTSIDER)
+    wait_tone(qtbot, gala_desk, Tone.NOT_ENTITLED)
+    qtbot.waitUntil(lambda: window.flows.card is not None, timeout=5000)
+    qtbot.waitUntil(lambda: "Not registered for Gala dinner" in card.checked.text(), timeout=5000)
+    assert "2 of 2 seats left" in card.checked.text()
+    assert card.entrance.isVisible()
+    assert card.entrance.text() == "Entrance: Not checked in"
+    # Enter would be refused: the main button says so beforehand.
+    main = window.buttons["check_in"]
+    qtbot.waitUntil(lambda: main.text().startswith("Not registered for this session"), timeout=5000)
+
+    scan(qtbot, gala_desk, MEMBERS[0])
+    wait_tone(qtbot, gala_desk, Tone.CHECKED_IN)
+    qtbot.waitUntil(lambda: "Checked in to Gala dinner" in card.checked.text(), timeout=5000)
+    assert "desk Desk 2" in card.checked.text()
+    assert "1 of 2 seats left" in card.checked.text()
+    # Checked in to the gala is not checked in at the entrance: said second, not mixed up.
+    assert card.entrance.text() == "Entrance: Not checked in"
+    window.grab().save("/tmp/badges-gala-card.png")
+    # F9 undoes the gala's check-in here, though the entrance has none.
+    assert window.buttons["undo"].isEnabled()
+    qtbot.waitUntil(lambda: main.text().startswith("Already checked in"), timeout=5000)
+
+
+LAB = """
+[[sessions]]
+code = "lab"
+name_fr = "Laboratoire ouvert"
+name_en = "Open lab"
+starts = 2027-03-23T13:00:00
+ends = 2027-03-23T17:00:00
+exits = true
+"""
+
+
+def test_the_lab_desk_scans_people_out_and_back_in(
+    qtbot: QtBot, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(database, registrations=20)
+    declare_sessions(database.sessions, ONLY_SESSIONS + LAB)
+    add_registration(database.sessions, OUTSIDER, due="0.00")
+    lab = make_desk(database, tmp_path / "desk.ini", admits="lab")
+    qtbot.addWidget(lab.window)
+    try:
+        window = lab.window
+        qtbot.waitUntil(lambda: window.header.counts is not None, timeout=10000)
+        assert window.header.counts_label.text().endswith("· 0 inside now")
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.CHECKED_IN)
+        qtbot.waitUntil(lambda: "· 1 inside now" in window.header.counts_label.text(), timeout=5000)
+        monkeypatch.setattr(exits, "MIN_STAY", timedelta(0))
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.EXITED)
+        assert "Left Open lab" in window.outcome.detail.text()
+        qtbot.waitUntil(lambda: "· 0 inside now" in window.header.counts_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "Went out of Open lab" in window.card.checked.text(), timeout=5000)
+        main = window.buttons["check_in"]
+        qtbot.waitUntil(lambda: main.text().startswith("Back in"), timeout=5000)
+        window.grab().save("/tmp/badges-lab-exit.png")
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.REENTERED)
+        qtbot.waitUntil(lambda: "· 1 inside now" in window.header.counts_label.text(), timeout=5000)
+        qtbot.waitUntil(
+            lambda: "Checked in to Open lab" in window.card.checked.text(), timeout=5000
+        )
+    finally:
+        lab.close()

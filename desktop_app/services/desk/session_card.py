@@ -1,0 +1,67 @@
+"""What the card says at a session's door (F10 "This desk admits"): whether the person may
+enter the session, whether they came in and when, whether they went out since (a session with
+exit scans), and the seats left. The entrance's check-in stays on the card, second."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from desktop_app.db.models import Registration
+from desktop_app.services.desk.doors import (
+    Door,
+    active_at_door,
+    entitled,
+    find_session,
+    seats_taken,
+)
+from desktop_app.services.desk.exits import last_exit
+
+
+@dataclass(frozen=True)
+class SessionDoorStatus:
+    """One registration at one session's door."""
+
+    code: str
+    name_fr: str
+    name_en: str
+    entitled: bool
+    checked_in_at: datetime | None  # the session's check-in (its first entry)
+    checked_in_desk: str | None
+    checked_in_by: str | None
+    capacity: int | None  # None: no limit
+    seats_taken: int  # people checked in to the session (this person included)
+    left_at: datetime | None = None  # out since then (exit scans; None: inside or never in)
+    exits: bool = False  # exits are scanned at this door: Enter records one for someone inside
+
+    @property
+    def seats_left(self) -> int | None:
+        """Seats not yet taken (``None`` without a capacity; 0 once overridden beyond)."""
+        return None if self.capacity is None else max(self.capacity - self.seats_taken, 0)
+
+    def name(self, language: str) -> str:
+        """The session's name in ``language`` ("fr" or "en")."""
+        return self.name_fr if language == "fr" else self.name_en
+
+
+def session_door_status(
+    session: Session, registration: Registration, code: str
+) -> SessionDoorStatus:
+    """``registration`` at the door of its event's session ``code`` (``NotFound`` if none)."""
+    found = find_session(session, registration.event, code)
+    check_in = active_at_door(session, registration.id, Door(session=found))
+    return SessionDoorStatus(
+        code=found.code,
+        name_fr=found.name_fr,
+        name_en=found.name_en,
+        entitled=entitled(session, registration, found),
+        checked_in_at=check_in.checked_in_at if check_in else None,
+        checked_in_desk=check_in.desk if check_in else None,
+        checked_in_by=check_in.staff if check_in else None,
+        capacity=found.capacity,
+        seats_taken=seats_taken(session, found.id),
+        left_at=last_exit(session, check_in.id) if check_in is not None and found.exits else None,
+        exits=found.exits,
+    )
