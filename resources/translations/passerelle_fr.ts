@@ -171,32 +171,32 @@
             <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_data.py" line="71" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="94" />
             <source>A badge needs a registration code.</source>
             <translation>Un porte-nom exige un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_data.py" line="74" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="97" />
             <source>'{value}' is not an association marking.</source>
             <translation>« {value} » n'est pas une mention d'association.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_data.py" line="79" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="102" />
             <source>'{value}' is not a badge role.</source>
             <translation>« {value} » n'est pas un rôle de porte-nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_data.py" line="83" />
+            <location filename="../../desktop_app/documents/badge_data.py" line="106" />
             <source>'{value}' is not a badge language.</source>
             <translation>« {value} » n'est pas une langue de porte-nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge_layout.py" line="60" />
+            <location filename="../../desktop_app/documents/badge_layout.py" line="61" />
             <source>The code '{code}' is too long for a QR code on this stock.</source>
             <translation>Le code « {code} » est trop long pour un code QR sur ce support.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/badge.py" line="176" />
+            <location filename="../../desktop_app/documents/badge.py" line="215" />
             <source>There are no badges to print.</source>
             <translation>Il n'y a aucun porte-nom à imprimer.</translation>
         </message>
@@ -261,37 +261,42 @@
             <translation>L'argent remis moins le total ne donne pas la monnaie.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/stocks.py" line="102" />
+            <location filename="../../desktop_app/documents/stocks.py" line="119" />
             <source>Cell {cell} does not exist on {stock} (1 to {last}).</source>
             <translation>La case {cell} n'existe pas sur {stock} (1 à {last}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/stocks.py" line="142" />
+            <location filename="../../desktop_app/documents/stocks.py" line="159" />
             <source>Stock {stock}: '{key}' must be a length ≥ 0.</source>
             <translation>Support {stock} : « {key} » doit être une longueur ≥ 0.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/stocks.py" line="153" />
+            <location filename="../../desktop_app/documents/stocks.py" line="170" />
             <source>Stock {stock}: '{key}' must be a whole number ≥ 1.</source>
             <translation>Support {stock} : « {key} » doit être un nombre entier ≥ 1.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/stocks.py" line="170" />
+            <location filename="../../desktop_app/documents/stocks.py" line="187" />
             <source>Stock {stock}: unit must be 'in' or 'mm'.</source>
             <translation>Support {stock} : l'unité doit être « in » ou « mm ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/stocks.py" line="198" />
+            <location filename="../../desktop_app/documents/stocks.py" line="216" />
             <source>Stock {stock} is not a valid stock file: {error}</source>
             <translation>Le support {stock} n'est pas un fichier de support valide : {error}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/stocks.py" line="226" />
+            <location filename="../../desktop_app/documents/stocks.py" line="230" />
+            <source>Stock {stock}: chips position must be one of {choices}.</source>
+            <translation>Support {stock} : la position des pastilles doit être l'une de {choices}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/documents/stocks.py" line="261" />
             <source>Stock {stock} does not add up: {problems}.</source>
             <translation>Le support {stock} n'est pas cohérent : {problems}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/documents/stocks.py" line="257" />
+            <location filename="../../desktop_app/documents/stocks.py" line="292" />
             <source>There is no badge stock called '{name}'.</source>
             <translation>Il n'existe aucun support de porte-nom nommé « {name} ».</translation>
         </message>
@@ -324,7 +329,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/domain/event_reader.py" line="92" />
-            <location filename="../../desktop_app/domain/event_sessions.py" line="115" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="116" />
             <location filename="../../desktop_app/domain/events.py" line="231" />
             <location filename="../../desktop_app/domain/events.py" line="256" />
             <location filename="../../desktop_app/domain/events.py" line="359" />
@@ -377,17 +382,17 @@
             <translation>montant supérieur à 0.00 attendu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="42" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="43" />
             <source>Event file: [[days]] must be a list of entries.</source>
             <translation>Fichier d'événement : [[days]] doit être une liste d'entrées.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="54" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="55" />
             <source>expected a date.</source>
             <translation>une date est attendue.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="58" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="59" />
             <source>{value} is used twice or is not a day of the event ({first} to {last}).</source>
             <translation>{value} est utilisée deux fois ou n'est pas un jour de l'événement (du {first} au {last}).</translation>
         </message>
@@ -397,12 +402,12 @@
             <translation>« {value} » est utilisé deux fois ou n'est pas un code (lettres minuscules, chiffres, -).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="98" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="99" />
             <source>the session ends before it starts.</source>
             <translation>la séance se termine avant de commencer.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_sessions.py" line="108" />
+            <location filename="../../desktop_app/domain/event_sessions.py" line="109" />
             <source>expected a whole number of seats from 1 to {limit}.</source>
             <translation>un nombre entier de places de 1 à {limit} est attendu.</translation>
         </message>
@@ -447,6 +452,7 @@
             <translation>écrivez les montants entre guillemets, comme "450.00".</translation>
         </message>
         <message>
+            <location filename="../../desktop_app/domain/event_sessions.py" line="123" />
             <location filename="../../desktop_app/domain/events.py" line="348" />
             <source>expected true or false.</source>
             <translation>true ou false attendu.</translation>
@@ -782,24 +788,24 @@
             <translation>Moment non reconnu « {text} ». Écrivez-le comme 2027-03-23T09:30.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/badges.py" line="173" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="179" />
             <source>No active registration of {slug} has the code(s): {codes}.</source>
             <translation>Aucune inscription active de {slug} n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/badges.py" line="224" />
+            <location filename="../../desktop_app/services/desk/badges.py" line="231" />
             <source>No registration has the code(s): {codes}.</source>
             <translation>Aucune inscription n'a le ou les codes : {codes}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/checkin.py" line="101" />
+            <location filename="../../desktop_app/commands/checkin.py" line="110" />
             <location filename="../../desktop_app/commands/walkin.py" line="225" />
             <location filename="../../desktop_app/services/admin/staff.py" line="421" />
             <source>An override needs a reason.</source>
             <translation>Une dérogation exige une raison.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/checkin.py" line="138" />
+            <location filename="../../desktop_app/commands/checkin.py" line="148" />
             <source>--day: '{value}' is not a date like 2027-03-23.</source>
             <translation>--day : « {value} » n'est pas une date comme 2027-03-23.</translation>
         </message>
@@ -860,41 +866,41 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/desk/addons.py" line="221" />
-            <location filename="../../desktop_app/services/desk/attendees.py" line="135" />
-            <location filename="../../desktop_app/services/desk/checkin.py" line="394" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="145" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="438" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
             <location filename="../../desktop_app/services/money/receipt_store.py" line="350" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="208" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="225" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="209" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="226" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="223" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="240" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="235" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="252" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="204" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="355" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="372" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="362" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="379" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
@@ -961,27 +967,32 @@
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="198" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="52" />
+            <source>Exits are scanned only at the door of a session that records them (exits = true in its [[sessions]] entry; session: {session}).</source>
+            <translation>Les sorties ne sont lues qu'à la porte d'une séance qui les enregistre (exits = true dans son entrée [[sessions]] ; séance : {session}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin.py" line="215" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="232" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="258" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="234" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="260" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="389" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="433" />
             <source>Give a reason to undo a check-in.</source>
             <translation>Donnez une raison pour annuler une arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="402" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="446" />
             <source>{name} is not checked in; nothing to undo.</source>
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
@@ -1766,22 +1777,22 @@
             <translation>Impossible d'écrire {path} : {reason}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_keys.py" line="38" />
+            <location filename="../../desktop_app/domain/event_keys.py" line="39" />
             <source>Unknown key “{key}” at line {line} of {file} — did you mean “{closest}”?</source>
             <translation>Clé inconnue « {key} » à la ligne {line} de {file} — vouliez-vous dire « {closest} »?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_keys.py" line="41" />
+            <location filename="../../desktop_app/domain/event_keys.py" line="42" />
             <source>Unknown key “{key}” at line {line} of {file}; the keys of {table} are: {known}.</source>
             <translation>Clé inconnue « {key} » à la ligne {line} de {file}; les clés de {table} sont : {known}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_keys.py" line="44" />
+            <location filename="../../desktop_app/domain/event_keys.py" line="45" />
             <source>the event file</source>
             <translation>le fichier d'événement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/domain/event_keys.py" line="45" />
+            <location filename="../../desktop_app/domain/event_keys.py" line="46" />
             <source>the top level</source>
             <translation>le premier niveau</translation>
         </message>
@@ -1856,28 +1867,28 @@
             <translation>Le fichier {file} a changé pendant son importation : rien n'a été importé. Importez-le de nouveau une fois qu'il est enregistré.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/event_sessions.py" line="56" />
+            <location filename="../../desktop_app/services/admin/event_sessions.py" line="57" />
             <source>The session {code} has {count} check-ins; keep it in the event file.</source>
             <translation>La séance {code} a {count} arrivées enregistrées ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/event_sessions.py" line="70" />
+            <location filename="../../desktop_app/services/admin/event_sessions.py" line="71" />
             <source>The session {code} is held by {count} registrations; keep it in the event file.</source>
             <translation>La séance {code} est détenue par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/doors.py" line="87" />
+            <location filename="../../desktop_app/services/desk/doors.py" line="88" />
             <source>{day} is not a day of this event (its days: {days}).</source>
             <translation>Le {day} n'est pas un jour de cet événement (ses jours : {days}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/doors.py" line="95" />
+            <location filename="../../desktop_app/services/desk/doors.py" line="96" />
             <source>This event has no [[days]]: people are checked in once, not per day.</source>
             <translation>Cet événement n'a pas de [[days]] : l'arrivée s'enregistre une fois, pas chaque jour.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/doors.py" line="126" />
-            <location filename="../../desktop_app/services/reports/sessions.py" line="72" />
+            <location filename="../../desktop_app/services/desk/doors.py" line="127" />
+            <location filename="../../desktop_app/services/reports/sessions.py" line="80" />
             <source>There is no session '{code}' at this event ({codes}).</source>
             <translation>Il n'y a pas de séance « {code} » à cet événement ({codes}).</translation>
         </message>
@@ -1930,77 +1941,107 @@
     <context>
         <name>AttendeeCardView</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="158" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="167" />
             <source>Type a name, company, email or code, or scan a badge or a confirmation.</source>
             <translation>Tapez un nom, une entreprise, un courriel ou un code, ou balayez un porte-nom ou une confirmation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="165" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="181" />
             <source>No organization</source>
             <translation>Aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="183" />
             <source>CANCELLED registration</source>
             <translation>Inscription ANNULÉE</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="186" />
             <source>{category} · due {due} · paid {paid}</source>
             <translation>{category} · dû {due} · payé {paid}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="177" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="193" />
             <source>&lt;b style='color:#b71c1c'&gt;balance due {amount}&lt;/b&gt;</source>
             <translation>&lt;b style='color:#b71c1c'&gt;solde dû {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="182" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="198" />
             <source>&lt;b&gt;owed back {amount}&lt;/b&gt;</source>
             <translation>&lt;b&gt;à rembourser {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="192" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="229" />
             <source>&lt;b style='color:#1b5e20'&gt;✔ Checked in&lt;/b&gt; at {time}, desk {desk}, by {staff}</source>
             <translation>&lt;b style='color:#1b5e20'&gt;✔ Arrivée enregistrée&lt;/b&gt; à {time}, poste {desk}, par {staff}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="200" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="227" />
             <source>Not checked in</source>
             <translation>Arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="202" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="211" />
+            <source>Entrance: {status}</source>
+            <translation>Entrée : {status}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="213" />
             <source>Badges printed: {count}</source>
             <translation>Porte-noms imprimés : {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="204" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="215" />
             <source>Notes: {notes}</source>
             <translation>Notes : {notes}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="211" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="222" />
             <source>Consents: {answers}</source>
             <translation>Consentements : {answers}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="236" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="240" />
+            <source>&lt;b&gt;⇤ Went out of {session}&lt;/b&gt; at {time} (came in at {first})</source>
+            <translation>&lt;b&gt;⇤ Sorti de {session}&lt;/b&gt; à {time} (entré à {first})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="247" />
+            <source>&lt;b style='color:#1b5e20'&gt;✔ Checked in to {session}&lt;/b&gt; at {time}, desk {desk}, by {staff}</source>
+            <translation>&lt;b style='color:#1b5e20'&gt;✔ Arrivée enregistrée à {session}&lt;/b&gt; à {time}, poste {desk}, par {staff}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="256" />
+            <source>&lt;b&gt;Registered for {session}&lt;/b&gt; · not in yet</source>
+            <translation>&lt;b&gt;Inscrit à {session}&lt;/b&gt; · pas encore arrivé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="258" />
+            <source>&lt;b style='color:#b71c1c'&gt;✖ Not registered for {session}&lt;/b&gt;</source>
+            <translation>&lt;b style='color:#b71c1c'&gt;✖ Non inscrit à {session}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="262" />
+            <source>{left} of {capacity} seats left</source>
+            <translation>{left} places libres sur {capacity}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="289" />
             <source>Membership doubt: confirm before check-in</source>
             <translation>Adhésion incertaine : confirmez avant l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="240" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="293" />
             <source>Paid a member rate without an active membership</source>
             <translation>A payé le tarif membre sans adhésion active</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="245" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="298" />
             <source>Member: {associations}</source>
             <translation>Membre : {associations}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="247" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="300" />
             <source>Not a member of BIOQuébec or LSO</source>
             <translation>Non-membre (ni BIOQuébec ni LSO)</translation>
         </message>
@@ -2125,16 +2166,31 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="38" />
+            <source>Left {session}: {name}</source>
+            <translation>Sortie de {session} : {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="39" />
+            <source>Back in {session}: {name}</source>
+            <translation>De retour à {session} : {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="40" />
+            <source>Not inside {session}: {name} has not come in or has gone out. Nothing changed.</source>
+            <translation>Pas à l'intérieur de {session} : {name} n'est pas entré ou est déjà sorti. Rien n'a changé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="43" />
             <source>{name} is owed {amount}: refund it with a credit note on the desk's receipt.</source>
             <translation>{name} a droit à un remboursement de {amount} : remboursez-le par une note de crédit sur le reçu de l'accueil.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="41" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="46" />
             <source>{name} is owed {amount}: refund {here} with a credit note on the desk's receipt, the rest where it was paid (the online store).</source>
             <translation>{name} a droit à un remboursement de {amount} : remboursez {here} par une note de crédit sur le reçu de l'accueil, le reste là où il a été payé (la boutique en ligne).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="46" />
+            <location filename="../../desktop_app/services/desk/checkin_outcome.py" line="51" />
             <source>{name} is owed {amount}: refund it where it was paid (the online store).</source>
             <translation>{name} a droit à un remboursement de {amount} : remboursez-le là où il a été payé (la boutique en ligne).</translation>
         </message>
@@ -2390,122 +2446,122 @@
     <context>
         <name>DeskFlows</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="54" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="55" />
             <source>Reprint the badge?</source>
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="494" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="495" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="55" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="56" />
             <source>The badge of {name} was already printed (badges printed: {count}). Print it again?</source>
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="119" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="120" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="490" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="491" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="293" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="294" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="219" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="220" />
             <source>{count} found. Choose the person, then press Enter.</source>
             <translation>{count} trouvé(s). Choisissez la personne, puis appuyez sur Entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="228" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="229" />
             <source>Scan not taken</source>
             <translation>Lecture non prise en compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="229" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="230" />
             <source>A window is open. Finish or close it, then scan again.</source>
             <translation>Une fenêtre est ouverte. Terminez-la ou fermez-la, puis lisez le code de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="297" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="298" />
             <source>Every seat is taken ({taken} of {capacity}). Let {name} in anyway?</source>
             <translation>Toutes les places sont prises ({taken} sur {capacity}). Laisser entrer {name} quand même?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="301" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="302" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="319" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="320" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="330" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="331" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="442" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="443" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="503" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="504" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="513" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="514" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="380" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="381" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="388" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="389" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="428" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="429" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="481" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="482" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="331" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="332" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="381" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="382" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="389" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="390" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="436" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="437" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
@@ -2563,87 +2619,92 @@
             <translation>… arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="198" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="197" />
             <source>{checked} / {expected} checked in</source>
             <translation>{checked} / {expected} arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="203" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="202" />
+            <source>{inside} inside now</source>
+            <translation>{inside} à l'intérieur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="206" />
             <source>shared database</source>
             <translation>base partagée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="203" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="206" />
             <source>local database</source>
             <translation>base locale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="209" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="212" />
             <source>The database cannot be reached: {location}</source>
             <translation>La base de données est injoignable : {location}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="226" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="229" />
             <source>backup failed</source>
             <translation>échec de la sauvegarde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="227" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="230" />
             <source>The last backup to {folder} failed: {reason}</source>
             <translation>La dernière sauvegarde dans {folder} a échoué : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="231" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="234" />
             <source>Last good backup: {time}.</source>
             <translation>Dernière sauvegarde réussie : {time}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="235" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="238" />
             <source>last backup {time}</source>
             <translation>dernière sauvegarde {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="238" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="241" />
             <source>Backed up to {path}</source>
             <translation>Sauvegardé dans {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="243" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="246" />
             <source>no backup yet</source>
             <translation>aucune sauvegarde encore</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="245" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="248" />
             <source>A backup goes to {folder} every {minutes} min and at close.</source>
             <translation>Une sauvegarde est faite dans {folder} toutes les {minutes} min et à la fermeture.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="255" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="258" />
             <source>no badge printer</source>
             <translation>aucune imprimante</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="257" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="260" />
             <source>printer: a job failed</source>
             <translation>imprimante : un travail a échoué</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="259" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="262" />
             <source>printing…</source>
             <translation>impression…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="261" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="264" />
             <source>printer {name}</source>
             <translation>imprimante {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="263" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="266" />
             <source>printer {name} missing</source>
             <translation>imprimante {name} absente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="265" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="268" />
             <source>printer {name} paused</source>
             <translation>imprimante {name} en pause</translation>
         </message>
@@ -2859,24 +2920,39 @@
             <translation>{action} — touche {key}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="52" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="62" />
             <source>Cancelled registration</source>
             <translation>Inscription annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="53" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="63" />
             <source>Already checked in</source>
             <translation>Déjà enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="54" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="64" />
             <source>Payment due — F4</source>
             <translation>Paiement dû — F4</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="55" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="65" />
             <source>Membership doubt — F7</source>
             <translation>Adhésion incertaine — F7</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="66" />
+            <source>Not registered for this session</source>
+            <translation>Non inscrit à cette séance</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="67" />
+            <source>Record the exit</source>
+            <translation>Enregistrer la sortie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="68" />
+            <source>Back in</source>
+            <translation>De retour</translation>
         </message>
     </context>
     <context>
@@ -3688,52 +3764,67 @@
     <context>
         <name>OutcomePanel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="64" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="70" />
             <source>Checked in</source>
             <translation>Arrivée enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="65" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="71" />
             <source>Already checked in</source>
             <translation>Arrivée déjà enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="66" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="72" />
             <source>Not found</source>
             <translation>Introuvable</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="67" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="73" />
             <source>Cancelled registration</source>
             <translation>Inscription annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="68" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="74" />
             <source>Payment due — not checked in</source>
             <translation>Paiement dû — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="69" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="75" />
             <source>Membership doubt — not checked in</source>
             <translation>Adhésion incertaine — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="70" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="76" />
             <source>Not registered for this session</source>
             <translation>Non inscrit à cette séance</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="71" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="77" />
             <source>Session full — not checked in</source>
             <translation>Séance complète — arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="243" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="78" />
+            <source>Went out</source>
+            <translation>Sortie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="79" />
+            <source>Back in</source>
+            <translation>De retour</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="80" />
+            <source>Not inside — nothing recorded</source>
+            <translation>Pas à l'intérieur — rien d'enregistré</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="252" />
             <source>Ready — scan a badge or type a name.</source>
             <translation>Prêt — balayez un porte-nom ou tapez un nom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/outcome.py" line="169" />
+            <location filename="../../desktop_app/ui/desk/outcome.py" line="178" />
             <source>Override by {supervisor}.</source>
             <translation>Dérogation accordée par {supervisor}.</translation>
         </message>
@@ -4447,6 +4538,11 @@
             <location filename="../../desktop_app/commands/report.py" line="209" />
             <source>Capacity {capacity}: {left} seats left.</source>
             <translation>Capacité {capacity} : {left} places restantes.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/report.py" line="210" />
+            <source>{entries} entries (re-entries included); {inside} inside now.</source>
+            <translation>{entries} entrées (retours compris) ; {inside} à l'intérieur en ce moment.</translation>
         </message>
     </context>
     <context>
