@@ -1,6 +1,7 @@
 """``passerelle pay``: collect what a registration still owes, in cash or by card, with its
 receipt -- the desk's F4 from the command line (the same service, the same receipt series);
-with ``--addon CODE`` it sells add-ons instead, with a receipt for them alone.
+with ``--addon CODE`` it sells add-ons instead, with a receipt for them alone; free add-ons
+(price 0.00) are reserved with no payment and no receipt, so ``--payment`` is not needed.
 
 Paying does not check the person in: ``passerelle checkin`` does, as the desk's Enter does
 once the balance is paid.
@@ -32,12 +33,20 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message, NotFo
 if TYPE_CHECKING:
     from desktop_app.db.database import Database
     from desktop_app.services.admin.staff import Override
+    from desktop_app.services.desk.addons import AddOnOffer
+    from desktop_app.services.desk.attendees import AttendeeCard
 
 _T_PAID = QT_TRANSLATE_NOOP("PayCommand", "{amount} received from {name} ({code}).")
 _T_RECEIPT = QT_TRANSLATE_NOOP("PayCommand", "Receipt {number}: {figures}.")
 _T_CHANGE = QT_TRANSLATE_NOOP("PayCommand", "Change due: {change}.")
 _T_LEFT = QT_TRANSLATE_NOOP("PayCommand", "Still owed: {balance}.")
 _T_WRITTEN = QT_TRANSLATE_NOOP("PayCommand", "Receipt written to {path}.")
+_T_RESERVED = QT_TRANSLATE_NOOP(
+    "PayCommand", "Reserved for {name} ({code}), free: nothing to pay, no receipt."
+)
+_T_NEEDS_PAYMENT = QT_TRANSLATE_NOOP(
+    "AppError", "--payment is required: say how it is paid (cash or card)."
+)
 
 
 def register(subparsers: Any) -> None:
@@ -48,15 +57,22 @@ def register(subparsers: Any) -> None:
         description="The desk's F4: take what a registration still owes (or part of it with"
         " --amount), in cash (change computed) or by card (terminal reference), and issue the"
         " receipt in the event's series. With --addon CODE (repeatable) it sells add-ons"
-        " instead (the gala bought at the door), a receipt line each. Exit 1 with one line"
-        " when refused (nothing owed, cancelled, cash short, unknown or full add-on).",
+        " instead (the gala bought at the door), a receipt line each; free add-ons (price"
+        " 0.00, a workshop) are reserved within their seats with no payment and no receipt,"
+        " so --payment is not needed (given, it is ignored). Exit 1 with one line when"
+        " refused (nothing owed, cancelled, cash short, unknown or full add-on).",
     )
     parser.add_argument("--event", required=True, metavar="SLUG", help="the event's slug")
     parser.add_argument("code", metavar="CODE", help="the registration code (QR content)")
     parser.add_argument(
         "--amount", metavar="X", help="amount collected, taxes included (default: the balance)"
     )
-    add_payment_options(parser, {"cash": "cash", "card": "card"})
+    add_payment_options(
+        parser,
+        {"cash": "cash", "card": "card"},
+        required=False,
+        help_text="how it is paid (required, except for free add-ons: nothing to pay)",
+    )
     add_addon_option(parser)
     add_desk_options(parser)
     parser.set_defaults(handler=run)
@@ -92,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
             )
         if args.addon:
             return _sell_addons(db, args, hit.registration_id, staff, tendered, override)
+        if args.payment is None:
+            raise Invalid(_T_NEEDS_PAYMENT)
         card = attendee_card(db.sessions, hit.registration_id)
         payment = PaymentInput(
             args.payment,
@@ -162,18 +180,23 @@ def _sell_addons(
     card = attendee_card(db.sessions, registration_id)
     sold = chosen_addons(addon_offers(db.sessions, registration_id), args.addon, override)
     total = sum((offer.total for offer in sold), ZERO)
+    if total > ZERO and args.payment is None:
+        raise Invalid(_T_NEEDS_PAYMENT)
+    # Free add-ons are reserved: a --payment given anyway is ignored (nothing to take).
+    payment = None if total == ZERO else PaymentInput(args.payment, total, tendered, args.reference)
     result = sell_addons(
         db.sessions,
         registration_id,
         tuple(args.addon),
-        PaymentInput(args.payment, total, tendered, args.reference),
+        payment,
         desk=args.desk,
         staff=staff,
         action_id=args.action_id or uuid.uuid4().hex,
         override=override,
     )
     receipt = result.receipt
-    assert receipt is not None  # cash or card: always receipted
+    if receipt is None:  # everything chosen was free: reserved, nothing paid
+        return _reserved(args, card, sold)
     figures = receipt_figures(db.sessions, receipt.receipt_id)
     write_receipt_out(args.receipt_out, receipt, force=args.force)
     done: dict[str, Any] = {
@@ -182,6 +205,7 @@ def _sell_addons(
         "name": card.name,
         "payment": args.payment,
         "receipt": receipt.number,
+        "reserved": False,
         "addons": [addon_json(offer) for offer in sold],
         "subtotal": str(figures.subtotal),
         "taxes": taxes_json(figures),
@@ -202,4 +226,26 @@ def _sell_addons(
         print(Message(_T_CHANGE, change=done["change_due"]))
     if done["receipt_out"]:
         print(Message(_T_WRITTEN, path=done["receipt_out"]))
+    return 0
+
+
+def _reserved(args: argparse.Namespace, card: AttendeeCard, sold: tuple[AddOnOffer, ...]) -> int:
+    """What ``pay --addon`` says after reserving free add-ons: no payment, no receipt."""
+    if args.json:
+        print_json(
+            {
+                "code": card.code,
+                "registration_id": card.registration_id,
+                "name": card.name,
+                "payment": None,
+                "receipt": None,
+                "reserved": True,
+                "addons": [addon_json(offer) for offer in sold],
+                "total": "0.00",
+            }
+        )
+        return 0
+    print(Message(_T_RESERVED, name=card.name, code=card.code))
+    for offer in sold:
+        print(addon_text(offer))
     return 0

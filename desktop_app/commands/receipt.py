@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.commands import (
     add_db_option,
@@ -17,6 +17,9 @@ from desktop_app.commands import (
     print_json,
     write_atomically,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.services.money.receipt_store import IssuedReceipt
 
 
 def register(subparsers: Any) -> None:
@@ -122,9 +125,30 @@ def run(args: argparse.Namespace) -> int:
                 "total": str(issued.total),
                 "out": str(out),
             }
+            | (
+                {  # a credit note says what its refund did to the add-ons' seats
+                    "seats_released": [seat.code for seat in issued.seats_released],
+                    "seats_kept": [seat.code for seat in issued.seats_kept],
+                }
+                if args.credit_note
+                else {}
+            )
         )
     else:
         what = "Credit note" if issued.kind == "credit-note" else "Receipt"
         marked = " (COPIE / COPY)" if copy else ""
         print(f"{what} {issued.number}{marked}, total {issued.total}, written to {out}.")
+        _print_seats(issued)
     return 0
+
+
+def _print_seats(issued: IssuedReceipt) -> None:
+    """What a refund did to the add-ons it gave back whole: seats released, or kept."""
+    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message, Named
+
+    for seat in issued.seats_released:
+        released = QT_TRANSLATE_NOOP("ReceiptCommand", "Seat released: {session}.")
+        print(Message(released, session=Named(seat.name_fr, seat.name_en)))
+    for seat in issued.seats_kept:
+        kept = QT_TRANSLATE_NOOP("ReceiptCommand", "Seat kept: already checked in to {session}.")
+        print(Message(kept, session=Named(seat.name_fr, seat.name_en)))

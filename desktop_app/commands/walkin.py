@@ -162,9 +162,15 @@ def addon_text(offer: AddOnOffer) -> Message:
     return Message(_T_ADDON, name=Named(offer.name_fr, offer.name_en), figures=", ".join(parts))
 
 
-def add_payment_options(parser: argparse.ArgumentParser, methods: dict[str, str]) -> None:
+def add_payment_options(
+    parser: argparse.ArgumentParser,
+    methods: dict[str, str],
+    *,
+    required: bool = True,
+    help_text: str = "how it is paid",
+) -> None:
     """``--payment``, ``--tendered`` and ``--reference``."""
-    parser.add_argument("--payment", required=True, choices=tuple(methods), help="how it is paid")
+    parser.add_argument("--payment", required=required, choices=tuple(methods), help=help_text)
     parser.add_argument("--tendered", metavar="X", help="cash handed over (default: the amount)")
     parser.add_argument(
         "--reference", metavar="R", help="the card terminal's authorization (required for card)"

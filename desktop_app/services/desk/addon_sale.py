@@ -1,6 +1,13 @@
 """F4's sale of add-ons to someone already registered (``passerelle pay --addon``): the
 entitlements (``addons.sell_in``, within each session's seats), the payment and, for cash or
-card, a receipt of the add-ons alone -- one transaction, replayed safely by its action id."""
+card, a receipt of the add-ons alone -- one transaction, replayed safely by its action id.
+
+Free add-ons (a workshop at 0.00) are *reserved*, as pretix confirms a free order: the
+entitlement within the seats (the same lock), an audit entry, and no payment row nor receipt
+when everything chosen is free -- there is no money to account for. Mixed with priced ones,
+the receipt keeps a 0.00 line for each free add-on, as pretix's invoices list free products
+by default (``invoice_include_free``): the receipt says everything the buyer got for the
+money, and the line totals still add up to what was paid."""
 
 from __future__ import annotations
 
@@ -14,10 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db.models import Payment, Receipt
+from desktop_app.db.models import AuditEntry, Payment, Receipt
 from desktop_app.documents.receipt import render_receipt
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
+from desktop_app.domain.money import ZERO
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.staff import Override, refuse_exhibitor
 from desktop_app.services.desk.addons import PAID_AT_THE_DESK, SOLD_FOR, sell_in
@@ -34,6 +42,9 @@ from desktop_app.services.money.receipts import RECEIPTED_METHODS, issue_receipt
 _T_AMOUNT = QT_TRANSLATE_NOOP(
     "AppError", "The amount {amount} is not the price of the add-ons ({total})."
 )
+_T_TO_PAY = QT_TRANSLATE_NOOP(
+    "AppError", "These add-ons cost {total}: they are paid in cash or by card."
+)
 _T_NOTHING = QT_TRANSLATE_NOOP("AppError", "Choose at least one add-on to sell.")
 
 
@@ -46,6 +57,30 @@ class AddOnResult:
     total: Decimal
     receipt: IssuedReceipt | None  # cash and card only, as for any payment
     change_due: Decimal | None
+
+    @property
+    def reserved(self) -> bool:
+        """Everything chosen was free: reserved, with no payment and no receipt."""
+        return self.total == ZERO
+
+
+_RESERVED = "addons.reserved"
+
+
+def _reserved_before(session: Session, action_id: str, registration_id: int) -> AddOnResult | None:
+    """The reservation ``action_id`` already made (it has no payment row to find it by)."""
+    entries = session.scalars(
+        select(AuditEntry).where(
+            AuditEntry.action == _RESERVED,
+            AuditEntry.subject == f"registration:{registration_id}",
+        )
+    )
+    for entry in entries:
+        detail = entry.detail or {}
+        if detail.get("action_id") == action_id:
+            codes = tuple(str(code) for code in detail.get("sessions", ()))
+            return AddOnResult(registration_id, codes, ZERO, None, None)
+    return None
 
 
 def _replayed(session: Session, action_id: str, registration_id: int) -> Payment | None:
@@ -78,7 +113,7 @@ def _sell_to(
     session: Session,
     registration_id: int,
     codes: tuple[str, ...],
-    payment: PaymentInput,
+    payment: PaymentInput | None,
     *,
     desk: str,
     staff: str,
@@ -92,12 +127,13 @@ def _sell_to(
     replayed = _replayed(session, action_id, registration.id)
     if replayed is not None:
         return _result(session, replayed, codes)
+    reserved = _reserved_before(session, action_id, registration.id)
+    if reserved is not None:
+        return reserved, None
     if registration.status != RegistrationStatus.ACTIVE:
         raise Conflict(
             QT_TRANSLATE_NOOP("AppError", "This registration was cancelled; nothing is sold.")
         )
-    if payment.method not in SOLD_FOR:
-        raise Invalid(PAID_AT_THE_DESK)
     sale = sell_in(
         session,
         registration,
@@ -108,6 +144,22 @@ def _sell_to(
         action_id=action_id,
         at=at,
     )
+    if sale.breakdown.total == ZERO:
+        # Free: nothing to pay, so a payment given (the CLI's --payment) is ignored.
+        audit.record(
+            session,
+            _RESERVED,
+            desk=desk,
+            staff=staff,
+            subject=f"registration:{registration.id}",
+            detail={"action_id": action_id, "sessions": [o.code for o in sale.sold]},
+        )
+        codes_sold = tuple(o.code for o in sale.sold)
+        return AddOnResult(registration.id, codes_sold, ZERO, None, None), None
+    if payment is None:
+        raise Invalid(_T_TO_PAY, total=str(sale.breakdown.total))
+    if payment.method not in SOLD_FOR:
+        raise Invalid(PAID_AT_THE_DESK)
     if payment.amount != sale.breakdown.total:
         raise Invalid(_T_AMOUNT, amount=str(payment.amount), total=str(sale.breakdown.total))
     row = new_payment(
@@ -161,7 +213,7 @@ def sell_addons(
     sessions: sessionmaker[Session],
     registration_id: int,
     codes: Sequence[str],
-    payment: PaymentInput,
+    payment: PaymentInput | None,
     *,
     desk: str,
     staff: str,
@@ -174,8 +226,9 @@ def sell_addons(
 
     In one transaction: the entitlements (within each session's seats; a full one needs
     ``override``), the payment (exactly the add-ons' total; cash, card or invoice), and for
-    cash or card a receipt of the add-ons alone, one line each. Replaying ``action_id``
-    returns the first result and writes nothing more.
+    cash or card a receipt of the add-ons alone, one line each. When every add-on chosen is
+    free they are reserved: no payment (``payment`` may be ``None``; one given is ignored)
+    and no receipt. Replaying ``action_id`` returns the first result and writes nothing more.
     """
     wanted = tuple(code.strip() for code in codes if code.strip())
     if not wanted:
@@ -203,7 +256,10 @@ def sell_addons(
         with sessions() as session:
             replayed = _replayed(session, action, registration_id)
             if replayed is None:
-                raise
+                reserved = _reserved_before(session, action, registration_id)
+                if reserved is None:
+                    raise
+                return reserved
             result, receipt = _result(session, replayed, wanted)
             data = receipt_data(receipt, copy=False) if receipt else None
             view = issued(receipt, b"") if receipt else None

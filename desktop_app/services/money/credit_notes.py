@@ -4,6 +4,9 @@ A credit note takes the next number of the original's series, refers to the orig
 printed number, shows its amounts negative and prints its reason; the original row stays as
 it was (the database refuses to change it). Several partial credit notes may follow one
 receipt, never more in total than the receipt.
+
+A refund that gives back an add-on line's whole price also releases its seat, unless the
+person was checked in to that session (``addon_release``).
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.money import ZERO, to_money
 from desktop_app.domain.taxes import TaxBreakdown, TaxLine, compute_taxes, credit
 from desktop_app.services.admin import audit
+from desktop_app.services.money.addon_release import release_refunded
 from desktop_app.services.money.receipt_store import (
     TERMS,
     Draft,
     IssuedReceipt,
+    Seat,
     bilingual,
     format_number,
     get_receipt,
@@ -177,10 +182,12 @@ def issue_credit_note(
     and may not exceed what is left. The credit note takes the next number of the same
     series, refers to the original, shows its amounts negative and prints the ``reason``;
     the original row is never touched. ``refund`` ("cash" or "card") also records the money
-    paid back as a negative payment and lowers the registration's amount paid. Audited.
+    paid back as a negative payment and lowers the registration's amount paid; an add-on
+    line thus refunded whole releases its seat (kept if the person was checked in to the
+    session: ``seats_kept``). Audited.
     """
     with sessions.begin() as session:
-        row = credit_note_in(
+        row, released, kept = _credit_note(
             session,
             receipt_id,
             amount=amount,
@@ -192,7 +199,7 @@ def issue_credit_note(
         view = issued(row, b"")
         printable = receipt_data(row, copy=False)
     pdf = render_receipt(printable)
-    return IssuedReceipt(view.receipt_id, view.number, view.kind, view.total, pdf)
+    return IssuedReceipt(view.receipt_id, view.number, view.kind, view.total, pdf, released, kept)
 
 
 def credit_note_in(
@@ -206,6 +213,22 @@ def credit_note_in(
     refund: str | None = None,
 ) -> Receipt:
     """:func:`issue_credit_note` in the caller's unit of work; returns the credit note's row."""
+    row, _released, _kept = _credit_note(
+        session, receipt_id, amount=amount, reason=reason, desk=desk, staff=staff, refund=refund
+    )
+    return row
+
+
+def _credit_note(
+    session: Session,
+    receipt_id: int,
+    *,
+    amount: Decimal | None,
+    reason: str,
+    desk: str,
+    staff: str,
+    refund: str | None,
+) -> tuple[Receipt, tuple[Seat, ...], tuple[Seat, ...]]:
     reason = " ".join(reason.split())
     if not reason:
         raise Invalid(QT_TRANSLATE_NOOP("AppError", "A credit note needs a reason."))
@@ -289,6 +312,21 @@ def credit_note_in(
         desk=desk,
         staff=staff,
     )
+    released: tuple[Seat, ...] = ()
+    kept: tuple[Seat, ...] = ()
+    if refund is not None:  # money given back: the add-ons it reverses whole are cancelled
+        earlier = [receipt_data(note, copy=False) for note in credits]
+        released, kept = release_refunded(
+            session,
+            registration,
+            source.lines,
+            [(n.lines, n.total) for n in earlier] + [(items, breakdown.total)],
+            receipt_cleared=left.total + breakdown.total <= 0,
+            desk=desk,
+            staff=staff,
+            credit_note=data.reference,
+            at=data.issued_at,
+        )
     audit.record(
         session,
         "receipt.credit_note_issued",
@@ -301,6 +339,8 @@ def credit_note_in(
             "total": str(data.total),
             "reason": reason,
             "refund": refund,
+            "seats_released": [seat.code for seat in released],
+            "seats_kept_checked_in": [seat.code for seat in kept],
         },
     )
-    return row
+    return row, released, kept

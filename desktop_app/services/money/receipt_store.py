@@ -48,14 +48,27 @@ SERIES_LENGTH = 32
 
 
 @dataclass(frozen=True)
+class Seat:
+    """An add-on's session, named for a message: its code and names."""
+
+    code: str
+    name_fr: str
+    name_en: str
+
+
+@dataclass(frozen=True)
 class IssuedReceipt:
-    """A receipt or credit note as issued: its row id, printed number, kind, total and PDF."""
+    """A receipt or credit note as issued: its row id, printed number, kind, total and PDF;
+    for a credit note refunding add-ons, the seats it released and those it kept (the
+    person was already checked in to the session)."""
 
     receipt_id: int
     number: str
     kind: str
     total: Decimal
     pdf: bytes
+    seats_released: tuple[Seat, ...] = ()
+    seats_kept: tuple[Seat, ...] = ()
 
 
 # -- numbering -------------------------------------------------------------------------------

@@ -96,6 +96,10 @@ def _choose(host: AddOnHost, card: AttendeeCard, offers: tuple[AddOnOffer, ...])
     def done(result: AddOnResult) -> None:
         def detail() -> str:
             sold = ", ".join(names[code].name(interface_language()) for code in result.codes)
+            if result.reserved:
+                return QCoreApplication.translate(
+                    _CONTEXT, "{addons} reserved for {name}: free, nothing to pay."
+                ).format(addons=sold, name=card.name)
             text = QCoreApplication.translate(
                 _CONTEXT, "{amount} received from {name} for {addons}."
             ).format(amount=money(result.total), name=card.name, addons=sold)
@@ -109,9 +113,12 @@ def _choose(host: AddOnHost, card: AttendeeCard, offers: tuple[AddOnOffer, ...])
                 )
             return text
 
-        outcome.show_message(
-            Tone.INFO, lambda: QCoreApplication.translate(_CONTEXT, "Add-ons sold"), detail
-        )
+        def title() -> str:
+            if result.reserved:
+                return QCoreApplication.translate(_CONTEXT, "Add-ons reserved")
+            return QCoreApplication.translate(_CONTEXT, "Add-ons sold")
+
+        outcome.show_message(Tone.INFO, title, detail)
         if taken.print_receipt and result.receipt is not None:
             host.print_receipt(result.receipt)
         host.desk_changed.emit(DeskChange(card.registration_id))

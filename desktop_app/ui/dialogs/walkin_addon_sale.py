@@ -1,6 +1,7 @@
 """F4 on a registered person with nothing owed: sell add-ons (the gala bought at the door).
 The same boxes as the walk-in form, with seats left; the total follows what is ticked; paid in
-cash or by card; the receipt is for the add-ons alone."""
+cash or by card; the receipt is for the add-ons alone. Free add-ons alone (a workshop at
+0.00) are reserved: no payment to take, no receipt, and the button says so."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ class AddOnSaleTaken:
     """What staff chose: the add-ons, the payment, the supervisor for a full one."""
 
     codes: tuple[str, ...]
-    payment: PaymentInput
+    payment: PaymentInput | None  # None: everything ticked is free, reserved
     override: Override | None
     print_receipt: bool
 
@@ -94,22 +95,39 @@ class AddOnSaleDialog(QDialog):
         self.retranslate()
         self._update()
 
+    def free(self) -> bool:
+        """Something is ticked and it all costs nothing: reserved, no money taken."""
+        return bool(self.addons.chosen()) and self.addons.total() == 0
+
     def _update(self) -> None:
         self.error.clear_error()
         # Nothing ticked is no price yet (a zero total would mean complimentary).
         self.payment.set_total(self.addons.total() or None)
         self.total.setText(money(self.addons.total(), self.payment.language))
+        free = self.free()
+        # Nothing to pay and no receipt: the payment and printing would only mislead.
+        self.payment.setVisible(not free)
+        self.print_receipt.setVisible(not free)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Reserve") if free else self.tr("&Sell"))
+        if free:
+            intro = self.tr("Free add-ons for {name}: reserved, nothing to pay, no receipt.")
+        else:
+            intro = self.tr("Add-ons for {name}: a receipt for them alone.")
+        self.intro.setText(intro.format(name=self.name))
 
     def taken(self) -> AddOnSaleTaken | str:
         """The sale as entered, or what is missing (for the error line)."""
         codes = self.addons.chosen()
         if not codes:
             return self.tr("Tick the add-ons to sell.")
+        chosen = self.addons.chosen_offers()
+        override = self.addons.override if any(o.full for o in chosen) else None
+        if self.free():
+            return AddOnSaleTaken(codes, None, override, print_receipt=False)
         payment = self.payment.payment_input()
         if isinstance(payment, str):
             return payment
-        chosen = self.addons.chosen_offers()
-        override = self.addons.override if any(o.full for o in chosen) else None
         return AddOnSaleTaken(codes, payment, override, self.print_receipt.isChecked())
 
     def confirm(self) -> None:
@@ -126,12 +144,8 @@ class AddOnSaleDialog(QDialog):
         self.payment.language = language
         self.addons.language = language
         self.setWindowTitle(self.tr("Sell add-ons"))
-        self.intro.setText(
-            self.tr("Add-ons for {name}: a receipt for them alone.").format(name=self.name)
-        )
         self.total_label.setText(self.tr("Total"))
         self.print_receipt.setText(self.tr("&Print the receipt"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Sell"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.addons.retranslate()
         self.payment.retranslate()

@@ -1,10 +1,11 @@
 """Desk → Close the day…: count the drawer, see what the desk did, store the closing.
 
 The dialog shows this desk's activity since its last closing (cash taken and refunded, cards,
-invoices, complimentary admissions, check-ins), takes the opening float and the cash counted
-(typed, or counted by denomination), says the difference before anything is stored, then
-stores the closing (immutable, audited) and saves its PDF in the receipts folder, to be
-printed, signed and put in the cash bag.
+invoices, complimentary admissions, check-ins, and what it receipted: the admissions, each
+add-on sold, their total -- as the stored closing and its PDF), takes the opening float and
+the cash counted (typed, or counted by denomination), says the difference before anything
+is stored, then stores the closing (immutable, audited) and saves its PDF in the receipts
+folder, to be printed, signed and put in the cash bag.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from desktop_app.services.reports.document import closing_document
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit
 from desktop_app.ui.dialogs.walkin_payment import AmountField, money
+from desktop_app.ui.reports.closing_sales import ClosingSalesBox
 
 
 class ClosingDialog(QDialog):
@@ -52,6 +54,7 @@ class ClosingDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.sales = ClosingSalesBox()
         self.opening_float = AmountField()
         self.opening_float.setText("0")
         self.counted = AmountField()
@@ -85,6 +88,7 @@ class ClosingDialog(QDialog):
         form.addRow(self.note_label, self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.sales)
         layout.addWidget(self.denomination_box)
         layout.addLayout(form)
         row = QHBoxLayout()
@@ -155,6 +159,7 @@ class ClosingDialog(QDialog):
                 walk_ins=activity["walk_ins"],
             )
         )
+        self.sales.set_sales(activity.get("sales"))
         self._update_difference()
 
     def _update_difference(self) -> None:
