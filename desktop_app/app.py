@@ -12,6 +12,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QIcon
@@ -44,11 +45,14 @@ from desktop_app.services.leads.opening import open_station_link
 from desktop_app.services.office import Office, Sessions
 from desktop_app.services.sync.shared_database import SharedDatabase, open_shared
 from desktop_app.ui.collector import MainThreadCollector
-from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.dialogs.login import LoginDialog
-from desktop_app.ui.dialogs.server import ask_session_password
 from desktop_app.ui.dialogs.start import StartDialog
 from desktop_app.ui.errors import show_exception
+from desktop_app.ui.first_window import (
+    close_first_window,
+    quit_after_first_window,
+    take_first_window,
+)
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.leads.launcher import LeadsLauncher
 from desktop_app.ui.machine_settings import MachineSettings
@@ -56,6 +60,9 @@ from desktop_app.ui.printing import PrintQueue
 from desktop_app.ui.scanner import ScanDetector
 from desktop_app.ui.server_settings import ServerSettings
 from desktop_app.ui.worker import Worker, favour_the_gui_thread
+
+if TYPE_CHECKING:  # the desk screen loads after sign-in, not before the first window
+    from desktop_app.ui.desk import DeskWindow
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +154,7 @@ class DeskLauncher:
         self.window: DeskWindow | None = None
         self.shift: _Shift | None = None
         self.failed = False  # the start failed: the process ends with a non-zero code
-        self.splash = QLabel()
+        self.splash = take_first_window() or QLabel()  # the one shown at start, if any
         self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.splash.setMinimumSize(420, 140)
         self.splash.setWindowTitle("Passerelle")
@@ -278,6 +285,8 @@ class DeskLauncher:
         if event is None:
             self.app.quit()
             return
+        from desktop_app.ui.desk import DeskContext, DeskWindow
+
         context = DeskContext(
             sessions=shift.database.sessions,
             writer=self.writer,
@@ -389,6 +398,7 @@ def run_gui(*, database: str | None, demo: bool, language: str | None, leads: bo
     favour_the_gui_thread()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    quit_after_first_window(app)  # bench/bench_start.py times the cold start with it
     QCoreApplication.setOrganizationName("Passerelle")
     QCoreApplication.setApplicationName("Passerelle")
     QCoreApplication.setApplicationVersion(__version__)
@@ -407,6 +417,8 @@ def run_gui(*, database: str | None, demo: bool, language: str | None, leads: bo
     server = None
     if not demo and not (database or os.environ.get(ENV_DATABASE)):
         # No database named: a shared server when one is set up in the settings.
+        from desktop_app.ui.dialogs.server import ask_session_password
+
         server_settings = ServerSettings(settings)
         ask_session_password(None, server_settings)  # only without a keyring
         server = server_settings.url()
@@ -422,6 +434,7 @@ def run_gui(*, database: str | None, demo: bool, language: str | None, leads: bo
             app, settings, translations, url=url, demo=demo, server=server, create=create
         )
     launcher.start()
+    close_first_window()  # a launcher that did not take the splash has its own windows
     code = app.exec()
     launcher.shutdown()
     collector.stop()

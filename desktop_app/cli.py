@@ -135,6 +135,9 @@ def _run(args: argparse.Namespace) -> int:
 
             return self_test()
         if args.command is None:
+            from desktop_app.ui.first_window import show_first_window
+
+            show_first_window()  # on screen before the second the desk's modules take to load
             from desktop_app.app import run_gui  # imports Qt only when the GUI is wanted
 
             return run_gui(database=args.db, demo=args.demo, language=args.lang, leads=args.leads)

@@ -15,11 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import ArgumentError
+from desktop_app.db.engine import resolve_database_url
 
-from desktop_app.db.engine import is_sqlite, resolve_database_url, sqlite_path
-
-if TYPE_CHECKING:  # Alembic and the models load only when a command opens a database
+if TYPE_CHECKING:  # SQLAlchemy, Alembic and the models load only when a command opens a database
     from desktop_app.db.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
@@ -57,7 +55,10 @@ def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Databa
     A database that cannot be opened (not a database file, a folder that cannot be made,
     an unsupported kind of URL) is an :class:`AppError`, so the command prints one line.
     """
+    from sqlalchemy.exc import ArgumentError
+
     from desktop_app.db.database import open_database
+    from desktop_app.db.engine import is_sqlite, sqlite_path
 
     url = database_url(args)
     try:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect, make_url
+from sqlalchemy import Connection, Engine, inspect, make_url, text
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +22,13 @@ from desktop_app.db.engine import is_sqlite, make_engine, sqlite_path
 from desktop_app.db.models import Base
 from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound, StorageUnavailable
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a schema is made, upgraded or not recognised: a database at
+# this version's head is told by one query and the migration files' text, and importing
+# Alembic costs half a second of the desk's start (issue #16).
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +84,8 @@ class Database:
 
 def alembic_config(engine: Engine | None = None) -> Config:
     """Alembic configuration pointing at the packaged migrations (no alembic.ini needed)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -87,18 +95,61 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest migration this version knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+_REVISION = re.compile(r"""^revision(?:: *str)? *= *["']([^"']+)["']""", re.MULTILINE)
+_DOWN_REVISION = re.compile(
+    r"""^down_revision(?:: *[^=]+)? *= *(?:None|["']([^"']+)["'])\s*$""", re.MULTILINE
+)
+
+
+@cache
+def quick_head_revision() -> str:
+    """:func:`head_revision` read from the migration files' text without importing them or
+    Alembic; Alembic's own answer whenever the files are not one plain chain (a merge, a
+    branch, a file this reader cannot follow)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision is None or down is None:
+            return head_revision()
+        revisions.add(revision.group(1))
+        if down.group(1):
+            parents.add(down.group(1))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 and parents <= revisions else head_revision()
+
+
+def stored_revision(connection: Connection) -> str | None:
+    """The schema revision a database says it is at (None without Alembic's table)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    found = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(found) == 1:
+        return str(found[0])
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()  # its own error
+
+
 def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
     """Compare the database's schema revision with ours."""
     with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        tables = set(inspect(connection).get_table_names())
-    if current is None:
-        return (SchemaState.EMPTY if not tables else SchemaState.FOREIGN), None
+        current = stored_revision(connection)
+        if current is None:
+            tables = set(inspect(connection).get_table_names())
+            return (SchemaState.EMPTY if not tables else SchemaState.FOREIGN), None
+    if current == quick_head_revision():
+        return SchemaState.CURRENT, current
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     if current == script.get_current_head():
         return SchemaState.CURRENT, current
@@ -111,12 +162,16 @@ def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
 
 def create_schema(engine: Engine) -> None:
     """A fresh database: every table from the models, then stamped at the head revision."""
+    from alembic import command
+
     Base.metadata.create_all(engine)
     command.stamp(alembic_config(engine), "head")
 
 
 def upgrade_schema(engine: Engine) -> None:
     """Run the migrations up to head."""
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
 
 

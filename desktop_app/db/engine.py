@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
 
 from desktop_app.db.private_files import private_database
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# SQLAlchemy is imported by the functions that need it, not here: the command line and the
+# desk's first window read where the database is (``resolve_database_url``) long before a
+# database is opened, and SQLAlchemy costs a quarter of a second to import (issue #16).
 
 APP_NAME = "Passerelle"
 ENV_DATABASE = "PASSERELLE_DB"
@@ -55,11 +60,15 @@ def normalise_url(value: str) -> str:
 
 def is_sqlite(url: str) -> bool:
     """Whether the URL names an embedded SQLite database."""
+    from sqlalchemy.engine import make_url
+
     return make_url(url).get_backend_name() == "sqlite"
 
 
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL (None for in-memory databases and other back ends)."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
@@ -82,6 +91,8 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine configured for our needs on either back end."""
+    from sqlalchemy import create_engine, event
+
     url = normalise_url(url)
     if is_sqlite(url):
         path = sqlite_path(url)

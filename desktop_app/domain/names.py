@@ -54,7 +54,9 @@ _NAME_PARTICLES = frozenset(
 )
 
 _EMAIL_LOCAL = re.compile(r"^[^\s@<>()\[\],;:\"]+$")
-_DOMAIN_LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?$")
+# A domain: two labels or more, each of letters, digits and inner hyphens.
+_LABEL = r"(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?"
+_DOMAIN = re.compile(rf"^{_LABEL}(?:\.{_LABEL})+$")
 
 
 def fold(text: str) -> str:
@@ -67,6 +69,8 @@ def fold(text: str) -> str:
 
 
 def _fold_letters(text: str) -> str:
+    if text.isascii():  # no marks, nothing to decompose; casefold is lower (most names)
+        return text.lower()
     # Marks go before casefolding (which turns some of them into letters: U+0345 -> "ι") and
     # after it (casefolding can produce new ones: "İ" -> "i̇").
     bare = unicodedata.normalize("NFKD", text).translate(_DROP_COMBINING)
@@ -143,10 +147,9 @@ def normalize_email(email: str | None) -> str | None:
     if not at or not _EMAIL_LOCAL.match(local):
         return None
     domain = domain.rstrip(".")
-    labels = domain.split(".")
-    if len(labels) < 2 or not all(_DOMAIN_LABEL.match(label) for label in labels):
+    if not _DOMAIN.match(domain):  # one pass, not a match per label
         return None
-    if labels[-1].isdigit():  # an IP address is no organization's domain
+    if domain.rpartition(".")[2].isdigit():  # an IP address is no organization's domain
         return None
     return f"{local}@{domain}"
 

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
@@ -124,8 +125,25 @@ class ColumnMap:
         headers = self.columns.get(name)
         return headers[0] if headers else None
 
+    @cached_property
+    def _single(self) -> dict[str, str]:
+        """Fields read from one column (nearly all): field → its header."""
+        return {name: headers[0] for name, headers in self.columns.items() if len(headers) == 1}
+
+    def values(self, row: TableRow) -> dict[str, str]:
+        """:meth:`value` of every field the file has, in one call (an import reads them all
+        for every row); a field the file lacks is absent."""
+        cells = row.cells
+        found = {name: cells.get(header, "") for name, header in self._single.items()}
+        for name in self.columns.keys() - found.keys():
+            found[name] = self.value(row, name)
+        return found
+
     def value(self, row: TableRow, name: str) -> str:
         """The first non-blank cell of ``row`` among field ``name``'s columns, else ``""``."""
+        single = self._single.get(name)
+        if single is not None:  # asked for every field of every row of a list
+            return row.cells.get(single, "")
         for header in self.columns.get(name, ()):
             text = row.cells.get(header, "")
             if text:

@@ -59,6 +59,7 @@ LIMITS = {
     "category": 200,
     "alias": 300,
 }
+_SHORTEST_LIMIT = min(LIMITS.values())
 _STUDENT = re.compile(r"\b(student|etudiant|etudiante|étudiant|étudiante)s?\b", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r"[;|\n]+")
 _DOMAIN_SPLIT = re.compile(r"[\s,;|]+")
@@ -200,39 +201,44 @@ def parse_member_row(row: TableRow, columns: ColumnMap, association: str) -> Mem
                 _T_OVERSIZED, column=header, length=len(row.cells[header]), limit=MAX_CELL_CHARS
             )
         )
-    value = columns.value
-    organization = " ".join(value(row, "organization").split())
-    first, last = value(row, "first_name"), value(row, "last_name")
+    value = columns.values(row).get
+    organization = " ".join(value("organization", "").split())
+    first, last = value("first_name", ""), value("last_name", "")
     if not (first or last):
-        first, last = split_full_name(value(row, "full_name"))
+        first, last = split_full_name(value("full_name", ""))
     try:  # the one email validator, shared with the registration import
-        email = parse_email(value(row, "email"), column=columns.header("email") or "email")
+        email = parse_email(value("email", ""), column=columns.header("email") or "email")
     except Invalid as error:
         raise RowRejected(Message(error.template, **error.params)) from error
-    category = value(row, "category") or None
+    category = value("category", "") or None
     # Every category column may say what the member is ("Member type: Corporate").
     hints = [row.get(header) for header in columns.columns.get("category", ())]
-    holder = _holder(value(row, "holder_kind"), hints, organization, first or last, association)
+    holder = _holder(value("holder_kind", ""), hints, organization, first or last, association)
     if holder == "organization" and not organization:
         raise RowRejected(Message(_T_NO_ORGANIZATION))
     if holder == "person" and not (first or last):
         raise RowRejected(Message(_T_NO_PERSON))
-    number = value(row, "member_number") or None
-    valid_from = _date(row, columns, "valid_from")
-    valid_until = _date(row, columns, "valid_until")
+    number = value("member_number", "") or None
+    valid_from = _date(value("valid_from", ""), columns, "valid_from")
+    valid_until = _date(value("valid_until", ""), columns, "valid_until")
     if valid_from and valid_until and valid_from > valid_until:
         raise RowRejected(
             Message(_T_PERIOD, start=valid_from.isoformat(), until=valid_until.isoformat())
         )
-    aliases = _aliases(value(row, "aliases"), organization)
-    _check_lengths(
-        organization=organization,
-        first_name=first,
-        last_name=last,
-        email=email or "",
-        member_number=number or "",
-        category=category or "",
-    )
+    aliases = _aliases(value("aliases", ""), organization)
+    longest = max(
+        len(organization), len(first), len(last), len(email or ""), len(number or ""),
+        len(category or ""),
+    )  # fmt: skip
+    if longest > _SHORTEST_LIMIT:  # else none can be too long: no check per field per row
+        _check_lengths(
+            organization=organization,
+            first_name=first,
+            last_name=last,
+            email=email or "",
+            member_number=number or "",
+            category=category or "",
+        )
     for alias, _ in aliases:
         _check_lengths(alias=alias)
     return MemberRow(
@@ -245,7 +251,7 @@ def parse_member_row(row: TableRow, columns: ColumnMap, association: str) -> Mem
         organization=organization or None,
         organization_key=_organization_key(organization) if organization else "",
         aliases=aliases,
-        domains=_domains(value(row, "domains")),
+        domains=_domains(value("domains", "")),
         first_name=first,
         last_name=last,
         email=email,
@@ -286,9 +292,9 @@ def _category_holder(category: str) -> Holder | None:
     return "organization" if hinted == "organization" else "person"
 
 
-def _date(row: TableRow, columns: ColumnMap, name: str) -> date | None:
+def _date(cell: str, columns: ColumnMap, name: str) -> date | None:
     try:
-        return _parse_date(columns.value(row, name))
+        return _parse_date(cell)
     except AppError as error:
         column = columns.header(name) or name
         raise RowRejected(

@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 
 from desktop_app.domain.errors import (
@@ -112,6 +113,8 @@ class TableRow:
 
     def oversized_columns(self) -> tuple[str, ...]:
         """Headers whose cell in this row is longer than :data:`MAX_CELL_CHARS`."""
+        if max(map(len, self.cells.values()), default=0) <= MAX_CELL_CHARS:
+            return ()  # every row is asked: the usual answer in one pass, in C
         return tuple(h for h, v in self.cells.items() if len(v) > MAX_CELL_CHARS)
 
     def problem(self) -> Message | None:
@@ -365,6 +368,21 @@ def _cell_text(value: object) -> str:
 def _texts(raw: list[object]) -> tuple[list[str], str]:
     """A record's cells as text, and the first cell holding undecodable bytes (escaped)."""
     cells = [_cell_text(value) for value in raw]
+    return _checked(cells)
+
+
+def _csv_cells(raw: list[object]) -> tuple[list[str], str]:
+    """:func:`_texts` for a CSV record, whose cells are all text already: the same cells
+    (NFC, stripped), without a call per cell (an import reads every cell of every row)."""
+    texts: list[str] = raw  # type: ignore[assignment]  # csv.reader gives str only
+    cells = [
+        text.strip() if text.isascii() else unicodedata.normalize("NFC", text).strip()
+        for text in texts
+    ]
+    return _checked(cells)
+
+
+def _checked(cells: list[str]) -> tuple[list[str], str]:
     joined = "".join(cells)
     if joined.isascii() or not _SURROGATES.search(joined):
         return cells, ""
@@ -435,22 +453,27 @@ def _build_table(records: Records, name: str, *, xlsx: bool, keep: bool = False)
             file=name,
         )
     columns = list(headers.items())
+    titles = [title for _, title in columns]
+    pick = itemgetter(*(i for i, _ in columns)) if len(columns) > 1 else None
+    last = max(i for i, _ in columns)
 
     def rows() -> Iterator[TableRow]:
         numbered = kept if keep else enumerate(records(), 1)
         for index, raw in numbered:
             if index <= header_index:
                 continue
-            cells, bad = _texts(raw)
-            formula = next((value for value in raw if isinstance(value, _Uncomputed)), "")
+            # CSV records hold text only (no formula); a workbook's cells may be anything.
+            cells, bad = _texts(raw) if xlsx else _csv_cells(raw)
+            formula = (
+                next((value for value in raw if isinstance(value, _Uncomputed)), "") if xlsx else ""
+            )
             if not any(cells) and not formula:
                 continue
-            yield TableRow(
-                number=index,
-                cells={title: cells[i] if i < len(cells) else "" for i, title in columns},
-                undecodable=bad,
-                uncomputed=formula,
-            )
+            if pick is not None and len(cells) > last:  # a full record: its used columns
+                values = dict(zip(titles, pick(cells), strict=True))
+            else:
+                values = {title: cells[i] if i < len(cells) else "" for i, title in columns}
+            yield TableRow(number=index, cells=values, undecodable=bad, uncomputed=formula)
 
     return Table(headers=tuple(headers.values()), source=name, rows=rows, count=count)
 

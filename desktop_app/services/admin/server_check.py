@@ -9,11 +9,14 @@ port, a firewall, a database that does not exist, ``pg_hba.conf``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import psycopg
 from sqlalchemy.engine import make_url
 
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
+
+if TYPE_CHECKING:  # the driver loads when a server is tried, not with the desk (#16)
+    import psycopg
 
 CONNECT_TIMEOUT_SECONDS = 3
 
@@ -115,6 +118,8 @@ def check_server(url: str, *, timeout: int = CONNECT_TIMEOUT_SECONDS) -> ServerC
             QT_TRANSLATE_NOOP("AppError", "A shared database must be a PostgreSQL server.")
         )
     conninfo = parsed.set(drivername="postgresql", query={}).render_as_string(hide_password=False)
+    import psycopg
+
     try:
         with psycopg.connect(conninfo, connect_timeout=timeout) as connection:
             row = connection.execute("SHOW server_version").fetchone()

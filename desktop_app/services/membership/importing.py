@@ -49,6 +49,7 @@ from desktop_app.importing.row_errors import RowError
 from desktop_app.importing.tables import read_table
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import ensure_associations
+from desktop_app.services.membership.collection import without_automatic_collection
 from desktop_app.services.membership.import_writes import BatchWriter
 from desktop_app.services.membership.list_sync import CurrentState, Planner
 from desktop_app.services.membership.mapping import (
@@ -141,6 +142,7 @@ class MemberImportReport:
 MASS_ENDING_MIN = 10  # below this many current memberships, any list may end most of them
 
 
+@without_automatic_collection
 def import_members(
     sessions: sessionmaker[Session],
     association: str,

@@ -18,7 +18,6 @@ import logging
 import threading
 from collections.abc import Callable
 
-import psycopg
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -99,6 +98,8 @@ class ChangeListener:
     def _listen(self) -> bool:
         """LISTEN until stopped or the connection fails; False if it could not start."""
         assert self._conninfo is not None
+        import psycopg  # here, not at import: a desk on SQLite never loads the driver (#16)
+
         try:
             connection = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=3)
         except psycopg.Error as error:
