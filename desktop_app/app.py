@@ -41,7 +41,6 @@ from desktop_app.services.demo import fill_demo
 from desktop_app.services.leads.demo import DEMO_PIN as DEMO_BOOTH_PIN
 from desktop_app.services.leads.demo import DEMO_STAFF as DEMO_BOOTH
 from desktop_app.services.leads.demo import add_demo_station
-from desktop_app.services.leads.opening import open_station_link
 from desktop_app.services.office import Office, Sessions
 from desktop_app.services.sync.shared_database import SharedDatabase, open_shared
 from desktop_app.ui.collector import MainThreadCollector
@@ -54,7 +53,6 @@ from desktop_app.ui.first_window import (
     take_first_window,
 )
 from desktop_app.ui.i18n import Translations
-from desktop_app.ui.leads.launcher import LeadsLauncher
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.printing import PrintQueue
 from desktop_app.ui.scanner import ScanDetector
@@ -63,6 +61,7 @@ from desktop_app.ui.worker import Worker, favour_the_gui_thread
 
 if TYPE_CHECKING:  # the desk screen loads after sign-in, not before the first window
     from desktop_app.ui.desk import DeskWindow
+    from desktop_app.ui.leads.launcher import LeadsLauncher
 
 log = logging.getLogger(__name__)
 
@@ -348,6 +347,10 @@ def _leads_launcher(
     """``--leads``: the lead station on ``url`` (the demo's gets a booth with a known PIN);
     on a shared ``server``, through a link of its own, so it keeps scanning offline (and
     opens offline from its copy when the server is out of reach at start-up)."""
+    # Imported here: the station's modules pull in the desk's and the link's (Alembic), which
+    # the desk's start dialog must not wait for (bench/bench_start.py).
+    from desktop_app.services.leads.opening import open_station_link
+    from desktop_app.ui.leads.launcher import LeadsLauncher
 
     def open_station() -> Sessions:
         database = open_for_gui(url, demo)
