@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, Registration
 from desktop_app.domain.accounts import RegistrationStatus, balance_owed, credit_owed
-from desktop_app.domain.codes import normalise_code
+from desktop_app.domain.codes import code_forms, preferred
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
 from desktop_app.domain.money import ZERO
 from desktop_app.domain.names import display_name
@@ -135,14 +135,13 @@ def add_check_in(
 
 
 def _find_registration(session: Session, code: str) -> Registration | None:
-    """The registration with this code as typed (trimmed), else as normalised."""
-    typed = code.strip()
-    wanted = {typed, normalise_code(typed)}
+    """The registration with this code as typed (trimmed), else in another stored form."""
+    wanted = code_forms(code)
     found = {
         r.code: r
         for r in session.scalars(select(Registration).where(Registration.code.in_(wanted)))
     }
-    return found.get(typed) or found.get(normalise_code(typed))
+    return preferred(found, code)
 
 
 def _result(
@@ -209,8 +208,7 @@ def _replayed(
         return None
     registration = session.get(Registration, done.registration_id)
     assert registration is not None
-    typed = code.strip()
-    if registration.event_id != event.id or registration.code not in (typed, normalise_code(typed)):
+    if registration.event_id != event.id or registration.code not in code_forms(code):
         raise Conflict(
             QT_TRANSLATE_NOOP(
                 "AppError", "The desk action {action} was already used for another registration."
