@@ -164,8 +164,26 @@ def test_the_lab_desk_scans_people_out_and_back_in(
         qtbot.waitUntil(lambda: "Went out of Open lab" in window.card.checked.text(), timeout=5000)
         qtbot.waitUntil(lambda: main.text().startswith("Back in"), timeout=5000)
         window.grab().save("/tmp/badges-lab-exit.png")
+        # The Reports window's Sessions tab: one entry, no one inside now, then a re-entry.
+        window._specs["reports"].action.trigger()
+        reports = window.reports_window
+        assert reports is not None
+        table = reports.sessions_table
+
+        def lab_row() -> tuple[str, str]:
+            rows = range(table.rowCount())
+            row = next((r for r in rows if table.item(r, 0).text() == "Open lab"), None)
+            return (
+                ("", "") if row is None else (table.item(row, 3).text(), table.item(row, 4).text())
+            )
+
+        qtbot.waitUntil(lambda: lab_row() == ("1", "0"), timeout=5000)
+        assert reports.tabs.isTabVisible(2)
+        reports.tabs.setCurrentIndex(2)
+        reports.grab().save("/tmp/badges-reports-sessions.png")
         scan(qtbot, lab, OUTSIDER)
         wait_tone(qtbot, lab, Tone.REENTERED)
+        qtbot.waitUntil(lambda: lab_row() == ("2", "1"), timeout=10000)
         qtbot.waitUntil(lambda: "· 1 inside now" in window.header.counts_label.text(), timeout=5000)
         qtbot.waitUntil(
             lambda: "Checked in to Open lab" in window.card.checked.text(), timeout=5000
