@@ -35,7 +35,11 @@ class _Designated(Protocol):
 
 
 def enter_outcome(
-    target: _Designated | None, *, at_session: bool = False, now: datetime | None = None
+    target: _Designated | None,
+    *,
+    at_session: bool = False,
+    now: datetime | None = None,
+    leaving: bool = False,
 ) -> Tone | None:
     """What Enter would show for ``target`` (the desk's rules, in their order); at a
     session's door the card's entrance check-in says nothing about the session. Just after
@@ -44,9 +48,12 @@ def enter_outcome(
         return None
     if target.status != RegistrationStatus.ACTIVE:
         return Tone.CANCELLED
+    door = target.door if at_session and isinstance(target, AttendeeCard) else None
+    if leaving and door is not None:  # Exit mode: Enter records an exit, nothing else
+        inside = door.checked_in_at is not None and door.left_at is None
+        return Tone.EXITED if inside else Tone.NOT_INSIDE
     if target.checked_in and not at_session:
         return Tone.ALREADY
-    door = target.door if at_session and isinstance(target, AttendeeCard) else None
     if door is not None and door.checked_in_at is not None:
         until = door.double_scan_until()
         if until is not None and (now or datetime.now(UTC)) < until:
@@ -82,6 +89,7 @@ def main_button_words(tone: Tone) -> str:
         Tone.NOT_ENTITLED: QT_TRANSLATE_NOOP("DeskWindow", "Not registered for this session"),
         Tone.EXITED: QT_TRANSLATE_NOOP("DeskWindow", "Record the exit"),
         Tone.REENTERED: QT_TRANSLATE_NOOP("DeskWindow", "Back in"),
+        Tone.NOT_INSIDE: QT_TRANSLATE_NOOP("DeskWindow", "Not inside"),
     }
     return QCoreApplication.translate("DeskWindow", words[tone])
 

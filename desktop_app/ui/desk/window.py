@@ -343,6 +343,7 @@ class DeskWindow(QMainWindow):
             lambda _job, code, message: flows.badge_failed(code, message)
         )
         self.header.language_chosen.connect(self.switch_language)
+        self.header.exit_mode_changed.connect(lambda _on: self._update_actions())
         if self.scanner is not None:
             self.scanner.scanned.connect(self._scanned)
 
@@ -577,7 +578,9 @@ class DeskWindow(QMainWindow):
             stale or (target is not None and target.status == RegistrationStatus.ACTIVE)
         )
         at_session = self.context.admits is not None
-        self._enter_will = None if stale else enter_outcome(target, at_session=at_session)
+        leaving = self.context.exit_mode
+        will = enter_outcome(target, at_session=at_session, leaving=leaving)
+        self._enter_will = None if stale else will
         # Once a scan would no longer be a double scan, the button says "Record the exit".
         if (wait := relabel_in_ms(target, at_session=at_session)) is not None:
             QTimer.singleShot(wait, self, self._update_actions)

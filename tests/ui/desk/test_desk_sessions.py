@@ -190,3 +190,38 @@ def test_the_lab_desk_scans_people_out_and_back_in(
         )
     finally:
         lab.close()
+
+
+def test_exit_mode_at_the_lab_desk_records_every_scan_as_an_exit(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    fill(database, registrations=20)
+    declare_sessions(database.sessions, ONLY_SESSIONS + LAB)
+    add_registration(database.sessions, OUTSIDER, due="0.00")
+    lab = make_desk(database, tmp_path / "desk.ini", admits="lab")
+    qtbot.addWidget(lab.window)
+    try:
+        window, header = lab.window, lab.window.header
+        qtbot.waitUntil(lambda: header.counts is not None, timeout=10000)
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.CHECKED_IN)
+        qtbot.waitUntil(lambda: "· 1 inside now" in header.counts_label.text(), timeout=5000)
+        assert header.exit_button.isVisible() and "EXIT" not in header.where.text()
+        header.exit_button.click()
+        # The band says EXIT, and at once (no double-scan delay) the button and Enter agree.
+        assert header.where.text().startswith("EXIT: Open lab")
+        assert "#b71c1c" in header.styleSheet()
+        main = window.buttons["check_in"]
+        qtbot.waitUntil(lambda: main.text().startswith("Record the exit"), timeout=5000)
+        window.grab().save("/tmp/badges-exit-mode.png")
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.EXITED)
+        qtbot.waitUntil(lambda: "· 0 inside now" in header.counts_label.text(), timeout=5000)
+        scan(qtbot, lab, OUTSIDER)  # out already: Exit mode never lets anyone back in
+        wait_tone(qtbot, lab, Tone.NOT_INSIDE)
+        header.exit_button.click()
+        assert not header.where.text().startswith("EXIT")
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.REENTERED)
+    finally:
+        lab.close()
