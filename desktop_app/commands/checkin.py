@@ -99,7 +99,7 @@ def result_json(result: CheckInResult) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Check in, print the outcome, exit 0 if the person may go in."""
     from desktop_app.commands.staff import read_pin
-    from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid
+    from desktop_app.domain.errors import LANGUAGE_MARK, QT_TRANSLATE_NOOP, Invalid, Message
     from desktop_app.services.admin.staff import Override
     from desktop_app.services.desk.checkin import check_in
 
@@ -125,13 +125,17 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.json:
         print_json(result_json(result))
-    elif result.outcome.ok:
-        print(result.message.render())
+        return 0 if result.outcome.ok else 1
+    # In the language of the command line (--lang), the session and other event named in it.
+    language = "fr" if str(Message(LANGUAGE_MARK)) == "fr" else "en"
+    line = str(result.message_for(language))
+    if result.outcome.ok:
+        print(line)
         credit = result.credit_message()
         if credit is not None:  # the person is owed money: say so, and what to do
-            print(credit.render())
+            print(str(credit))
     else:
-        sys.stderr.write(f"passerelle: {result.message.render()}\n")
+        sys.stderr.write(f"passerelle: {line}\n")
     return 0 if result.outcome.ok else 1
 
 

@@ -90,6 +90,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "session": ("Séance", "Session"),
     "entitled": ("Ayants droit", "Entitled"),
     "capacity": ("Capacité", "Capacity"),
+    "entries": ("Entrées", "Entries"),
+    "inside_now": ("Présents maintenant", "Inside now"),
     "non_members": ("Non-membres", "Non-members"),
     "partner_organizations": ("Organisations partenaires", "Partner organizations"),
     "member_rate_savings": ("Économies au tarif membre", "Member-rate savings"),

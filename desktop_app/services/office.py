@@ -147,7 +147,8 @@ def change_token(session: Session) -> tuple[int, ...]:
 # What a plain check-in (and the desk's other actions that change no registration) writes in
 # the audit log: after these alone, the live view adds the new check-ins to what it had (the
 # same rule as the desk header's kept counts).
-_ADDITIVE_ACTIONS = UNCHANGING_ACTIONS
+# An exit or re-entry adds no check-in but changes who is inside a session: counted again.
+_ADDITIVE_ACTIONS = UNCHANGING_ACTIONS - {"session.exit", "session.reentry"}
 
 
 def _advance(

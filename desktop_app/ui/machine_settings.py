@@ -41,6 +41,7 @@ _STOCK = "printing/stock"
 _START_CELL = "printing/start_cell"
 _PRINT_ON_CHECK_IN = "printing/print_on_check_in"
 _ADMITS_SESSION = "desk/admits_session"
+_EXIT_MODE = "desk/exit_mode_session"
 _PRINT_RECEIPT = "printing/print_receipt_by_default"
 _SOUNDS = "desk/sounds"
 _IDLE_LOCK = "desk/idle_lock_minutes"
@@ -195,6 +196,16 @@ class MachineSettings:
     @admits_session.setter
     def admits_session(self, value: str | None) -> None:
         self._set_text(_ADMITS_SESSION, value)
+
+    @property
+    def exit_mode_session(self) -> str | None:
+        """The session whose door this desk works as an exit (Exit mode), if any: tied to
+        one door, so admitting another session (F10) leaves Exit mode."""
+        return self._text(_EXIT_MODE)
+
+    @exit_mode_session.setter
+    def exit_mode_session(self, value: str | None) -> None:
+        self._set_text(_EXIT_MODE, value)
 
     @property
     def print_on_check_in(self) -> bool:

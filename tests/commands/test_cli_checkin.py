@@ -42,6 +42,20 @@ def _checkin(
     return code, json.loads(capsys.readouterr().out)
 
 
+def test_checkin_finds_a_pretix_secret_typed_in_capitals(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = "wfjkywcxymkcj9358x6jqthf27m5n9hp"
+    database = open_database(database_url)
+    try:
+        setup_desk(database.sessions)
+        add_registration(database.sessions, secret)
+    finally:
+        database.dispose()
+    code, result = _checkin(database_url, capsys, secret.upper())
+    assert (code, result["result"], result["code"]) == (0, "checked_in", secret)
+
+
 def test_checkin_json_then_already_with_when_and_desk(
     db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -75,6 +75,21 @@ def test_the_gala_door_admits_the_entitled_until_full(
     assert out == "Gala dinner (gala): 2 checked in, 3 entitled.\nCapacity 2: 0 seats left.\n"
 
 
+def test_checkin_with_lang_fr_says_the_outcome_and_the_session_in_french(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gala = ("checkin", "--event", MONTREAL, "--session", "gala", "--day", "2027-03-23")
+    status, english, _ = _run(db, capsys, "--lang", "en", *gala, MEMBERS[0])
+    assert status == 0 and "Gala dinner" in english
+    status, french, _ = _run(db, capsys, "--lang", "fr", *gala, MEMBERS[1])
+    assert status == 0
+    # The session as French speakers know it, in a French line (not the English template).
+    assert "Souper gala" in french and "Gala dinner" not in french
+    assert french.replace("Souper gala", "Gala dinner") != english
+    status, _, refused = _run(db, capsys, "--lang", "fr", *gala, OUTSIDER)
+    assert status == 1 and "Souper gala" in refused and "Not registered" not in refused
+
+
 def test_the_entrance_of_a_two_day_event_checks_in_each_day(
     db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

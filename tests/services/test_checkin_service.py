@@ -74,6 +74,22 @@ def test_imported_codes_are_matched_exactly_as_stored(desk: Database) -> None:
     assert result.outcome is CheckInOutcome.CHECKED_IN
 
 
+def test_a_pretix_secret_typed_in_capitals_is_found_and_an_exact_code_wins(
+    desk: Database,
+) -> None:
+    secret = "wfjkywcxymkcj9358x6jqthf27m5n9hp"
+    rid = add_registration(desk.sessions, secret)
+    result = check_in(desk.sessions, MONTREAL, secret.upper() + "\n", desk="d", staff="s")
+    assert (result.outcome, result.registration_id) == (CheckInOutcome.CHECKED_IN, rid)
+    # Two registrations whose codes differ only by case: the one typed exactly is the one.
+    lower = add_registration(desk.sessions, "pretix-lower", first_name="Lucie")
+    upper = add_registration(desk.sessions, "PRETIX-LOWER", first_name="Ulysse")
+    exact = check_in(desk.sessions, MONTREAL, "PRETIX-LOWER", desk="d", staff="s")
+    assert exact.registration_id == upper
+    folded = check_in(desk.sessions, MONTREAL, "pretix-lower", desk="d", staff="s")
+    assert folded.registration_id == lower
+
+
 def test_not_found_including_a_code_of_another_event(desk: Database) -> None:
     add_registration(desk.sessions, CODE, slug=TORONTO, category="non-member")
     missing = check_in(desk.sessions, MONTREAL, "ZZZZZZZZZZZZZZZZ", desk="d", staff="s")

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import AuditEntry, Base, CheckIn, Lead, Payment
+from desktop_app.db.models import AuditEntry, Base, CheckIn, Lead, Payment, Registration
 from desktop_app.documents.report_data import Language
 from desktop_app.domain.errors import Invalid, NotFound
 from desktop_app.services.desk.checkin import check_in
@@ -81,6 +81,18 @@ def test_a_consented_lead_is_kept_and_a_rescan_updates_it(database: Database) ->
     assert replay2.lead.rating == 2
     with pytest.raises(Invalid):
         scan_lead(database.sessions, MONTREAL, "alpha", "LEAD-ANA", ALPHA[0], 6, None)
+
+
+def test_a_lead_badge_typed_in_capitals_finds_a_lower_case_pretix_secret(
+    database: Database,
+) -> None:
+    ids = setup_leads(database.sessions)
+    secret = "wfjkywcxymkcj9358x6jqthf27m5n9hp"
+    with database.sessions.begin() as session:
+        session.get_one(Registration, ids["LEAD-ANA"]).code = secret
+    result = scan_lead(database.sessions, MONTREAL, "alpha", secret.upper(), ALPHA[0], 3, None)
+    assert result.outcome is ScanOutcome.SAVED and result.lead is not None
+    assert result.lead.name == "Ana Test"
 
 
 def test_only_the_exhibitors_own_account_or_a_supervisor_works_its_station(

@@ -3,13 +3,16 @@ exit, a scan of someone gone out their re-entry; the report counts entries and w
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import SessionMovement
+from desktop_app.documents.report_pdf import render_report_pdf
 from desktop_app.domain.errors import Invalid
 from desktop_app.domain.event_reader import EventFileError
 from desktop_app.domain.events import parse_event_file
@@ -23,7 +26,11 @@ from desktop_app.services.desk.checkin import (
     undo_check_in,
 )
 from desktop_app.services.desk.desk import LocalDesk
+from desktop_app.services.reports.attendance import attendance_report
+from desktop_app.services.reports.document import attendance_document
+from desktop_app.services.reports.exports import ExportFormat, write_export
 from desktop_app.services.reports.sessions import session_attendance
+from tests.documents.pdf_reading import flat, pdf_text
 from tests.services.desk_data import MONTREAL, add_registration, setup_desk
 from tests.services.sessions_data import SESSIONS, declare_sessions, forum_source
 
@@ -165,3 +172,29 @@ def test_the_lab_desk_counts_who_is_inside_and_the_card_says_who_went_out(lab: D
     # The entrance counts are not a session's: no "inside now" there.
     entrance = LocalDesk(lab.sessions, MONTREAL, "Entrance", StaffMember(0, "Ann Roy", "desk"))
     assert entrance.counts().inside is None
+
+
+def test_the_attendance_report_gives_entries_and_inside_now_of_a_session_with_exits(
+    lab: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(exits, "MIN_STAY", timedelta(0))
+    for code in (ANN, ANN, ANN, BO, BO):  # Ann in, out, back in; Bo in and out
+        _scan(lab, code)
+    document = attendance_document(attendance_report(lab.sessions, MONTREAL))
+    csv_path, xlsx_path = tmp_path / "a.csv", tmp_path / "a.xlsx"
+    write_export(document, csv_path, ExportFormat.CSV, "en")
+    write_export(document, xlsx_path, ExportFormat.XLSX, "en")
+    lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
+    header = next(line for line in lines if line.startswith("Session,"))
+    assert "Entries" in header and "Inside now" in header
+    row = next(line for line in lines if line.startswith("Open lab,")).split(",")
+    columns = header.split(",")
+    # Three entries (two check-ins and a re-entry); Ann is the one inside now.
+    assert (row[columns.index("Entries")], row[columns.index("Inside now")]) == ("3", "1")
+    sheets = load_workbook(xlsx_path).worksheets
+    rows = [list(r) for sheet in sheets for r in sheet.iter_rows(values_only=True)]
+    titles = next(r for r in rows if r[0] == "Session")
+    lab_row = next(r for r in rows if r[0] == "Open lab")
+    assert (lab_row[titles.index("Entries")], lab_row[titles.index("Inside now")]) == (3, 1)
+    text = flat(pdf_text(render_report_pdf(document, generated_at=datetime.now(UTC))))
+    assert "Inside now" in text

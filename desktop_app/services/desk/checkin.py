@@ -11,24 +11,24 @@ session's door, see ``doors``), so when two desks scan the same badge at the sam
 exactly one wins and the other is told "already checked in". Each desk action carries an
 ``action_id``; replaying the same action (an offline desk catching up, a retry after a
 timeout) returns the same result and writes nothing more. Outcomes and their messages are in
-``checkin_outcome``.
+``checkin_outcome``, undoing in ``checkin_undo``, the header's counts in ``counts`` (all three
+re-exported here).
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, Registration
 from desktop_app.domain.accounts import RegistrationStatus, balance_owed, credit_owed
-from desktop_app.domain.codes import normalise_code
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid, NotFound
+from desktop_app.domain.codes import code_forms, preferred
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Invalid
 from desktop_app.domain.money import ZERO
 from desktop_app.domain.names import display_name
 from desktop_app.services.admin import audit
@@ -36,13 +36,15 @@ from desktop_app.services.admin.events import get_event
 from desktop_app.services.admin.staff import Override, refuse_exhibitor, verify_override
 from desktop_app.services.desk.checkin_outcome import CheckInOutcome as CheckInOutcome
 from desktop_app.services.desk.checkin_outcome import CheckInResult as CheckInResult
+from desktop_app.services.desk.checkin_undo import undo_check_in as undo_check_in
+from desktop_app.services.desk.counts import EventCounts as EventCounts
+from desktop_app.services.desk.counts import event_counts as event_counts
 from desktop_app.services.desk.doors import (
     Door,
     active_at_door,
     door_of,
     entitled,
     entrance_day,
-    find_session,
     resolve_door,
     seats_taken,
 )
@@ -54,15 +56,6 @@ _T_NO_EXITS = QT_TRANSLATE_NOOP(
     "Exits are scanned only at the door of a session that records them (exits = true in its"
     " [[sessions]] entry; session: {session}).",
 )
-
-
-@dataclass(frozen=True)
-class EventCounts:
-    """The header's "checked in / expected" figures for one event."""
-
-    checked_in: int  # active check-ins of active registrations
-    expected: int  # active registrations
-    inside: int | None = None  # at a session's door with exit scans: inside now
 
 
 def balance_due(registration: Registration) -> Decimal:
@@ -135,14 +128,13 @@ def add_check_in(
 
 
 def _find_registration(session: Session, code: str) -> Registration | None:
-    """The registration with this code as typed (trimmed), else as normalised."""
-    typed = code.strip()
-    wanted = {typed, normalise_code(typed)}
+    """The registration with this code as typed (trimmed), else in another stored form."""
+    wanted = code_forms(code)
     found = {
         r.code: r
         for r in session.scalars(select(Registration).where(Registration.code.in_(wanted)))
     }
-    return found.get(typed) or found.get(normalise_code(typed))
+    return preferred(found, code)
 
 
 def _result(
@@ -209,8 +201,7 @@ def _replayed(
         return None
     registration = session.get(Registration, done.registration_id)
     assert registration is not None
-    typed = code.strip()
-    if registration.event_id != event.id or registration.code not in (typed, normalise_code(typed)):
+    if registration.event_id != event.id or registration.code not in code_forms(code):
         raise Conflict(
             QT_TRANSLATE_NOOP(
                 "AppError", "The desk action {action} was already used for another registration."
@@ -415,84 +406,3 @@ def _check_in_once(
         return _result(
             CheckInOutcome.CHECKED_IN, registration, person, made, supervisor, door, seats
         )
-
-
-def undo_check_in(
-    sessions: sessionmaker[Session],
-    registration_id: int,
-    *,
-    desk: str,
-    staff: str,
-    reason: str,
-    session_code: str | None = None,
-) -> None:
-    """Undo the registration's active check-in (at session ``session_code``'s door, else
-    the entrance's latest); the row stays with when, who and why."""
-    reason = reason.strip()
-    if not reason:
-        raise Invalid(QT_TRANSLATE_NOOP("AppError", "Give a reason to undo a check-in."))
-    with sessions.begin() as session:
-        registration = session.get(Registration, registration_id)
-        if registration is None:
-            raise NotFound(
-                QT_TRANSLATE_NOOP("AppError", "There is no registration {id}."), id=registration_id
-            )
-        door = None
-        if session_code is not None:  # a session's desk undoes its own door's check-in
-            door = Door(session=find_session(session, registration.event, session_code))
-        existing = active_check_in(session, registration_id, door)
-        if existing is None:
-            raise Conflict(
-                QT_TRANSLATE_NOOP("AppError", "{name} is not checked in; nothing to undo."),
-                name=_name(registration.person),
-            )
-        existing.undone_at = _now()
-        existing.undone_by = staff
-        existing.undo_reason = reason
-        audit.record(
-            session,
-            "checkin.undone",
-            desk=desk,
-            staff=staff,
-            subject=f"registration:{registration_id}",
-            detail={
-                "code": registration.code,
-                "reason": reason,
-                "checked_in_at": existing.checked_in_at.isoformat(),
-                "checked_in_desk": existing.desk,
-                "checked_in_by": existing.staff,
-            },
-        )
-
-
-def event_counts(sessions: sessionmaker[Session], slug: str) -> EventCounts:
-    """Checked-in and expected counts for the header, in one statement (two index counts).
-
-    People are counted: each registration with an active entrance check-in once, whatever
-    the days it came (a session's door is not the entrance). About 10 to 15 ms at 28,000
-    registrations for one event on either back end (measured on a shared 2-core machine);
-    the header calls it off the GUI thread.
-    """
-    event_id = select(Event.id).where(Event.slug == slug).scalar_subquery()
-    expected = (
-        select(func.count())
-        .select_from(Registration)
-        .where(Registration.event_id == event_id, Registration.status == RegistrationStatus.ACTIVE)
-    )
-    checked_in = (  # people: a second day's check-in is the same person again
-        select(func.count(func.distinct(CheckIn.registration_id)))
-        .select_from(CheckIn)
-        .join(Registration, Registration.id == CheckIn.registration_id)
-        .where(
-            Registration.event_id == event_id,
-            Registration.status == RegistrationStatus.ACTIVE,
-            CheckIn.undone_at.is_(None),
-            CheckIn.session_id.is_(None),  # a session's door is not the entrance
-        )
-    )
-    with sessions() as session:
-        row = session.execute(select(expected.scalar_subquery(), checked_in.scalar_subquery()))
-        total, done = row.one()
-        if not total:
-            get_event(session, slug)  # an unknown slug is an error, not an empty event
-        return EventCounts(checked_in=int(done or 0), expected=int(total or 0))

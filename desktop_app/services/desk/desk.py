@@ -324,6 +324,8 @@ class _SessionsDesk:
 class LocalDesk(_SessionsDesk):
     """A desk on this machine's own database."""
 
+    leaving: bool = False  # Exit mode: every scan records an exit (a door with exits)
+
     def signed_in(self, member: StaffMember) -> LocalDesk:
         return replace(self, who=member)
 
@@ -342,6 +344,7 @@ class LocalDesk(_SessionsDesk):
             action_id=action_id,
             override=override,
             session_code=self.admits,
+            leaving=self.leaving,
         )
 
     def collect_balance(

@@ -5,11 +5,12 @@ exit scans), and the seats left. The entrance's check-in stays on the card, seco
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import Registration
+from desktop_app.services.desk import exits
 from desktop_app.services.desk.doors import (
     Door,
     active_at_door,
@@ -17,7 +18,6 @@ from desktop_app.services.desk.doors import (
     find_session,
     seats_taken,
 )
-from desktop_app.services.desk.exits import last_exit
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,15 @@ class SessionDoorStatus:
     seats_taken: int  # people checked in to the session (this person included)
     left_at: datetime | None = None  # out since then (exit scans; None: inside or never in)
     exits: bool = False  # exits are scanned at this door: Enter records one for someone inside
+    entered_at: datetime | None = None  # the last entry (check-in or re-entry), with exits
+
+    def double_scan_until(self) -> datetime | None:
+        """Until when a scan of this person is a double scan, not an exit (``exits.MIN_STAY``
+        after their last entry), as the desk will judge it; ``None``: not inside, or no exits."""
+        if not self.exits or self.left_at is not None or self.entered_at is None:
+            return None
+        entered = self.entered_at
+        return (entered if entered.tzinfo else entered.replace(tzinfo=UTC)) + exits.MIN_STAY
 
     @property
     def seats_left(self) -> int | None:
@@ -52,6 +61,8 @@ def session_door_status(
     """``registration`` at the door of its event's session ``code`` (``NotFound`` if none)."""
     found = find_session(session, registration.event, code)
     check_in = active_at_door(session, registration.id, Door(session=found))
+    # Exits and re-entries only where they are scanned: no extra read at other doors.
+    last = exits.last_movement(session, check_in.id) if check_in and found.exits else None
     return SessionDoorStatus(
         code=found.code,
         name_fr=found.name_fr,
@@ -62,6 +73,9 @@ def session_door_status(
         checked_in_by=check_in.staff if check_in else None,
         capacity=found.capacity,
         seats_taken=seats_taken(session, found.id),
-        left_at=last_exit(session, check_in.id) if check_in is not None and found.exits else None,
+        left_at=last.at if last is not None and last.direction == exits.OUT else None,
         exits=found.exits,
+        entered_at=(last.at if last is not None else check_in.checked_in_at)
+        if check_in is not None and found.exits
+        else None,
     )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import Event, Exhibitor, Lead, Person, Registration
 from desktop_app.domain.accounts import RegistrationStatus
-from desktop_app.domain.codes import normalise_code
+from desktop_app.domain.codes import code_forms, preferred
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, Message, NotFound
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
@@ -128,14 +128,14 @@ def _line(lead: Lead, registration: Registration, person: Person) -> LeadLine:
 
 
 def _registration(session: Session, event: Event, code: str) -> Registration:
-    typed = code.strip()
-    registration = session.scalars(
+    found = session.scalars(
         select(Registration).where(
             Registration.event_id == event.id,
-            Registration.code.in_({typed, normalise_code(typed)}),
+            Registration.code.in_(code_forms(code)),
             Registration.status == RegistrationStatus.ACTIVE.value,
         )
-    ).first()
+    )
+    registration = preferred({r.code: r for r in found}, code)
     if registration is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("AppError", "No registration for this event has this badge.")

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import Event, Receipt, ReceiptSeries, Registration
-from desktop_app.domain.codes import normalise_code
+from desktop_app.domain.codes import preferred
 from desktop_app.domain.names import fold
 from desktop_app.services.money.receipt_store import format_number, get_receipt, money
 
@@ -46,7 +46,6 @@ def find_receipts(sessions: sessionmaker[Session], slug: str, query: str) -> lis
     ``MAX_FOUND``.
     """
     wanted = fold(query.strip())
-    code = normalise_code(query) if query.strip() else ""
     with sessions() as session:
         rows = session.execute(
             select(Receipt, ReceiptSeries.code, Registration.code)
@@ -61,13 +60,15 @@ def find_receipts(sessions: sessionmaker[Session], slug: str, query: str) -> lis
         for row, _series, _code in rows:
             if row.refers_to_id is not None:
                 notes.setdefault(row.refers_to_id, []).append(numbers[row.id])
+        # The registration whose code was typed, in its best stored form (exact first).
+        code = preferred({c: c for _row, _series, c in rows}, query)
         found: list[ReceiptSummary] = []
         for row, _series, registration_code in rows:
             number = numbers[row.id]
             if wanted and not (
                 wanted in fold(number)
                 or (wanted.isdigit() and int(wanted) == row.number)
-                or registration_code in (query.strip(), code)
+                or registration_code == code
                 or wanted in fold(f"{row.buyer_name} {row.buyer_organization or ''}")
             ):
                 continue

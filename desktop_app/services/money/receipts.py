@@ -27,7 +27,7 @@ from desktop_app.documents.receipt import (
     ReceiptLine,
     render_receipt,
 )
-from desktop_app.domain.codes import normalise_code
+from desktop_app.domain.codes import code_forms, preferred
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
 from desktop_app.domain.money import ZERO
 from desktop_app.domain.names import display_name
@@ -255,9 +255,8 @@ def reprint_receipt(
 
 def _find_registration(session: Session, code: str) -> Registration:
     typed = code.strip()
-    registration = session.scalars(
-        select(Registration).where(Registration.code.in_({typed, normalise_code(typed)}))
-    ).first()
+    found = session.scalars(select(Registration).where(Registration.code.in_(code_forms(typed))))
+    registration = preferred({r.code: r for r in found}, typed)
     if registration is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("AppError", "There is no registration with the code {code}."),

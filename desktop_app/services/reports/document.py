@@ -30,16 +30,20 @@ def _days_and_sessions(report: AttendanceReport) -> tuple[Section, ...]:
             )
         )
     if report.by_session:
+        # Entries (re-entries included) and inside now only where exits are scanned.
+        exits = any(s.inside is not None for s in report.by_session)
+        moves: tuple[str, ...] = ("entries", "inside_now") if exits else ()
         sections.append(
             Section(
                 "by_session",
-                ("session", "entitled", "sold_at_desk", "checked_in", "capacity"),
+                ("session", "entitled", "sold_at_desk", "checked_in", *moves, "capacity"),
                 tuple(
                     (
                         Pair(s.name_fr, s.name_en),
                         s.entitled,
                         dict(report.sold_at_desk).get(s.code, 0),
                         s.checked_in,
+                        *((s.entries, s.inside) if exits else ()),
                         s.capacity,
                     )
                     for s in report.by_session

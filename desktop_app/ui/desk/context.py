@@ -61,13 +61,24 @@ class DeskContext:
         chosen here once for every part of the screen (they never ask which)."""
         if self.link is not None:
             return LinkedDesk.on(self.link, self.slug, self.staff, self.admits)
-        return LocalDesk(self.sessions, self.slug, self.desk, self.staff, self.admits)
+        return LocalDesk(
+            self.sessions, self.slug, self.desk, self.staff, self.admits, leaving=self.exit_mode
+        )
 
     @property
     def admits(self) -> str | None:
         """The session whose door this desk is (set with F10), if the event has it."""
         code = self.settings.admits_session
         return code if any(code == s[0] for s in self.event_sessions) else None
+
+    @property
+    def exit_mode(self) -> bool:
+        """Whether this desk's scans record exits only (Exit mode, a local desk at a session's
+        door whose exits are scanned: the header's toggle)."""
+        admits = self.admits
+        return (
+            admits is not None and self.link is None and self.settings.exit_mode_session == admits
+        )
 
     def admits_name(self, language: str) -> str | None:
         """The name, in ``language``, of the session this desk admits (``None``: entrance)."""

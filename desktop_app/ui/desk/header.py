@@ -44,6 +44,7 @@ class DeskHeader(QWidget):
 
     language_chosen = Signal(str)
     counts_changed = Signal(object)  # EventCounts
+    exit_mode_changed = Signal(bool)  # the desk now records exits only (or no longer)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,17 @@ class DeskHeader(QWidget):
         self.backup_label = ElidedLabel(keep=10)  # last backup, or why it failed (never a dialog)
         self.backup_label.hide()
         self.backups: BackupScheduler | None = None
+        # Exit mode, at a session's door whose exits are scanned: every scan records an exit.
+        self.exit_button = QPushButton()
+        self.exit_button.setCheckable(True)
+        self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.exit_button.setStyleSheet(
+            "QPushButton { color:#ffffff; background:#243b53; border:1px solid #829ab1;"
+            " padding:4px 10px; font-weight:bold; }"
+            "QPushButton:checked { background:#ffffff; color:#b71c1c; }"
+        )
+        self.exit_button.hide()
+        self.exit_button.toggled.connect(self._toggle_exit_mode)
         self.french = QPushButton("FR")
         self.english = QPushButton("EN")
         for button, language in ((self.french, "fr"), (self.english, "en")):
@@ -96,6 +108,7 @@ class DeskHeader(QWidget):
         title.addWidget(self.where)
         layout.addLayout(title, 1)
         layout.addWidget(self.counts_label)
+        layout.addWidget(self.exit_button)
         layout.addWidget(self.database)
         layout.addWidget(self.printer_label)
         layout.addWidget(self.backup_label)
@@ -156,6 +169,29 @@ class DeskHeader(QWidget):
         if changed:
             self.counts_changed.emit(reading.counts)
 
+    def _toggle_exit_mode(self, checked: bool) -> None:
+        self.context.settings.exit_mode_session = self.context.admits if checked else None
+        self.retranslate()
+        self.exit_mode_changed.emit(self.context.exit_mode)
+
+    def _show_exit_mode(self) -> None:
+        """The toggle where exits are scanned, and the band red saying EXIT while it is on."""
+        context = self.context
+        exiting = context.exit_mode
+        exits_door = self.counts is not None and self.counts.inside is not None
+        self.exit_button.setVisible(exiting or (exits_door and context.link is None))
+        self.exit_button.blockSignals(True)
+        self.exit_button.setChecked(exiting)
+        self.exit_button.blockSignals(False)
+        self.exit_button.setText(self.tr("Exit mode"))
+        self.exit_button.setToolTip(
+            self.tr("Every scan records that the person went out of the session")
+        )
+        band = "#b71c1c" if exiting else "#102a43"
+        self.setStyleSheet(
+            f"#deskHeader {{ background:{band}; }} #deskHeader QLabel {{ color:#ffffff; }}"
+        )
+
     def _failed(self, _error: BaseException) -> None:
         self._reading = False
         self.database_ok = False
@@ -186,11 +222,17 @@ class DeskHeader(QWidget):
             )
         )
         door = context.admits_name(language)  # a session's door says which, first (F10)
-        self.where.setText(
-            self.tr("Admits: {session} · {where}").format(session=door, where=where)
-            if door
-            else where
-        )
+        if door and context.exit_mode:
+            self.where.setText(
+                self.tr("EXIT: {session} · {where}").format(session=door, where=where)
+            )
+        else:
+            self.where.setText(
+                self.tr("Admits: {session} · {where}").format(session=door, where=where)
+                if door
+                else where
+            )
+        self._show_exit_mode()
         if self.counts is None:
             self.counts_label.setText(self.tr("… checked in"))
         else:

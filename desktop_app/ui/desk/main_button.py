@@ -6,6 +6,7 @@ scans: out, or back in)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Protocol
 
@@ -33,17 +34,30 @@ class _Designated(Protocol):
     def checked_in(self) -> bool: ...
 
 
-def enter_outcome(target: _Designated | None, *, at_session: bool = False) -> Tone | None:
+def enter_outcome(
+    target: _Designated | None,
+    *,
+    at_session: bool = False,
+    now: datetime | None = None,
+    leaving: bool = False,
+) -> Tone | None:
     """What Enter would show for ``target`` (the desk's rules, in their order); at a
-    session's door the card's entrance check-in says nothing about the session."""
+    session's door the card's entrance check-in says nothing about the session. Just after
+    someone came in at a door with exits, Enter is a double scan ("already checked in")."""
     if target is None:
         return None
     if target.status != RegistrationStatus.ACTIVE:
         return Tone.CANCELLED
+    door = target.door if at_session and isinstance(target, AttendeeCard) else None
+    if leaving and door is not None:  # Exit mode: Enter records an exit, nothing else
+        inside = door.checked_in_at is not None and door.left_at is None
+        return Tone.EXITED if inside else Tone.NOT_INSIDE
     if target.checked_in and not at_session:
         return Tone.ALREADY
-    door = target.door if at_session and isinstance(target, AttendeeCard) else None
     if door is not None and door.checked_in_at is not None:
+        until = door.double_scan_until()
+        if until is not None and (now or datetime.now(UTC)) < until:
+            return Tone.ALREADY
         if door.exits:
             return Tone.EXITED if door.left_at is None else Tone.REENTERED
         return Tone.ALREADY
@@ -56,6 +70,15 @@ def enter_outcome(target: _Designated | None, *, at_session: bool = False) -> To
     return Tone.CHECKED_IN
 
 
+def relabel_in_ms(target: _Designated | None, *, at_session: bool) -> int | None:
+    """In how many milliseconds a scan of ``target`` stops being a double scan (the button's
+    words change then), or ``None``."""
+    door = target.door if at_session and isinstance(target, AttendeeCard) else None
+    until = door.double_scan_until() if door is not None else None
+    left = (until - datetime.now(UTC)).total_seconds() if until is not None else 0
+    return int(left * 1000) + 50 if left > 0 else None
+
+
 def main_button_words(tone: Tone) -> str:
     """The button's words for an outcome other than a plain check-in."""
     words = {
@@ -66,6 +89,7 @@ def main_button_words(tone: Tone) -> str:
         Tone.NOT_ENTITLED: QT_TRANSLATE_NOOP("DeskWindow", "Not registered for this session"),
         Tone.EXITED: QT_TRANSLATE_NOOP("DeskWindow", "Record the exit"),
         Tone.REENTERED: QT_TRANSLATE_NOOP("DeskWindow", "Back in"),
+        Tone.NOT_INSIDE: QT_TRANSLATE_NOOP("DeskWindow", "Not inside"),
     }
     return QCoreApplication.translate("DeskWindow", words[tone])
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -42,7 +42,12 @@ from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.flows import DeskFlows
 from desktop_app.ui.desk.header import DeskHeader
 from desktop_app.ui.desk.idle import IdleLock
-from desktop_app.ui.desk.main_button import enter_outcome, main_button_style, main_button_words
+from desktop_app.ui.desk.main_button import (
+    enter_outcome,
+    main_button_style,
+    main_button_words,
+    relabel_in_ms,
+)
 from desktop_app.ui.desk.outcome import OutcomePanel, Sound, Tone
 from desktop_app.ui.desk.print_bar import PrintProblemBar
 from desktop_app.ui.desk.recent import RecentCheckIns
@@ -338,6 +343,7 @@ class DeskWindow(QMainWindow):
             lambda _job, code, message: flows.badge_failed(code, message)
         )
         self.header.language_chosen.connect(self.switch_language)
+        self.header.exit_mode_changed.connect(lambda _on: self._update_actions())
         if self.scanner is not None:
             self.scanner.scanned.connect(self._scanned)
 
@@ -572,7 +578,12 @@ class DeskWindow(QMainWindow):
             stale or (target is not None and target.status == RegistrationStatus.ACTIVE)
         )
         at_session = self.context.admits is not None
-        self._enter_will = None if stale else enter_outcome(target, at_session=at_session)
+        leaving = self.context.exit_mode
+        will = enter_outcome(target, at_session=at_session, leaving=leaving)
+        self._enter_will = None if stale else will
+        # Once a scan would no longer be a double scan, the button says "Record the exit".
+        if (wait := relabel_in_ms(target, at_session=at_session)) is not None:
+            QTimer.singleShot(wait, self, self._update_actions)
         self._label_main_button()
         specs["override"].action.setEnabled(self.flows.blocked is not None)
         specs["edit"].action.setEnabled(card is not None)

@@ -45,6 +45,7 @@ from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.dialogs.common import ErrorLine, interface_language, submit
 from desktop_app.ui.dialogs.walkin_payment import money
 from desktop_app.ui.reports.chart import SERIES_COLOURS, StackedBars
+from desktop_app.ui.reports.sessions_table import SessionsTable
 
 REFRESH_MS = 3000
 """Within 5 s of a check-in at any desk (local or shared), the window shows it."""
@@ -116,6 +117,7 @@ class ReportsWindow(QDialog):
         self.by_association = _table(3)
         self.by_category = _table(3)
         self.sales = _table(4)
+        self.sessions_table = SessionsTable()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.no_show_model = QStandardItemModel(0, _SEARCH_COLUMN + 1)
@@ -186,6 +188,8 @@ class ReportsWindow(QDialog):
         sales_layout.addWidget(self.sales)
         self.tabs.addTab(no_show_page, "")
         self.tabs.addTab(sales_page, "")
+        self.tabs.addTab(self.sessions_table, "")
+        self.tabs.setTabVisible(2, False)  # shown for an event with sessions
 
         middle = QHBoxLayout()
         middle.addLayout(left, 3)
@@ -303,6 +307,8 @@ class ReportsWindow(QDialog):
             ],
         )
         lang = _language()
+        self.sessions_table.show_sessions(attendance.by_session, lang)
+        self.tabs.setTabVisible(2, bool(attendance.by_session))
         _fill(
             self.by_association,
             [
@@ -429,6 +435,8 @@ class ReportsWindow(QDialog):
         self.search.setPlaceholderText(self.tr("Search the no-shows (name, organization, email)"))
         self.tabs.setTabText(0, self.tr("Not yet arrived"))
         self.tabs.setTabText(1, self.tr("Sales"))
+        self.tabs.setTabText(2, self.tr("Sessions"))
+        self.sessions_table.retranslate()
         self.export_button.setText(self.tr("Export or print…"))
         self.close_day_button.setText(self.tr("Close the day…"))
         self.refresh_button.setText(self.tr("Refresh"))

@@ -167,6 +167,24 @@ def test_a_32_character_pretix_secret_scans_from_the_field_with_a_card_shown(
     assert active_check_ins(desk.sessions, on_card.id) == 0
 
 
+def test_a_pretix_secret_scanned_with_caps_lock_on_checks_the_right_person_in(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    # Caps Lock on: the scanner sends every letter as a capital, each with its Shift events.
+    on_card, scanned = two_people(desk)
+    secret = "wfjkywcxymkcj9358x6jqthf27m5n9hp"
+    with desk.sessions.begin() as session:
+        session.execute(
+            update(Registration).where(Registration.id == scanned.id).values(code=secret)
+        )
+    show_card_of(qtbot, desk, on_card)
+
+    scanner_keys(secret.upper())
+
+    wait_checked_in(qtbot, desk, scanned)
+    assert active_check_ins(desk.sessions, on_card.id) == 0
+
+
 def test_a_code_typed_slowly_then_enter_is_checked_in_as_a_scan(
     qtbot: QtBot, database: Database, tmp_path: Path
 ) -> None:

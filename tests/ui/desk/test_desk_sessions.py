@@ -146,23 +146,82 @@ def test_the_lab_desk_scans_people_out_and_back_in(
         window = lab.window
         qtbot.waitUntil(lambda: window.header.counts is not None, timeout=10000)
         assert window.header.counts_label.text().endswith("· 0 inside now")
+        monkeypatch.setattr(exits, "MIN_STAY", timedelta(seconds=5))  # not 30 s of waiting
         scan(qtbot, lab, OUTSIDER)
         wait_tone(qtbot, lab, Tone.CHECKED_IN)
         qtbot.waitUntil(lambda: "· 1 inside now" in window.header.counts_label.text(), timeout=5000)
-        monkeypatch.setattr(exits, "MIN_STAY", timedelta(0))
+        main = window.buttons["check_in"]
+        # Just in: the button and Enter agree that a second scan is a double scan.
+        qtbot.waitUntil(lambda: main.text().startswith("Already checked in"), timeout=5000)
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.ALREADY)
+        # Once the double-scan delay is over, the button says what Enter now does.
+        qtbot.waitUntil(lambda: main.text().startswith("Record the exit"), timeout=10000)
         scan(qtbot, lab, OUTSIDER)
         wait_tone(qtbot, lab, Tone.EXITED)
         assert "Left Open lab" in window.outcome.detail.text()
         qtbot.waitUntil(lambda: "· 0 inside now" in window.header.counts_label.text(), timeout=5000)
         qtbot.waitUntil(lambda: "Went out of Open lab" in window.card.checked.text(), timeout=5000)
-        main = window.buttons["check_in"]
         qtbot.waitUntil(lambda: main.text().startswith("Back in"), timeout=5000)
         window.grab().save("/tmp/badges-lab-exit.png")
+        # The Reports window's Sessions tab: one entry, no one inside now, then a re-entry.
+        window._specs["reports"].action.trigger()
+        reports = window.reports_window
+        assert reports is not None
+        table = reports.sessions_table
+
+        def lab_row() -> tuple[str, str]:
+            rows = range(table.rowCount())
+            row = next((r for r in rows if table.item(r, 0).text() == "Open lab"), None)
+            return (
+                ("", "") if row is None else (table.item(row, 3).text(), table.item(row, 4).text())
+            )
+
+        qtbot.waitUntil(lambda: lab_row() == ("1", "0"), timeout=5000)
+        assert reports.tabs.isTabVisible(2)
+        reports.tabs.setCurrentIndex(2)
+        reports.grab().save("/tmp/badges-reports-sessions.png")
         scan(qtbot, lab, OUTSIDER)
         wait_tone(qtbot, lab, Tone.REENTERED)
+        qtbot.waitUntil(lambda: lab_row() == ("2", "1"), timeout=10000)
         qtbot.waitUntil(lambda: "· 1 inside now" in window.header.counts_label.text(), timeout=5000)
         qtbot.waitUntil(
             lambda: "Checked in to Open lab" in window.card.checked.text(), timeout=5000
         )
+    finally:
+        lab.close()
+
+
+def test_exit_mode_at_the_lab_desk_records_every_scan_as_an_exit(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    fill(database, registrations=20)
+    declare_sessions(database.sessions, ONLY_SESSIONS + LAB)
+    add_registration(database.sessions, OUTSIDER, due="0.00")
+    lab = make_desk(database, tmp_path / "desk.ini", admits="lab")
+    qtbot.addWidget(lab.window)
+    try:
+        window, header = lab.window, lab.window.header
+        qtbot.waitUntil(lambda: header.counts is not None, timeout=10000)
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.CHECKED_IN)
+        qtbot.waitUntil(lambda: "· 1 inside now" in header.counts_label.text(), timeout=5000)
+        assert header.exit_button.isVisible() and "EXIT" not in header.where.text()
+        header.exit_button.click()
+        # The band says EXIT, and at once (no double-scan delay) the button and Enter agree.
+        assert header.where.text().startswith("EXIT: Open lab")
+        assert "#b71c1c" in header.styleSheet()
+        main = window.buttons["check_in"]
+        qtbot.waitUntil(lambda: main.text().startswith("Record the exit"), timeout=5000)
+        window.grab().save("/tmp/badges-exit-mode.png")
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.EXITED)
+        qtbot.waitUntil(lambda: "· 0 inside now" in header.counts_label.text(), timeout=5000)
+        scan(qtbot, lab, OUTSIDER)  # out already: Exit mode never lets anyone back in
+        wait_tone(qtbot, lab, Tone.NOT_INSIDE)
+        header.exit_button.click()
+        assert not header.where.text().startswith("EXIT")
+        scan(qtbot, lab, OUTSIDER)
+        wait_tone(qtbot, lab, Tone.REENTERED)
     finally:
         lab.close()

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from desktop_app.db.models import CheckIn, Event, Person, PriceCategory, Registration
 from desktop_app.domain.accounts import RegistrationStatus, balance_owed
-from desktop_app.domain.codes import normalise_code
+from desktop_app.domain.codes import code_forms
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.desk.search import backend as search_backend
 from desktop_app.services.desk.search.backend import Candidate
@@ -174,12 +174,26 @@ def _event_and_code(session: Session, slug: str, typed: str) -> tuple[int, int |
 
     One query (the unique index on codes): every keystroke runs it.
     """
-    code = normalise_code(typed)
+    code = _stored_code(session, slug, typed)
     # Core, not the ORM's execute: columns only, and every keystroke pays the difference.
     row = session.connection().execute(_EVENT_AND_CODE, {"slug": slug, "code": code}).first()
     if row is None:
         return get_event(session, slug).id, None  # NotFound
     return row[0], row[1] if code else None
+
+
+def _stored_code(session: Session, slug: str, typed: str) -> str:
+    """The first of the forms a typed code may be stored in that this event has, else the last.
+
+    Only text with no lower-case letter has a second form to try (a pretix secret typed
+    with Caps Lock on), so a name typed as usual still costs one query.
+    """
+    forms = code_forms(typed)
+    for form in forms[:-1]:
+        row = session.connection().execute(_EVENT_AND_CODE, {"slug": slug, "code": form}).first()
+        if row is not None and row[1] is not None:
+            return form
+    return forms[-1] if forms else ""
 
 
 def _details(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
