@@ -4,37 +4,47 @@
     <context>
         <name>AddOnSaleDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="107" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="123" />
             <source>Tick the add-ons to sell.</source>
             <translation>Cochez les suppléments à vendre.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="128" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="146" />
             <source>Sell add-ons</source>
             <translation>Vendre des suppléments</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="130" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="116" />
             <source>Add-ons for {name}: a receipt for them alone.</source>
             <translation>Suppléments pour {name} : un reçu pour eux seuls.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="132" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="112" />
+            <source>&amp;Reserve</source>
+            <translation>&amp;Réserver</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="114" />
+            <source>Free add-ons for {name}: reserved, nothing to pay, no receipt.</source>
+            <translation>Suppléments gratuits pour {name} : réservés, rien à payer, aucun reçu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="147" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="133" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="148" />
             <source>&amp;Print the receipt</source>
             <translation>&amp;Imprimer le reçu</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="134" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="112" />
             <source>&amp;Sell</source>
             <translation>&amp;Vendre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="135" />
+            <location filename="../../desktop_app/ui/dialogs/walkin_addon_sale.py" line="149" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -135,38 +145,38 @@
             <translation>L'impression a échoué à cause d'une erreur interne (détails dans le journal). Réessayez, ou enregistrez plutôt en PDF.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="53" />
+            <location filename="../../desktop_app/db/database.py" line="59" />
             <source>There is no Passerelle database at {url}; nothing was created. Check --db (or PASSERELLE_DB); passerelle events import or passerelle demo makes a new one.</source>
             <translation>Il n'y a pas de base de données Passerelle à {url}; rien n'a été créé. Vérifiez --db (ou PASSERELLE_DB); passerelle events import ou passerelle demo en crée une nouvelle.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="164" />
+            <location filename="../../desktop_app/db/database.py" line="219" />
             <source>Passerelle opens an SQLite file or a postgresql:// server; {url} is neither.</source>
             <translation>Passerelle ouvre un fichier SQLite ou un serveur postgresql:// ; {url} n'est ni l'un ni l'autre.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="176" />
-            <location filename="../../desktop_app/db/database.py" line="219" />
+            <location filename="../../desktop_app/db/database.py" line="231" />
+            <location filename="../../desktop_app/db/database.py" line="274" />
             <source>Cannot open the database {url}: {reason}</source>
             <translation>Impossible d'ouvrir la base de données {url} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="197" />
+            <location filename="../../desktop_app/db/database.py" line="252" />
             <source>{url} is not a database file (a folder, a device or a pipe).</source>
             <translation>{url} n'est pas un fichier de base de données (un dossier, un périphérique ou un tube).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="227" />
+            <location filename="../../desktop_app/db/database.py" line="282" />
             <source>This database was written by a newer version of Passerelle (schema {revision}). Install that version or newer to open it; the database was not changed.</source>
             <translation>Cette base de données a été écrite par une version plus récente de Passerelle (schéma {revision}). Installez cette version ou une plus récente pour l'ouvrir ; la base de données n'a pas été modifiée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="237" />
+            <location filename="../../desktop_app/db/database.py" line="292" />
             <source>This database already holds tables that are not Passerelle's; it was not changed. Choose an empty database.</source>
             <translation>Cette base de données contient déjà des tables qui ne sont pas celles de Passerelle ; elle n'a pas été modifiée. Choisissez une base de données vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/db/database.py" line="252" />
+            <location filename="../../desktop_app/db/database.py" line="307" />
             <source>The database needs an upgrade (schema {revision}).</source>
             <translation>La base de données doit être mise à niveau (schéma {revision}).</translation>
         </message>
@@ -602,17 +612,17 @@
             <translation>Le fichier d'inscriptions n'a pas de colonne de nom (Nom, Prénom, Last name, First name, Attendee name…). Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/columns.py" line="173" />
+            <location filename="../../desktop_app/importing/columns.py" line="191" />
             <source>Unknown field “{field}” in the column mapping. Fields: {fields}.</source>
             <translation>Champ inconnu « {field} » dans la correspondance des colonnes. Champs : {fields}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/columns.py" line="185" />
+            <location filename="../../desktop_app/importing/columns.py" line="203" />
             <source>The column mapping names “{header}” for {field}, but the file has no such column. Columns found: {headers}.</source>
             <translation>La correspondance des colonnes indique « {header} » pour {field}, mais le fichier n'a pas cette colonne. Colonnes trouvées : {headers}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/columns.py" line="249" />
+            <location filename="../../desktop_app/importing/columns.py" line="267" />
             <source>Two columns are named “{header}”: which one holds the {field} is a guess, so nothing was imported. Rename one, or say which to read: --map {field}=“{copy}” (the second) or --map {field}=“{header}”.</source>
             <translation>Deux colonnes s'appellent « {header} » : laquelle contient le champ {field} serait une supposition, donc rien n'a été importé. Renommez-en une, ou indiquez laquelle lire : --map {field}=« {copy} » (la seconde) ou --map {field}=« {header} ».</translation>
         </message>
@@ -672,47 +682,47 @@
             <translation>Il n'y a aucun événement « {slug} ». Voir : passerelle events list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="73" />
+            <location filename="../../desktop_app/importing/tables.py" line="74" />
             <source>Row {row}: the “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
             <translation>Ligne {row} : la cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="77" />
+            <location filename="../../desktop_app/importing/tables.py" line="78" />
             <source>The row holds bytes that are not UTF-8 text (“{cell}”) while the rest of the file is UTF-8: correct them, or save the file again as “CSV UTF-8”.</source>
             <translation>La ligne contient des octets qui ne sont pas du texte UTF-8 (« {cell} ») alors que le reste du fichier est en UTF-8 : corrigez-les ou enregistrez de nouveau le fichier en « CSV UTF-8 ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="84" />
+            <location filename="../../desktop_app/importing/tables.py" line="85" />
             <source>A cell holds the formula “{formula}” but the workbook does not hold its value (it was never opened in a spreadsheet): open and save the file in Excel or LibreOffice, or type the value.</source>
             <translation>Une cellule contient la formule « {formula} », mais le classeur n'en contient pas la valeur (il n'a jamais été ouvert dans un tableur) : ouvrez et enregistrez le fichier dans Excel ou LibreOffice, ou tapez la valeur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="130" />
+            <location filename="../../desktop_app/importing/tables.py" line="133" />
             <source>Row {row}: {problem}</source>
             <translation>Ligne {row} : {problem}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="203" />
+            <location filename="../../desktop_app/importing/tables.py" line="206" />
             <source>The file {file} does not exist.</source>
             <translation>Le fichier {file} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="207" />
+            <location filename="../../desktop_app/importing/tables.py" line="210" />
             <source>Cannot read the file {file}: {reason}</source>
             <translation>Impossible de lire le fichier {file} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="213" />
+            <location filename="../../desktop_app/importing/tables.py" line="216" />
             <source>The file {file} is empty.</source>
             <translation>Le fichier {file} est vide.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="218" />
+            <location filename="../../desktop_app/importing/tables.py" line="221" />
             <source>The file {file} is in the old Excel format (.xls) or is password-protected. Save it as Excel (.xlsx) or CSV, without a password.</source>
             <translation>Le fichier {file} est dans l'ancien format Excel (.xls) ou protégé par mot de passe. Enregistrez-le en Excel (.xlsx) ou en CSV, sans mot de passe.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="464" />
+            <location filename="../../desktop_app/importing/tables.py" line="487" />
             <source>The header of {file} looks garbled: “{header}” reads “{fixed}” as UTF-8. The file's text went through the wrong encoding (UTF-8 read as Windows text); export it again as “CSV UTF-8” from the original.</source>
             <translation>L'en-tête de {file} semble brouillé : « {header} » se lit « {fixed} » en UTF-8. Le texte du fichier est passé par le mauvais encodage (de l'UTF-8 lu comme du texte Windows) ; exportez-le de nouveau en « CSV UTF-8 » à partir de l'original.</translation>
         </message>
@@ -747,33 +757,33 @@
             <translation>La ligne {row} de {file} est illisible : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="262" />
+            <location filename="../../desktop_app/importing/tables.py" line="265" />
             <source>The workbook {file} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
             <translation>Le classeur {file} n'a pas de feuille « {sheet} ». Ses feuilles : {sheets}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="271" />
+            <location filename="../../desktop_app/importing/tables.py" line="274" />
             <source>The workbook {file} has no worksheet.</source>
             <translation>Le classeur {file} n'a aucune feuille de calcul.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="333" />
+            <location filename="../../desktop_app/importing/tables.py" line="336" />
             <source>The file {file} is not a readable Excel workbook (it may be truncated or damaged): {reason}</source>
             <translation>Le fichier {file} n'est pas un classeur Excel lisible (il est peut-être tronqué ou endommagé) : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="395" />
+            <location filename="../../desktop_app/importing/tables.py" line="413" />
             <source>The header row of {file} holds bytes that are not UTF-8 text (“{cell}”). Save the file again as “CSV UTF-8”.</source>
             <translation>La ligne d'en-tête de {file} contient des octets qui ne sont pas du texte UTF-8 (« {cell} »). Enregistrez de nouveau le fichier en « CSV UTF-8 ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="421" />
-            <location filename="../../desktop_app/importing/tables.py" line="427" />
+            <location filename="../../desktop_app/importing/tables.py" line="439" />
+            <location filename="../../desktop_app/importing/tables.py" line="445" />
             <source>The file {file} has no header row.</source>
             <translation>Le fichier {file} n'a pas de ligne d'en-tête.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/tables.py" line="434" />
+            <location filename="../../desktop_app/importing/tables.py" line="452" />
             <source>The file {file} has a header row but no data rows.</source>
             <translation>Le fichier {file} a une ligne d'en-tête mais aucune ligne de données.</translation>
         </message>
@@ -799,13 +809,13 @@
         </message>
         <message>
             <location filename="../../desktop_app/commands/checkin.py" line="110" />
-            <location filename="../../desktop_app/commands/walkin.py" line="225" />
+            <location filename="../../desktop_app/commands/walkin.py" line="231" />
             <location filename="../../desktop_app/services/admin/staff.py" line="421" />
             <source>An override needs a reason.</source>
             <translation>Une dérogation exige une raison.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/checkin.py" line="148" />
+            <location filename="../../desktop_app/commands/checkin.py" line="152" />
             <source>--day: '{value}' is not a date like 2027-03-23.</source>
             <translation>--day : « {value} » n'est pas une date comme 2027-03-23.</translation>
         </message>
@@ -825,7 +835,7 @@
             <translation>Nommez la personne : indiquez --email ou --name.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="240" />
+            <location filename="../../desktop_app/commands/walkin.py" line="246" />
             <source>Cannot write {path}: {error}. Receipt {number} is issued; reprint it.</source>
             <translation>Impossible d'écrire {path} : {error}. Le reçu {number} est émis ; réimprimez-le.</translation>
         </message>
@@ -867,9 +877,9 @@
         <message>
             <location filename="../../desktop_app/services/desk/addons.py" line="221" />
             <location filename="../../desktop_app/services/desk/attendees.py" line="145" />
-            <location filename="../../desktop_app/services/desk/checkin.py" line="438" />
+            <location filename="../../desktop_app/services/desk/checkin_undo.py" line="35" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="350" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="363" />
             <source>There is no registration {id}.</source>
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
@@ -967,68 +977,68 @@
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="52" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="54" />
             <source>Exits are scanned only at the door of a session that records them (exits = true in its [[sessions]] entry; session: {session}).</source>
             <translation>Les sorties ne sont lues qu'à la porte d'une séance qui les enregistre (exits = true dans son entrée [[sessions]] ; séance : {session}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="215" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="206" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="258" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="249" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="260" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="251" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="433" />
+            <location filename="../../desktop_app/services/desk/checkin_undo.py" line="30" />
             <source>Give a reason to undo a check-in.</source>
             <translation>Donnez une raison pour annuler une arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="446" />
+            <location filename="../../desktop_app/services/desk/checkin_undo.py" line="43" />
             <source>{name} is not checked in; nothing to undo.</source>
             <translation>L'arrivée de {name} n'est pas enregistrée ; rien à annuler.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="129" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="134" />
             <source>A refund is paid back in cash or by card, not '{m}'.</source>
             <translation>Un remboursement se fait en argent comptant ou par carte, pas « {m} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="134" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="139" />
             <source>The refund of {amount} is more than the {paid} paid for this admission.</source>
             <translation>Le remboursement de {amount} dépasse les {paid} payés pour cette entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="211" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="234" />
             <source>A credit note needs a reason.</source>
             <translation>Une note de crédit exige une raison.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="215" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="238" />
             <source>{number} is a credit note; a credit note corrects a receipt.</source>
             <translation>{number} est une note de crédit ; une note de crédit corrige un reçu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="229" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="252" />
             <source>Receipt {number} is already fully credited.</source>
             <translation>Le reçu {number} est déjà entièrement crédité.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/credit_notes.py" line="238" />
+            <location filename="../../desktop_app/services/money/credit_notes.py" line="261" />
             <source>A credit note on {number} is between 0.01 and {left} (what is left).</source>
             <translation>Une note de crédit sur {number} doit être entre 0,01 et {left} (le montant restant).</translation>
         </message>
         <message>
             <location filename="../../desktop_app/services/membership/decisions.py" line="87" />
-            <location filename="../../desktop_app/services/membership/importing.py" line="173" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="175" />
             <source>Unknown association “{association}”. Choose one of: {choices}.</source>
             <translation>Association inconnue « {association} ». Choisissez parmi : {choices}.</translation>
         </message>
@@ -1063,114 +1073,114 @@
             <translation>Aucune adhésion en cours portant le numéro {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/importing.py" line="193" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="195" />
             <source>No row of {file} is a valid member, so nothing was imported. Row {row}: {reason}</source>
             <translation>Aucune ligne de {file} n'est un membre valide ; rien n'a donc été importé. Ligne {row} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/membership/importing.py" line="302" />
+            <location filename="../../desktop_app/services/membership/importing.py" line="304" />
             <source>{file} would end {ended} of the {current} current memberships: is it the whole list? Nothing was changed. If it is, import it again allowing that (--allow-ending-most).</source>
             <translation>{file} mettrait fin à {ended} des {current} adhésions en cours : est-ce bien la liste complète? Rien n'a été modifié. Si oui, importez-la de nouveau en l'autorisant (--allow-ending-most).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="67" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="68" />
             <location filename="../../desktop_app/importing/registration_rows.py" line="43" />
             <source>The “{column}” cell is {length} characters long; at most {limit} are accepted.</source>
             <translation>La cellule « {column} » compte {length} caractères ; au plus {limit} sont acceptés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="70" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="71" />
             <source>The {field} “{value}” is longer than {limit} characters.</source>
             <translation>Valeur trop longue pour « {field} » : « {value} » dépasse {limit} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="73" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="74" />
             <source>Unrecognised kind of member “{value}”: write Organisation or Individuel (Organization or Individual).</source>
             <translation>Type de membre non reconnu « {value} » : écrivez Organisation ou Individuel (Organization ou Individual).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="78" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="79" />
             <source>The row has neither an organization name nor a person's name.</source>
             <translation>La ligne n'a ni nom d'organisation ni nom de personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="81" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="82" />
             <source>An organization membership needs the organization's name.</source>
             <translation>Une adhésion d'organisation exige le nom de l'organisation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="84" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
             <source>An individual membership needs the person's name.</source>
             <translation>Une adhésion individuelle exige le nom de la personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="85" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="86" />
             <source>“{value}” is not an email domain.</source>
             <translation>« {value} » n'est pas un domaine de courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="86" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="87" />
             <location filename="../../desktop_app/importing/registration_rows.py" line="61" />
             <source>{column}: {problem}</source>
             <translation>{column} : {problem}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="87" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="88" />
             <source>The membership ends ({until}) before it starts ({start}).</source>
             <translation>L'adhésion se termine ({until}) avant de commencer ({start}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="90" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="91" />
             <source>Member number {number} already appears on row {first}; this row is ignored.</source>
             <translation>Le numéro de membre {number} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="93" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="94" />
             <source>The organization “{name}” already appears on row {first}; this row is ignored.</source>
             <translation>L'organisation « {name} » figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="96" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="97" />
             <source>The member {email} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {email} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="99" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="100" />
             <source>The member {name} already appears on row {first}; this row is ignored.</source>
             <translation>Le membre {name} figure déjà à la ligne {first} ; cette ligne est ignorée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="105" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="106" />
             <source>organization name</source>
             <translation>nom de l'organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="106" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="107" />
             <source>first name</source>
             <translation>prénom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="107" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="108" />
             <source>last name</source>
             <translation>nom de famille</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="108" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="109" />
             <source>email</source>
             <translation>courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="109" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="110" />
             <source>member number</source>
             <translation>numéro de membre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="110" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="111" />
             <source>category</source>
             <translation>catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/importing/member_rows.py" line="111" />
+            <location filename="../../desktop_app/importing/member_rows.py" line="112" />
             <source>other name</source>
             <translation>autre nom</translation>
         </message>
@@ -1205,23 +1215,28 @@
             <translation>Une entrée gratuite coûte 0, pas {amount}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addon_sale.py" line="34" />
+            <location filename="../../desktop_app/services/desk/addon_sale.py" line="42" />
             <source>The amount {amount} is not the price of the add-ons ({total}).</source>
             <translation>Le montant {amount} n'est pas le prix des suppléments ({total}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addon_sale.py" line="37" />
+            <location filename="../../desktop_app/services/desk/addon_sale.py" line="45" />
+            <source>These add-ons cost {total}: they are paid in cash or by card.</source>
+            <translation>Ces suppléments coûtent {total} : ils se paient comptant ou par carte.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/desk/addon_sale.py" line="48" />
             <source>Choose at least one add-on to sell.</source>
             <translation>Choisissez au moins un supplément à vendre.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addon_sale.py" line="55" />
+            <location filename="../../desktop_app/services/desk/addon_sale.py" line="90" />
             <location filename="../../desktop_app/services/money/payments.py" line="174" />
             <source>The desk action {action} was already used for another payment.</source>
             <translation>L'action de poste {action} a déjà servi pour un autre paiement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/addon_sale.py" line="97" />
+            <location filename="../../desktop_app/services/desk/addon_sale.py" line="135" />
             <source>This registration was cancelled; nothing is sold.</source>
             <translation>Cette inscription a été annulée; rien n'est vendu.</translation>
         </message>
@@ -1246,17 +1261,17 @@
             <translation>Un solde s'encaisse en argent comptant ou par carte ; sinon, un superviseur accorde une dérogation à l'arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="83" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="96" />
             <source>'{value}' is not a receipt number (such as FORUM-2027-000042).</source>
             <translation>« {value} » n'est pas un numéro de reçu (comme FORUM-2027-000042).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="305" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="318" />
             <source>There is no receipt {id}.</source>
             <translation>Il n'y a aucun reçu {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipt_store.py" line="319" />
+            <location filename="../../desktop_app/services/money/receipt_store.py" line="332" />
             <source>There is no receipt numbered {number}.</source>
             <translation>Il n'y a aucun reçu portant le numéro {number}.</translation>
         </message>
@@ -1271,12 +1286,12 @@
             <translation>Le total du reçu ({total}) ne correspond pas au paiement ({paid}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="263" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="262" />
             <source>There is no registration with the code {code}.</source>
             <translation>Il n'y a aucune inscription portant le code {code}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/money/receipts.py" line="310" />
+            <location filename="../../desktop_app/services/money/receipts.py" line="309" />
             <source>No receipt was issued at the desk for registration {code} (payments made online are receipted by the online store).</source>
             <translation>Aucun reçu n'a été émis à l'accueil pour l'inscription {code} (les reçus des paiements en ligne sont émis par la boutique en ligne).</translation>
         </message>
@@ -1505,7 +1520,7 @@
             <translation>Une entrée gratuite</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="279" />
+            <location filename="../../desktop_app/commands/walkin.py" line="285" />
             <source>--consent: this event asks no consent '{code}' (it asks: {codes}).</source>
             <translation>--consent : cet événement ne demande aucun consentement « {code} » (il demande : {codes}).</translation>
         </message>
@@ -1535,48 +1550,48 @@
             <translation>{email} est déjà inscrit à cet événement ; trouvez cette inscription ou confirmez qu'il s'agit d'une autre personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/walkin.py" line="314" />
+            <location filename="../../desktop_app/commands/walkin.py" line="320" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="312" />
             <source>No price category is on sale now.</source>
             <translation>Aucune catégorie de prix n'est en vente actuellement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/server_check.py" line="46" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="49" />
             <source>The server {host} does not accept connections from this computer for user {user} and database {database}: add the venue network to pg_hba.conf.</source>
             <translation>Le serveur {host} n'accepte pas les connexions de cet ordinateur pour l'utilisateur {user} et la base de données {database} : ajoutez le réseau du lieu à pg_hba.conf.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/server_check.py" line="59" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="62" />
             <source>The server refused the user name {user} or its password.</source>
             <translation>Le serveur a refusé le nom d'utilisateur {user} ou son mot de passe.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/server_check.py" line="66" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="69" />
             <source>There is no database {database} on the server {host}: create it first (see the venue server guide).</source>
             <translation>Il n'y a aucune base de données {database} sur le serveur {host} : créez-la d'abord (voir le guide du serveur du lieu).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/server_check.py" line="76" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="79" />
             <source>The server {host} did not answer within {seconds} seconds: check the host name, the network, and the firewall on the server.</source>
             <translation>Le serveur {host} n'a pas répondu en {seconds} secondes : vérifiez le nom d'hôte, le réseau et le pare-feu du serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/server_check.py" line="86" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="89" />
             <source>Nothing answers on {host} port {port}: is PostgreSQL running there, and listening on the network (listen_addresses)?</source>
             <translation>Rien ne répond sur {host}, port {port} : PostgreSQL y fonctionne-t-il, à l'écoute du réseau (listen_addresses)?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/server_check.py" line="96" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="99" />
             <source>The host name {host} is unknown on this network.</source>
             <translation>Le nom d'hôte {host} est inconnu sur ce réseau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/server_check.py" line="100" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="103" />
             <source>Could not connect to the server {host}: {detail}</source>
             <translation>Impossible de se connecter au serveur {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/admin/server_check.py" line="115" />
+            <location filename="../../desktop_app/services/admin/server_check.py" line="118" />
             <source>A shared database must be a PostgreSQL server.</source>
             <translation>Une base de données partagée doit être un serveur PostgreSQL.</translation>
         </message>
@@ -1651,12 +1666,12 @@
             <translation>L'exportation n'a pas pu être écrite dans {path} ({reason}). Choisissez un autre dossier.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/__init__.py" line="133" />
+            <location filename="../../desktop_app/commands/__init__.py" line="134" />
             <source>This database has staff accounts: say who you are with --staff NAME.</source>
             <translation>Cette base de données a des comptes du personnel : indiquez qui vous êtes avec --staff NOM.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/__init__.py" line="143" />
+            <location filename="../../desktop_app/commands/__init__.py" line="144" />
             <source>There is no active staff account named '{name}'. See: passerelle staff list</source>
             <translation>Il n'y a pas de compte actif du personnel nommé « {name} ». Voir : passerelle staff list</translation>
         </message>
@@ -1727,17 +1742,22 @@
             <translation>Un incident n'a pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="78" />
+            <location filename="../../desktop_app/commands/pay.py" line="47" />
+            <source>--payment is required: say how it is paid (cash or card).</source>
+            <translation>--payment est obligatoire : indiquez le mode de paiement (cash ou card).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/pay.py" line="94" />
             <source>--amount is not given with --addon: the add-ons' price is charged.</source>
             <translation>--amount ne s'emploie pas avec --addon : le prix des suppléments est perçu.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="89" />
+            <location filename="../../desktop_app/commands/pay.py" line="105" />
             <source>No registration {code} at event '{event}'.</source>
             <translation>Aucune inscription {code} à l'événement « {event} ».</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/receipt.py" line="112" />
+            <location filename="../../desktop_app/commands/receipt.py" line="115" />
             <source>{error} Receipt {number} is issued; reprint it.</source>
             <translation>{error} Le reçu {number} est émis; réimprimez-le.</translation>
         </message>
@@ -2198,74 +2218,112 @@
     <context>
         <name>ClosingDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="134" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="138" />
             <source>since the last closing ({time})</source>
             <translation>depuis la dernière fermeture ({time})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="138" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="142" />
             <source>since the desk opened</source>
             <translation>depuis l'ouverture du poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="142" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="146" />
             <source>&lt;b&gt;{desk}&lt;/b&gt;, {since}: cash taken {cash}, refunded {refunded}; cards {cards} ({card_count}); {invoices} invoice(s); {comps} complimentary; {check_ins} check-ins including {walk_ins} walk-ins.</source>
             <translation>&lt;b&gt;{desk}&lt;/b&gt;, {since} : argent reçu {cash}, remboursé {refunded} ; cartes {cards} ({card_count}) ; {invoices} facture(s) ; {comps} gratuité(s) ; {check_ins} arrivées dont {walk_ins} inscriptions sur place.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="167" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="172" />
             <source>Reading what this desk did…</source>
             <translation>Lecture de l'activité du poste…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="170" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="175" />
             <source>Cash expected in the drawer: {expected}. Count it.</source>
             <translation>Argent attendu dans la caisse : {expected}. Comptez-le.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="177" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="182" />
             <source>Expected {expected}, counted {counted}: difference {gap}.</source>
             <translation>Attendu {expected}, compté {counted} : écart {gap}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="228" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="233" />
             <source>Closing #{number} stored. Difference {gap}. PDF to print and sign: {path}</source>
             <translation>Fermeture n° {number} enregistrée. Écart {gap}. PDF à imprimer et signer : {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="235" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="240" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="239" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="244" />
             <source>Close the day — {desk}</source>
             <translation>Fermer la journée — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="240" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="245" />
             <source>Count by denomination (optional)</source>
             <translation>Décompte par coupure (facultatif)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="241" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="246" />
             <source>Opening float:</source>
             <translation>Fonds de caisse :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="242" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="247" />
             <source>Cash counted (float included):</source>
             <translation>Argent compté (fonds inclus) :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="243" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="248" />
             <source>Note:</source>
             <translation>Note :</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="244" />
+            <location filename="../../desktop_app/ui/reports/closing_dialog.py" line="249" />
             <source>Close the day</source>
             <translation>Fermer la journée</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClosingSalesBox</name>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_sales.py" line="50" />
+            <source>Admissions</source>
+            <translation>Admissions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_sales.py" line="64" />
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_sales.py" line="64" />
+            <source>Count</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_sales.py" line="64" />
+            <source>Before taxes</source>
+            <translation>Avant taxes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_sales.py" line="65" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_sales.py" line="67" />
+            <source>Total receipted</source>
+            <translation>Total des reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/closing_sales.py" line="95" />
+            <source>Receipted at this desk (admissions and add-ons)</source>
+            <translation>Reçus émis à ce poste (admissions et suppléments)</translation>
         </message>
     </context>
     <context>
@@ -2579,132 +2637,147 @@
     <context>
         <name>DeskHeader</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="186" />
+            <source>Exit mode</source>
+            <translation>Mode sortie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="188" />
+            <source>Every scan records that the person went out of the session</source>
+            <translation>Chaque lecture enregistre la sortie de la personne de la séance</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="211" />
             <source>Français</source>
             <translation>Français</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="176" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="212" />
             <source>English</source>
             <translation>English</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="179" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="215" />
             <source>supervisor</source>
             <translation>superviseur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="179" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="215" />
             <source>desk staff</source>
             <translation>personnel d'accueil</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="182" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="218" />
             <source>{desk} · signed out</source>
             <translation>{desk} · déconnecté</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="184" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="220" />
             <source>{desk} · {staff} ({role})</source>
             <translation>{desk} · {staff} ({role})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="190" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="227" />
+            <source>EXIT: {session} · {where}</source>
+            <translation>SORTIE : {session} · {where}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/header.py" line="231" />
             <source>Admits: {session} · {where}</source>
             <translation>Admet : {session} · {where}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="195" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="237" />
             <source>… checked in</source>
             <translation>… arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="197" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="239" />
             <source>{checked} / {expected} checked in</source>
             <translation>{checked} / {expected} arrivées</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="202" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="244" />
             <source>{inside} inside now</source>
             <translation>{inside} à l'intérieur</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="206" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="248" />
             <source>shared database</source>
             <translation>base partagée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="206" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="248" />
             <source>local database</source>
             <translation>base locale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="212" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="254" />
             <source>The database cannot be reached: {location}</source>
             <translation>La base de données est injoignable : {location}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="229" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="271" />
             <source>backup failed</source>
             <translation>échec de la sauvegarde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="230" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="272" />
             <source>The last backup to {folder} failed: {reason}</source>
             <translation>La dernière sauvegarde dans {folder} a échoué : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="234" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="276" />
             <source>Last good backup: {time}.</source>
             <translation>Dernière sauvegarde réussie : {time}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="238" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="280" />
             <source>last backup {time}</source>
             <translation>dernière sauvegarde {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="241" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="283" />
             <source>Backed up to {path}</source>
             <translation>Sauvegardé dans {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="246" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="288" />
             <source>no backup yet</source>
             <translation>aucune sauvegarde encore</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="248" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="290" />
             <source>A backup goes to {folder} every {minutes} min and at close.</source>
             <translation>Une sauvegarde est faite dans {folder} toutes les {minutes} min et à la fermeture.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="258" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="300" />
             <source>no badge printer</source>
             <translation>aucune imprimante</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="260" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="302" />
             <source>printer: a job failed</source>
             <translation>imprimante : un travail a échoué</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="262" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="304" />
             <source>printing…</source>
             <translation>impression…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="264" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="306" />
             <source>printer {name}</source>
             <translation>imprimante {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="266" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="308" />
             <source>printer {name} missing</source>
             <translation>imprimante {name} absente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/header.py" line="268" />
+            <location filename="../../desktop_app/ui/desk/header.py" line="310" />
             <source>printer {name} paused</source>
             <translation>imprimante {name} en pause</translation>
         </message>
@@ -2712,28 +2785,28 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="159" />
+            <location filename="../../desktop_app/app.py" line="165" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="161" />
+            <location filename="../../desktop_app/app.py" line="167" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="194" />
+            <location filename="../../desktop_app/app.py" line="200" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="240" />
+            <location filename="../../desktop_app/app.py" line="246" />
             <source>{name} works a lead station: start it with passerelle --leads.</source>
             <translation>{name} travaille à un poste de lecture de contacts : démarrez-le avec passerelle --leads.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="259" />
-            <location filename="../../desktop_app/app.py" line="355" />
+            <location filename="../../desktop_app/app.py" line="265" />
+            <location filename="../../desktop_app/app.py" line="367" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -2774,117 +2847,117 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="164" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="164" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="174" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="170" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="171" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="176" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="180" />
             <source>Refund</source>
             <translation>Rembourser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="177" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="182" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="181" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="186" />
             <source>Sell add-ons</source>
             <translation>Vendre des suppléments</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="186" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="191" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="187" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="192" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="188" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="193" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="189" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="194" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="190" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="195" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="191" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="196" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="192" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="197" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="194" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="199" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="197" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="202" />
             <source>Receipts…</source>
             <translation>Reçus…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="199" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="204" />
             <source>Reports…</source>
             <translation>Rapports…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="200" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="205" />
             <source>Lead scanning…</source>
             <translation>Lecture de contacts…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="202" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="207" />
             <source>Close the day…</source>
             <translation>Fermer la journée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="206" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="211" />
             <source>Privacy incidents…</source>
             <translation>Incidents de confidentialité…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="212" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="217" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="212" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="217" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
@@ -2905,54 +2978,59 @@
             <translation>{people} personnes dépersonnalisées. Les sauvegardes prises avant contiennent encore leurs renseignements : détruisez-les (README, Privacy).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="642" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="653" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="643" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="654" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="651" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="662" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="62" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="85" />
             <source>Cancelled registration</source>
             <translation>Inscription annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="63" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="86" />
             <source>Already checked in</source>
             <translation>Déjà enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="64" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="87" />
             <source>Payment due — F4</source>
             <translation>Paiement dû — F4</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="65" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="88" />
             <source>Membership doubt — F7</source>
             <translation>Adhésion incertaine — F7</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="66" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="89" />
             <source>Not registered for this session</source>
             <translation>Non inscrit à cette séance</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="67" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="90" />
             <source>Record the exit</source>
             <translation>Enregistrer la sortie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/main_button.py" line="68" />
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="91" />
             <source>Back in</source>
             <translation>De retour</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/main_button.py" line="92" />
+            <source>Not inside</source>
+            <translation>Pas à l’intérieur</translation>
         </message>
     </context>
     <context>
@@ -3900,29 +3978,34 @@
     <context>
         <name>PayCommand</name>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="36" />
+            <location filename="../../desktop_app/commands/pay.py" line="39" />
             <source>{amount} received from {name} ({code}).</source>
             <translation>{amount} reçu de {name} ({code}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="37" />
+            <location filename="../../desktop_app/commands/pay.py" line="40" />
             <source>Receipt {number}: {figures}.</source>
             <translation>Reçu {number} : {figures}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="38" />
+            <location filename="../../desktop_app/commands/pay.py" line="41" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="39" />
+            <location filename="../../desktop_app/commands/pay.py" line="42" />
             <source>Still owed: {balance}.</source>
             <translation>Reste dû : {balance}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/commands/pay.py" line="40" />
+            <location filename="../../desktop_app/commands/pay.py" line="43" />
             <source>Receipt written to {path}.</source>
             <translation>Reçu écrit dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/pay.py" line="44" />
+            <source>Reserved for {name} ({code}), free: nothing to pay, no receipt.</source>
+            <translation>Réservé pour {name} ({code}), gratuit : rien à payer, aucun reçu.</translation>
         </message>
     </context>
     <context>
@@ -4303,6 +4386,19 @@
         </message>
     </context>
     <context>
+        <name>ReceiptCommand</name>
+        <message>
+            <location filename="../../desktop_app/commands/receipt.py" line="150" />
+            <source>Seat released: {session}.</source>
+            <translation>Place libérée : {session}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/commands/receipt.py" line="153" />
+            <source>Seat kept: already checked in to {session}.</source>
+            <translation>Place conservée : déjà enregistré à {session}.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptDelivery</name>
         <message>
             <location filename="../../desktop_app/ui/desk/receipt_output.py" line="54" />
@@ -4548,152 +4644,157 @@
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="279" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="283" />
             <source>&lt;b&gt;{checked_in}&lt;/b&gt; checked in of {expected} expected · {no_show} not yet arrived · {cancelled} cancelled · receipted {total}</source>
             <translation>&lt;b&gt;{checked_in}&lt;/b&gt; arrivés sur {expected} attendus · {no_show} pas encore arrivés · {cancelled} annulés · reçus {total}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="291" />
-            <location filename="../../desktop_app/ui/reports/window.py" line="349" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="295" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="355" />
             <source>Updated {time}</source>
             <translation>Mis à jour à {time}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="328" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="334" />
             <source>Receipted total</source>
             <translation>Total des reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="334" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="340" />
             <source>Taxes on the receipts</source>
             <translation>Taxes des reçus</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="338" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="344" />
             <source>Receipts {series}</source>
             <translation>Reçus {series}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="373" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="379" />
             <source>{shown} of {total} not yet arrived</source>
             <translation>{shown} sur {total} pas encore arrivés</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="405" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="411" />
             <source>Reports — {event}</source>
             <translation>Rapports — {event}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="407" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="413" />
             <source>Arrivals per quarter hour, by membership</source>
             <translation>Arrivées par quart d'heure, par adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="408" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="414" />
             <source>No one has checked in yet.</source>
             <translation>Personne n'est encore arrivé.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="409" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="415" />
             <source>By membership</source>
             <translation>Par adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="410" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="416" />
             <source>By category</source>
             <translation>Par catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="412" />
-            <location filename="../../desktop_app/ui/reports/window.py" line="426" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="432" />
             <source>Membership</source>
             <translation>Adhésion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="412" />
-            <location filename="../../desktop_app/ui/reports/window.py" line="415" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="421" />
             <source>Registered</source>
             <translation>Inscrits</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="412" />
-            <location filename="../../desktop_app/ui/reports/window.py" line="415" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="421" />
             <source>Checked in</source>
             <translation>Arrivés</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="415" />
-            <location filename="../../desktop_app/ui/reports/window.py" line="425" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="421" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="431" />
             <source>Category</source>
             <translation>Catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="424" />
             <source>Payment method</source>
             <translation>Mode de paiement</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="424" />
             <source>Count</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="424" />
             <source>Before taxes</source>
             <translation>Avant taxes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="418" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="424" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="422" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="428" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="423" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="429" />
             <source>Organization</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="424" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="430" />
             <source>Email</source>
             <translation>Courriel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="429" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="435" />
             <source>Search the no-shows (name, organization, email)</source>
             <translation>Chercher parmi les absents (nom, organisation, courriel)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="430" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="436" />
             <source>Not yet arrived</source>
             <translation>Pas encore arrivés</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="431" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="437" />
             <source>Sales</source>
             <translation>Ventes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="432" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="438" />
+            <source>Sessions</source>
+            <translation>Séances</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/window.py" line="440" />
             <source>Export or print…</source>
             <translation>Exporter ou imprimer…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="433" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="441" />
             <source>Close the day…</source>
             <translation>Fermer la journée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="434" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="442" />
             <source>Refresh</source>
             <translation>Actualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/reports/window.py" line="435" />
+            <location filename="../../desktop_app/ui/reports/window.py" line="443" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
@@ -4922,6 +5023,39 @@
 (this computer has no password keyring: it is kept until Passerelle closes)</source>
             <translation>Mot de passe de {account}
 (cet ordinateur n'a pas de trousseau de mots de passe : il est conservé jusqu'à la fermeture de Passerelle)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionsTable</name>
+        <message>
+            <location filename="../../desktop_app/ui/reports/sessions_table.py" line="51" />
+            <source>Session</source>
+            <translation>Séance</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/sessions_table.py" line="52" />
+            <source>Entitled</source>
+            <translation>Ayants droit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/sessions_table.py" line="53" />
+            <source>Checked in</source>
+            <translation>Présents</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/sessions_table.py" line="54" />
+            <source>Entries</source>
+            <translation>Entrées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/sessions_table.py" line="55" />
+            <source>Inside now</source>
+            <translation>Présents maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/reports/sessions_table.py" line="56" />
+            <source>Capacity</source>
+            <translation>Capacité</translation>
         </message>
     </context>
     <context>
