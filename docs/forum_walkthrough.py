@@ -121,6 +121,23 @@ def run_commands(database: Path) -> None:
         print(f"  (exit {done.returncode})")
 
 
+def badge_sheet(database: Path, folder: Path) -> None:
+    """The forum's badges on Avery 5392 sheets (``passerelle badges``), page 1 as a picture:
+    each badge carries its days and the sessions its holder bought as chips."""
+    import pypdfium2
+
+    sheet = folder / "badges.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "desktop_app", "badges", "--event", SLUG, "--stock",
+         "avery-5392", "--out", str(sheet)],
+        env=dict(os.environ, PASSERELLE_DB=str(database), PASSERELLE_LANG="en"),
+        check=True,
+    )  # fmt: skip
+    page = pypdfium2.PdfDocument(sheet)[0]
+    page.render(scale=110 / 72).to_pil().save(OUT / "forum-badges.png")
+    print("wrote docs/screenshots/forum-badges.png")
+
+
 def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -191,6 +208,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="passerelle-forum-"))
     database_path = folder / "forum.sqlite3"
     run_commands(database_path)
+    badge_sheet(database_path, folder)
 
     # The screens, on the forum's first morning at the venue.
     doors.venue_today = lambda _event, _now=None: FIRST_DAY  # type: ignore[assignment]
