@@ -334,8 +334,10 @@ class DeskLink:
         """Keep the replica current with this desk's own action (best effort), off the
         action's path: the link's refresher thread copies it within milliseconds, and the
         actions of a burst share one refresh (at most one every ``REFRESH_EVERY``)."""
-        if not self._clean:
-            return
+        if self._clean:
+            self._ask_refresh()
+
+    def _ask_refresh(self) -> None:
         with self._refresh_cv:
             self._refresh_asked += 1
             self._refresh_cv.notify_all()
@@ -344,6 +346,13 @@ class DeskLink:
                     target=self._refresh_loop, name=f"replica refresh ({self.desk})", daemon=True
                 )
                 self._refresher.start()
+
+    def follow_server(self) -> None:
+        """Another desk changed something (heard or polled): the link's thread copies it
+        into the replica soon, with this desk's own actions; a burst of changes heard
+        shares one copy (at most one every ``REFRESH_EVERY``). Never waits: callable from
+        the GUI thread. A replica no longer clean (a refresh failed) is copied whole."""
+        self._ask_refresh()
 
     def _refresh_loop(self) -> None:
         last = -REFRESH_EVERY
@@ -362,8 +371,8 @@ class DeskLink:
                 target = self._refresh_asked
             last = time.monotonic()
             try:
-                if self._clean and self._mode == "shared":
-                    self.refresh_replica()
+                if self._mode == "shared":
+                    self.refresh_replica()  # whole when no longer clean
             except DBAPIError:
                 self._clean = False  # the next reconnect copies it whole
             except Exception:  # a bug: logged, and the next reconnect copies it whole

@@ -66,3 +66,21 @@ def test_a_payment_at_another_desk_reaches_the_replica(database_url: str, tmp_pa
     for link in (desk, other):
         link.close()
     server.dispose()
+
+
+def test_a_check_in_heard_from_another_desk_reaches_the_replica(
+    database_url: str, tmp_path: Path
+) -> None:
+    server = _server(database_url)
+    desk = DeskLink("Desk A", tmp_path / "a.sqlite3", database_url, slug=MONTREAL)
+    other = DeskLink("Desk B", tmp_path / "b.sqlite3", database_url, slug=MONTREAL)
+    for code in CODES:
+        assert other.check_in(MONTREAL, code, staff="Bob").outcome is CheckInOutcome.CHECKED_IN
+        desk.follow_server()  # what the desk's listener does on each change it hears
+    assert desk.wait_for_replica()
+    desk.work_offline("test")
+    for code in CODES:  # desk A, offline, knows desk B let them in
+        assert desk.check_in(MONTREAL, code, staff="Ann").outcome is CheckInOutcome.ALREADY
+    for link in (desk, other):
+        link.close()
+    server.dispose()
