@@ -18,15 +18,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop_app.db.models import CheckIn, JournalEntry, Registration
+from desktop_app.db.models import Base, CheckIn, JournalEntry, Registration
 from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.services.sync.replay_apply import apply_action_in, copy_audit
 from desktop_app.services.sync.replay_facts import ActionFacts
 
 _Door = tuple[date | None, int | None]  # (day, session id) of a check-in
+_CHECK_INS = Base.metadata.tables["check_ins"]
 
 
 def _same_door(existing: _Door, ours: _Door) -> bool:
@@ -87,6 +88,17 @@ def _on_server(session: Session, actions: list[str]) -> set[str]:
     return set(session.scalars(select(CheckIn.action_id).where(CheckIn.action_id.in_(actions))))
 
 
+def _insert_check_ins(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (then empty it) in one executemany, without asking their ids back:
+    the ORM's multi-row ``INSERT … RETURNING`` cost more to build and parse than to run."""
+    if rows:
+        # The server numbers them: the replica's id is left out.
+        session.execute(
+            insert(_CHECK_INS), [{k: v for k, v in row.items() if k != "id"} for row in rows]
+        )
+        rows.clear()
+
+
 def apply_batch(
     session: Session, items: list[tuple[JournalEntry, ActionFacts]]
 ) -> list[tuple[str, str | None]]:
@@ -98,6 +110,7 @@ def apply_batch(
     locked = _lock(session, {facts.registration["code"] for facts in plain})
     active = _active(session, sorted(rid for rid, _ in locked.values()))
     already = _on_server(session, [f.check_in["action_id"] for f in plain if f.check_in])
+    new: list[dict[str, Any]] = []  # check-ins to insert, in order
     handed_over: set[str] = set()  # registrations the per-entry path wrote in this batch
     seen: set[str] = set()  # action ids written by this batch
     outcomes: list[tuple[str, str | None]] = []
@@ -122,18 +135,20 @@ def apply_batch(
             if not counts or (
                 status == RegistrationStatus.ACTIVE and not any(_same_door(d, door) for d in doors)
             ):
-                session.add(CheckIn(**{**ours, "id": None, "registration_id": registration_id}))
+                new.append({**ours, "registration_id": registration_id})
                 copy_audit(session, facts, facts.registration["id"], registration_id)
                 if counts:
                     doors.append(door)
                 seen.add(ours["action_id"])
                 outcomes.append(("applied", None))
                 continue
-        # A conflict to settle, or not a plain check-in: the per-entry applier (its first
-        # query flushes what this batch added so far, in order).
+        # A conflict to settle, or not a plain check-in: the per-entry applier, after what
+        # this batch added so far (its first query flushes the audit entries, in order).
+        _insert_check_ins(session, new)
         outcomes.append(apply_action_in(session, facts, entry.desk))
         handed_over.add(code)
         if ours is not None:
             seen.add(ours["action_id"])
+    _insert_check_ins(session, new)
     session.flush()
     return outcomes
