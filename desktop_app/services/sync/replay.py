@@ -214,9 +214,10 @@ def _replay_batch(
 ) -> list[tuple[int, ReplayItem]]:
     """Apply ``batch`` in one server transaction; each entry's id and what it did.
 
-    First without savepoints (two round trips fewer per entry); when an entry is refused
-    or collides, the batch is rolled back and applied again with a savepoint per entry, so
-    the refused one undoes only itself. Raises :class:`DBAPIError` when the server fails:
+    First the whole batch at once (:func:`_replay_batch_at_once`: no savepoints, read and
+    written set-based); when an entry is refused or collides, the batch is rolled back and
+    applied again one entry at a time, each in a savepoint, so the refused one undoes only
+    itself. Raises :class:`DBAPIError` when the server fails:
     the whole batch is then rolled back.
     """
     done: list[tuple[int, ReplayItem]] = []
