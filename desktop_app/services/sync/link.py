@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,17 +44,11 @@ from desktop_app.services.money import payments
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.sync import mirror, replica
+from desktop_app.services.sync.follower import ReplicaFollower
 from desktop_app.services.sync.replay import ReplayItem, ReplayReport, replay_journal
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-
-REFRESH_EVERY = 0.25
-"""Seconds between two refreshes of the replica while this desk's actions keep coming: the
-first action after a pause is copied at once, a burst shares one refresh. A refresh costs
-about as much CPU as the check-in itself (a dozen statements on each side); four desks
-sharing a server's cores refreshing after every check-in spent two thirds of their time
-there."""
 
 # Fail fast when the server is gone: connect within 3 s, notice a dead link within ~10 s.
 _LIBPQ_OPTIONS = {
@@ -116,11 +109,8 @@ class DeskLink:
         self._clean = False  # the replica holds exactly server rows (ids included)
         self._event_id: int | None = None  # the slug's event on the server, once read
         # After an action on the server the replica is brought up to date by a thread of the
-        # link, off the action's path: asked and done count those requests.
-        self._refresh_cv = threading.Condition()
-        self._refresh_asked = self._refresh_done = 0
-        self._refresher: threading.Thread | None = None
-        self._closing = False
+        # link, off the action's path (coalesced: see ``follower``).
+        self._follower = ReplicaFollower(f"replica refresh ({desk})", self._follow)
         # Every entry replayed through this link (connecting replays too), for reports.
         self._replayed: list[ReplayItem] = []
         self.last_error: str | None = None
@@ -240,11 +230,7 @@ class DeskLink:
 
     def close(self) -> None:
         """Close every connection (server and replica)."""
-        with self._refresh_cv:
-            self._closing = True
-            self._refresh_cv.notify_all()
-        if self._refresher is not None:
-            self._refresher.join(timeout=5.0)
+        self._follower.close()
         if self._server is not None:
             self._server.dispose()
         self._replica.dispose()
@@ -332,62 +318,32 @@ class DeskLink:
 
     def _after_online(self) -> None:
         """Keep the replica current with this desk's own action (best effort), off the
-        action's path: the link's refresher thread copies it within milliseconds, and the
-        actions of a burst share one refresh (at most one every ``REFRESH_EVERY``)."""
+        action's path: the link's follower thread copies it within milliseconds, and the
+        actions of a burst share one refresh (``follower.REFRESH_EVERY``)."""
         if self._clean:
-            self._ask_refresh()
-
-    def _ask_refresh(self) -> None:
-        with self._refresh_cv:
-            self._refresh_asked += 1
-            self._refresh_cv.notify_all()
-            if self._refresher is None:
-                self._refresher = threading.Thread(
-                    target=self._refresh_loop, name=f"replica refresh ({self.desk})", daemon=True
-                )
-                self._refresher.start()
+            self._follower.ask()
 
     def follow_server(self) -> None:
-        """Another desk changed something (heard or polled): the link's thread copies it
+        """Another desk changed something (heard or polled): the follower thread copies it
         into the replica soon, with this desk's own actions; a burst of changes heard
-        shares one copy (at most one every ``REFRESH_EVERY``). Never waits: callable from
-        the GUI thread. A replica no longer clean (a refresh failed) is copied whole."""
-        self._ask_refresh()
+        shares one copy. Never waits: callable from the GUI thread. A replica no longer
+        clean (a refresh failed) is copied whole."""
+        self._follower.ask()
 
-    def _refresh_loop(self) -> None:
-        last = -REFRESH_EVERY
-        while True:
-            with self._refresh_cv:
-                self._refresh_cv.wait_for(
-                    lambda: self._closing or self._refresh_done < self._refresh_asked
-                )
-                # The rest of the interval since the last refresh: the actions made
-                # meanwhile are copied together.
-                pause = last + REFRESH_EVERY - time.monotonic()
-                if pause > 0:
-                    self._refresh_cv.wait_for(lambda: self._closing, pause)
-                if self._closing:
-                    return
-                target = self._refresh_asked
-            last = time.monotonic()
-            try:
-                if self._mode == "shared":
-                    self.refresh_replica()  # whole when no longer clean
-            except DBAPIError:
-                self._clean = False  # the next reconnect copies it whole
-            except Exception:  # a bug: logged, and the next reconnect copies it whole
-                log.exception("replica refresh failed")
-                self._clean = False
-            with self._refresh_cv:
-                self._refresh_done = target
-                self._refresh_cv.notify_all()
+    def _follow(self) -> None:
+        """One refresh, in the follower's thread."""
+        try:
+            if self._mode == "shared":
+                self.refresh_replica()  # whole when no longer clean
+        except DBAPIError:
+            self._clean = False  # the next reconnect copies it whole
+        except Exception:  # a bug: logged, and the next reconnect copies it whole
+            log.exception("replica refresh failed")
+            self._clean = False
 
     def wait_for_replica(self, timeout: float = 10.0) -> bool:
         """Wait until the replica holds this desk's actions so far; whether it does."""
-        with self._refresh_cv:
-            return self._refresh_cv.wait_for(
-                lambda: self._refresh_done >= self._refresh_asked, timeout
-            )
+        return self._follower.wait(timeout)
 
     def check_in(
         self,
