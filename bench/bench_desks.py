@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import psycopg
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select
 from sqlalchemy.engine import make_url
 
 from desktop_app.db.database import open_database
@@ -82,16 +85,39 @@ def _fill(url: str, count: int) -> list[str]:
     return codes
 
 
-def _desk(url: str, replica: str, desk: str, codes: list[str]) -> tuple[int, float]:
+def _load() -> str:
+    """The 1-minute load average (the machine is shared: read each figure with it)."""
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def _desk(
+    url: str, replica: str, desk: str, codes: list[str], start: Any = None
+) -> tuple[int, float, dict[str, int]]:
+    """Check ``codes`` in at one desk; how many, the seconds, and the statements each
+    connection ran by thread (``MainThread``: the check-ins; ``replica``: the refresher).
+    ``start``: a barrier all desks pass once their replicas are copied, so that their
+    check-ins overlap (the copies do not)."""
     from desktop_app.services.sync import DeskLink
 
     link = DeskLink(desk, Path(replica), url, slug=SLUG)
+    link.wait_for_replica()
+    counts: dict[str, int] = {}
+
+    def count(*_: object) -> None:
+        key = threading.current_thread().name.split(" ")[0]
+        counts[key] = counts.get(key, 0) + 1
+
+    assert link.server_sessions is not None
+    event.listen(link.server_sessions.kw["bind"], "before_cursor_execute", count)
+    if start is not None:
+        start.wait()
     started = time.perf_counter()
     for code in codes:
         link.check_in(SLUG, code, staff="Bench")
     elapsed = time.perf_counter() - started
+    link.wait_for_replica()
     link.close()
-    return len(codes), elapsed
+    return len(codes), elapsed, counts
 
 
 def main() -> None:
@@ -122,23 +148,30 @@ def main() -> None:
     link.close()
 
     n = args.per_desk
-    count, elapsed = _desk(url, str(folder / "one.sqlite3"), "Desk 1", codes[:n])
-    print(f"one desk: {count / elapsed:.0f} check-ins/s ({1000 * elapsed / count:.1f} ms each)")
+    count, elapsed, counts = _desk(url, str(folder / "one.sqlite3"), "Desk 1", codes[:n])
+    print(
+        f"one desk: {count / elapsed:.0f} check-ins/s ({1000 * elapsed / count:.1f} ms each,"
+        f" {_load()}); server statements per check-in: {counts.get('MainThread', 0) / count:.1f}"
+        f" for the check-in, {counts.get('replica', 0) / count:.1f} refreshing the replica"
+    )
 
     context = multiprocessing.get_context("spawn")
     batches = [codes[n * (k + 1) : n * (k + 2)] for k in range(4)]
-    with context.Pool(4) as pool:
-        started = time.perf_counter()
+    with context.Manager() as manager, context.Pool(4) as pool:
+        start = manager.Barrier(4)
         results = pool.starmap(
             _desk,
             [
-                (url, str(folder / f"d{k}.sqlite3"), f"Desk {k + 2}", b)
+                (url, str(folder / f"d{k}.sqlite3"), f"Desk {k + 2}", b, start)
                 for k, b in enumerate(batches)
             ],
         )
-    total = sum(c for c, _ in results)
-    slowest = max(e for _, e in results)
-    print(f"four desk processes: {total / slowest:.0f} check-ins/s together (each desk's own loop)")
+    total = sum(c for c, _, _ in results)
+    slowest = max(e for _, e, _ in results)
+    print(
+        f"four desk processes: {total / slowest:.0f} check-ins/s together"
+        f" (from the same start, until the slowest finished; {_load()})"
+    )
 
     offline = DeskLink("Desk 9", folder / "offline.sqlite3", url, slug=SLUG)
     offline.work_offline("bench")
@@ -150,7 +183,8 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     print(
         f"replay of a {len(journal):,}-action journal: {elapsed:.2f} s"
-        f" ({replay.applied:,} applied, {1000 * elapsed / len(journal):.1f} ms each)"
+        f" ({replay.applied:,} applied, {1000 * elapsed / len(journal):.2f} ms each,"
+        f" {len(journal) / elapsed:.0f} actions/s, {_load()})"
     )
     offline.close()
 

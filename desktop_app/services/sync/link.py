@@ -44,6 +44,7 @@ from desktop_app.services.money import payments
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.sync import mirror, replica
+from desktop_app.services.sync.follower import ReplicaFollower
 from desktop_app.services.sync.replay import ReplayItem, ReplayReport, replay_journal
 
 T = TypeVar("T")
@@ -108,11 +109,8 @@ class DeskLink:
         self._clean = False  # the replica holds exactly server rows (ids included)
         self._event_id: int | None = None  # the slug's event on the server, once read
         # After an action on the server the replica is brought up to date by a thread of the
-        # link, off the action's path: asked and done count those requests.
-        self._refresh_cv = threading.Condition()
-        self._refresh_asked = self._refresh_done = 0
-        self._refresher: threading.Thread | None = None
-        self._closing = False
+        # link, off the action's path (coalesced: see ``follower``).
+        self._follower = ReplicaFollower(f"replica refresh ({desk})", self._follow)
         # Every entry replayed through this link (connecting replays too), for reports.
         self._replayed: list[ReplayItem] = []
         self.last_error: str | None = None
@@ -232,11 +230,7 @@ class DeskLink:
 
     def close(self) -> None:
         """Close every connection (server and replica)."""
-        with self._refresh_cv:
-            self._closing = True
-            self._refresh_cv.notify_all()
-        if self._refresher is not None:
-            self._refresher.join(timeout=5.0)
+        self._follower.close()
         if self._server is not None:
             self._server.dispose()
         self._replica.dispose()
@@ -324,46 +318,32 @@ class DeskLink:
 
     def _after_online(self) -> None:
         """Keep the replica current with this desk's own action (best effort), off the
-        action's path: the link's refresher thread copies it within milliseconds, and many
-        actions in a row share one refresh."""
-        if not self._clean:
-            return
-        with self._refresh_cv:
-            self._refresh_asked += 1
-            self._refresh_cv.notify_all()
-            if self._refresher is None:
-                self._refresher = threading.Thread(
-                    target=self._refresh_loop, name=f"replica refresh ({self.desk})", daemon=True
-                )
-                self._refresher.start()
+        action's path: the link's follower thread copies it within milliseconds, and the
+        actions of a burst share one refresh (``follower.REFRESH_EVERY``)."""
+        if self._clean:
+            self._follower.ask()
 
-    def _refresh_loop(self) -> None:
-        while True:
-            with self._refresh_cv:
-                self._refresh_cv.wait_for(
-                    lambda: self._closing or self._refresh_done < self._refresh_asked
-                )
-                if self._closing:
-                    return
-                target = self._refresh_asked
-            try:
-                if self._clean and self._mode == "shared":
-                    self.refresh_replica()
-            except DBAPIError:
-                self._clean = False  # the next reconnect copies it whole
-            except Exception:  # a bug: logged, and the next reconnect copies it whole
-                log.exception("replica refresh failed")
-                self._clean = False
-            with self._refresh_cv:
-                self._refresh_done = target
-                self._refresh_cv.notify_all()
+    def follow_server(self) -> None:
+        """Another desk changed something (heard or polled): the follower thread copies it
+        into the replica soon, with this desk's own actions; a burst of changes heard
+        shares one copy. Never waits: callable from the GUI thread. A replica no longer
+        clean (a refresh failed) is copied whole."""
+        self._follower.ask()
+
+    def _follow(self) -> None:
+        """One refresh, in the follower's thread."""
+        try:
+            if self._mode == "shared":
+                self.refresh_replica()  # whole when no longer clean
+        except DBAPIError:
+            self._clean = False  # the next reconnect copies it whole
+        except Exception:  # a bug: logged, and the next reconnect copies it whole
+            log.exception("replica refresh failed")
+            self._clean = False
 
     def wait_for_replica(self, timeout: float = 10.0) -> bool:
         """Wait until the replica holds this desk's actions so far; whether it does."""
-        with self._refresh_cv:
-            return self._refresh_cv.wait_for(
-                lambda: self._refresh_done >= self._refresh_asked, timeout
-            )
+        return self._follower.wait(timeout)
 
     def check_in(
         self,

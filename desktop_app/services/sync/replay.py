@@ -1,7 +1,9 @@
 """Replaying a desk's offline journal on the shared server: in order, idempotently.
 
-Pending entries are applied in batches, one server transaction per batch and a savepoint per
-entry (a refused entry undoes only itself), from the rows each action wrote in the replica,
+Pending entries are applied in batches, one server transaction per batch, read and written a
+batch at a time (``replay_bulk``); when an entry is refused the batch is applied again one
+entry at a time, a savepoint each (a refused entry undoes only itself). Each entry is
+applied from the rows its action wrote in the replica,
 *as they happened*: the check-in time, the payment and the receipt exactly
 as printed (its offline number included). An action already on the server (same
 ``action_id``) is skipped as "already"; the batch's entries are then marked sent in the
@@ -27,11 +29,12 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db.models import JournalEntry, Registration
+from desktop_app.db.models import AuditEntry, JournalEntry, Registration
 from desktop_app.domain.errors import AppError
 from desktop_app.services.sync.conflicts import record_conflict
 from desktop_app.services.sync.replay_apply import SYNC_STAFF, apply_action_in
-from desktop_app.services.sync.replay_facts import ActionFacts, gather_facts
+from desktop_app.services.sync.replay_bulk import apply_batch
+from desktop_app.services.sync.replay_facts import ActionFacts, gather_batch, gather_facts
 from desktop_app.services.sync.replica import audit_of_actions
 
 __all__ = ["SYNC_STAFF", "ReplayItem", "ReplayReport", "ReplaySummary", "replay_journal"]
@@ -138,21 +141,24 @@ def _mark(local: sessionmaker[Session], done: list[tuple[int, ReplayItem]]) -> N
         return
     now = datetime.now(UTC)
     with local.begin() as session:
-        for entry_id, item in done:
-            session.execute(
-                update(JournalEntry)
-                .where(JournalEntry.id == entry_id)
-                .values(
-                    status="failed" if item.outcome == "failed" else "sent",
-                    sent_at=now,
-                    kind=item.kind,
-                    outcome={
+        # An UPDATE by primary key with a list of rows: one executemany for the batch.
+        session.execute(
+            update(JournalEntry),
+            [
+                {
+                    "id": entry_id,
+                    "status": "failed" if item.outcome == "failed" else "sent",
+                    "sent_at": now,
+                    "kind": item.kind,
+                    "outcome": {
                         "outcome": item.outcome,
                         "conflict": item.conflict,
                         "error": item.error,
                     },
-                )
-            )
+                }
+                for entry_id, item in done
+            ],
+        )
 
 
 def _apply_one(
@@ -172,6 +178,28 @@ def _apply_one(
     return ReplayItem(entry.action_id, facts.kind, outcome, conflict)
 
 
+def _replay_batch_at_once(
+    reading: Session,
+    session: Session,
+    batch: list[JournalEntry],
+    audit: dict[str, list[AuditEntry]],
+) -> list[tuple[int, ReplayItem]]:
+    """The batch read and applied set-based (``gather_batch``, ``apply_batch``); any
+    refusal raises :class:`_Retry`, and the batch is replayed one entry at a time."""
+    try:
+        gathered = gather_batch(reading, batch, audit)
+        facts = [one for one in gathered if one is not None]
+        if len(facts) < len(batch):  # an entry without rows: refused when replayed alone
+            raise _Retry
+        outcomes = apply_batch(session, list(zip(batch, facts, strict=True)))
+    except (AppError, IntegrityError) as refused:
+        raise _Retry from refused
+    return [
+        (entry.id, ReplayItem(entry.action_id, one.kind, outcome, conflict))
+        for entry, one, (outcome, conflict) in zip(batch, facts, outcomes, strict=True)
+    ]
+
+
 class _Retry(Exception):
     """An entry of an unguarded batch was refused: the batch is rolled back and run again,
     each entry in its savepoint."""
@@ -186,15 +214,18 @@ def _replay_batch(
 ) -> list[tuple[int, ReplayItem]]:
     """Apply ``batch`` in one server transaction; each entry's id and what it did.
 
-    First without savepoints (two round trips fewer per entry); when an entry is refused
-    or collides, the batch is rolled back and applied again with a savepoint per entry, so
-    the refused one undoes only itself. Raises :class:`DBAPIError` when the server fails:
+    First the whole batch at once (:func:`_replay_batch_at_once`: no savepoints, read and
+    written set-based); when an entry is refused or collides, the batch is rolled back and
+    applied again one entry at a time, each in a savepoint, so the refused one undoes only
+    itself. Raises :class:`DBAPIError` when the server fails:
     the whole batch is then rolled back.
     """
     done: list[tuple[int, ReplayItem]] = []
     try:
         with local() as reading, server.begin() as session:
             audit = audit_of_actions(reading, [entry.action_id for entry in batch])
+            if not guarded:
+                return _replay_batch_at_once(reading, session, batch, audit)
             for entry in batch:
                 facts: ActionFacts | None = None
                 try:

@@ -74,7 +74,8 @@ def _registration(session: Session, code: str, *, related: bool = True) -> Regis
     )
 
 
-def _copy_audit(session: Session, facts: ActionFacts, local_id: int, server_id: int) -> None:
+def copy_audit(session: Session, facts: ActionFacts, local_id: int, server_id: int) -> None:
+    """Add the action's audit entries, marked offline, naming the server's registration."""
     for row in facts.audit:
         subject = row["subject"]
         if subject == f"registration:{local_id}":
@@ -202,7 +203,7 @@ def _apply_check_in(session: Session, facts: ActionFacts, desk: str) -> str | No
         )
     session.add(row)
     session.flush()
-    _copy_audit(session, facts, facts.registration["id"], registration.id)
+    copy_audit(session, facts, facts.registration["id"], registration.id)
     return conflict
 
 
@@ -239,7 +240,7 @@ def _apply_payment(session: Session, facts: ActionFacts, desk: str) -> str | Non
             },
         )
     conflict = _copy_receipt(session, facts, registration, payment, desk) or conflict
-    _copy_audit(session, facts, facts.registration["id"], registration.id)
+    copy_audit(session, facts, facts.registration["id"], registration.id)
     return conflict
 
 
@@ -307,7 +308,7 @@ def _apply_walk_in(session: Session, facts: ActionFacts, desk: str) -> str | Non
                 },
             )
     conflict = _copy_receipt(session, facts, registration, payment, desk) or conflict
-    _copy_audit(session, facts, facts.registration["id"], registration.id)
+    copy_audit(session, facts, facts.registration["id"], registration.id)
     return conflict
 
 

@@ -63,13 +63,12 @@ class LinkMonitor(QObject):
         super().__init__(parent)
         self.link = link
         self.worker = worker
-        self.link_worker = Worker(self, serial=True)  # reconnects and replica refreshes
+        self.link_worker = Worker(self, serial=True)  # reconnects
         self.listen_url = listen_url
         self.listener_factory = listener_factory
         self.status: LinkStatus | None = None
         self._reading = False
         self._reconnecting = False
-        self._refreshing = False
         self._listener: ChangeListener | None = None
         self._woken.connect(self._on_woken, Qt.ConnectionType.QueuedConnection)
         self.status_timer = QTimer(self)
@@ -180,23 +179,10 @@ class LinkMonitor(QObject):
         self._refresh_replica()
 
     def _refresh_replica(self) -> None:
-        """Copy the new rows to the replica (coalesced), so going offline loses nothing."""
-        if self._refreshing:
-            return
-        self._refreshing = True
-
-        def refresh() -> None:
-            if self.link.mode == "shared":
-                self.link.refresh_replica()
-
-        def done(_result: object) -> None:
-            self._refreshing = False
-
-        def failed(error: BaseException) -> None:
-            self._refreshing = False
-            log.info("replica refresh failed: %s", error)
-
-        self.link_worker.submit(refresh, done, failed, owner=self)
+        """Copy the new rows to the replica (the link's thread, coalesced with this desk's
+        own actions: one copy per burst, not one per change heard), so going offline loses
+        nothing."""
+        self.link.follow_server()
 
 
 class LinkIndicator(QLabel):
