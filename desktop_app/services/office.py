@@ -25,7 +25,6 @@ from desktop_app.db.models import (
 )
 from desktop_app.documents.receipt import ReceiptLayout
 from desktop_app.documents.report_data import Language, ReportDocument
-from desktop_app.documents.report_pdf import render_report_pdf
 from desktop_app.services.admin import staff as accounts
 from desktop_app.services.admin.events import EventSummary, list_events
 from desktop_app.services.admin.staff import Override, StaffAccountInfo, StaffMember
@@ -278,6 +277,9 @@ class Reports:
     ) -> bytes:
         """Write the report's PDF to ``path`` (owner-only, whole or absent; audited);
         ``force``: replace an existing file (only once the save dialog asked)."""
+        # ReportLab's charts load when a report is first written, not with the desk's start.
+        from desktop_app.documents.report_pdf import render_report_pdf
+
         pdf = render_report_pdf(document, generated_at=datetime.now(UTC))
         write_private_pdf(pdf, path, force=force)
         with self.sessions.begin() as session:
