@@ -10,10 +10,13 @@ A scan typed into the field lets its keys through at once and takes them back wh
 it was a scan (ui/scanner.py): the text returning to what it was is no new typing. The list
 still answering that text stays as it is; otherwise that text is searched again, and no row is
 chosen for it unless the chosen one is still listed (the scan's outcome chooses its own).
+Keys closer together than people type (a scanner's) are searched once they stop: a scan's
+keys cost one search (its first key's), not one per answer, while the check-in runs.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -24,6 +27,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
@@ -44,6 +48,10 @@ from desktop_app.ui.scanner import is_taking_back
 from desktop_app.ui.worker import Worker
 
 SearchFunction = Callable[[str], list[SearchHit]]
+
+SCANNER_FAST_S = 0.015
+"""Keys closer together than this are a scanner's (people type 30 ms apart and more, even in
+a burst): the text they make is searched once they pause, or never if it was a scan."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,12 @@ class SearchPanel(QWidget):
         self._unselected = False  # no row chosen on purpose: a refresh keeps it that way
         self._then: tuple[str, Callable[[list[SearchHit]], None]] | None = None
         self._restoring: str | None = None  # the text a scan's take-back put back
+        self.clock: Callable[[], float] = time.monotonic  # seconds; tests pass their own
+        self.fast_keys_s = SCANNER_FAST_S
+        self._typed_at = -SCANNER_FAST_S
+        self._after_fast_keys = QTimer(self)
+        self._after_fast_keys.setSingleShot(True)
+        self._after_fast_keys.timeout.connect(self._search_after_fast_keys)
 
         self.field = SearchField()
         field_font = QFont(self.field.font())
@@ -220,15 +234,27 @@ class SearchPanel(QWidget):
             self._taken_back()
             return
         self._restoring = None
+        now = self.clock()
+        fast, self._typed_at = now - self._typed_at < self.fast_keys_s, now
+        self._after_fast_keys.stop()
         if not self.query:
             self._next = None
             self._show("", [])
             return
+        if fast:  # a scanner's keys (the first one is searched): wait until they stop
+            self._next = None
+            self._after_fast_keys.start(max(1, round(self.fast_keys_s * 1000)))
+            return
         self._request(self.query)
+
+    def _search_after_fast_keys(self) -> None:
+        if self.query:
+            self._request(self.query)
 
     def _taken_back(self) -> None:
         """A scan's keys were taken back out of the field: what they asked for is forgotten."""
         self._next = None
+        self._after_fast_keys.stop()
         if self._shown_query == self.query:
             self._restoring = None  # the list answers this text still: nothing to redo
             return
