@@ -1,8 +1,9 @@
 """Does the desk stay responsive on 50,000 registrations? Typing, scans and check-ins, measured.
 
 Run: python bench/bench_desk.py [--registrations 50000] [--queries 20] [--scans 60] [--pg URL]
-[--db FILE] (``--db``: a SQLite file, filled with the demo the first time, copied and reused
-after: 100,000 registrations take half a minute to make).
+[--db FILE] [--load N] (``--db``: a SQLite file, filled with the demo the first time, copied and
+reused after: 100,000 registrations take half a minute to make; ``--load N``: N busy Python
+processes run beside the desk while it is measured, as ``stress --cpu N`` would).
 
 A DeskWindow is driven offscreen as staff would: names typed keystroke by keystroke (180 ms
 apart, every keystroke a search), then badges scanned (real key events 3 ms apart ending in
@@ -10,9 +11,10 @@ Enter, through the scanner filter), each scan checking someone in. A 5 ms heartb
 the GUI thread records how late it fires: the longest lateness is the longest stall a person at
 the desk would feel. Also reported: search time per keystroke on the worker (the service call),
 and keystroke-to-results and scan-to-outcome times as seen on screen, each split (issue #16)
-into what is not the app's (the scanner filter holding a typed key up to 70 ms to tell typing
-from a scan; the bench typing the code's keys 3 ms apart) and the app's own share (from the
-text in the field to the results on screen; from Enter to the outcome on screen).
+into what is not the app's (the scanner filter's delay before a typed key reaches the field:
+~0 since it lets keys through and takes a scan's back; the bench typing the code's keys 3 ms
+apart) and the app's own share (from the text in the field to the results on screen; from Enter
+to the outcome on screen).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -155,6 +158,9 @@ def main() -> int:
     parser.add_argument(
         "--trace-stalls", action="store_true", help="print where the GUI thread was when it stalled"
     )
+    parser.add_argument(
+        "--load", type=int, default=0, help="busy Python processes beside the desk (CPU load)"
+    )
     args = parser.parse_args()
 
     favour_the_gui_thread()  # as app.run_gui does
@@ -254,6 +260,8 @@ def main() -> int:
         tracer.start()
     QTest.qWait(200)
     idle = heartbeat.take()
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.load)]
+    QTest.qWait(500 if busy else 0)
 
     # 1. Typing.
     shown_ms: list[float] = []
@@ -300,6 +308,7 @@ def main() -> int:
     scan_ms: list[float] = []
     enter_ms: list[float] = []  # the app's own share: Enter -> outcome on screen
     tones: list[str] = []
+    missed = 0
     for code in codes:
         window.outcome.clear()
         begun = time.perf_counter()
@@ -307,15 +316,29 @@ def main() -> int:
         QTest.qWait(3)
         entered = time.perf_counter()
         QTest.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
-        wait_until(lambda: window.outcome.tone is not Tone.IDLE, 20)
+        try:
+            wait_until(lambda: window.outcome.tone is not Tone.IDLE, 5)
+        except TimeoutError:
+            # The bench types the code itself, on the GUI thread: under load its keys can come
+            # out further apart than a scanner's (its hardware sends them on time), and the
+            # run is typing, not a scan. Counted apart; the field is cleared for the next.
+            missed += 1
+            window.search.reset()
+            continue
         scan_ms.append((time.perf_counter() - begun) * 1000)
         enter_ms.append((time.perf_counter() - entered) * 1000)
         tones.append(window.outcome.tone.value)
         QTest.qWait(150)
     scanning = heartbeat.take()
     checked = tones.count(Tone.CHECKED_IN.value)
+    for process in busy:
+        process.kill()
+        process.wait()
 
-    print(f"database: {'PostgreSQL' if args.pg else 'SQLite'}; cores: {os.cpu_count()}")
+    print(
+        f"database: {'PostgreSQL' if args.pg else 'SQLite'}; cores: {os.cpu_count()};"
+        f" busy processes beside the desk: {args.load}"
+    )
     print(f"idle heartbeat: max lateness {max(idle or [0]):.1f} ms")
     print(describe("search per keystroke, service on the worker", service_ms))
     cpu_ms = [cpu for _wall, cpu, _query in slowest]
@@ -325,19 +348,21 @@ def main() -> int:
         + ", ".join(f"{q!r} {w:.0f} ms ({c:.0f} CPU)" for w, c, q in sorted(slowest)[-5:])
     )
     print(describe("keystroke to results on screen (all of it)", shown_ms))
-    print(describe("  of which the key held by the scanner filter", held_ms))
+    print(describe("  of which the scanner filter's delay (key to text in the field)", held_ms))
     print(describe("  of which the app's own share (text in the field to results)", app_ms))
     print(describe("GUI stall while typing (heartbeat lateness)", typing))
     others = len(tones) - checked
     print(
         describe(
-            f"scan to outcome ({checked} checked in, {others} other), keys 3 ms apart", scan_ms
+            f"scan to outcome ({checked} checked in, {others} other, {missed} typed too slowly"
+            " to be a scan), keys 3 ms apart",
+            scan_ms,
         )
     )
     print(describe("  of which the app's own share (Enter to outcome on screen)", enter_ms))
     print(describe("GUI stall while scanning and checking in", scanning))
     worst = max(max(typing), max(scanning))
-    print(f"longest GUI-thread stall: {worst:.1f} ms (aim: none over 50 ms)")
+    print(f"longest GUI-thread stall: {worst:.1f} ms (goal #16: none over 30 ms under load 4)")
     print(f"load average: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
     if args.trace_search:
         print("other threads while a search took over 50 ms (samples every 5 ms):")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.scanner import ScanDetector
+from desktop_app.ui.scanner import ScanDetector, is_taking_back
 
 CODE = "P27-7K3QX9"
 
@@ -225,3 +225,92 @@ def test_a_pin_field_is_never_held_or_taken_for_a_scan(qtbot: QtBot, form: Form)
         qtbot.keyClick(form.other, Qt.Key.Key_Return)
         assert seen == []
         assert form.other.text() == "246813"
+
+
+# -- let through, then take back (issue #16) ------------------------------------------------
+
+
+def test_typed_keys_reach_the_field_at_once_not_after_the_scan_gap(
+    qtbot: QtBot, form: Form
+) -> None:
+    detector = ScanDetector(clock=StepClock(0.004))
+    changes: list[str] = []
+    form.search.textChanged.connect(changes.append)
+    for seen in install(detector):
+        qtbot.keyClicks(form.search, "ben")
+        # No event loop has run: the keys were not held for the gap, the search can start.
+        assert form.search.text() == "ben"
+        assert changes == ["b", "be", "ben"]
+        assert detector.pending == "ben"  # still watched: it could be the start of a scan
+        assert seen == []
+
+
+def test_a_scan_takes_its_keys_back_and_leaves_the_field_as_it_was(
+    qtbot: QtBot, form: Form
+) -> None:
+    detector = ScanDetector(clock=StepClock(0.004))
+    form.search.setText("tremblay")
+    form.search.setCursorPosition(4)
+    during: list[tuple[str, bool]] = []
+    form.search.textChanged.connect(lambda text: during.append((text, is_taking_back(form.search))))
+    for seen in install(detector):
+        shift_keys(qtbot, form.search, "XHw4A2")
+        assert form.search.text() == "tremXHw4A2blay"  # let through as they came
+        shift_keys(qtbot, form.search, "EOaqO4")
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == ["XHw4A2EOaqO4"]
+        assert form.search.text() == "tremblay"
+        assert form.search.cursorPosition() == 4
+        assert form.enter_presses == 0
+        # The owner of the field is told the last change is the take-back, not typing.
+        assert during[-1] == ("tremblay", True)
+        assert all(not taking_back for _text, taking_back in during[:-1])
+        assert not is_taking_back(form.search)
+
+
+def test_a_scan_over_selected_text_puts_the_selection_back(qtbot: QtBot, form: Form) -> None:
+    detector = ScanDetector(clock=StepClock(0.004))
+    form.search.setText("lachance")
+    form.search.selectAll()
+    for seen in install(detector):
+        qtbot.keyClicks(form.search, CODE)
+        assert form.search.text() == CODE  # the first key replaced the selection
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == [CODE]
+        assert form.search.text() == "lachance"
+        assert form.search.selectedText() == "lachance"
+
+
+def test_fast_typing_without_enter_is_typing_and_stays(qtbot: QtBot, form: Form) -> None:
+    # A quick typist: eight keys 4 ms apart, long enough for a code, but no Enter follows.
+    detector = ScanDetector(clock=StepClock(0.004), max_gap=0.05)
+    for seen in install(detector):
+        qtbot.keyClicks(form.search, "lachance")
+        assert form.search.text() == "lachance"
+        qtbot.waitUntil(lambda: detector.pending == "", timeout=2000)  # the run is over
+        qtbot.keyClick(form.search, Qt.Key.Key_Return)
+        assert seen == []
+        assert form.search.text() == "lachance"
+        assert form.enter_presses == 1
+
+
+def test_keys_for_a_list_are_still_held_and_replayed(qtbot: QtBot, form: Form) -> None:
+    # A key let through to a list would pick a row, which cannot be taken back: held instead.
+    from PySide6.QtWidgets import QListWidget
+
+    listing = QListWidget()
+    listing.addItems(["alpha", "bravo", "charlie"])
+    form.layout().addWidget(listing)
+    listing.setCurrentRow(0)
+    listing.setFocus()
+    qtbot.waitUntil(listing.hasFocus, timeout=2000)
+    detector = ScanDetector(clock=StepClock(0.004))
+    for seen in install(detector):
+        qtbot.keyClicks(listing, "c")
+        assert listing.currentRow() == 0  # held for now
+        qtbot.waitUntil(lambda: listing.currentRow() == 2, timeout=2000)  # then replayed
+        listing.setCurrentRow(0)
+        qtbot.keyClicks(listing, "bravo1")
+        qtbot.keyClick(listing, Qt.Key.Key_Return)
+        assert seen == ["bravo1"]
+        assert listing.currentRow() == 0  # the scan moved nothing

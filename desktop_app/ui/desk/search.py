@@ -5,10 +5,18 @@ Each keystroke runs its query on the reader worker at once: a search costs a few
 runs, newer keystrokes only update what to run next (fast typing is coalesced there, not by a
 timer), and a result that no longer matches the field is dropped, so the list never shows an
 old query.
+
+A scan typed into the field lets its keys through at once and takes them back when Enter shows
+it was a scan (ui/scanner.py): the text returning to what it was is no new typing. The list
+still answering that text stays as it is; otherwise that text is searched again, and no row is
+chosen for it unless the chosen one is still listed (the scan's outcome chooses its own).
+Keys closer together than people type (a scanner's) are searched once they stop: a scan's
+keys cost one search (its first key's), not one per answer, while the check-in runs.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -19,6 +27,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
@@ -35,9 +44,14 @@ from PySide6.QtWidgets import (
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.ui.desk.results_model import ResultsModel
 from desktop_app.ui.errors import error_text
+from desktop_app.ui.scanner import is_taking_back
 from desktop_app.ui.worker import Worker
 
 SearchFunction = Callable[[str], list[SearchHit]]
+
+SCANNER_FAST_S = 0.015
+"""Keys closer together than this are a scanner's (people type 30 ms apart and more, even in
+a burst): the text they make is searched once they pause, or never if it was a scan."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,13 @@ class SearchPanel(QWidget):
         self._last_error: BaseException | None = None
         self._unselected = False  # no row chosen on purpose: a refresh keeps it that way
         self._then: tuple[str, Callable[[list[SearchHit]], None]] | None = None
+        self._restoring: str | None = None  # the text a scan's take-back put back
+        self.clock: Callable[[], float] = time.monotonic  # seconds; tests pass their own
+        self.fast_keys_s = SCANNER_FAST_S
+        self._typed_at = -SCANNER_FAST_S
+        self._after_fast_keys = QTimer(self)
+        self._after_fast_keys.setSingleShot(True)
+        self._after_fast_keys.timeout.connect(self._search_after_fast_keys)
 
         self.field = SearchField()
         field_font = QFont(self.field.font())
@@ -209,8 +230,36 @@ class SearchPanel(QWidget):
 
     def _typed(self, _text: str) -> None:
         self._then = None  # Enter was about another text
+        if is_taking_back(self.field):
+            self._taken_back()
+            return
+        self._restoring = None
+        now = self.clock()
+        fast, self._typed_at = now - self._typed_at < self.fast_keys_s, now
+        self._after_fast_keys.stop()
         if not self.query:
             self._next = None
+            self._show("", [])
+            return
+        if fast:  # a scanner's keys (the first one is searched): wait until they stop
+            self._next = None
+            self._after_fast_keys.start(max(1, round(self.fast_keys_s * 1000)))
+            return
+        self._request(self.query)
+
+    def _search_after_fast_keys(self) -> None:
+        if self.query:
+            self._request(self.query)
+
+    def _taken_back(self) -> None:
+        """A scan's keys were taken back out of the field: what they asked for is forgotten."""
+        self._next = None
+        self._after_fast_keys.stop()
+        if self._shown_query == self.query:
+            self._restoring = None  # the list answers this text still: nothing to redo
+            return
+        self._restoring = self.query  # an answer to a scan's first keys is on screen
+        if not self.query:
             self._show("", [])
             return
         self._request(self.query)
@@ -250,23 +299,24 @@ class SearchPanel(QWidget):
 
     def _show(self, query: str, hits: list[SearchHit]) -> None:
         previous = self.current_hit()
+        restoring = self._restoring == query
+        self._restoring = None
         same_query = query == self._shown_query
+        keep = same_query or restoring  # the choice made for this text (or by a scan) stays
         self._shown_query = query
-        if not same_query:
+        if not keep:
             self._unselected = False
         self.model.set_hits(hits)
         if not hits:
             self.current_changed.emit(None)
             if query or not same_query:
                 self.emptied.emit()
-        elif same_query and self._unselected:
+        elif keep and self._unselected:
             self.current_changed.emit(None)
-        elif (
-            same_query
-            and previous is not None
-            and self.select_registration(previous.registration_id)
-        ):
+        elif keep and previous is not None and self.select_registration(previous.registration_id):
             self.current_changed.emit(self.current_hit())
+        elif restoring:
+            self.clear_selection()  # a scan's keys chose nothing; its outcome will
         else:
             self._select_row(0)
         self._update_status()
