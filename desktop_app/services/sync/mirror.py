@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, select, union_all
+from sqlalchemy import Connection, Engine, Table, delete, func, select, union_all
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop_app.db.models import Base
@@ -100,6 +100,19 @@ def mirror_registrations(source: Connection, target: Connection, ids: Iterable[i
         ]
         _upsert(target, people, persons, update=True)
         _upsert(target, registrations, rows, update=True)
+        # The sessions they hold (add-ons sold or refunded): no id of their own, so they are
+        # replaced whole for these registrations.
+        held = _table("registration_sessions")
+        target.execute(delete(held).where(held.c.registration_id.in_(chunk)))
+        _upsert(
+            target,
+            held,
+            [
+                h._asdict()
+                for h in source.execute(select(held).where(held.c.registration_id.in_(chunk)))
+            ],
+            update=False,
+        )
         for name in _CHILDREN:
             table = _table(name)
             children = [

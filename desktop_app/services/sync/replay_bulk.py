@@ -123,6 +123,8 @@ def apply_batch(
             and code in locked
             and code not in handed_over
             and ours["action_id"] not in seen
+            # A session's door is judged again (capacity, entitlement) by the per-entry path.
+            and ours["session_id"] is None
         )
         if fast and ours is not None:
             if ours["action_id"] in already:

@@ -22,6 +22,7 @@ from desktop_app.db.models import (
     Base,
     CheckIn,
     Consent,
+    EventSession,
     JournalEntry,
     Payment,
     Registration,
@@ -51,6 +52,9 @@ class ActionFacts:
     badge: dict[str, Any] | None = None
     audit: list[dict[str, Any]] = field(default_factory=list)
     consents: list[dict[str, Any]] = field(default_factory=list)  # a walk-in's answers
+    # The session's code for a check-in at a session's door: the server finds its session by
+    # code (the replica's ids are the server's, but the code is what the desk was set to).
+    session_code: str | None = None
 
     @property
     def name(self) -> str:
@@ -93,6 +97,9 @@ def gather_facts(
         payment=row_values(payment) if payment is not None else None,
         badge=row_values(badge) if badge is not None else None,
     )
+    if check_in is not None and check_in.session_id is not None:
+        door = local.get(EventSession, check_in.session_id)
+        facts.session_code = door.code if door is not None else None
     if payment is not None:
         receipt = receipt_of_payment(local, payment.id)
         if receipt is not None:
@@ -127,6 +134,13 @@ def _by(rows: list[Any], key: str) -> dict[Any, dict[str, Any]]:
     for row in rows:
         found.setdefault(getattr(row, key), dict(row._mapping))
     return found
+
+
+def _codes_by_id(local: Session, name: str, ids: Iterable[int | None]) -> dict[int, str]:
+    """The ``code`` of the rows of table ``name`` with these ids (``None`` ignored)."""
+    table = Base.metadata.tables[name]
+    wanted = [i for i in ids if i is not None]
+    return {row.id: row.code for row in _rows_where(local, table, table.c.id, wanted)}
 
 
 def gather_batch(
@@ -206,6 +220,7 @@ def gather_batch(
         answers.setdefault(row.person_id, []).append(
             {k: v for k, v in row._mapping.items() if k not in ("id", "person_id", "event_id")}
         )
+    doors = _codes_by_id(local, "event_sessions", (c["session_id"] for c in check_ins.values()))
     facts: list[ActionFacts | None] = []
     for entry, anchor in zip(entries, anchors, strict=True):
         if anchor is None:
@@ -232,6 +247,8 @@ def gather_batch(
             badge=badge,
             audit=[row_values(row, "id") for row in audit[entry.action_id]],
         )
+        if check_in is not None and check_in["session_id"] is not None:
+            one.session_code = doors.get(check_in["session_id"])
         if payment is not None and payment["id"] in receipt_rows:
             one.receipt = receipt_rows[payment["id"]]
             one.series = series_codes[one.receipt["series_id"]]

@@ -55,6 +55,8 @@ _WHOLE_BEFORE = (
     "memberships",
     "membership_decisions",
     "events",
+    "event_days",  # the entrance's days and the sessions' doors, capacities, entitlements:
+    "event_sessions",  # an offline desk applies the door rules as the server would
     "exhibitors",  # a lead station judges scans on the replica while the server is gone
     "event_partners",
     "price_categories",
@@ -64,7 +66,13 @@ _WHOLE_BEFORE = (
 _WHOLE_AFTER = ("receipt_series", "staff_accounts", "settings")
 _WHOLE = (*_WHOLE_BEFORE, *_WHOLE_AFTER)
 # The event's registrations and what hangs off them: copied for the chosen event (or all).
-_PER_REGISTRATION = ("check_ins", "payments", "receipts", "badge_prints")
+_PER_REGISTRATION = (
+    "registration_sessions",
+    "check_ins",
+    "payments",
+    "receipts",
+    "badge_prints",
+)
 COPIED_TABLES = (*_WHOLE_BEFORE, "registrations", *_PER_REGISTRATION, *_WHOLE_AFTER)
 """Tables a refresh replaces, in an order that satisfies the foreign keys."""
 
