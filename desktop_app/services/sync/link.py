@@ -355,9 +355,11 @@ class DeskLink:
         override: Override | None = None,
         session_code: str | None = None,
         day: date | None = None,
+        leaving: bool = False,
     ) -> CheckInResult:
         """:func:`services.checkin.check_in` at this desk, on the server or offline, at its
-        door: ``session_code`` (a session's door) and ``day`` (default: the venue's today)."""
+        door: ``session_code`` (a session's door) and ``day`` (default: the venue's today);
+        ``leaving``: Exit mode (offline, exits and re-entries are journaled too)."""
         action = action_id or uuid.uuid4().hex
         return self._run(
             lambda sessions, _series: checkin.check_in(
@@ -370,6 +372,7 @@ class DeskLink:
                 override=override,
                 session_code=session_code,
                 day=day,
+                leaving=leaving,
             )
         )
 

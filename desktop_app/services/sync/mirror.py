@@ -77,6 +77,19 @@ def touched_since(source: Connection, target: Connection, event_id: int | None) 
                 registrations.c.event_id == event_id
             )
         parts.append(part)
+    # An exit or re-entry adds no check-in: its check-in's registration is copied again.
+    movements, check_ins = _table("session_movements"), _table("check_ins")
+    since = target.scalar(select(func.max(movements.c.id))) or 0
+    moved = (
+        select(check_ins.c.registration_id)
+        .join(movements, movements.c.check_in_id == check_ins.c.id)
+        .where(movements.c.id > since)
+    )
+    if event_id is not None:
+        moved = moved.join(registrations, registrations.c.id == check_ins.c.registration_id).where(
+            registrations.c.event_id == event_id
+        )
+    parts.append(moved)
     return set(source.scalars(union_all(*parts)))
 
 
@@ -122,6 +135,12 @@ def mirror_registrations(source: Connection, target: Connection, ids: Iterable[i
                 )
             ]
             _upsert(target, table, children, update=name != "receipts")
+        movements, check_ins = _table("session_movements"), _table("check_ins")
+        theirs = select(check_ins.c.id).where(check_ins.c.registration_id.in_(chunk))
+        moved = source.execute(
+            select(movements).where(movements.c.check_in_id.in_(theirs)).order_by(movements.c.id)
+        )
+        _upsert(target, movements, [m._asdict() for m in moved], update=False)
         copied += len(rows)
     series = _table("receipt_series")
     _upsert(target, series, [s._asdict() for s in source.execute(select(series))], update=True)

@@ -16,7 +16,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from desktop_app.db.models import (
-    AuditEntry,
     BadgePrint,
     CheckIn,
     Consent,
@@ -36,7 +35,8 @@ from desktop_app.services.desk.checkin import active_check_in
 from desktop_app.services.desk.doors import Door, door_of, entitled, resolve_door, seats_taken
 from desktop_app.services.money.receipt_store import format_number, lock_registration
 from desktop_app.services.sync.conflicts import record_conflict
-from desktop_app.services.sync.replay_facts import ActionFacts, row_values
+from desktop_app.services.sync.replay_facts import ActionFacts, copy_audit, row_values
+from desktop_app.services.sync.replay_movements import apply_movement, movement_replayed
 
 SYNC_STAFF = "sync"
 
@@ -72,16 +72,6 @@ def _registration(session: Session, code: str, *, related: bool = True) -> Regis
     raise NotFound(
         QT_TRANSLATE_NOOP("AppError", "The server has no registration {code}."), code=code
     )
-
-
-def copy_audit(session: Session, facts: ActionFacts, local_id: int, server_id: int) -> None:
-    """Add the action's audit entries, marked offline, naming the server's registration."""
-    for row in facts.audit:
-        subject = row["subject"]
-        if subject == f"registration:{local_id}":
-            subject = f"registration:{server_id}"
-        detail = {**(row["detail"] or {}), "offline": True}
-        session.add(AuditEntry(**{**row, "subject": subject, "detail": detail}))
 
 
 def _copy_receipt(
@@ -389,6 +379,8 @@ def _apply_badge(session: Session, facts: ActionFacts) -> str | None:
 
 
 def _already(session: Session, facts: ActionFacts) -> bool:
+    if facts.movement is not None:
+        return movement_replayed(session, facts.movement["action_id"])
     if facts.payment is not None:
         action = facts.payment["action_id"]
         return (
@@ -435,6 +427,8 @@ def apply_action_in(session: Session, facts: ActionFacts, desk: str) -> tuple[st
         conflict = _apply_payment(session, facts, desk)
     elif facts.kind == "check_in":
         conflict = _apply_check_in(session, facts, desk)
+    elif facts.kind == "movement":
+        conflict = apply_movement(session, facts)
     else:
         conflict = _apply_badge(session, facts)
     return ("conflict" if conflict else "applied"), conflict

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.models import Base, CheckIn, JournalEntry, Registration
 from desktop_app.domain.accounts import RegistrationStatus
-from desktop_app.services.sync.replay_apply import apply_action_in, copy_audit
-from desktop_app.services.sync.replay_facts import ActionFacts
+from desktop_app.services.sync.replay_apply import apply_action_in
+from desktop_app.services.sync.replay_facts import ActionFacts, copy_audit
 
 _Door = tuple[date | None, int | None]  # (day, session id) of a check-in
 _CHECK_INS = Base.metadata.tables["check_ins"]

@@ -26,6 +26,7 @@ from desktop_app.db.models import (
     JournalEntry,
     Payment,
     Registration,
+    SessionMovement,
 )
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.services.sync.replica import audit_of_action, receipt_of_payment
@@ -55,6 +56,9 @@ class ActionFacts:
     # The session's code for a check-in at a session's door: the server finds its session by
     # code (the replica's ids are the server's, but the code is what the desk was set to).
     session_code: str | None = None
+    # An exit or re-entry (kind "movement"): its row; ``check_in`` is then the check-in it
+    # moves, found on the server by that check-in's action id.
+    movement: dict[str, Any] | None = None
 
     @property
     def name(self) -> str:
@@ -70,6 +74,12 @@ def gather_facts(
     action = entry.action_id
     check_in = local.scalars(select(CheckIn).where(CheckIn.action_id == action)).first()
     payment = local.scalars(select(Payment).where(Payment.action_id == action)).first()
+    movement = None
+    if entry.kind == "movement":
+        movement = local.scalars(
+            select(SessionMovement).where(SessionMovement.action_id == action)
+        ).first()
+        check_in = local.get(CheckIn, movement.check_in_id) if movement is not None else None
     badge = None
     if entry.kind == "badge_print" and entry.outcome:
         badge = local.get(BadgePrint, int(entry.outcome["badge_print_id"]))
@@ -97,6 +107,8 @@ def gather_facts(
         payment=row_values(payment) if payment is not None else None,
         badge=row_values(badge) if badge is not None else None,
     )
+    if movement is not None:
+        facts.kind, facts.movement = "movement", row_values(movement)
     if check_in is not None and check_in.session_id is not None:
         door = local.get(EventSession, check_in.session_id)
         facts.session_code = door.code if door is not None else None
@@ -223,6 +235,9 @@ def gather_batch(
     doors = _codes_by_id(local, "event_sessions", (c["session_id"] for c in check_ins.values()))
     facts: list[ActionFacts | None] = []
     for entry, anchor in zip(entries, anchors, strict=True):
+        if entry.kind == "movement":  # rare (a door with exits, offline): read alone
+            facts.append(gather_facts(local, entry, audit[entry.action_id]))
+            continue
         if anchor is None:
             facts.append(None)
             continue
@@ -256,3 +271,13 @@ def gather_batch(
             one.consents = answers.get(registration["person_id"], [])
         facts.append(one)
     return facts
+
+
+def copy_audit(session: Session, facts: ActionFacts, local_id: int, server_id: int) -> None:
+    """Add the action's audit entries, marked offline, naming the server's registration."""
+    for row in facts.audit:
+        subject = row["subject"]
+        if subject == f"registration:{local_id}":
+            subject = f"registration:{server_id}"
+        detail = {**(row["detail"] or {}), "offline": True}
+        session.add(AuditEntry(**{**row, "subject": subject, "detail": detail}))
