@@ -101,6 +101,8 @@ def mirror_registrations(source: Connection, target: Connection, ids: Iterable[i
     registrations = _table("registrations")
     people = _table("people")
     copied = 0
+    # Two more server reads per refresh only for an event with [[sessions]] (read locally).
+    sessions = target.scalar(select(_table("event_sessions").c.id).limit(1)) is not None
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         rows = [
@@ -113,19 +115,6 @@ def mirror_registrations(source: Connection, target: Connection, ids: Iterable[i
         ]
         _upsert(target, people, persons, update=True)
         _upsert(target, registrations, rows, update=True)
-        # The sessions they hold (add-ons sold or refunded): no id of their own, so they are
-        # replaced whole for these registrations.
-        held = _table("registration_sessions")
-        target.execute(delete(held).where(held.c.registration_id.in_(chunk)))
-        _upsert(
-            target,
-            held,
-            [
-                h._asdict()
-                for h in source.execute(select(held).where(held.c.registration_id.in_(chunk)))
-            ],
-            update=False,
-        )
         for name in _CHILDREN:
             table = _table(name)
             children = [
@@ -135,16 +124,27 @@ def mirror_registrations(source: Connection, target: Connection, ids: Iterable[i
                 )
             ]
             _upsert(target, table, children, update=name != "receipts")
-        movements, check_ins = _table("session_movements"), _table("check_ins")
-        theirs = select(check_ins.c.id).where(check_ins.c.registration_id.in_(chunk))
-        moved = source.execute(
-            select(movements).where(movements.c.check_in_id.in_(theirs)).order_by(movements.c.id)
-        )
-        _upsert(target, movements, [m._asdict() for m in moved], update=False)
+        if sessions:
+            _mirror_session_rows(source, target, chunk)
         copied += len(rows)
     series = _table("receipt_series")
     _upsert(target, series, [s._asdict() for s in source.execute(select(series))], update=True)
     return copied
+
+
+def _mirror_session_rows(source: Connection, target: Connection, chunk: list[int]) -> None:
+    """The sessions these registrations hold (add-ons sold or refunded: no id of their own,
+    so replaced whole) and their check-ins' exits and re-entries (who is inside now)."""
+    held = _table("registration_sessions")
+    target.execute(delete(held).where(held.c.registration_id.in_(chunk)))
+    holds = source.execute(select(held).where(held.c.registration_id.in_(chunk)))
+    _upsert(target, held, [h._asdict() for h in holds], update=False)
+    movements, check_ins = _table("session_movements"), _table("check_ins")
+    theirs = select(check_ins.c.id).where(check_ins.c.registration_id.in_(chunk))
+    moved = source.execute(
+        select(movements).where(movements.c.check_in_id.in_(theirs)).order_by(movements.c.id)
+    )
+    _upsert(target, movements, [m._asdict() for m in moved], update=False)
 
 
 def refresh_incremental(server: Engine, replica: Engine, event_id: int | None) -> int:
