@@ -77,20 +77,25 @@ def touched_since(source: Connection, target: Connection, event_id: int | None) 
                 registrations.c.event_id == event_id
             )
         parts.append(part)
-    # An exit or re-entry adds no check-in: its check-in's registration is copied again.
-    movements, check_ins = _table("session_movements"), _table("check_ins")
-    since = target.scalar(select(func.max(movements.c.id))) or 0
-    moved = (
-        select(check_ins.c.registration_id)
-        .join(movements, movements.c.check_in_id == check_ins.c.id)
-        .where(movements.c.id > since)
-    )
-    if event_id is not None:
-        moved = moved.join(registrations, registrations.c.id == check_ins.c.registration_id).where(
-            registrations.c.event_id == event_id
+    if _has_sessions(target):  # an exit or re-entry adds no check-in: copy its registration
+        movements, check_ins = _table("session_movements"), _table("check_ins")
+        since = target.scalar(select(func.max(movements.c.id))) or 0
+        moved = (
+            select(check_ins.c.registration_id)
+            .join(movements, movements.c.check_in_id == check_ins.c.id)
+            .where(movements.c.id > since)
         )
-    parts.append(moved)
+        if event_id is not None:
+            moved = moved.join(
+                registrations, registrations.c.id == check_ins.c.registration_id
+            ).where(registrations.c.event_id == event_id)
+        parts.append(moved)
     return set(source.scalars(union_all(*parts)))
+
+
+def _has_sessions(target: Connection) -> bool:
+    """Whether the replica's events have [[sessions]] (else no held sessions, no exits)."""
+    return target.scalar(select(_table("event_sessions").c.id).limit(1)) is not None
 
 
 def mirror_registrations(source: Connection, target: Connection, ids: Iterable[int]) -> int:
@@ -101,8 +106,7 @@ def mirror_registrations(source: Connection, target: Connection, ids: Iterable[i
     registrations = _table("registrations")
     people = _table("people")
     copied = 0
-    # Two more server reads per refresh only for an event with [[sessions]] (read locally).
-    sessions = target.scalar(select(_table("event_sessions").c.id).limit(1)) is not None
+    sessions = _has_sessions(target)  # two more server reads per refresh only then
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         rows = [
