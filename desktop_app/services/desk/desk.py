@@ -389,13 +389,22 @@ class LinkedDesk(_SessionsDesk):
     the link's: the server while shared, the replica while offline)."""
 
     link: DeskLink | None = None
+    leaving: bool = False  # Exit mode, as at a local desk
 
     @classmethod
     def on(
-        cls, link: DeskLink, slug: str, who: StaffMember, admits: str | None = None
+        cls,
+        link: DeskLink,
+        slug: str,
+        who: StaffMember,
+        admits: str | None = None,
+        *,
+        leaving: bool = False,
     ) -> LinkedDesk:
         """The desk of ``link`` for event ``slug`` (at session ``admits``' door)."""
-        return cls(_LinkSessions(link), slug, link.desk, who, admits=admits, link=link)
+        return cls(
+            _LinkSessions(link), slug, link.desk, who, admits=admits, link=link, leaving=leaving
+        )
 
     @property
     def _link(self) -> DeskLink:
@@ -420,6 +429,7 @@ class LinkedDesk(_SessionsDesk):
             action_id=action_id,
             override=override,
             session_code=self.admits,
+            leaving=self.leaving,
         )
 
     def collect_balance(

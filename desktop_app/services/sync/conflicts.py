@@ -13,6 +13,11 @@ that replayed the action, so it exists exactly when the replay did. Kinds:
   collected: the payment and its printed receipt are kept; the excess is owed back.
 - ``receipt-number`` -- an offline receipt whose number could not be recorded as printed.
 - ``cancelled`` -- checked in offline while the registration was cancelled meanwhile.
+- ``session-full`` -- let into a session offline while other desks filled it meanwhile: the
+  check-in is kept (the person is in the room); the count shows how far over it went.
+  A full session overridden by a supervisor offline is no conflict.
+- ``not-entitled`` -- let into a session offline that the person no longer holds (refunded
+  meanwhile): the check-in is kept.
 - ``replay-failed`` -- an action the server refused (e.g. its registration is gone).
 """
 
@@ -56,6 +61,16 @@ _TEXTS = {
         "SyncConflict",
         "{name} was checked in at desk {desk} ({at}) while offline, but the registration"
         " was cancelled.",
+    ),
+    "session-full": QT_TRANSLATE_NOOP(
+        "SyncConflict",
+        "{name} was let into {session} at desk {desk} ({at}) while offline, but other desks had"
+        " filled it meanwhile: {taken} people for {capacity} seats. The check-in is kept.",
+    ),
+    "not-entitled": QT_TRANSLATE_NOOP(
+        "SyncConflict",
+        "{name} was let into {session} at desk {desk} ({at}) while offline, but no longer holds"
+        " it on the server. The check-in is kept.",
     ),
     "replay-failed": QT_TRANSLATE_NOOP(
         "SyncConflict", "An action taken offline at desk {desk} was refused by the server: {reason}"

@@ -23,7 +23,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -354,8 +354,12 @@ class DeskLink:
         action_id: str | None = None,
         override: Override | None = None,
         session_code: str | None = None,
+        day: date | None = None,
+        leaving: bool = False,
     ) -> CheckInResult:
-        """:func:`services.checkin.check_in` at this desk, on the server or offline."""
+        """:func:`services.checkin.check_in` at this desk, on the server or offline, at its
+        door: ``session_code`` (a session's door) and ``day`` (default: the venue's today);
+        ``leaving``: Exit mode (offline, exits and re-entries are journaled too)."""
         action = action_id or uuid.uuid4().hex
         return self._run(
             lambda sessions, _series: checkin.check_in(
@@ -367,6 +371,8 @@ class DeskLink:
                 action_id=action,
                 override=override,
                 session_code=session_code,
+                day=day,
+                leaving=leaving,
             )
         )
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, select, union_all
+from sqlalchemy import Connection, Engine, Table, delete, func, select, union_all
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop_app.db.models import Base
@@ -77,7 +77,25 @@ def touched_since(source: Connection, target: Connection, event_id: int | None) 
                 registrations.c.event_id == event_id
             )
         parts.append(part)
+    if _has_sessions(target):  # an exit or re-entry adds no check-in: copy its registration
+        movements, check_ins = _table("session_movements"), _table("check_ins")
+        since = target.scalar(select(func.max(movements.c.id))) or 0
+        moved = (
+            select(check_ins.c.registration_id)
+            .join(movements, movements.c.check_in_id == check_ins.c.id)
+            .where(movements.c.id > since)
+        )
+        if event_id is not None:
+            moved = moved.join(
+                registrations, registrations.c.id == check_ins.c.registration_id
+            ).where(registrations.c.event_id == event_id)
+        parts.append(moved)
     return set(source.scalars(union_all(*parts)))
+
+
+def _has_sessions(target: Connection) -> bool:
+    """Whether the replica's events have [[sessions]] (else no held sessions, no exits)."""
+    return target.scalar(select(_table("event_sessions").c.id).limit(1)) is not None
 
 
 def mirror_registrations(source: Connection, target: Connection, ids: Iterable[int]) -> int:
@@ -88,6 +106,7 @@ def mirror_registrations(source: Connection, target: Connection, ids: Iterable[i
     registrations = _table("registrations")
     people = _table("people")
     copied = 0
+    sessions = _has_sessions(target)  # two more server reads per refresh only then
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         rows = [
@@ -109,10 +128,27 @@ def mirror_registrations(source: Connection, target: Connection, ids: Iterable[i
                 )
             ]
             _upsert(target, table, children, update=name != "receipts")
+        if sessions:
+            _mirror_session_rows(source, target, chunk)
         copied += len(rows)
     series = _table("receipt_series")
     _upsert(target, series, [s._asdict() for s in source.execute(select(series))], update=True)
     return copied
+
+
+def _mirror_session_rows(source: Connection, target: Connection, chunk: list[int]) -> None:
+    """The sessions these registrations hold (add-ons sold or refunded: no id of their own,
+    so replaced whole) and their check-ins' exits and re-entries (who is inside now)."""
+    held = _table("registration_sessions")
+    target.execute(delete(held).where(held.c.registration_id.in_(chunk)))
+    holds = source.execute(select(held).where(held.c.registration_id.in_(chunk)))
+    _upsert(target, held, [h._asdict() for h in holds], update=False)
+    movements, check_ins = _table("session_movements"), _table("check_ins")
+    theirs = select(check_ins.c.id).where(check_ins.c.registration_id.in_(chunk))
+    moved = source.execute(
+        select(movements).where(movements.c.check_in_id.in_(theirs)).order_by(movements.c.id)
+    )
+    _upsert(target, movements, [m._asdict() for m in moved], update=False)
 
 
 def refresh_incremental(server: Engine, replica: Engine, event_id: int | None) -> int:

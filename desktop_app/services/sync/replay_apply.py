@@ -16,7 +16,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from desktop_app.db.models import (
-    AuditEntry,
     BadgePrint,
     CheckIn,
     Consent,
@@ -33,10 +32,11 @@ from desktop_app.domain.money import ZERO
 from desktop_app.services.admin import audit
 from desktop_app.services.admin.events import get_event
 from desktop_app.services.desk.checkin import active_check_in
-from desktop_app.services.desk.doors import door_of
+from desktop_app.services.desk.doors import Door, door_of, entitled, resolve_door, seats_taken
 from desktop_app.services.money.receipt_store import format_number, lock_registration
 from desktop_app.services.sync.conflicts import record_conflict
-from desktop_app.services.sync.replay_facts import ActionFacts, row_values
+from desktop_app.services.sync.replay_facts import ActionFacts, copy_audit, row_values
+from desktop_app.services.sync.replay_movements import apply_movement, movement_replayed
 
 SYNC_STAFF = "sync"
 
@@ -72,16 +72,6 @@ def _registration(session: Session, code: str, *, related: bool = True) -> Regis
     raise NotFound(
         QT_TRANSLATE_NOOP("AppError", "The server has no registration {code}."), code=code
     )
-
-
-def copy_audit(session: Session, facts: ActionFacts, local_id: int, server_id: int) -> None:
-    """Add the action's audit entries, marked offline, naming the server's registration."""
-    for row in facts.audit:
-        subject = row["subject"]
-        if subject == f"registration:{local_id}":
-            subject = f"registration:{server_id}"
-        detail = {**(row["detail"] or {}), "offline": True}
-        session.add(AuditEntry(**{**row, "subject": subject, "detail": detail}))
 
 
 def _copy_receipt(
@@ -144,9 +134,11 @@ def _apply_check_in(session: Session, facts: ActionFacts, desk: str) -> str | No
     assert facts.check_in is not None
     ours = facts.check_in
     registration = _registration(session, facts.registration["code"], related=False)
+    door = _server_door(session, facts)
+    # Its own day (not the replay's), and the server's session by the code the desk was set to.
+    ours = {**ours, "session_id": door.session_id if door else None}
     row = CheckIn(**{**ours, "id": None, "registration_id": registration.id})
     # The same door only: another day's (or a session's) check-in is no double check-in.
-    door = door_of(session, ours.get("day"), ours.get("session_id"))
     existing = active_check_in(session, registration.id, door)
     conflict: str | None = None
     now = datetime.now(UTC)
@@ -201,10 +193,67 @@ def _apply_check_in(session: Session, facts: ActionFacts, desk: str) -> str | No
                 "at": ours["checked_in_at"].isoformat(),
             },
         )
+    elif ours["undone_at"] is None and door is not None and door.session is not None:
+        conflict = _session_conflict(session, facts, desk, registration, door)
     session.add(row)
     session.flush()
     copy_audit(session, facts, facts.registration["id"], registration.id)
     return conflict
+
+
+def _server_door(session: Session, facts: ActionFacts) -> Door | None:
+    """The door of an offline check-in on the server: its day, and its session found by code
+    (locked, as at the desk, so a replay and a desk never both take the last seat)."""
+    assert facts.check_in is not None
+    day = facts.check_in.get("day")
+    if facts.session_code is None:
+        return door_of(session, day, None)
+    return resolve_door(session, get_event(session, facts.slug), facts.session_code, day)
+
+
+def _session_conflict(
+    session: Session, facts: ActionFacts, desk: str, registration: Registration, door: Door
+) -> str | None:
+    """At a session's door the server's rules judge the offline check-in again: a session
+    that filled up meanwhile (another desk took the seats while this one was apart), or a
+    seat the person no longer holds (add-on refunded). The check-in is kept either way --
+    the person is in the room -- and the conflict tells the supervisor. A full session the
+    offline desk's supervisor overrode is no conflict: the override travels in its audit."""
+    assert facts.check_in is not None and door.session is not None
+    ours = facts.check_in
+    detail = {
+        "code": registration.code,
+        "name": facts.name,
+        "action_id": ours["action_id"],
+        "at": ours["checked_in_at"].isoformat(),
+        "session": door.session.code,
+    }
+    granted = [  # what a supervisor let pass at the offline desk (its check-in's audit entry)
+        blocked
+        for row in facts.audit
+        if row["action"] == "checkin.created"
+        for blocked in ((row["detail"] or {}).get("override") or {}).get("blocked", [])
+    ]
+    kind: str | None = None
+    capacity = door.session.capacity
+    if not entitled(session, registration, door.session):
+        kind = "not-entitled"
+    elif capacity is not None and "session_full" not in granted:
+        taken = seats_taken(session, door.session.id)
+        if taken >= capacity:
+            kind = "session-full"
+            detail.update(capacity=capacity, taken=taken + 1)
+    if kind is not None:
+        record_conflict(
+            session,
+            kind,
+            event=facts.slug,
+            desk=desk,
+            staff=ours["staff"],
+            registration_id=registration.id,
+            detail=detail,
+        )
+    return kind
 
 
 def _apply_payment(session: Session, facts: ActionFacts, desk: str) -> str | None:
@@ -330,6 +379,8 @@ def _apply_badge(session: Session, facts: ActionFacts) -> str | None:
 
 
 def _already(session: Session, facts: ActionFacts) -> bool:
+    if facts.movement is not None:
+        return movement_replayed(session, facts.movement["action_id"])
     if facts.payment is not None:
         action = facts.payment["action_id"]
         return (
@@ -376,6 +427,8 @@ def apply_action_in(session: Session, facts: ActionFacts, desk: str) -> tuple[st
         conflict = _apply_payment(session, facts, desk)
     elif facts.kind == "check_in":
         conflict = _apply_check_in(session, facts, desk)
+    elif facts.kind == "movement":
+        conflict = apply_movement(session, facts)
     else:
         conflict = _apply_badge(session, facts)
     return ("conflict" if conflict else "applied"), conflict

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.models import Base, CheckIn, JournalEntry, Registration
 from desktop_app.domain.accounts import RegistrationStatus
-from desktop_app.services.sync.replay_apply import apply_action_in, copy_audit
-from desktop_app.services.sync.replay_facts import ActionFacts
+from desktop_app.services.sync.replay_apply import apply_action_in
+from desktop_app.services.sync.replay_facts import ActionFacts, copy_audit
 
 _Door = tuple[date | None, int | None]  # (day, session id) of a check-in
 _CHECK_INS = Base.metadata.tables["check_ins"]
@@ -123,6 +123,8 @@ def apply_batch(
             and code in locked
             and code not in handed_over
             and ours["action_id"] not in seen
+            # A session's door is judged again (capacity, entitlement) by the per-entry path.
+            and ours["session_id"] is None
         )
         if fast and ours is not None:
             if ours["action_id"] in already:

@@ -22,9 +22,11 @@ from desktop_app.db.models import (
     Base,
     CheckIn,
     Consent,
+    EventSession,
     JournalEntry,
     Payment,
     Registration,
+    SessionMovement,
 )
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop_app.services.sync.replica import audit_of_action, receipt_of_payment
@@ -51,6 +53,12 @@ class ActionFacts:
     badge: dict[str, Any] | None = None
     audit: list[dict[str, Any]] = field(default_factory=list)
     consents: list[dict[str, Any]] = field(default_factory=list)  # a walk-in's answers
+    # The session's code for a check-in at a session's door: the server finds its session by
+    # code (the replica's ids are the server's, but the code is what the desk was set to).
+    session_code: str | None = None
+    # An exit or re-entry (kind "movement"): its row; ``check_in`` is then the check-in it
+    # moves, found on the server by that check-in's action id.
+    movement: dict[str, Any] | None = None
 
     @property
     def name(self) -> str:
@@ -66,6 +74,12 @@ def gather_facts(
     action = entry.action_id
     check_in = local.scalars(select(CheckIn).where(CheckIn.action_id == action)).first()
     payment = local.scalars(select(Payment).where(Payment.action_id == action)).first()
+    movement = None
+    if entry.kind == "movement":
+        movement = local.scalars(
+            select(SessionMovement).where(SessionMovement.action_id == action)
+        ).first()
+        check_in = local.get(CheckIn, movement.check_in_id) if movement is not None else None
     badge = None
     if entry.kind == "badge_print" and entry.outcome:
         badge = local.get(BadgePrint, int(entry.outcome["badge_print_id"]))
@@ -93,6 +107,11 @@ def gather_facts(
         payment=row_values(payment) if payment is not None else None,
         badge=row_values(badge) if badge is not None else None,
     )
+    if movement is not None:
+        facts.kind, facts.movement = "movement", row_values(movement)
+    if check_in is not None and check_in.session_id is not None:
+        door = local.get(EventSession, check_in.session_id)
+        facts.session_code = door.code if door is not None else None
     if payment is not None:
         receipt = receipt_of_payment(local, payment.id)
         if receipt is not None:
@@ -127,6 +146,13 @@ def _by(rows: list[Any], key: str) -> dict[Any, dict[str, Any]]:
     for row in rows:
         found.setdefault(getattr(row, key), dict(row._mapping))
     return found
+
+
+def _codes_by_id(local: Session, name: str, ids: Iterable[int | None]) -> dict[int, str]:
+    """The ``code`` of the rows of table ``name`` with these ids (``None`` ignored)."""
+    table = Base.metadata.tables[name]
+    wanted = [i for i in ids if i is not None]
+    return {row.id: row.code for row in _rows_where(local, table, table.c.id, wanted)}
 
 
 def gather_batch(
@@ -206,8 +232,12 @@ def gather_batch(
         answers.setdefault(row.person_id, []).append(
             {k: v for k, v in row._mapping.items() if k not in ("id", "person_id", "event_id")}
         )
+    doors = _codes_by_id(local, "event_sessions", (c["session_id"] for c in check_ins.values()))
     facts: list[ActionFacts | None] = []
     for entry, anchor in zip(entries, anchors, strict=True):
+        if entry.kind == "movement":  # rare (a door with exits, offline): read alone
+            facts.append(gather_facts(local, entry, audit[entry.action_id]))
+            continue
         if anchor is None:
             facts.append(None)
             continue
@@ -232,6 +262,8 @@ def gather_batch(
             badge=badge,
             audit=[row_values(row, "id") for row in audit[entry.action_id]],
         )
+        if check_in is not None and check_in["session_id"] is not None:
+            one.session_code = doors.get(check_in["session_id"])
         if payment is not None and payment["id"] in receipt_rows:
             one.receipt = receipt_rows[payment["id"]]
             one.series = series_codes[one.receipt["series_id"]]
@@ -239,3 +271,13 @@ def gather_batch(
             one.consents = answers.get(registration["person_id"], [])
         facts.append(one)
     return facts
+
+
+def copy_audit(session: Session, facts: ActionFacts, local_id: int, server_id: int) -> None:
+    """Add the action's audit entries, marked offline, naming the server's registration."""
+    for row in facts.audit:
+        subject = row["subject"]
+        if subject == f"registration:{local_id}":
+            subject = f"registration:{server_id}"
+        detail = {**(row["detail"] or {}), "offline": True}
+        session.add(AuditEntry(**{**row, "subject": subject, "detail": detail}))

@@ -40,6 +40,7 @@ from desktop_app.db.models import (
     Payment,
     Receipt,
     Registration,
+    SessionMovement,
 )
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound
 
@@ -55,6 +56,8 @@ _WHOLE_BEFORE = (
     "memberships",
     "membership_decisions",
     "events",
+    "event_days",  # the entrance's days and the sessions' doors, capacities, entitlements:
+    "event_sessions",  # an offline desk applies the door rules as the server would
     "exhibitors",  # a lead station judges scans on the replica while the server is gone
     "event_partners",
     "price_categories",
@@ -64,8 +67,22 @@ _WHOLE_BEFORE = (
 _WHOLE_AFTER = ("receipt_series", "staff_accounts", "settings")
 _WHOLE = (*_WHOLE_BEFORE, *_WHOLE_AFTER)
 # The event's registrations and what hangs off them: copied for the chosen event (or all).
-_PER_REGISTRATION = ("check_ins", "payments", "receipts", "badge_prints")
-COPIED_TABLES = (*_WHOLE_BEFORE, "registrations", *_PER_REGISTRATION, *_WHOLE_AFTER)
+_PER_REGISTRATION = (
+    "registration_sessions",
+    "check_ins",
+    "payments",
+    "receipts",
+    "badge_prints",
+)
+# Exits and re-entries at a session's door hang off its check-ins (who is inside now).
+_PER_CHECK_IN = ("session_movements",)
+COPIED_TABLES = (
+    *_WHOLE_BEFORE,
+    "registrations",
+    *_PER_REGISTRATION,
+    *_PER_CHECK_IN,
+    *_WHOLE_AFTER,
+)
 """Tables a refresh replaces, in an order that satisfies the foreign keys."""
 
 
@@ -105,6 +122,8 @@ def _journal_rows(session: Session) -> list[dict[str, Any]]:
             rows.append({"action_id": obj.action_id, "kind": "check_in", "outcome": None})
         elif isinstance(obj, Payment):
             rows.append({"action_id": obj.action_id, "kind": "payment", "outcome": None})
+        elif isinstance(obj, SessionMovement):  # an exit or re-entry at a session's door
+            rows.append({"action_id": obj.action_id, "kind": "movement", "outcome": None})
         elif isinstance(obj, BadgePrint):
             rows.append(
                 {
@@ -173,6 +192,13 @@ def _select(name: str, event_id: int | None) -> Any:
     if name in _PER_REGISTRATION:
         ids = select(Registration.id).where(Registration.event_id == event_id)
         return statement.where(table.c.registration_id.in_(ids))
+    if name in _PER_CHECK_IN:
+        check_ins = (
+            select(CheckIn.id)
+            .join(Registration, Registration.id == CheckIn.registration_id)
+            .where(Registration.event_id == event_id)
+        )
+        return statement.where(table.c.check_in_id.in_(check_ins))
     return statement
 
 

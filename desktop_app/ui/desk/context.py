@@ -60,7 +60,9 @@ class DeskContext:
         """What this desk does, on its own database or through the shared server's link:
         chosen here once for every part of the screen (they never ask which)."""
         if self.link is not None:
-            return LinkedDesk.on(self.link, self.slug, self.staff, self.admits)
+            return LinkedDesk.on(
+                self.link, self.slug, self.staff, self.admits, leaving=self.exit_mode
+            )
         return LocalDesk(
             self.sessions, self.slug, self.desk, self.staff, self.admits, leaving=self.exit_mode
         )
@@ -73,12 +75,10 @@ class DeskContext:
 
     @property
     def exit_mode(self) -> bool:
-        """Whether this desk's scans record exits only (Exit mode, a local desk at a session's
-        door whose exits are scanned: the header's toggle)."""
+        """Whether this desk's scans record exits only (Exit mode, a desk at a session's door
+        whose exits are scanned: the header's toggle; through the link too, journaled offline)."""
         admits = self.admits
-        return (
-            admits is not None and self.link is None and self.settings.exit_mode_session == admits
-        )
+        return admits is not None and self.settings.exit_mode_session == admits
 
     def admits_name(self, language: str) -> str | None:
         """The name, in ``language``, of the session this desk admits (``None``: entrance)."""

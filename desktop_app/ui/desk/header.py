@@ -179,7 +179,7 @@ class DeskHeader(QWidget):
         context = self.context
         exiting = context.exit_mode
         exits_door = self.counts is not None and self.counts.inside is not None
-        self.exit_button.setVisible(exiting or (exits_door and context.link is None))
+        self.exit_button.setVisible(exiting or exits_door)
         self.exit_button.blockSignals(True)
         self.exit_button.setChecked(exiting)
         self.exit_button.blockSignals(False)
