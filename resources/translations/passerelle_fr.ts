@@ -1467,12 +1467,12 @@
             <translation>Le NIP actuel est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/link.py" line="255" />
+            <location filename="../../desktop_app/services/sync/link.py" line="249" />
             <source>No shared server is connected.</source>
             <translation>Aucun serveur partagé n'est connecté.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay_facts.py" line="69" />
+            <location filename="../../desktop_app/services/sync/replay_facts.py" line="89" />
             <source>The desk's copy has no rows for action {action}.</source>
             <translation>La copie du poste n'a aucune ligne pour l'action {action}.</translation>
         </message>
@@ -1482,17 +1482,17 @@
             <translation>Le serveur n'a aucune inscription {code}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replica.py" line="195" />
+            <location filename="../../desktop_app/services/sync/replica.py" line="221" />
             <source>{count} desk actions taken offline have not reached the server yet; send them before refreshing the desk's copy.</source>
             <translation>{count} actions de poste faites hors ligne ne sont pas encore parvenues au serveur ; envoyez-les avant de rafraîchir la copie du poste.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replica.py" line="211" />
+            <location filename="../../desktop_app/services/sync/replica.py" line="237" />
             <source>There is no event '{slug}' on the server.</source>
             <translation>Il n'y a aucun événement « {slug} » sur le serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replica.py" line="222" />
+            <location filename="../../desktop_app/services/sync/replica.py" line="248" />
             <source>A desk action was taken offline meanwhile; send it first.</source>
             <translation>Une action de poste a été faite hors ligne entre-temps ; envoyez-la d'abord.</translation>
         </message>
@@ -1956,6 +1956,11 @@
             <location filename="../../desktop_app/services/leads/opening.py" line="21" />
             <source>The shared server cannot be reached, and this computer has no copy of the event for the lead station “{desk}” yet: start the station once while the server answers (check the venue's network and the server settings).</source>
             <translation>Le serveur partagé est injoignable, et cet ordinateur n'a pas encore de copie de l'événement pour le poste de lecture de contacts « {desk} » : démarrez le poste une première fois pendant que le serveur répond (vérifiez le réseau du lieu et les réglages du serveur).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/replay_movements.py" line="36" />
+            <source>The server has no check-in for action {action}.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3525,52 +3530,52 @@
     <context>
         <name>LinkIndicator</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="234" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="220" />
             <source>offline — 1 action waiting</source>
             <translation>hors ligne — 1 action en attente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="236" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="222" />
             <source>offline — {count} actions waiting</source>
             <translation>hors ligne — {count} actions en attente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="239" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="225" />
             <source>The shared server cannot be reached. The desk keeps working on its own copy; what it does is kept and sent when the server is back. Undo, corrections, membership decisions and staff accounts wait until then.</source>
             <translation>Le serveur partagé est injoignable. Le poste continue de travailler sur sa propre copie ; ce qu'il fait est conservé et envoyé au retour du serveur. Les annulations, corrections, décisions d'adhésion et comptes du personnel attendent jusque-là.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="244" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="230" />
             <source>Last error: {error}</source>
             <translation>Dernière erreur : {error}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="248" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="234" />
             <source>shared — sending {count} waiting actions</source>
             <translation>partagée — envoi de {count} actions en attente</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="250" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="236" />
             <source>shared database</source>
             <translation>base partagée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="252" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="238" />
             <source>Shared server: {server}</source>
             <translation>Serveur partagé : {server}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="255" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="241" />
             <source>local database</source>
             <translation>base locale</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="256" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="242" />
             <source>This desk works on its own database.</source>
             <translation>Ce poste travaille sur sa propre base de données.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/link_status.py" line="258" />
+            <location filename="../../desktop_app/ui/desk/link_status.py" line="244" />
             <source>{count} refused (see Sync conflicts)</source>
             <translation>{count} refusée(s) (voir les conflits)</translation>
         </message>
@@ -4883,27 +4888,27 @@
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="330" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="380" />
             <source>Search name, company, email or scan…</source>
             <translation>Nom, entreprise, courriel ou code à balayer…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="331" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="381" />
             <source>Search</source>
             <translation>Rechercher</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="339" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="389" />
             <source>Esc clears the search. ↑ ↓ choose a person.</source>
             <translation>Échap efface la recherche. ↑ ↓ pour choisir une personne.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="342" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="392" />
             <source>No one matches “{query}”. Walk-in? Press F5.</source>
             <translation>Personne ne correspond à « {query} ». Inscription sur place? Appuyez sur F5.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/search.py" line="348" />
+            <location filename="../../desktop_app/ui/desk/search.py" line="398" />
             <source>“{query}”: {count} found</source>
             <translation>« {query} » : {count} trouvé(s)</translation>
         </message>
@@ -5553,32 +5558,42 @@
     <context>
         <name>SyncConflict</name>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="35" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="40" />
             <source>{name} was checked in at desk {desk} ({at}) and at desk {other_desk} ({other_at}) while the desks were apart; the earlier check-in counts.</source>
             <translation>L'arrivée de {name} a été enregistrée au poste {desk} ({at}) et au poste {other_desk} ({other_at}) pendant que les postes étaient déconnectés ; la première arrivée compte.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="40" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="45" />
             <source>{name} ({email}) was registered twice: {code} and {other_code}. Both are kept with their payments; cancel one and refund it.</source>
             <translation>{name} ({email}) a été inscrit deux fois : {code} et {other_code}. Les deux sont conservées avec leurs paiements ; annulez-en une et remboursez-la.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="45" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="50" />
             <source>{name} paid {amount} at desk {desk} while offline, but the balance was already settled: {overpaid} is owed back (credit note).</source>
             <translation>{name} a payé {amount} au poste {desk} hors ligne, mais le solde était déjà réglé : {overpaid} est à rembourser (note de crédit).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="50" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="55" />
             <source>Receipt {number} printed offline at desk {desk} for {name} is not on the server under that number: {reason}</source>
             <translation>Le reçu {number} imprimé hors ligne au poste {desk} pour {name} n'est pas sur le serveur sous ce numéro : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="55" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="60" />
             <source>{name} was checked in at desk {desk} ({at}) while offline, but the registration was cancelled.</source>
             <translation>L'arrivée de {name} a été enregistrée hors ligne au poste {desk} ({at}), mais l'inscription était annulée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="60" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="65" />
+            <source>{name} was let into {session} at desk {desk} ({at}) while offline, but other desks had filled it meanwhile: {taken} people for {capacity} seats. The check-in is kept.</source>
+            <translation>{name} a été admis à {session} hors ligne au poste {desk} ({at}), mais d'autres postes l'avaient rempli entre-temps : {taken} personnes pour {capacity} places. L'arrivée est conservée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="70" />
+            <source>{name} was let into {session} at desk {desk} ({at}) while offline, but no longer holds it on the server. The check-in is kept.</source>
+            <translation>{name} a été admis à {session} hors ligne au poste {desk} ({at}), mais n'y a plus droit sur le serveur. L'arrivée est conservée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="75" />
             <source>An action taken offline at desk {desk} was refused by the server: {reason}</source>
             <translation>Une action faite hors ligne au poste {desk} a été refusée par le serveur : {reason}</translation>
         </message>

@@ -52,6 +52,12 @@ def test_closing_the_desk_closes_its_lead_station_and_lets_its_scan_finish(
     assert not station.link_line.timer.isActive()
     assert closed == [1]  # its journal closed after its scan was saved
     assert _leads(database) == 1
+    # The station's own reader may still be reading its list: let it finish before the
+    # database is disposed (a connection out at dispose time is never closed).
+    for worker in (station.writer, station.link_line.reader, desk.context.reader):
+        worker.wait(10000)
+    if station.link_line.monitor is not None:
+        station.link_line.monitor.link_worker.wait(10000)
 
 
 def _leads(database: Database) -> int:
