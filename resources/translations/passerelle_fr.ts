@@ -1960,7 +1960,7 @@
         <message>
             <location filename="../../desktop_app/services/sync/replay_movements.py" line="36" />
             <source>The server has no check-in for action {action}.</source>
-            <translation>Le serveur n'a aucune entrée pour l'action {action}.</translation>
+            <translation>Le serveur n'a aucune arrivée enregistrée pour l'action {action}.</translation>
         </message>
     </context>
     <context>
