@@ -43,8 +43,8 @@ from desktop_app.services.desk.doors import (
     Door,
     active_at_door,
     door_of,
-    entitled,
     entrance_day,
+    entry_facts,
     resolve_door,
     seats_taken,
 )
@@ -358,10 +358,10 @@ def _check_in_once(
         blocked: list[CheckInOutcome] = []
         taken: int | None = None  # seats taken before this check-in, where they are limited
         if door.session is not None:
-            if not entitled(session, registration, door.session):
+            allowed, taken = entry_facts(session, registration, door.session)
+            if not allowed:
                 return _result(CheckInOutcome.NOT_ENTITLED, registration, person, door=door)
             capacity = door.session.capacity
-            taken = seats_taken(session, door.session.id) if capacity is not None else None
             if capacity is not None and taken is not None and taken >= capacity:
                 blocked.append(CheckInOutcome.SESSION_FULL)
         if balance_due(registration) > ZERO:

@@ -99,6 +99,11 @@ def resolve_door(
         )
     if session_code is None:
         return Door(day=day)
+    if session.get_bind().dialect.name == "postgresql":
+        # One statement reads and locks the session's row (SQLite ignores FOR UPDATE and
+        # needs the write below to take its single writer's lock before counting seats).
+        found = find_session(session, event, session_code, lock=True)
+        return Door(day=day, session=found)
     found = find_session(session, event, session_code)
     if found.capacity is not None or found.exits:
         session.execute(
@@ -110,13 +115,13 @@ def resolve_door(
     return Door(day=day, session=found)
 
 
-def find_session(session: Session, event: Event, code: str) -> EventSession:
-    """The event's session ``code``, or ``NotFound`` listing the event's sessions."""
-    found = session.scalars(
-        select(EventSession).where(
-            EventSession.event_id == event.id, EventSession.code == code.strip()
-        )
-    ).one_or_none()
+def find_session(session: Session, event: Event, code: str, *, lock: bool = False) -> EventSession:
+    """The event's session ``code`` (its row locked until the transaction ends with
+    ``lock``), or ``NotFound`` listing the event's sessions."""
+    query = select(EventSession).where(
+        EventSession.event_id == event.id, EventSession.code == code.strip()
+    )
+    found = session.scalars(query.with_for_update() if lock else query).one_or_none()
     if found is None:
         codes = session.scalars(
             select(EventSession.code)
@@ -165,6 +170,37 @@ def entitled(session: Session, registration: Registration, event_session: EventS
         )
     )
     return bool(held)
+
+
+def entry_facts(
+    session: Session, registration: Registration, event_session: EventSession
+) -> tuple[bool, int | None]:
+    """Whether ``registration`` may enter ``event_session`` (see :func:`entitled`) and the
+    seats taken where they are limited (else ``None``), read in one statement at most: a
+    door's check-in asks both."""
+    if event_session.capacity is None:
+        return entitled(session, registration, event_session), None
+    held = (
+        select(func.count())
+        .select_from(RegistrationSession)
+        .where(
+            RegistrationSession.registration_id == registration.id,
+            RegistrationSession.session_id == event_session.id,
+        )
+        .scalar_subquery()
+    )
+    taken = (
+        select(func.count())
+        .select_from(CheckIn)
+        .where(CheckIn.session_id == event_session.id, CheckIn.undone_at.is_(None))
+        .scalar_subquery()
+    )
+    holds, seats = session.execute(select(held, taken)).one()
+    open_to_all = event_session.requires is None and event_session.price is None
+    allowed = open_to_all or bool(holds)
+    if not allowed and event_session.requires is not None:
+        allowed = entitled(session, registration, event_session)  # its required category
+    return allowed, int(seats or 0)
 
 
 def seats_taken(session: Session, session_id: int) -> int:
