@@ -15,15 +15,13 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.app import switch_language
 from desktop_app.db.database import open_database
@@ -38,6 +36,9 @@ from desktop_app.ui.i18n import Translations
 from desktop_app.ui.leads.window import LeadStationWindow
 from desktop_app.ui.machine_settings import MachineSettings
 from desktop_app.ui.worker import Worker
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the screenshot script's helpers
+from screenshots import grab, settle, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "resources" / "examples"
@@ -136,31 +137,6 @@ def badge_sheet(database: Path, folder: Path) -> None:
     page = pypdfium2.PdfDocument(sheet)[0]
     page.render(scale=110 / 72).to_pil().save(OUT / "forum-badges.png")
     print("wrote docs/screenshots/forum-badges.png")
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            for widget in QApplication.topLevelWidgets():
-                if widget.isVisible():
-                    widget.grab().save(str(Path(tempfile.gettempdir()) / "walkthrough-stuck.png"))
-            raise TimeoutError("the screen did not get there in time")
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
-def settle(seconds: float = 0.5) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
-def grab(widget: QWidget, name: str) -> None:
-    settle()
-    widget.grab().save(str(OUT / name))
-    print(f"wrote docs/screenshots/{name}")
 
 
 def desk(database_path: Path, folder: Path, admits: str | None, name: str) -> DeskWindow:

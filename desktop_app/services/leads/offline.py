@@ -198,20 +198,27 @@ class LeadJournal:
             )
         return _line(changed)
 
-    def pending(self, slug: str, exhibitor: str) -> list[dict[str, object]]:
-        """The exhibitor's waiting leads as stored, oldest first (for the replay)."""
+    def _rows(self, table: Table, slug: str, exhibitor: str) -> list[dict[str, object]]:
+        """The exhibitor's rows of a journal table, oldest first."""
         with self.sessions() as session:
             rows = session.execute(
-                select(_waiting)
-                .where(_waiting.c.slug == slug, _waiting.c.exhibitor == exhibitor)
-                .order_by(_waiting.c.id)
+                select(table)
+                .where(table.c.slug == slug, table.c.exhibitor == exhibitor)
+                .order_by(table.c.id)
             ).all()
         return [dict(row._mapping) for row in rows]
 
+    def _drop(self, table: Table, entry_id: int) -> None:
+        with self.sessions.begin() as session:
+            session.execute(delete(table).where(table.c.id == entry_id))
+
+    def pending(self, slug: str, exhibitor: str) -> list[dict[str, object]]:
+        """The exhibitor's waiting leads as stored, oldest first (for the replay)."""
+        return self._rows(_waiting, slug, exhibitor)
+
     def drop(self, entry_id: int) -> None:
         """Forget a waiting lead (sent, or refused by the server)."""
-        with self.sessions.begin() as session:
-            session.execute(delete(_waiting).where(_waiting.c.id == entry_id))
+        self._drop(_waiting, entry_id)
 
     # -- leads the server refused for good ---------------------------------------------------
 
@@ -270,18 +277,11 @@ class LeadJournal:
 
     def refusals(self, slug: str, exhibitor: str) -> list[dict[str, object]]:
         """The exhibitor's refusals waiting for the server, oldest first."""
-        with self.sessions() as session:
-            rows = session.execute(
-                select(_refusals)
-                .where(_refusals.c.slug == slug, _refusals.c.exhibitor == exhibitor)
-                .order_by(_refusals.c.id)
-            ).all()
-        return [dict(row._mapping) for row in rows]
+        return self._rows(_refusals, slug, exhibitor)
 
     def drop_refusal(self, entry_id: int) -> None:
         """Forget a refusal the server has recorded."""
-        with self.sessions.begin() as session:
-            session.execute(delete(_refusals).where(_refusals.c.id == entry_id))
+        self._drop(_refusals, entry_id)
 
 
 def _line(row: object) -> LeadLine:
