@@ -85,10 +85,24 @@ _CUPS_FILES = frozenset(
 )
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Group the tests for ``--dist loadgroup``: each file whole on one worker (its module
-    fixtures are built once), and the CUPS files together."""
-    for item in items:
-        path = item.nodeid.split("::", 1)[0]
-        item.add_marker(pytest.mark.xdist_group("cups" if path in _CUPS_FILES else path))
+def _work_unit(nodeid: str) -> str:
+    """The unit of work a worker takes whole: a test's file (its module fixtures are built
+    once), or ``cups`` for the files that print to the one CUPS queue."""
+    path = nodeid.split("::", 1)[0]
+    return "cups" if path in _CUPS_FILES else path
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Hand each worker whole files (the CUPS files together), in collection order.
+
+    Not ``--dist loadgroup`` with ``xdist_group`` marks: pytest-xdist 3.8 names a group by
+    rewriting ``item._nodeid``, which pytest 9 no longer reads, so every test went its own
+    way and two workers printed to, paused and resumed the one CUPS queue at once.
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileGroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _work_unit(nodeid)
+
+    return FileGroupScheduling(config, log)  # type: ignore[arg-type]

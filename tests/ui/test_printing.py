@@ -8,10 +8,12 @@ The CUPS tests print for real to a cups-pdf queue and read the PDF it writes. Th
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import stat
 import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -311,8 +313,8 @@ def _scheduler_running(lpstat: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def cups_queue() -> Iterator[CupsQueue]:
-    """A running cupsd with an enabled cups-pdf queue; skipped where CUPS is not installed."""
+def cups_server() -> Iterator[CupsQueue]:
+    """A running cupsd with a cups-pdf queue; skipped where CUPS is not installed."""
     tools = {
         name: _tool(name)
         for name in ("cupsd", "lpadmin", "lpstat", "cupsenable", "cupsdisable", "cupsaccept")
@@ -334,15 +336,39 @@ def cups_queue() -> Iterator[CupsQueue]:
         added = _run(
             str(tools["lpadmin"]), "-p", CUPS_QUEUE, "-E", "-v", "cups-pdf:/",
             "-m", "lsb/usr/cups-pdf/CUPS-PDF_opt.ppd",
+            # A job the backend fails is dropped rather than stopping the queue for the rest.
+            "-o", "printer-error-policy=abort-job",
         )  # fmt: skip
         assert _run(lpstat, "-p", CUPS_QUEUE).returncode == 0, (
             f"could not add the cups-pdf queue {CUPS_QUEUE}: {added.stderr}"
         )
-    _run(str(tools["cupsenable"]), CUPS_QUEUE)
-    _run(str(tools["cupsaccept"]), CUPS_QUEUE)
     yield CupsQueue(CUPS_QUEUE, _cups_pdf_output_dir())
     if created:
         _run(str(tools["lpadmin"]), "-x", CUPS_QUEUE)
+
+
+@pytest.fixture
+def cups_queue(cups_server: CupsQueue) -> CupsQueue:
+    """The cups-pdf queue, enabled and accepting jobs: whatever a test before did to it (a
+    paused queue, a job its backend failed) is not this test's fault."""
+    for tool in ("cupsenable", "cupsaccept"):
+        done = _run(str(_tool(tool)), cups_server.name)
+        assert done.returncode == 0, f"{tool} {cups_server.name}: {done.stderr}"
+    return cups_server
+
+
+def wait_for_job(qtbot: QtBot, queue: PrintQueue, start: Callable[[], object]) -> None:
+    """Call ``start`` (which submits or retries one job) and wait until that job printed;
+    fail at once, with the queue's message and what CUPS says, if it failed instead."""
+    succeeded: list[int] = []
+    failed: list[str] = []
+    queue.job_succeeded.connect(succeeded.append)
+    queue.job_failed.connect(lambda _job_id, message: failed.append(message))
+    start()
+    qtbot.waitUntil(lambda: bool(succeeded or failed), timeout=60_000)
+    if failed:
+        lpstat = _run(str(_tool("lpstat")), "-l", "-p", "-o").stdout
+        pytest.fail(f"the print job failed: {failed[0]}\nlpstat -l -p -o:\n{lpstat}")
 
 
 def _printed_file(output_dir: Path, token: str) -> Path | None:
@@ -373,8 +399,9 @@ def _print_and_wait(
     on_success: Callable[[PrintOutcome], None],
 ) -> Path:
     token = f"passerelle-test-{uuid.uuid4().hex[:10]}"
-    with qtbot.waitSignal(queue.job_succeeded, timeout=60_000):
-        queue.submit(badge_pdf(), choice, title=token, on_success=on_success)
+    wait_for_job(
+        qtbot, queue, lambda: queue.submit(badge_pdf(), choice, title=token, on_success=on_success)
+    )
     qtbot.waitUntil(lambda: _printed_file(cups.output_dir, token) is not None, timeout=60_000)
     output = _printed_file(cups.output_dir, token)
     assert output is not None
@@ -447,9 +474,7 @@ def test_a_paused_queue_fails_clearly_then_prints_on_retry(
     listed = set(_run(str(_tool("lpstat")), "-o", cups_queue.name).stdout.split("\n"))
     assert listed <= earlier
 
-    with qtbot.waitSignal(print_queue.job_succeeded, timeout=60_000) as succeeded:
-        assert print_queue.retry(job_id)
-    assert succeeded.args == [job_id]
+    wait_for_job(qtbot, print_queue, lambda: print_queue.retry(job_id))
     assert len(printed) == 1
     assert states == ["printing", "needs_attention", "printing", "idle"]
     qtbot.waitUntil(lambda: _printed_file(cups_queue.output_dir, token) is not None, timeout=60_000)
@@ -465,10 +490,60 @@ def test_an_80mm_roll_receipt_prints_through_cups_on_a_page_of_its_own_length(
     choice = receipt_page(receipt_printer_choice(cups_queue.name, "roll-80"), "roll-80", pdf)
     assert round(choice.width_mm) == 80 and choice.height_pt == pytest.approx(length)
     token = f"passerelle-test-{uuid.uuid4().hex[:10]}"
-    with qtbot.waitSignal(print_queue.job_succeeded, timeout=60_000):
-        print_queue.submit(pdf, choice, title=token)
+    wait_for_job(qtbot, print_queue, lambda: print_queue.submit(pdf, choice, title=token))
     qtbot.waitUntil(lambda: _printed_file(cups_queue.output_dir, token) is not None, timeout=60_000)
     output = _printed_file(cups_queue.output_dir, token)
     assert output is not None
     width, height = _displayed_size(output)
     assert width == pytest.approx(80 * 72 / 25.4, abs=1) and height == pytest.approx(length, abs=1)
+
+
+PLUGIN_PROBE = """
+import json, sys, threading
+from PySide6.QtCore import QLoggingCategory, QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+loads = []
+main = threading.get_ident()
+
+def handler(_mode, _context, message):
+    if "loaded library" in message and threading.get_ident() != main:
+        loads.append(message)
+
+QLoggingCategory.setFilterRules("qt.core.library.debug=true")
+qInstallMessageHandler(handler)
+app = QApplication([])
+from desktop_app.ui.printing import PrinterChoice, PrintQueue
+from tests.ui.test_printing import BADGE_H, BADGE_W, badge_pdf
+
+queue = PrintQueue()
+outcome = []
+queue.job_succeeded.connect(lambda _id: (outcome.append("printed"), app.quit()))
+queue.job_failed.connect(lambda _id, message: (outcome.append(message), app.quit()))
+queue.submit(badge_pdf(), PrinterChoice(sys.argv[1], BADGE_W, BADGE_H), title=sys.argv[2])
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+queue.shutdown()
+qInstallMessageHandler(None)
+print(json.dumps({"outcome": outcome, "loads": loads}))
+"""
+
+
+def test_the_print_thread_loads_no_qt_plugin_so_a_first_badge_cannot_freeze_the_desk(
+    cups_queue: CupsQueue,
+) -> None:
+    # Qt moves a plugin it loads to the GUI thread under a lock the GUI thread holds while it
+    # disconnects a signal; with PySide keeping the interpreter lock on both sides, a first
+    # badge painted on the print thread once froze the desk for good. A fresh process shows
+    # which plugins the print thread itself loads: none may be.
+    token = f"passerelle-test-{uuid.uuid4().hex[:10]}"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", PLUGIN_PROBE, cups_queue.name, token],
+        capture_output=True, text=True, timeout=120, check=False, env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["outcome"] == ["printed"]
+    assert report["loads"] == []

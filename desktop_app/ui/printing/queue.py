@@ -11,6 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtGui import QImageWriter
+from PySide6.QtPrintSupport import QPrinterInfo
 
 from desktop_app.domain.errors import AppError
 from desktop_app.ui.printing import render
@@ -54,6 +56,20 @@ class PrintJob:
     error: AppError | None = field(default=None, repr=False)
 
 
+def load_print_plugins() -> None:
+    """Load, on the calling (GUI) thread, the Qt plugins a print job uses: the image writers
+    the PDF engine lists on its first ``drawImage`` and the printer support (CUPS).
+
+    Qt moves a plugin it loads to the GUI thread, under a lock the GUI thread also takes while
+    it disconnects a signal; PySide keeps the interpreter lock during both calls. A first
+    badge printed on the worker thread while the GUI thread disconnected something froze the
+    desk for good (seen in the printing tests). Loaded here first, the worker never loads one.
+    Costs about 9 ms once; the printer support asks CUPS for the default printer name.
+    """
+    QImageWriter.supportedImageFormats()
+    QPrinterInfo.defaultPrinterName()
+
+
 class _PrintWorker(QObject):
     """Lives on the print thread; prints one job per ``run`` and reports back."""
 
@@ -91,6 +107,7 @@ class PrintQueue(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        load_print_plugins()
         self._jobs: dict[int, PrintJob] = {}
         self._waiting: deque[int] = deque()
         self._running: int | None = None

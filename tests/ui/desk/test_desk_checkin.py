@@ -60,8 +60,10 @@ def test_a_scan_checks_in_and_counts_go_up(qtbot: QtBot, desk: Desk) -> None:
         timeout=10000,
     )
     assert f"{counts.checked_in + 1} / " in window.header.counts_label.text()
-    qtbot.waitUntil(lambda: window.flows.card is not None, timeout=10000)
-    assert window.flows.card is not None and window.flows.card.checked_in_at is not None
+    qtbot.waitUntil(
+        lambda: window.flows.card is not None and window.flows.card.checked_in_at is not None,
+        timeout=10000,
+    )
     assert "Checked in" in window.card.checked.text()
     assert desk.sound.played == [Tone.CHECKED_IN]
 

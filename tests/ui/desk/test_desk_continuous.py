@@ -21,9 +21,15 @@ from desktop_app.ui.desk.badge_jobs import badge_page_choice
 from desktop_app.ui.machine_settings import stock_printer_choice
 from desktop_app.ui.printing import PrinterChoice, PrintOutcome
 from tests.ui.desk.desk_harness import Desk, fill, make_desk, registration
-from tests.ui.test_printing import CupsQueue, _displayed_size, _printed_file, cups_queue
+from tests.ui.test_printing import (
+    CupsQueue,
+    _displayed_size,
+    _printed_file,
+    cups_queue,
+    cups_server,
+)
 
-__all__ = ["cups_queue"]  # the session fixture, shared with the printing tests
+__all__ = ["cups_queue", "cups_server"]  # fixtures shared with the printing tests
 
 MM = 72 / 25.4
 TAPE = load_stock("brother-62mm")

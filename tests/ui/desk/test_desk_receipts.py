@@ -21,7 +21,7 @@ from desktop_app.ui.machine_settings import receipt_printer_choice
 from desktop_app.ui.printing import PrinterChoice
 from tests.ui.desk.desk_harness import Desk, fill, make_desk, registration
 from tests.ui.desk.test_desk_checkin import scan, wait_tone
-from tests.ui.test_printing import CupsQueue, cups_queue  # noqa: F401 (the fixture)
+from tests.ui.test_printing import CupsQueue, cups_queue, cups_server  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

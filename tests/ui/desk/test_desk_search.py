@@ -175,7 +175,11 @@ def test_switching_language_retranslates_the_screen_and_keeps_the_search_and_car
     target = registration(desk.sessions)
     typed_search(qtbot, desk, target.code)
     window = desk.window
-    qtbot.waitUntil(lambda: window.flows.card is not None, timeout=10000)
+    # The card of a person a shorter text found may still show until the target's is read.
+    qtbot.waitUntil(
+        lambda: window.flows.card is not None and window.flows.card.code == target.code,
+        timeout=10000,
+    )
     assert window.header.event_label.text() == "BIOQuébec–LSO Joint Forum 2027"
     english_category = window.card.money.text()
 
