@@ -63,6 +63,21 @@ for _variable, _folder in (
     os.environ[_variable] = str(TEST_USER_ROOT / _folder)
 
 
+def _settings_in_the_test_folder() -> None:
+    """Qt reads the settings folder once per process, from whatever ``XDG_CONFIG_HOME`` holds
+    when the first ``QSettings`` is made: a test that points it at its own folder must not
+    decide it for every later test on the same worker."""
+    from PySide6.QtCore import QSettings
+
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(
+            settings_format, QSettings.Scope.UserScope, str(TEST_USER_ROOT / "config")
+        )
+
+
+_settings_in_the_test_folder()
+
+
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     """No automatic collection, which could free a Qt object on a worker thread and crash
