@@ -87,6 +87,7 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     from desktop_app.ui.collector import collect_due
 
     collect_due()
+    gc.unfreeze()  # what a test kept alive is not frozen for the rest of the run
 
 
 # Files whose tests print to the one real CUPS queue: one of them switches the queue off and
