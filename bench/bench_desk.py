@@ -44,6 +44,7 @@ from desktop_app.db.engine import normalise_url, sqlite_url
 from desktop_app.db.models import Event, Person, Registration
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.desk.search import search_registrations
+from desktop_app.services.desk.search.process import SearchProcess
 from desktop_app.ui.collector import MainThreadCollector
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.worker import favour_the_gui_thread
@@ -167,6 +168,11 @@ def main() -> int:
     parser.add_argument(
         "--load", type=int, default=0, help="busy Python processes beside the desk (CPU load)"
     )
+    parser.add_argument(
+        "--search-in-thread",
+        action="store_true",
+        help="search on the desk's reader thread, as before its own process (to compare)",
+    )
     args = parser.parse_args()
 
     favour_the_gui_thread()  # as app.run_gui does
@@ -233,6 +239,14 @@ def main() -> int:
         slowest.append((service_ms[-1], (time.thread_time() - begun_cpu) * 1000, query))
         return hits
 
+    def timed_process_search(query: str) -> list:  # type: ignore[type-arg]
+        assert search_process is not None
+        begun, begun_cpu = time.perf_counter(), time.thread_time()
+        hits = search_process.search(query)
+        service_ms.append((time.perf_counter() - begun) * 1000)
+        slowest.append((service_ms[-1], (time.thread_time() - begun_cpu) * 1000, query))
+        return hits
+
     elsewhere: dict[str, int] = {}
 
     def watch_searches() -> None:
@@ -254,11 +268,22 @@ def main() -> int:
     if args.trace_search:
         threading.Thread(target=watch_searches, daemon=True).start()
 
+    search_process = None
+    if not args.search_in_thread:  # as app.run_gui does for a desk on its own database
+        search_process = SearchProcess(database.url, SLUG, timed_search)
+        deadline = time.monotonic() + 30
+        while not search_process.in_use and time.monotonic() < deadline:
+            search_process.search("warm up")
+            time.sleep(0.1)
+        ready = "ready" if search_process.in_use else "NOT READY"
+        print(f"search: in its own process ({ready})")
+    else:
+        print("search: on the desk's reader thread")
     desk = make_desk(database, folder / "desk.ini", scanner_clock=None)
     desk.scanner.clock = time.monotonic  # real keystroke timing
     del rows, picked  # the bench's own 100,000 tuples are not the desk's
     window = desk.window
-    window.search.search = timed_search
+    window.search.search = timed_process_search if search_process else timed_search
     window.resize(1280, 800)
     wait_until(lambda: window.header.counts is not None)
     heartbeat = Heartbeat()
@@ -385,6 +410,8 @@ def main() -> int:
         print("where the GUI thread was during stalls over 40 ms (innermost first):")
         tracer.report()
     collector.stop()
+    if search_process is not None:
+        search_process.close()
     desk.close()
     database.dispose()
     del app

@@ -60,6 +60,7 @@ from desktop_app.ui.server_settings import ServerSettings
 from desktop_app.ui.worker import Worker, favour_the_gui_thread
 
 if TYPE_CHECKING:  # the desk screen loads after sign-in, not before the first window
+    from desktop_app.services.desk.search.process import SearchProcess
     from desktop_app.ui.desk import DeskWindow
     from desktop_app.ui.leads.launcher import LeadsLauncher
 
@@ -151,6 +152,7 @@ class DeskLauncher:
         self.print_queue = PrintQueue()
         self.scanner = ScanDetector()
         self.window: DeskWindow | None = None
+        self.search_process: SearchProcess | None = None
         self.shift: _Shift | None = None
         self.failed = False  # the start failed: the process ends with a non-zero code
         self.splash = take_first_window() or QLabel()  # the one shown at start, if any
@@ -286,6 +288,9 @@ class DeskLauncher:
             return
         from desktop_app.ui.desk import DeskContext, DeskWindow
 
+        searcher = None
+        if not isinstance(shift.database, SharedDatabase):
+            searcher = self._search_process(shift.database.url, event.slug).search
         context = DeskContext(
             sessions=shift.database.sessions,
             writer=self.writer,
@@ -308,6 +313,7 @@ class DeskLauncher:
             timezone=event.timezone,
             province=event.province,
             event_sessions=event.sessions,
+            searcher=searcher,
         )
         self.scanner.install(self.app)
         self.window = DeskWindow(context, self.choose_language, self.scanner)
@@ -322,11 +328,26 @@ class DeskLauncher:
         switch_language(self.translations, language)
         self.settings.language = language
 
+    def _search_process(self, url: str, slug: str) -> SearchProcess:
+        """The desk's search, in a process of its own (the desk's reader searches itself while
+        it starts, and if it ever fails)."""
+        from desktop_app.services.desk.search import search_registrations
+        from desktop_app.services.desk.search.process import SearchProcess
+
+        assert self.shift is not None
+        sessions = self.shift.database.sessions
+        self.search_process = SearchProcess(
+            url, slug, lambda query: search_registrations(sessions, slug, query)
+        )
+        return self.search_process
+
     def shutdown(self) -> None:
         """Let background work finish and stop the print thread."""
         self.scanner.uninstall(self.app)
         self.writer.wait(10000)
         self.reader.wait(10000)
+        if self.search_process is not None:
+            self.search_process.close()
         self.print_queue.shutdown()
         if self.shift is not None and isinstance(self.shift.database, SharedDatabase):
             if self.window is not None and self.window.shared_desk is not None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.domain.taxes import badge_language
 from desktop_app.domain.times import DEFAULT_TIMEZONE
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.services.desk.desk import Desk, LinkedDesk, LocalDesk
+from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.office import Office, Sessions
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.machine_settings import MachineSettings
@@ -44,6 +46,15 @@ class DeskContext:
     province: str = "QC"  # where the event takes place: badges are French first in Québec
     # The event's sessions as (code, French name, English name): a desk may admit one (F10).
     event_sessions: tuple[tuple[str, str, str], ...] = ()
+    # A desk on its own database searches in a process of its own (SearchProcess), so a
+    # search never holds the interpreter lock the GUI thread needs; None: the service's.
+    searcher: Callable[[str], list[SearchHit]] | None = None
+
+    def search(self, query: str) -> list[SearchHit]:
+        """The people ``query`` finds at this desk's event, best first."""
+        if self.searcher is not None and self.link is None:
+            return self.searcher(query)
+        return self.service.search(query)
 
     @property
     def badge_language(self) -> str:

@@ -89,7 +89,7 @@ class DeskWindow(QMainWindow):
         self.header = DeskHeader(context)
         self.search = SearchPanel(
             context.reader,
-            lambda query: self.context.service.search(query),
+            lambda query: self.context.search(query),
             timezone=context.timezone,
         )
         self.card = AttendeeCardView()

@@ -60,6 +60,12 @@ def test_start_then_sign_in_opens_the_desk_on_the_chosen_event(
         qtbot.waitUntil(lambda: window.header.counts is not None, timeout=10000)
         assert window.header.counts is not None and window.header.counts.expected > 1000
         assert window.buttons["staff"].isVisibleTo(window)
+        # A desk on its own database searches in a process of its own (issue #16).
+        process = launcher.search_process
+        assert process is not None and window.context.searcher == process.search
+        qtbot.waitUntil(lambda: bool(process.search("Tremblay")) and process.in_use, timeout=60000)
+        window.search.field.setText("Tremblay")
+        qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=10000)
     finally:
         if launcher.window is not None:
             launcher.window.header.stop()

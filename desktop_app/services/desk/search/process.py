@@ -1,0 +1,125 @@
+"""The desk's search in a process of its own.
+
+In the desk's process a search (ranking in Python, typo correction) holds the interpreter lock
+for milliseconds at a time, and on a loaded laptop the operating system may pause it while it
+holds the lock: the GUI thread then waits, a stall of 60-100 ms under load 4 at 100,000
+registrations (bench/bench_desk.py). In a process of its own the search cannot hold the desk's
+lock; the desk's reader thread only sends the text and reads back about fifty small records.
+
+The child opens the same database read-only in spirit (no upgrade, nothing created) and
+answers one query at a time. Any failure there (it died, it could not open the database, the
+search raised) makes the desk search in its own process again, as before, so a person is
+never "not found" because of this process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.services.desk.search import SearchHit
+
+log = logging.getLogger(__name__)
+
+_STOP = None  # sent to the child: finish
+
+
+def _serve(connection: Connection, url: str, slug: str) -> None:  # pragma: no cover (child)
+    """The child's loop: a query in, ``("hits", list)`` or ``("failed", None)`` out."""
+    from desktop_app.db.database import open_database
+    from desktop_app.services.desk.search import search_registrations
+
+    try:
+        database = open_database(url, upgrade=False, create=False)
+    except Exception:  # the desk searches itself, and says why if it cannot either
+        connection.send(("failed", None))
+        return
+    connection.send(("ready", None))
+    try:
+        while True:
+            try:
+                query = connection.recv()
+            except EOFError:
+                return
+            if query is _STOP:
+                return
+            try:
+                hits = search_registrations(database.sessions, slug, query)
+                answer: tuple[str, Any] = ("hits", hits)
+            except Exception:
+                answer = ("failed", None)
+            connection.send(answer)
+    finally:
+        database.dispose()
+
+
+class SearchProcess:
+    """``search(query)`` answered by a child process; ``fallback(query)`` when it cannot be.
+
+    Thread-safe: one query at a time goes through the pipe. ``close`` stops the child.
+    """
+
+    def __init__(self, url: str, slug: str, fallback: Callable[[str], list[SearchHit]]) -> None:
+        self._fallback = fallback
+        self._lock = threading.Lock()
+        self._ready = False
+        self._broken = False
+        context = multiprocessing.get_context("spawn")
+        self._connection, child = context.Pipe()
+        self._process = context.Process(
+            target=_serve, args=(child, url, slug), name="passerelle-search", daemon=True
+        )
+        self._process.start()
+        child.close()
+
+    @property
+    def in_use(self) -> bool:
+        """Whether searches go to the child (it started, answered and never failed)."""
+        return self._ready and not self._broken
+
+    def search(self, query: str) -> list[SearchHit]:
+        with self._lock:
+            if not self._broken:
+                hits = self._ask(query)
+                if hits is not None:
+                    return hits
+        return self._fallback(query)
+
+    def _ask(self, query: str) -> list[SearchHit] | None:
+        try:
+            if not self._ready:
+                # Until the child has its database open, the desk searches itself.
+                if not self._connection.poll():
+                    return None
+                kind, _ = self._connection.recv()
+                if kind != "ready":
+                    raise EOFError
+                self._ready = True
+            self._connection.send(query)
+            kind, payload = self._connection.recv()
+        except (EOFError, OSError, ValueError):
+            log.warning("The search process stopped; the desk searches in its own process")
+            self._broken = True
+            return None
+        if kind != "hits":
+            return None  # that search failed there: the desk's own says why
+        hits: list[SearchHit] = payload
+        return hits
+
+    def close(self) -> None:
+        """Stop the child (at most a second's wait, then it is ended)."""
+        with self._lock:
+            self._broken = True
+            with contextlib.suppress(OSError, ValueError):  # it stopped already
+                self._connection.send(_STOP)
+            self._connection.close()
+        self._process.join(1.0)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(1.0)

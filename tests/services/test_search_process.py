@@ -1,0 +1,128 @@
+"""The desk's search in a process of its own: the same answers as the desk's own search, up
+to date after a check-in, and the desk's own search whenever that process cannot answer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import Event, Person, Registration
+from desktop_app.services.desk.checkin import check_in
+from desktop_app.services.desk.search import SearchHit, search_registrations
+from desktop_app.services.desk.search.process import SearchProcess
+from tests.ui.desk.desk_harness import SLUG, fill
+
+
+def ready(process: SearchProcess) -> SearchProcess:
+    """Wait until the child has its database open and answers."""
+    deadline = time.monotonic() + 60
+    while not process.in_use:
+        assert time.monotonic() < deadline, "the search process never answered"
+        process.search("warm up")
+        time.sleep(0.05)
+    return process
+
+
+@pytest.fixture
+def filled(database: Database) -> Database:
+    fill(database)
+    return database
+
+
+@pytest.fixture
+def process(filled: Database) -> Iterator[SearchProcess]:
+    own: list[str] = []
+
+    def fallback(query: str) -> list[SearchHit]:
+        own.append(query)
+        return search_registrations(filled.sessions, SLUG, query)
+
+    made = SearchProcess(filled.url, SLUG, fallback)
+    yield made
+    made.close()
+
+
+def test_it_answers_as_the_desk_would_and_sees_a_check_in_made_after_it_started(
+    filled: Database, process: SearchProcess
+) -> None:
+    with filled.sessions() as session:
+        first, last, code = session.execute(
+            select(Person.first_name, Person.last_name, Registration.code)
+            .join(Registration, Registration.person_id == Person.id)
+            .join(Event, Event.id == Registration.event_id)
+            .where(
+                Registration.status == "active",
+                Event.slug == SLUG,
+                Registration.amount_paid >= Registration.amount_due,  # nothing owed
+            )
+            .order_by(Registration.id)
+            .limit(1)
+        ).one()
+    ready(process)
+    misspelled = last[:-2] + "x" + last[-1] if len(last) > 3 else last
+    for query in (first, last, f"{first} {last[:3]}", misspelled, code, code.lower(), "zzzzqqq"):
+        expected = search_registrations(filled.sessions, SLUG, query)
+        assert process.search(query) == expected, query
+    hit = process.search(code)[0]
+    assert hit.code == code and not hit.checked_in
+
+    result = check_in(filled.sessions, SLUG, code, desk="Desk 1", staff="Test")
+    assert result.at is not None, result.outcome
+
+    again = process.search(code)[0]
+    assert again.code == code and again.checked_in and again.checked_in_at is not None
+    assert process.in_use
+
+
+def test_if_the_process_dies_the_desk_searches_itself_and_still_finds_the_person(
+    filled: Database, process: SearchProcess
+) -> None:
+    with filled.sessions() as session:
+        code = session.scalars(
+            select(Registration.code)
+            .join(Event, Event.id == Registration.event_id)
+            .where(Event.slug == SLUG)
+            .order_by(Registration.id)
+        ).first()
+    assert code is not None
+    ready(process)
+    process._process.kill()  # as if the operating system ended it
+    process._process.join(10)
+    hits = process.search(code)
+    assert hits and hits[0].code == code
+    assert not process.in_use
+
+
+def test_a_database_the_process_cannot_open_leaves_the_search_to_the_desk(
+    filled: Database,
+) -> None:
+    with filled.sessions() as session:
+        code = session.scalars(
+            select(Registration.code)
+            .join(Event, Event.id == Registration.event_id)
+            .where(Event.slug == SLUG)
+            .order_by(Registration.id)
+        ).first()
+    assert code is not None
+    asked: list[str] = []
+
+    def fallback(query: str) -> list[SearchHit]:
+        asked.append(query)
+        return search_registrations(filled.sessions, SLUG, query)
+
+    missing = "sqlite:////nonexistent-folder-passerelle/none.sqlite3"
+    process = SearchProcess(missing, SLUG, fallback)
+    try:
+        deadline = time.monotonic() + 60
+        while process._process.is_alive() and time.monotonic() < deadline:
+            process.search(code)
+            time.sleep(0.05)
+        hits = process.search(code)
+        assert hits and hits[0].code == code
+        assert asked and not process.in_use
+    finally:
+        process.close()
