@@ -387,6 +387,8 @@ def main() -> int:
     print(describe("  of which the app's own share (text in the field to results)", app_ms))
     print(describe("GUI stall while typing (heartbeat lateness)", typing))
     others = len(tones) - checked
+    if others:
+        print(f"  not checked in: {', '.join(t for t in tones if t != Tone.CHECKED_IN.value)}")
     print(
         describe(
             f"scan to outcome ({checked} checked in, {others} other, {missed} typed too slowly"

@@ -162,7 +162,7 @@ def whole_process(registrations: int = 8400) -> str:
             [
                 *(sys.executable, "-m", "desktop_app", "badges", "--json"),
                 *("--event", "forum-montreal-2027", "--stock", "avery-5392"),
-                *("--out", str(folder / "badges.pdf"), "--db", str(target)),
+                *("--out", str(folder / f"badges{attempt}.pdf"), "--db", str(target)),
             ],
             capture_output=True,
             text=True,

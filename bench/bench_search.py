@@ -312,9 +312,9 @@ def main() -> None:
     if args.golden:
         write_golden(args.golden, args.seed)
         return
+    size = "a given database" if args.db else f"{args.registrations:,} demo registrations"
     lines = [
-        f"Search per keystroke, {args.registrations:,} demo registrations,"
-        f" {args.people} people searched for ({os.cpu_count()} CPUs).",
+        f"Search per keystroke, {size}, {args.people} people searched for ({os.cpu_count()} CPUs).",
         "",
     ]
     if args.db:
