@@ -43,6 +43,7 @@ from desktop_app.db.database import open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
 from desktop_app.db.models import Event, Person, Registration
 from desktop_app.services.demo import fill_demo
+from desktop_app.services.desk.attendees import attendee_card
 from desktop_app.services.desk.search import search_registrations
 from desktop_app.services.desk.search.process import SearchProcess
 from desktop_app.ui.collector import MainThreadCollector
@@ -171,7 +172,7 @@ def main() -> int:
     parser.add_argument(
         "--search-in-thread",
         action="store_true",
-        help="search on the desk's reader thread, as before its own process (to compare)",
+        help="search and read cards on the desk's reader thread, not their own process",
     )
     args = parser.parse_args()
 
@@ -270,16 +271,21 @@ def main() -> int:
 
     search_process = None
     if not args.search_in_thread:  # as app.run_gui does for a desk on its own database
-        search_process = SearchProcess(database.url, SLUG, timed_search)
+        search_process = SearchProcess(
+            database.url,
+            SLUG,
+            timed_search,
+            lambda registration_id, admits: attendee_card(sessions, registration_id, admits),
+        )
         deadline = time.monotonic() + 30
         while not search_process.in_use and time.monotonic() < deadline:
             search_process.search("warm up")
             time.sleep(0.1)
         ready = "ready" if search_process.in_use else "NOT READY"
-        print(f"search: in its own process ({ready})")
+        print(f"search and cards: in their own process ({ready})")
     else:
-        print("search: on the desk's reader thread")
-    desk = make_desk(database, folder / "desk.ini", scanner_clock=None)
+        print("search and cards: on the desk's reader thread")
+    desk = make_desk(database, folder / "desk.ini", scanner_clock=None, reads=search_process)
     desk.scanner.clock = time.monotonic  # real keystroke timing
     del rows, picked  # the bench's own 100,000 tuples are not the desk's
     window = desk.window

@@ -288,9 +288,9 @@ class DeskLauncher:
             return
         from desktop_app.ui.desk import DeskContext, DeskWindow
 
-        searcher = None
+        reads = None
         if not isinstance(shift.database, SharedDatabase):
-            searcher = self._search_process(shift.database.url, event.slug).search
+            reads = self._search_process(shift.database.url, event.slug)
         context = DeskContext(
             sessions=shift.database.sessions,
             writer=self.writer,
@@ -313,7 +313,7 @@ class DeskLauncher:
             timezone=event.timezone,
             province=event.province,
             event_sessions=event.sessions,
-            searcher=searcher,
+            reads=reads,
         )
         self.scanner.install(self.app)
         self.window = DeskWindow(context, self.choose_language, self.scanner)
@@ -329,15 +329,19 @@ class DeskLauncher:
         self.settings.language = language
 
     def _search_process(self, url: str, slug: str) -> SearchProcess:
-        """The desk's search, in a process of its own (the desk's reader searches itself while
-        it starts, and if it ever fails)."""
+        """The desk's search and card reads, in a process of its own (the desk's reader reads
+        itself while it starts, and if it ever fails)."""
+        from desktop_app.services.desk.attendees import attendee_card
         from desktop_app.services.desk.search import search_registrations
         from desktop_app.services.desk.search.process import SearchProcess
 
         assert self.shift is not None
         sessions = self.shift.database.sessions
         self.search_process = SearchProcess(
-            url, slug, lambda query: search_registrations(sessions, slug, query)
+            url,
+            slug,
+            lambda query: search_registrations(sessions, slug, query),
+            lambda registration_id, admits: attendee_card(sessions, registration_id, admits),
         )
         return self.search_process
 

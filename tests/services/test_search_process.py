@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Event, Person, Registration
+from desktop_app.domain.errors import NotFound
+from desktop_app.services.desk.attendees import AttendeeCard, attendee_card
 from desktop_app.services.desk.checkin import check_in
 from desktop_app.services.desk.search import SearchHit, search_registrations
 from desktop_app.services.desk.search.process import SearchProcess
@@ -41,7 +43,12 @@ def process(filled: Database) -> Iterator[SearchProcess]:
         own.append(query)
         return search_registrations(filled.sessions, SLUG, query)
 
-    made = SearchProcess(filled.url, SLUG, fallback)
+    made = SearchProcess(
+        filled.url,
+        SLUG,
+        fallback,
+        lambda registration_id, admits: attendee_card(filled.sessions, registration_id, admits),
+    )
     yield made
     made.close()
 
@@ -126,3 +133,41 @@ def test_a_database_the_process_cannot_open_leaves_the_search_to_the_desk(
         assert asked and not process.in_use
     finally:
         process.close()
+
+
+def shown(card: AttendeeCard) -> tuple[object, ...]:
+    """What the card shows, its evidence as the sentences staff read."""
+    return (
+        card.registration_id, card.code, card.first_name, card.last_name, card.status,
+        card.balance_due, card.marking, card.membership_flag, card.checked_in_at,
+        card.checked_in_desk, tuple(str(line.text) for line in card.evidence),
+    )  # fmt: skip
+
+
+def test_cards_read_there_are_the_desks_own_and_up_to_date(
+    filled: Database, process: SearchProcess
+) -> None:
+    with filled.sessions() as session:
+        rows = session.execute(
+            select(Registration.id, Registration.code)
+            .join(Event, Event.id == Registration.event_id)
+            .where(
+                Event.slug == SLUG,
+                Registration.status == "active",
+                Registration.amount_paid >= Registration.amount_due,
+            )
+            .order_by(Registration.id)
+            .limit(5)
+        ).all()
+    ready(process)
+    for registration_id, _code in rows:
+        assert shown(process.card(registration_id)) == shown(
+            attendee_card(filled.sessions, registration_id)
+        )
+    registration_id, code = rows[0]
+    check_in(filled.sessions, SLUG, code, desk="Desk 3", staff="Test")
+    card = process.card(registration_id)
+    assert card.checked_in_at is not None and card.checked_in_desk == "Desk 3"
+    with pytest.raises(NotFound):  # the desk's own read says why
+        process.card(10**9)
+    assert process.in_use

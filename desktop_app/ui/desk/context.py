@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from desktop_app.domain.taxes import badge_language
 from desktop_app.domain.times import DEFAULT_TIMEZONE
 from desktop_app.services.admin.staff import StaffMember
+from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.desk.desk import Desk, LinkedDesk, LocalDesk
 from desktop_app.services.desk.search import SearchHit
+from desktop_app.services.desk.search.process import SearchProcess
 from desktop_app.services.office import Office, Sessions
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.machine_settings import MachineSettings
@@ -46,15 +48,23 @@ class DeskContext:
     province: str = "QC"  # where the event takes place: badges are French first in Québec
     # The event's sessions as (code, French name, English name): a desk may admit one (F10).
     event_sessions: tuple[tuple[str, str, str], ...] = ()
-    # A desk on its own database searches in a process of its own (SearchProcess), so a
-    # search never holds the interpreter lock the GUI thread needs; None: the service's.
-    searcher: Callable[[str], list[SearchHit]] | None = None
+    # A desk on its own database searches and reads cards in a process of its own, so they
+    # never hold the interpreter lock the GUI thread needs; None: the service's, here.
+    reads: SearchProcess | None = None
 
     def search(self, query: str) -> list[SearchHit]:
         """The people ``query`` finds at this desk's event, best first."""
-        if self.searcher is not None and self.link is None:
-            return self.searcher(query)
+        if self.reads is not None and self.link is None:
+            return self.reads.search(query)
         return self.service.search(query)
+
+    def card_reader(self) -> Callable[[int], AttendeeCard]:
+        """How to read a card as this desk stands now (its session door): ask on the GUI
+        thread, call on the reader."""
+        reads, admits = self.reads, self.admits
+        if reads is not None and self.link is None:
+            return lambda registration_id: reads.card(registration_id, admits)
+        return self.service.card
 
     @property
     def badge_language(self) -> str:

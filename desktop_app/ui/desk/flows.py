@@ -147,14 +147,14 @@ class DeskFlows(QObject):
     def load_card(self, registration_id: int) -> None:
         """Read the card of ``registration_id`` in the background and show it."""
         self._wanted_card = registration_id
-        desk = self.context.service
+        read = self.context.card_reader()
 
         def loaded(card: AttendeeCard) -> None:
             if card.registration_id == self._wanted_card:
                 self._set_card(card)
 
         self.context.reader.submit(
-            lambda: desk.card(registration_id),
+            lambda: read(registration_id),
             loaded,
             self._failed,
             owner=self.window,

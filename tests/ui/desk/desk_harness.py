@@ -17,7 +17,7 @@ from desktop_app.db.models import CheckIn, Event, Person, Registration
 from desktop_app.services.admin.events import list_events
 from desktop_app.services.admin.staff import StaffMember, create_staff
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.desk.search import SearchHit
+from desktop_app.services.desk.search.process import SearchProcess
 from desktop_app.services.membership.verdicts import reassess_event
 from desktop_app.ui.desk import DeskContext, DeskWindow
 from desktop_app.ui.desk.outcome import Sound, Tone
@@ -92,7 +92,7 @@ def make_desk(
     backup_interval_ms: int | None = None,
     idle_ms: Callable[[], int] | None = None,
     admits: str | None = None,
-    searcher: Callable[[str], list[SearchHit]] | None = None,
+    reads: SearchProcess | None = None,
 ) -> Desk:
     """A shown desk window for ``SLUG`` with its own machine settings file.
 
@@ -129,7 +129,7 @@ def make_desk(
         timezone=timezone,
         province=province,
         event_sessions=event_sessions,
-        searcher=searcher,
+        reads=reads,
     )
     scanner = ScanDetector(clock=scanner_clock or StepClock(0.004))
     scanner.install()

@@ -60,12 +60,15 @@ def test_start_then_sign_in_opens_the_desk_on_the_chosen_event(
         qtbot.waitUntil(lambda: window.header.counts is not None, timeout=10000)
         assert window.header.counts is not None and window.header.counts.expected > 1000
         assert window.buttons["staff"].isVisibleTo(window)
-        # A desk on its own database searches in a process of its own (issue #16).
+        # A desk on its own database searches and reads cards in a process of its own (#16).
         process = launcher.search_process
-        assert process is not None and window.context.searcher == process.search
+        assert process is not None and window.context.reads is process
         qtbot.waitUntil(lambda: bool(process.search("Tremblay")) and process.in_use, timeout=60000)
         window.search.field.setText("Tremblay")
         qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=10000)
+        qtbot.waitUntil(lambda: window.flows.card is not None, timeout=10000)
+        first = window.search.model.hit(0)
+        assert first is not None and window.flows.card.registration_id == first.registration_id
     finally:
         if launcher.window is not None:
             launcher.window.header.stop()
