@@ -192,9 +192,41 @@ def _search(state: _State) -> str:
         ).one()
     typed = last_name[:-1].lower()  # what staff type: lower case, not finished
     hits = search_registrations(database.sessions, state.event, typed)
+    state.extra["searched_code"] = code
     if code not in [hit.code for hit in hits]:
         raise RuntimeError(f"typing {typed!r} does not find {last_name} ({code})")
     return f"typing {typed!r} finds {last_name} among {len(hits)}"
+
+
+def _search_process(state: _State) -> str:
+    """The desk's search and cards in their own process, as the desk runs them: in a bundle
+    that child is this program started again (``multiprocessing.freeze_support``)."""
+    import time
+
+    from desktop_app.services.desk.search import SearchHit
+    from desktop_app.services.desk.search.process import SearchProcess
+
+    def not_here(_query: str) -> list[SearchHit]:
+        raise RuntimeError("the search process did not answer")
+
+    database = state.db()
+    code = state.extra["searched_code"]
+    process = SearchProcess(database.url, state.event, not_here)
+    try:
+        deadline = time.monotonic() + 30
+        while not process.in_use:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the search process did not start within 30 s")
+            try:
+                process.search(code)
+            except RuntimeError:
+                time.sleep(0.05)
+        hits = process.search(code)
+        if not hits or hits[0].code != code:
+            raise RuntimeError(f"the search process does not find {code}")
+        return f"answered in its own process (pid {process._process.pid})"
+    finally:
+        process.close()
 
 
 def _check_in(state: _State) -> str:
@@ -369,6 +401,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("database", _database),
     ("membership", _membership),
     ("search", _search),
+    ("own search process", _search_process),
     ("check-in", _check_in),
     ("badge PDF", _badge),
     ("receipt PDF", _receipt),

@@ -39,6 +39,7 @@ def test_self_test_passes_and_reports_each_check(
     assert "argon2id" in out
     assert "scanned again: already checked in" in out
     assert "finds" in out
+    assert "answered in its own process" in out
     assert not user_db.exists(), "the self-test must never open the user's database"
 
 
