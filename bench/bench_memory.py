@@ -117,18 +117,11 @@ def measure(path: Path, top: int) -> None:
         while not done() and time.monotonic() < deadline:
             QTest.qWait(5)
 
-    from desktop_app.services.desk.attendees import attendee_card
-    from desktop_app.services.desk.search import search_registrations
     from desktop_app.services.desk.search.process import SearchProcess
 
     # As the app's launcher does for a desk on its own database: search and cards in a
     # process of their own.
-    search_process = SearchProcess(
-        database.url,
-        SLUG,
-        lambda query: search_registrations(database.sessions, SLUG, query),
-        lambda registration_id, admits: attendee_card(database.sessions, registration_id, admits),
-    )
+    search_process = SearchProcess.beside(database.url, database.sessions, SLUG)
     SEARCH_PID.append(search_process._process.pid or 0)
     desk = make_desk(database, path.parent / "desk.ini", scanner_clock=None, reads=search_process)
     desk.scanner.clock = time.monotonic

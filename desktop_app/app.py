@@ -331,18 +331,10 @@ class DeskLauncher:
     def _search_process(self, url: str, slug: str) -> SearchProcess:
         """The desk's search and card reads, in a process of its own (the desk's reader reads
         itself while it starts, and if it ever fails)."""
-        from desktop_app.services.desk.attendees import attendee_card
-        from desktop_app.services.desk.search import search_registrations
         from desktop_app.services.desk.search.process import SearchProcess
 
         assert self.shift is not None
-        sessions = self.shift.database.sessions
-        self.search_process = SearchProcess(
-            url,
-            slug,
-            lambda query: search_registrations(sessions, slug, query),
-            lambda registration_id, admits: attendee_card(sessions, registration_id, admits),
-        )
+        self.search_process = SearchProcess.beside(url, self.shift.database.sessions, slug)
         return self.search_process
 
     def shutdown(self) -> None:

@@ -37,18 +37,7 @@ def filled(database: Database) -> Database:
 
 @pytest.fixture
 def process(filled: Database) -> Iterator[SearchProcess]:
-    own: list[str] = []
-
-    def fallback(query: str) -> list[SearchHit]:
-        own.append(query)
-        return search_registrations(filled.sessions, SLUG, query)
-
-    made = SearchProcess(
-        filled.url,
-        SLUG,
-        fallback,
-        lambda registration_id, admits: attendee_card(filled.sessions, registration_id, admits),
-    )
+    made = SearchProcess.beside(filled.url, filled.sessions, SLUG)
     yield made
     made.close()
 

@@ -24,6 +24,8 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from desktop_app.services.desk.attendees import AttendeeCard
     from desktop_app.services.desk.search import SearchHit
 
@@ -92,6 +94,20 @@ class SearchProcess:
         )
         self._process.start()
         child.close()
+
+    @classmethod
+    def beside(cls, url: str, sessions: sessionmaker[Session], slug: str) -> SearchProcess:
+        """The reads of the desk of event ``slug`` on ``url``, with the desk's own reads on
+        ``sessions`` to fall back on."""
+        from desktop_app.services.desk.attendees import attendee_card
+        from desktop_app.services.desk.search import search_registrations
+
+        return cls(
+            url,
+            slug,
+            lambda query: search_registrations(sessions, slug, query),
+            lambda registration_id, admits: attendee_card(sessions, registration_id, admits),
+        )
 
     @property
     def in_use(self) -> bool:
