@@ -112,3 +112,21 @@ def test_no_import_circles() -> None:
         if module not in index:
             visit(module)
     assert circles == []
+
+
+def test_every_package_ships_in_the_wheel_and_the_bundle() -> None:
+    # pyproject.toml lists the packages by name (resources/ ships as desktop_app.resources):
+    # one left out installs from a wheel or a bundle without it, while an editable install
+    # (the tests, CI) still finds it in the checkout.
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(root).parts)
+        for init in (root / "desktop_app").rglob("__init__.py")
+    }
+    assert found - listed == set(), "packages missing from pyproject.toml"
+    assert listed - found == {"desktop_app.resources"}
