@@ -37,11 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
-from desktop_app.db.models import Event, Person, Registration
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.desk.attendees import attendee_card
 from desktop_app.services.desk.search import search_registrations
@@ -49,7 +48,7 @@ from desktop_app.services.desk.search.process import SearchProcess
 from desktop_app.ui.collector import MainThreadCollector
 from desktop_app.ui.desk.outcome import Tone
 from desktop_app.ui.worker import favour_the_gui_thread
-from tests.ui.desk.desk_harness import SLUG, make_desk
+from tests.ui.desk.desk_harness import SLUG, make_desk, paid_up
 
 HEARTBEAT_MS = 5
 KEY_GAP_MS = 180
@@ -205,17 +204,7 @@ def main() -> int:
             shutil.copy(folder / "bench.sqlite3", args.db)
 
     with database.sessions() as session:
-        event_id = session.scalars(select(Event.id).where(Event.slug == SLUG)).one()
-        rows = session.execute(
-            select(Registration.code, Person.first_name, Person.last_name)
-            .join(Person, Person.id == Registration.person_id)
-            .where(
-                Registration.event_id == event_id,
-                Registration.status == "active",
-                Registration.amount_paid >= Registration.amount_due,
-            )
-            .order_by(Registration.id)
-        ).all()
+        rows = [row[1:] for row in session.execute(paid_up())]
     step = max(len(rows) // (args.queries + args.scans), 1)
     picked = rows[::step]
     queries = [f"{first} {last}"[:10] for _code, first, last in picked[: args.queries]]

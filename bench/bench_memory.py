@@ -84,32 +84,20 @@ def measure(path: Path, top: int) -> None:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-    from sqlalchemy import select
 
     from desktop_app.db.database import open_database
     from desktop_app.db.engine import sqlite_url
-    from desktop_app.db.models import Event, Person, Registration
+    from desktop_app.db.models import Registration
     from desktop_app.ui.desk.outcome import Tone
     from desktop_app.ui.worker import favour_the_gui_thread
-    from tests.ui.desk.desk_harness import SLUG, make_desk
+    from tests.ui.desk.desk_harness import SLUG, make_desk, paid_up
 
     favour_the_gui_thread()
     app = QApplication.instance() or QApplication(sys.argv)
     database = open_database(sqlite_url(path), create=False)
     with database.sessions() as session:
-        event_id = session.scalars(select(Event.id).where(Event.slug == SLUG)).one()
-        picked = session.execute(
-            select(Registration.code, Person.first_name, Person.last_name)
-            .join(Person, Person.id == Registration.person_id)
-            .where(
-                Registration.event_id == event_id,
-                Registration.status == "active",
-                Registration.amount_paid >= Registration.amount_due,
-            )
-            .where(Registration.id % 97 == 0)  # spread over the list, twenty of them
-            .order_by(Registration.id)
-            .limit(20)
-        ).all()
+        spread = paid_up().where(Registration.id % 97 == 0).limit(20)  # over the whole list
+        picked = [row[1:] for row in session.execute(spread)]
     say("1. modules loaded, database open")
 
     def wait_until(done: Callable[[], bool], seconds: float = 60) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app import selftest
 from desktop_app.cli import main
-from desktop_app.selftest import CHECKS, CheckResult, run_checks
+from desktop_app.selftest import CHECKS, CheckResult, checks, run_checks
 
 
 def test_self_test_passes_and_reports_each_check(
@@ -50,7 +50,7 @@ def test_a_forgotten_migrations_folder_fails_the_resources_check(
     (tmp_path / "versions").mkdir()
     monkeypatch.setattr("desktop_app.db.database.MIGRATIONS", tmp_path)
 
-    [result] = run_checks([("resources", selftest._resources)])
+    [result] = run_checks([("resources", checks.check_resources)])
 
     assert not result.ok
     assert "env.py is missing" in result.detail
@@ -83,7 +83,9 @@ def test_a_failing_check_does_not_stop_the_others_and_exit_is_1(
 
 def test_checks_that_need_an_earlier_result_fail_cleanly_without_it() -> None:
     # The database check did not run: later checks say so instead of crashing the self-test.
-    results = run_checks([("check-in", selftest._check_in), ("rasterise", selftest._rasterise)])
+    results = run_checks(
+        [("check-in", checks.check_checking_in), ("rasterise", checks.check_rasterise)]
+    )
 
     assert [r.ok for r in results] == [False, False]
     assert "database check failed" in results[0].detail

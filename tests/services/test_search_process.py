@@ -7,16 +7,14 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Event, Person, Registration
 from desktop_app.domain.errors import NotFound
 from desktop_app.services.desk.attendees import AttendeeCard, attendee_card
 from desktop_app.services.desk.checkin import check_in
 from desktop_app.services.desk.search import SearchHit, search_registrations
 from desktop_app.services.desk.search.process import SearchProcess
-from tests.ui.desk.desk_harness import SLUG, fill
+from tests.ui.desk.desk_harness import SLUG, fill, paid_up
 
 
 def ready(process: SearchProcess) -> SearchProcess:
@@ -46,18 +44,7 @@ def test_it_answers_as_the_desk_would_and_sees_a_check_in_made_after_it_started(
     filled: Database, process: SearchProcess
 ) -> None:
     with filled.sessions() as session:
-        first, last, code = session.execute(
-            select(Person.first_name, Person.last_name, Registration.code)
-            .join(Registration, Registration.person_id == Person.id)
-            .join(Event, Event.id == Registration.event_id)
-            .where(
-                Registration.status == "active",
-                Event.slug == SLUG,
-                Registration.amount_paid >= Registration.amount_due,  # nothing owed
-            )
-            .order_by(Registration.id)
-            .limit(1)
-        ).one()
+        _id, code, first, last = session.execute(paid_up().limit(1)).one()
     ready(process)
     misspelled = last[:-2] + "x" + last[-1] if len(last) > 3 else last
     for query in (first, last, f"{first} {last[:3]}", misspelled, code, code.lower(), "zzzzqqq"):
@@ -78,13 +65,7 @@ def test_if_the_process_dies_the_desk_searches_itself_and_still_finds_the_person
     filled: Database, process: SearchProcess
 ) -> None:
     with filled.sessions() as session:
-        code = session.scalars(
-            select(Registration.code)
-            .join(Event, Event.id == Registration.event_id)
-            .where(Event.slug == SLUG)
-            .order_by(Registration.id)
-        ).first()
-    assert code is not None
+        code = session.execute(paid_up().limit(1)).one().code
     ready(process)
     process._process.kill()  # as if the operating system ended it
     process._process.join(10)
@@ -97,13 +78,7 @@ def test_a_database_the_process_cannot_open_leaves_the_search_to_the_desk(
     filled: Database,
 ) -> None:
     with filled.sessions() as session:
-        code = session.scalars(
-            select(Registration.code)
-            .join(Event, Event.id == Registration.event_id)
-            .where(Event.slug == SLUG)
-            .order_by(Registration.id)
-        ).first()
-    assert code is not None
+        code = session.execute(paid_up().limit(1)).one().code
     asked: list[str] = []
 
     def fallback(query: str) -> list[SearchHit]:
@@ -137,17 +112,7 @@ def test_cards_read_there_are_the_desks_own_and_up_to_date(
     filled: Database, process: SearchProcess
 ) -> None:
     with filled.sessions() as session:
-        rows = session.execute(
-            select(Registration.id, Registration.code)
-            .join(Event, Event.id == Registration.event_id)
-            .where(
-                Event.slug == SLUG,
-                Registration.status == "active",
-                Registration.amount_paid >= Registration.amount_due,
-            )
-            .order_by(Registration.id)
-            .limit(5)
-        ).all()
+        rows = [(row.id, row.code) for row in session.execute(paid_up().limit(5))]
     ready(process)
     for registration_id, _code in rows:
         assert shown(process.card(registration_id)) == shown(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.database import Database
@@ -28,6 +28,24 @@ from desktop_app.ui.worker import Worker
 from tests.demo_copies import copy_filled
 
 SLUG = "forum-montreal-2027"
+
+
+def paid_up(slug: str = SLUG) -> Select[tuple[int, str, str, str]]:
+    """Active registrations of ``slug`` that owe nothing (a scan checks them in), by id:
+    id, code, first and last name."""
+    return (
+        select(Registration.id, Registration.code, Person.first_name, Person.last_name)
+        .join(Person, Person.id == Registration.person_id)
+        .join(Event, Event.id == Registration.event_id)
+        .where(
+            Event.slug == slug,
+            Registration.status == "active",
+            Registration.amount_paid >= Registration.amount_due,
+        )
+        .order_by(Registration.id)
+    )
+
+
 SUPERVISOR = "Marie Roy"
 PIN = "246810"
 

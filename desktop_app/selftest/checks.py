@@ -1,33 +1,18 @@
-"""``passerelle --self-test``: prove, offline and without a display, that this install works.
+"""The self-test's checks, one function each: what it exercises, and what it saw.
 
-Each check exercises one thing the desk needs at run time, through the same code the app uses:
-the packaged resources (fonts, translations, badge stocks, example events, migrations), Qt's
-platform plugins, a temporary SQLite database at the newest schema filled with demo data, a
-membership verdict, a search as staff type it, a check-in (and the same badge scanned again), a
-badge and a receipt as PDF, a page rasterised by PDFium, the French translation, the printer
-list (none is fine), the PostgreSQL driver, spreadsheets, and a staff account signing in with
-its PIN (argon2). It is what a packaged build is smoke-tested with, so a resource the bundle
-forgot shows up here as one FAILED line rather than at a desk during an event.
-
-Nothing outside a temporary folder is read or written, no network is used, and the user's own
-database is never opened. Qt runs on the ``offscreen`` platform; the native platform plugin is
-only loaded as a library, to prove it and its system libraries are present.
-"""
+Each takes the run's ``State`` (what one check hands to the next) and returns one line
+of what it saw, or raises; ``desktop_app.selftest`` runs them in order."""
 
 from __future__ import annotations
 
 import os
-import platform
 import sys
-import tempfile
 import time
-import traceback
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.accounts import RegistrationStatus
 
@@ -40,23 +25,8 @@ STOCK = "avery-5392"
 _NATIVE_PLATFORM = {"linux": "qxcb", "win32": "qwindows", "darwin": "qcocoa"}
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    """The outcome of one check: its name, whether it passed, how long it took, what it saw."""
-
-    name: str
-    ok: bool
-    seconds: float
-    detail: str
-
-    def line(self) -> str:
-        """One line of the report, e.g. ``ok      badge PDF          35 ms  1 badge, 1 page``."""
-        status = "ok" if self.ok else "FAILED"
-        return f"{status:<7} {self.name:<20} {self.seconds * 1000:>6.0f} ms  {self.detail}"
-
-
 @dataclass
-class _State:
+class State:
     """What one check hands to the next (the database, the PDFs)."""
 
     folder: Path
@@ -72,7 +42,7 @@ class _State:
         return self.database
 
 
-def _resources(state: _State) -> str:
+def check_resources(state: State) -> str:
     from desktop_app.db.database import MIGRATIONS, head_revision
     from desktop_app.documents.stocks import available_stocks, load_stock
     from desktop_app.resources import as_path
@@ -103,7 +73,7 @@ def _resources(state: _State) -> str:
     )
 
 
-def _qt(state: _State) -> str:
+def check_qt(state: State) -> str:
     from PySide6.QtCore import QLibraryInfo, QPluginLoader
     from PySide6.QtWidgets import QApplication
 
@@ -127,7 +97,7 @@ def _qt(state: _State) -> str:
     return f"running on {platform}; {found[0].name} loads"
 
 
-def _database(state: _State) -> str:
+def check_database(state: State) -> str:
     from sqlalchemy import func, select
 
     from desktop_app.db.database import SchemaState, head_revision, open_database, schema_state
@@ -153,7 +123,7 @@ def _database(state: _State) -> str:
     return f"schema {revision}, {count} demo registrations in {len(events)} events"
 
 
-def _membership(state: _State) -> str:
+def check_membership(state: State) -> str:
     from sqlalchemy import select
 
     from desktop_app.db.models import Membership, Organization
@@ -174,7 +144,7 @@ def _membership(state: _State) -> str:
     return f"{name!r} (typed in capitals) is a member: {verdict.marking}"
 
 
-def _search(state: _State) -> str:
+def check_search(state: State) -> str:
     from sqlalchemy import select
 
     from desktop_app.db.models import Event, Person, Registration
@@ -198,10 +168,9 @@ def _search(state: _State) -> str:
     return f"typing {typed!r} finds {last_name} among {len(hits)}"
 
 
-def _search_process(state: _State) -> str:
+def check_search_process(state: State) -> str:
     """The desk's search and cards in their own process, as the desk runs them: in a bundle
     that child is this program started again (``multiprocessing.freeze_support``)."""
-    import time
 
     from desktop_app.services.desk.search import SearchHit
     from desktop_app.services.desk.search.process import SearchProcess
@@ -229,7 +198,7 @@ def _search_process(state: _State) -> str:
         process.close()
 
 
-def _check_in(state: _State) -> str:
+def check_checking_in(state: State) -> str:
     from sqlalchemy import select
 
     from desktop_app.db.models import Event, Registration
@@ -256,7 +225,7 @@ def _check_in(state: _State) -> str:
     return f"{code} checked in; scanned again: already checked in"
 
 
-def _badge(state: _State) -> str:
+def check_badge(state: State) -> str:
     from desktop_app.services.desk.badges import render_batch
 
     batch = render_batch(state.db().sessions, state.event, STOCK, codes=[state.code])
@@ -266,7 +235,7 @@ def _badge(state: _State) -> str:
     return f"{batch.count} badge on {STOCK}, {batch.pages} page, {len(batch.pdf) // 1024} KiB"
 
 
-def _receipt(state: _State) -> str:
+def check_receipt(state: State) -> str:
     from desktop_app.documents.receipt import ReceiptData, ReceiptLine, ReceiptTax, render_receipt
 
     subtotal = Decimal("100.00")
@@ -299,7 +268,7 @@ def _receipt(state: _State) -> str:
     return f"receipt {data.reference}, {len(pdf) // 1024} KiB"
 
 
-def _rasterise(state: _State) -> str:
+def check_rasterise(state: State) -> str:
     from desktop_app.ui.preview import render_preview
 
     if not state.badge_pdf:
@@ -316,7 +285,7 @@ def _rasterise(state: _State) -> str:
     return f"{image.width()} x {image.height()} px at 72 dpi, ink on the page"
 
 
-def _translation(state: _State) -> str:
+def check_translation(state: State) -> str:
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.documents.stocks import load_stock
@@ -343,7 +312,7 @@ def _translation(state: _State) -> str:
     return french
 
 
-def _printers(state: _State) -> str:
+def check_printers(state: State) -> str:
     from desktop_app.ui.printing import list_printers
 
     printers = list_printers()
@@ -352,7 +321,7 @@ def _printers(state: _State) -> str:
     return f"{len(printers)}: " + ", ".join(p.name for p in printers)
 
 
-def _postgresql(state: _State) -> str:
+def check_postgresql(state: State) -> str:
     import psycopg
     from sqlalchemy import create_engine
 
@@ -364,7 +333,7 @@ def _postgresql(state: _State) -> str:
     return f"{dialect} via psycopg {psycopg.__version__} ({psycopg.pq.__impl__} libpq)"
 
 
-def _spreadsheet(state: _State) -> str:
+def check_spreadsheet(state: State) -> str:
     from openpyxl import Workbook
 
     from desktop_app.importing.tables import read_table
@@ -382,7 +351,7 @@ def _spreadsheet(state: _State) -> str:
     return f"XLSX written and read: {len(table.headers)} columns, {len(table.rows)} row"
 
 
-def _pin(state: _State) -> str:
+def check_pin(state: State) -> str:
     from desktop_app.services.admin.staff import HASHER, create_staff, sign_in
 
     sessions = state.db().sessions
@@ -391,82 +360,3 @@ def _pin(state: _State) -> str:
     if not member.is_supervisor:
         raise RuntimeError(f"signed in as {member.role}")
     return f"supervisor account created, signed in with PIN (argon2id, t={HASHER.time_cost})"
-
-
-Check = Callable[[_State], str]
-
-CHECKS: tuple[tuple[str, Check], ...] = (
-    ("resources", _resources),
-    ("qt platform", _qt),
-    ("database", _database),
-    ("membership", _membership),
-    ("search", _search),
-    ("own search process", _search_process),
-    ("check-in", _check_in),
-    ("badge PDF", _badge),
-    ("receipt PDF", _receipt),
-    ("rasterise", _rasterise),
-    ("French translation", _translation),
-    ("printers", _printers),
-    ("postgresql driver", _postgresql),
-    ("spreadsheet", _spreadsheet),
-    ("staff PIN", _pin),
-)
-
-
-def run_checks(
-    checks: Sequence[tuple[str, Check]] = CHECKS,
-    report: Callable[[CheckResult], None] | None = None,
-) -> list[CheckResult]:
-    """Run ``checks`` in order in a temporary folder; a failure never stops the later ones.
-
-    ``report`` is called with each result as soon as it is known.
-    """
-    results: list[CheckResult] = []
-    with tempfile.TemporaryDirectory(prefix="passerelle-self-test-") as folder:
-        state = _State(Path(folder))
-        try:
-            for name, check in checks:
-                started = time.perf_counter()
-                try:
-                    detail = check(state)
-                    ok = True
-                except Exception as error:  # a self-test reports every failure, it never crashes
-                    detail = f"{type(error).__name__}: {error}"
-                    ok = False
-                    if os.environ.get("PASSERELLE_SELF_TEST_TRACE"):
-                        traceback.print_exc()
-                result = CheckResult(name, ok, time.perf_counter() - started, detail)
-                results.append(result)
-                if report is not None:
-                    report(result)
-        finally:
-            if state.database is not None:
-                state.database.dispose()
-    return results
-
-
-def main(out: TextIO | None = None) -> int:
-    """Print one line per check and a summary; 0 only if every check passed."""
-    stream = out or sys.stdout
-    from desktop_app import __version__
-
-    started = time.perf_counter()
-    stream.write(
-        f"Passerelle {__version__} self-test ({sys.platform}, Python {platform.python_version()})\n"
-    )
-
-    def report(result: CheckResult) -> None:
-        stream.write(result.line() + "\n")
-        stream.flush()
-
-    results = run_checks(CHECKS, report=report)
-    failed = [r for r in results if not r.ok]
-    elapsed = time.perf_counter() - started
-    if failed:
-        stream.write(
-            f"self-test FAILED: {len(failed)} of {len(results)} checks ({elapsed:.1f} s)\n"
-        )
-        return 1
-    stream.write(f"self-test passed: {len(results)} checks in {elapsed:.1f} s\n")
-    return 0
