@@ -56,17 +56,16 @@ def test_after_a_full_collection_the_survivors_are_frozen_and_young_cycles_still
     gc.unfreeze()
     gc.set_threshold(1, 1, 1)
     try:
-        for _ in range(20):
-            garbage = [[] for _ in range(5)]
-            del garbage
+        held: list[list[list[object]]] = []
+        for _ in range(40):
+            held.append([[] for _ in range(10)])  # new objects since the last collection
             collect_due()
             if gc.get_freeze_count():
                 break
         assert gc.get_freeze_count() >= len(kept)
         young = weakref.ref(_Cycle())
         for _ in range(5):
-            garbage = [[] for _ in range(5)]
-            del garbage
+            held.append([[] for _ in range(10)])
             collect_due()
         assert young() is None
     finally:
