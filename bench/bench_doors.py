@@ -8,9 +8,9 @@ plus an open workshop), ``--registrations`` active registrations; then, through 
 check-in service (what a scan runs), ``--checkins`` entrance check-ins for day 1, the same
 number at the gala's door (capacity checked, the session row locked) and at the open
 workshop's, each on different people, interleaved in rounds so that load and cache warmth are
-shared. Prints p50 / p95 / mean per check-in for each door and the ratio to the entrance,
-with the load average. SQLite in a temporary file by default; ``--pg URL`` uses that
-(emptied) PostgreSQL database instead.
+shared. Prints p50 / p95 / mean per check-in for each door, the ratio to the entrance and
+the statements each check-in sent to the database, with the load average. SQLite in a
+temporary file by default; ``--pg URL`` uses that (emptied) PostgreSQL database instead.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop_app.resources import as_path
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import create_engine, event, insert, select, text
 
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
@@ -152,11 +152,19 @@ def main() -> None:
     database = open_database(url)
     doors: dict[str, str | None] = {"entrance": None, "gala": "gala", "workshop": "workshop"}
     times: dict[str, list[float]] = {name: [] for name in doors}
+    statements: dict[str, int] = dict.fromkeys(doors, 0)
+    at_door = ["entrance"]
+
+    @event.listens_for(database.engine, "before_cursor_execute")
+    def _count(*_: object) -> None:
+        statements[at_door[0]] += 1
+
     step = len(codes) // (3 * args.checkins)
     assert step >= 1, "more check-ins than registrations allow"
     for index in range(args.checkins):
         for offset, (name, session_code) in enumerate(doors.items()):
             code = codes[(3 * index + offset) * step]
+            at_door[0] = name
             begun = time.perf_counter()
             result = check_in(
                 database.sessions,
@@ -179,6 +187,7 @@ def main() -> None:
         print(
             f"  {name:<9} p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  mean {mean:6.2f} ms"
             f"  (mean {mean / entrance[2]:.2f}× the entrance's)"
+            f"  {statements[name] / args.checkins:.1f} statements"
         )
 
 

@@ -340,6 +340,8 @@ class CheckIn(Base):
             sqlite_where=text("undone_at IS NULL"),
             postgresql_where=text("undone_at IS NULL"),
         ),
+        # The seats taken at a session's door, counted without visiting the table.
+        Index("ix_check_ins_seats", "session_id", "undone_at"),
         CheckConstraint(
             "(undone_at IS NULL AND undo_reason IS NULL)"
             " OR (undone_at IS NOT NULL AND undo_reason IS NOT NULL)",
@@ -360,7 +362,7 @@ class CheckIn(Base):
     # The venue's date for an event with [[days]] (NULL: an event checked in once).
     day: Mapped[date | None] = mapped_column(Date)
     # The session whose door this is (NULL: the entrance).
-    session_id: Mapped[int | None] = mapped_column(ForeignKey("event_sessions.id"), index=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("event_sessions.id"))
 
     registration: Mapped[Registration] = relationship()
 

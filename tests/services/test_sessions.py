@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -13,7 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.database import Database, open_database
-from desktop_app.db.models import CheckIn, EventDay, EventSession, RegistrationSession
+from desktop_app.db.models import (
+    CheckIn,
+    EventDay,
+    EventSession,
+    Registration,
+    RegistrationSession,
+)
 from desktop_app.domain.errors import Conflict, Invalid, NotFound
 from desktop_app.domain.event_keys import UnknownKey
 from desktop_app.domain.event_reader import EventFileError
@@ -29,6 +36,7 @@ from desktop_app.services.desk.checkin import (
     check_in,
     undo_check_in,
 )
+from desktop_app.services.desk.doors import Door
 from desktop_app.services.office import Office
 from desktop_app.services.reports.attendance import attendance_report
 from tests.services.desk_data import (
@@ -250,14 +258,16 @@ def test_four_desks_at_the_gala_door_never_exceed_its_capacity(
     codes = [letter * 16 for letter in "JKLM"]
     for code in codes:
         add_registration(desk.sessions, code, category="member-early")
-    counted = checkin_module.seats_taken
+    counted = checkin_module.registrations_by_code
 
-    def slow_count(session: Session, session_id: int) -> int:
-        taken = counted(session, session_id)
+    def slow_count(
+        session: Session, codes: Sequence[str], door: Door | None = None
+    ) -> dict[str, tuple[Registration, tuple[int, int | None] | None]]:
+        found = counted(session, codes, door)  # the registration with the seats taken
         time.sleep(0.2)
-        return taken
+        return found
 
-    monkeypatch.setattr(checkin_module, "seats_taken", slow_count)
+    monkeypatch.setattr(checkin_module, "registrations_by_code", slow_count)
     desks = [open_database(desk.url) for _ in codes]
     barrier = threading.Barrier(len(codes))
     results: list[CheckInResult] = []

@@ -45,6 +45,8 @@ from desktop_app.services.desk.doors import (
     door_of,
     entrance_day,
     entry_facts,
+    open_door,
+    registrations_by_code,
     resolve_door,
     seats_taken,
 )
@@ -129,12 +131,15 @@ def add_check_in(
 
 def _find_registration(session: Session, code: str) -> Registration | None:
     """The registration with this code as typed (trimmed), else in another stored form."""
-    wanted = code_forms(code)
-    found = {
-        r.code: r
-        for r in session.scalars(select(Registration).where(Registration.code.in_(wanted)))
-    }
-    return preferred(found, code)
+    return _find_at_door(session, code, None)[0]
+
+
+def _find_at_door(
+    session: Session, code: str, door: Door | None
+) -> tuple[Registration | None, tuple[int, int | None] | None]:
+    """:func:`_find_registration`, with what ``door`` asks of it (``doors.entry_facts``)."""
+    found = preferred(registrations_by_code(session, code_forms(code), door), code)
+    return found if found is not None else (None, None)
 
 
 def _result(
@@ -313,15 +318,14 @@ def _check_in_once(
     leaving: bool = False,
 ) -> CheckInResult:
     with sessions.begin() as session:
-        event = get_event(session, slug)
-        door = resolve_door(session, event, *place)
+        event, door = open_door(session, slug, *place)
         if leaving and (door.session is None or not door.session.exits):
             raise Invalid(_T_NO_EXITS, session=door.session.code if door.session else "-")
         exits = door.session is not None and door.session.exits
         replayed = _replayed(session, event, code, action, movements=exits)
         if replayed is not None:
             return replayed
-        registration = _find_registration(session, code)
+        registration, counted = _find_at_door(session, code, door)
         if registration is None or registration.event_id != event.id:
             other = session.get(Event, registration.event_id) if registration else None
             return CheckInResult(
@@ -358,7 +362,7 @@ def _check_in_once(
         blocked: list[CheckInOutcome] = []
         taken: int | None = None  # seats taken before this check-in, where they are limited
         if door.session is not None:
-            allowed, taken = entry_facts(session, registration, door.session)
+            allowed, taken = entry_facts(session, registration, door.session, counted)
             if not allowed:
                 return _result(CheckInOutcome.NOT_ENTITLED, registration, person, door=door)
             capacity = door.session.capacity

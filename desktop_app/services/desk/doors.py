@@ -11,11 +11,12 @@ other desk's committed seat.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import BindParameter, bindparam, func, null, select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import (
@@ -28,6 +29,7 @@ from desktop_app.db.models import (
     RegistrationSession,
 )
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Invalid, NotFound
+from desktop_app.services.admin.events import get_event
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,52 @@ class Door:
     def names(self) -> tuple[str, str] | None:
         """The session's (French, English) names, ``None`` at the entrance."""
         return (self.session.name_fr, self.session.name_en) if self.session else None
+
+
+# The door's own statements, built once: a check-in at a session's door runs them on every
+# scan, and building a statement costs SQLAlchemy more than SQLite takes to run it.
+_SESSION_BY_CODE = select(EventSession).where(
+    EventSession.event_id == bindparam("event_id"), EventSession.code == bindparam("code")
+)
+_SESSION_BY_CODE_LOCKED = _SESSION_BY_CODE.with_for_update()
+_EVENT_AND_SESSION = (
+    select(Event, EventSession)
+    .join(EventSession, EventSession.event_id == Event.id)
+    .where(Event.slug == bindparam("slug"), EventSession.code == bindparam("code"))
+)
+_EVENT_AND_SESSION_LOCKED = _EVENT_AND_SESSION.with_for_update(of=EventSession)
+_BEGIN_IMMEDIATE = text("BEGIN IMMEDIATE")
+_HELD = (
+    select(func.count())
+    .select_from(RegistrationSession)
+    .where(
+        RegistrationSession.registration_id == bindparam("registration_id"),
+        RegistrationSession.session_id == bindparam("session_id"),
+    )
+)
+_TAKEN = (
+    select(func.count())
+    .select_from(CheckIn)
+    .where(CheckIn.session_id == bindparam("session_id"), CheckIn.undone_at.is_(None))
+)
+_HELD_AND_TAKEN = select(_HELD.scalar_subquery(), _TAKEN.scalar_subquery())
+# A registration by its code's forms, with what a session's door asks of it (whether it holds
+# the session; the seats taken where they are limited) read in the same statement.
+_CODES: BindParameter[str] = bindparam("codes", expanding=True)
+_HELD_BY_ROW = (
+    select(func.count())
+    .select_from(RegistrationSession)
+    .where(
+        RegistrationSession.registration_id == Registration.id,
+        RegistrationSession.session_id == bindparam("session_id"),
+    )
+    .scalar_subquery()
+)
+_BY_CODES = select(Registration).where(Registration.code.in_(_CODES))
+_BY_CODES_HELD = select(Registration, _HELD_BY_ROW, null()).where(Registration.code.in_(_CODES))
+_BY_CODES_HELD_TAKEN = select(Registration, _HELD_BY_ROW, _TAKEN.scalar_subquery()).where(
+    Registration.code.in_(_CODES)
+)
 
 
 def door_of(session: Session, day: date | None, session_id: int | None) -> Door | None:
@@ -75,11 +123,40 @@ def entrance_day(session: Session, event: Event) -> date | None:
     return today if today in event_days(session, event.id) else None
 
 
+def open_door(
+    session: Session, slug: str, session_code: str | None, day: date | None
+) -> tuple[Event, Door]:
+    """The event ``slug`` and the door for a check-in there (see :func:`resolve_door`).
+
+    At a session's door the event and its session are read in one statement (the session's
+    row locked with it on PostgreSQL), so a door's check-in reads no more than the entrance's.
+    """
+    if session_code is None:
+        event = get_event(session, slug)
+        return event, resolve_door(session, event, None, day)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    row = session.execute(
+        _EVENT_AND_SESSION_LOCKED if postgres else _EVENT_AND_SESSION,
+        {"slug": slug, "code": session_code.strip()},
+    ).one_or_none()
+    if row is None:  # no such event or session: say which
+        event = get_event(session, slug)
+        return event, resolve_door(session, event, session_code, day)
+    event, found = row
+    return event, resolve_door(session, event, session_code, day, found=found)
+
+
 def resolve_door(
-    session: Session, event: Event, session_code: str | None, day: date | None
+    session: Session,
+    event: Event,
+    session_code: str | None,
+    day: date | None,
+    *,
+    found: EventSession | None = None,
 ) -> Door:
     """The door for a check-in at ``event``: ``Invalid`` for a day the event does not have,
-    ``NotFound`` for an unknown session. Locks a session with a capacity (see above)."""
+    ``NotFound`` for an unknown session. Locks a session with a capacity (see above);
+    ``found`` is the session already read (and locked on PostgreSQL) by :func:`open_door`."""
     days = event_days(session, event.id)
     if days:
         day = day or venue_today(event)
@@ -102,26 +179,27 @@ def resolve_door(
     if session.get_bind().dialect.name == "postgresql":
         # One statement reads and locks the session's row (SQLite ignores FOR UPDATE and
         # needs the write below to take its single writer's lock before counting seats).
-        found = find_session(session, event, session_code, lock=True)
+        found = found or find_session(session, event, session_code, lock=True)
         return Door(day=day, session=found)
-    found = find_session(session, event, session_code)
+    found = found or find_session(session, event, session_code)
     if found.capacity is not None or found.exits:
-        session.execute(
-            update(EventSession)
-            .where(EventSession.id == found.id)
-            .values(capacity=EventSession.capacity)
-            .execution_options(synchronize_session=False)
-        )
+        _take_write_lock(session)
     return Door(day=day, session=found)
+
+
+def _take_write_lock(session: Session) -> None:
+    """SQLite: take the single writer's lock now (``BEGIN IMMEDIATE``), unless this unit of
+    work already holds it (it wrote), so the seats counted next are the last committed."""
+    connection = session.connection().connection.dbapi_connection
+    if not getattr(connection, "in_transaction", True):
+        session.execute(_BEGIN_IMMEDIATE)
 
 
 def find_session(session: Session, event: Event, code: str, *, lock: bool = False) -> EventSession:
     """The event's session ``code`` (its row locked until the transaction ends with
     ``lock``), or ``NotFound`` listing the event's sessions."""
-    query = select(EventSession).where(
-        EventSession.event_id == event.id, EventSession.code == code.strip()
-    )
-    found = session.scalars(query.with_for_update() if lock else query).one_or_none()
+    query = _SESSION_BY_CODE_LOCKED if lock else _SESSION_BY_CODE
+    found = session.scalars(query, {"event_id": event.id, "code": code.strip()}).one_or_none()
     if found is None:
         codes = session.scalars(
             select(EventSession.code)
@@ -162,54 +240,55 @@ def entitled(session: Session, registration: Registration, event_session: EventS
         if category is not None and category.code == event_session.requires:
             return True
     held = session.scalar(
-        select(func.count())
-        .select_from(RegistrationSession)
-        .where(
-            RegistrationSession.registration_id == registration.id,
-            RegistrationSession.session_id == event_session.id,
-        )
+        _HELD, {"registration_id": registration.id, "session_id": event_session.id}
     )
     return bool(held)
 
 
+def registrations_by_code(
+    session: Session, codes: Sequence[str], door: Door | None = None
+) -> dict[str, tuple[Registration, tuple[int, int | None] | None]]:
+    """The registrations stored under ``codes``, by code; at a session's door each with
+    ``(held, taken)`` for :func:`entry_facts`, read in the same statement (``taken`` where
+    seats are limited), else ``None``."""
+    if door is None or door.session is None:
+        return {r.code: (r, None) for r in session.scalars(_BY_CODES, {"codes": codes})}
+    limited = door.session.capacity is not None
+    rows = session.execute(
+        _BY_CODES_HELD_TAKEN if limited else _BY_CODES_HELD,
+        {"codes": codes, "session_id": door.session.id},
+    )
+    return {
+        registration.code: (registration, (int(held), int(taken or 0) if limited else None))
+        for registration, held, taken in rows
+    }
+
+
 def entry_facts(
-    session: Session, registration: Registration, event_session: EventSession
+    session: Session,
+    registration: Registration,
+    event_session: EventSession,
+    counted: tuple[int, int | None] | None = None,
 ) -> tuple[bool, int | None]:
     """Whether ``registration`` may enter ``event_session`` (see :func:`entitled`) and the
-    seats taken where they are limited (else ``None``), read in one statement at most: a
-    door's check-in asks both."""
-    if event_session.capacity is None:
-        return entitled(session, registration, event_session), None
-    held = (
-        select(func.count())
-        .select_from(RegistrationSession)
-        .where(
-            RegistrationSession.registration_id == registration.id,
-            RegistrationSession.session_id == event_session.id,
-        )
-        .scalar_subquery()
-    )
-    taken = (
-        select(func.count())
-        .select_from(CheckIn)
-        .where(CheckIn.session_id == event_session.id, CheckIn.undone_at.is_(None))
-        .scalar_subquery()
-    )
-    holds, seats = session.execute(select(held, taken)).one()
+    seats taken where they are limited (else ``None``), read in one statement at most (none
+    with ``counted``, the ``(held, taken)`` of :func:`registrations_by_code`): a door's
+    check-in asks both."""
+    if counted is None:
+        if event_session.capacity is None:
+            return entitled(session, registration, event_session), None
+        holds, seats = session.execute(
+            _HELD_AND_TAKEN, {"registration_id": registration.id, "session_id": event_session.id}
+        ).one()
+        counted = (int(holds), int(seats or 0))
+    holds, taken = counted
     open_to_all = event_session.requires is None and event_session.price is None
     allowed = open_to_all or bool(holds)
     if not allowed and event_session.requires is not None:
         allowed = entitled(session, registration, event_session)  # its required category
-    return allowed, int(seats or 0)
+    return allowed, taken if event_session.capacity is not None else None
 
 
 def seats_taken(session: Session, session_id: int) -> int:
     """Active check-ins at a session's door (one per person: a partial unique index)."""
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(CheckIn)
-            .where(CheckIn.session_id == session_id, CheckIn.undone_at.is_(None))
-        )
-        or 0
-    )
+    return int(session.scalar(_TAKEN, {"session_id": session_id}) or 0)
