@@ -76,7 +76,7 @@ def main() -> int:
     sessions = database.sessions
     fill_demo(sessions, registrations=800, seed=7)
     reassess_event(sessions, SLUG)
-    staff = create_staff(sessions, "Marie Roy", "2468", "supervisor", by=None)
+    staff = create_staff(sessions, "Marie Roy", "246810", "supervisor", by=None)
 
     with sessions() as session:
         event = session.scalars(select(Event).where(Event.slug == SLUG)).one()

@@ -977,22 +977,22 @@
             <translation>Impossible de restaurer dans {path} : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="54" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="56" />
             <source>Exits are scanned only at the door of a session that records them (exits = true in its [[sessions]] entry; session: {session}).</source>
             <translation>Les sorties ne sont lues qu'à la porte d'une séance qui les enregistre (exits = true dans son entrée [[sessions]] ; séance : {session}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="206" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="211" />
             <source>The desk action {action} was already used for another registration.</source>
             <translation>L'action de poste {action} a déjà servi pour une autre inscription.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="249" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="254" />
             <source>A check-in needs a desk and a staff name.</source>
             <translation>Un enregistrement d'arrivée exige un poste et le nom d'un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/checkin.py" line="251" />
+            <location filename="../../desktop_app/services/desk/checkin.py" line="256" />
             <source>Scan or type a registration code.</source>
             <translation>Balayez ou tapez un code d'inscription.</translation>
         </message>
@@ -1897,17 +1897,17 @@
             <translation>La séance {code} est détenue par {count} inscriptions ; gardez-la dans le fichier d'événement.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/doors.py" line="88" />
+            <location filename="../../desktop_app/services/desk/doors.py" line="165" />
             <source>{day} is not a day of this event (its days: {days}).</source>
             <translation>Le {day} n'est pas un jour de cet événement (ses jours : {days}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/doors.py" line="96" />
+            <location filename="../../desktop_app/services/desk/doors.py" line="173" />
             <source>This event has no [[days]]: people are checked in once, not per day.</source>
             <translation>Cet événement n'a pas de [[days]] : l'arrivée s'enregistre une fois, pas chaque jour.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/doors.py" line="127" />
+            <location filename="../../desktop_app/services/desk/doors.py" line="210" />
             <location filename="../../desktop_app/services/reports/sessions.py" line="80" />
             <source>There is no session '{code}' at this event ({codes}).</source>
             <translation>Il n'y a pas de séance « {code} » à cet événement ({codes}).</translation>
@@ -2474,6 +2474,134 @@
         </message>
     </context>
     <context>
+        <name>DeskActions</name>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="68" />
+            <source>Check in + print</source>
+            <translation>Enregistrer l'arrivée + imprimer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="70" />
+            <source>Check in</source>
+            <translation>Enregistrer l'arrivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="75" />
+            <source>Override</source>
+            <translation>Dérogation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="76" />
+            <source>Edit</source>
+            <translation>Modifier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="77" />
+            <source>Substitute</source>
+            <translation>Remplacer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="81" />
+            <source>Refund</source>
+            <translation>Rembourser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="83" />
+            <source>Collect balance</source>
+            <translation>Encaisser le solde</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="87" />
+            <source>Sell add-ons</source>
+            <translation>Vendre des suppléments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="92" />
+            <source>Walk-in</source>
+            <translation>Inscription sur place</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="93" />
+            <source>Reprint badge</source>
+            <translation>Réimprimer le porte-nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="94" />
+            <source>Membership…</source>
+            <translation>Adhésion…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="95" />
+            <source>Undo check-in</source>
+            <translation>Annuler l'arrivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="96" />
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="97" />
+            <source>Staff</source>
+            <translation>Personnel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="98" />
+            <source>Clear</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="101" />
+            <source>Sync conflicts…</source>
+            <translation>Conflits de synchronisation…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="106" />
+            <source>Receipts…</source>
+            <translation>Reçus…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="108" />
+            <source>Reports…</source>
+            <translation>Rapports…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="110" />
+            <source>Lead scanning…</source>
+            <translation>Lecture de contacts…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="114" />
+            <source>Close the day…</source>
+            <translation>Fermer la journée…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="120" />
+            <source>Privacy incidents…</source>
+            <translation>Incidents de confidentialité…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="126" />
+            <source>Sign in</source>
+            <translation>Se connecter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="126" />
+            <source>Sign out</source>
+            <translation>Se déconnecter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="274" />
+            <source>&amp;Desk</source>
+            <translation>&amp;Poste</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/actions.py" line="282" />
+            <source>{action} — key {key}</source>
+            <translation>{action} — touche {key}</translation>
+        </message>
+    </context>
+    <context>
         <name>DeskDecision</name>
         <message>
             <location filename="../../desktop_app/ui/desk/decision.py" line="68" />
@@ -2790,28 +2918,28 @@
     <context>
         <name>DeskLauncher</name>
         <message>
-            <location filename="../../desktop_app/app.py" line="165" />
+            <location filename="../../desktop_app/app.py" line="167" />
             <source>Preparing demo data…</source>
             <translation>Préparation des données de démonstration…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="167" />
+            <location filename="../../desktop_app/app.py" line="169" />
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="200" />
+            <location filename="../../desktop_app/app.py" line="202" />
             <source>Demo desk</source>
             <translation>Poste de démonstration</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="246" />
+            <location filename="../../desktop_app/app.py" line="248" />
             <source>{name} works a lead station: start it with passerelle --leads.</source>
             <translation>{name} travaille à un poste de lecture de contacts : démarrez-le avec passerelle --leads.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/app.py" line="265" />
-            <location filename="../../desktop_app/app.py" line="367" />
+            <location filename="../../desktop_app/app.py" line="267" />
+            <location filename="../../desktop_app/app.py" line="384" />
             <source>Demo: sign in as “{name}” with the PIN {pin}.</source>
             <translation>Démonstration : connectez-vous comme « {name} » avec le NIP {pin}.</translation>
         </message>
@@ -2852,121 +2980,6 @@
     <context>
         <name>DeskWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
-            <source>Check in + print</source>
-            <translation>Enregistrer l'arrivée + imprimer</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="169" />
-            <source>Check in</source>
-            <translation>Enregistrer l'arrivée</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="174" />
-            <source>Override</source>
-            <translation>Dérogation</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="175" />
-            <source>Edit</source>
-            <translation>Modifier</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="176" />
-            <source>Substitute</source>
-            <translation>Remplacer</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="180" />
-            <source>Refund</source>
-            <translation>Rembourser</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="182" />
-            <source>Collect balance</source>
-            <translation>Encaisser le solde</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="186" />
-            <source>Sell add-ons</source>
-            <translation>Vendre des suppléments</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="191" />
-            <source>Walk-in</source>
-            <translation>Inscription sur place</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="192" />
-            <source>Reprint badge</source>
-            <translation>Réimprimer le porte-nom</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="193" />
-            <source>Membership…</source>
-            <translation>Adhésion…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="194" />
-            <source>Undo check-in</source>
-            <translation>Annuler l'arrivée</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="195" />
-            <source>Settings</source>
-            <translation>Paramètres</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="196" />
-            <source>Staff</source>
-            <translation>Personnel</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="197" />
-            <source>Clear</source>
-            <translation>Effacer</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="199" />
-            <source>Sync conflicts…</source>
-            <translation>Conflits de synchronisation…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="202" />
-            <source>Receipts…</source>
-            <translation>Reçus…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="204" />
-            <source>Reports…</source>
-            <translation>Rapports…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="205" />
-            <source>Lead scanning…</source>
-            <translation>Lecture de contacts…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="207" />
-            <source>Close the day…</source>
-            <translation>Fermer la journée…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="211" />
-            <source>Privacy incidents…</source>
-            <translation>Incidents de confidentialité…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="217" />
-            <source>Sign in</source>
-            <translation>Se connecter</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="217" />
-            <source>Sign out</source>
-            <translation>Se déconnecter</translation>
-        </message>
-        <message>
             <location filename="../../desktop_app/ui/desk/supervisor.py" line="76" />
             <location filename="../../desktop_app/ui/desk/supervisor.py" line="96" />
             <source>Personal information to purge</source>
@@ -2983,19 +2996,9 @@
             <translation>{people} personnes dépersonnalisées. Les sauvegardes prises avant contiennent encore leurs renseignements : détruisez-les (README, Privacy).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="653" />
+            <location filename="../../desktop_app/ui/desk/window.py" line="438" />
             <source>Passerelle — {desk}</source>
             <translation>Passerelle — {desk}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="654" />
-            <source>&amp;Desk</source>
-            <translation>&amp;Poste</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/desk/window.py" line="662" />
-            <source>{action} — key {key}</source>
-            <translation>{action} — touche {key}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/desk/main_button.py" line="85" />

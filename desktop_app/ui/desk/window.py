@@ -8,32 +8,29 @@ cases live in ``DeskFlows``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QFont,
     QGuiApplication,
     QKeyEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QHBoxLayout,
     QMainWindow,
-    QPushButton,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.ui.desk import supervisor
+from desktop_app.ui.desk.actions import ActionSpec, DeskActions
 from desktop_app.ui.desk.backups import BackupScheduler
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
 from desktop_app.ui.desk.card import AttendeeCardView
@@ -42,13 +39,7 @@ from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.flows import DeskFlows
 from desktop_app.ui.desk.header import DeskHeader
 from desktop_app.ui.desk.idle import IdleLock
-from desktop_app.ui.desk.main_button import (
-    enter_outcome,
-    main_button_style,
-    main_button_words,
-    relabel_in_ms,
-)
-from desktop_app.ui.desk.outcome import OutcomePanel, Sound, Tone
+from desktop_app.ui.desk.outcome import OutcomePanel, Sound
 from desktop_app.ui.desk.print_bar import PrintProblemBar
 from desktop_app.ui.desk.recent import RecentCheckIns
 from desktop_app.ui.desk.search import SearchPanel
@@ -58,13 +49,6 @@ from desktop_app.ui.scanner import ScanDetector
 if TYPE_CHECKING:
     from desktop_app.ui.leads.from_desk import LeadScanning
     from desktop_app.ui.reports.window import ReportsWindow
-
-
-@dataclass
-class _ActionSpec:
-    action: QAction
-    label: Callable[[], str]
-    keys: tuple[str, ...]
 
 
 class DeskWindow(QMainWindow):
@@ -126,10 +110,8 @@ class DeskWindow(QMainWindow):
         )
         self.reports_window: ReportsWindow | None = None
         self.lead_scanning: LeadScanning | None = None  # Desk → Lead scanning… (ui/leads)
-        self._enter_will: Tone | None = None  # what Enter would do to the designated person
-        self._specs: dict[str, _ActionSpec] = {}
-        self.buttons: dict[str, QPushButton] = {}
-        self._build_actions()
+        self.desk_actions = DeskActions(self)
+        self.buttons = self.desk_actions.buttons
         self._lay_out()
         self._connect()
         self.retranslate()
@@ -148,126 +130,6 @@ class DeskWindow(QMainWindow):
             frame = 40  # a title bar and borders the window manager adds
             width, height = min(width, free.width()), min(height, free.height() - frame)
         self.resize(width, height)
-
-    def _action(
-        self, name: str, label: Callable[[], str], keys: tuple[str, ...], slot: Callable[[], None]
-    ) -> QAction:
-        action = QAction(self)
-        action.setShortcuts([QKeySequence(key) for key in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        self._specs[name] = _ActionSpec(action, label, keys)
-        return action
-
-    def _build_actions(self) -> None:
-        flows = self.flows
-        printing = self.context.settings
-        self._action(
-            "check_in",
-            lambda: (
-                self.tr("Check in + print") if printing.print_on_check_in else self.tr("Check in")
-            ),
-            ("Return", "Enter"),
-            flows.check_in_selected,
-        )
-        self._action("override", lambda: self.tr("Override"), ("F8",), flows.override)
-        self._action("edit", lambda: self.tr("Edit"), ("F2",), flows.edit)
-        self._action("substitute", lambda: self.tr("Substitute"), ("F3",), flows.substitute)
-        self._action(
-            "collect",
-            lambda: (
-                self.tr("Refund")
-                if flows.card is not None and flows.card.credit_due > 0
-                else self.tr("Collect balance")
-                if flows.card is None
-                or flows.card.balance_due > 0
-                or not self.context.event_sessions
-                else self.tr("Sell add-ons")
-            ),
-            ("F4",),
-            flows.collect_balance,
-        )
-        self._action("walk_in", lambda: self.tr("Walk-in"), ("F5",), self.walk_in)
-        self._action("reprint", lambda: self.tr("Reprint badge"), ("F6",), flows.reprint)
-        self._action("membership", lambda: self.tr("Membership…"), ("F7",), flows.decide_membership)
-        self._action("undo", lambda: self.tr("Undo check-in"), ("F9",), flows.undo)
-        self._action("settings", lambda: self.tr("Settings"), ("F10",), self.open_settings)
-        self._action("staff", lambda: self.tr("Staff"), ("F11",), self.open_staff)
-        self._action("clear", lambda: self.tr("Clear"), ("Esc",), self.clear_search)
-        self._action(
-            "conflicts", lambda: self.tr("Sync conflicts…"), ("Ctrl+Shift+K",), self.open_conflicts
-        )
-        self._action(
-            "receipts", lambda: self.tr("Receipts…"), ("Ctrl+Shift+R",), self.open_receipts
-        )
-        self._action("reports", lambda: self.tr("Reports…"), ("Ctrl+R",), self.open_reports)
-        self._action("leads", lambda: self.tr("Lead scanning…"), ("Ctrl+Shift+L",), self.open_leads)
-        self._action(
-            "close_day", lambda: self.tr("Close the day…"), ("Ctrl+Shift+E",), self.open_closing
-        )
-        self._action(
-            "incidents",
-            lambda: self.tr("Privacy incidents…"),
-            ("Ctrl+Shift+I",),
-            self.open_incidents,
-        )
-        self._action(
-            "sign_out",
-            lambda: self.tr("Sign in") if self.signed_out else self.tr("Sign out"),
-            ("F12",),
-            self.sign_out,
-        )
-        menu = self.menuBar().addMenu("")
-        self._desk_menu = menu
-        for name in (
-            "settings",
-            "staff",
-            "receipts",
-            "reports",
-            "close_day",
-            "conflicts",
-            "leads",
-            "sign_out",
-        ):
-            menu.addAction(self._specs[name].action)
-        for name, spec in self._specs.items():
-            if name in (
-                "clear",
-                "conflicts",
-                "receipts",
-                "reports",
-                "close_day",
-                "incidents",
-                "leads",
-            ):
-                continue
-            button = QPushButton()
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the search
-            button.setMinimumHeight(46)
-            font = QFont(button.font())
-            font.setPointSizeF(font.pointSizeF() * 1.15)
-            font.setBold(name == "check_in")
-            button.setFont(font)
-            button.clicked.connect(spec.action.trigger)
-            self.buttons[name] = button
-        self._paint_main_button(Tone.CHECKED_IN)
-        self.buttons["override"].setStyleSheet(
-            "QPushButton:enabled { background:#0d47a1; color:#ffffff; border-radius:6px;"
-            " padding:6px 14px; }"
-        )
-        self.buttons["walk_in"].setStyleSheet(
-            "QPushButton { background:#102a43; color:#ffffff; border-radius:6px;"
-            " padding:6px 14px; }"
-        )
-        self._show_role()
-
-    def _show_role(self) -> None:
-        supervisor = self.context.staff.role == "supervisor"
-        self.buttons["staff"].setVisible(supervisor)
-        self._specs["staff"].action.setVisible(supervisor)
-        self._specs["staff"].action.setEnabled(supervisor and not self.signed_out)
-        self._specs["conflicts"].action.setVisible(supervisor and self.shared_desk is not None)
 
     def _lay_out(self) -> None:
         actions = QGridLayout()
@@ -466,6 +328,18 @@ class DeskWindow(QMainWindow):
         if self.shared_desk is not None and self.context.staff.role == "supervisor":
             self.shared_desk.open_conflicts(self, self.context.slug)
 
+    @property
+    def _specs(self) -> dict[str, ActionSpec]:
+        return self.desk_actions.specs
+
+    @property
+    def _desk_menu(self) -> QMenu:
+        return self.desk_actions.menu
+
+    def _update_actions(self) -> None:
+        """Each action enabled, labelled and coloured as the desk is now (``DeskActions``)."""
+        self.desk_actions.refresh()
+
     # -- change of staff ------------------------------------------------------------------
 
     def offer_purge(self) -> None:
@@ -547,101 +421,12 @@ class DeskWindow(QMainWindow):
         self.search.setEnabled(not locked)
         self.card.setVisible(not locked)  # the next person at the desk sees no one's details
         self.header.signed_out = locked
-        self._show_role()
+        self.desk_actions.show_role()
         self._update_actions()
         self.retranslate()
         self.header.retranslate()
         if not locked:
             self.search.field.setFocus()
-
-    def _update_actions(self) -> None:
-        if self.signed_out:
-            for name, spec in self._specs.items():
-                spec.action.setEnabled(name == "sign_out")
-            for name, button in self.buttons.items():
-                button.setEnabled(name == "sign_out")  # F12's button says "Sign in"
-            self._enter_will = None  # no one designated: the plain words, greyed
-            self._label_main_button()
-            return
-        card = self.flows.card
-        hit = self.search.current_hit()
-        specs = self._specs
-        # Enter checks in the selected row, or the card when it shows that row (flows).
-        target = (
-            hit
-            if hit is not None and (card is None or card.registration_id != hit.registration_id)
-            else card
-        )
-        # A text typed since the list was shown: Enter searches it first (flows).
-        stale = bool(self.search.query) and not self.search.is_current()
-        specs["check_in"].action.setEnabled(
-            stale or (target is not None and target.status == RegistrationStatus.ACTIVE)
-        )
-        at_session = self.context.admits is not None
-        leaving = self.context.exit_mode
-        will = enter_outcome(target, at_session=at_session, leaving=leaving)
-        self._enter_will = None if stale else will
-        # Once a scan would no longer be a double scan, the button says "Record the exit".
-        if (wait := relabel_in_ms(target, at_session=at_session)) is not None:
-            QTimer.singleShot(wait, self, self._update_actions)
-        self._label_main_button()
-        specs["override"].action.setEnabled(self.flows.blocked is not None)
-        specs["edit"].action.setEnabled(card is not None)
-        specs["substitute"].action.setEnabled(
-            card is not None
-            and card.status == RegistrationStatus.ACTIVE
-            and card.checked_in_at is None
-        )
-        owed = card is not None and card.credit_due > 0  # F4 then refunds (ui/desk/refund.py)
-        # Nothing owed: F4 sells add-ons to an active registration, at an event with sessions.
-        active = card is not None and card.status == RegistrationStatus.ACTIVE
-        active = active and bool(self.context.event_sessions)
-        specs["collect"].action.setEnabled(
-            card is not None and (card.balance_due > 0 or owed or active)
-        )
-        self._name_collect()
-        specs["reprint"].action.setEnabled(
-            card is not None and card.status == RegistrationStatus.ACTIVE
-        )
-        specs["undo"].action.setEnabled(card is not None and card.checked_in_here)
-        specs["membership"].action.setEnabled(card is not None)
-        for name in ("settings", "clear", "sign_out", "leads"):
-            specs[name].action.setEnabled(True)
-        supervisor = self.context.staff.role == "supervisor"
-        for name in ("staff", "reports", "close_day", "incidents"):
-            specs[name].action.setEnabled(supervisor)
-        specs["conflicts"].action.setEnabled(
-            self.context.staff.role == "supervisor" and self.shared_desk is not None
-        )
-        for name, button in self.buttons.items():
-            button.setEnabled(specs[name].action.isEnabled())
-        self._restrict_offline()
-
-    def _name_collect(self) -> None:
-        """F4's button says whether it collects a balance or refunds a credit (the card's)."""
-        label = self._specs["collect"].label()
-        self._specs["collect"].action.setText(label)
-        self.buttons["collect"].setText(f"{label}   F4")
-
-    def _label_main_button(self) -> None:
-        """The main button says what Enter will do, in that outcome's colour."""
-        button = self.buttons["check_in"]
-        will = self._enter_will
-        if will is None or will is Tone.CHECKED_IN:
-            label = self._specs["check_in"].label()
-        else:
-            label = main_button_words(will)
-        button.setText(f"{label}   ⏎")
-        self._paint_main_button(will or Tone.CHECKED_IN)
-
-    def _paint_main_button(self, tone: Tone) -> None:
-        self.buttons["check_in"].setStyleSheet(main_button_style(tone))
-
-    def _restrict_offline(self) -> None:
-        """Offline, what is not journaled waits for the server (disabled, saying why)."""
-        if self.shared_desk is not None and not self.signed_out:
-            actions = {name: spec.action for name, spec in self._specs.items()}
-            self.shared_desk.restrict(actions, self.buttons)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -651,18 +436,7 @@ class DeskWindow(QMainWindow):
     def retranslate(self) -> None:
         """Window title and action labels (each with its key) in the interface language."""
         self.setWindowTitle(self.tr("Passerelle — {desk}").format(desk=self.context.desk))
-        self._desk_menu.setTitle(self.tr("&Desk"))
-        for name, spec in self._specs.items():
-            text = spec.label()
-            spec.action.setText(text)
-            key = "⏎" if spec.keys[0] == "Return" else spec.keys[0]
-            if name in self.buttons:
-                self.buttons[name].setText(f"{text}   {key}")
-                self.buttons[name].setToolTip(
-                    self.tr("{action} — key {key}").format(action=text, key=key)
-                )
-        self._label_main_button()
-        self._restrict_offline()
+        self.desk_actions.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.lead_scanning is not None:
