@@ -876,7 +876,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/desk/addons.py" line="221" />
-            <location filename="../../desktop_app/services/desk/attendees.py" line="145" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="151" />
             <location filename="../../desktop_app/services/desk/checkin_undo.py" line="35" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
             <location filename="../../desktop_app/services/money/receipt_store.py" line="363" />
@@ -884,33 +884,33 @@
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="225" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="232" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="226" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="233" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="240" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="247" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="252" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="259" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="204" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="372" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="379" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="379" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="386" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
@@ -1467,7 +1467,7 @@
             <translation>Le NIP actuel est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/link.py" line="249" />
+            <location filename="../../desktop_app/services/sync/link.py" line="256" />
             <source>No shared server is connected.</source>
             <translation>Aucun serveur partagé n'est connecté.</translation>
         </message>
@@ -1477,7 +1477,7 @@
             <translation>La copie du poste n'a aucune ligne pour l'action {action}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/replay_apply.py" line="73" />
+            <location filename="../../desktop_app/services/sync/replay_apply.py" line="75" />
             <source>The server has no registration {code}.</source>
             <translation>Le serveur n'a aucune inscription {code}.</translation>
         </message>
@@ -1966,107 +1966,112 @@
     <context>
         <name>AttendeeCardView</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="167" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="172" />
             <source>Type a name, company, email or code, or scan a badge or a confirmation.</source>
             <translation>Tapez un nom, une entreprise, un courriel ou un code, ou balayez un porte-nom ou une confirmation.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="181" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="187" />
             <source>No organization</source>
             <translation>Aucune organisation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="183" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="189" />
             <source>CANCELLED registration</source>
             <translation>Inscription ANNULÉE</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="186" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="192" />
             <source>{category} · due {due} · paid {paid}</source>
             <translation>{category} · dû {due} · payé {paid}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="193" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="199" />
             <source>&lt;b style='color:#b71c1c'&gt;balance due {amount}&lt;/b&gt;</source>
             <translation>&lt;b style='color:#b71c1c'&gt;solde dû {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="198" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="204" />
             <source>&lt;b&gt;owed back {amount}&lt;/b&gt;</source>
             <translation>&lt;b&gt;à rembourser {amount}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="229" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="238" />
             <source>&lt;b style='color:#1b5e20'&gt;✔ Checked in&lt;/b&gt; at {time}, desk {desk}, by {staff}</source>
             <translation>&lt;b style='color:#1b5e20'&gt;✔ Arrivée enregistrée&lt;/b&gt; à {time}, poste {desk}, par {staff}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="227" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="236" />
             <source>Not checked in</source>
             <translation>Arrivée non enregistrée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="211" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="217" />
             <source>Entrance: {status}</source>
             <translation>Entrée : {status}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="213" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="220" />
+            <source>Sessions: {sessions}</source>
+            <translation>Séances : {sessions}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/desk/card.py" line="222" />
             <source>Badges printed: {count}</source>
             <translation>Porte-noms imprimés : {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="215" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="224" />
             <source>Notes: {notes}</source>
             <translation>Notes : {notes}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="222" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="231" />
             <source>Consents: {answers}</source>
             <translation>Consentements : {answers}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="240" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="249" />
             <source>&lt;b&gt;⇤ Went out of {session}&lt;/b&gt; at {time} (came in at {first})</source>
             <translation>&lt;b&gt;⇤ Sorti de {session}&lt;/b&gt; à {time} (entré à {first})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="247" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="256" />
             <source>&lt;b style='color:#1b5e20'&gt;✔ Checked in to {session}&lt;/b&gt; at {time}, desk {desk}, by {staff}</source>
             <translation>&lt;b style='color:#1b5e20'&gt;✔ Arrivée enregistrée à {session}&lt;/b&gt; à {time}, poste {desk}, par {staff}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="256" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="265" />
             <source>&lt;b&gt;Registered for {session}&lt;/b&gt; · not in yet</source>
             <translation>&lt;b&gt;Inscrit à {session}&lt;/b&gt; · pas encore arrivé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="258" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="267" />
             <source>&lt;b style='color:#b71c1c'&gt;✖ Not registered for {session}&lt;/b&gt;</source>
             <translation>&lt;b style='color:#b71c1c'&gt;✖ Non inscrit à {session}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="262" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="271" />
             <source>{left} of {capacity} seats left</source>
             <translation>{left} places libres sur {capacity}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="289" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="298" />
             <source>Membership doubt: confirm before check-in</source>
             <translation>Adhésion incertaine : confirmez avant l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="293" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="302" />
             <source>Paid a member rate without an active membership</source>
             <translation>A payé le tarif membre sans adhésion active</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="298" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="307" />
             <source>Member: {associations}</source>
             <translation>Membre : {associations}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/card.py" line="300" />
+            <location filename="../../desktop_app/ui/desk/card.py" line="309" />
             <source>Not a member of BIOQuébec or LSO</source>
             <translation>Non-membre (ni BIOQuébec ni LSO)</translation>
         </message>
@@ -2476,127 +2481,127 @@
     <context>
         <name>DeskActions</name>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="68" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="98" />
             <source>Check in + print</source>
             <translation>Enregistrer l'arrivée + imprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="70" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="100" />
             <source>Check in</source>
             <translation>Enregistrer l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="75" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="105" />
             <source>Override</source>
             <translation>Dérogation</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="76" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="106" />
             <source>Edit</source>
             <translation>Modifier</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="77" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="107" />
             <source>Substitute</source>
             <translation>Remplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="81" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="111" />
             <source>Refund</source>
             <translation>Rembourser</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="83" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="113" />
             <source>Collect balance</source>
             <translation>Encaisser le solde</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="87" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="117" />
             <source>Sell add-ons</source>
             <translation>Vendre des suppléments</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="92" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="122" />
             <source>Walk-in</source>
             <translation>Inscription sur place</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="93" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="123" />
             <source>Reprint badge</source>
             <translation>Réimprimer le porte-nom</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="94" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="124" />
             <source>Membership…</source>
             <translation>Adhésion…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="95" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="125" />
             <source>Undo check-in</source>
             <translation>Annuler l'arrivée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="96" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="126" />
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="97" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="127" />
             <source>Staff</source>
             <translation>Personnel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="98" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="128" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="101" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="131" />
             <source>Sync conflicts…</source>
             <translation>Conflits de synchronisation…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="106" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="136" />
             <source>Receipts…</source>
             <translation>Reçus…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="108" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="138" />
             <source>Reports…</source>
             <translation>Rapports…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="110" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="140" />
             <source>Lead scanning…</source>
             <translation>Lecture de contacts…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="114" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="144" />
             <source>Close the day…</source>
             <translation>Fermer la journée…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="120" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="150" />
             <source>Privacy incidents…</source>
             <translation>Incidents de confidentialité…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="126" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="156" />
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="126" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="156" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="274" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="304" />
             <source>&amp;Desk</source>
             <translation>&amp;Poste</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/actions.py" line="282" />
+            <location filename="../../desktop_app/ui/desk/actions.py" line="312" />
             <source>{action} — key {key}</source>
             <translation>{action} — touche {key}</translation>
         </message>
@@ -5259,8 +5264,13 @@
         <message>
             <location filename="../../desktop_app/services/desk/desk.py" line="70" />
             <location filename="../../desktop_app/ui/desk/shared_mode.py" line="102" />
-            <source>Not while offline: only check-ins, walk-ins, payments and badges are kept to be sent to the server. This comes back with the server.</source>
-            <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
+            <source>Not while offline: only check-ins, walk-ins, payments, add-on sales and badges are kept to be sent to the server. This comes back with the server.</source>
+            <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements, ventes de suppléments et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/link.py" line="53" />
+            <source>Free add-ons are reserved on the server only: this waits for it. Add-ons with a price are sold offline too.</source>
+            <translation>Les suppléments gratuits se réservent seulement sur le serveur : cela attend son retour. Les suppléments payants se vendent aussi hors ligne.</translation>
         </message>
     </context>
     <context>
@@ -5561,42 +5571,52 @@
     <context>
         <name>SyncConflict</name>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="40" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="45" />
             <source>{name} was checked in at desk {desk} ({at}) and at desk {other_desk} ({other_at}) while the desks were apart; the earlier check-in counts.</source>
             <translation>L'arrivée de {name} a été enregistrée au poste {desk} ({at}) et au poste {other_desk} ({other_at}) pendant que les postes étaient déconnectés ; la première arrivée compte.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="45" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="50" />
             <source>{name} ({email}) was registered twice: {code} and {other_code}. Both are kept with their payments; cancel one and refund it.</source>
             <translation>{name} ({email}) a été inscrit deux fois : {code} et {other_code}. Les deux sont conservées avec leurs paiements ; annulez-en une et remboursez-la.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="50" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="55" />
             <source>{name} paid {amount} at desk {desk} while offline, but the balance was already settled: {overpaid} is owed back (credit note).</source>
             <translation>{name} a payé {amount} au poste {desk} hors ligne, mais le solde était déjà réglé : {overpaid} est à rembourser (note de crédit).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="55" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="60" />
             <source>Receipt {number} printed offline at desk {desk} for {name} is not on the server under that number: {reason}</source>
             <translation>Le reçu {number} imprimé hors ligne au poste {desk} pour {name} n'est pas sur le serveur sous ce numéro : {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="60" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="65" />
             <source>{name} was checked in at desk {desk} ({at}) while offline, but the registration was cancelled.</source>
             <translation>L'arrivée de {name} a été enregistrée hors ligne au poste {desk} ({at}), mais l'inscription était annulée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="65" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="70" />
             <source>{name} was let into {session} at desk {desk} ({at}) while offline, but other desks had filled it meanwhile: {taken} people for {capacity} seats. The check-in is kept.</source>
             <translation>{name} a été admis à {session} hors ligne au poste {desk} ({at}), mais d'autres postes l'avaient rempli entre-temps : {taken} personnes pour {capacity} places. L'arrivée est conservée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="70" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="75" />
             <source>{name} was let into {session} at desk {desk} ({at}) while offline, but no longer holds it on the server. The check-in is kept.</source>
             <translation>{name} a été admis à {session} hors ligne au poste {desk} ({at}), mais n'y a plus droit sur le serveur. L'arrivée est conservée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/conflicts.py" line="75" />
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="80" />
+            <source>{name} bought {session} at desk {desk} ({at}) while offline, but other desks had sold its last seats meanwhile: {taken} people for {capacity} seats. The seat is kept; refunding it (F4) releases it.</source>
+            <translation>{name} a acheté {session} hors ligne au poste {desk} ({at}), mais d'autres postes en avaient vendu les dernières places entre-temps : {taken} personnes pour {capacity} places. La place est conservée ; la rembourser (F4) la libère.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="86" />
+            <source>{name} bought {session} at desk {desk} ({at}) while offline, but already held it (sold at another desk too): {amount} is owed back (credit note).</source>
+            <translation>{name} a acheté {session} hors ligne au poste {desk} ({at}), mais l'avait déjà (vendu aussi à un autre poste) : {amount} est à rembourser (note de crédit).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/services/sync/conflicts.py" line="91" />
             <source>An action taken offline at desk {desk} was refused by the server: {reason}</source>
             <translation>Une action faite hors ligne au poste {desk} a été refusée par le serveur : {reason}</translation>
         </message>

@@ -256,14 +256,14 @@ def test_four_desks_selling_the_last_seats_never_exceed_the_capacity(
     four rows, locked apart). On SQLite the registration's lock is already the one writer's,
     so there this checks the outcome, not the lock."""
     guests = [_registered(db, letter * 16) for letter in "JKLM"]
-    counted = addons_module._holders
+    counted = addons_module.holders
 
     def slow_count(session: Session, event_id: int, found: Any) -> int:
         taken = counted(session, event_id, found)
         time.sleep(0.2)
         return taken
 
-    monkeypatch.setattr(addons_module, "_holders", slow_count)
+    monkeypatch.setattr(addons_module, "holders", slow_count)
     desks = [open_database(db.url) for _ in guests]
     barrier = threading.Barrier(len(guests))
     sold: list[Any] = []
@@ -302,13 +302,12 @@ def test_four_desks_selling_the_last_seats_never_exceed_the_capacity(
     assert len(refused) == 2 and all("is full: 2 of 2" in r for r in refused)
 
 
-def test_a_shared_desk_sells_add_ons_on_the_server_and_not_offline(
+def test_a_shared_desk_sells_add_ons_on_the_server_while_it_answers(
     db: Database, tmp_path: Path
 ) -> None:
-    """The replica holds no sessions, and a replayed payment would count as paid on the
-    admission: offline, add-ons wait for the server, and nothing is journaled."""
+    """Online, straight on the server (offline: tests/services/sync/test_desk_link_addons)."""
     from desktop_app.services.admin.staff import StaffMember
-    from desktop_app.services.desk.desk import WAITS_FOR_SERVER, LinkedDesk
+    from desktop_app.services.desk.linked_desk import LinkedDesk
     from desktop_app.services.sync import DeskLink
 
     guest = _registered(db, "G" * 16)
@@ -319,20 +318,6 @@ def test_a_shared_desk_sells_add_ons_on_the_server_and_not_offline(
             guest, ("gala",), PaymentInput("card", GALA, reference="A1"), action_id="online-1"
         )
         assert sold.codes == ("gala",) and _holds(db, guest) == 1  # on the server
-        link.work_offline("test")
-        other = _registered(db, "H" * 16)
-        with pytest.raises(Conflict) as refused:
-            desk.sell_addons(
-                other, ("gala",), PaymentInput("card", GALA, reference="A2"), action_id="off-1"
-            )
-        assert refused.value.template == WAITS_FOR_SERVER
-        with pytest.raises(Conflict):  # F4 says so before listing anything
-            desk.addon_offers(other)
-        form = WalkInForm(**{**MEMBER.__dict__, "addons": ("gala",)})
-        with pytest.raises(Conflict):
-            desk.register_walk_in(
-                form, PaymentInput("cash", ADMISSION + GALA), action_id="off-2", at=BEFORE_MONTREAL
-            )
         assert link.pending() == 0
     finally:
         link.close()

@@ -52,3 +52,26 @@ def test_a_card_for_a_session_the_event_lacks_is_refused(forum: Database) -> Non
     member = add_registration(forum.sessions, "MEMBER0000000002", category="member-early")
     with pytest.raises(NotFound):
         attendee_card(forum.sessions, member, admits="cruise")
+
+
+def test_the_card_names_the_sessions_held_beyond_the_admission(forum: Database) -> None:
+    """Included by the category (member-early's gala) or bought as an add-on; the open
+    workshop is everyone's and is not named; an event without sessions names none."""
+    from sqlalchemy import select
+
+    from desktop_app.db.models import EventSession, RegistrationSession
+    from tests.services.money_desk import BEFORE_MONTREAL
+
+    member = add_registration(forum.sessions, "MEMBER0000000001", category="member-early")
+    buyer = add_registration(forum.sessions, "BUYER00000000001", due="0.00")
+    plain = add_registration(forum.sessions, "PLAIN00000000001", due="0.00")
+    with forum.sessions.begin() as session:
+        gala = session.scalars(select(EventSession).where(EventSession.code == "gala")).one()
+        session.add(
+            RegistrationSession(
+                registration_id=buyer, session_id=gala.id, source="desk", added_at=BEFORE_MONTREAL
+            )
+        )
+    assert attendee_card(forum.sessions, member).holds == (("Souper gala", "Gala dinner"),)
+    assert attendee_card(forum.sessions, buyer).holds == (("Souper gala", "Gala dinner"),)
+    assert attendee_card(forum.sessions, plain).holds == ()

@@ -150,7 +150,7 @@ def addons_total(offers: Sequence[AddOnOffer], codes: Iterable[str]) -> Decimal:
     return sum((offer.total for offer in offers if offer.code in wanted), ZERO)
 
 
-def _holders(session: Session, event_id: int, found: EventSession) -> int:
+def holders(session: Session, event_id: int, found: EventSession) -> int:
     """Active registrations entitled to a priced session: holders and, for a session that
     requires a category, that category's registrants (the seats already taken)."""
     holds = select(RegistrationSession.registration_id).where(
@@ -190,7 +190,7 @@ def _offer(
     assert found.price is not None
     left, taken = None, 0
     if found.capacity is not None:
-        taken = _holders(session, event.id, found)
+        taken = holders(session, event.id, found)
         left = max(found.capacity - taken, 0)
     return AddOnOffer(
         code=found.code,
@@ -352,7 +352,7 @@ def _full_reason(session: Session, event: Event, found: EventSession) -> Message
     return Message(
         FULL,
         name=named(found),
-        taken=_holders(session, event.id, found),
+        taken=holders(session, event.id, found),
         capacity=found.capacity,
     )
 
@@ -368,6 +368,7 @@ __all__ = [
     "addon_offers",
     "addons_total",
     "combine",
+    "holders",
     "named",
     "offers_in",
     "price_of",

@@ -31,7 +31,11 @@ from desktop_app.domain.stored_verdict import (
 from desktop_app.services.admin import audit
 from desktop_app.services.desk.checkin import active_check_in
 from desktop_app.services.desk.doors import Door, entrance_day
-from desktop_app.services.desk.session_card import SessionDoorStatus, session_door_status
+from desktop_app.services.desk.session_card import (
+    SessionDoorStatus,
+    held_sessions,
+    session_door_status,
+)
 from desktop_app.services.membership.directory import event_date
 from desktop_app.services.membership.verdicts import assess_registrations
 from desktop_app.services.money.refunds import creditable
@@ -86,6 +90,8 @@ class AttendeeCard:
     credit_refundable: Decimal = Decimal("0.00")
     # At a session's door (F10): the person at that door; the check-in above is the entrance's.
     door: SessionDoorStatus | None = None
+    # The sessions held beyond the admission (add-ons, or included by the category): fr, en.
+    holds: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -206,6 +212,7 @@ def build_card(session: Session, registration: Registration) -> AttendeeCard:
         purposes=purposes(session, registration.event_id),
         answers=tuple((a.purpose.code, a.granted) for a in given),
         credit_refundable=refundable,
+        holds=held_sessions(session, registration),
     )
 
 

@@ -2,9 +2,10 @@
 
 The screen talks to a :class:`Desk` and never to sessions or links. The composition root
 chooses the implementation once: :class:`LocalDesk` on this machine's own database,
-:class:`LinkedDesk` on a shared server through its :class:`~desktop_app.services.sync.DeskLink`
-(the server while it answers; offline, the desk's replica, with check-ins, walk-ins and
-payments journaled and their receipts numbered in the desk's offline series).
+:class:`~desktop_app.services.desk.linked_desk.LinkedDesk` on a shared server through its
+:class:`~desktop_app.services.sync.DeskLink` (the server while it answers; offline, the desk's
+replica, with check-ins, walk-ins and payments journaled and their receipts numbered in the
+desk's offline series).
 
 Every method does one unit of work and may take time: the screen calls them on its workers.
 ``who`` is the staff member acting (the desk audits in their name); it changes at sign-in.
@@ -19,7 +20,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, Message
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message
 from desktop_app.services.admin import staff as staff_accounts
 from desktop_app.services.admin.staff import Override, StaffMember
 from desktop_app.services.desk import addon_sale, addons, attendees, badges, checkin, search, walkin
@@ -36,7 +37,6 @@ from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.services.registrations.categories import CategoryChoice, event_categories
 from desktop_app.services.reports.sessions import session_attendance
-from desktop_app.services.sync import DeskLink
 
 
 class DeskAction(StrEnum):
@@ -69,8 +69,8 @@ next copy from the server would erase them, so they wait for it."""
 
 WAITS_FOR_SERVER = QT_TRANSLATE_NOOP(
     "SharedDesk",
-    "Not while offline: only check-ins, walk-ins, payments and badges are kept to be"
-    " sent to the server. This comes back with the server.",
+    "Not while offline: only check-ins, walk-ins, payments, add-on sales and badges are"
+    " kept to be sent to the server. This comes back with the server.",
 )
 
 
@@ -167,7 +167,7 @@ class Desk(Protocol):
 
 
 @dataclass(frozen=True)
-class _SessionsDesk:
+class SessionsDesk:
     """The reads and the writes that are the same on either kind of desk."""
 
     sessions: sessionmaker[Session]
@@ -321,7 +321,7 @@ class _SessionsDesk:
 
 
 @dataclass(frozen=True)
-class LocalDesk(_SessionsDesk):
+class LocalDesk(SessionsDesk):
     """A desk on this machine's own database."""
 
     leaving: bool = False  # Exit mode: every scan records an exit (a door with exits)
@@ -383,133 +383,11 @@ class LocalDesk(_SessionsDesk):
         )
 
 
-@dataclass(frozen=True)
-class LinkedDesk(_SessionsDesk):
-    """A desk on the shared server through its link; reads follow the link (``sessions`` is
-    the link's: the server while shared, the replica while offline)."""
-
-    link: DeskLink | None = None
-    leaving: bool = False  # Exit mode, as at a local desk
-
-    @classmethod
-    def on(
-        cls,
-        link: DeskLink,
-        slug: str,
-        who: StaffMember,
-        admits: str | None = None,
-        *,
-        leaving: bool = False,
-    ) -> LinkedDesk:
-        """The desk of ``link`` for event ``slug`` (at session ``admits``' door)."""
-        return cls(
-            _LinkSessions(link), slug, link.desk, who, admits=admits, link=link, leaving=leaving
-        )
-
-    @property
-    def _link(self) -> DeskLink:
-        assert self.link is not None
-        return self.link
-
-    def signed_in(self, member: StaffMember) -> LinkedDesk:
-        return replace(self, who=member)
-
-    def allows(self, action: DeskAction) -> Message | None:
-        if action in NOT_JOURNALED and self._link.mode == "offline":
-            return Message(WAITS_FOR_SERVER)
-        return None
-
-    def check_in(
-        self, code: str, *, action_id: str, override: Override | None = None
-    ) -> CheckInResult:
-        return self._link.check_in(
-            self.slug,
-            code,
-            staff=self.who.name,
-            action_id=action_id,
-            override=override,
-            session_code=self.admits,
-            leaving=self.leaving,
-        )
-
-    def collect_balance(
-        self, registration_id: int, payment: PaymentInput, *, action_id: str
-    ) -> IssuedReceipt:
-        return self._link.collect_balance(
-            registration_id, payment, staff=self.who.name, action_id=action_id
-        )
-
-    def refund_credit(
-        self, registration_id: int, *, method: str, reason: str
-    ) -> tuple[IssuedReceipt, ...]:
-        if self._link.mode == "offline":  # the replica's credit note would be lost
-            raise Conflict(WAITS_FOR_SERVER)
-        return super().refund_credit(registration_id, method=method, reason=reason)
-
-    def addon_offers(self, registration_id: int) -> tuple[AddOnOffer, ...]:
-        if self._link.mode == "offline":  # as sell_addons, below: not before the server
-            raise Conflict(WAITS_FOR_SERVER)
-        return super().addon_offers(registration_id)
-
-    def sell_addons(
-        self,
-        registration_id: int,
-        codes: tuple[str, ...],
-        payment: PaymentInput | None,
-        *,
-        action_id: str,
-        override: Override | None = None,
-    ) -> AddOnResult:
-        # The replica holds no sessions, and a replayed payment counts as paid on the
-        # admission: add-ons are sold on the server only.
-        if self._link.mode == "offline":
-            raise Conflict(WAITS_FOR_SERVER)
-        return super().sell_addons(
-            registration_id, codes, payment, action_id=action_id, override=override
-        )
-
-    def register_walk_in(
-        self,
-        form: WalkInForm,
-        payment: PaymentInput,
-        *,
-        action_id: str,
-        override: Override | None = None,
-        allow_duplicate_email: bool = False,
-        at: datetime | None = None,
-    ) -> WalkInResult:
-        if form.addons and self._link.mode == "offline":  # as sell_addons, above
-            raise Conflict(WAITS_FOR_SERVER)
-        return self._link.register_walk_in(
-            self.slug,
-            form,
-            payment,
-            staff=self.who.name,
-            action_id=action_id,
-            override=override,
-            allow_duplicate_email=allow_duplicate_email,
-            at=at,
-        )
-
-
-class _LinkSessions(sessionmaker[Session]):
-    """A session factory that asks the link at each call: the server while shared, else the
-    replica, so a desk built while shared keeps working when the link goes offline."""
-
-    def __init__(self, link: DeskLink) -> None:
-        super().__init__()
-        self.link = link
-
-    def __call__(self, **local_kw: object) -> Session:
-        return self.link.sessions(**local_kw)
-
-
 __all__ = [
     "NOT_JOURNALED",
     "WAITS_FOR_SERVER",
     "Desk",
     "DeskAction",
-    "LinkedDesk",
     "LocalDesk",
     "PersonChange",
 ]

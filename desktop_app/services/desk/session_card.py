@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from desktop_app.db.models import Registration
+from desktop_app.db.models import EventSession, Registration, RegistrationSession
 from desktop_app.services.desk import exits
 from desktop_app.services.desk.doors import (
     Door,
@@ -78,4 +79,39 @@ def session_door_status(
         entered_at=(last.at if last is not None else check_in.checked_in_at)
         if check_in is not None and found.exits
         else None,
+    )
+
+
+def held_sessions(session: Session, registration: Registration) -> tuple[tuple[str, str], ...]:
+    """The sessions ``registration`` may enter beyond its admission -- add-ons it holds
+    (bought or imported) and those its price category includes -- by (French, English) name,
+    in the event file's order; one read. Sessions open to every registrant are left out, as
+    on the badge's chips (they would tell the desk nothing)."""
+    rows = session.execute(
+        select(
+            EventSession.name_fr,
+            EventSession.name_en,
+            EventSession.requires,
+            RegistrationSession.registration_id,
+        )
+        .outerjoin(
+            RegistrationSession,
+            and_(
+                RegistrationSession.session_id == EventSession.id,
+                RegistrationSession.registration_id == registration.id,
+            ),
+        )
+        .where(
+            EventSession.event_id == registration.event_id,
+            or_(EventSession.requires.is_not(None), EventSession.price.is_not(None)),
+        )
+        .order_by(EventSession.position, EventSession.id)
+    ).all()
+    if not rows:
+        return ()
+    category = registration.category.code
+    return tuple(
+        (name_fr, name_en)
+        for name_fr, name_en, requires, held in rows
+        if held is not None or (requires is not None and requires == category)
     )

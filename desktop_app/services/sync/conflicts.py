@@ -18,6 +18,11 @@ that replayed the action, so it exists exactly when the replay did. Kinds:
   A full session overridden by a supervisor offline is no conflict.
 - ``not-entitled`` -- let into a session offline that the person no longer holds (refunded
   meanwhile): the check-in is kept.
+- ``addon-full`` -- an add-on sold offline (F4 or the walk-in form) whose last seats other
+  desks sold meanwhile: the seat is kept (the person paid); refunding it releases it.
+  A full session a supervisor let pass offline is no conflict.
+- ``addon-held`` -- an add-on sold offline that the person already held (sold at another
+  desk too): nothing more is given; the second payment is owed back (credit note).
 - ``replay-failed`` -- an action the server refused (e.g. its registration is gone).
 """
 
@@ -71,6 +76,17 @@ _TEXTS = {
         "SyncConflict",
         "{name} was let into {session} at desk {desk} ({at}) while offline, but no longer holds"
         " it on the server. The check-in is kept.",
+    ),
+    "addon-full": QT_TRANSLATE_NOOP(
+        "SyncConflict",
+        "{name} bought {session} at desk {desk} ({at}) while offline, but other desks had sold"
+        " its last seats meanwhile: {taken} people for {capacity} seats. The seat is kept;"
+        " refunding it (F4) releases it.",
+    ),
+    "addon-held": QT_TRANSLATE_NOOP(
+        "SyncConflict",
+        "{name} bought {session} at desk {desk} ({at}) while offline, but already held it"
+        " (sold at another desk too): {amount} is owed back (credit note).",
     ),
     "replay-failed": QT_TRANSLATE_NOOP(
         "SyncConflict", "An action taken offline at desk {desk} was refused by the server: {reason}"

@@ -1,7 +1,8 @@
 """A desk's link to the shared server, with its local replica for when the server is gone.
 
 The desk calls :class:`DeskLink` instead of the services' ``sessions`` for its actions
-(check-in, walk-in, collecting a balance) and reads through :attr:`DeskLink.sessions`.
+(check-in, walk-in, collecting a balance, selling add-ons) and reads through
+:attr:`DeskLink.sessions`.
 
 - ``local`` -- no server configured: the desk's own SQLite database, as before.
 - ``shared`` -- actions go to the server; the replica is kept current (after each action of
@@ -35,9 +36,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import normalise_url, sqlite_url
 from desktop_app.db.models import Event, JournalEntry, Registration
-from desktop_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
+from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, StorageUnavailable
 from desktop_app.services.admin.staff import Override
-from desktop_app.services.desk import checkin, walkin
+from desktop_app.services.desk import addon_sale, addons, checkin, walkin
+from desktop_app.services.desk.addon_sale import AddOnResult
 from desktop_app.services.desk.checkin import CheckInResult
 from desktop_app.services.desk.walkin import WalkInForm, WalkInResult
 from desktop_app.services.money import payments
@@ -48,6 +50,11 @@ from desktop_app.services.sync.follower import ReplicaFollower
 from desktop_app.services.sync.replay import ReplayItem, ReplayReport, replay_journal
 
 T = TypeVar("T")
+_T_FREE_WAITS = QT_TRANSLATE_NOOP(
+    "SharedDesk",
+    "Free add-ons are reserved on the server only: this waits for it. Add-ons with a price"
+    " are sold offline too.",
+)
 log = logging.getLogger(__name__)
 
 # Fail fast when the server is gone: connect within 3 s, notice a dead link within ~10 s.
@@ -435,6 +442,44 @@ class DeskLink:
             ),
             lambda: self._offline_series_for(registration_id),
         )
+
+    def sell_addons(
+        self,
+        registration_id: int,
+        codes: tuple[str, ...],
+        payment: PaymentInput | None,
+        *,
+        staff: str,
+        action_id: str | None = None,
+        override: Override | None = None,
+    ) -> AddOnResult:
+        """:func:`services.desk.addon_sale.sell_addons` at this desk, on the server or
+        offline: there on the replica's seats, journaled by its payment, its receipt in the
+        desk's offline series; the replay gives the seats on the server (``replay_addons``)."""
+        action = action_id or uuid.uuid4().hex
+
+        def sell(sessions: sessionmaker[Session], series: str | None) -> AddOnResult:
+            if self._mode == "offline":
+                with sessions() as session:
+                    registration = session.get(Registration, registration_id)
+                    free = registration is not None and not addons.price_of(
+                        session, registration.event, codes
+                    )
+                if free:  # no payment to journal it by: reserved on the server only
+                    raise Conflict(_T_FREE_WAITS)
+            return addon_sale.sell_addons(
+                sessions,
+                registration_id,
+                codes,
+                payment,
+                desk=self.desk,
+                staff=staff,
+                action_id=action,
+                override=override,
+                receipt_series=series,
+            )
+
+        return self._run(sell, lambda: self._offline_series_for(registration_id))
 
 
 __all__ = ["DeskLink", "LinkStatus", "server_url"]

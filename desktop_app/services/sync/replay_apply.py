@@ -1,7 +1,8 @@
 """Applying one offline action on the server, one applier per kind (check-in, payment, walk-in,
 badge print), each settling its conflicts by the documented rule: the earlier check-in wins and
 the other is kept undone; a double payment and a duplicate walk-in are kept with their money;
-a receipt keeps its printed number unless the server already used it. Every conflict is recorded
+a receipt keeps its printed number unless the server already used it; add-ons sold offline are
+given, judged again (``replay_addons``). Every conflict is recorded
 as a ``sync.conflict`` audit entry (see ``conflicts``).
 """
 
@@ -35,6 +36,7 @@ from desktop_app.services.desk.checkin import active_check_in
 from desktop_app.services.desk.doors import Door, door_of, entitled, resolve_door, seats_taken
 from desktop_app.services.money.receipt_store import format_number, lock_registration
 from desktop_app.services.sync.conflicts import record_conflict
+from desktop_app.services.sync.replay_addons import apply_addons, sold_offline
 from desktop_app.services.sync.replay_facts import ActionFacts, copy_audit, row_values
 from desktop_app.services.sync.replay_movements import apply_movement, movement_replayed
 
@@ -261,6 +263,13 @@ def _apply_payment(session: Session, facts: ActionFacts, desk: str) -> str | Non
     registration = _registration(session, facts.registration["code"])
     payment = Payment(**{**facts.payment, "id": None, "registration_id": registration.id})
     session.add(payment)
+    sold = sold_offline(facts)
+    if sold is not None:  # add-ons (F4): paid for apart from the admission (replay_addons)
+        session.flush()
+        conflict = apply_addons(session, facts, desk, registration, sold, payment.received_at)
+        conflict = _copy_receipt(session, facts, registration, payment, desk) or conflict
+        copy_audit(session, facts, facts.registration["id"], registration.id)
+        return conflict
     amount = payment.amount if counts_as_paid(payment.method) else ZERO
     owed = balance_owed(registration.amount_due, registration.amount_paid)
     registration.amount_paid = registration.amount_paid + amount
@@ -356,6 +365,10 @@ def _apply_walk_in(session: Session, facts: ActionFacts, desk: str) -> str | Non
                     "amount": str(payment.amount),
                 },
             )
+    sold = sold_offline(facts)
+    if sold is not None:  # add-ons ticked on the walk-in form
+        at = payment.received_at
+        conflict = apply_addons(session, facts, desk, registration, sold, at) or conflict
     conflict = _copy_receipt(session, facts, registration, payment, desk) or conflict
     copy_audit(session, facts, facts.registration["id"], registration.id)
     return conflict

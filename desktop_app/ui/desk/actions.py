@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -25,7 +25,36 @@ from desktop_app.ui.desk.main_button import (
 from desktop_app.ui.desk.outcome import Tone
 
 if TYPE_CHECKING:
-    from desktop_app.ui.desk.window import DeskWindow
+    from PySide6.QtWidgets import QMenuBar
+
+    from desktop_app.ui.desk.context import DeskContext
+    from desktop_app.ui.desk.flows import DeskFlows
+    from desktop_app.ui.desk.search import SearchPanel
+    from desktop_app.ui.desk.shared_mode import SharedDesk
+
+
+class ActionHost(Protocol):
+    """What the actions need of the desk window (a narrow view of it, no import of it)."""
+
+    context: DeskContext
+    flows: DeskFlows
+    search: SearchPanel
+    shared_desk: SharedDesk | None
+    signed_out: bool
+
+    def addAction(self, action: QAction, /) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def walk_in(self) -> None: ...
+    def open_settings(self) -> None: ...
+    def open_staff(self) -> None: ...
+    def open_conflicts(self) -> None: ...
+    def open_receipts(self) -> None: ...
+    def open_reports(self) -> None: ...
+    def open_leads(self) -> None: ...
+    def open_closing(self) -> None: ...
+    def open_incidents(self) -> None: ...
+    def clear_search(self) -> None: ...
+    def sign_out(self) -> None: ...
 
 
 @dataclass
@@ -40,9 +69,10 @@ class ActionSpec:
 class DeskActions(QObject):
     """The desk's actions and buttons, kept enabled, labelled and coloured as the desk is."""
 
-    def __init__(self, window: DeskWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ActionHost, parent: QObject) -> None:
+        super().__init__(parent)
         self._window = window
+        self._owner = parent
         self.enter_will: Tone | None = None  # what Enter would do to the designated person
         self.specs: dict[str, ActionSpec] = {}
         self.buttons: dict[str, QPushButton] = {}
@@ -51,7 +81,7 @@ class DeskActions(QObject):
     def _action(
         self, name: str, label: Callable[[], str], keys: tuple[str, ...], slot: Callable[[], None]
     ) -> QAction:
-        action = QAction(self._window)
+        action = QAction(self._owner)  # the window: its shortcuts work wherever the focus is
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())

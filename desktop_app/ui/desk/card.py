@@ -71,6 +71,9 @@ class AttendeeCardView(QFrame):
         self.entrance = QLabel()
         self.entrance.setWordWrap(True)
         self.entrance.setStyleSheet("color:#444444;")
+        self.holds = QLabel()  # the add-ons held (and sessions the category includes)
+        self.holds.setWordWrap(True)
+        self.holds.setTextFormat(Qt.TextFormat.PlainText)  # session names as written
         self.badges = QLabel()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
@@ -90,6 +93,7 @@ class AttendeeCardView(QFrame):
             self.credit,
             self.checked,
             self.entrance,
+            self.holds,
             self.badges,
             self.notes,
             self.consents,
@@ -121,6 +125,7 @@ class AttendeeCardView(QFrame):
             self.credit,
             self.checked,
             self.entrance,
+            self.holds,
             self.badges,
             self.notes,
             self.consents,
@@ -173,6 +178,7 @@ class AttendeeCardView(QFrame):
                 self.consents,
                 self.credit,
                 self.entrance,
+                self.holds,
             ):
                 widget.hide()
             return
@@ -209,6 +215,9 @@ class AttendeeCardView(QFrame):
         else:
             self.checked.setText(self._door_text(card.door, card.timezone, language))
             self.entrance.setText(self.tr("Entrance: {status}").format(status=entrance))
+        held = " · ".join(fr if language == "fr" else en for fr, en in card.holds)
+        self.holds.setVisible(bool(card.holds))
+        self.holds.setText(self.tr("Sessions: {sessions}").format(sessions=held))
         self.badges.setVisible(True)
         self.badges.setText(self.tr("Badges printed: {count}").format(count=card.badges_printed))
         self.notes.setVisible(bool(card.notes))

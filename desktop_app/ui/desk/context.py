@@ -9,7 +9,8 @@ from desktop_app.domain.taxes import badge_language
 from desktop_app.domain.times import DEFAULT_TIMEZONE
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.services.desk.attendees import AttendeeCard
-from desktop_app.services.desk.desk import Desk, LinkedDesk, LocalDesk
+from desktop_app.services.desk.desk import Desk, LocalDesk
+from desktop_app.services.desk.linked_desk import LinkedDesk
 from desktop_app.services.desk.search import SearchHit
 from desktop_app.services.desk.search.process import SearchProcess
 from desktop_app.services.office import Office, Sessions

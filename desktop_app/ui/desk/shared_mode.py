@@ -101,8 +101,8 @@ class SharedDesk(QObject):
         """Why an action waits while offline (tooltip)."""
         return QCoreApplication.translate(
             "SharedDesk",
-            "Not while offline: only check-ins, walk-ins, payments and badges are kept to be"
-            " sent to the server. This comes back with the server.",
+            "Not while offline: only check-ins, walk-ins, payments, add-on sales and badges are"
+            " kept to be sent to the server. This comes back with the server.",
         )
 
     def restrict(self, actions: dict[str, QAction], buttons: dict[str, QPushButton]) -> None:

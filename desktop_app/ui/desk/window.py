@@ -110,7 +110,7 @@ class DeskWindow(QMainWindow):
         )
         self.reports_window: ReportsWindow | None = None
         self.lead_scanning: LeadScanning | None = None  # Desk → Lead scanning… (ui/leads)
-        self.desk_actions = DeskActions(self)
+        self.desk_actions = DeskActions(self, self)
         self.buttons = self.desk_actions.buttons
         self._lay_out()
         self._connect()

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.db.database import Database
 from desktop_app.services.admin.staff import create_staff
 from desktop_app.services.desk.checkin import CheckInOutcome
-from desktop_app.services.desk.desk import LinkedDesk
+from desktop_app.services.desk.linked_desk import LinkedDesk
 from desktop_app.services.sync import DeskLink
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.machine_settings import MachineSettings

@@ -1,0 +1,216 @@
+"""Add-ons sold on a shared desk while the server is gone (F4 and the walk-in form): sold from
+the desk's copy with its seats, journaled by the payment, the receipt in the desk's offline
+series; at catch-up the server gives the seats, judged again -- a gala filled meanwhile or a
+seat sold twice is kept and told to the supervisor (``replay_addons``). Both back ends: the
+tests take ``database`` (PostgreSQL with PASSERELLE_TEST_PG)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import (
+    Event,
+    EventSession,
+    Payment,
+    Receipt,
+    Registration,
+    RegistrationSession,
+)
+from desktop_app.domain.errors import Conflict
+from desktop_app.services.admin.staff import StaffMember
+from desktop_app.services.desk.addon_sale import sell_addons
+from desktop_app.services.desk.linked_desk import LinkedDesk
+from desktop_app.services.desk.walkin import WalkInForm
+from desktop_app.services.money.payments import PaymentInput
+from desktop_app.services.sync import DeskLink, list_conflicts
+from tests.services.money_desk import (
+    BEFORE_MONTREAL,
+    GST_NO,
+    MEMBER_EMAIL,
+    MONTREAL,
+    QST_NO,
+    add_registration,
+    count,
+    setup_money_desk,
+)
+from tests.services.sessions_data import SESSIONS, declare_sessions
+
+D = Decimal
+ADMISSION, GALA = D("603.62"), D("109.23")  # the member rate with taxes; the gala with its own
+PAID = D("833.56")  # what each registrant paid for the admission (non-member)
+FREE_WORKSHOP = (
+    SESSIONS
+    + """
+[[sessions]]
+code = "workshop-b"
+name_fr = "Atelier B"
+name_en = "Workshop B"
+starts = 2027-03-24T09:00:00
+ends = 2027-03-24T10:30:00
+capacity = 5
+price = "0.00"
+"""
+)
+WALK_IN = WalkInForm(
+    first_name="Camille",
+    last_name="Tremblay",
+    email=MEMBER_EMAIL,
+    organization="Université de Montréal",
+    category_code=None,
+    language="fr",
+    addons=("gala",),
+)
+
+
+@pytest.fixture
+def db(database: Database) -> Database:
+    setup_money_desk(database.sessions)
+    declare_sessions(database.sessions, FREE_WORKSHOP)  # the gala: 2 seats at 95.00
+    with database.sessions.begin() as session:
+        event = session.scalars(select(Event).where(Event.slug == MONTREAL)).one()
+        event.gst_hst_number, event.qst_number = GST_NO, QST_NO
+    return database
+
+
+def _registered(db: Database, code: str) -> int:
+    return add_registration(
+        db.sessions, code, category="non-member", due=PAID, paid=PAID, email=None
+    )
+
+
+def _holders(db: Database, session_code: str = "gala") -> set[str]:
+    """The codes of the registrations that hold the session on the server."""
+    with db.sessions() as session:
+        rows = session.scalars(
+            select(Registration.code)
+            .join(RegistrationSession, RegistrationSession.registration_id == Registration.id)
+            .join(EventSession, EventSession.id == RegistrationSession.session_id)
+            .where(EventSession.code == session_code)
+        )
+        return set(rows)
+
+
+def _desk(db: Database, tmp_path: Path) -> tuple[DeskLink, LinkedDesk]:
+    link = DeskLink("Desk A", tmp_path / "a.sqlite3", db.url, slug=MONTREAL)
+    return link, LinkedDesk.on(link, MONTREAL, StaffMember(0, "Ann", "desk"))
+
+
+def test_an_offline_desk_sells_the_gala_and_the_server_gives_the_seat_at_catch_up(
+    db: Database, tmp_path: Path
+) -> None:
+    guest = _registered(db, "G" * 16)
+    link, desk = _desk(db, tmp_path)
+    try:
+        link.work_offline("test")
+        (gala,) = [o for o in desk.addon_offers(guest) if o.code == "gala"]  # from its copy
+        assert (gala.seats_left, gala.total) == (2, GALA)
+        sold = desk.sell_addons(
+            guest, ("gala",), PaymentInput("cash", GALA, tendered=D("120.00")), action_id="off-1"
+        )
+        assert sold.codes == ("gala",) and sold.change_due == D("10.77")
+        assert sold.receipt is not None and sold.receipt.number.startswith("OFF-DESKA-")
+        walk_in = desk.register_walk_in(
+            WALK_IN,
+            PaymentInput("card", ADMISSION + GALA, reference="T1"),
+            action_id="off-2",
+            at=BEFORE_MONTREAL,
+        )
+        assert link.pending() == 2
+        assert _holders(db) == set()  # nothing reached the server yet
+        link.reconnect()
+        assert link.mode == "shared" and link.pending() == 0
+    finally:
+        link.close()
+    # The server: both hold the gala; the payments and receipts are there under the numbers
+    # printed offline; the guest's admission is still paid as it was (the gala apart).
+    assert _holders(db) == {"G" * 16, walk_in.code}
+    with db.sessions() as session:
+        numbers = {f"{r.series.code}-{r.number:06d}" for r in session.scalars(select(Receipt))}
+        guest_row = session.get(Registration, guest)
+        assert guest_row is not None and guest_row.amount_paid == PAID
+    assert sold.receipt.number in numbers
+    assert count(db.sessions, Payment) == 2
+    assert list_conflicts(db.sessions, MONTREAL) == []
+
+
+def test_a_gala_filled_meanwhile_keeps_the_seat_sold_offline_and_says_so(
+    db: Database, tmp_path: Path
+) -> None:
+    guest = _registered(db, "G" * 16)
+    link, desk = _desk(db, tmp_path)
+    try:
+        link.work_offline("test")
+        desk.sell_addons(
+            guest, ("gala",), PaymentInput("card", GALA, reference="A1"), action_id="off-1"
+        )
+        # Meanwhile two others bought the last two seats at a desk on the server.
+        for index, code in enumerate(("H" * 16, "J" * 16)):
+            sell_addons(
+                db.sessions,
+                _registered(db, code),
+                ("gala",),
+                PaymentInput("card", GALA, reference=f"S{index}"),
+                desk="Desk B",
+                staff="Bo",
+                action_id=f"online-{index}",
+            )
+        link.reconnect()
+    finally:
+        link.close()
+    assert _holders(db) == {"G" * 16, "H" * 16, "J" * 16}  # kept: the person paid
+    (conflict,) = list_conflicts(db.sessions, MONTREAL)
+    assert conflict.kind == "addon-full"
+    assert (conflict.detail["taken"], conflict.detail["capacity"]) == (3, 2)
+    text = str(conflict.message)
+    assert "other desks had sold its last seats meanwhile: 3 people for 2 seats" in text
+
+
+def test_a_gala_sold_twice_while_apart_is_given_once_and_the_payment_owed_back(
+    db: Database, tmp_path: Path
+) -> None:
+    guest = _registered(db, "G" * 16)
+    link, desk = _desk(db, tmp_path)
+    try:
+        link.work_offline("test")
+        desk.sell_addons(
+            guest, ("gala",), PaymentInput("card", GALA, reference="A1"), action_id="off-1"
+        )
+        sell_addons(
+            db.sessions,
+            guest,
+            ("gala",),
+            PaymentInput("card", GALA, reference="S1"),
+            desk="Desk B",
+            staff="Bo",
+            action_id="online-1",
+        )
+        link.reconnect()
+    finally:
+        link.close()
+    assert _holders(db) == {"G" * 16}
+    assert count(db.sessions, Payment) == 2  # both kept: no money is lost
+    (conflict,) = list_conflicts(db.sessions, MONTREAL)
+    assert conflict.kind == "addon-held"
+    assert "already held it (sold at another desk too): 109.23 is owed back" in (
+        str(conflict.message)
+    )
+
+
+def test_offline_free_add_ons_wait_for_the_server_and_nothing_is_kept(
+    db: Database, tmp_path: Path
+) -> None:
+    guest = _registered(db, "G" * 16)
+    link, desk = _desk(db, tmp_path)
+    try:
+        link.work_offline("test")
+        with pytest.raises(Conflict, match="Free add-ons are reserved on the server only"):
+            desk.sell_addons(guest, ("workshop-b",), None, action_id="off-free")
+        assert link.pending() == 0
+    finally:
+        link.close()
+    assert _holders(db, "workshop-b") == set()
