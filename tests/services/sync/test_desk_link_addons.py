@@ -21,7 +21,7 @@ from desktop_app.db.models import (
     Registration,
     RegistrationSession,
 )
-from desktop_app.domain.errors import Conflict
+from desktop_app.domain.errors import Conflict, Invalid
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.services.desk.addon_sale import sell_addons
 from desktop_app.services.desk.linked_desk import LinkedDesk
@@ -34,6 +34,7 @@ from tests.services.money_desk import (
     MEMBER_EMAIL,
     MONTREAL,
     QST_NO,
+    SUPERVISOR,
     add_registration,
     count,
     setup_money_desk,
@@ -214,3 +215,31 @@ def test_offline_free_add_ons_wait_for_the_server_and_nothing_is_kept(
     finally:
         link.close()
     assert _holders(db, "workshop-b") == set()
+
+
+def test_a_full_gala_a_supervisor_approved_offline_is_no_conflict(
+    db: Database, tmp_path: Path
+) -> None:
+    guest = _registered(db, "G" * 16)
+    for index, code in enumerate(("H" * 16, "J" * 16)):  # the two seats, sold before
+        sell_addons(
+            db.sessions,
+            _registered(db, code),
+            ("gala",),
+            PaymentInput("card", GALA, reference=f"S{index}"),
+            desk="Desk B",
+            staff="Bo",
+            action_id=f"online-{index}",
+        )
+    link, desk = _desk(db, tmp_path)
+    try:
+        link.work_offline("test")
+        paid = PaymentInput("card", GALA, reference="A1")
+        with pytest.raises(Invalid, match="is full: 2 of 2"):  # the desk's copy knows
+            desk.sell_addons(guest, ("gala",), paid, action_id="off-refused")
+        desk.sell_addons(guest, ("gala",), paid, action_id="off-1", override=SUPERVISOR)
+        link.reconnect()
+    finally:
+        link.close()
+    assert _holders(db) == {"G" * 16, "H" * 16, "J" * 16}
+    assert list_conflicts(db.sessions, MONTREAL) == []  # the approval travelled with the sale
