@@ -131,6 +131,9 @@ def badge_sheet(database: Path, folder: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "desktop_app", "badges", "--event", SLUG, "--stock",
          "avery-5392", "--out", str(sheet)],
+        # Not from the checkout, as the commands above: its desktop_app (without resources)
+        # would shadow an installed package.
+        cwd=sheet.parent,
         env=dict(os.environ, PASSERELLE_DB=str(database), PASSERELLE_LANG="en"),
         check=True,
     )  # fmt: skip
