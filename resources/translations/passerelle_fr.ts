@@ -876,7 +876,7 @@
         </message>
         <message>
             <location filename="../../desktop_app/services/desk/addons.py" line="221" />
-            <location filename="../../desktop_app/services/desk/attendees.py" line="151" />
+            <location filename="../../desktop_app/services/desk/attendees.py" line="148" />
             <location filename="../../desktop_app/services/desk/checkin_undo.py" line="35" />
             <location filename="../../desktop_app/services/membership/decision_records.py" line="49" />
             <location filename="../../desktop_app/services/money/receipt_store.py" line="363" />
@@ -884,33 +884,33 @@
             <translation>Il n'y a aucune inscription {id}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="232" />
+            <location filename="../../desktop_app/services/desk/person_changes.py" line="33" />
             <source>Enter the first name.</source>
             <translation>Entrez le prénom.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="233" />
+            <location filename="../../desktop_app/services/desk/person_changes.py" line="34" />
             <source>Enter the last name.</source>
             <translation>Entrez le nom de famille.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="247" />
+            <location filename="../../desktop_app/services/desk/person_changes.py" line="48" />
             <source>'{text}…' is longer than {count} characters.</source>
             <translation>« {text}… » dépasse {count} caractères.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="259" />
+            <location filename="../../desktop_app/services/desk/person_changes.py" line="60" />
             <location filename="../../desktop_app/services/desk/walkin.py" line="204" />
             <source>'{email}' is not an email address.</source>
             <translation>« {email} » n'est pas une adresse courriel.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="379" />
+            <location filename="../../desktop_app/services/desk/person_changes.py" line="180" />
             <source>The registration of {name} is cancelled; it cannot be transferred.</source>
             <translation>L'inscription de {name} est annulée ; elle ne peut pas être transférée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/desk/attendees.py" line="386" />
+            <location filename="../../desktop_app/services/desk/person_changes.py" line="187" />
             <source>{name} is already checked in; undo the check-in before substituting.</source>
             <translation>L'arrivée de {name} est déjà enregistrée ; annulez l'arrivée avant le remplacement.</translation>
         </message>
@@ -1467,7 +1467,7 @@
             <translation>Le NIP actuel est erroné.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/link.py" line="256" />
+            <location filename="../../desktop_app/services/sync/link_core.py" line="230" />
             <source>No shared server is connected.</source>
             <translation>Aucun serveur partagé n'est connecté.</translation>
         </message>
@@ -5262,13 +5262,13 @@
     <context>
         <name>SharedDesk</name>
         <message>
-            <location filename="../../desktop_app/services/desk/desk.py" line="70" />
+            <location filename="../../desktop_app/services/desk/desk.py" line="79" />
             <location filename="../../desktop_app/ui/desk/shared_mode.py" line="102" />
             <source>Not while offline: only check-ins, walk-ins, payments, add-on sales and badges are kept to be sent to the server. This comes back with the server.</source>
             <translation>Impossible hors ligne : seuls les arrivées, inscriptions sur place, paiements, ventes de suppléments et porte-noms sont conservés pour être envoyés au serveur. Cette fonction revient avec le serveur.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/services/sync/link.py" line="53" />
+            <location filename="../../desktop_app/services/sync/link.py" line="40" />
             <source>Free add-ons are reserved on the server only: this waits for it. Add-ons with a price are sold offline too.</source>
             <translation>Les suppléments gratuits se réservent seulement sur le serveur : cela attend son retour. Les suppléments payants se vendent aussi hors ligne.</translation>
         </message>

@@ -12,51 +12,30 @@ import pytest
 from sqlalchemy import select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Event, Payment, Receipt, RegistrationSession
+from desktop_app.db.models import Payment, Receipt, RegistrationSession
 from desktop_app.domain.errors import Invalid
 from desktop_app.services.desk.addon_sale import sell_addons
 from desktop_app.services.desk.addons import addon_offers
 from desktop_app.services.desk.walkin import WalkInForm, register_walk_in
 from desktop_app.services.money.payments import PaymentInput
+from tests.services.addons_data import GALA, addon_forum, with_free_workshop
 from tests.services.money_desk import (
     BEFORE_MONTREAL,
-    GST_NO,
     MEMBER_EMAIL,
     MONTREAL,
-    QST_NO,
     SUPERVISOR,
     add_registration,
     audit_actions,
     count,
-    setup_money_desk,
 )
-from tests.services.sessions_data import SESSIONS, declare_sessions
 
 D = Decimal
-GALA = D("109.23")  # 95.00 + GST 4.75 + QST 9.48
-FREE = (
-    SESSIONS
-    + """
-[[sessions]]
-code = "workshop-b"
-name_fr = "Atelier B"
-name_en = "Workshop B"
-starts = 2027-03-24T09:00:00
-ends = 2027-03-24T10:30:00
-capacity = 1
-price = "0.00"
-"""
-)
+FREE = with_free_workshop(capacity=1)
 
 
 @pytest.fixture
 def db(database: Database) -> Database:
-    setup_money_desk(database.sessions)
-    declare_sessions(database.sessions, FREE)
-    with database.sessions.begin() as session:
-        event = session.scalars(select(Event).where(Event.slug == MONTREAL)).one()
-        event.gst_hst_number, event.qst_number = GST_NO, QST_NO
-    return database
+    return addon_forum(database, FREE)
 
 
 def _registered(db: Database, code: str) -> int:

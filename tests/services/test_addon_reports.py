@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Event, Payment, Receipt, Registration
+from desktop_app.db.models import Payment, Receipt, Registration
 from desktop_app.documents.report_pdf import render_report_pdf
 from desktop_app.services.desk.addon_sale import sell_addons
 from desktop_app.services.desk.walkin import WalkInForm, register_walk_in
@@ -30,44 +30,27 @@ from desktop_app.services.reports.document import (
 from desktop_app.services.reports.exports import ExportFormat, write_export
 from desktop_app.services.reports.sales import SalesReport, sales_report
 from tests.documents.pdf_reading import flat, pdf_text
+from tests.services.addons_data import ADMISSION, GALA, MEMBER, addon_forum
 from tests.services.money_desk import (
     BEFORE_MONTREAL,
-    GST_NO,
-    MEMBER_EMAIL,
     MONTREAL,
-    QST_NO,
     add_registration,
-    setup_money_desk,
 )
-from tests.services.sessions_data import declare_sessions
 
 D = Decimal
-ADMISSION, GALA = D("603.62"), D("109.23")  # the member rate and the gala, taxes included
 GALA_TAXES = {"GST": D("4.75"), "QST": D("9.48")}
 REFUND = D("100.00")  # a partial credit on the walk-in's receipt, paid back in cash
 
 
 @pytest.fixture
 def db(database: Database) -> Database:
-    setup_money_desk(database.sessions)
-    declare_sessions(database.sessions)  # a gala at 95.00 (2 seats), an open workshop
-    with database.sessions.begin() as session:
-        event = session.scalars(select(Event).where(Event.slug == MONTREAL)).one()
-        event.gst_hst_number, event.qst_number = GST_NO, QST_NO
+    addon_forum(database)  # a gala at 95.00 (2 seats), an open workshop
     # A member walks in with the gala (cash); a registered non-member buys it at F4 by card,
     # then gets it credited back whole; the walk-in gets 100.00 back on the admission.
     walk_in = register_walk_in(
         database.sessions,
         MONTREAL,
-        WalkInForm(
-            first_name="Camille",
-            last_name="Tremblay",
-            email=MEMBER_EMAIL,
-            organization="Université de Montréal",
-            category_code=None,
-            language="fr",
-            addons=("gala",),
-        ),
+        WalkInForm(**{**MEMBER.__dict__, "addons": ("gala",)}),
         PaymentInput("cash", ADMISSION + GALA, tendered=D("720.00")),
         desk="Desk 2",
         staff="Marie",

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.db.database import Database, open_database
-from desktop_app.db.models import Event, Payment, Receipt, Registration, RegistrationSession
+from desktop_app.db.models import Payment, Receipt, Registration, RegistrationSession
 from desktop_app.domain.errors import LANGUAGE_MARK, Conflict, Invalid, NotFound
 from desktop_app.services.desk import addons as addons_module
 from desktop_app.services.desk.addon_sale import sell_addons
@@ -24,42 +24,22 @@ from desktop_app.services.desk.walkin import WalkInForm, quote_walk_in, register
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipts import receipt_pdf
 from tests.documents.pdf_reading import flat, pdf_text
+from tests.services.addons_data import ADMISSION, GALA, MEMBER, addon_forum
 from tests.services.money_desk import (
     BEFORE_MONTREAL,
-    GST_NO,
-    MEMBER_EMAIL,
     MONTREAL,
-    QST_NO,
     SUPERVISOR,
     add_registration,
     audit_actions,
     count,
-    setup_money_desk,
 )
-from tests.services.sessions_data import declare_sessions
 
 D = Decimal
-MEMBER = WalkInForm(
-    first_name="Camille",
-    last_name="Tremblay",
-    email=MEMBER_EMAIL,
-    organization="Université de Montréal",
-    category_code=None,
-    language="fr",
-)
-# The member rate 525.00 + GST 26.25 + QST 52.37 = 603.62; the gala 95.00 + GST 4.75 + QST
-# 9.48 (9.47625 rounded on its own) = 109.23.
-ADMISSION, GALA = D("603.62"), D("109.23")
 
 
 @pytest.fixture
 def db(database: Database) -> Database:
-    setup_money_desk(database.sessions)
-    declare_sessions(database.sessions)  # a gala of 2 seats at 95.00, an open workshop
-    with database.sessions.begin() as session:  # the event file's own numbers are blank
-        event = session.scalars(select(Event).where(Event.slug == MONTREAL)).one()
-        event.gst_hst_number, event.qst_number = GST_NO, QST_NO
-    return database
+    return addon_forum(database)  # a gala of 2 seats at 95.00, an open workshop
 
 
 def _registered(db: Database, code: str, category: str = "non-member") -> int:

@@ -13,8 +13,9 @@ from desktop_app.domain import membership as vocabulary
 from desktop_app.domain.errors import Conflict, Invalid, NotFound
 from desktop_app.domain.stored_verdict import evidence_message
 from desktop_app.domain.taxes import compute_taxes
-from desktop_app.services.desk.attendees import attendee_card, edit_person, substitute
+from desktop_app.services.desk.attendees import attendee_card
 from desktop_app.services.desk.checkin import CheckInOutcome, check_in, undo_check_in
+from desktop_app.services.desk.person_changes import edit_person, substitute
 from desktop_app.services.membership.directory import check_person
 from tests.services.desk_data import MONTREAL, add_registration, audit_entries, setup_desk
 

@@ -111,7 +111,8 @@ def test_a_badge_says_no_photo_unless_the_person_said_yes(database: Database) ->
 
 def test_f2_records_only_the_answers_that_changed(database: Database) -> None:
     from desktop_app.db.models import Consent
-    from desktop_app.services.desk.attendees import attendee_card, edit_person
+    from desktop_app.services.desk.attendees import attendee_card
+    from desktop_app.services.desk.person_changes import edit_person
 
     setup_money_desk(database.sessions)
     registration_id = walk_in(database, "edit@example.org", (("photos", True),), now=True)

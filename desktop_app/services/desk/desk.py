@@ -23,7 +23,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.domain.errors import QT_TRANSLATE_NOOP, Message
 from desktop_app.services.admin import staff as staff_accounts
 from desktop_app.services.admin.staff import Override, StaffMember
-from desktop_app.services.desk import addon_sale, addons, attendees, badges, checkin, search, walkin
+from desktop_app.services.desk import (
+    addon_sale,
+    addons,
+    attendees,
+    badges,
+    checkin,
+    person_changes,
+    search,
+    walkin,
+)
 from desktop_app.services.desk.addon_sale import AddOnResult
 from desktop_app.services.desk.addons import AddOnOffer
 from desktop_app.services.desk.attendees import AttendeeCard
@@ -256,7 +265,7 @@ class SessionsDesk:
 
     def edit_person(self, registration_id: int, change: PersonChange) -> AttendeeCard:
         return self._at_door(
-            attendees.edit_person(
+            person_changes.edit_person(
                 self.sessions,
                 registration_id,
                 first_name=change.first_name,
@@ -272,7 +281,7 @@ class SessionsDesk:
 
     def substitute(self, registration_id: int, change: PersonChange) -> AttendeeCard:
         return self._at_door(
-            attendees.substitute(
+            person_changes.substitute(
                 self.sessions,
                 registration_id,
                 first_name=change.first_name,

@@ -14,7 +14,6 @@ from sqlalchemy import select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
-    Event,
     EventSession,
     Payment,
     Receipt,
@@ -28,54 +27,29 @@ from desktop_app.services.desk.linked_desk import LinkedDesk
 from desktop_app.services.desk.walkin import WalkInForm
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.sync import DeskLink, list_conflicts
+from tests.services.addons_data import (
+    ADMISSION,
+    GALA,
+    MEMBER,
+    addon_forum,
+    with_free_workshop,
+)
 from tests.services.money_desk import (
     BEFORE_MONTREAL,
-    GST_NO,
-    MEMBER_EMAIL,
     MONTREAL,
-    QST_NO,
     SUPERVISOR,
     add_registration,
     count,
-    setup_money_desk,
 )
-from tests.services.sessions_data import SESSIONS, declare_sessions
 
 D = Decimal
-ADMISSION, GALA = D("603.62"), D("109.23")  # the member rate with taxes; the gala with its own
 PAID = D("833.56")  # what each registrant paid for the admission (non-member)
-FREE_WORKSHOP = (
-    SESSIONS
-    + """
-[[sessions]]
-code = "workshop-b"
-name_fr = "Atelier B"
-name_en = "Workshop B"
-starts = 2027-03-24T09:00:00
-ends = 2027-03-24T10:30:00
-capacity = 5
-price = "0.00"
-"""
-)
-WALK_IN = WalkInForm(
-    first_name="Camille",
-    last_name="Tremblay",
-    email=MEMBER_EMAIL,
-    organization="Université de Montréal",
-    category_code=None,
-    language="fr",
-    addons=("gala",),
-)
+WALK_IN = WalkInForm(**{**MEMBER.__dict__, "addons": ("gala",)})
 
 
 @pytest.fixture
 def db(database: Database) -> Database:
-    setup_money_desk(database.sessions)
-    declare_sessions(database.sessions, FREE_WORKSHOP)  # the gala: 2 seats at 95.00
-    with database.sessions.begin() as session:
-        event = session.scalars(select(Event).where(Event.slug == MONTREAL)).one()
-        event.gst_hst_number, event.qst_number = GST_NO, QST_NO
-    return database
+    return addon_forum(database, with_free_workshop(capacity=5))  # the gala: 2 seats
 
 
 def _registered(db: Database, code: str) -> int:
@@ -94,6 +68,18 @@ def _holders(db: Database, session_code: str = "gala") -> set[str]:
             .where(EventSession.code == session_code)
         )
         return set(rows)
+
+
+def _gala_sold_on_the_server(db: Database, registration_id: int) -> None:
+    """The gala sold by card at Desk B, on the server (while Desk A is apart)."""
+    sell_addons(
+        db.sessions,
+        registration_id,
+        ("gala",),
+        PaymentInput("card", GALA, reference=f"B{registration_id}"),
+        desk="Desk B",
+        staff="Bo",
+    )
 
 
 def _desk(db: Database, tmp_path: Path) -> tuple[DeskLink, LinkedDesk]:
@@ -150,16 +136,8 @@ def test_a_gala_filled_meanwhile_keeps_the_seat_sold_offline_and_says_so(
             guest, ("gala",), PaymentInput("card", GALA, reference="A1"), action_id="off-1"
         )
         # Meanwhile two others bought the last two seats at a desk on the server.
-        for index, code in enumerate(("H" * 16, "J" * 16)):
-            sell_addons(
-                db.sessions,
-                _registered(db, code),
-                ("gala",),
-                PaymentInput("card", GALA, reference=f"S{index}"),
-                desk="Desk B",
-                staff="Bo",
-                action_id=f"online-{index}",
-            )
+        for code in ("H" * 16, "J" * 16):
+            _gala_sold_on_the_server(db, _registered(db, code))
         link.reconnect()
     finally:
         link.close()
@@ -181,15 +159,7 @@ def test_a_gala_sold_twice_while_apart_is_given_once_and_the_payment_owed_back(
         desk.sell_addons(
             guest, ("gala",), PaymentInput("card", GALA, reference="A1"), action_id="off-1"
         )
-        sell_addons(
-            db.sessions,
-            guest,
-            ("gala",),
-            PaymentInput("card", GALA, reference="S1"),
-            desk="Desk B",
-            staff="Bo",
-            action_id="online-1",
-        )
+        _gala_sold_on_the_server(db, guest)
         link.reconnect()
     finally:
         link.close()
@@ -221,16 +191,8 @@ def test_a_full_gala_a_supervisor_approved_offline_is_no_conflict(
     db: Database, tmp_path: Path
 ) -> None:
     guest = _registered(db, "G" * 16)
-    for index, code in enumerate(("H" * 16, "J" * 16)):  # the two seats, sold before
-        sell_addons(
-            db.sessions,
-            _registered(db, code),
-            ("gala",),
-            PaymentInput("card", GALA, reference=f"S{index}"),
-            desk="Desk B",
-            staff="Bo",
-            action_id=f"online-{index}",
-        )
+    for code in ("H" * 16, "J" * 16):  # the two seats, sold before
+        _gala_sold_on_the_server(db, _registered(db, code))
     link, desk = _desk(db, tmp_path)
     try:
         link.work_offline("test")

@@ -4,7 +4,6 @@ its copy with the actions counted, and waits with what is not journaled offline.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,68 +21,21 @@ from desktop_app.services.admin.staff import StaffMember, create_staff, sign_in
 from desktop_app.services.desk.walkin import WalkInForm
 from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.sync import shared_database
-from desktop_app.services.sync.shared_database import SharedDatabase, open_shared, replica_path
-from desktop_app.ui.desk import DeskContext, DeskWindow
-from desktop_app.ui.desk.outcome import Sound
+from desktop_app.services.sync.shared_database import SharedDatabase
 from desktop_app.ui.dialogs.start import StartChoice, StartDialog
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.machine_settings import MachineSettings
-from desktop_app.ui.worker import Worker
 from tests.services.sync.desk_link_support import PG_URL, own_database
 from tests.ui.desk.desk_harness import PIN, SLUG, SUPERVISOR, fill, registration
+from tests.ui.desk.offline_harness import SharedDeskWindow, offline_desk_window
 
-UNREACHABLE = "postgresql://desk:pw@127.0.0.1:1/forum"
 WALK_IN_DAY = datetime(2027, 3, 23, 15, 0, tzinfo=UTC)  # the on-site rate is on sale
-
-
-@dataclass
-class SharedDeskWindow:
-    window: DeskWindow
-    context: DeskContext
-    shared: SharedDatabase
 
 
 @pytest.fixture
 def offline_desk(qtbot: QtBot, tmp_path: Path) -> Iterator[SharedDeskWindow]:
-    copy = open_database(sqlite_url(replica_path("Desk 2", SLUG, tmp_path)))
-    fill(copy, registrations=60)
-    staff = create_staff(copy.sessions, SUPERVISOR, PIN, "supervisor", by=None)
-    with copy.sessions() as session:
-        event = session.scalars(select(Event).where(Event.slug == SLUG)).one()
-        names = event.name_fr, event.name_en
-    copy.dispose()
-
-    shared = open_shared(UNREACHABLE, "Desk 2", SLUG, folder=tmp_path)
-    settings = MachineSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
-    settings.desk_name = "Desk 2"
-    settings.print_on_check_in = False
-    context = DeskContext(
-        sessions=shared.sessions,
-        writer=Worker(serial=True),
-        reader=Worker(),
-        slug=SLUG,
-        event_name_fr=names[0],
-        event_name_en=names[1],
-        desk="Desk 2",
-        staff=staff,
-        settings=settings,
-        print_queue=None,
-        database_location=shared.location,
-        shared=True,
-        database_url=shared.url,
-        link=shared.link,
-    )
-    window = DeskWindow(context, lambda _language: None, None, Sound(lambda: False))
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    try:
-        yield SharedDeskWindow(window, context, shared)
-    finally:
-        window.close()
-        context.writer.wait(10_000)
-        context.reader.wait(10_000)
-        shared.dispose()
+    with offline_desk_window(qtbot, tmp_path, lambda copy: fill(copy, registrations=60)) as desk:
+        yield desk
 
 
 def test_offline_desk_checks_in_and_counts_what_waits(

@@ -10,75 +10,35 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
-from desktop_app.db.database import open_database
-from desktop_app.db.engine import sqlite_url
-from desktop_app.db.models import Event
-from desktop_app.services.admin.staff import create_staff
+from desktop_app.db.database import Database
 from desktop_app.services.desk.addons import AddOnOffer
 from desktop_app.services.money.payments import PaymentInput
-from desktop_app.services.sync.shared_database import open_shared, replica_path
-from desktop_app.ui.desk import DeskContext, DeskWindow
-from desktop_app.ui.desk.outcome import Sound
+from desktop_app.ui.desk import DeskWindow
 from desktop_app.ui.dialogs.walkin_addon_sale import AddOnSaleDialog, AddOnSaleTaken
-from desktop_app.ui.machine_settings import MachineSettings
-from desktop_app.ui.worker import Worker
 from tests.services.desk_data import add_registration
 from tests.services.sessions_data import SESSIONS, declare_sessions
-from tests.ui.desk.desk_harness import PIN, SLUG, SUPERVISOR, fill
+from tests.ui.desk.desk_harness import fill
+from tests.ui.desk.offline_harness import offline_desk_window
 
-UNREACHABLE = "postgresql://desk:pw@127.0.0.1:1/forum"
 ONLY_SESSIONS = SESSIONS[SESSIONS.index("[[sessions]]") :].replace("capacity = 2", "capacity = 100")
 PAID = "ADDONPAID2345678"
 D = Decimal
 
 
-@pytest.fixture
-def offline_gala_desk(qtbot: QtBot, tmp_path: Path) -> Iterator[DeskWindow]:
-    copy = open_database(sqlite_url(replica_path("Desk 2", SLUG, tmp_path)))
+def _gala_copy(copy: Database) -> None:
     fill(copy, registrations=20)
     declare_sessions(copy.sessions, ONLY_SESSIONS)
     add_registration(copy.sessions, PAID, due="0.00")  # owes nothing
-    staff = create_staff(copy.sessions, SUPERVISOR, PIN, "supervisor", by=None)
-    with copy.sessions() as session:
-        event = session.scalars(select(Event).where(Event.slug == SLUG)).one()
-        names = event.name_fr, event.name_en
-    copy.dispose()
-    shared = open_shared(UNREACHABLE, "Desk 2", SLUG, folder=tmp_path)
-    settings = MachineSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
-    settings.desk_name = "Desk 2"
-    settings.print_on_check_in = False
-    context = DeskContext(
-        sessions=shared.sessions,
-        writer=Worker(serial=True),
-        reader=Worker(),
-        slug=SLUG,
-        event_name_fr=names[0],
-        event_name_en=names[1],
-        desk="Desk 2",
-        staff=staff,
-        settings=settings,
-        print_queue=None,
-        database_location=shared.location,
-        shared=True,
-        database_url=shared.url,
-        link=shared.link,
-        event_sessions=(("gala", "Souper gala", "Gala dinner"),),
-    )
-    window = DeskWindow(context, lambda _language: None, None, Sound(lambda: False))
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    try:
-        yield window
-    finally:
-        window.close()
-        context.writer.wait(10_000)
-        context.reader.wait(10_000)
-        shared.dispose()
+
+
+@pytest.fixture
+def offline_gala_desk(qtbot: QtBot, tmp_path: Path) -> Iterator[DeskWindow]:
+    gala = (("gala", "Souper gala", "Gala dinner"),)
+    with offline_desk_window(qtbot, tmp_path, _gala_copy, event_sessions=gala) as desk:
+        yield desk.window
 
 
 def test_f4_sells_the_gala_offline_with_a_receipt_of_the_offline_series(
