@@ -2647,7 +2647,7 @@
             <translation>Réimprimer le porte-nom?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="495" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="412" />
             <source>No badge printer is chosen (settings, F10): badge not printed.</source>
             <translation>Aucune imprimante à porte-noms n'est choisie (paramètres, F10) : porte-nom non imprimé.</translation>
         </message>
@@ -2657,107 +2657,107 @@
             <translation>Le porte-nom de {name} a déjà été imprimé (porte-noms imprimés : {count}). L'imprimer de nouveau?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="120" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="126" />
             <source>That did not go through</source>
             <translation>L'opération n'a pas abouti</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="491" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="408" />
             <source>Printing the badge…</source>
             <translation>Impression du porte-nom…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="294" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="300" />
             <source>{name} owes {amount}. Check in without collecting it?</source>
             <translation>{name} doit {amount}. Enregistrer l'arrivée sans l'encaisser?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="220" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="226" />
             <source>{count} found. Choose the person, then press Enter.</source>
             <translation>{count} trouvé(s). Choisissez la personne, puis appuyez sur Entrée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="229" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="235" />
             <source>Scan not taken</source>
             <translation>Lecture non prise en compte</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="230" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="236" />
             <source>A window is open. Finish or close it, then scan again.</source>
             <translation>Une fenêtre est ouverte. Terminez-la ou fermez-la, puis lisez le code de nouveau.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="298" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="304" />
             <source>Every seat is taken ({taken} of {capacity}). Let {name} in anyway?</source>
             <translation>Toutes les places sont prises ({taken} sur {capacity}). Laisser entrer {name} quand même?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="302" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="308" />
             <source>{name}'s membership is in doubt. Check in at the price paid?</source>
             <translation>L'adhésion de {name} est incertaine. Enregistrer l'arrivée au prix payé?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="320" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="326" />
             <source>Why undo the check-in of {name}?</source>
             <translation>Pourquoi annuler l'arrivée de {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="331" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="337" />
             <source>Check-in undone</source>
             <translation>Arrivée annulée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="443" />
+            <location filename="../../desktop_app/ui/desk/balance.py" line="76" />
             <source>Paid</source>
             <translation>Payé</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="504" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="421" />
             <source>Badge sent to {printer}.</source>
             <translation>Porte-nom envoyé à {printer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="514" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="431" />
             <source>Badge not printed: {message}</source>
             <translation>Porte-nom non imprimé : {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="381" />
+            <location filename="../../desktop_app/ui/desk/person_edit.py" line="66" />
             <source>Registration transferred</source>
             <translation>Inscription transférée</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="389" />
+            <location filename="../../desktop_app/ui/desk/person_edit.py" line="74" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="429" />
+            <location filename="../../desktop_app/ui/desk/balance.py" line="62" />
             <source>{amount} received from {name}; receipt {number}.</source>
             <translation>{name} a payé {amount} ; reçu {number}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="482" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="399" />
             <source>Reprint: {name}</source>
             <translation>Réimpression : {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="332" />
+            <location filename="../../desktop_app/ui/desk/flows.py" line="338" />
             <source>{name} is no longer checked in ({reason}).</source>
             <translation>L'arrivée de {name} est annulée ({reason}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="382" />
+            <location filename="../../desktop_app/ui/desk/person_edit.py" line="67" />
             <source>{old} → {new}. Press Enter to check them in.</source>
             <translation>{old} → {new}. Appuyez sur Entrée pour enregistrer son arrivée.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="390" />
+            <location filename="../../desktop_app/ui/desk/person_edit.py" line="75" />
             <source>{name}'s details were corrected.</source>
             <translation>Les renseignements de {name} ont été corrigés.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/desk/flows.py" line="437" />
+            <location filename="../../desktop_app/ui/desk/balance.py" line="70" />
             <source>Change due: {change}.</source>
             <translation>Monnaie à rendre : {change}.</translation>
         </message>

@@ -18,18 +18,18 @@ from desktop_app.domain.accounts import RegistrationStatus
 from desktop_app.services.admin.staff import Override
 from desktop_app.services.desk.attendees import AttendeeCard
 from desktop_app.services.desk.checkin import CheckInOutcome, CheckInResult
-from desktop_app.services.desk.desk import PersonChange
 from desktop_app.services.desk.search import SearchHit
-from desktop_app.services.money.payments import PaymentInput
 from desktop_app.services.money.receipt_store import IssuedReceipt
 from desktop_app.ui.desk.addon_sale import sell_addons
 from desktop_app.ui.desk.badge_jobs import BadgeJobs
+from desktop_app.ui.desk.balance import collect_balance
 from desktop_app.ui.desk.card import AttendeeCardView
 from desktop_app.ui.desk.changes import DeskChange
 from desktop_app.ui.desk.context import DeskContext
 from desktop_app.ui.desk.decision import decide_membership, doubt_hint
-from desktop_app.ui.desk.forms import PaymentDialog, PersonDialog, ReasonDialog
+from desktop_app.ui.desk.forms import ReasonDialog
 from desktop_app.ui.desk.outcome import OutcomePanel, Tone
+from desktop_app.ui.desk.person_edit import change_person
 from desktop_app.ui.desk.receipt_output import ReceiptOutput
 from desktop_app.ui.desk.refund import refund_credit
 from desktop_app.ui.desk.search import SearchPanel
@@ -111,8 +111,14 @@ class DeskFlows(QObject):
 
     # -- plumbing -----------------------------------------------------------------------
 
-    def _write(self, function: Callable[[], T], done: Callable[[T], Any]) -> None:
+    def write(self, function: Callable[[], T], done: Callable[[T], Any]) -> None:
+        """``function`` on the desk's serial writer, ``done`` with its result on the GUI
+        thread; a failure is said in the band."""
         self.context.writer.submit(function, done, self._failed, owner=self.window)
+
+    def set_card(self, card: AttendeeCard | None) -> None:
+        """Show ``card`` (the one an edit returned)."""
+        self._set_card(card)
 
     def _failed(self, error: BaseException) -> None:
         self.outcome.show_message(
@@ -335,7 +341,7 @@ class DeskFlows(QObject):
             )
             self.desk_changed.emit(DeskChange(card.registration_id))
 
-        self._write(
+        self.write(
             lambda: context.service.undo_check_in(card.registration_id, reason=reason),
             done,
         )
@@ -344,56 +350,11 @@ class DeskFlows(QObject):
 
     def edit(self) -> None:
         """Correct the person's details (audited)."""
-        self._person(substitute=False)
+        change_person(self, substitute=False)
 
     def substitute(self) -> None:
         """A colleague comes instead of the registered person."""
-        self._person(substitute=True)
-
-    def _person(self, *, substitute: bool) -> None:
-        card = self.card
-        if card is None:
-            return
-        form = PersonDialog.ask(self.window, card, substitute=substitute)
-        if form is None:
-            return
-        context = self.context
-
-        change = PersonChange(
-            form.first_name,
-            form.last_name,
-            form.email,
-            form.organization,
-            form.notes,
-            consents=form.consents,
-        )
-
-        def run() -> AttendeeCard:
-            if substitute:
-                return context.service.substitute(card.registration_id, change)
-            return context.service.edit_person(card.registration_id, change)
-
-        def done(new: AttendeeCard) -> None:
-            self._set_card(new)
-            if substitute:
-                self.outcome.show_message(
-                    Tone.INFO,
-                    lambda: QCoreApplication.translate("DeskFlows", "Registration transferred"),
-                    lambda: QCoreApplication.translate(
-                        "DeskFlows", "{old} → {new}. Press Enter to check them in."
-                    ).format(old=card.name, new=new.name),
-                )
-            else:
-                self.outcome.show_message(
-                    Tone.INFO,
-                    lambda: QCoreApplication.translate("DeskFlows", "Saved"),
-                    lambda: QCoreApplication.translate(
-                        "DeskFlows", "{name}'s details were corrected."
-                    ).format(name=new.name),
-                )
-            self.desk_changed.emit(DeskChange(None))  # the card shown is the new one
-
-        self._write(run, done)
+        change_person(self, substitute=True)
 
     # -- money --------------------------------------------------------------------------
 
@@ -411,51 +372,7 @@ class DeskFlows(QObject):
             if card.status == RegistrationStatus.ACTIVE:
                 sell_addons(self)
             return
-        taken = PaymentDialog.ask(
-            self.window, card, print_receipt=self.context.settings.print_receipt_by_default
-        )
-        if taken is None:
-            return
-        context, action = self.context, uuid.uuid4().hex
-        payment = PaymentInput(taken.method, taken.amount, taken.tendered, taken.reference)
-        was_blocked = (
-            self.blocked is not None and self.blocked.registration_id == card.registration_id
-        )
-
-        def done(receipt: IssuedReceipt) -> None:
-            change = (taken.tendered - taken.amount) if taken.tendered is not None else None
-
-            def detail() -> str:
-                text = QCoreApplication.translate(
-                    "DeskFlows", "{amount} received from {name}; receipt {number}."
-                ).format(
-                    amount=money(taken.amount),
-                    name=card.name,
-                    number=receipt.number,
-                )
-                if change is not None and change > 0:
-                    text += " " + QCoreApplication.translate(
-                        "DeskFlows", "Change due: {change}."
-                    ).format(change=money(change))
-                return text
-
-            self.outcome.show_message(
-                Tone.INFO, lambda: QCoreApplication.translate("DeskFlows", "Paid"), detail
-            )
-            if taken.print_receipt:
-                self.print_receipt(receipt)
-            self.desk_changed.emit(DeskChange(card.registration_id))
-            if was_blocked:
-                # Paid: the refused check-in goes through now; its band keeps the receipt
-                # number and the change due at its head, whatever the check-in says.
-                self.check_in(card.code, first=self.outcome.detail_text)
-
-        self._write(
-            lambda: context.service.collect_balance(
-                card.registration_id, payment, action_id=action
-            ),
-            done,
-        )
+        collect_balance(self)
 
     def print_receipt(self, receipt: IssuedReceipt) -> None:
         """Print the receipt, or save it as PDF (no printer chosen, or it failed); the band
