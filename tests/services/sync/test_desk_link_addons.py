@@ -6,6 +6,8 @@ tests take ``database`` (PostgreSQL with PASSERELLE_TEST_PG)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -82,18 +84,22 @@ def _gala_sold_on_the_server(db: Database, registration_id: int) -> None:
     )
 
 
-def _desk(db: Database, tmp_path: Path) -> tuple[DeskLink, LinkedDesk]:
+@contextmanager
+def _offline_desk(db: Database, tmp_path: Path) -> Iterator[tuple[DeskLink, LinkedDesk]]:
+    """Desk A on the server, gone offline by choice; its link closed on the way out."""
     link = DeskLink("Desk A", tmp_path / "a.sqlite3", db.url, slug=MONTREAL)
-    return link, LinkedDesk.on(link, MONTREAL, StaffMember(0, "Ann", "desk"))
+    try:
+        link.work_offline("test")
+        yield link, LinkedDesk.on(link, MONTREAL, StaffMember(0, "Ann", "desk"))
+    finally:
+        link.close()
 
 
 def test_an_offline_desk_sells_the_gala_and_the_server_gives_the_seat_at_catch_up(
     db: Database, tmp_path: Path
 ) -> None:
     guest = _registered(db, "G" * 16)
-    link, desk = _desk(db, tmp_path)
-    try:
-        link.work_offline("test")
+    with _offline_desk(db, tmp_path) as (link, desk):
         (gala,) = [o for o in desk.addon_offers(guest) if o.code == "gala"]  # from its copy
         assert (gala.seats_left, gala.total) == (2, GALA)
         sold = desk.sell_addons(
@@ -111,8 +117,6 @@ def test_an_offline_desk_sells_the_gala_and_the_server_gives_the_seat_at_catch_u
         assert _holders(db) == set()  # nothing reached the server yet
         link.reconnect()
         assert link.mode == "shared" and link.pending() == 0
-    finally:
-        link.close()
     # The server: both hold the gala; the payments and receipts are there under the numbers
     # printed offline; the guest's admission is still paid as it was (the gala apart).
     assert _holders(db) == {"G" * 16, walk_in.code}
@@ -129,9 +133,7 @@ def test_a_gala_filled_meanwhile_keeps_the_seat_sold_offline_and_says_so(
     db: Database, tmp_path: Path
 ) -> None:
     guest = _registered(db, "G" * 16)
-    link, desk = _desk(db, tmp_path)
-    try:
-        link.work_offline("test")
+    with _offline_desk(db, tmp_path) as (link, desk):
         desk.sell_addons(
             guest, ("gala",), PaymentInput("card", GALA, reference="A1"), action_id="off-1"
         )
@@ -139,8 +141,6 @@ def test_a_gala_filled_meanwhile_keeps_the_seat_sold_offline_and_says_so(
         for code in ("H" * 16, "J" * 16):
             _gala_sold_on_the_server(db, _registered(db, code))
         link.reconnect()
-    finally:
-        link.close()
     assert _holders(db) == {"G" * 16, "H" * 16, "J" * 16}  # kept: the person paid
     (conflict,) = list_conflicts(db.sessions, MONTREAL)
     assert conflict.kind == "addon-full"
@@ -153,16 +153,12 @@ def test_a_gala_sold_twice_while_apart_is_given_once_and_the_payment_owed_back(
     db: Database, tmp_path: Path
 ) -> None:
     guest = _registered(db, "G" * 16)
-    link, desk = _desk(db, tmp_path)
-    try:
-        link.work_offline("test")
+    with _offline_desk(db, tmp_path) as (link, desk):
         desk.sell_addons(
             guest, ("gala",), PaymentInput("card", GALA, reference="A1"), action_id="off-1"
         )
         _gala_sold_on_the_server(db, guest)
         link.reconnect()
-    finally:
-        link.close()
     assert _holders(db) == {"G" * 16}
     assert count(db.sessions, Payment) == 2  # both kept: no money is lost
     (conflict,) = list_conflicts(db.sessions, MONTREAL)
@@ -176,14 +172,10 @@ def test_offline_free_add_ons_wait_for_the_server_and_nothing_is_kept(
     db: Database, tmp_path: Path
 ) -> None:
     guest = _registered(db, "G" * 16)
-    link, desk = _desk(db, tmp_path)
-    try:
-        link.work_offline("test")
+    with _offline_desk(db, tmp_path) as (link, desk):
         with pytest.raises(Conflict, match="Free add-ons are reserved on the server only"):
             desk.sell_addons(guest, ("workshop-b",), None, action_id="off-free")
         assert link.pending() == 0
-    finally:
-        link.close()
     assert _holders(db, "workshop-b") == set()
 
 
@@ -193,15 +185,11 @@ def test_a_full_gala_a_supervisor_approved_offline_is_no_conflict(
     guest = _registered(db, "G" * 16)
     for code in ("H" * 16, "J" * 16):  # the two seats, sold before
         _gala_sold_on_the_server(db, _registered(db, code))
-    link, desk = _desk(db, tmp_path)
-    try:
-        link.work_offline("test")
+    with _offline_desk(db, tmp_path) as (link, desk):
         paid = PaymentInput("card", GALA, reference="A1")
         with pytest.raises(Invalid, match="is full: 2 of 2"):  # the desk's copy knows
             desk.sell_addons(guest, ("gala",), paid, action_id="off-refused")
         desk.sell_addons(guest, ("gala",), paid, action_id="off-1", override=SUPERVISOR)
         link.reconnect()
-    finally:
-        link.close()
     assert _holders(db) == {"G" * 16, "H" * 16, "J" * 16}
     assert list_conflicts(db.sessions, MONTREAL) == []  # the approval travelled with the sale
