@@ -22,7 +22,7 @@ from desktop_app.db.models import (
     Registration,
     RegistrationSession,
 )
-from desktop_app.domain.errors import Conflict, Invalid
+from desktop_app.domain.errors import Conflict, Invalid, NotFound
 from desktop_app.services.admin.staff import StaffMember
 from desktop_app.services.desk.addon_sale import sell_addons
 from desktop_app.services.desk.linked_desk import LinkedDesk
@@ -193,3 +193,24 @@ def test_a_full_gala_a_supervisor_approved_offline_is_no_conflict(
         link.reconnect()
     assert _holders(db) == {"G" * 16, "H" * 16, "J" * 16}
     assert list_conflicts(db.sessions, MONTREAL) == []  # the approval travelled with the sale
+
+
+def test_offline_bad_sales_are_refused_plainly_and_nothing_waits(
+    db: Database, tmp_path: Path
+) -> None:
+    """An unknown add-on, a wrong amount, one the person already holds: refused in one
+    sentence from the desk's copy, nothing kept to be sent."""
+    guest = _registered(db, "G" * 16)
+    with _offline_desk(db, tmp_path) as (link, desk):
+        paid = PaymentInput("card", GALA, reference="A1")
+        with pytest.raises(NotFound, match="nope"):
+            desk.sell_addons(guest, ("nope",), paid, action_id="off-unknown")
+        with pytest.raises(Invalid, match="is not the price of the add-ons"):
+            wrong = PaymentInput("card", D("10.00"), reference="A2")
+            desk.sell_addons(guest, ("gala",), wrong, action_id="off-wrong")
+        desk.sell_addons(guest, ("gala",), paid, action_id="off-1")
+        with pytest.raises(Conflict, match="already"):
+            desk.sell_addons(guest, ("gala",), paid, action_id="off-2")
+        assert link.pending() == 1  # the one sale, and nothing of the refusals
+        link.reconnect()
+    assert _holders(db) == {"G" * 16} and count(db.sessions, Payment) == 1
